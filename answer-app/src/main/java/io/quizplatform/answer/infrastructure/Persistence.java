@@ -1,0 +1,22 @@
+package io.quizplatform.answer.infrastructure;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import javax.sql.DataSource;
+
+/** The answer database, as the platform's beans (outbox, migrations, health) and the repositories see it. */
+@ApplicationScoped
+public class Persistence {
+
+    @Produces
+    @PersistenceContext(unitName = "answer")
+    EntityManager entityManager;
+
+    @Produces
+    @Resource(lookup = "jdbc/answerDb")
+    DataSource dataSource;
+}

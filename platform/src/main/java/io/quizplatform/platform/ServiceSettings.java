@@ -1,0 +1,44 @@
+package io.quizplatform.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Who this service is and where its shared dependencies live. Every value is a MicroProfile Config key, so an
+ * operator sets it as an environment variable (upper-case, dots as underscores: {@code KAFKA_BOOTSTRAP_SERVERS}).
+ * <p>
+ * The config is the one of this WAR's class loader, not of whatever thread asks: in the EAR the four services share
+ * one application, and each must still see its own {@code META-INF/microprofile-config.properties}.
+ */
+@ApplicationScoped
+public class ServiceSettings {
+
+    private final Config config = ConfigProvider.getConfig(ServiceSettings.class.getClassLoader());
+
+    /** Name of the service (user-app, quiz-app, answer-app, scoring-app): consumer group, metric tag, health name. */
+    public String serviceName() { return config.getValue("service.name", String.class); }
+
+    public String kafkaBootstrapServers() { return get("kafka.bootstrap.servers", "127.0.0.1:19092"); }
+
+    public short topicReplicationFactor() { return Short.parseShort(get("kafka.topic.replication.factor", "1")); }
+
+    public int topicMinInsyncReplicas() { return Integer.parseInt(get("kafka.topic.min.insync.replicas", "1")); }
+
+    public String redisUrl() { return get("redis.url", "redis://127.0.0.1:16379"); }
+
+    public boolean redisRequiredForReadiness() { return Boolean.parseBoolean(get("redis.required.for.readiness", "false")); }
+
+    public long outboxPollIntervalMillis() { return Long.parseLong(get("outbox.poll.interval.ms", "500")); }
+
+    public int outboxBatchSize() { return Integer.parseInt(get("outbox.batch.size", "200")); }
+
+    public long outboxRetentionHours() { return Long.parseLong(get("outbox.retention.hours", "168")); }
+
+    public long maxRequestBodyBytes() { return Long.parseLong(get("http.max.body.bytes", "65536")); }
+
+    /** Any other setting of this service, with its default. */
+    public String get(String key, String defaultValue) {
+        return config.getOptionalValue(key, String.class).orElse(defaultValue);
+    }
+}

@@ -1,0 +1,153 @@
+package io.quizplatform.platform.api;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every error leaves as {@code application/problem+json}. Client mistakes get a 4xx with a message a person can
+ * act on; anything unexpected gets a 500 with an incident id (the stack trace goes to the log, never the client).
+ */
+public final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    private ProblemMappers() {
+    }
+
+    @Provider
+    public static class ForProblemException implements ExceptionMapper<ProblemException> {
+        @Override
+        public Response toResponse(ProblemException e) {
+            return e.toProblem().toResponse();
+        }
+    }
+
+    @Provider
+    public static class ForConstraintViolation implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                    .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                    .sorted(Comparator.comparing(Problem.FieldError::field))
+                    .toList();
+            String detail = errors.stream().map(f -> f.field() + ": " + f.message())
+                    .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+            return Problem.of(400, "Invalid request", detail, errors).toResponse();
+        }
+
+        /** {@code register.arg0.email} becomes {@code email}: the client knows its body, not our method names. */
+        private static String fieldOf(ConstraintViolation<?> violation) {
+            String field = null;
+            boolean inBody = false;
+            for (Path.Node node : violation.getPropertyPath()) {
+                switch (node.getKind()) {
+                    case METHOD, CONSTRUCTOR -> { }
+                    case PARAMETER -> inBody = true;
+                    default -> field = field == null ? node.toString() : field + "." + node;
+                }
+            }
+            return field != null ? field : (inBody ? "body" : "request");
+        }
+    }
+
+    @Provider
+    public static class ForJsonb implements ExceptionMapper<JsonbException> {
+        @Override
+        public Response toResponse(JsonbException e) {
+            return malformed(e);
+        }
+    }
+
+    @Provider
+    public static class ForProcessing implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            return malformed(e);
+        }
+    }
+
+    @Provider
+    public static class ForWebApplication implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response original = e.getResponse();
+            int status = original.getStatus();
+            if (status >= 500) {
+                return unexpected(e);
+            }
+            Throwable cause = e.getCause();
+            if (cause instanceof JsonbException || cause instanceof ProcessingException) {
+                return malformed(cause);
+            }
+            Response.StatusType type = original.getStatusInfo();
+            // Framework messages (RESTEasy codes, internal paths) say nothing useful to a client; ours do.
+            String detail = e.getMessage() != null && !e.getMessage().startsWith("HTTP " + status)
+                    && !e.getMessage().startsWith("RESTEASY") ? e.getMessage() : defaultDetail(status);
+            Response.ResponseBuilder builder = Response.status(status).type(Problem.PROBLEM_JSON)
+                    .entity(Problem.of(type, detail));
+            original.getHeaders().forEach((name, values) -> {
+                if (!"Content-Type".equalsIgnoreCase(name)) {
+                    values.forEach(v -> builder.header(name, v));
+                }
+            });
+            return builder.build();
+        }
+    }
+
+    @Provider
+    public static class ForAnythingElse implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            return unexpected(e);
+        }
+    }
+
+    static Response malformed(Throwable e) {
+        String why = e.getMessage() == null ? "" : e.getMessage();
+        // Parser messages can be long and echo input; keep the first line, capped.
+        int newline = why.indexOf('\n');
+        if (newline >= 0) {
+            why = why.substring(0, newline);
+        }
+        if (why.length() > 200) {
+            why = why.substring(0, 200) + "...";
+        }
+        return Problem.of(400, "Malformed request body",
+                "The request body is not valid JSON of the expected shape" + (why.isBlank() ? "." : ": " + why), List.of())
+                .toResponse();
+    }
+
+    static Response unexpected(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
+        return Problem.of(500, "Internal Server Error",
+                "Something went wrong on our side. Quote incident " + incident + " when reporting it.", List.of())
+                .toResponse();
+    }
+
+    private static String defaultDetail(int status) {
+        return switch (status) {
+            case 404 -> "No resource at this address.";
+            case 405 -> "This method is not allowed on this resource.";
+            case 406 -> "The requested representation is not available; ask for application/json.";
+            case 413 -> "The request body is too large.";
+            case 415 -> "Send the body as application/json.";
+            case 401 -> "Authentication is required.";
+            case 403 -> "You are not allowed to do this.";
+            default -> "The request could not be processed.";
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package io.quizplatform.platform.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import io.quizplatform.platform.ServiceSettings;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * Refuses request bodies over {@code http.max.body.bytes} (default 64 KiB) with 413: up front when the client
+ * declares the length, while reading when it streams (chunked).
+ */
+@Provider
+@PreMatching
+@ApplicationScoped
+public class RequestSizeLimit implements ContainerRequestFilter {
+
+    @Inject
+    ServiceSettings settings;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        long maxBytes = settings.maxRequestBodyBytes();
+        long declared = request.getLength();
+        if (declared > maxBytes) {
+            request.abortWith(tooLarge(maxBytes));
+            return;
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new Limited(request.getEntityStream(), maxBytes));
+        }
+    }
+
+    static Response tooLarge(long maxBytes) {
+        return Problem.of(413, "Payload Too Large",
+                "The request body is larger than the limit of " + maxBytes + " bytes.", List.of()).toResponse();
+    }
+
+    private static final class Limited extends FilterInputStream {
+        private final long max;
+        private long read;
+
+        Limited(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            int n = super.read(buffer, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > max) {
+                throw new WebApplicationException(tooLarge(max));
+            }
+        }
+    }
+}

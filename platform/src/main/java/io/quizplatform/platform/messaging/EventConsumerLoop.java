@@ -1,0 +1,167 @@
+package io.quizplatform.platform.messaging;
+
+import io.quizplatform.contracts.EventEnvelope;
+import io.quizplatform.contracts.Topic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Reads one topic for one service (consumer group = service name). Each record is applied once (see
+ * {@link ProcessedEvents}) with retries; a record that still fails, or is not a valid event at all, is parked in
+ * the consumer's dead-letter topic with the error. The offset is committed only after the record was applied or
+ * parked, so a crash re-reads it rather than losing it.
+ */
+final class EventConsumerLoop implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumerLoop.class.getName());
+
+    private final Topic topic;
+    private final String consumer;
+    private final List<EventHandler> handlers;
+    private final KafkaClients clients;
+    private final EventDelivery delivery;
+    private final Counter applied;
+    private final Counter duplicates;
+    private final Counter deadLettered;
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, String> kafka;
+
+    EventConsumerLoop(Topic topic, String consumer, List<EventHandler> handlers, KafkaClients clients,
+                      EventDelivery delivery, MetricRegistry metrics) {
+        this.topic = topic;
+        this.consumer = consumer;
+        this.handlers = handlers;
+        this.clients = clients;
+        this.delivery = delivery;
+        Tag service = new Tag("service", consumer);
+        Tag topicTag = new Tag("topic", topic.topicName());
+        this.applied = metrics.counter("events.consumed", service, topicTag, new Tag("outcome", "applied"));
+        this.duplicates = metrics.counter("events.consumed", service, topicTag, new Tag("outcome", "duplicate"));
+        this.deadLettered = metrics.counter("events.consumed", service, topicTag, new Tag("outcome", "dead-lettered"));
+    }
+
+    void stop() {
+        running = false;
+        KafkaConsumer<String, String> k = kafka;
+        if (k != null) {
+            k.wakeup();
+        }
+    }
+
+    @Override
+    public void run() {
+        try (KafkaConsumer<String, String> consumerClient = clients.newConsumer(consumer);
+             KafkaProducer<String, String> deadLetters = clients.newProducer("dlq-" + topic.topicName())) {
+            kafka = consumerClient;
+            consumerClient.subscribe(List.of(topic.topicName()));
+            while (running) {
+                ConsumerRecords<String, String> records = consumerClient.poll(Duration.ofMillis(500));
+                Map<TopicPartition, Long> next = new HashMap<>();
+                for (TopicPartition partition : records.partitions()) {
+                    next.put(partition, records.records(partition).get(0).offset());
+                }
+                for (ConsumerRecord<String, String> record : records) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (!handle(record, deadLetters)) {
+                        // Could neither apply nor park it (e.g. Kafka down for the DLQ): rewind every partition of
+                        // this batch to its first unfinished record and read again after a pause.
+                        next.forEach(consumerClient::seek);
+                        pause();
+                        break;
+                    }
+                    next.put(partition, record.offset() + 1);
+                    consumerClient.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.log(Level.SEVERE, consumer + ": consumer of " + topic.topicName() + " woken unexpectedly", e);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, consumer + ": consumer of " + topic.topicName() + " stopped", e);
+        } finally {
+            kafka = null;
+        }
+    }
+
+    /** @return true when the record is done with (applied, duplicate or parked) */
+    private boolean handle(ConsumerRecord<String, String> record, KafkaProducer<String, String> deadLetters) {
+        EventEnvelope event;
+        try {
+            event = EventCodec.decode(record.value());
+        } catch (EventCodec.MalformedEventException e) {
+            return park(record, e.getMessage(), deadLetters);
+        }
+        try {
+            if (delivery.deliver(consumer, record.topic(), event, handlers)) {
+                applied.inc();
+            } else {
+                duplicates.inc();
+            }
+            return true;
+        } catch (RuntimeException e) {
+            Throwable cause = rootCause(e);
+            LOG.log(Level.WARNING, consumer + ": event " + event.id() + " (" + event.type() + ") failed after retries", e);
+            return park(record, cause.getClass().getSimpleName() + ": " + cause.getMessage(), deadLetters);
+        }
+    }
+
+    private boolean park(ConsumerRecord<String, String> record, String error, KafkaProducer<String, String> deadLetters) {
+        ProducerRecord<String, String> parked = new ProducerRecord<>(topic.deadLetterTopicFor(consumer), record.key(), record.value());
+        parked.headers().add("dlq-error", bytes(error));
+        parked.headers().add("dlq-source-topic", bytes(record.topic()));
+        parked.headers().add("dlq-source-partition", bytes(Integer.toString(record.partition())));
+        parked.headers().add("dlq-source-offset", bytes(Long.toString(record.offset())));
+        parked.headers().add("dlq-parked-at", bytes(Instant.now().toString()));
+        try {
+            deadLetters.send(parked).get(10, TimeUnit.SECONDS);
+            deadLettered.inc();
+            LOG.warning(() -> consumer + ": parked record " + record.topic() + "/" + record.partition() + "@" + record.offset()
+                    + " in " + parked.topic() + ": " + error);
+            return true;
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, consumer + ": could not park record in " + parked.topic(), e);
+            return false;
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c;
+    }
+
+    private static byte[] bytes(String s) {
+        return (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
+    }
+}

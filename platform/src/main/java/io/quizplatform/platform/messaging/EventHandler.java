@@ -1,0 +1,19 @@
+package io.quizplatform.platform.messaging;
+
+import io.quizplatform.contracts.EventEnvelope;
+import io.quizplatform.contracts.Topic;
+
+/**
+ * A service's reaction to events of one topic. Implement it as a CDI bean; the platform subscribes the service's
+ * consumer group to the topic and calls {@link #apply} once per event id, inside the transaction that records the
+ * event as processed. Throwing makes the delivery retry, then park the event in the dead-letter topic.
+ */
+public interface EventHandler {
+
+    Topic topic();
+
+    /** Whether this handler wants events of this type at all (others are acknowledged and skipped). */
+    boolean handles(String eventType);
+
+    void apply(EventEnvelope event);
+}

@@ -1,0 +1,85 @@
+package io.quizplatform.platform.messaging;
+
+import io.quizplatform.contracts.Topic;
+import io.quizplatform.platform.ServiceSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * Creates the platform's topics as code, with the partitions, retention and cleanup policies of the contracts,
+ * instead of trusting broker auto-create. Every service ensures all main topics (creation is idempotent, so the
+ * first service to start wins) plus the dead-letter topics of its own consumers.
+ */
+@ApplicationScoped
+public class TopicProvisioner {
+
+    private static final Logger LOG = Logger.getLogger(TopicProvisioner.class.getName());
+
+    @Inject
+    KafkaClients clients;
+
+    @Inject
+    ServiceSettings settings;
+
+    private volatile boolean provisioned;
+
+    public boolean isProvisioned() { return provisioned; }
+
+    /** Returns true once every topic exists; false when Kafka could not be reached (the caller retries). */
+    public boolean provision(Set<Topic> consumedTopics) {
+        if (provisioned) {
+            return true;
+        }
+        List<NewTopic> wanted = new ArrayList<>();
+        for (Topic topic : Topic.values()) {
+            wanted.add(newTopic(topic.topicName(), topic.partitions(), topic.cleanup(), topic.retention()));
+        }
+        for (Topic topic : consumedTopics) {
+            wanted.add(newTopic(topic.deadLetterTopicFor(settings.serviceName()), topic.partitions(), Topic.Cleanup.DELETE,
+                    Topic.DEAD_LETTER_RETENTION));
+        }
+        var result = clients.admin().createTopics(wanted);
+        List<String> created = new ArrayList<>();
+        for (var entry : result.values().entrySet()) {
+            try {
+                entry.getValue().get(10, TimeUnit.SECONDS);
+                created.add(entry.getKey());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    LOG.warning(() -> settings.serviceName() + ": could not create topic " + entry.getKey() + ": " + e.getCause());
+                    return false;
+                }
+            } catch (Exception e) {
+                LOG.warning(() -> settings.serviceName() + ": Kafka not reachable for topic creation: " + e);
+                return false;
+            }
+        }
+        if (!created.isEmpty()) {
+            LOG.info(() -> settings.serviceName() + ": created topics " + created);
+        }
+        provisioned = true;
+        return true;
+    }
+
+    private NewTopic newTopic(String name, int partitions, Topic.Cleanup cleanup, java.time.Duration retention) {
+        Map<String, String> config = new HashMap<>();
+        config.put("cleanup.policy", cleanup == Topic.Cleanup.COMPACT ? "compact" : "delete");
+        if (retention != null) {
+            config.put("retention.ms", Long.toString(retention.toMillis()));
+        }
+        config.put("min.insync.replicas", Integer.toString(settings.topicMinInsyncReplicas()));
+        config.put("unclean.leader.election.enable", "false");
+        return new NewTopic(name, partitions, settings.topicReplicationFactor()).configs(config);
+    }
+}

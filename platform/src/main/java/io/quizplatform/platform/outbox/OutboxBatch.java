@@ -1,0 +1,102 @@
+package io.quizplatform.platform.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One relay step, in one database transaction: take the oldest unpublished rows, send them, wait for the broker's
+ * acknowledgement, mark them published. A row is marked only after Kafka has it, so a crash anywhere means a
+ * resend (consumers deduplicate), never a loss.
+ */
+@ApplicationScoped
+public class OutboxBatch {
+
+    /** Only one relay per database at a time, so events leave in the order they were committed. */
+    private static final long RELAY_LOCK = 0x5155_495A_4F42L;
+
+    @Inject
+    EntityManager entityManager;
+
+    public record Result(boolean lockHeld, int published, int attempted, String error) {
+        static Result busy() { return new Result(false, 0, 0, null); }
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Result publishNext(Producer<String, String> producer, int limit, long ackTimeoutMillis) {
+        Boolean locked = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK)
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return Result.busy();
+        }
+        List<OutboxMessage> rows = entityManager.createNativeQuery(
+                        "SELECT * FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED",
+                        OutboxMessage.class)
+                .setParameter(1, limit)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return new Result(true, 0, 0, null);
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        String error = null;
+        for (OutboxMessage row : rows) {
+            try {
+                ProducerRecord<String, String> record = new ProducerRecord<>(row.getTopic(), row.getMessageKey(), row.getEnvelope());
+                record.headers().add("event-id", row.getEventId().toString().getBytes(StandardCharsets.UTF_8));
+                record.headers().add("event-type", row.getEventType().getBytes(StandardCharsets.UTF_8));
+                acks.add(producer.send(record));
+            } catch (RuntimeException e) {
+                error = e.toString();
+                break;
+            }
+        }
+        int published = 0;
+        Instant now = Instant.now();
+        // Mark the acknowledged prefix only: a later row must not overtake an earlier one that failed.
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get(ackTimeoutMillis, TimeUnit.MILLISECONDS);
+                rows.get(i).markPublished(now);
+                published++;
+            } catch (Exception e) {
+                error = e.getCause() != null ? e.getCause().toString() : e.toString();
+                break;
+            }
+        }
+        if (published < rows.size()) {
+            rows.get(published).markFailed(error);
+        }
+        return new Result(true, published, rows.size(), error);
+    }
+
+    /** Rows that are still to be sent; -1 when the database can't say. */
+    public long pending() {
+        try {
+            return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM outbox WHERE published_at IS NULL")
+                    .getSingleResult()).longValue();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Published rows are kept a while for operators, then dropped so the table stays small. */
+    @Transactional
+    public int purgePublishedBefore(Instant cutoff) {
+        return entityManager.createQuery("DELETE FROM OutboxMessage m WHERE m.publishedAt < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
+    }
+}

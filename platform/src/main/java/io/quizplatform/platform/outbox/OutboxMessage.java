@@ -1,0 +1,85 @@
+package io.quizplatform.platform.outbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One event waiting in (or already relayed from) the outbox table. */
+@Entity
+@Table(name = "outbox")
+public class OutboxMessage {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "event_id", nullable = false, unique = true)
+    private UUID eventId;
+
+    @Column(nullable = false)
+    private String topic;
+
+    @Column(name = "message_key", nullable = false)
+    private String messageKey;
+
+    @Column(name = "event_type", nullable = false)
+    private String eventType;
+
+    @Column(nullable = false)
+    private String envelope;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    protected OutboxMessage() {
+    }
+
+    OutboxMessage(UUID eventId, String topic, String messageKey, String eventType, String envelope, Instant createdAt) {
+        this.eventId = eventId;
+        this.topic = topic;
+        this.messageKey = messageKey;
+        this.eventType = eventType;
+        this.envelope = envelope;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() { return id; }
+
+    public UUID getEventId() { return eventId; }
+
+    public String getTopic() { return topic; }
+
+    public String getMessageKey() { return messageKey; }
+
+    public String getEventType() { return eventType; }
+
+    public String getEnvelope() { return envelope; }
+
+    public Instant getPublishedAt() { return publishedAt; }
+
+    void markPublished(Instant at) {
+        this.publishedAt = at;
+        this.attempts++;
+        this.lastError = null;
+    }
+
+    void markFailed(String error) {
+        this.attempts++;
+        this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+    }
+}

@@ -1,0 +1,141 @@
+package io.quizplatform.platform.outbox;
+
+import io.quizplatform.platform.ServiceSettings;
+import io.quizplatform.platform.messaging.KafkaClients;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Moves committed outbox rows to Kafka, on a managed thread of its own. It is woken right after a commit that
+ * wrote to the outbox and also polls, so rows written by another instance or left by a crash are never stranded.
+ * When Kafka is down it backs off exponentially; the rows wait in the database.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+
+    @Inject
+    OutboxBatch batch;
+
+    @Inject
+    KafkaClients clients;
+
+    @Inject
+    ServiceSettings settings;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private long pollIntervalMillis;
+    private int batchSize;
+    private long retentionHours;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private volatile Thread worker;
+    private KafkaProducer<String, String> producer;
+    private Counter published;
+    private Counter failures;
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        pollIntervalMillis = settings.outboxPollIntervalMillis();
+        batchSize = settings.outboxBatchSize();
+        retentionHours = settings.outboxRetentionHours();
+        Tag service = new Tag("service", settings.serviceName());
+        published = metrics.counter("outbox.events.published", service);
+        failures = metrics.counter("outbox.publish.failures", service);
+        metrics.gauge("outbox.events.pending", batch, OutboxBatch::pending, service);
+        producer = clients.newProducer("outbox");
+        running = true;
+        worker = threads.newThread(this::relayLoop);
+        worker.setName(settings.serviceName() + "-outbox-relay");
+        worker.start();
+    }
+
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    public synchronized void stop() {
+        running = false;
+        wakeUps.release();
+        Thread t = worker;
+        if (t != null) {
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(2));
+            producer = null;
+        }
+    }
+
+    private void relayLoop() {
+        long backoff = 0;
+        Instant nextPurge = Instant.now().plusSeconds(60);
+        while (running) {
+            try {
+                OutboxBatch.Result result = batch.publishNext(producer, batchSize, 10_000);
+                published.inc(result.published());
+                if (result.error() != null) {
+                    failures.inc();
+                    backoff = backoff == 0 ? 500 : Math.min(backoff * 2, 10_000);
+                    LOG.warning(settings.serviceName() + ": outbox relay could not publish, retrying in " + backoff
+                            + " ms: " + result.error());
+                } else {
+                    backoff = 0;
+                    if (result.attempted() == batchSize) {
+                        continue; // more rows are waiting
+                    }
+                }
+                if (Instant.now().isAfter(nextPurge)) {
+                    batch.purgePublishedBefore(Instant.now().minus(Duration.ofHours(retentionHours)));
+                    nextPurge = Instant.now().plusSeconds(3600);
+                }
+            } catch (RuntimeException e) {
+                failures.inc();
+                backoff = backoff == 0 ? 500 : Math.min(backoff * 2, 10_000);
+                LOG.log(Level.WARNING, settings.serviceName() + ": outbox relay step failed, retrying in " + backoff + " ms", e);
+            }
+            pause(backoff > 0 ? backoff : pollIntervalMillis, backoff == 0);
+        }
+    }
+
+    private void pause(long millis, boolean wakeable) {
+        try {
+            if (wakeable) {
+                if (wakeUps.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
+                    wakeUps.drainPermits();
+                }
+            } else {
+                Thread.sleep(millis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.quizplatform.quiz.infrastructure.messaging;
+
+import io.quizplatform.contracts.EventEnvelope;
+import io.quizplatform.contracts.EventTypes;
+import io.quizplatform.contracts.Topic;
+import io.quizplatform.contracts.UserRegistered;
+import io.quizplatform.platform.messaging.EventCodec;
+import io.quizplatform.platform.messaging.EventHandler;
+import io.quizplatform.quiz.application.HostDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Feeds the host directory from {@code user-events}; the platform applies each event once. */
+@ApplicationScoped
+public class UserEventsProjection implements EventHandler {
+
+    @Inject
+    HostDirectory hosts;
+
+    @Override
+    public Topic topic() {
+        return Topic.USER_EVENTS;
+    }
+
+    @Override
+    public boolean handles(String eventType) {
+        return EventTypes.USER_REGISTERED.equals(eventType);
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        hosts.registered(EventCodec.payloadFromJson(event, UserRegistered.class), event.version());
+    }
+}

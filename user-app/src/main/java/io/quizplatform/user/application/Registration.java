@@ -1,0 +1,96 @@
+package io.quizplatform.user.application;
+
+import io.quizplatform.contracts.EventEnvelope;
+import io.quizplatform.contracts.EventTypes;
+import io.quizplatform.contracts.UserRegistered;
+import io.quizplatform.platform.api.Problem;
+import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.platform.messaging.EventCodec;
+import io.quizplatform.platform.outbox.Outbox;
+import io.quizplatform.platform.persistence.UniqueViolation;
+import io.quizplatform.user.domain.PasswordPolicy;
+import io.quizplatform.user.domain.Role;
+import io.quizplatform.user.domain.User;
+import io.quizplatform.user.infrastructure.UserRepository;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
+import io.quizplatform.platform.ServiceSettings;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Registering an account: the password rules, one account per address, a salted slow hash, and the
+ * {@code user.registered} event, all in one transaction.
+ */
+@ApplicationScoped
+public class Registration {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    /** OWASP's current recommendation for PBKDF2-HMAC-SHA512; lowered only in tests that hash a lot. */
+    @Inject
+    ServiceSettings settings;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @PostConstruct
+    void configureHash() {
+        passwordHash.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+                "Pbkdf2PasswordHash.Iterations", settings.get("password.hash.iterations", "210000"),
+                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+    }
+
+    @Transactional
+    public User register(String email, String displayName, String password) {
+        List<String> broken = PasswordPolicy.violations(password, email, displayName);
+        if (!broken.isEmpty()) {
+            throw new ProblemException(400, "Password too weak", "The password " + String.join("; ", broken) + ".",
+                    broken.stream().map(b -> new Problem.FieldError("password", b)).toList());
+        }
+        String normalizedEmail = User.normalizeEmail(email);
+        if (users.emailTaken(normalizedEmail)) {
+            throw duplicate();
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        User user = User.register(UUID.randomUUID(), normalizedEmail, displayName,
+                passwordHash.generate(password.toCharArray()), EnumSet.of(Role.HOST), now);
+        try {
+            users.addAndFlush(user);
+        } catch (PersistenceException e) {
+            if (UniqueViolation.isCausedBy(e)) {
+                // Two registrations of one address raced past the check; the unique index decided.
+                throw duplicate();
+            }
+            throw e;
+        }
+        UserRegistered payload = new UserRegistered(user.id().toString(), user.displayName(), user.roleClaims(), now);
+        outbox.append(EventEnvelope.newEvent(EventTypes.USER_REGISTERED, "user", user.id().toString(), 1, now,
+                EventCodec.payloadToJson(payload)));
+        return user;
+    }
+
+    private static ProblemException duplicate() {
+        return new ProblemException(409, "E-mail already registered",
+                "An account with this e-mail address already exists. Log in, or register with another address.",
+                List.of(new Problem.FieldError("email", "already registered")));
+    }
+}

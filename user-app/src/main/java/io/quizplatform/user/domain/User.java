@@ -1,0 +1,104 @@
+package io.quizplatform.user.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** An account. Only a hash of the password is ever held; the e-mail address is stored normalized. */
+@Entity
+@Table(name = "users")
+public class User {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, unique = true)
+    private String email;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private String roles;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected User() {
+    }
+
+    private User(UUID id, String email, String displayName, String passwordHash, Set<Role> roles, Instant now) {
+        this.id = id;
+        this.email = email;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.roles = roles.stream().map(Role::claim).sorted().collect(Collectors.joining(","));
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public static User register(UUID id, String email, String displayName, String passwordHash, Set<Role> roles, Instant now) {
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("an account has at least one role");
+        }
+        return new User(id, normalizeEmail(email), normalizeDisplayName(displayName), passwordHash, roles, now);
+    }
+
+    /** Addresses compare case-insensitively and without surrounding blanks. */
+    public static String normalizeEmail(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Inner runs of blanks collapse to one; surrounding blanks go. */
+    public static String normalizeDisplayName(String displayName) {
+        return displayName == null ? null : displayName.strip().replaceAll("\\s+", " ");
+    }
+
+    public UUID id() { return id; }
+
+    public String email() { return email; }
+
+    public String displayName() { return displayName; }
+
+    public String passwordHash() { return passwordHash; }
+
+    public Set<Role> roles() {
+        Set<Role> set = EnumSet.noneOf(Role.class);
+        Arrays.stream(roles.split(",")).forEach(claim -> {
+            for (Role r : Role.values()) {
+                if (r.claim().equals(claim)) {
+                    set.add(r);
+                }
+            }
+        });
+        return set;
+    }
+
+    public List<String> roleClaims() {
+        return roles().stream().map(Role::claim).toList();
+    }
+
+    public Instant createdAt() { return createdAt; }
+
+    public long version() { return version; }
+}

@@ -1,0 +1,2 @@
+/** Accounts and the rules they obey. Persistence mapping only; no Kafka, no REST. */
+package io.quizplatform.user.domain;

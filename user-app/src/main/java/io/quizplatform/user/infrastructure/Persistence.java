@@ -1,0 +1,22 @@
+package io.quizplatform.user.infrastructure;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import javax.sql.DataSource;
+
+/** The user database, as the platform's beans (outbox, migrations, health) and the repositories see it. */
+@ApplicationScoped
+public class Persistence {
+
+    @Produces
+    @PersistenceContext(unitName = "user")
+    EntityManager entityManager;
+
+    @Produces
+    @Resource(lookup = "jdbc/userDb")
+    DataSource dataSource;
+}

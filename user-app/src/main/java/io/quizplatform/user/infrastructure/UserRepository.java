@@ -1,0 +1,36 @@
+package io.quizplatform.user.infrastructure;
+
+import io.quizplatform.user.domain.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.util.Optional;
+
+@ApplicationScoped
+public class UserRepository {
+
+    @Inject
+    EntityManager entityManager;
+
+    public boolean emailTaken(String normalizedEmail) {
+        return !entityManager.createQuery("SELECT u.id FROM User u WHERE u.email = :email")
+                .setParameter("email", normalizedEmail)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    public Optional<User> byEmail(String normalizedEmail) {
+        return entityManager.createQuery("SELECT u FROM User u WHERE u.email = :email", User.class)
+                .setParameter("email", normalizedEmail)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Writes the new account now (not at commit) so a duplicate address surfaces inside the use case. */
+    public void addAndFlush(User user) {
+        entityManager.persist(user);
+        entityManager.flush();
+    }
+}
