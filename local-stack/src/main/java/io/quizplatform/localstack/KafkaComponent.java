@@ -1,0 +1,217 @@
+package io.quizplatform.localstack;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real single-node Kafka broker+controller in KRaft mode, run from the kafka_2.13 jars on our own
+ * classpath as a separate JVM, so it can be stopped, restarted and SIGKILLed independently.
+ */
+final class KafkaComponent extends Component {
+
+    static final String MAIN_CLASS = "kafka.Kafka";
+
+    private final int port;
+    private final int controllerPort;
+    private final Path home;
+    private final Path dataDir;
+    private final Path pidFile;
+    private final Path logsDir;
+    private final Path logFile;
+    private final boolean wipeAtFirstStart;
+    private boolean firstStart = true;
+    private Process process;
+
+    KafkaComponent(int port, int controllerPort, Path workDir, boolean wipeAtFirstStart, boolean external) {
+        super(external ? State.EXTERNAL : State.DOWN);
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.home = workDir.resolve("kafka");
+        this.dataDir = home.resolve("data");
+        this.pidFile = home.resolve("kafka.pid");
+        this.logsDir = workDir.resolve("logs");
+        this.logFile = logsDir.resolve("kafka.log");
+        this.wipeAtFirstStart = wipeAtFirstStart;
+    }
+
+    @Override
+    String name() {
+        return "kafka";
+    }
+
+    @Override
+    int port() {
+        return port;
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    static String serverProperties(int port, int controllerPort, Path dataDir) {
+        return String.join("\n",
+                "# written by local-stack at every start",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + dataDir,
+                "# the services create their topics in code",
+                "auto.create.topics.enable=false",
+                "num.partitions=1",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "# after a SIGKILL the restarted broker can register only once its old session expired (default 9 s)",
+                "broker.session.timeout.ms=4000",
+                "broker.heartbeat.interval.ms=1000",
+                "");
+    }
+
+    /** Kafka 4 logs through log4j2: WARN everywhere, except the one-line "started"/"shut down" messages. */
+    static String log4j2Config() {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!-- written by local-stack -->
+                <Configuration status="WARN">
+                  <Appenders>
+                    <Console name="STDOUT" target="SYSTEM_OUT">
+                      <PatternLayout pattern="[%d] %p %m (%c)%n"/>
+                    </Console>
+                  </Appenders>
+                  <Loggers>
+                    <Logger name="kafka.server.KafkaServer" level="INFO"/>
+                    <Logger name="kafka.server.KafkaRaftServer" level="INFO"/>
+                    <Root level="WARN">
+                      <AppenderRef ref="STDOUT"/>
+                    </Root>
+                  </Loggers>
+                </Configuration>
+                """;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        stopStale(pidFile);
+        if (firstStart && wipeAtFirstStart) {
+            PostgresComponent.deleteTree(dataDir);
+        }
+        firstStart = false;
+        Files.createDirectories(dataDir);
+        Files.createDirectories(logsDir);
+        Path props = home.resolve("server.properties");
+        Path log4j = home.resolve("log4j2.xml");
+        Files.writeString(props, serverProperties(port, controllerPort, dataDir));
+        Files.writeString(log4j, log4j2Config());
+
+        // format once; a restart keeps the data (StorageTool calls System.exit, hence a subprocess)
+        if (!Files.exists(dataDir.resolve("meta.properties"))) {
+            Process format = javaProcess(List.of("kafka.tools.StorageTool", "format",
+                    "-t", Uuid.randomUuid().toString(), "-c", props.toString()), log4j, false);
+            if (!format.waitFor(120, TimeUnit.SECONDS)) {
+                format.destroyForcibly();
+                throw new IllegalStateException("kafka storage format timed out, see " + logFile);
+            }
+            if (format.exitValue() != 0) {
+                throw new IllegalStateException("kafka storage format failed (exit " + format.exitValue()
+                        + "):\n" + Processes.tail(logFile, 20));
+            }
+        }
+
+        process = javaProcess(List.of(MAIN_CLASS, props.toString()), log4j, true);
+        Processes.writePid(pidFile, process.toHandle());
+        Process started = process;
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500))) {
+            Processes.awaitReady("kafka", Duration.ofSeconds(120), Duration.ofMillis(250),
+                    () -> aborting() || !started.isAlive(),
+                    () -> !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty());
+        } catch (Processes.NotReadyException e) {
+            if (!started.isAlive()) {
+                throw new IllegalStateException("kafka exited with " + started.exitValue() + ":\n"
+                        + Processes.tail(logFile, 30));
+            }
+            throw e;
+        }
+    }
+
+    private Process javaProcess(List<String> mainAndArgs, Path log4j, boolean broker) throws java.io.IOException {
+        List<String> command = new ArrayList<>(List.of(Processes.javaBinary()));
+        if (broker) {
+            command.addAll(List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC"));
+        } else {
+            command.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        }
+        command.addAll(List.of(
+                "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + log4j,
+                // Kafka's own shutdown hook does the work; log4j's would only warn that it came too late
+                "-Dlog4j2.shutdownHookEnabled=false",
+                "-Dkafka.logs.dir=" + logsDir,
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(mainAndArgs);
+        return new ProcessBuilder(Processes.ownSession(command))
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+    }
+
+    /** SIGTERM runs Kafka's controlled shutdown; give it 20 s before SIGKILL. */
+    @Override
+    protected void doStop() throws Exception {
+        if (process != null) {
+            if (Processes.terminate(process.toHandle(), Duration.ofSeconds(20))) {
+                Log.info("kafka did not stop within 20 s and was killed");
+            }
+            process = null;
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    @Override
+    protected void doKill() throws Exception {
+        if (process != null) {
+            Processes.kill(process.toHandle(), List.of());
+            process = null;
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    @Override
+    protected void describe(Map<String, Object> into) {
+        into.put("controllerPort", controllerPort);
+        Process p = process;
+        if (p != null) {
+            into.put("pid", p.pid());
+        }
+    }
+
+    static void stopStale(Path pidFile) throws java.io.IOException {
+        Processes.liveFromPidFile(pidFile, MAIN_CLASS).ifPresent(h -> {
+            Log.info("stopping a leftover Kafka (pid " + h.pid() + ")");
+            Processes.terminate(h, Duration.ofSeconds(20));
+        });
+        Files.deleteIfExists(pidFile);
+    }
+}

@@ -1,0 +1,205 @@
+package io.quizplatform.localstack;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The four components in dependency order: PostgreSQL, Redis and Kafka start in parallel, then Liberty;
+ * everything stops in reverse order. Components given through the environment are marked external.
+ */
+final class Stack {
+
+    static final List<String> DB_ENV_PREFIXES = List.of("USER", "QUIZ", "ANSWER", "SCORING");
+
+    private final Options options;
+    private final Map<String, String> environment;
+    final PostgresComponent postgres;
+    final RedisComponent redis;
+    final KafkaComponent kafka;
+    final LibertyComponent liberty;
+    private volatile boolean ready;
+    private volatile boolean closing;
+    private boolean stopped;
+
+    Stack(Options options, Map<String, String> environment) throws IOException {
+        this.options = options;
+        this.environment = environment;
+        LocalStack.Profile p = options.profile();
+        Path work = options.workDir();
+        boolean wipe = p.wipesData();
+        postgres = new PostgresComponent(p.postgresPort(), work, wipe, environment.containsKey("USER_DB_URL"));
+        redis = new RedisComponent(p.redisPort(), work, environment.containsKey("REDIS_URL"));
+        kafka = new KafkaComponent(p.kafkaPort(), p.kafkaControllerPort(), work, wipe,
+                environment.containsKey("KAFKA_BOOTSTRAP_SERVERS"));
+        redis.prepare();
+        liberty = new LibertyComponent(options.wlpDir(), LocalStack.libertyOutputDir(work), options.server(), p.httpPort(),
+                options.libertyWanted() && LibertyComponent.installed(options.wlpDir(), options.server()),
+                this::libertyEnv);
+    }
+
+    List<Component> components() {
+        return List.of(postgres, redis, kafka, liberty);
+    }
+
+    Component component(String name) {
+        return components().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** What Liberty gets on top of the inherited environment; also shown by /status. */
+    Map<String, String> libertyEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.managed() ? kafka.bootstrapServers()
+                : environment.get("KAFKA_BOOTSTRAP_SERVERS"));
+        env.put("REDIS_URL", redis.managed() ? redis.url() : environment.get("REDIS_URL"));
+        if (postgres.managed()) {
+            env.putAll(postgres.env());
+        } else {
+            for (String prefix : DB_ENV_PREFIXES) {
+                for (String suffix : List.of("_DB_URL", "_DB_USER", "_DB_PASSWORD")) {
+                    String key = prefix + suffix;
+                    if (environment.containsKey(key)) {
+                        env.put(key, environment.get(key));
+                    }
+                }
+            }
+        }
+        env.put("HTTP_PORT", Integer.toString(options.profile().httpPort()));
+        env.put("HTTPS_PORT", Integer.toString(options.profile().httpsPort()));
+        return env;
+    }
+
+    List<String> externalComponents() {
+        return components().stream().filter(c -> c.state() == Component.State.EXTERNAL).map(Component::name).toList();
+    }
+
+    /** Ports we are about to bind must be free; a clear message beats a bind error deep in a log. */
+    void checkPortsFree() {
+        List<String> busy = new ArrayList<>();
+        LocalStack.Profile p = options.profile();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        if (postgres.managed()) {
+            ports.put("postgres", p.postgresPort());
+        }
+        if (redis.managed()) {
+            ports.put("redis", p.redisPort());
+        }
+        if (kafka.managed()) {
+            ports.put("kafka", p.kafkaPort());
+            ports.put("kafka controller", p.kafkaControllerPort());
+        }
+        if (liberty.managed()) {
+            ports.put("liberty http", p.httpPort());
+            ports.put("liberty https", p.httpsPort());
+        }
+        ports.forEach((name, port) -> {
+            if (!portFree(port)) {
+                busy.add(name + " " + port);
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("ports already in use: " + String.join(", ", busy)
+                    + " (another stack or server is running?)");
+        }
+    }
+
+    static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    void startAll() throws Exception {
+        if (postgres.managed() && !PostgresComponent.binariesCached()) {
+            // first run on this machine: zonky unpacks executables, and a Kafka JVM forked meanwhile
+            // could inherit one still open for writing ("Text file busy"); so PostgreSQL goes alone
+            postgres.start();
+        }
+        // own threads: the common pool has a single worker on a 2-core machine
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<CompletableFuture<Void>> infra = new ArrayList<>();
+            for (Component c : List.of(postgres, redis, kafka)) {
+                if (c.managed()) {
+                    infra.add(CompletableFuture.runAsync(() -> {
+                        try {
+                            c.start();
+                        } catch (Exception e) {
+                            throw new CompletionException(e);
+                        }
+                    }, pool));
+                }
+            }
+            CompletableFuture.allOf(infra.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            pool.shutdown();
+        }
+        if (closing) {
+            throw new IllegalStateException("shutting down");
+        }
+        if (liberty.managed()) {
+            liberty.start();
+        }
+        ready = true;
+    }
+
+    /** Idempotent; safe to call from the shutdown hook while startAll is still running. */
+    void stopAll() {
+        closing = true;
+        ready = false;
+        components().forEach(Component::abort);
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            List<Component> reversed = new ArrayList<>(components());
+            java.util.Collections.reverse(reversed);
+            for (Component c : reversed) {
+                if (c.managed()) {
+                    c.stop();
+                }
+            }
+            stopped = true;
+        }
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    /** Ready once started, and while every managed component is up. */
+    boolean ready() {
+        return ready && components().stream().filter(Component::managed)
+                .allMatch(c -> c.state() == Component.State.UP);
+    }
+
+    Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("profile", options.profile().name());
+        status.put("pid", ProcessHandle.current().pid());
+        status.put("ready", ready());
+        status.put("workDir", options.workDir().toString());
+        Map<String, Object> components = new LinkedHashMap<>();
+        for (Component c : components()) {
+            components.put(c.name(), c.status());
+        }
+        status.put("components", components);
+        status.put("env", new LinkedHashMap<String, Object>(libertyEnv()));
+        return status;
+    }
+}

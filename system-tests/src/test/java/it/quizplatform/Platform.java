@@ -1,0 +1,166 @@
+package it.quizplatform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.microshed.testing.ManuallyStartedConfiguration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * What the integration tests talk to: the running Liberty server over HTTP, the local stack's control API (to stop
+ * and start Kafka), and the service databases over JDBC (to prove what was, or was not, written).
+ */
+final class Platform {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Platform() {
+    }
+
+    static String baseUrl() {
+        return "http://" + ManuallyStartedConfiguration.getHostname() + ":" + ManuallyStartedConfiguration.getHttpPort();
+    }
+
+    record Reply(int status, String contentType, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+    }
+
+    static Reply get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
+    }
+
+    static Reply postJson(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh account; the e-mail is unique per call so tests never depend on each other. */
+    static String registrationJson(String email, String displayName) {
+        return "{\"email\":\"" + email + "\",\"displayName\":\"" + displayName + "\",\"password\":\"correct horse battery staple\"}";
+    }
+
+    static String uniqueEmail(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    // --- the local stack's control API -------------------------------------------------------------------------
+
+    static JsonNode stackStatus() {
+        return control("GET", "/status");
+    }
+
+    static JsonNode control(String method, String path) {
+        String url = System.getProperty("it.control.url", "http://127.0.0.1:29099") + path;
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                            .method(method, HttpRequest.BodyPublishers.noBody())
+                            .timeout(Duration.ofMinutes(3)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JDBC connection to one service's database (prefix USER, QUIZ, ANSWER or SCORING). */
+    static Connection database(String service) throws SQLException {
+        JsonNode env = stackStatus().get("env");
+        return DriverManager.getConnection(env.get(service + "_DB_URL").asText(), env.get(service + "_DB_USER").asText(),
+                env.get(service + "_DB_PASSWORD").asText());
+    }
+
+    static long count(String service, String sql, Object... params) {
+        try (Connection c = database(service); var statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- waiting -----------------------------------------------------------------------------------------------
+
+    static <T> T await(String what, Duration timeout, Supplier<Optional<T>> probe) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            Optional<T> value = probe.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            sleep(200);
+        }
+    }
+
+    static ConsumerRecord<String, String> awaitRecord(KafkaConsumer<String, String> consumer, Duration timeout,
+                                                     Predicate<ConsumerRecord<String, String>> wanted) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                if (wanted.test(record)) {
+                    return record;
+                }
+            }
+        }
+        throw new AssertionError("no matching record within " + timeout);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
