@@ -18,6 +18,7 @@ final class LibertyComponent extends Component {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
 
+    private final String name;
     private final Path wlpDir;
     private final Path outputDir;
     private final String server;
@@ -26,7 +27,13 @@ final class LibertyComponent extends Component {
 
     LibertyComponent(Path wlpDir, Path outputDir, String server, int httpPort, boolean enabled,
                      Supplier<Map<String, String>> env) {
+        this("liberty", wlpDir, outputDir, server, httpPort, enabled, env);
+    }
+
+    LibertyComponent(String name, Path wlpDir, Path outputDir, String server, int httpPort, boolean enabled,
+                     Supplier<Map<String, String>> env) {
         super(enabled ? State.DOWN : State.DISABLED);
+        this.name = name;
         this.wlpDir = wlpDir;
         this.outputDir = outputDir;
         this.server = server;
@@ -36,7 +43,7 @@ final class LibertyComponent extends Component {
 
     @Override
     String name() {
-        return "liberty";
+        return name;
     }
 
     @Override

@@ -324,6 +324,7 @@ public final class LocalStack {
                 : Optional.ofNullable(liberty.getProperty("wlpDir")).map(Path::of).orElse(null);
         String server = o.wlpDir() != null ? o.server() : liberty.getProperty("server", o.server());
         LibertyComponent.stopStale(wlp, libertyOutputDir(work), server);
+        LibertyComponent.stopStale(wlp, work.resolve("liberty-quiz-app-alone"), server);
     }
 
     /** Where this work dir's Liberty server writes logs, workarea and expanded apps (WLP_OUTPUT_DIR). */

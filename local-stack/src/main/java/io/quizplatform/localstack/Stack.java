@@ -27,6 +27,12 @@ final class Stack {
     final RedisComponent redis;
     final KafkaComponent kafka;
     final LibertyComponent liberty;
+    /**
+     * A second server from the same configuration running quiz-app alone (DEPLOYMENT=quiz-app), started only on
+     * request through the control API: it proves a service runs by itself under the same URLs, and gives tests a
+     * second quiz-app instance. Ports: the profile's HTTP/HTTPS ports + 100.
+     */
+    final LibertyComponent quizAppAlone;
     private volatile boolean ready;
     private volatile boolean closing;
     private boolean stopped;
@@ -45,10 +51,20 @@ final class Stack {
         liberty = new LibertyComponent(options.wlpDir(), LocalStack.libertyOutputDir(work), options.server(), p.httpPort(),
                 options.libertyWanted() && LibertyComponent.installed(options.wlpDir(), options.server()),
                 this::libertyEnv);
+        quizAppAlone = new LibertyComponent("quiz-app-alone", options.wlpDir(), work.resolve("liberty-quiz-app-alone"),
+                options.server(), p.httpPort() + 100, liberty.managed(), this::quizAppAloneEnv);
     }
 
     List<Component> components() {
-        return List.of(postgres, redis, kafka, liberty);
+        return List.of(postgres, redis, kafka, liberty, quizAppAlone);
+    }
+
+    Map<String, String> quizAppAloneEnv() {
+        Map<String, String> env = libertyEnv();
+        env.put("DEPLOYMENT", "quiz-app");
+        env.put("HTTP_PORT", Integer.toString(options.profile().httpPort() + 100));
+        env.put("HTTPS_PORT", Integer.toString(options.profile().httpsPort() + 100));
+        return env;
     }
 
     Component component(String name) {
@@ -184,7 +200,7 @@ final class Stack {
 
     /** Ready once started, and while every managed component is up. */
     boolean ready() {
-        return ready && components().stream().filter(Component::managed)
+        return ready && components().stream().filter(Component::managed).filter(c -> c != quizAppAlone)
                 .allMatch(c -> c.state() == Component.State.UP);
     }
 
