@@ -49,13 +49,56 @@ final class Platform {
     }
 
     static Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
+        return send(request(path).GET());
+    }
+
+    static Reply get(String path, String bearerToken) {
+        return send(request(path).header("Authorization", "Bearer " + bearerToken).GET());
     }
 
     static Reply postJson(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    static Reply sendJson(String method, String path, String body, String bearerToken) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(builder);
+    }
+
+    /**
+     * A request from a client address of its own (X-Forwarded-For, trusted from 127.0.0.1 in the test stack), so
+     * the per-address rate limits of one test never throttle another.
+     */
+    static HttpRequest.Builder request(String path) {
+        return requestFrom(randomAddress(), path);
+    }
+
+    static HttpRequest.Builder requestFrom(String clientAddress, String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("X-Forwarded-For", clientAddress);
+    }
+
+    static String randomAddress() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
+    }
+
+    static final String PASSWORD = "correct horse battery staple";
+
+    /** Registers a fresh account and logs it in; returns the access token. */
+    static String registerAndLogin(String email, String displayName) {
+        Reply registered = postJson("/user/api/users", registrationJson(email, displayName));
+        if (registered.status() != 201) {
+            throw new AssertionError("registration failed: " + registered.body());
+        }
+        return login(email, PASSWORD).json().get("accessToken").asText();
+    }
+
+    static Reply login(String email, String password) {
+        return postJson("/user/api/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
     }
 
     static Reply send(HttpRequest.Builder request) {
@@ -73,7 +116,7 @@ final class Platform {
 
     /** A fresh account; the e-mail is unique per call so tests never depend on each other. */
     static String registrationJson(String email, String displayName) {
-        return "{\"email\":\"" + email + "\",\"displayName\":\"" + displayName + "\",\"password\":\"correct horse battery staple\"}";
+        return "{\"email\":\"" + email + "\",\"displayName\":\"" + displayName + "\",\"password\":\"" + PASSWORD + "\"}";
     }
 
     static String uniqueEmail(String prefix) {

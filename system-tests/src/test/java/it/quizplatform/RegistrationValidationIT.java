@@ -77,7 +77,7 @@ public class RegistrationValidationIT {
 
     @Test
     void wrongMediaTypeAndUnknownPathAreProblems() {
-        assertProblem(Platform.send(HttpRequest.newBuilder(URI.create(Platform.baseUrl() + "/user/api/users"))
+        assertProblem(Platform.send(Platform.request("/user/api/users")
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello"))), 415);
         JsonNode notFound = assertProblem(Platform.get("/user/api/no-such-thing"), 404);
         assertThat(notFound.get("detail").asText()).doesNotContain("RESTEASY");

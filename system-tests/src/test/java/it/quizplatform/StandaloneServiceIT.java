@@ -52,6 +52,17 @@ public class StandaloneServiceIT {
     }
 
     @Test
+    void verifiesTokensIssuedByUserAppElsewhere() {
+        String token = Platform.registerAndLogin(Platform.uniqueEmail("alone-token"), "Remote Token");
+        Platform.Reply caller = Platform.send(HttpRequest.newBuilder(URI.create(aloneUrl + "/quiz/api/caller"))
+                .header("Authorization", "Bearer " + token).GET());
+        assertThat(caller.status()).as(caller.body()).isEqualTo(200);
+        assertThat(caller.json().get("name").asText()).isEqualTo("Remote Token");
+        assertThat(Platform.send(HttpRequest.newBuilder(URI.create(aloneUrl + "/quiz/api/caller"))
+                .header("Authorization", "Bearer " + token + "x").GET()).status()).isEqualTo(401);
+    }
+
+    @Test
     void sharesTheEventStreamWithTheEarDeployment() {
         Platform.Reply registered = Platform.postJson("/user/api/users",
                 Platform.registrationJson(Platform.uniqueEmail("alone"), "Standalone Reader"));

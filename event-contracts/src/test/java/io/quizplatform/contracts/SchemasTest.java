@@ -10,6 +10,7 @@ class SchemasTest {
     @Test
     void publishedExampleHonoursItsSchemas() {
         assertThat(ContractValidator.violations(ContractValidator.example(EventTypes.USER_REGISTERED))).isEmpty();
+        assertThat(ContractValidator.violations(ContractValidator.example(EventTypes.USER_PROFILE_UPDATED))).isEmpty();
     }
 
     @Test

@@ -63,6 +63,8 @@ final class Stack {
         Map<String, String> env = libertyEnv();
         env.put("DEPLOYMENT", "quiz-app");
         env.put("HTTP_PORT", Integer.toString(options.profile().httpPort() + 100));
+        // user-app is not in this server: verify tokens against the EAR server's key set
+        env.put("JWT_JWKS_URL", "http://127.0.0.1:" + options.profile().httpPort() + "/user/api/jwks");
         env.put("HTTPS_PORT", Integer.toString(options.profile().httpsPort() + 100));
         return env;
     }
@@ -91,6 +93,11 @@ final class Stack {
         }
         env.put("HTTP_PORT", Integer.toString(options.profile().httpPort()));
         env.put("HTTPS_PORT", Integer.toString(options.profile().httpsPort()));
+        if (options.profile().equals(LocalStack.Profile.TEST)) {
+            // Tests speak for many clients from one machine through X-Forwarded-For, as an ingress would.
+            env.put("TRUSTED_PROXIES", "127.0.0.1");
+            env.put("ADMIN_EMAILS", "operator@quiz-platform.test");
+        }
         return env;
     }
 

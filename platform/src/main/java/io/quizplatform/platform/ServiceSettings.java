@@ -37,6 +37,10 @@ public class ServiceSettings {
 
     public long maxRequestBodyBytes() { return Long.parseLong(get("http.max.body.bytes", "65536")); }
 
+    public int intValue(String key, int defaultValue) {
+        return Integer.parseInt(get(key, Integer.toString(defaultValue)));
+    }
+
     /** Any other setting of this service, with its default. */
     public String get(String key, String defaultValue) {
         return config.getOptionalValue(key, String.class).orElse(defaultValue);

@@ -26,4 +26,9 @@ public class ProblemException extends RuntimeException {
     public Problem toProblem() {
         return Problem.of(status, title, getMessage(), errors);
     }
+
+    /** Extra response headers, such as Retry-After on a 429. */
+    public java.util.Map<String, String> headers() {
+        return java.util.Map.of();
+    }
 }

@@ -31,7 +31,12 @@ public final class ProblemMappers {
     public static class ForProblemException implements ExceptionMapper<ProblemException> {
         @Override
         public Response toResponse(ProblemException e) {
-            return e.toProblem().toResponse();
+            Response.ResponseBuilder response = Response.fromResponse(e.toProblem().toResponse());
+            e.headers().forEach(response::header);
+            if (e.toProblem().status() == 401) {
+                response.header("WWW-Authenticate", "Bearer");
+            }
+            return response.build();
         }
     }
 

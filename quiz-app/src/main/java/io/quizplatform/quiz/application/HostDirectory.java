@@ -1,5 +1,6 @@
 package io.quizplatform.quiz.application;
 
+import io.quizplatform.contracts.UserProfileUpdated;
 import io.quizplatform.contracts.UserRegistered;
 import io.quizplatform.quiz.domain.Host;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,18 @@ public class HostDirectory {
             entityManager.persist(new Host(id, event.displayName(), event.roles(), userVersion, event.registeredAt()));
         } else {
             existing.updateProfile(event.displayName(), event.roles(), userVersion, event.registeredAt());
+        }
+    }
+
+    /** A later profile (name or roles) of a known host; an update that overtakes its registration creates the host. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void profileUpdated(UserProfileUpdated event, long userVersion) {
+        UUID id = UUID.fromString(event.userId());
+        Host existing = entityManager.find(Host.class, id);
+        if (existing == null) {
+            entityManager.persist(new Host(id, event.displayName(), event.roles(), userVersion, event.updatedAt()));
+        } else {
+            existing.updateProfile(event.displayName(), event.roles(), userVersion, event.updatedAt());
         }
     }
 

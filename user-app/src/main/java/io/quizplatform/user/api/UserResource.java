@@ -1,6 +1,12 @@
 package io.quizplatform.user.api;
 
+import io.quizplatform.platform.ServiceSettings;
+import io.quizplatform.platform.api.ClientAddress;
 import io.quizplatform.platform.api.Problem;
+import io.quizplatform.platform.security.RateLimiter;
+import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import io.quizplatform.user.application.Registration;
 import io.quizplatform.user.domain.User;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,10 +34,23 @@ public class UserResource {
     @Inject
     Registration registration;
 
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Inject
+    ServiceSettings settings;
+
+    @Context
+    HttpServletRequest request;
+
     @Context
     UriInfo uriInfo;
 
     @POST
+    @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an account", description = "Creates a host account and announces user.registered.")
     @APIResponse(responseCode = "201", description = "Registered",
@@ -41,8 +60,16 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "E-mail already registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@NotNull(message = "a JSON body with email, displayName and password is required")
-                             @Valid RegistrationRequest request) {
-        User user = registration.register(request.email(), request.displayName(), request.password());
+                             @Valid RegistrationRequest body) {
+        RateLimiter.Decision decision = limiter.attempt("register-address", clientAddress.of(request),
+                settings.intValue("rate.limit.register.per.address", 20), Duration.ofMinutes(10));
+        if (!decision.allowed()) {
+            return Response.fromResponse(Problem.of(429, "Too many attempts",
+                            "Too many registrations from here. Try again in " + decision.retryAfterSeconds() + " seconds.",
+                            java.util.List.of()).toResponse())
+                    .header("Retry-After", decision.retryAfterSeconds()).build();
+        }
+        User user = registration.register(body.email(), body.displayName(), body.password());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(user.id().toString()).build())
                 .entity(UserView.of(user))
                 .build();

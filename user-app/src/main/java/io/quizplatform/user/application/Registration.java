@@ -9,23 +9,17 @@ import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.outbox.Outbox;
 import io.quizplatform.platform.persistence.UniqueViolation;
 import io.quizplatform.user.domain.PasswordPolicy;
-import io.quizplatform.user.domain.Role;
 import io.quizplatform.user.domain.User;
 import io.quizplatform.user.infrastructure.UserRepository;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
-import io.quizplatform.platform.ServiceSettings;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -42,22 +36,12 @@ public class Registration {
     Outbox outbox;
 
     @Inject
-    Pbkdf2PasswordHash passwordHash;
+    Passwords passwords;
 
-    /** OWASP's current recommendation for PBKDF2-HMAC-SHA512; lowered only in tests that hash a lot. */
     @Inject
-    ServiceSettings settings;
+    AdminAccounts admins;
 
     private final Clock clock = Clock.systemUTC();
-
-    @PostConstruct
-    void configureHash() {
-        passwordHash.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-                "Pbkdf2PasswordHash.Iterations", settings.get("password.hash.iterations", "210000"),
-                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-                "Pbkdf2PasswordHash.KeySizeBytes", "64"));
-    }
 
     @Transactional
     public User register(String email, String displayName, String password) {
@@ -71,8 +55,8 @@ public class Registration {
             throw duplicate();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        User user = User.register(UUID.randomUUID(), normalizedEmail, displayName,
-                passwordHash.generate(password.toCharArray()), EnumSet.of(Role.HOST), now);
+        User user = User.register(UUID.randomUUID(), normalizedEmail, displayName, passwords.hash(password),
+                admins.rolesFor(normalizedEmail), now);
         try {
             users.addAndFlush(user);
         } catch (PersistenceException e) {

@@ -74,6 +74,36 @@ public class User {
         return displayName == null ? null : displayName.strip().replaceAll("\\s+", " ");
     }
 
+    /** Renames the account; returns false when nothing changes. */
+    public boolean rename(String newDisplayName, Instant now) {
+        String normalized = normalizeDisplayName(newDisplayName);
+        if (normalized.equals(displayName)) {
+            return false;
+        }
+        displayName = normalized;
+        updatedAt = now;
+        return true;
+    }
+
+    public void replacePasswordHash(String newHash, Instant now) {
+        passwordHash = newHash;
+        updatedAt = now;
+    }
+
+    /** Brings the roles in line with the operator's configuration; returns false when nothing changes. */
+    public boolean assignRoles(Set<Role> newRoles, Instant now) {
+        if (newRoles.isEmpty()) {
+            throw new IllegalArgumentException("an account has at least one role");
+        }
+        String joined = newRoles.stream().map(Role::claim).sorted().collect(Collectors.joining(","));
+        if (joined.equals(roles)) {
+            return false;
+        }
+        roles = joined;
+        updatedAt = now;
+        return true;
+    }
+
     public UUID id() { return id; }
 
     public String email() { return email; }

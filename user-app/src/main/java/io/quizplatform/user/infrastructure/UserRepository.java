@@ -28,6 +28,15 @@ public class UserRepository {
                 .findFirst();
     }
 
+    public Optional<User> byId(java.util.UUID id) {
+        return Optional.ofNullable(entityManager.find(User.class, id));
+    }
+
+    /** Writes pending changes now, so the new version number is known inside the use case. */
+    public void flush() {
+        entityManager.flush();
+    }
+
     /** Writes the new account now (not at commit) so a duplicate address surfaces inside the use case. */
     public void addAndFlush(User user) {
         entityManager.persist(user);

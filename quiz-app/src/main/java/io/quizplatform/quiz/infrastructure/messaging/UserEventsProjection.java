@@ -3,6 +3,7 @@ package io.quizplatform.quiz.infrastructure.messaging;
 import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
 import io.quizplatform.contracts.Topic;
+import io.quizplatform.contracts.UserProfileUpdated;
 import io.quizplatform.contracts.UserRegistered;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.messaging.EventHandler;
@@ -24,11 +25,17 @@ public class UserEventsProjection implements EventHandler {
 
     @Override
     public boolean handles(String eventType) {
-        return EventTypes.USER_REGISTERED.equals(eventType);
+        return EventTypes.USER_REGISTERED.equals(eventType) || EventTypes.USER_PROFILE_UPDATED.equals(eventType);
     }
 
     @Override
     public void apply(EventEnvelope event) {
-        hosts.registered(EventCodec.payloadFromJson(event, UserRegistered.class), event.version());
+        switch (event.type()) {
+            case EventTypes.USER_REGISTERED ->
+                    hosts.registered(EventCodec.payloadFromJson(event, UserRegistered.class), event.version());
+            case EventTypes.USER_PROFILE_UPDATED ->
+                    hosts.profileUpdated(EventCodec.payloadFromJson(event, UserProfileUpdated.class), event.version());
+            default -> throw new IllegalArgumentException("not a user event this projection handles: " + event.type());
+        }
     }
 }

@@ -1,0 +1,53 @@
+package io.quizplatform.platform.api;
+
+import jakarta.json.Json;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * Turns errors the web container answers itself (outside JAX-RS: a 404 for a path no servlet serves, a 401 or
+ * 403 sent by the security layer) into problem+json like every other error. Mapped as the error page for those
+ * codes in this jar's web-fragment.xml.
+ */
+public class ProblemErrorServlet extends HttpServlet {
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        // Reached directly rather than as an error page: there is nothing here.
+        int status = code instanceof Integer i ? i : 404;
+        String title;
+        String detail;
+        if (status == 401) {
+            title = "Unauthorized";
+            detail = "A valid access token is required: send 'Authorization: Bearer <token>' with a token from "
+                    + "POST /user/api/sessions. The token given (if any) is missing, malformed, expired, or not signed by us.";
+            if (response.getHeader("WWW-Authenticate") == null) {
+                response.setHeader("WWW-Authenticate", "Bearer");
+            }
+        } else if (status == 403) {
+            title = "Forbidden";
+            detail = "Your account is not allowed to do this.";
+        } else if (status == 404) {
+            title = "Not Found";
+            detail = "No resource at this address.";
+        } else {
+            title = "Error";
+            detail = "The request could not be processed.";
+        }
+        response.setStatus(status);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("title", title)
+                .add("status", status)
+                .add("detail", detail)
+                .add("errors", Json.createArrayBuilder())
+                .build().toString());
+    }
+}

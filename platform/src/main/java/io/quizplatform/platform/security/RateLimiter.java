@@ -1,0 +1,74 @@
+package io.quizplatform.platform.security;
+
+import io.quizplatform.platform.ServiceSettings;
+import io.quizplatform.platform.redis.RedisConnection;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.params.SetParams;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Fixed-window counters in Redis with a TTL: {@code rate:<bucket>:<key>}. When Redis is unreachable the limiter
+ * lets the request through (logged and counted): Redis is a cache, and logging in matters more than throttling.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
+
+    @Inject
+    RedisConnection redis;
+
+    @Inject
+    ServiceSettings settings;
+
+    @Inject
+    MetricRegistry metrics;
+
+    private Counter rejected;
+    private Counter unavailable;
+
+    /** The outcome of one attempt: allowed, or refused until {@code retryAfterSeconds} have passed. */
+    public record Decision(boolean allowed, long retryAfterSeconds) {
+        static final Decision ALLOW = new Decision(true, 0);
+    }
+
+    @PostConstruct
+    void init() {
+        Tag service = new Tag("service", settings.serviceName());
+        rejected = metrics.counter("rate.limit.rejected", service);
+        unavailable = metrics.counter("rate.limiter.unavailable", service);
+    }
+
+    /** Counts one attempt against {@code limit} per {@code window} for this bucket and key. */
+    public Decision attempt(String bucket, String key, int limit, Duration window) {
+        String redisKey = "rate:" + settings.serviceName() + ":" + bucket + ":" + key;
+        try (AbstractTransaction tx = redis.client().multi()) {
+            tx.set(redisKey, "0", SetParams.setParams().nx().ex(window.toSeconds()));
+            Response<Long> count = tx.incr(redisKey);
+            Response<Long> ttl = tx.ttl(redisKey);
+            List<Object> done = tx.exec();
+            if (done == null) {
+                return Decision.ALLOW;
+            }
+            if (count.get() > limit) {
+                rejected.inc();
+                return new Decision(false, Math.max(1, ttl.get()));
+            }
+            return Decision.ALLOW;
+        } catch (RuntimeException e) {
+            unavailable.inc();
+            LOG.warning(() -> settings.serviceName() + ": rate limiter unavailable, letting " + bucket + " through: " + e);
+            return Decision.ALLOW;
+        }
+    }
+}

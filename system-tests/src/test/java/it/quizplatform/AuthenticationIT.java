@@ -1,0 +1,194 @@
+package it.quizplatform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quizplatform.contracts.ContractValidator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.Test;
+import org.microshed.testing.jupiter.MicroShedTest;
+import org.microshed.testing.kafka.KafkaConsumerClient;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static it.quizplatform.Platform.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Logging in, tokens every service accepts, profile and password changes, logout and renewal. */
+@MicroShedTest
+public class AuthenticationIT {
+
+    private static final List<String> CALLER_ENDPOINTS =
+            List.of("/user/api/caller", "/quiz/api/caller", "/answer/api/caller", "/scoring/api/caller");
+
+    @KafkaConsumerClient(groupId = "it-authentication", topics = "user-events",
+            keyDeserializer = StringDeserializer.class, valueDeserializer = StringDeserializer.class,
+            properties = "auto.offset.reset=earliest")
+    public static KafkaConsumer<String, String> userEvents;
+
+    @Test
+    void loginIssuesAVerifiableTokenThatEveryServiceAccepts() throws Exception {
+        String email = Platform.uniqueEmail("login");
+        Platform.postJson("/user/api/users", Platform.registrationJson(email, "Login Tester"));
+
+        Platform.Reply reply = Platform.login(email.toUpperCase(), Platform.PASSWORD);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode session = reply.json();
+        assertThat(session.get("tokenType").asText()).isEqualTo("Bearer");
+        assertThat(session.get("expiresIn").asLong()).isBetween(3000L, 3600L);
+        String token = session.get("accessToken").asText();
+
+        JwtClaims claims = Tokens.verify(token);
+        String userId = session.get("user").get("id").asText();
+        assertThat(claims.getSubject()).isEqualTo(userId);
+        assertThat(claims.getStringListClaimValue("groups")).containsExactly("host");
+        assertThat(claims.getClaimValueAsString("upn")).isEqualTo(userId);
+        assertThat(claims.toJson()).doesNotContain(email).doesNotContain("password");
+
+        for (String endpoint : CALLER_ENDPOINTS) {
+            Platform.Reply caller = Platform.get(endpoint, token);
+            assertThat(caller.status()).as(endpoint + ": " + caller.body()).isEqualTo(200);
+            assertThat(caller.json().get("userId").asText()).isEqualTo(userId);
+        }
+        assertThat(Platform.get("/user/api/me", token).json().get("email").asText()).isEqualTo(email);
+    }
+
+    @Test
+    void wrongPasswordAndUnknownAccountGetTheSameAnswer() {
+        String email = Platform.uniqueEmail("probe");
+        Platform.postJson("/user/api/users", Platform.registrationJson(email, "Probe Target"));
+
+        Platform.Reply wrongPassword = Platform.login(email, "not the password at all");
+        Platform.Reply unknown = Platform.login(Platform.uniqueEmail("nobody"), "not the password at all");
+
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(wrongPassword.contentType()).startsWith("application/problem+json");
+        assertThat(wrongPassword.body()).isEqualTo(unknown.body());
+    }
+
+    @Test
+    void protectedEndpointsRefuseMissingForgedExpiredAndUnsignedTokens() throws Exception {
+        String subject = java.util.UUID.randomUUID().toString();
+        List<String> forged = List.of(
+                "not-a-jwt",
+                Tokens.unsigned(subject),
+                Tokens.signedByAStranger(subject),
+                Tokens.expired(subject),
+                Tokens.fromAnotherIssuer(subject));
+        for (String endpoint : CALLER_ENDPOINTS) {
+            Platform.Reply none = Platform.get(endpoint);
+            assertThat(none.status()).as(endpoint + " without token").isEqualTo(401);
+            for (String token : forged) {
+                Platform.Reply reply = Platform.get(endpoint, token);
+                assertThat(reply.status()).as(endpoint + " with " + token).isEqualTo(401);
+                assertThat(reply.body()).doesNotContain(subject);
+            }
+        }
+        assertThat(Platform.get("/user/api/me", Tokens.signedByAStranger(subject)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void logoutIsHonouredByEveryService() {
+        String token = Platform.registerAndLogin(Platform.uniqueEmail("logout"), "Logout Tester");
+        assertThat(Platform.get("/quiz/api/caller", token).status()).isEqualTo(200);
+
+        assertThat(Platform.sendJson("DELETE", "/user/api/sessions/current", null, token).status()).isEqualTo(204);
+
+        for (String endpoint : CALLER_ENDPOINTS) {
+            Platform.Reply reply = Platform.get(endpoint, token);
+            assertThat(reply.status()).as(endpoint).isEqualTo(401);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().get("detail").asText()).contains("logged out");
+        }
+    }
+
+    @Test
+    void refreshIssuesANewTokenAndRetiresTheOldOne() {
+        String token = Platform.registerAndLogin(Platform.uniqueEmail("refresh"), "Refresh Tester");
+
+        Platform.Reply refreshed = Platform.sendJson("POST", "/user/api/sessions/refresh", null, token);
+        assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+        String renewed = refreshed.json().get("accessToken").asText();
+
+        assertThat(renewed).isNotEqualTo(token);
+        assertThat(Platform.get("/scoring/api/caller", renewed).status()).isEqualTo(200);
+        assertThat(Platform.get("/scoring/api/caller", token).status()).isEqualTo(401);
+    }
+
+    @Test
+    void renameIsAnnouncedAndReachesQuizApp() throws Exception {
+        String token = Platform.registerAndLogin(Platform.uniqueEmail("rename"), "Before Rename");
+        String userId = Platform.get("/user/api/me", token).json().get("id").asText();
+
+        Platform.Reply renamed = Platform.sendJson("PATCH", "/user/api/me", "{\"displayName\":\"After Rename\"}", token);
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.json().get("displayName").asText()).isEqualTo("After Rename");
+
+        ConsumerRecord<String, String> record = Platform.awaitRecord(userEvents, Duration.ofSeconds(30),
+                r -> userId.equals(r.key()) && r.value().contains("user.profile-updated"));
+        assertThat(ContractValidator.violations(record.value())).isEmpty();
+        JsonNode event = Platform.JSON.readTree(record.value());
+        assertThat(event.get("version").asLong()).isEqualTo(2);
+        assertThat(event.get("payload").get("displayName").asText()).isEqualTo("After Rename");
+
+        await("quiz-app to show the new name", Duration.ofSeconds(30), () -> {
+            Platform.Reply host = Platform.get("/quiz/api/hosts/" + userId);
+            return host.status() == 200 && "After Rename".equals(host.json().get("displayName").asText())
+                    ? Optional.of(true) : Optional.empty();
+        });
+
+        long outboxBefore = Platform.count("USER", "SELECT count(*) FROM outbox");
+        Platform.Reply bad = Platform.sendJson("PATCH", "/user/api/me", "{\"displayName\":\"<img src=x onerror=alert(1)>\"}", token);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").findValuesAsText("field")).contains("displayName");
+        assertThat(Platform.count("USER", "SELECT count(*) FROM outbox")).isEqualTo(outboxBefore);
+    }
+
+    @Test
+    void passwordChangeNeedsTheCurrentPassword() {
+        String email = Platform.uniqueEmail("password");
+        String token = Platform.registerAndLogin(email, "Password Changer");
+        String newPassword = "a much better passphrase 2026";
+
+        Platform.Reply wrongCurrent = Platform.sendJson("PUT", "/user/api/me/password",
+                "{\"currentPassword\":\"not it at all\",\"newPassword\":\"" + newPassword + "\"}", token);
+        assertThat(wrongCurrent.status()).isEqualTo(400);
+        assertThat(wrongCurrent.json().get("errors").findValuesAsText("field")).contains("currentPassword");
+
+        Platform.Reply weak = Platform.sendJson("PUT", "/user/api/me/password",
+                "{\"currentPassword\":\"" + Platform.PASSWORD + "\",\"newPassword\":\"short\"}", token);
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.json().get("detail").asText()).contains("at least 10 characters");
+        assertThat(Platform.login(email, Platform.PASSWORD).status()).isEqualTo(200);
+
+        Platform.Reply changed = Platform.sendJson("PUT", "/user/api/me/password",
+                "{\"currentPassword\":\"" + Platform.PASSWORD + "\",\"newPassword\":\"" + newPassword + "\"}", token);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(204);
+        assertThat(Platform.login(email, Platform.PASSWORD).status()).isEqualTo(401);
+        assertThat(Platform.login(email, newPassword).status()).isEqualTo(200);
+    }
+
+    @Test
+    void operatorConfiguredAdminGetsTheAdminRole() throws Exception {
+        String admin = "operator@quiz-platform.test";
+        Platform.postJson("/user/api/users", Platform.registrationJson(admin, "Operator"));
+        Platform.Reply login = Platform.login(admin, Platform.PASSWORD);
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(Tokens.verify(login.json().get("accessToken").asText()).getStringListClaimValue("groups"))
+                .containsExactlyInAnyOrder("host", "admin");
+    }
+
+    @Test
+    void badLoginInputIsA400Problem() {
+        assertThat(Platform.postJson("/user/api/sessions", "{\"email\":").status()).isEqualTo(400);
+        Platform.Reply missing = Platform.postJson("/user/api/sessions", "{\"email\":\"a@example.com\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("errors").findValuesAsText("field")).contains("password");
+        assertThat(Platform.postJson("/user/api/sessions", "{\"email\":\"a@example.com\",\"password\":\""
+                + "x".repeat(129) + "\"}").status()).isEqualTo(400);
+    }
+}

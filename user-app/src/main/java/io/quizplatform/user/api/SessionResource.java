@@ -1,0 +1,114 @@
+package io.quizplatform.user.api;
+
+import io.quizplatform.platform.api.ClientAddress;
+import io.quizplatform.platform.api.Problem;
+import io.quizplatform.user.application.AccessTokens;
+import io.quizplatform.user.application.Authentication;
+import io.quizplatform.user.application.Sessions;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Logging in (a new access token), renewing it, and logging out. */
+@Path("/sessions")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    /** What a login or a renewal answers: the bearer token and when it stops working. */
+    public record SessionView(String accessToken, String tokenType, Instant expiresAt, long expiresIn, UserView user) {
+        static SessionView of(AccessTokens.AccessToken token, UserView user) {
+            return new SessionView(token.token(), "Bearer", token.expiresAt(),
+                    Math.max(0, token.expiresAt().getEpochSecond() - Instant.now().getEpochSecond()), user);
+        }
+    }
+
+    @Inject
+    Authentication authentication;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Context
+    HttpServletRequest request;
+
+    /** Read from the security context, not injected: login runs without a token, and that is not an error. */
+    @Context
+    SecurityContext security;
+
+    private JsonWebToken token() {
+        return (JsonWebToken) security.getUserPrincipal();
+    }
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in", description = "Returns an access token for every service (RS256 JWT).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "401", description = "E-mail or password wrong (the same answer for both)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many attempts; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response login(@NotNull(message = "a JSON body with email and password is required") @Valid Requests.Login login) {
+        Authentication.Session session = authentication.login(login.email(), login.password(), clientAddress.of(request));
+        return noStore(SessionView.of(session.token(), UserView.of(session.user())));
+    }
+
+    @POST
+    @Path("/refresh")
+    @RolesAllowed({"host", "admin"})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Renew the access token", description = "Issues a new token and retires the one presented.")
+    public Response refresh() {
+        JsonWebToken token = token();
+        UUID userId = UUID.fromString(token.getSubject());
+        AccessTokens.AccessToken renewed = sessions.refresh(userId, token.getTokenID(),
+                Instant.ofEpochSecond(token.getExpirationTime()));
+        return noStore(new SessionView(renewed.token(), "Bearer", renewed.expiresAt(),
+                Math.max(0, renewed.expiresAt().getEpochSecond() - Instant.now().getEpochSecond()), null));
+    }
+
+    @DELETE
+    @Path("/current")
+    @RolesAllowed({"host", "admin"})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Log out", description = "The token presented is refused by every service from now on.")
+    @APIResponse(responseCode = "204", description = "Logged out")
+    public Response logout() {
+        JsonWebToken token = token();
+        sessions.logout(token.getTokenID(), Instant.ofEpochSecond(token.getExpirationTime()));
+        return Response.noContent().build();
+    }
+
+    private static Response noStore(Object body) {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(body).cacheControl(noStore).build();
+    }
+}

@@ -1,0 +1,86 @@
+package io.quizplatform.user.application;
+
+import io.quizplatform.contracts.EventEnvelope;
+import io.quizplatform.contracts.EventTypes;
+import io.quizplatform.contracts.UserProfileUpdated;
+import io.quizplatform.platform.api.Problem;
+import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.platform.messaging.EventCodec;
+import io.quizplatform.platform.outbox.Outbox;
+import io.quizplatform.user.domain.PasswordPolicy;
+import io.quizplatform.user.domain.User;
+import io.quizplatform.user.infrastructure.UserRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** An account holder reading and changing their own profile and password. */
+@ApplicationScoped
+public class AccountProfile {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AdminAccounts admins;
+
+    public User get(UUID userId) {
+        return users.byId(userId).orElseThrow(AccountProfile::gone);
+    }
+
+    @Transactional
+    public User rename(UUID userId, String displayName) {
+        User user = get(userId);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (user.rename(displayName, now)) {
+            announce(user, now);
+        }
+        return user;
+    }
+
+    @Transactional
+    public void changePassword(UUID userId, String currentPassword, String newPassword) {
+        User user = get(userId);
+        if (!passwords.matches(currentPassword, user.passwordHash())) {
+            throw new ProblemException(400, "Current password is wrong",
+                    "The current password is wrong; the password was not changed.",
+                    List.of(new Problem.FieldError("currentPassword", "does not match")));
+        }
+        List<String> broken = PasswordPolicy.violations(newPassword, user.email(), user.displayName());
+        if (!broken.isEmpty()) {
+            throw new ProblemException(400, "Password too weak", "The new password " + String.join("; ", broken) + ".",
+                    broken.stream().map(b -> new Problem.FieldError("newPassword", b)).toList());
+        }
+        user.replacePasswordHash(passwords.hash(newPassword), Instant.now());
+    }
+
+    /** Applies ADMIN_EMAILS at login, so an operator's change takes effect without touching the database. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void syncRoles(User user, Instant now) {
+        if (user.assignRoles(admins.rolesFor(user.email()), now.truncatedTo(ChronoUnit.MICROS))) {
+            announce(user, now.truncatedTo(ChronoUnit.MICROS));
+        }
+    }
+
+    private void announce(User user, Instant now) {
+        users.flush(); // the event carries the version this change produced
+        UserProfileUpdated payload = new UserProfileUpdated(user.id().toString(), user.displayName(), user.roleClaims(), now);
+        outbox.append(EventEnvelope.newEvent(EventTypes.USER_PROFILE_UPDATED, "user", user.id().toString(),
+                user.version(), now, EventCodec.payloadToJson(payload)));
+    }
+
+    private static ProblemException gone() {
+        return new ProblemException(401, "Unknown account", "The account of this token no longer exists. Log in again.");
+    }
+}

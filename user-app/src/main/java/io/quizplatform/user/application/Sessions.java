@@ -1,0 +1,49 @@
+package io.quizplatform.user.application;
+
+import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.platform.security.TokenDenyList;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Renewing and ending a session: the old token goes on the deny-list every service checks. */
+@ApplicationScoped
+public class Sessions {
+
+    @Inject
+    AccountProfile accounts;
+
+    @Inject
+    AccessTokens tokens;
+
+    @Inject
+    TokenDenyList denyList;
+
+    public AccessTokens.AccessToken refresh(UUID userId, String tokenId, Instant expiresAt) {
+        AccessTokens.AccessToken renewed = tokens.issue(accounts.get(userId));
+        retire(tokenId, expiresAt);
+        return renewed;
+    }
+
+    public void logout(String tokenId, Instant expiresAt) {
+        retire(tokenId, expiresAt);
+    }
+
+    private void retire(String tokenId, Instant expiresAt) {
+        try {
+            denyList.deny(tokenId, expiresAt);
+        } catch (RuntimeException e) {
+            // Saying "logged out" while the token still works would be a lie; let the client retry.
+            throw new ProblemException(503, "Logout unavailable",
+                    "The session could not be ended right now (the token store is unreachable). Try again shortly.") {
+                @Override
+                public Map<String, String> headers() {
+                    return Map.of("Retry-After", "5");
+                }
+            };
+        }
+    }
+}
