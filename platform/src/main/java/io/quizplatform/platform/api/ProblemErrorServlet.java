@@ -11,7 +11,7 @@ import java.io.IOException;
 /**
  * Turns errors the web container answers itself (outside JAX-RS: a 404 for a path no servlet serves, a 401 or
  * 403 sent by the security layer) into problem+json like every other error. Mapped as the error page for those
- * codes in this jar's web-fragment.xml.
+ * codes in each WAR's web.xml (Liberty does not merge error pages from a web fragment).
  */
 public class ProblemErrorServlet extends HttpServlet {
 
@@ -35,6 +35,9 @@ public class ProblemErrorServlet extends HttpServlet {
         } else if (status == 404) {
             title = "Not Found";
             detail = "No resource at this address.";
+        } else if (status == 405) {
+            title = "Method Not Allowed";
+            detail = "This method is not allowed on this resource.";
         } else {
             title = "Error";
             detail = "The request could not be processed.";
