@@ -56,5 +56,9 @@ public class HealthAndMetricsIT {
         JsonNode paths = reply.json().get("paths");
         assertThat(paths.has("/user/api/users")).as(paths.toString()).isTrue();
         assertThat(paths.has("/quiz/api/hosts/{hostId}")).as(paths.toString()).isTrue();
+        for (String path : new String[]{"/user/api/sessions", "/user/api/sessions/refresh", "/user/api/sessions/current",
+                "/user/api/me", "/user/api/me/password", "/user/api/jwks", "/quiz/api/caller", "/scoring/api/caller"}) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
     }
 }

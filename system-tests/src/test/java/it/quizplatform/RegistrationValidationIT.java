@@ -81,6 +81,9 @@ public class RegistrationValidationIT {
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello"))), 415);
         JsonNode notFound = assertProblem(Platform.get("/user/api/no-such-thing"), 404);
         assertThat(notFound.get("detail").asText()).doesNotContain("RESTEASY");
+        // Outside JAX-RS too: the web container's own 404 is a problem document.
+        assertProblem(Platform.get("/quiz/no-such-page"), 404);
+        assertProblem(Platform.sendJson("PUT", "/user/api/users", "{}", null), 405);
     }
 
     @Test
