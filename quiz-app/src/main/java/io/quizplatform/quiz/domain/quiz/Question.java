@@ -1,0 +1,140 @@
+package io.quizplatform.quiz.domain.quiz;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A question as the host wrote it. {@link #violations(String)} states every rule it breaks; a quiz accepts only
+ * questions without violations, and publishes only when all of them are complete.
+ */
+public record Question(String id, QuestionType type, String text, String imageUrl, int timeLimitSeconds, int points,
+                       List<AnswerOption> options, List<String> acceptedAnswers) {
+
+    public static final int MIN_TIME_LIMIT = 5;
+    public static final int MAX_TIME_LIMIT = 240;
+    public static final Set<Integer> ALLOWED_POINTS = Set.of(0, 1000, 2000);
+    public static final int MAX_TEXT = 500;
+    public static final int MAX_OPTION_TEXT = 120;
+    public static final int MIN_OPTIONS = 2;
+    public static final int MAX_OPTIONS = 6;
+    public static final int MAX_ACCEPTED_ANSWERS = 10;
+    public static final int MAX_ACCEPTED_ANSWER = 100;
+    public static final int MAX_IMAGE_URL = 2000;
+
+    public Question {
+        options = options == null ? List.of() : List.copyOf(options);
+        acceptedAnswers = acceptedAnswers == null ? List.of() : List.copyOf(acceptedAnswers);
+    }
+
+    /** Every broken rule, with field paths under {@code prefix} (e.g. {@code questions[1]}). */
+    public List<RuleViolation.Violation> violations(String prefix) {
+        List<RuleViolation.Violation> out = new ArrayList<>();
+        String p = prefix.isEmpty() ? "" : prefix + ".";
+        if (type == null) {
+            out.add(new RuleViolation.Violation(p + "type",
+                    "must be one of single-choice, multiple-choice, true-false, type-answer, poll"));
+            return out;
+        }
+        if (text == null || text.isBlank()) {
+            out.add(new RuleViolation.Violation(p + "text", "a question needs a text"));
+        } else if (text.length() > MAX_TEXT) {
+            out.add(new RuleViolation.Violation(p + "text", "must be at most " + MAX_TEXT + " characters"));
+        }
+        if (imageUrl != null && !imageUrl.isEmpty() && !isHttpUrl(imageUrl)) {
+            out.add(new RuleViolation.Violation(p + "imageUrl", "must be an http(s) URL of at most " + MAX_IMAGE_URL + " characters"));
+        }
+        if (timeLimitSeconds < MIN_TIME_LIMIT || timeLimitSeconds > MAX_TIME_LIMIT) {
+            out.add(new RuleViolation.Violation(p + "timeLimitSeconds",
+                    "must be between " + MIN_TIME_LIMIT + " and " + MAX_TIME_LIMIT + " seconds (was " + timeLimitSeconds + ")"));
+        }
+        if (!ALLOWED_POINTS.contains(points)) {
+            out.add(new RuleViolation.Violation(p + "points", "must be 0, 1000 or 2000 (was " + points + ")"));
+        } else if (type == QuestionType.POLL && points != 0) {
+            out.add(new RuleViolation.Violation(p + "points", "a poll scores nothing: points must be 0"));
+        }
+        switch (type) {
+            case SINGLE_CHOICE -> choiceRules(out, p, 1, 1, "exactly one option must be correct");
+            case MULTIPLE_CHOICE -> choiceRules(out, p, 1, MAX_OPTIONS, "at least one option must be correct");
+            case TRUE_FALSE -> trueFalseRules(out, p);
+            case POLL -> choiceRules(out, p, 0, 0, "a poll has no correct option");
+            case TYPE_ANSWER -> typeAnswerRules(out, p);
+        }
+        return out;
+    }
+
+    private void choiceRules(List<RuleViolation.Violation> out, String p, int minCorrect, int maxCorrect, String correctRule) {
+        if (!acceptedAnswers.isEmpty()) {
+            out.add(new RuleViolation.Violation(p + "acceptedAnswers", "only type-answer questions have accepted answers"));
+        }
+        if (options.size() < MIN_OPTIONS || options.size() > MAX_OPTIONS) {
+            out.add(new RuleViolation.Violation(p + "options",
+                    "must have " + MIN_OPTIONS + " to " + MAX_OPTIONS + " options (has " + options.size() + ")"));
+        }
+        optionTexts(out, p);
+        long correct = options.stream().filter(AnswerOption::correct).count();
+        if (correct < minCorrect || correct > maxCorrect) {
+            out.add(new RuleViolation.Violation(p + "options", correctRule + " (" + correct + " marked correct)"));
+        }
+    }
+
+    private void trueFalseRules(List<RuleViolation.Violation> out, String p) {
+        if (options.size() != 2) {
+            out.add(new RuleViolation.Violation(p + "options", "a true/false question has exactly two options (has " + options.size() + ")"));
+        }
+        optionTexts(out, p);
+        if (options.stream().filter(AnswerOption::correct).count() != 1) {
+            out.add(new RuleViolation.Violation(p + "options", "exactly one of true and false must be correct"));
+        }
+    }
+
+    private void typeAnswerRules(List<RuleViolation.Violation> out, String p) {
+        if (!options.isEmpty()) {
+            out.add(new RuleViolation.Violation(p + "options", "a type-answer question has no options, only accepted answers"));
+        }
+        if (acceptedAnswers.isEmpty() || acceptedAnswers.size() > MAX_ACCEPTED_ANSWERS) {
+            out.add(new RuleViolation.Violation(p + "acceptedAnswers",
+                    "must have 1 to " + MAX_ACCEPTED_ANSWERS + " accepted answers (has " + acceptedAnswers.size() + ")"));
+        }
+        for (int i = 0; i < acceptedAnswers.size(); i++) {
+            String a = acceptedAnswers.get(i);
+            if (a == null || a.isBlank() || a.length() > MAX_ACCEPTED_ANSWER) {
+                out.add(new RuleViolation.Violation(p + "acceptedAnswers[" + i + "]",
+                        "must be 1 to " + MAX_ACCEPTED_ANSWER + " characters"));
+            }
+        }
+    }
+
+    private void optionTexts(List<RuleViolation.Violation> out, String p) {
+        Set<String> ids = new HashSet<>();
+        Set<String> texts = new HashSet<>();
+        for (int i = 0; i < options.size(); i++) {
+            AnswerOption o = options.get(i);
+            if (o == null || o.text() == null || o.text().isBlank() || o.text().length() > MAX_OPTION_TEXT) {
+                out.add(new RuleViolation.Violation(p + "options[" + i + "].text", "must be 1 to " + MAX_OPTION_TEXT + " characters"));
+                continue;
+            }
+            if (o.id() == null || !ids.add(o.id())) {
+                out.add(new RuleViolation.Violation(p + "options[" + i + "].id", "option ids must be present and unique"));
+            }
+            if (!texts.add(o.text().strip().toLowerCase(Locale.ROOT))) {
+                out.add(new RuleViolation.Violation(p + "options[" + i + "].text", "two options read the same"));
+            }
+        }
+    }
+
+    private static boolean isHttpUrl(String url) {
+        if (url.length() > MAX_IMAGE_URL) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(url);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.quizplatform.quiz.domain.quiz;
+
+import java.util.List;
+
+/**
+ * A command broke one of the quiz's rules. Each violation names the field (a path such as
+ * {@code questions[2].options}) and says what is wrong in words a host can act on. Nothing was changed.
+ */
+public class RuleViolation extends RuntimeException {
+
+    public record Violation(String field, String message) {
+    }
+
+    private final List<Violation> violations;
+
+    public RuleViolation(List<Violation> violations) {
+        super(violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("invalid"));
+        this.violations = List.copyOf(violations);
+    }
+
+    public RuleViolation(String field, String message) {
+        this(List.of(new Violation(field, message)));
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+}
