@@ -70,7 +70,7 @@ public class RegistrationValidationIT {
     @Test
     void bodyOverTheLimitIs413() {
         long before = users();
-        String huge = Platform.registrationJson(Platform.uniqueEmail("huge"), "x".repeat(200_000));
+        String huge = Platform.registrationJson(Platform.uniqueEmail("huge"), "x".repeat(400_000));
         assertProblem(Platform.postJson("/user/api/users", huge), 413);
         assertThat(users()).isEqualTo(before);
     }

@@ -11,9 +11,31 @@ public final class EventTypes {
     public static final String USER_REGISTERED = "user.registered";
     public static final String USER_PROFILE_UPDATED = "user.profile-updated";
 
-    private static final Map<String, Topic> TOPIC_BY_TYPE = Map.of(
-            USER_REGISTERED, Topic.USER_EVENTS,
-            USER_PROFILE_UPDATED, Topic.USER_EVENTS);
+    public static final String QUIZ_CREATED = "quiz.created";
+    public static final String QUIZ_DETAILS_CHANGED = "quiz.details-changed";
+    public static final String QUIZ_QUESTION_ADDED = "quiz.question-added";
+    public static final String QUIZ_QUESTION_EDITED = "quiz.question-edited";
+    public static final String QUIZ_QUESTION_REMOVED = "quiz.question-removed";
+    public static final String QUIZ_QUESTIONS_REORDERED = "quiz.questions-reordered";
+    public static final String QUIZ_PUBLISHED = "quiz.published";
+    public static final String QUIZ_ARCHIVED = "quiz.archived";
+
+    private static final Map<String, Topic> TOPIC_BY_TYPE = Map.ofEntries(
+            Map.entry(USER_REGISTERED, Topic.USER_EVENTS),
+            Map.entry(USER_PROFILE_UPDATED, Topic.USER_EVENTS),
+            Map.entry(QUIZ_CREATED, Topic.QUIZ_EVENTS),
+            Map.entry(QUIZ_DETAILS_CHANGED, Topic.QUIZ_EVENTS),
+            Map.entry(QUIZ_QUESTION_ADDED, Topic.QUIZ_EVENTS),
+            Map.entry(QUIZ_QUESTION_EDITED, Topic.QUIZ_EVENTS),
+            Map.entry(QUIZ_QUESTION_REMOVED, Topic.QUIZ_EVENTS),
+            Map.entry(QUIZ_QUESTIONS_REORDERED, Topic.QUIZ_EVENTS),
+            Map.entry(QUIZ_PUBLISHED, Topic.QUIZ_EVENTS),
+            Map.entry(QUIZ_ARCHIVED, Topic.QUIZ_EVENTS));
+
+    /** Every known type, for contract tests. */
+    public static java.util.Set<String> all() {
+        return TOPIC_BY_TYPE.keySet();
+    }
 
     private EventTypes() {
     }

@@ -35,7 +35,7 @@ public class ServiceSettings {
 
     public long outboxRetentionHours() { return Long.parseLong(get("outbox.retention.hours", "168")); }
 
-    public long maxRequestBodyBytes() { return Long.parseLong(get("http.max.body.bytes", "65536")); }
+    public long maxRequestBodyBytes() { return Long.parseLong(get("http.max.body.bytes", "262144")); }
 
     public int intValue(String key, int defaultValue) {
         return Integer.parseInt(get(key, Integer.toString(defaultValue)));

@@ -9,28 +9,28 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class QuizTest {
+public class QuizTest {
 
-    static Question single(String id) {
+    public static Question single(String id) {
         return new Question(id, QuestionType.SINGLE_CHOICE, "Capital of France?", null, 20, 1000,
                 List.of(new AnswerOption("a", "Paris", true), new AnswerOption("b", "Lyon", false)), List.of());
     }
 
-    static Question multiple(String id) {
+    public static Question multiple(String id) {
         return new Question(id, QuestionType.MULTIPLE_CHOICE, "Primes?", "https://img.example/p.png", 30, 2000,
                 List.of(new AnswerOption("a", "2", true), new AnswerOption("b", "3", true), new AnswerOption("c", "4", false)), List.of());
     }
 
-    static Question trueFalse(String id) {
+    public static Question trueFalse(String id) {
         return new Question(id, QuestionType.TRUE_FALSE, "The sky is green.", null, 10, 1000,
                 List.of(new AnswerOption("t", "True", false), new AnswerOption("f", "False", true)), List.of());
     }
 
-    static Question typeAnswer(String id) {
+    public static Question typeAnswer(String id) {
         return new Question(id, QuestionType.TYPE_ANSWER, "Largest ocean?", null, 30, 1000, List.of(), List.of("Pacific", "Pacific Ocean"));
     }
 
-    static Question poll(String id) {
+    public static Question poll(String id) {
         return new Question(id, QuestionType.POLL, "Tea or coffee?", null, 15, 0,
                 List.of(new AnswerOption("a", "Tea", false), new AnswerOption("b", "Coffee", false)), List.of());
     }

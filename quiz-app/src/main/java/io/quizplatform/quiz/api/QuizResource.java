@@ -1,0 +1,248 @@
+package io.quizplatform.quiz.api;
+
+import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.quiz.application.Actor;
+import io.quizplatform.quiz.application.QuizAuthoring;
+import io.quizplatform.quiz.application.QuizDetail;
+import io.quizplatform.quiz.application.QuizSummary;
+import io.quizplatform.quiz.domain.quiz.QuizSettings;
+import io.quizplatform.quiz.infrastructure.eventstore.QuizEventStore;
+import io.quizplatform.quiz.infrastructure.projection.QuizProjection;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Quiz authoring. Reads return the version as a strong ETag; every change needs it back in If-Match (428
+ * without, 412 when stale) so two hosts editing at once never overwrite each other silently. An optional
+ * Idempotency-Key makes a retried change harmless.
+ */
+@Path("/quizzes")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"host", "admin"})
+@SecurityRequirement(name = "bearer")
+public class QuizResource {
+
+    public record Details(
+            @NotNull(message = "a title is required") @Size(max = 120, message = "must be at most 120 characters") String title,
+            @Size(max = 2000, message = "must be at most 2000 characters") String description,
+            QuizSettings settings) {
+    }
+
+    public record QuestionOrder(@NotNull(message = "questionIds is required") List<String> questionIds) {
+    }
+
+    public record Page(List<QuizSummary> items, int page, int size) {
+    }
+
+    public record HistoryEntry(String eventId, String type, long version, String actorId, java.time.Instant at) {
+    }
+
+    @Inject
+    QuizAuthoring authoring;
+
+    @Inject
+    QuizProjection projection;
+
+    @Inject
+    JsonWebToken token;
+
+    @Context
+    UriInfo uri;
+
+    private Actor actor() {
+        return new Actor(token.getSubject(), token.getGroups().contains("admin"));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a draft quiz")
+    public Response create(@NotNull(message = "a JSON body with title is required") @jakarta.validation.Valid Details details) {
+        QuizDetail quiz = authoring.create(actor(), details.title(), details.description(), details.settings());
+        return Response.created(uri.getBaseUriBuilder().path("quizzes").path(quiz.id()).build())
+                .tag(etag(quiz)).entity(quiz).build();
+    }
+
+    @GET
+    @Operation(summary = "List quizzes", description = "scope=mine (default): your quizzes; scope=published: every published quiz. "
+            + "q filters by title; page and size page the result.")
+    public Page list(@QueryParam("scope") @DefaultValue("mine") @Pattern(regexp = "mine|published", message = "must be mine or published") String scope,
+                     @QueryParam("q") @Size(max = 120, message = "must be at most 120 characters") String q,
+                     @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
+                     @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be 1 to 100") @Max(value = 100, message = "must be 1 to 100") int size) {
+        String owner = "published".equals(scope) ? null : token.getSubject();
+        return new Page(projection.list(owner, q, page, size), page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a quiz (drafts: owner and admins only)")
+    public Response read(@PathParam("id") String id) {
+        QuizDetail quiz = authoring.read(actor(), quizId(id));
+        return Response.ok(quiz).tag(etag(quiz)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change title, description or settings (If-Match required)")
+    public Response changeDetails(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                  @HeaderParam("Idempotency-Key") String key,
+                                  @NotNull(message = "a JSON body with title is required") @jakarta.validation.Valid Details details) {
+        return change(id, ifMatch, key, quiz -> quiz.changeDetails(details.title(), details.description(), details.settings()));
+    }
+
+    @POST
+    @Path("/{id}/questions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a question at the end (If-Match required)")
+    public Response addQuestion(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                @HeaderParam("Idempotency-Key") String key,
+                                @NotNull(message = "a JSON body with the question is required") QuizDetail.QuestionView question) {
+        return change(id, ifMatch, key, quiz -> quiz.addQuestion(QuizAuthoring.toQuestion(question, null)));
+    }
+
+    @PUT
+    @Path("/{id}/questions/{questionId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a question (If-Match required)")
+    public Response editQuestion(@PathParam("id") String id, @PathParam("questionId") String questionId,
+                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
+                                 @NotNull(message = "a JSON body with the question is required") QuizDetail.QuestionView question) {
+        return change(id, ifMatch, key, quiz -> quiz.editQuestion(QuizAuthoring.toQuestion(question, questionId)));
+    }
+
+    @DELETE
+    @Path("/{id}/questions/{questionId}")
+    @Operation(summary = "Remove a question (If-Match required)")
+    public Response removeQuestion(@PathParam("id") String id, @PathParam("questionId") String questionId,
+                                   @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
+        return change(id, ifMatch, key, quiz -> quiz.removeQuestion(questionId));
+    }
+
+    @PUT
+    @Path("/{id}/question-order")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reorder the questions: every question id exactly once (If-Match required)")
+    public Response reorder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                            @HeaderParam("Idempotency-Key") String key,
+                            @NotNull(message = "a JSON body with questionIds is required") @jakarta.validation.Valid QuestionOrder order) {
+        return change(id, ifMatch, key, quiz -> quiz.reorderQuestions(order.questionIds()));
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @Operation(summary = "Publish: checks every question is complete (If-Match required)")
+    public Response publish(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                            @HeaderParam("Idempotency-Key") String key) {
+        return change(id, ifMatch, key, quiz -> quiz.publish());
+    }
+
+    @POST
+    @Path("/{id}/archive")
+    @Operation(summary = "Archive (If-Match required)")
+    public Response archive(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                            @HeaderParam("Idempotency-Key") String key) {
+        return change(id, ifMatch, key, quiz -> quiz.archive());
+    }
+
+    @POST
+    @Path("/{id}/duplicate")
+    @Operation(summary = "Copy a quiz you can read into a new draft of yours")
+    public Response duplicate(@PathParam("id") String id) {
+        QuizDetail copy = authoring.duplicate(actor(), quizId(id));
+        return Response.created(uri.getBaseUriBuilder().path("quizzes").path(copy.id()).build()).tag(etag(copy)).entity(copy).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every change of the quiz, from its events (owner and admins)")
+    public List<HistoryEntry> history(@PathParam("id") String id) {
+        return authoring.history(actor(), quizId(id)).stream()
+                .map(e -> new HistoryEntry(e.eventId().toString(), e.type(), e.version(), e.actorId(), e.at())).toList();
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @Operation(summary = "Download the quiz as a JSON document (the import format)")
+    public Response export(@PathParam("id") String id) {
+        QuizDetail quiz = authoring.read(actor(), quizId(id));
+        return Response.ok(quiz).header("Content-Disposition", "attachment; filename=\"quiz-" + quiz.id() + ".json\"").build();
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a draft from an exported document (same content, new id)")
+    public Response importQuiz(@NotNull(message = "a JSON body with an exported quiz is required") QuizDetail document) {
+        QuizDetail quiz = authoring.importQuiz(actor(), document);
+        return Response.created(uri.getBaseUriBuilder().path("quizzes").path(quiz.id()).build()).tag(etag(quiz)).entity(quiz).build();
+    }
+
+    private Response change(String id, String ifMatch, String idempotencyKey, Consumer<io.quizplatform.quiz.domain.quiz.Quiz> command) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw new ProblemException(400, "Invalid Idempotency-Key", "Idempotency-Key must be 1 to 100 characters.");
+        }
+        QuizDetail quiz = authoring.change(actor(), quizId(id), expectedVersion(ifMatch), idempotencyKey, command);
+        return Response.ok(quiz).tag(etag(quiz)).build();
+    }
+
+    private static EntityTag etag(QuizDetail quiz) {
+        return new EntityTag(Long.toString(quiz.version()));
+    }
+
+    private static long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "Precondition Required",
+                    "Send the quiz's ETag in If-Match (from the last read), so concurrent edits can't overwrite each other.");
+        }
+        String v = ifMatch.strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, "Invalid If-Match", "If-Match must be the ETag of the quiz, like \"3\".");
+        }
+    }
+
+    private static UUID quizId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(404, "Unknown quiz", "No quiz with id " + id.substring(0, Math.min(id.length(), 64)) + ".");
+        }
+    }
+}

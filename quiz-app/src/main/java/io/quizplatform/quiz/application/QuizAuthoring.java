@@ -1,0 +1,184 @@
+package io.quizplatform.quiz.application;
+
+import io.quizplatform.platform.api.Problem;
+import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.quiz.domain.quiz.Question;
+import io.quizplatform.quiz.domain.quiz.QuestionType;
+import io.quizplatform.quiz.domain.quiz.Quiz;
+import io.quizplatform.quiz.domain.quiz.QuizSettings;
+import io.quizplatform.quiz.domain.quiz.QuizStatus;
+import io.quizplatform.quiz.domain.quiz.RuleViolation;
+import io.quizplatform.quiz.infrastructure.eventstore.QuizEventStore;
+import io.quizplatform.quiz.infrastructure.projection.QuizProjection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Hosts writing quizzes. Every change: load the quiz from its events, check who is asking and which version the
+ * change was based on, run the command, append its events (with the outbox rows) and update the read model, all
+ * in one transaction. A broken rule or a stale version changes nothing.
+ */
+@ApplicationScoped
+public class QuizAuthoring {
+
+    @Inject
+    QuizEventStore store;
+
+    @Inject
+    QuizProjection projection;
+
+    @Transactional
+    public QuizDetail create(Actor actor, String title, String description, QuizSettings settings) {
+        Quiz quiz = rules(() -> Quiz.create(UUID.randomUUID().toString(), actor.userId(), title, description, settings));
+        save(quiz, actor, null);
+        return QuizDetail.of(quiz);
+    }
+
+    /** Runs a command on a quiz the actor owns, based on {@code expectedVersion} (the client's If-Match). */
+    @Transactional
+    public QuizDetail change(Actor actor, UUID quizId, long expectedVersion, String commandId, Consumer<Quiz> command) {
+        Quiz quiz = loadOwned(actor, quizId);
+        if (store.alreadyApplied(quizId, commandId)) {
+            return QuizDetail.of(quiz); // the same request again: its effect is already there
+        }
+        if (quiz.version() != expectedVersion) {
+            throw stale(quiz.version(), expectedVersion);
+        }
+        rules(() -> {
+            command.accept(quiz);
+            return quiz;
+        });
+        save(quiz, actor, commandId);
+        return QuizDetail.of(quiz);
+    }
+
+    @Transactional
+    public QuizDetail duplicate(Actor actor, UUID quizId) {
+        Quiz original = loadReadable(actor, quizId);
+        Quiz copy = rules(() -> original.copyAs(UUID.randomUUID().toString(), actor.userId(), copyTitle(original.title())));
+        save(copy, actor, null);
+        return QuizDetail.of(copy);
+    }
+
+    /** A new draft from an exported document (same content, new id, owned by the importer). */
+    @Transactional
+    public QuizDetail importQuiz(Actor actor, QuizDetail document) {
+        Quiz quiz = rules(() -> {
+            Quiz q = Quiz.create(UUID.randomUUID().toString(), actor.userId(), document.title(), document.description(),
+                    document.settings());
+            List<QuizDetail.QuestionView> questions = document.questions() == null ? List.of() : document.questions();
+            for (int i = 0; i < questions.size(); i++) {
+                try {
+                    q.addQuestion(toQuestion(questions.get(i), questions.get(i).id()));
+                } catch (RuleViolation e) {
+                    String prefix = "questions[" + i + "]";
+                    throw new RuleViolation(e.violations().stream()
+                            .map(v -> new RuleViolation.Violation(v.field().replaceFirst("^question", prefix), v.message()))
+                            .toList());
+                }
+            }
+            return q;
+        });
+        save(quiz, actor, null);
+        return QuizDetail.of(quiz);
+    }
+
+    public QuizDetail read(Actor actor, UUID quizId) {
+        QuizDetail detail = projection.detail(quizId).orElseThrow(() -> notFound(quizId));
+        if (!mayRead(actor, detail.ownerId(), detail.status())) {
+            throw notFound(quizId);
+        }
+        return detail;
+    }
+
+    public List<QuizEventStore.StoredEvent> history(Actor actor, UUID quizId) {
+        loadOwned(actor, quizId);
+        return store.history(quizId);
+    }
+
+    /** Builds a domain question from its API form; ids are given by the server when the client has none. */
+    public static Question toQuestion(QuizDetail.QuestionView view, String id) {
+        if (view == null) {
+            throw new RuleViolation("question", "a question is required");
+        }
+        QuestionType type = QuestionType.fromWireName(view.type());
+        List<QuizDetail.OptionView> options = view.options() == null ? List.of() : view.options();
+        List<QuizDetail.OptionView> withIds = new ArrayList<>();
+        for (int i = 0; i < options.size(); i++) {
+            QuizDetail.OptionView o = options.get(i);
+            if (o == null) {
+                throw new RuleViolation("question.options[" + i + "]", "an option is required");
+            }
+            withIds.add(new QuizDetail.OptionView(o.id() == null || o.id().isBlank() ? Character.toString('a' + i) : o.id(),
+                    o.text(), o.correct()));
+        }
+        String questionId = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+        if (questionId.length() > 64) {
+            throw new RuleViolation("question.id", "must be at most 64 characters");
+        }
+        return new Question(questionId, type, view.text(), view.imageUrl(), view.timeLimitSeconds(), view.points(),
+                QuizDetail.options(withIds), view.acceptedAnswers());
+    }
+
+    private void save(Quiz quiz, Actor actor, String commandId) {
+        try {
+            store.append(quiz, actor.userId(), commandId);
+        } catch (QuizEventStore.ConcurrentChange e) {
+            throw stale(-1, quiz.expectedVersion());
+        }
+        projection.project(quiz);
+    }
+
+    private Quiz loadOwned(Actor actor, UUID quizId) {
+        Quiz quiz = store.load(quizId).orElseThrow(() -> notFound(quizId));
+        if (!actor.admin() && !quiz.ownerId().equals(actor.userId())) {
+            if (quiz.status() == QuizStatus.DRAFT) {
+                throw notFound(quizId); // someone else's draft: its existence is nobody's business
+            }
+            throw new ProblemException(403, "Not your quiz", "Only the quiz's owner (or an admin) can change it.");
+        }
+        return quiz;
+    }
+
+    private Quiz loadReadable(Actor actor, UUID quizId) {
+        Quiz quiz = store.load(quizId).orElseThrow(() -> notFound(quizId));
+        if (!mayRead(actor, quiz.ownerId(), quiz.status().name().toLowerCase())) {
+            throw notFound(quizId);
+        }
+        return quiz;
+    }
+
+    private static boolean mayRead(Actor actor, String ownerId, String status) {
+        return actor.admin() || ownerId.equals(actor.userId()) || "published".equals(status);
+    }
+
+    private static String copyTitle(String title) {
+        String copy = title + " (copy)";
+        return copy.length() <= Quiz.MAX_TITLE ? copy : title;
+    }
+
+    private static <T> T rules(java.util.function.Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (RuleViolation e) {
+            throw new ProblemException(400, "Quiz rule broken", e.getMessage(),
+                    e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+        }
+    }
+
+    private static ProblemException notFound(UUID quizId) {
+        return new ProblemException(404, "Unknown quiz", "No quiz with id " + quizId + " that you can see.");
+    }
+
+    static ProblemException stale(long current, long expected) {
+        return new ProblemException(412, "Quiz changed meanwhile",
+                "The quiz is no longer at version " + expected + (current > 0 ? " (it is at " + current + ")" : "")
+                        + ": someone changed it since you loaded it. Reload it, reapply your change and send the new ETag in If-Match.");
+    }
+}
