@@ -217,6 +217,24 @@ public class QuizAuthoringIT {
     }
 
     @Test
+    void aLongHistoryIsSnapshottedAndStillLoadsRight() {
+        String id = create(host, "Long History").get("id").asText();
+        String etag = "\"1\"";
+        for (int i = 0; i < 55; i++) {
+            Platform.Reply changed = send("PATCH", "/quiz/api/quizzes/" + id, "{\"title\":\"Long History " + i + "\"}", host, etag);
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+            etag = etag(changed);
+        }
+        assertThat(Platform.count("QUIZ", "SELECT count(*) FROM quiz_snapshots WHERE quiz_id = ?::uuid", id)).isEqualTo(1);
+
+        Platform.Reply added = send("POST", "/quiz/api/quizzes/" + id + "/questions", SINGLE, host, etag);
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        assertThat(added.json().get("version").asLong()).isEqualTo(57);
+        assertThat(added.json().get("title").asText()).isEqualTo("Long History 54");
+        assertThat(send("GET", "/quiz/api/quizzes/" + id + "/history", null, host, null).json()).hasSize(57);
+    }
+
+    @Test
     void exportAndImportRoundTrip() throws Exception {
         String id = create(host, "Round Trip").get("id").asText();
         String etag = "\"1\"";

@@ -42,6 +42,31 @@ public final class Quiz {
         return quiz;
     }
 
+    /** The state at a version, so a long history need not be replayed from its first event. */
+    public record Snapshot(String id, String ownerId, String title, String description, QuizSettings settings,
+                           QuizStatus status, String copiedFrom, List<Question> questions, long version) {
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(id, ownerId, title, description, settings, status, copiedFrom, List.copyOf(questions), version);
+    }
+
+    /** Restores the snapshot, then applies the events recorded after it. */
+    public static Quiz fromSnapshot(Snapshot snapshot, List<QuizEvent> laterEvents) {
+        Quiz quiz = new Quiz();
+        quiz.id = snapshot.id();
+        quiz.ownerId = snapshot.ownerId();
+        quiz.title = snapshot.title();
+        quiz.description = snapshot.description();
+        quiz.settings = snapshot.settings();
+        quiz.status = snapshot.status();
+        quiz.copiedFrom = snapshot.copiedFrom();
+        quiz.questions.addAll(snapshot.questions());
+        quiz.version = snapshot.version();
+        laterEvents.forEach(quiz::apply);
+        return quiz;
+    }
+
     public static Quiz create(String quizId, String ownerId, String title, String description, QuizSettings settings) {
         return create(quizId, ownerId, title, description, settings, null);
     }

@@ -46,12 +46,51 @@ public class QuizEventStore {
         }
     }
 
+    /** A snapshot is taken once this many events have been appended since the last one. */
+    static final int SNAPSHOT_EVERY = 50;
+
+    private static final jakarta.json.bind.Jsonb JSONB = jakarta.json.bind.JsonbBuilder.create();
+
     public Optional<Quiz> load(UUID quizId) {
-        List<StoredEvent> events = history(quizId);
-        if (events.isEmpty()) {
-            return Optional.empty();
+        Optional<Quiz.Snapshot> snapshot = latestSnapshot(quizId);
+        long after = snapshot.map(Quiz.Snapshot::version).orElse(0L);
+        List<QuizEvent> events = eventsAfter(quizId, after);
+        if (snapshot.isPresent()) {
+            return Optional.of(Quiz.fromSnapshot(snapshot.get(), events));
         }
-        return Optional.of(Quiz.fromHistory(events.stream().map(e -> QuizEventCodec.fromJson(e.type(), e.data())).toList()));
+        return events.isEmpty() ? Optional.empty() : Optional.of(Quiz.fromHistory(events));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<QuizEvent> eventsAfter(UUID quizId, long version) {
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT event_type, CAST(event_data AS text) FROM event_store "
+                        + "WHERE aggregate_id = ?1 AND aggregate_type = ?2 AND event_version > ?3 ORDER BY event_version")
+                .setParameter(1, quizId)
+                .setParameter(2, AGGREGATE_TYPE)
+                .setParameter(3, version)
+                .getResultList();
+        return rows.stream().map(r -> QuizEventCodec.fromJson((String) r[0], (String) r[1])).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Quiz.Snapshot> latestSnapshot(UUID quizId) {
+        List<String> rows = entityManager.createNativeQuery("SELECT CAST(state AS text) FROM quiz_snapshots WHERE quiz_id = ?1 "
+                        + "ORDER BY version DESC LIMIT 1")
+                .setParameter(1, quizId)
+                .getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(JSONB.fromJson(rows.get(0), Quiz.Snapshot.class));
+    }
+
+    private void snapshotIfDue(Quiz quiz, long lastSnapshotVersion) {
+        if (quiz.version() - lastSnapshotVersion < SNAPSHOT_EVERY) {
+            return;
+        }
+        entityManager.createNativeQuery("INSERT INTO quiz_snapshots (quiz_id, version, state) VALUES (?1, ?2, CAST(?3 AS jsonb)) "
+                        + "ON CONFLICT DO NOTHING")
+                .setParameter(1, UUID.fromString(quiz.id()))
+                .setParameter(2, quiz.version())
+                .setParameter(3, JSONB.toJson(quiz.snapshot()))
+                .executeUpdate();
     }
 
     @SuppressWarnings("unchecked")
@@ -95,6 +134,7 @@ public class QuizEventStore {
         long version = quiz.expectedVersion();
         UUID quizId = UUID.fromString(quiz.id());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        long lastSnapshot = latestSnapshotVersion(quizId);
         for (QuizEvent event : quiz.pendingEvents()) {
             version++;
             UUID eventId = UUID.randomUUID();
@@ -122,6 +162,13 @@ public class QuizEventStore {
             outbox.append(new EventEnvelope(eventId.toString(), event.type(), AGGREGATE_TYPE, quiz.id(), version, now, data));
         }
         quiz.markCommitted();
+        snapshotIfDue(quiz, lastSnapshot);
+    }
+
+    private long latestSnapshotVersion(UUID quizId) {
+        List<?> rows = entityManager.createNativeQuery("SELECT max(version) FROM quiz_snapshots WHERE quiz_id = ?1")
+                .setParameter(1, quizId).getResultList();
+        return rows.isEmpty() || rows.get(0) == null ? 0 : ((Number) rows.get(0)).longValue();
     }
 
     private static Instant toInstant(Object value) {

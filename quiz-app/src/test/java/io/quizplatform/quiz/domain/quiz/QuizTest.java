@@ -107,6 +107,24 @@ public class QuizTest {
     }
 
     @Test
+    void aSnapshotPlusLaterEventsGivesTheSameQuizAsTheWholeHistory() {
+        Quiz quiz = Quiz.create("q1", "owner", "Geography", "A warm-up", QuizSettings.DEFAULT);
+        quiz.addQuestion(single("1"));
+        quiz.addQuestion(poll("2"));
+        List<QuizEvent> early = quiz.pendingEvents();
+        Quiz.Snapshot snapshot = Quiz.fromHistory(early).snapshot();
+        quiz.reorderQuestions(List.of("2", "1"));
+        quiz.publish();
+        List<QuizEvent> all = quiz.pendingEvents();
+
+        Quiz restored = Quiz.fromSnapshot(snapshot, all.subList(early.size(), all.size()));
+
+        assertThat(restored.snapshot()).isEqualTo(Quiz.fromHistory(all).snapshot());
+        assertThat(restored.version()).isEqualTo(5);
+        assertThat(restored.status()).isEqualTo(QuizStatus.PUBLISHED);
+    }
+
+    @Test
     void singleChoiceRules() {
         Quiz quiz = draft();
         assertViolation(() -> quiz.addQuestion(new Question("x", QuestionType.SINGLE_CHOICE, "Q", null, 20, 1000,

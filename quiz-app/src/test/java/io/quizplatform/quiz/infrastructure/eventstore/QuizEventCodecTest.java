@@ -54,6 +54,14 @@ class QuizEventCodecTest {
     }
 
     @Test
+    void snapshotsSurviveTheirJsonRoundTrip() {
+        Quiz quiz = Quiz.fromHistory(everyKindOfEvent().subList(0, 6));
+        jakarta.json.bind.Jsonb jsonb = jakarta.json.bind.JsonbBuilder.create();
+        Quiz.Snapshot snapshot = quiz.snapshot();
+        assertThat(jsonb.fromJson(jsonb.toJson(snapshot), Quiz.Snapshot.class)).isEqualTo(snapshot);
+    }
+
+    @Test
     void replayOfDecodedEventsRebuildsTheQuiz() {
         List<QuizEvent> events = everyKindOfEvent();
         List<QuizEvent> decoded = events.stream().map(e -> QuizEventCodec.fromJson(e.type(), QuizEventCodec.toJson(e))).toList();
