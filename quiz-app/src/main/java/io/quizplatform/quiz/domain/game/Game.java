@@ -1,0 +1,255 @@
+package io.quizplatform.quiz.domain.game;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One live game of a published quiz, event-sourced. Host commands and the server's timers move it through
+ * {@link GamePhase}s one question at a time; players join in the lobby (or later, if the host allows). Time is
+ * always passed in, so the same rules run in tests, on the timer thread, and when an instance replays a game after
+ * a restart.
+ */
+public final class Game {
+
+    public static final Duration PREVIEW = Duration.ofSeconds(3);
+
+    public record Player(String id, String nickname, boolean kicked) {
+    }
+
+    private String id;
+    private String quizId;
+    private String hostId;
+    private String pin;
+    private List<Integer> timeLimits = List.of();
+    private boolean lateJoinAllowed;
+    private int maxPlayers;
+    private GamePhase phase;
+    private int questionIndex = -1;
+    private Instant opensAt;
+    private Instant openedAt;
+    private Instant closesAt;
+    private final Map<String, Player> players = new LinkedHashMap<>();
+    private final Set<String> nicknameKeys = new HashSet<>();
+    private long version;
+    private final List<GameEvent> pending = new ArrayList<>();
+
+    private Game() {
+    }
+
+    public static Game create(String gameId, String quizId, String hostId, GamePin pin, List<Integer> timeLimitsSeconds,
+                              boolean lateJoinAllowed, int maxPlayers, Instant now) {
+        if (timeLimitsSeconds == null || timeLimitsSeconds.isEmpty()) {
+            throw new GameRuleViolation("quiz-empty", "a game needs a published quiz with at least one question");
+        }
+        if (maxPlayers < 1) {
+            throw new IllegalArgumentException("maxPlayers must be positive");
+        }
+        Game game = new Game();
+        game.record(new GameEvent.GameCreated(gameId, quizId, hostId, pin.value(), List.copyOf(timeLimitsSeconds),
+                lateJoinAllowed, maxPlayers, now));
+        return game;
+    }
+
+    public static Game fromHistory(List<GameEvent> history) {
+        if (history.isEmpty() || !(history.get(0) instanceof GameEvent.GameCreated)) {
+            throw new IllegalArgumentException("a game's history starts with game.created");
+        }
+        Game game = new Game();
+        history.forEach(game::apply);
+        return game;
+    }
+
+    // --- players ----------------------------------------------------------------------------------------------
+
+    public Player join(String playerId, String nickname, Instant now) {
+        if (phase == GamePhase.ENDED) {
+            throw new GameRuleViolation("game-ended", "This game has ended.");
+        }
+        if (phase != GamePhase.LOBBY && !lateJoinAllowed) {
+            throw new GameRuleViolation("game-started", "This game has already started and the host does not let players join late.");
+        }
+        if (activePlayerCount() >= maxPlayers) {
+            throw new GameRuleViolation("game-full", "This game is full (" + maxPlayers + " players).");
+        }
+        Optional<String> problem = Nickname.problem(nickname);
+        if (problem.isPresent()) {
+            throw new GameRuleViolation("nickname-invalid", "Nickname " + problem.get() + ".");
+        }
+        String normalized = Nickname.normalizeSpaces(nickname);
+        if (nicknameKeys.contains(Nickname.key(normalized))) {
+            throw new GameRuleViolation("nickname-taken", "Someone in this game is already called " + normalized + "; pick another nickname.");
+        }
+        record(new GameEvent.PlayerJoined(playerId, normalized, now));
+        return players.get(playerId);
+    }
+
+    public void kick(String playerId, Instant now) {
+        Player player = players.get(playerId);
+        if (player == null || player.kicked()) {
+            throw new GameRuleViolation("no-such-player", "There is no such player in this game.");
+        }
+        if (phase == GamePhase.ENDED) {
+            throw new GameRuleViolation("game-ended", "This game has ended.");
+        }
+        record(new GameEvent.PlayerKicked(playerId, now));
+    }
+
+    // --- the host's controls and the timers ---------------------------------------------------------------------
+
+    /** From the lobby to the first question's preview. */
+    public void start(Instant now) {
+        if (phase != GamePhase.LOBBY) {
+            throw new GameRuleViolation("not-in-lobby", "The game has already started.");
+        }
+        record(new GameEvent.GameStarted(now));
+        record(new GameEvent.QuestionPreviewed(0, now, now.plus(PREVIEW)));
+    }
+
+    /** After a question closed: preview the next one, or end the game after the last. */
+    public void next(Instant now) {
+        if (phase != GamePhase.CLOSED) {
+            throw new GameRuleViolation("question-not-closed", phase == GamePhase.LOBBY
+                    ? "Start the game first." : "The current question is still running; skip it to close it now.");
+        }
+        if (questionIndex + 1 >= timeLimits.size()) {
+            record(new GameEvent.GameEnded(GameEvent.EndReason.COMPLETED, now));
+        } else {
+            record(new GameEvent.QuestionPreviewed(questionIndex + 1, now, now.plus(PREVIEW)));
+        }
+    }
+
+    /** The preview is over: answers are accepted until the question's time limit. Called by the timer. */
+    public boolean openIfDue(Instant now) {
+        if (phase != GamePhase.PREVIEW || now.isBefore(opensAt)) {
+            return false;
+        }
+        record(new GameEvent.QuestionOpened(questionIndex, now, now.plusSeconds(timeLimits.get(questionIndex))));
+        return true;
+    }
+
+    /** Time is up. Called by the timer; a late or repeated firing finds nothing to do. */
+    public boolean closeIfDue(Instant now) {
+        if (phase != GamePhase.OPEN || now.isBefore(closesAt)) {
+            return false;
+        }
+        record(new GameEvent.QuestionClosed(questionIndex, GameEvent.CloseReason.TIME_UP, now));
+        return true;
+    }
+
+    /** Every connected player has answered: no need to wait for the clock. */
+    public boolean closeBecauseAllAnswered(Instant now) {
+        if (phase != GamePhase.OPEN) {
+            return false;
+        }
+        record(new GameEvent.QuestionClosed(questionIndex, GameEvent.CloseReason.ALL_ANSWERED, now));
+        return true;
+    }
+
+    /** The host closes the current question now (during its preview too). */
+    public void skip(Instant now) {
+        if (phase != GamePhase.OPEN && phase != GamePhase.PREVIEW) {
+            throw new GameRuleViolation("nothing-to-skip", "No question is running.");
+        }
+        record(new GameEvent.QuestionClosed(questionIndex, GameEvent.CloseReason.SKIPPED, now));
+    }
+
+    public void end(Instant now) {
+        if (phase == GamePhase.ENDED) {
+            throw new GameRuleViolation("game-ended", "This game has already ended.");
+        }
+        record(new GameEvent.GameEnded(GameEvent.EndReason.ENDED_BY_HOST, now));
+    }
+
+    // --- state ----------------------------------------------------------------------------------------------
+
+    private void apply(GameEvent event) {
+        if (event instanceof GameEvent.GameCreated e) {
+            id = e.gameId();
+            quizId = e.quizId();
+            hostId = e.hostId();
+            pin = e.pin();
+            timeLimits = List.copyOf(e.timeLimitsSeconds());
+            lateJoinAllowed = e.lateJoinAllowed();
+            maxPlayers = e.maxPlayers();
+            phase = GamePhase.LOBBY;
+        } else if (event instanceof GameEvent.PlayerJoined e) {
+            players.put(e.playerId(), new Player(e.playerId(), e.nickname(), false));
+            nicknameKeys.add(Nickname.key(e.nickname()));
+        } else if (event instanceof GameEvent.PlayerKicked e) {
+            Player p = players.get(e.playerId());
+            players.put(p.id(), new Player(p.id(), p.nickname(), true));
+            nicknameKeys.remove(Nickname.key(p.nickname()));
+        } else if (event instanceof GameEvent.QuestionPreviewed e) {
+            phase = GamePhase.PREVIEW;
+            questionIndex = e.questionIndex();
+            opensAt = e.opensAt();
+            openedAt = null;
+            closesAt = null;
+        } else if (event instanceof GameEvent.QuestionOpened e) {
+            phase = GamePhase.OPEN;
+            openedAt = e.at();
+            closesAt = e.closesAt();
+        } else if (event instanceof GameEvent.QuestionClosed) {
+            phase = GamePhase.CLOSED;
+        } else if (event instanceof GameEvent.GameEnded) {
+            phase = GamePhase.ENDED;
+        }
+        version++;
+    }
+
+    private void record(GameEvent event) {
+        apply(event);
+        pending.add(event);
+    }
+
+    public long activePlayerCount() {
+        return players.values().stream().filter(p -> !p.kicked()).count();
+    }
+
+    public Optional<Player> player(String playerId) {
+        return Optional.ofNullable(players.get(playerId));
+    }
+
+    /** Seconds left to answer, 0 when no question is open. */
+    public long secondsLeft(Instant now) {
+        return phase == GamePhase.OPEN ? Math.max(0, Duration.between(now, closesAt).toSeconds()) : 0;
+    }
+
+    public String id() { return id; }
+
+    public String quizId() { return quizId; }
+
+    public String hostId() { return hostId; }
+
+    public String pin() { return pin; }
+
+    public GamePhase phase() { return phase; }
+
+    public int questionIndex() { return questionIndex; }
+
+    public int questionCount() { return timeLimits.size(); }
+
+    public Instant opensAt() { return opensAt; }
+
+    public Instant openedAt() { return openedAt; }
+
+    public Instant closesAt() { return closesAt; }
+
+    public List<Player> players() { return Collections.unmodifiableList(new ArrayList<>(players.values())); }
+
+    public long version() { return version; }
+
+    public long expectedVersion() { return version - pending.size(); }
+
+    public List<GameEvent> pendingEvents() { return List.copyOf(pending); }
+
+    public void markCommitted() { pending.clear(); }
+}

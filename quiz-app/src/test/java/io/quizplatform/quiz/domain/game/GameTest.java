@@ -1,0 +1,145 @@
+package io.quizplatform.quiz.domain.game;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GameTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+
+    private static Game lobby(boolean lateJoin, int maxPlayers) {
+        Game game = Game.create("g1", "q1", "host", new GamePin("123456"), List.of(20, 10), lateJoin, maxPlayers, T0);
+        game.markCommitted();
+        return game;
+    }
+
+    private static void assertRefused(Runnable command, String code) {
+        assertThatThrownBy(command::run).isInstanceOf(GameRuleViolation.class)
+                .satisfies(e -> assertThat(((GameRuleViolation) e).code()).isEqualTo(code));
+    }
+
+    @Test
+    void pinsAreSixDigits() {
+        for (int i = 0; i < 1000; i++) {
+            assertThat(GamePin.random().value()).matches("[1-9]\\d{5}");
+        }
+        assertThatThrownBy(() -> new GamePin("12345")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GamePin("12345a")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(GamePin.isWellFormed("012345")).isTrue();
+    }
+
+    @Test
+    void nicknamesAreShortPlainAndUniqueIgnoringCaseAndAccents() {
+        Game game = lobby(false, 100);
+        assertThat(game.join("p1", "  Zoë   Smith ", T0).nickname()).isEqualTo("Zoë Smith");
+        assertRefused(() -> game.join("p2", "zoe smith", T0), "nickname-taken");
+        assertRefused(() -> game.join("p2", "<script>alert(1)</script>", T0), "nickname-invalid");
+        assertRefused(() -> game.join("p2", "x".repeat(21), T0), "nickname-invalid");
+        assertRefused(() -> game.join("p2", "   ", T0), "nickname-invalid");
+        assertRefused(() -> game.join("p2", "-dash", T0), "nickname-invalid");
+        assertThat(game.join("p2", "Zoe_2", T0).nickname()).isEqualTo("Zoe_2");
+        assertThat(game.activePlayerCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aKickedPlayersNicknameIsFreeAgain() {
+        Game game = lobby(false, 100);
+        game.join("p1", "Ada", T0);
+        game.kick("p1", T0);
+        assertThat(game.player("p1")).get().extracting(Game.Player::kicked).isEqualTo(true);
+        assertRefused(() -> game.kick("p1", T0), "no-such-player");
+        assertThat(game.join("p2", "ada", T0).nickname()).isEqualTo("ada");
+    }
+
+    @Test
+    void joiningAfterTheStartNeedsTheHostsPermissionAndNeverAfterTheEnd() {
+        Game strict = lobby(false, 100);
+        strict.start(T0);
+        assertRefused(() -> strict.join("p1", "Late", T0), "game-started");
+
+        Game relaxed = lobby(true, 100);
+        relaxed.start(T0);
+        assertThat(relaxed.join("p1", "Late", T0).nickname()).isEqualTo("Late");
+        relaxed.end(T0);
+        assertRefused(() -> relaxed.join("p2", "Later", T0), "game-ended");
+    }
+
+    @Test
+    void theLobbyHasACap() {
+        Game game = lobby(false, 2);
+        game.join("p1", "One", T0);
+        game.join("p2", "Two", T0);
+        assertRefused(() -> game.join("p3", "Three", T0), "game-full");
+    }
+
+    @Test
+    void aWholeGameRunsQuestionByQuestion() {
+        Game game = lobby(false, 100);
+        game.join("p1", "Ada", T0);
+        game.start(T0);
+        assertThat(game.phase()).isEqualTo(GamePhase.PREVIEW);
+        assertThat(game.questionIndex()).isZero();
+
+        assertThat(game.openIfDue(T0.plusSeconds(1))).isFalse();
+        assertThat(game.openIfDue(T0.plusSeconds(3))).isTrue();
+        assertThat(game.phase()).isEqualTo(GamePhase.OPEN);
+        assertThat(game.closesAt()).isEqualTo(T0.plusSeconds(23));
+        assertThat(game.secondsLeft(T0.plusSeconds(13))).isEqualTo(10);
+
+        assertThat(game.closeIfDue(T0.plusSeconds(22))).isFalse();
+        assertThat(game.closeIfDue(T0.plusSeconds(23))).isTrue();
+        assertThat(game.closeIfDue(T0.plusSeconds(24))).as("a second timer firing does nothing").isFalse();
+        assertThat(game.phase()).isEqualTo(GamePhase.CLOSED);
+
+        game.next(T0.plusSeconds(30));
+        assertThat(game.questionIndex()).isEqualTo(1);
+        game.openIfDue(T0.plusSeconds(33));
+        assertThat(game.closeBecauseAllAnswered(T0.plusSeconds(35))).isTrue();
+        game.next(T0.plusSeconds(40));
+        assertThat(game.phase()).isEqualTo(GamePhase.ENDED);
+        assertThat(game.pendingEvents().get(game.pendingEvents().size() - 1))
+                .isEqualTo(new GameEvent.GameEnded(GameEvent.EndReason.COMPLETED, T0.plusSeconds(40)));
+    }
+
+    @Test
+    void hostControlsRespectThePhase() {
+        Game game = lobby(false, 100);
+        assertRefused(() -> game.next(T0), "question-not-closed");
+        assertRefused(() -> game.skip(T0), "nothing-to-skip");
+        game.start(T0);
+        assertRefused(() -> game.start(T0), "not-in-lobby");
+        assertRefused(() -> game.next(T0), "question-not-closed");
+        game.skip(T0.plusSeconds(1));
+        assertThat(game.phase()).isEqualTo(GamePhase.CLOSED);
+        assertThat(game.openIfDue(T0.plusSeconds(10))).as("a skipped preview never opens").isFalse();
+        game.end(T0.plusSeconds(2));
+        assertRefused(() -> game.end(T0), "game-ended");
+    }
+
+    @Test
+    void replayRestoresTheRunningQuestionAndItsClock() {
+        Game game = Game.create("g1", "q1", "host", new GamePin("123456"), List.of(20, 10), false, 100, T0);
+        game.join("p1", "Ada", T0);
+        game.start(T0);
+        game.openIfDue(T0.plusSeconds(3));
+
+        Game restarted = Game.fromHistory(game.pendingEvents());
+
+        assertThat(restarted.phase()).isEqualTo(GamePhase.OPEN);
+        assertThat(restarted.closesAt()).isEqualTo(T0.plusSeconds(23));
+        assertThat(restarted.player("p1")).isPresent();
+        assertThat(restarted.version()).isEqualTo(game.version()).isEqualTo(5);
+        // The instance that replays after a restart closes the question when its time has passed meanwhile.
+        assertThat(restarted.closeIfDue(T0.plusSeconds(60))).isTrue();
+    }
+
+    @Test
+    void aGameNeedsQuestions() {
+        assertRefused(() -> Game.create("g", "q", "h", GamePin.random(), List.of(), false, 10, T0), "quiz-empty");
+    }
+}
