@@ -20,7 +20,24 @@ public final class EventTypes {
     public static final String QUIZ_PUBLISHED = "quiz.published";
     public static final String QUIZ_ARCHIVED = "quiz.archived";
 
+    public static final String GAME_CREATED = "game.created";
+    public static final String GAME_PLAYER_JOINED = "game.player-joined";
+    public static final String GAME_PLAYER_KICKED = "game.player-kicked";
+    public static final String GAME_STARTED = "game.started";
+    public static final String GAME_QUESTION_PREVIEWED = "game.question-previewed";
+    public static final String GAME_QUESTION_OPENED = "game.question-opened";
+    public static final String GAME_QUESTION_CLOSED = "game.question-closed";
+    public static final String GAME_ENDED = "game.ended";
+
     private static final Map<String, Topic> TOPIC_BY_TYPE = Map.ofEntries(
+            Map.entry(GAME_CREATED, Topic.QUIZ_EVENTS),
+            Map.entry(GAME_PLAYER_JOINED, Topic.QUIZ_EVENTS),
+            Map.entry(GAME_PLAYER_KICKED, Topic.QUIZ_EVENTS),
+            Map.entry(GAME_STARTED, Topic.QUIZ_EVENTS),
+            Map.entry(GAME_QUESTION_PREVIEWED, Topic.QUIZ_EVENTS),
+            Map.entry(GAME_QUESTION_OPENED, Topic.QUIZ_EVENTS),
+            Map.entry(GAME_QUESTION_CLOSED, Topic.QUIZ_EVENTS),
+            Map.entry(GAME_ENDED, Topic.QUIZ_EVENTS),
             Map.entry(USER_REGISTERED, Topic.USER_EVENTS),
             Map.entry(USER_PROFILE_UPDATED, Topic.USER_EVENTS),
             Map.entry(QUIZ_CREATED, Topic.QUIZ_EVENTS),

@@ -8,6 +8,7 @@ import io.quizplatform.quiz.domain.quiz.Quiz;
 import io.quizplatform.quiz.domain.quiz.QuizSettings;
 import io.quizplatform.quiz.domain.quiz.QuizStatus;
 import io.quizplatform.quiz.domain.quiz.RuleViolation;
+import io.quizplatform.quiz.infrastructure.eventstore.EventStore;
 import io.quizplatform.quiz.infrastructure.eventstore.QuizEventStore;
 import io.quizplatform.quiz.infrastructure.projection.QuizProjection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,7 +98,7 @@ public class QuizAuthoring {
         return detail;
     }
 
-    public List<QuizEventStore.StoredEvent> history(Actor actor, UUID quizId) {
+    public List<EventStore.StoredEvent> history(Actor actor, UUID quizId) {
         loadOwned(actor, quizId);
         return store.history(quizId);
     }
@@ -129,7 +130,7 @@ public class QuizAuthoring {
     private void save(Quiz quiz, Actor actor, String commandId) {
         try {
             store.append(quiz, actor.userId(), commandId);
-        } catch (QuizEventStore.ConcurrentChange e) {
+        } catch (EventStore.ConcurrentChange e) {
             throw stale(-1, quiz.expectedVersion());
         }
         projection.project(quiz);

@@ -1,0 +1,38 @@
+package io.quizplatform.quiz.application;
+
+import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.quiz.domain.game.Game;
+import io.quizplatform.quiz.infrastructure.eventstore.GameEventStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * One game command in one transaction: load the game from its events, run the command, append what it recorded.
+ * Callers retry on a concurrent change (many players joining at once all append to the same game).
+ */
+@ApplicationScoped
+public class GameCommands {
+
+    @Inject
+    GameEventStore store;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public <R> R run(UUID gameId, String actorId, Function<Game, R> command) {
+        Game game = store.load(gameId).orElseThrow(() -> new ProblemException(404, "Unknown game", "No game with id " + gameId + "."));
+        R result = command.apply(game);
+        if (!game.pendingEvents().isEmpty()) {
+            store.append(game, actorId);
+        }
+        return result;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void register(Game game, String actorId) {
+        store.register(game);
+        store.append(game, actorId);
+    }
+}

@@ -1,0 +1,126 @@
+package io.quizplatform.quiz.application;
+
+import io.quizplatform.platform.ServiceSettings;
+import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.quiz.domain.game.Game;
+import io.quizplatform.quiz.domain.game.GamePin;
+import io.quizplatform.quiz.domain.game.GameRuleViolation;
+import io.quizplatform.quiz.infrastructure.eventstore.EventStore;
+import io.quizplatform.quiz.infrastructure.eventstore.GameEventStore;
+import io.quizplatform.quiz.infrastructure.game.PlayerTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Hosts starting games of their published quizzes, and players joining them with a PIN. */
+@ApplicationScoped
+public class GameHosting {
+
+    private static final int MAX_ATTEMPTS = 30;
+
+    @Inject
+    QuizAuthoring quizzes;
+
+    @Inject
+    GameCommands commands;
+
+    @Inject
+    GameEventStore store;
+
+    @Inject
+    PlayerTokens playerTokens;
+
+    @Inject
+    ServiceSettings settings;
+
+    public record Joined(String gameId, String playerId, String nickname, String playerToken) {
+    }
+
+    public GameView create(Actor host, UUID quizId, boolean lateJoinAllowed) {
+        QuizDetail quiz = quizzes.read(host, quizId);
+        if (!"published".equals(quiz.status())) {
+            throw new ProblemException(409, "Quiz not published", "Publish the quiz before starting a game with it.");
+        }
+        List<Integer> timeLimits = quiz.questions().stream().map(QuizDetail.QuestionView::timeLimitSeconds).toList();
+        int maxPlayers = settings.intValue("game.max.players", 10_000);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Game game = rules(() -> Game.create(UUID.randomUUID().toString(), quiz.id(), host.userId(), GamePin.random(),
+                    timeLimits, lateJoinAllowed, maxPlayers, Instant.now()));
+            try {
+                commands.register(game, host.userId());
+                return GameView.of(game);
+            } catch (GameEventStore.PinTaken e) {
+                // another live game drew the same PIN: draw again
+            }
+        }
+        throw new ProblemException(503, "No free PIN", "Could not find a free game PIN; try again.");
+    }
+
+    public Joined join(String pin, String nickname) {
+        if (!GamePin.isWellFormed(pin)) {
+            throw new ProblemException(400, "Invalid PIN", "A game PIN is 6 digits.");
+        }
+        UUID gameId = store.liveGameByPin(pin).orElseThrow(() ->
+                new ProblemException(404, "Unknown PIN", "No game is running with PIN " + pin + ". Check the PIN on the host's screen."));
+        String playerId = UUID.randomUUID().toString();
+        Game.Player player = withRetries(gameId, playerId, game -> game.join(playerId, nickname, Instant.now()));
+        return new Joined(gameId.toString(), playerId, player.nickname(),
+                playerTokens.issue(gameId.toString(), playerId, Instant.now()));
+    }
+
+    /** A host command on a game the actor hosts (or any game, for an admin). */
+    public GameView hostCommand(Actor actor, UUID gameId, Function<Game, ?> command) {
+        return withRetries(gameId, actor.userId(), game -> {
+            requireHost(actor, game);
+            command.apply(game);
+            return GameView.of(game);
+        });
+    }
+
+    public GameView view(Actor actor, UUID gameId) {
+        Game game = store.load(gameId).orElseThrow(() -> unknown(gameId));
+        requireHost(actor, game);
+        return GameView.of(game);
+    }
+
+    private <R> R withRetries(UUID gameId, String actorId, Function<Game, R> command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commands.run(gameId, actorId, game -> rules(() -> command.apply(game)));
+            } catch (EventStore.ConcurrentChange e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new ProblemException(503, "Game busy", "The game is changing very fast right now; try again.");
+                }
+            }
+        }
+    }
+
+    static void requireHost(Actor actor, Game game) {
+        if (!actor.admin() && !game.hostId().equals(actor.userId())) {
+            throw unknown(UUID.fromString(game.id()));
+        }
+    }
+
+    private static ProblemException unknown(UUID gameId) {
+        return new ProblemException(404, "Unknown game", "No game with id " + gameId + " that you host.");
+    }
+
+    private static <T> T rules(java.util.function.Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (GameRuleViolation e) {
+            int status = switch (e.code()) {
+                case "nickname-invalid" -> 400;
+                case "game-full", "game-started", "game-ended", "nickname-taken" -> 409;
+                default -> 409;
+            };
+            String field = e.code().startsWith("nickname") ? "nickname" : "game";
+            throw new ProblemException(status, "Game rule: " + e.code(), e.getMessage(),
+                    List.of(new io.quizplatform.platform.api.Problem.FieldError(field, e.getMessage())));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.quizplatform.quiz.infrastructure.eventstore;
+
+import io.quizplatform.contracts.EventEnvelope;
+import io.quizplatform.platform.outbox.Outbox;
+import io.quizplatform.platform.persistence.UniqueViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The {@code event_store} table, for every aggregate type of quiz-app (quizzes, games). Appends go at the versions
+ * after the expected one, each with its outbox row, in the caller's transaction; the unique
+ * (aggregate_id, event_version) constraint makes concurrent appends at one version end with exactly one winner.
+ */
+@ApplicationScoped
+public class EventStore {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Outbox outbox;
+
+    /** One stored event. */
+    public record StoredEvent(UUID eventId, String type, long version, String actorId, Instant at, String data) {
+    }
+
+    /** An event about to be appended: its type and JSON payload. */
+    public record NewEvent(String type, String data) {
+    }
+
+    /** Another writer appended first: the command was based on a version that is no longer current. */
+    public static class ConcurrentChange extends RuntimeException {
+        public ConcurrentChange(String message) {
+            super(message);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<StoredEvent> read(String aggregateType, UUID aggregateId, long afterVersion) {
+        List<Object[]> rows = entityManager.createNativeQuery(
+                        "SELECT event_id, event_type, event_version, actor_id, created_at, CAST(event_data AS text) "
+                                + "FROM event_store WHERE aggregate_id = ?1 AND aggregate_type = ?2 AND event_version > ?3 "
+                                + "ORDER BY event_version")
+                .setParameter(1, aggregateId)
+                .setParameter(2, aggregateType)
+                .setParameter(3, afterVersion)
+                .getResultList();
+        List<StoredEvent> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            out.add(new StoredEvent((UUID) r[0], (String) r[1], ((Number) r[2]).longValue(), (String) r[3],
+                    toInstant(r[4]), (String) r[5]));
+        }
+        return out;
+    }
+
+    /** Ids of every aggregate of a type, in the order their first event was appended. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> aggregateIds(String aggregateType) {
+        return entityManager.createNativeQuery("SELECT aggregate_id FROM event_store WHERE aggregate_type = ?1 "
+                        + "GROUP BY aggregate_id ORDER BY min(sequence_number)")
+                .setParameter(1, aggregateType)
+                .getResultList();
+    }
+
+    public boolean alreadyApplied(UUID aggregateId, String commandId) {
+        if (commandId == null) {
+            return false;
+        }
+        return !entityManager.createNativeQuery("SELECT 1 FROM event_store WHERE aggregate_id = ?1 AND command_id = ?2 LIMIT 1")
+                .setParameter(1, aggregateId)
+                .setParameter(2, commandId)
+                .getResultList().isEmpty();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(String aggregateType, UUID aggregateId, long expectedVersion, List<NewEvent> events,
+                       String actorId, String commandId, Instant at) {
+        long version = expectedVersion;
+        for (NewEvent event : events) {
+            version++;
+            UUID eventId = UUID.randomUUID();
+            try {
+                entityManager.createNativeQuery("INSERT INTO event_store (event_id, aggregate_id, aggregate_type, event_type, "
+                                + "event_data, event_version, actor_id, command_id, created_at) "
+                                + "VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), ?6, ?7, ?8, ?9)")
+                        .setParameter(1, eventId)
+                        .setParameter(2, aggregateId)
+                        .setParameter(3, aggregateType)
+                        .setParameter(4, event.type())
+                        .setParameter(5, event.data())
+                        .setParameter(6, version)
+                        .setParameter(7, actorId)
+                        .setParameter(8, commandId)
+                        .setParameter(9, java.sql.Timestamp.from(at))
+                        .executeUpdate();
+            } catch (PersistenceException e) {
+                if (UniqueViolation.isCausedBy(e)) {
+                    throw new ConcurrentChange(aggregateType + " " + aggregateId + " changed since version " + expectedVersion);
+                }
+                throw e;
+            }
+            outbox.append(new EventEnvelope(eventId.toString(), event.type(), aggregateType, aggregateId.toString(), version,
+                    at, event.data()));
+        }
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return Instant.parse(value.toString());
+    }
+}

@@ -1,0 +1,92 @@
+package io.quizplatform.quiz.infrastructure.eventstore;
+
+import io.quizplatform.platform.persistence.UniqueViolation;
+import io.quizplatform.quiz.domain.game.Game;
+import io.quizplatform.quiz.domain.game.GameEvent;
+import io.quizplatform.quiz.domain.game.GamePhase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Games in the event store, plus the {@code live_games} index that finds a game by its PIN while it is not over
+ * (the PIN is unique among live games only, so it can be reused afterwards).
+ */
+@ApplicationScoped
+public class GameEventStore {
+
+    public static final String AGGREGATE_TYPE = "game";
+
+    @Inject
+    EventStore events;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** The PIN is taken by another live game. */
+    public static class PinTaken extends RuntimeException {
+        public PinTaken() {
+            super("PIN taken");
+        }
+    }
+
+    public Optional<Game> load(UUID gameId) {
+        List<GameEvent> history = events.read(AGGREGATE_TYPE, gameId, 0).stream()
+                .map(e -> GameEventCodec.fromJson(e.type(), e.data())).toList();
+        return history.isEmpty() ? Optional.empty() : Optional.of(Game.fromHistory(history));
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<UUID> liveGameByPin(String pin) {
+        List<UUID> rows = entityManager.createNativeQuery("SELECT game_id FROM live_games WHERE pin = ?1 AND ended_at IS NULL")
+                .setParameter(1, pin).getResultList();
+        return rows.stream().findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<UUID> liveGameIds() {
+        return entityManager.createNativeQuery("SELECT game_id FROM live_games WHERE ended_at IS NULL").getResultList();
+    }
+
+    /** Registers a new game's PIN; throws {@link PinTaken} when another live game has it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void register(Game game) {
+        try {
+            entityManager.createNativeQuery("INSERT INTO live_games (game_id, pin, quiz_id, host_id, phase) VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, UUID.fromString(game.id()))
+                    .setParameter(2, game.pin())
+                    .setParameter(3, UUID.fromString(game.quizId()))
+                    .setParameter(4, game.hostId())
+                    .setParameter(5, game.phase().name().toLowerCase())
+                    .executeUpdate();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.isCausedBy(e)) {
+                throw new PinTaken();
+            }
+            throw e;
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(Game game, String actorId) {
+        UUID gameId = UUID.fromString(game.id());
+        events.append(AGGREGATE_TYPE, gameId, game.expectedVersion(),
+                game.pendingEvents().stream().map(e -> new EventStore.NewEvent(e.type(), GameEventCodec.toJson(e))).toList(),
+                actorId, null, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        game.markCommitted();
+        entityManager.createNativeQuery("UPDATE live_games SET phase = ?2, ended_at = CASE WHEN ?3 THEN now() ELSE ended_at END "
+                        + "WHERE game_id = ?1")
+                .setParameter(1, gameId)
+                .setParameter(2, game.phase().name().toLowerCase())
+                .setParameter(3, game.phase() == GamePhase.ENDED)
+                .executeUpdate();
+    }
+}
