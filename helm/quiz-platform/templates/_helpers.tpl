@@ -127,3 +127,76 @@ Kubernetes from the REDIS_PASSWORD variable defined just before it.
 {{- $parts := splitn "://" 2 $url }}
 {{- printf "%s://%s:$(REDIS_PASSWORD)@%s" $parts._0 (.Values.config.redis.username | default "") $parts._1 }}
 {{- end }}
+
+{{/*
+JWT_JWKS_URL: config.jwt.jwksUrl, or this release's user Service (the key set is public; in-cluster HTTP).
+*/}}
+{{- define "quiz-platform.jwksUrl" -}}
+{{- $jwt := .Values.config.jwt | default dict }}
+{{- if $jwt.jwksUrl }}
+{{- $jwt.jwksUrl }}
+{{- else }}
+{{- $user := index (.Values.services | default dict) "user" | default dict }}
+{{- if not $user.enabled }}
+{{- fail "config.jwt.jwksUrl is required when services.user.enabled is false (the services verify tokens against user-app's /user/api/jwks)" }}
+{{- end }}
+{{- printf "http://%s.%s.svc:%d/user/api/jwks" (include "quiz-platform.serviceName" (dict "root" . "key" "user" "svc" $user)) .Release.Namespace (.Values.service.port | int) }}
+{{- end }}
+{{- end }}
+
+{{/*
+A comma-separated setting that may be given as a string or a list (config.adminEmails, config.trustedProxies).
+*/}}
+{{- define "quiz-platform.commaList" -}}
+{{- if kindIs "slice" . }}
+{{- $items := list }}
+{{- range . }}{{ if . }}{{ $items = append $items (toString . | trim) }}{{ end }}{{ end }}
+{{- join "," $items }}
+{{- else if not (kindIs "invalid" .) }}
+{{- toString . | trim }}
+{{- end }}
+{{- end }}
+
+{{/*
+Where user-app's JWT signing key comes from, as YAML: {secretName, key}, or {} when none is configured (user-app then
+uses the development key it keeps in user_db). Fails on inconsistent values or a PEM user-app cannot read.
+*/}}
+{{- define "quiz-platform.jwtSigningKeySource" -}}
+{{- $s := .Values.secrets }}
+{{- if and $s.jwtSigningKey $s.jwtSigningKeyExistingSecret }}
+{{- fail "set only one of secrets.jwtSigningKey and secrets.jwtSigningKeyExistingSecret" }}
+{{- end }}
+{{- if $s.jwtSigningKeyExistingSecret }}
+secretName: {{ $s.jwtSigningKeyExistingSecret | quote }}
+key: {{ required "secrets.jwtSigningKeyExistingSecretKey is required with secrets.jwtSigningKeyExistingSecret" $s.jwtSigningKeyExistingSecretKey | quote }}
+{{- else if $s.jwtSigningKey }}
+{{- if contains "BEGIN RSA PRIVATE KEY" $s.jwtSigningKey }}
+{{- fail "secrets.jwtSigningKey is a PKCS#1 key (BEGIN RSA PRIVATE KEY); user-app reads PKCS#8: openssl pkcs8 -topk8 -nocrypt -in key.pem -out signing-key.pem" }}
+{{- end }}
+{{- if not (contains "-----BEGIN PRIVATE KEY-----" $s.jwtSigningKey) }}
+{{- fail "secrets.jwtSigningKey must be an unencrypted PKCS#8 PEM RSA private key (-----BEGIN PRIVATE KEY-----), e.g. from: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out signing-key.pem" }}
+{{- end }}
+{{- if and $s.existingSecret (eq $s.existingSecret (include "quiz-platform.fullname" .)) }}
+{{- fail (printf "secrets.jwtSigningKey goes into the chart's Secret %q, which secrets.existingSecret also names; rename one, or put the key into your Secret and use secrets.jwtSigningKeyExistingSecret" $s.existingSecret) }}
+{{- end }}
+secretName: {{ include "quiz-platform.fullname" . | quote }}
+key: "jwt-signing-key.pem"
+{{- end }}
+{{- end }}
+
+{{/*
+Where the signing key is mounted in the user pods (JWT_SIGNING_KEY_LOCATION is "<dir>/<file>").
+*/}}
+{{- define "quiz-platform.jwtSigningKeyDir" -}}
+/config/secrets/jwt
+{{- end }}
+{{- define "quiz-platform.jwtSigningKeyFile" -}}
+signing-key.pem
+{{- end }}
+
+{{/*
+Whether the chart renders its own Secret: for the database connections (no existingSecret) and/or the JWT key.
+*/}}
+{{- define "quiz-platform.createSecret" -}}
+{{- if or (not .Values.secrets.existingSecret) .Values.secrets.jwtSigningKey }}true{{ end }}
+{{- end }}

@@ -107,6 +107,33 @@ public class GameLobbyIT {
     }
 
     @Test
+    void theServerClockOpensAndClosesEachQuestion() {
+        String fast = QuizAuthoringIT.create(host, "Fast Quiz").get("id").asText();
+        send("POST", "/quiz/api/quizzes/" + fast + "/questions", SINGLE.replace("\"timeLimitSeconds\":20", "\"timeLimitSeconds\":5"), host, "\"1\"");
+        send("POST", "/quiz/api/quizzes/" + fast + "/publish", null, host, "\"2\"");
+        JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + fast + "\"}", host, null).json();
+        String gameId = game.get("id").asText();
+        join(game.get("pin").asText(), "Clockwatcher");
+
+        Instant started = Instant.now();
+        send("POST", "/quiz/api/games/" + gameId + "/start", null, host, null);
+        JsonNode open = Platform.await("the question to open after its preview", Duration.ofSeconds(10), () -> {
+            JsonNode g = send("GET", "/quiz/api/games/" + gameId, null, host, null).json();
+            return "open".equals(g.get("phase").asText()) ? java.util.Optional.of(g) : java.util.Optional.empty();
+        });
+        assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(6));
+        Instant closesAt = Instant.parse(open.get("closesAt").asText());
+        Platform.await("the question to close when its time is up", Duration.ofSeconds(15), () ->
+                "closed".equals(send("GET", "/quiz/api/games/" + gameId, null, host, null).json().get("phase").asText())
+                        ? java.util.Optional.of(true) : java.util.Optional.empty());
+        assertThat(Instant.now()).isAfterOrEqualTo(closesAt);
+        assertThat(Platform.count("QUIZ", "SELECT count(*) FROM event_store WHERE aggregate_id = ?::uuid AND event_type = 'game.question-closed' "
+                + "AND event_data->>'reason' = 'TIME_UP'", gameId)).isEqualTo(1);
+        assertThat(Platform.count("QUIZ", "SELECT count(*) FROM event_store WHERE aggregate_id = ?::uuid AND event_type = 'game.question-opened'",
+                gameId)).isEqualTo(1);
+    }
+
+    @Test
     void onlyPublishedQuizzesAndOnlyTheHost() {
         String draft = QuizAuthoringIT.create(host, "Still a draft").get("id").asText();
         assertThat(send("POST", "/quiz/api/games", "{\"quizId\":\"" + draft + "\"}", host, null).status()).isEqualTo(409);

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The address of the client behind a request, for rate limits. {@code X-Forwarded-For} is believed only when the
- * direct peer is one of {@code TRUSTED_PROXIES} (the ingress or load balancer); otherwise anyone could pick their
- * own address and escape the limit.
+ * direct peer is one of {@code TRUSTED_PROXIES} (addresses or IPv4 ranges such as {@code 10.42.0.0/16}: the
+ * ingress controller's pod network); otherwise anyone could pick their own address and escape the limit.
  */
 @ApplicationScoped
 public class ClientAddress {
@@ -25,7 +25,7 @@ public class ClientAddress {
         Set<String> trusted = Arrays.stream(settings.get("trusted.proxies", "").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && trusted.contains(peer)) {
+        if (forwarded != null && trusted.stream().anyMatch(t -> matches(t, peer))) {
             String[] hops = forwarded.split(",");
             String client = hops[hops.length - 1].strip();
             if (!client.isEmpty() && client.length() <= 45) {
@@ -33,5 +33,41 @@ public class ClientAddress {
             }
         }
         return peer;
+    }
+
+    /** An exact address, or an IPv4 CIDR range. */
+    static boolean matches(String trusted, String peer) {
+        if (!trusted.contains("/")) {
+            return trusted.equals(peer);
+        }
+        String[] parts = trusted.split("/", 2);
+        try {
+            int bits = Integer.parseInt(parts[1]);
+            Long network = ipv4(parts[0]);
+            Long address = ipv4(peer);
+            if (network == null || address == null || bits < 0 || bits > 32) {
+                return false;
+            }
+            long mask = bits == 0 ? 0 : (0xFFFFFFFFL << (32 - bits)) & 0xFFFFFFFFL;
+            return (network & mask) == (address & mask);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static Long ipv4(String address) {
+        String[] octets = address.split("\\.");
+        if (octets.length != 4) {
+            return null;
+        }
+        long value = 0;
+        for (String octet : octets) {
+            int o = Integer.parseInt(octet);
+            if (o < 0 || o > 255) {
+                return null;
+            }
+            value = (value << 8) | o;
+        }
+        return value;
     }
 }

@@ -37,6 +37,9 @@ public class GameHosting {
     @Inject
     ServiceSettings settings;
 
+    @Inject
+    GameClock clock;
+
     public record Joined(String gameId, String playerId, String nickname, String playerToken) {
     }
 
@@ -74,11 +77,13 @@ public class GameHosting {
 
     /** A host command on a game the actor hosts (or any game, for an admin). */
     public GameView hostCommand(Actor actor, UUID gameId, Function<Game, ?> command) {
-        return withRetries(gameId, actor.userId(), game -> {
-            requireHost(actor, game);
-            command.apply(game);
-            return GameView.of(game);
+        Game game = withRetries(gameId, actor.userId(), g -> {
+            requireHost(actor, g);
+            command.apply(g);
+            return g;
         });
+        clock.follow(game);
+        return GameView.of(game);
     }
 
     public GameView view(Actor actor, UUID gameId) {

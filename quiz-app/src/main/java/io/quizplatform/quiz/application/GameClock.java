@@ -1,0 +1,93 @@
+package io.quizplatform.quiz.application;
+
+import io.quizplatform.quiz.domain.game.Game;
+import io.quizplatform.quiz.domain.game.GamePhase;
+import io.quizplatform.quiz.infrastructure.eventstore.EventStore;
+import io.quizplatform.quiz.infrastructure.eventstore.GameEventStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The server's clock for games: opens a question when its preview is over and closes it when its time is up, on a
+ * managed scheduled executor, whether or not anyone is connected. A firing runs the domain's
+ * {@code openIfDue}/{@code closeIfDue}, so a late, repeated or concurrent firing (another instance, a replay after
+ * a restart) records nothing twice: the event store lets one append win and the others find nothing due.
+ */
+@ApplicationScoped
+public class GameClock {
+
+    private static final Logger LOG = Logger.getLogger(GameClock.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    GameCommands commands;
+
+    @Inject
+    GameEventStore store;
+
+    /** Looks at a game's phase and schedules what comes next by the clock. */
+    public void follow(Game game) {
+        if (game.phase() == GamePhase.PREVIEW) {
+            at(game.opensAt(), UUID.fromString(game.id()), game.questionIndex(), true);
+        } else if (game.phase() == GamePhase.OPEN) {
+            at(game.closesAt(), UUID.fromString(game.id()), game.questionIndex(), false);
+        }
+    }
+
+    /** After a restart: every live game's pending transition is scheduled again (or run at once if overdue). */
+    public int resumeLiveGames() {
+        int resumed = 0;
+        for (UUID gameId : store.liveGameIds()) {
+            try {
+                store.load(gameId).ifPresent(this::follow);
+                resumed++;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not resume game " + gameId, e);
+            }
+        }
+        return resumed;
+    }
+
+    private void at(Instant due, UUID gameId, int questionIndex, boolean open) {
+        long delay = Math.max(0, Duration.between(Instant.now(), due).toMillis());
+        scheduler.schedule(() -> fire(gameId, questionIndex, open), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void fire(UUID gameId, int questionIndex, boolean open) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                Game after = commands.run(gameId, "clock", game -> {
+                    if (game.questionIndex() == questionIndex) {
+                        Instant now = Instant.now();
+                        if (open) {
+                            game.openIfDue(now);
+                        } else {
+                            game.closeIfDue(now);
+                        }
+                    }
+                    return game;
+                });
+                if (open) {
+                    follow(after); // schedule the close of the question it just opened
+                }
+                return;
+            } catch (EventStore.ConcurrentChange e) {
+                // someone else changed the game meanwhile: look again
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "game clock failed for game " + gameId, e);
+                return;
+            }
+        }
+    }
+}
