@@ -36,6 +36,9 @@ public class GameClock {
     @Inject
     GameEventStore store;
 
+    @Inject
+    jakarta.enterprise.event.Event<GameChanged> changed;
+
     /** Looks at a game's phase and schedules what comes next by the clock. */
     public void follow(Game game) {
         if (game.phase() == GamePhase.PREVIEW) {
@@ -67,17 +70,17 @@ public class GameClock {
     private void fire(UUID gameId, int questionIndex, boolean open) {
         for (int attempt = 0; attempt < 10; attempt++) {
             try {
+                boolean[] moved = {false};
                 Game after = commands.run(gameId, "clock", game -> {
                     if (game.questionIndex() == questionIndex) {
                         Instant now = Instant.now();
-                        if (open) {
-                            game.openIfDue(now);
-                        } else {
-                            game.closeIfDue(now);
-                        }
+                        moved[0] = open ? game.openIfDue(now) : game.closeIfDue(now);
                     }
                     return game;
                 });
+                if (moved[0]) {
+                    changed.fire(new GameChanged(after));
+                }
                 if (open) {
                     follow(after); // schedule the close of the question it just opened
                 }

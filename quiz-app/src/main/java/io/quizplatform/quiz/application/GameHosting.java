@@ -40,6 +40,9 @@ public class GameHosting {
     @Inject
     GameClock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<GameChanged> changed;
+
     public record Joined(String gameId, String playerId, String nickname, String playerToken) {
     }
 
@@ -70,7 +73,12 @@ public class GameHosting {
         UUID gameId = store.liveGameByPin(pin).orElseThrow(() ->
                 new ProblemException(404, "Unknown PIN", "No game is running with PIN " + pin + ". Check the PIN on the host's screen."));
         String playerId = UUID.randomUUID().toString();
-        Game.Player player = withRetries(gameId, playerId, game -> game.join(playerId, nickname, Instant.now()));
+        Game joinedGame = withRetries(gameId, playerId, game -> {
+            game.join(playerId, nickname, Instant.now());
+            return game;
+        });
+        changed.fire(new GameChanged(joinedGame));
+        Game.Player player = joinedGame.player(playerId).orElseThrow();
         return new Joined(gameId.toString(), playerId, player.nickname(),
                 playerTokens.issue(gameId.toString(), playerId, Instant.now()));
     }
@@ -83,7 +91,12 @@ public class GameHosting {
             return g;
         });
         clock.follow(game);
+        changed.fire(new GameChanged(game));
         return GameView.of(game);
+    }
+
+    public Game load(UUID gameId) {
+        return store.load(gameId).orElseThrow(() -> unknown(gameId));
     }
 
     public GameView view(Actor actor, UUID gameId) {

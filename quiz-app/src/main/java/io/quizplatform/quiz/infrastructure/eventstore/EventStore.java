@@ -43,6 +43,8 @@ public class EventStore {
         }
     }
 
+    /** Transactional so it also works on threads without one (WebSocket, timers). */
+    @Transactional
     @SuppressWarnings("unchecked")
     public List<StoredEvent> read(String aggregateType, UUID aggregateId, long afterVersion) {
         List<Object[]> rows = entityManager.createNativeQuery(

@@ -44,6 +44,7 @@ public class GameEventStore {
         return history.isEmpty() ? Optional.empty() : Optional.of(Game.fromHistory(history));
     }
 
+    @Transactional
     @SuppressWarnings("unchecked")
     public Optional<UUID> liveGameByPin(String pin) {
         List<UUID> rows = entityManager.createNativeQuery("SELECT game_id FROM live_games WHERE pin = ?1 AND ended_at IS NULL")
@@ -51,6 +52,7 @@ public class GameEventStore {
         return rows.stream().findFirst();
     }
 
+    @Transactional
     @SuppressWarnings("unchecked")
     public List<UUID> liveGameIds() {
         return entityManager.createNativeQuery("SELECT game_id FROM live_games WHERE ended_at IS NULL").getResultList();

@@ -51,6 +51,7 @@ public class QuizProjection {
         entityManager.createNativeQuery("DELETE FROM quiz_view").executeUpdate();
     }
 
+    @Transactional
     public Optional<QuizDetail> detail(UUID quizId) {
         List<?> rows = entityManager.createNativeQuery("SELECT CAST(detail AS text) FROM quiz_view WHERE quiz_id = ?1")
                 .setParameter(1, quizId).getResultList();

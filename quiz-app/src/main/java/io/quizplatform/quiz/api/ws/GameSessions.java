@@ -1,0 +1,354 @@
+package io.quizplatform.quiz.api.ws;
+
+import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.quiz.application.Actor;
+import io.quizplatform.quiz.application.GameChanged;
+import io.quizplatform.quiz.application.GameHosting;
+import io.quizplatform.quiz.application.QuizDetail;
+import io.quizplatform.quiz.domain.game.Game;
+import io.quizplatform.quiz.domain.game.GamePhase;
+import io.quizplatform.quiz.infrastructure.game.PlayerTokens;
+import io.quizplatform.quiz.infrastructure.projection.QuizProjection;
+import io.quizplatform.quiz.infrastructure.security.AccessTokenVerifier;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * The connections of this instance, by game, and the protocol spoken on them (docs/PROTOCOL.md). Every push is
+ * built per role from the game's state: players get a question's options only while it is open and its correct
+ * answer only once it has closed; hosts also see who is in the lobby.
+ */
+@ApplicationScoped
+public class GameSessions {
+
+    private static final Logger LOG = Logger.getLogger(GameSessions.class.getName());
+    static final int MAX_MESSAGES_PER_SECOND = 10;
+    static final long HELLO_TIMEOUT_SECONDS = 10;
+
+    private static final String ROLE = "role";
+    private static final String GAME = "game";
+    private static final String PLAYER = "player";
+    private static final String HOST = "host";
+    private static final String RATE = "rate";
+
+    @Inject
+    GameHosting games;
+
+    @Inject
+    PlayerTokens playerTokens;
+
+    @Inject
+    AccessTokenVerifier hostTokens;
+
+    @Inject
+    QuizProjection quizzes;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final Map<String, Set<Session>> byGame = new ConcurrentHashMap<>();
+    private final Map<String, QuizDetail> quizCache = new ConcurrentHashMap<>();
+
+    void opened(Session session, String gameId) {
+        session.setMaxIdleTimeout(5 * 60_000);
+        // Whoever does not say who they are in time is let go.
+        scheduler.schedule(() -> {
+            if (session.isOpen() && !session.getUserProperties().containsKey(ROLE)) {
+                close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "no hello within " + HELLO_TIMEOUT_SECONDS + " s");
+            }
+        }, HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    void closed(Session session) {
+        Object game = session.getUserProperties().get(GAME);
+        if (game != null) {
+            Set<Session> set = byGame.get(game.toString());
+            if (set != null) {
+                set.remove(session);
+            }
+        }
+    }
+
+    void received(Session session, String gameId, String text) {
+        if (!withinRate(session)) {
+            return;
+        }
+        JsonObject message;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            message = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            error(session, "malformed", "A message is a JSON object with a \"type\", like {\"type\":\"hello\",...}.");
+            return;
+        }
+        String type = message.get("type") instanceof jakarta.json.JsonString s ? s.getString() : null;
+        if (type == null) {
+            error(session, "malformed", "Every message needs a \"type\".");
+            return;
+        }
+        Object role = session.getUserProperties().get(ROLE);
+        if (role == null) {
+            if ("hello".equals(type)) {
+                hello(session, gameId, message);
+            } else {
+                error(session, "hello-first", "Say hello first: {\"type\":\"hello\",\"role\":\"player\"|\"host\",\"token\":\"...\"}.");
+            }
+            return;
+        }
+        switch (type) {
+            case "ping" -> send(session, Json.createObjectBuilder().add("type", "pong").add("serverTime", Instant.now().toString()).build().toString());
+            case "hello" -> error(session, "already-identified", "This connection is already identified.");
+            case "start", "next", "skip", "end", "kick" -> {
+                if (!HOST.equals(role)) {
+                    error(session, "host-only", "Only the game's host can " + type + ".");
+                } else {
+                    hostCommand(session, gameId, type, message);
+                }
+            }
+            case "answer" -> error(session, "not-available", "Answering is not available on this server version yet.");
+            default -> error(session, "unknown-type", "Unknown message type \"" + type.substring(0, Math.min(type.length(), 40))
+                    + "\". Known: hello, ping, start, next, skip, end, kick, answer.");
+        }
+    }
+
+    private void hello(Session session, String gameId, JsonObject message) {
+        String requestedRole = message.getString("role", "");
+        String token = message.getString("token", "");
+        Game game;
+        try {
+            game = games.load(UUID.fromString(gameId));
+        } catch (IllegalArgumentException | ProblemException e) {
+            close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "unknown game");
+            return;
+        }
+        if (PLAYER.equals(requestedRole)) {
+            Optional<PlayerTokens.PlayerClaims> claims = playerTokens.verify(token);
+            if (claims.isEmpty()) {
+                error(session, "invalid-token", "This player token is not valid (expired or not ours). Join again with the PIN.");
+                return;
+            }
+            if (!claims.get().gameId().equals(gameId)) {
+                error(session, "wrong-game", "This player token belongs to another game. Connect to that game, or join this one with its PIN.");
+                return;
+            }
+            Optional<Game.Player> player = game.player(claims.get().playerId());
+            if (player.isEmpty() || player.get().kicked()) {
+                send(session, Json.createObjectBuilder().add("type", "kicked").add("message", "The host removed you from this game.").build().toString());
+                close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "kicked");
+                return;
+            }
+            register(session, gameId, PLAYER, player.get().id());
+        } else if (HOST.equals(requestedRole)) {
+            Optional<AccessTokenVerifier.Host> host = hostTokens.verify(token);
+            if (host.isEmpty()) {
+                error(session, "invalid-token", "This access token is not valid (expired, logged out or not ours). Log in again.");
+                return;
+            }
+            if (!host.get().admin() && !host.get().userId().equals(game.hostId())) {
+                error(session, "not-your-game", "Only the host of this game can connect as its host.");
+                return;
+            }
+            register(session, gameId, HOST, host.get().userId());
+            session.getUserProperties().put("admin", host.get().admin());
+        } else {
+            error(session, "invalid-role", "role must be \"player\" or \"host\".");
+            return;
+        }
+        send(session, stateFor(session, game, "welcome"));
+    }
+
+    private void register(Session session, String gameId, String role, String id) {
+        session.getUserProperties().put(ROLE, role);
+        session.getUserProperties().put(GAME, gameId);
+        session.getUserProperties().put("id", id);
+        byGame.computeIfAbsent(gameId, g -> ConcurrentHashMap.newKeySet()).add(session);
+    }
+
+    private void hostCommand(Session session, String gameId, String type, JsonObject message) {
+        Actor actor = new Actor((String) session.getUserProperties().get("id"),
+                Boolean.TRUE.equals(session.getUserProperties().get("admin")));
+        Instant now = Instant.now();
+        try {
+            games.hostCommand(actor, UUID.fromString(gameId), game -> {
+                switch (type) {
+                    case "start" -> game.start(now);
+                    case "next" -> game.next(now);
+                    case "skip" -> game.skip(now);
+                    case "end" -> game.end(now);
+                    default -> game.kick(message.getString("playerId", ""), now);
+                }
+                return null;
+            });
+        } catch (ProblemException e) {
+            error(session, "refused", e.getMessage());
+        }
+    }
+
+    /** Pushes the new state of a game to every connection of it on this instance. */
+    void onGameChanged(@Observes GameChanged change) {
+        Game game = change.game();
+        Set<Session> sessions = byGame.get(game.id());
+        if (sessions == null) {
+            return;
+        }
+        for (Session session : sessions) {
+            if (!session.isOpen()) {
+                sessions.remove(session);
+                continue;
+            }
+            if (PLAYER.equals(session.getUserProperties().get(ROLE))) {
+                Optional<Game.Player> player = game.player((String) session.getUserProperties().get("id"));
+                if (player.isEmpty() || player.get().kicked()) {
+                    send(session, Json.createObjectBuilder().add("type", "kicked").add("message", "The host removed you from this game.").build().toString());
+                    close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "kicked");
+                    sessions.remove(session);
+                    continue;
+                }
+            }
+            send(session, stateFor(session, game, "state"));
+        }
+        if (game.phase() == GamePhase.ENDED) {
+            byGame.remove(game.id());
+        }
+    }
+
+    /** The game as this connection may see it right now. */
+    String stateFor(Session session, Game game, String type) {
+        boolean host = HOST.equals(session.getUserProperties().get(ROLE));
+        Instant now = Instant.now();
+        JsonObjectBuilder state = Json.createObjectBuilder()
+                .add("type", type)
+                .add("gameId", game.id())
+                .add("phase", game.phase().name().toLowerCase())
+                .add("questionIndex", game.questionIndex())
+                .add("questionCount", game.questionCount())
+                .add("playerCount", game.activePlayerCount())
+                .add("serverTime", now.toString());
+        if (game.phase() == GamePhase.OPEN) {
+            state.add("closesAt", game.closesAt().toString()).add("secondsLeft", game.secondsLeft(now));
+        }
+        if (game.phase() == GamePhase.PREVIEW) {
+            state.add("opensAt", game.opensAt().toString());
+        }
+        QuizDetail.QuestionView question = currentQuestion(game);
+        if (question != null) {
+            state.add("question", questionJson(question, game.questionIndex(), game.phase()));
+            if (game.phase() == GamePhase.CLOSED) {
+                state.add("correct", correctJson(question));
+            }
+        }
+        if (host) {
+            JsonArrayBuilder players = Json.createArrayBuilder();
+            game.players().stream().filter(p -> !p.kicked())
+                    .forEach(p -> players.add(Json.createObjectBuilder().add("playerId", p.id()).add("nickname", p.nickname())));
+            state.add("pin", game.pin()).add("players", players);
+        } else {
+            game.player((String) session.getUserProperties().get("id")).ifPresent(p ->
+                    state.add("you", Json.createObjectBuilder().add("playerId", p.id()).add("nickname", p.nickname())));
+        }
+        return state.build().toString();
+    }
+
+    private QuizDetail.QuestionView currentQuestion(Game game) {
+        if (game.questionIndex() < 0 || game.phase() == GamePhase.LOBBY || game.phase() == GamePhase.ENDED) {
+            return null;
+        }
+        QuizDetail quiz = quizCache.computeIfAbsent(game.quizId(),
+                id -> quizzes.detail(UUID.fromString(id)).orElseThrow());
+        return quiz.questions().get(game.questionIndex());
+    }
+
+    /** Preview: text only. Open: the options too. The correct flags never go out here. */
+    private static JsonObjectBuilder questionJson(QuizDetail.QuestionView q, int index, GamePhase phase) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("index", index)
+                .add("type", q.type())
+                .add("text", q.text())
+                .add("timeLimitSeconds", q.timeLimitSeconds())
+                .add("points", q.points());
+        if (q.imageUrl() != null) {
+            json.add("imageUrl", q.imageUrl());
+        }
+        if (phase != GamePhase.PREVIEW) {
+            JsonArrayBuilder options = Json.createArrayBuilder();
+            q.options().forEach(o -> options.add(Json.createObjectBuilder().add("id", o.id()).add("text", o.text())));
+            json.add("options", options);
+        }
+        return json;
+    }
+
+    private static JsonObjectBuilder correctJson(QuizDetail.QuestionView q) {
+        JsonArrayBuilder ids = Json.createArrayBuilder();
+        q.options().stream().filter(QuizDetail.OptionView::correct).forEach(o -> ids.add(o.id()));
+        JsonArrayBuilder accepted = Json.createArrayBuilder();
+        q.acceptedAnswers().forEach(accepted::add);
+        return Json.createObjectBuilder().add("optionIds", ids).add("acceptedAnswers", accepted);
+    }
+
+    /** At most {@value #MAX_MESSAGES_PER_SECOND} messages a second; five times that closes the connection. */
+    private boolean withinRate(Session session) {
+        long second = System.currentTimeMillis() / 1000;
+        long[] window = (long[]) session.getUserProperties().computeIfAbsent(RATE, k -> new long[]{second, 0});
+        synchronized (window) {
+            if (window[0] != second) {
+                window[0] = second;
+                window[1] = 0;
+            }
+            window[1]++;
+            if (window[1] > MAX_MESSAGES_PER_SECOND * 5L) {
+                close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "too many messages");
+                return false;
+            }
+            if (window[1] > MAX_MESSAGES_PER_SECOND) {
+                error(session, "slow-down", "At most " + MAX_MESSAGES_PER_SECOND + " messages a second.");
+                return false;
+            }
+            return true;
+        }
+    }
+
+    private void error(Session session, String code, String message) {
+        send(session, Json.createObjectBuilder().add("type", "error").add("code", code).add("message", message).build().toString());
+    }
+
+    private static void send(Session session, String json) {
+        synchronized (session) {
+            try {
+                if (session.isOpen()) {
+                    session.getBasicRemote().sendText(json);
+                }
+            } catch (IOException | IllegalStateException e) {
+                LOG.fine(() -> "could not send to " + session.getId() + ": " + e);
+            }
+        }
+    }
+
+    private static void close(Session session, CloseReason.CloseCode code, String reason) {
+        try {
+            session.close(new CloseReason(code, reason));
+        } catch (IOException e) {
+            LOG.fine(() -> "could not close " + session.getId() + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package it.quizplatform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A real WebSocket client (java.net.http) that records everything the server sends it. */
+final class SocketClient implements WebSocket.Listener, AutoCloseable {
+
+    final List<String> received = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+    private final StringBuilder partial = new StringBuilder();
+    final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    private SocketClient(String gameId) {
+        String url = Platform.baseUrl().replace("http://", "ws://") + "/quiz/ws/games/" + gameId;
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(URI.create(url), this).join();
+    }
+
+    static SocketClient connect(String gameId) {
+        return new SocketClient(gameId);
+    }
+
+    static SocketClient player(String gameId, String playerToken) {
+        SocketClient c = connect(gameId);
+        c.send("{\"type\":\"hello\",\"role\":\"player\",\"token\":\"" + playerToken + "\"}");
+        return c;
+    }
+
+    static SocketClient host(String gameId, String accessToken) {
+        SocketClient c = connect(gameId);
+        c.send("{\"type\":\"hello\",\"role\":\"host\",\"token\":\"" + accessToken + "\"}");
+        return c;
+    }
+
+    void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    JsonNode await(String what, Duration timeout, Predicate<JsonNode> wanted) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                JsonNode next = inbox.poll(100, TimeUnit.MILLISECONDS);
+                if (next != null && wanted.test(next)) {
+                    return next;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no message " + what + " within " + timeout + "; received: " + received);
+    }
+
+    JsonNode awaitType(String type) {
+        return await("of type " + type, Duration.ofSeconds(15), m -> type.equals(m.path("type").asText()));
+    }
+
+    JsonNode awaitPhase(String phase) {
+        return await("in phase " + phase, Duration.ofSeconds(20), m -> phase.equals(m.path("phase").asText()));
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            String text = partial.toString();
+            partial.setLength(0);
+            received.add(text);
+            try {
+                inbox.add(Platform.JSON.readTree(text));
+            } catch (Exception e) {
+                inbox.add(Platform.JSON.createObjectNode().put("type", "unparseable").put("raw", text));
+            }
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeCode.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closeCode.complete(-1);
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+    }
+}
