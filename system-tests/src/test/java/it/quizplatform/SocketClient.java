@@ -26,7 +26,11 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     private final WebSocket socket;
 
     private SocketClient(String gameId) {
-        String url = Platform.baseUrl().replace("http://", "ws://") + "/quiz/ws/games/" + gameId;
+        this(Platform.baseUrl().replace("http://", ""), gameId);
+    }
+
+    private SocketClient(String hostAndPort, String gameId) {
+        String url = "ws://" + hostAndPort + "/quiz/ws/games/" + gameId;
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create(url), this).join();
     }
@@ -38,6 +42,18 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     static SocketClient player(String gameId, String playerToken) {
         SocketClient c = connect(gameId);
         c.send("{\"type\":\"hello\",\"role\":\"player\",\"token\":\"" + playerToken + "\"}");
+        return c;
+    }
+
+    static SocketClient playerAt(String hostAndPort, String gameId, String playerToken) {
+        SocketClient c = new SocketClient(hostAndPort, gameId);
+        c.send("{\"type\":\"hello\",\"role\":\"player\",\"token\":\"" + playerToken + "\"}");
+        return c;
+    }
+
+    static SocketClient hostAt(String hostAndPort, String gameId, String accessToken) {
+        SocketClient c = new SocketClient(hostAndPort, gameId);
+        c.send("{\"type\":\"hello\",\"role\":\"host\",\"token\":\"" + accessToken + "\"}");
         return c;
     }
 

@@ -54,6 +54,22 @@ public class KafkaClients {
         return withAppClassLoader(() -> new KafkaConsumer<>(p));
     }
 
+    /**
+     * A consumer for a broadcast: its own group, no committed offsets, starting at the end of the topic (what
+     * happened before it started is not its business).
+     */
+    public KafkaConsumer<String, String> newBroadcastConsumer(String groupId) {
+        Properties p = base(groupId);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return withAppClassLoader(() -> new KafkaConsumer<>(p));
+    }
+
     /** One admin client per service, shared by topic provisioning and the health check. */
     public Admin admin() {
         if (admin == null) {

@@ -1,7 +1,8 @@
 package io.quizplatform.quiz.application;
 
-import io.quizplatform.quiz.domain.game.Game;
-
-/** A game's state changed (after the commit); the socket layer pushes the new state to the game's connections. */
-public record GameChanged(Game game) {
+/**
+ * A game changed (committed, and announced on quiz-events). Fired by the fan-out consumer on every instance; the
+ * socket layer pushes the new state to the game's connections there, and the clock schedules what is due.
+ */
+public record GameChanged(String gameId) {
 }

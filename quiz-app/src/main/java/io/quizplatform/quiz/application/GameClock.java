@@ -36,9 +36,6 @@ public class GameClock {
     @Inject
     GameEventStore store;
 
-    @Inject
-    jakarta.enterprise.event.Event<GameChanged> changed;
-
     /** Looks at a game's phase and schedules what comes next by the clock. */
     public void follow(Game game) {
         if (game.phase() == GamePhase.PREVIEW) {
@@ -46,6 +43,14 @@ public class GameClock {
         } else if (game.phase() == GamePhase.OPEN) {
             at(game.closesAt(), UUID.fromString(game.id()), game.questionIndex(), false);
         }
+    }
+
+    /**
+     * Every instance hears of every game change (fan-out) and schedules what is due, so a question still closes on
+     * time when the instance that opened it is gone; the event store lets only one of them record it.
+     */
+    void onGameChanged(@jakarta.enterprise.event.Observes GameChanged change) {
+        store.load(UUID.fromString(change.gameId())).ifPresent(this::follow);
     }
 
     /** After a restart: every live game's pending transition is scheduled again (or run at once if overdue). */
@@ -70,17 +75,17 @@ public class GameClock {
     private void fire(UUID gameId, int questionIndex, boolean open) {
         for (int attempt = 0; attempt < 10; attempt++) {
             try {
-                boolean[] moved = {false};
                 Game after = commands.run(gameId, "clock", game -> {
                     if (game.questionIndex() == questionIndex) {
                         Instant now = Instant.now();
-                        moved[0] = open ? game.openIfDue(now) : game.closeIfDue(now);
+                        if (open) {
+                            game.openIfDue(now);
+                        } else {
+                            game.closeIfDue(now);
+                        }
                     }
                     return game;
                 });
-                if (moved[0]) {
-                    changed.fire(new GameChanged(after));
-                }
                 if (open) {
                     follow(after); // schedule the close of the question it just opened
                 }

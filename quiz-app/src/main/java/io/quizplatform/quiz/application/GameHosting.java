@@ -40,9 +40,6 @@ public class GameHosting {
     @Inject
     GameClock clock;
 
-    @Inject
-    jakarta.enterprise.event.Event<GameChanged> changed;
-
     public record Joined(String gameId, String playerId, String nickname, String playerToken) {
     }
 
@@ -77,7 +74,6 @@ public class GameHosting {
             game.join(playerId, nickname, Instant.now());
             return game;
         });
-        changed.fire(new GameChanged(joinedGame));
         Game.Player player = joinedGame.player(playerId).orElseThrow();
         return new Joined(gameId.toString(), playerId, player.nickname(),
                 playerTokens.issue(gameId.toString(), playerId, Instant.now()));
@@ -91,7 +87,6 @@ public class GameHosting {
             return g;
         });
         clock.follow(game);
-        changed.fire(new GameChanged(game));
         return GameView.of(game);
     }
 
