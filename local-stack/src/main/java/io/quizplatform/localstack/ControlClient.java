@@ -16,6 +16,14 @@ final class ControlClient {
 
     /** The top of a /status answer: who is answering and whether it is ready. */
     record Status(long pid, boolean ready, String json) {
+        private static final Pattern OWNER = Pattern.compile("\"ownerPid\":(\\d+)");
+
+        /** The process this stack serves (the Maven build of a daemon, or the foreground launcher itself). */
+        Optional<Long> ownerPid() {
+            Matcher m = OWNER.matcher(json);
+            return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+        }
+
         static Optional<Status> parse(String json) {
             Matcher m = HEAD.matcher(json);
             return m.find() ? Optional.of(new Status(Long.parseLong(m.group(1)), Boolean.parseBoolean(m.group(2)), json))

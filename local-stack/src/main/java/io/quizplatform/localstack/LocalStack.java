@@ -92,7 +92,7 @@ public final class LocalStack {
             Log.alsoTo(o.workDir().resolve("logs").resolve("local-stack.log")); // a daemon's stdout is that file
         }
         Log.info("profile " + p.name() + ", work dir " + o.workDir() + (daemon ? ", daemon pid " + ProcessHandle.current().pid() : ""));
-        cleanLeftovers(o);
+        cleanLeftovers(o, true);
 
         Stack stack = new Stack(o, System.getenv());
         List<String> external = stack.externalComponents();
@@ -214,7 +214,7 @@ public final class LocalStack {
         long owner = o.ownerPid() != null ? o.ownerPid()
                 : ProcessHandle.current().parent().map(ProcessHandle::pid)
                 .orElseThrow(() -> new IllegalStateException("no parent process; pass --owner-pid"));
-        cleanLeftovers(o);
+        cleanLeftovers(o, true);
         long logStart = Files.exists(log) ? Files.size(log) : 0; // on failure, show only this daemon's output
 
         List<String> command = new ArrayList<>(List.of(Processes.javaBinary(), "-Xmx256m",
@@ -283,7 +283,7 @@ public final class LocalStack {
                 awaitPortClosed(client);
             }
         }
-        cleanLeftovers(o); // kills whatever a killed daemon left behind
+        cleanLeftovers(o, false); // kills whatever a killed daemon left behind
         System.out.println("local-stack: " + o.profile().name() + " stack stopped in " + Component.seconds(began) + " s");
         return 0;
     }
@@ -301,11 +301,20 @@ public final class LocalStack {
      * Before starting (and after stopping): a launcher still answering on this profile's control port is
      * asked to shut down; processes named by our pid files are stopped; so is a Liberty server we started.
      */
-    static void cleanLeftovers(Options o) throws Exception {
+    static void cleanLeftovers(Options o, boolean refuseIfInUse) throws Exception {
         ControlClient client = new ControlClient(o.profile().controlPort());
         Optional<ControlClient.Status> running = client.status();
         if (running.isPresent() && running.get().pid() != ProcessHandle.current().pid()) {
             long pid = running.get().pid();
+            Optional<Long> owner = running.get().ownerPid();
+            // Another build's (or developer's) stack that is still in use is not a leftover: don't pull it away.
+            if (refuseIfInUse && owner.isPresent() && owner.get() != ProcessHandle.current().pid()
+                    && !owner.equals(Optional.ofNullable(o.ownerPid()))
+                    && ProcessHandle.of(owner.get()).map(Processes::alive).orElse(false)) {
+                throw new IllegalStateException("a " + o.profile().name() + " local stack (pid " + pid + ") is in use by process "
+                        + owner.get() + " on the same ports; wait for it to finish, or stop it with: LocalStack stop --profile "
+                        + o.profile().name());
+            }
             Log.info("a " + o.profile().name() + " local-stack (pid " + pid + ") is running; asking it to shut down");
             client.shutdown();
             ProcessHandle.of(pid).ifPresent(h -> Processes.waitForExit(h, STOP_TIMEOUT));

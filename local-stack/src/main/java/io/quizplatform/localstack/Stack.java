@@ -216,6 +216,8 @@ final class Stack {
         status.put("profile", options.profile().name());
         status.put("pid", ProcessHandle.current().pid());
         status.put("ready", ready());
+        // Whose stack this is: a daemon serves the build that started it, a foreground run serves itself.
+        status.put("ownerPid", options.ownerPid() != null ? options.ownerPid() : ProcessHandle.current().pid());
         status.put("workDir", options.workDir().toString());
         Map<String, Object> components = new LinkedHashMap<>();
         for (Component c : components()) {

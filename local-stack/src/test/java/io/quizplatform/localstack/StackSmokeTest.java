@@ -29,7 +29,7 @@ class StackSmokeTest {
     void startsDrivesAndStopsTheRealStack() throws Exception {
         Path work = Path.of("target", "local-stack-smoke").toAbsolutePath();
         Options options = Options.parse(new String[] {"run", "--profile", "it", "--work-dir", work.toString()}, work);
-        LocalStack.cleanLeftovers(options);
+        LocalStack.cleanLeftovers(options, false);
         Stack stack = new Stack(options, Map.of());
         int control = options.profile().controlPort();
         ControlApi api = new ControlApi(stack, control, () -> { });
