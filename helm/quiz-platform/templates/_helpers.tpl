@@ -195,8 +195,61 @@ signing-key.pem
 {{- end }}
 
 {{/*
-Whether the chart renders its own Secret: for the database connections (no existingSecret) and/or the JWT key.
+Where quiz-app's PLAYER_TOKEN_SECRET comes from, as YAML: {secretName, key}, or {} when none is configured (quiz-app
+then generates one and keeps it in quiz_db). Fails on inconsistent values or a secret shorter than 32 bytes.
+*/}}
+{{- define "quiz-platform.playerTokenSecretSource" -}}
+{{- $s := .Values.secrets }}
+{{- if and $s.playerTokenSecret $s.playerTokenSecretExistingSecret }}
+{{- fail "set only one of secrets.playerTokenSecret and secrets.playerTokenSecretExistingSecret" }}
+{{- end }}
+{{- if $s.playerTokenSecretExistingSecret }}
+secretName: {{ $s.playerTokenSecretExistingSecret | quote }}
+key: {{ required "secrets.playerTokenSecretExistingSecretKey is required with secrets.playerTokenSecretExistingSecret" $s.playerTokenSecretExistingSecretKey | quote }}
+{{- else if $s.playerTokenSecret }}
+{{- if not (kindIs "string" $s.playerTokenSecret) }}
+{{- fail "secrets.playerTokenSecret must be a string (quote it)" }}
+{{- end }}
+{{- if lt (len $s.playerTokenSecret) 32 }}
+{{- fail "secrets.playerTokenSecret must be at least 32 bytes (quiz-app refuses to start otherwise), e.g. from: openssl rand -base64 48" }}
+{{- end }}
+{{- if and $s.existingSecret (eq $s.existingSecret (include "quiz-platform.fullname" .)) }}
+{{- fail (printf "secrets.playerTokenSecret goes into the chart's Secret %q, which secrets.existingSecret also names; rename one, or put the secret into your Secret and use secrets.playerTokenSecretExistingSecret" $s.existingSecret) }}
+{{- end }}
+secretName: {{ include "quiz-platform.fullname" . | quote }}
+key: "PLAYER_TOKEN_SECRET"
+{{- end }}
+{{- end }}
+
+{{/*
+WS_ALLOWED_ORIGINS of quiz-app: config.wsAllowedOrigins (string or list), or else https://<host> of every Ingress
+host (wildcards skipped) when the Ingress is enabled, or else "" (the application's default). Origins are compared
+exactly by quiz-app, so an entry with a path or a trailing slash would never match: refused here.
+*/}}
+{{- define "quiz-platform.wsAllowedOrigins" -}}
+{{- $configured := include "quiz-platform.commaList" .Values.config.wsAllowedOrigins }}
+{{- if $configured }}
+{{- range (splitList "," $configured) }}
+{{- if not (regexMatch "^https?://[^/\\s,]+$" (trim .)) }}
+{{- fail (printf "config.wsAllowedOrigins: %q is not an origin; write scheme://host[:port], without path or trailing slash, e.g. https://quiz.example.org" (trim .)) }}
+{{- end }}
+{{- end }}
+{{- $configured }}
+{{- else if .Values.ingress.enabled }}
+{{- $origins := list }}
+{{- range (.Values.ingress.hosts | default list) }}
+{{- if and .host (not (hasPrefix "*" .host)) }}
+{{- $origins = append $origins (printf "https://%s" .host) }}
+{{- end }}
+{{- end }}
+{{- $origins | uniq | join "," }}
+{{- end }}
+{{- end }}
+
+{{/*
+Whether the chart renders its own Secret: for the database connections (no existingSecret), the JWT key and/or the
+player token secret.
 */}}
 {{- define "quiz-platform.createSecret" -}}
-{{- if or (not .Values.secrets.existingSecret) .Values.secrets.jwtSigningKey }}true{{ end }}
+{{- if or (not .Values.secrets.existingSecret) .Values.secrets.jwtSigningKey .Values.secrets.playerTokenSecret }}true{{ end }}
 {{- end }}

@@ -11,8 +11,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * One game command in one transaction: load the game from its events, run the command, append what it recorded.
- * Callers retry on a concurrent change (many players joining at once all append to the same game).
+ * One game command in one transaction: lock the game's live row, load the game from its events, run the command,
+ * append what it recorded. Callers still retry on a concurrent change (a game that is not live has no row).
  */
 @ApplicationScoped
 public class GameCommands {
@@ -22,6 +22,9 @@ public class GameCommands {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public <R> R run(UUID gameId, String actorId, Function<Game, R> command) {
+        // Commands on one game queue up here instead of racing and retrying (a class joining at once would
+        // exhaust any retry budget); the event store's version check stays as the guarantee.
+        store.lockLive(gameId);
         Game game = store.load(gameId).orElseThrow(() -> new ProblemException(404, "Unknown game", "No game with id " + gameId + "."));
         R result = command.apply(game);
         if (!game.pendingEvents().isEmpty()) {

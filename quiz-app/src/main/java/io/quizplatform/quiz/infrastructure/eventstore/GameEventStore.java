@@ -58,6 +58,14 @@ public class GameEventStore {
         return entityManager.createNativeQuery("SELECT game_id FROM live_games WHERE ended_at IS NULL").getResultList();
     }
 
+    /** Serializes the commands on one live game for the rest of the transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockLive(UUID gameId) {
+        entityManager.createNativeQuery("SELECT game_id FROM live_games WHERE game_id = ?1 FOR UPDATE")
+                .setParameter(1, gameId)
+                .getResultList();
+    }
+
     /** Registers a new game's PIN; throws {@link PinTaken} when another live game has it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void register(Game game) {

@@ -1,0 +1,218 @@
+package io.quizplatform.loadtest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One game with N players against a running system, measured end to end over real HTTP and WebSocket
+ * connections: REST latency, joins, socket hellos, and how long a host's "start" takes to reach every player
+ * (host socket -> event store -> outbox -> Kafka -> fan-out -> player sockets). Prints percentiles.
+ */
+public final class GameBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://localhost:9080";
+        int players = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        System.out.printf(Locale.ROOT, "Game benchmark against %s with %d players%n", base, players);
+
+        String email = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        post(base + "/user/api/users", "{\"email\":\"" + email + "\",\"displayName\":\"Bench Host\",\"password\":\"benchmark passphrase 1\"}", null);
+        String token = json(post(base + "/user/api/sessions", "{\"email\":\"" + email + "\",\"password\":\"benchmark passphrase 1\"}", null).body())
+                .getString("accessToken");
+        String quizId = json(post(base + "/quiz/api/quizzes", "{\"title\":\"Benchmark\"}", token).body()).getString("id");
+        send("POST", base + "/quiz/api/quizzes/" + quizId + "/questions", "{\"type\":\"single-choice\",\"text\":\"2+2?\",\"timeLimitSeconds\":30,"
+                + "\"points\":1000,\"options\":[{\"text\":\"4\",\"correct\":true},{\"text\":\"5\",\"correct\":false}]}", token, "\"1\"");
+        send("POST", base + "/quiz/api/quizzes/" + quizId + "/publish", null, token, "\"2\"");
+
+        List<Long> reads = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            long t = System.nanoTime();
+            send("GET", base + "/quiz/api/quizzes/" + quizId, null, token, null);
+            reads.add(System.nanoTime() - t);
+        }
+        report("REST GET /quiz/api/quizzes/{id} (300 sequential)", reads);
+
+        JsonObject game = json(post(base + "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", token).body());
+        String gameId = game.getString("id");
+        String pin = game.getString("pin");
+
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Long> joins = Collections.synchronizedList(new ArrayList<>());
+        List<Future<String>> tokens = new ArrayList<>();
+        long joinStart = System.nanoTime();
+        for (int i = 0; i < players; i++) {
+            String nickname = "P" + i;
+            tokens.add(pool.submit(() -> {
+                long t = System.nanoTime();
+                HttpResponse<String> r = post(base + "/quiz/api/games/players", "{\"pin\":\"" + pin + "\",\"nickname\":\"" + nickname + "\"}", null);
+                joins.add(System.nanoTime() - t);
+                if (r.statusCode() != 201) {
+                    throw new IllegalStateException("join failed: " + r.statusCode() + " " + r.body());
+                }
+                return json(r.body()).getString("playerToken");
+            }));
+        }
+        List<String> playerTokens = new ArrayList<>();
+        for (Future<String> f : tokens) {
+            playerTokens.add(f.get());
+        }
+        double joinSeconds = (System.nanoTime() - joinStart) / 1e9;
+        pool.shutdown();
+        report(String.format(Locale.ROOT, "joins (16 concurrent, %.0f joins/s)", players / joinSeconds), joins);
+
+        String ws = base.replace("http://", "ws://") + "/quiz/ws/games/" + gameId;
+        List<Player> sockets = new ArrayList<>();
+        List<Long> hellos = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch welcomed = new CountDownLatch(players);
+        for (String playerToken : playerTokens) {
+            Player p = new Player(welcomed, hellos);
+            p.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(ws), p).get(10, TimeUnit.SECONDS);
+            p.helloSent = System.nanoTime();
+            p.socket.sendText("{\"type\":\"hello\",\"role\":\"player\",\"token\":\"" + playerToken + "\"}", true);
+            sockets.add(p);
+        }
+        if (!welcomed.await(120, TimeUnit.SECONDS)) {
+            System.out.println("not every player was welcomed: " + welcomed.getCount() + " missing");
+        }
+        report("socket hello -> welcome", hellos);
+
+        Player host = new Player(new CountDownLatch(1), new ArrayList<>());
+        host.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(ws), host).get(10, TimeUnit.SECONDS);
+        host.socket.sendText("{\"type\":\"hello\",\"role\":\"host\",\"token\":\"" + token + "\"}", true);
+        host.welcome.await(10, TimeUnit.SECONDS);
+
+        CountDownLatch previewed = new CountDownLatch(players);
+        long started = System.nanoTime();
+        for (Player p : sockets) {
+            p.watch("preview", started, previewed);
+        }
+        host.socket.sendText("{\"type\":\"start\"}", true);
+        if (!previewed.await(60, TimeUnit.SECONDS)) {
+            System.out.println("not every player saw the question: " + previewed.getCount() + " missing");
+        }
+        List<Long> fanOut = new ArrayList<>();
+        sockets.forEach(p -> fanOut.add(p.arrival));
+        report("host start -> question preview at every player", fanOut);
+
+        host.socket.sendText("{\"type\":\"end\"}", true);
+        Thread.sleep(500);
+        for (Player p : sockets) {
+            p.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+        host.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        System.exit(0);
+    }
+
+    /** One player's socket: records when the welcome and the awaited phase arrive. */
+    private static final class Player implements WebSocket.Listener {
+        WebSocket socket;
+        long helloSent;
+        volatile String awaitedPhase;
+        volatile long since;
+        volatile CountDownLatch awaited;
+        volatile long arrival = -1;
+        final CountDownLatch welcome;
+        private final CountDownLatch allWelcomed;
+        private final List<Long> hellos;
+        private final StringBuilder partial = new StringBuilder();
+        private final ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
+
+        Player(CountDownLatch allWelcomed, List<Long> hellos) {
+            this.allWelcomed = allWelcomed;
+            this.hellos = hellos;
+            this.welcome = new CountDownLatch(1);
+        }
+
+        void watch(String phase, long sinceNanos, CountDownLatch latch) {
+            since = sinceNanos;
+            awaited = latch;
+            awaitedPhase = phase;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                long now = System.nanoTime();
+                if (text.contains("\"type\":\"welcome\"") && welcome.getCount() > 0) {
+                    hellos.add(now - helloSent);
+                    welcome.countDown();
+                    allWelcomed.countDown();
+                } else if (awaitedPhase != null && arrival < 0 && text.contains("\"phase\":\"" + awaitedPhase + "\"")) {
+                    arrival = now - since;
+                    awaited.countDown();
+                }
+                if (log.size() < 20) {
+                    log.add(text);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+
+    private static void report(String what, List<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        sorted.removeIf(n -> n < 0);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%-60s no samples%n", what);
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%-60s n=%5d  p50=%7.1f ms  p95=%7.1f ms  p99=%7.1f ms  max=%7.1f ms%n", what, sorted.size(),
+                ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+    }
+
+    private static double ms(List<Long> sorted, double q) {
+        int i = (int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1);
+        return sorted.get(Math.max(0, i)) / 1e6;
+    }
+
+    private static HttpResponse<String> post(String url, String body, String token) throws Exception {
+        return send("POST", url, body, token, null);
+    }
+
+    private static HttpResponse<String> send(String method, String url, String body, String token, String ifMatch) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(String body) {
+        try (JsonReader r = Json.createReader(new StringReader(body))) {
+            return r.readObject();
+        }
+    }
+}
