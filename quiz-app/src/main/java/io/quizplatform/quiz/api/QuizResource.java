@@ -6,7 +6,6 @@ import io.quizplatform.quiz.application.QuizAuthoring;
 import io.quizplatform.quiz.application.QuizDetail;
 import io.quizplatform.quiz.application.QuizSummary;
 import io.quizplatform.quiz.domain.quiz.QuizSettings;
-import io.quizplatform.quiz.infrastructure.eventstore.QuizEventStore;
 import io.quizplatform.quiz.infrastructure.projection.QuizProjection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
