@@ -38,10 +38,33 @@ public class GameEventStore {
         }
     }
 
+    /** The committed history of each game this instance has loaded, so a load reads only the newer events. */
+    private record History(long version, List<GameEvent> events) {
+    }
+
+    private final java.util.Map<UUID, History> histories = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Optional<Game> load(UUID gameId) {
-        List<GameEvent> history = events.read(AGGREGATE_TYPE, gameId, 0).stream()
-                .map(e -> GameEventCodec.fromJson(e.type(), e.data())).toList();
-        return history.isEmpty() ? Optional.empty() : Optional.of(Game.fromHistory(history));
+        History known = histories.getOrDefault(gameId, new History(0, List.of()));
+        List<EventStore.StoredEvent> newer = events.read(AGGREGATE_TYPE, gameId, known.version());
+        List<GameEvent> history = known.events();
+        if (!newer.isEmpty()) {
+            List<GameEvent> extended = new java.util.ArrayList<>(history.size() + newer.size());
+            extended.addAll(history);
+            newer.forEach(e -> extended.add(GameEventCodec.fromJson(e.type(), e.data())));
+            history = List.copyOf(extended);
+            History updated = new History(newer.get(newer.size() - 1).version(), history);
+            // Only ever move forward: a slower reader must not replace a longer history.
+            histories.merge(gameId, updated, (old, fresh) -> fresh.version() > old.version() ? fresh : old);
+        }
+        if (history.isEmpty()) {
+            return Optional.empty();
+        }
+        Game game = Game.fromHistory(history);
+        if (game.phase() == GamePhase.ENDED) {
+            histories.remove(gameId);
+        }
+        return Optional.of(game);
     }
 
     @Transactional
