@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * A real single-node Kafka broker+controller in KRaft mode, run from the kafka_2.13 jars on our own
  * classpath as a separate JVM, so it can be stopped, restarted and SIGKILLed independently.
  */
-final class KafkaComponent extends Component {
+final class KafkaComponent extends ChildProcessComponent {
 
     static final String MAIN_CLASS = "kafka.Kafka";
 
@@ -24,20 +24,17 @@ final class KafkaComponent extends Component {
     private final int controllerPort;
     private final Path home;
     private final Path dataDir;
-    private final Path pidFile;
     private final Path logsDir;
     private final Path logFile;
     private final boolean wipeAtFirstStart;
     private boolean firstStart = true;
-    private Process process;
 
     KafkaComponent(int port, int controllerPort, Path workDir, boolean wipeAtFirstStart, boolean external) {
-        super(external ? State.EXTERNAL : State.DOWN);
+        super(external ? State.EXTERNAL : State.DOWN, workDir.resolve("kafka").resolve("kafka.pid"), Duration.ofSeconds(20));
         this.port = port;
         this.controllerPort = controllerPort;
         this.home = workDir.resolve("kafka");
         this.dataDir = home.resolve("data");
-        this.pidFile = home.resolve("kafka.pid");
         this.logsDir = workDir.resolve("logs");
         this.logFile = logsDir.resolve("kafka.log");
         this.wipeAtFirstStart = wipeAtFirstStart;
@@ -177,34 +174,10 @@ final class KafkaComponent extends Component {
                 .start();
     }
 
-    /** SIGTERM runs Kafka's controlled shutdown; give it 20 s before SIGKILL. */
-    @Override
-    protected void doStop() throws Exception {
-        if (process != null) {
-            if (Processes.terminate(process.toHandle(), Duration.ofSeconds(20))) {
-                Log.info("kafka did not stop within 20 s and was killed");
-            }
-            process = null;
-        }
-        Files.deleteIfExists(pidFile);
-    }
-
-    @Override
-    protected void doKill() throws Exception {
-        if (process != null) {
-            Processes.kill(process.toHandle(), List.of());
-            process = null;
-        }
-        Files.deleteIfExists(pidFile);
-    }
-
     @Override
     protected void describe(Map<String, Object> into) {
         into.put("controllerPort", controllerPort);
-        Process p = process;
-        if (p != null) {
-            into.put("pid", p.pid());
-        }
+        super.describe(into);
     }
 
     static void stopStale(Path pidFile) throws java.io.IOException {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A real Redis, using the redis-server binary shipped in codemonstur's embedded-redis jar.
@@ -19,20 +18,17 @@ import java.util.Map;
  * shutdown hook per start (which would stop Redis before Liberty on Ctrl-C) and closes the server's
  * stdout after startup (losing its log). Here the process has a pid file and a log file.
  */
-final class RedisComponent extends Component {
+final class RedisComponent extends ChildProcessComponent {
 
     private final int port;
     private final Path home;
-    private final Path pidFile;
     private final Path logFile;
     private Path binary;
-    private Process process;
 
     RedisComponent(int port, Path workDir, boolean external) {
-        super(external ? State.EXTERNAL : State.DOWN);
+        super(external ? State.EXTERNAL : State.DOWN, workDir.resolve("redis").resolve("redis.pid"), Duration.ofSeconds(10));
         this.port = port;
         this.home = workDir.resolve("redis");
-        this.pidFile = home.resolve("redis.pid");
         this.logFile = workDir.resolve("logs").resolve("redis.log");
     }
 
@@ -99,32 +95,6 @@ final class RedisComponent extends Component {
         if (binary == null && managed()) {
             binary = ExecutableProvider.newJarResourceProvider(
                     Files.createDirectories(home.resolve("bin")).toFile()).get().toPath();
-        }
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        if (process != null) {
-            Processes.terminate(process.toHandle(), Duration.ofSeconds(10));
-            process = null;
-        }
-        Files.deleteIfExists(pidFile);
-    }
-
-    @Override
-    protected void doKill() throws Exception {
-        if (process != null) {
-            Processes.kill(process.toHandle(), List.of());
-            process = null;
-        }
-        Files.deleteIfExists(pidFile);
-    }
-
-    @Override
-    protected void describe(Map<String, Object> into) {
-        Process p = process;
-        if (p != null) {
-            into.put("pid", p.pid());
         }
     }
 

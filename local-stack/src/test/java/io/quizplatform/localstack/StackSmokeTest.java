@@ -1,7 +1,6 @@
 package io.quizplatform.localstack;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
@@ -19,10 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Starts the real PostgreSQL, Redis and Kafka on the "it" profile's ports (39xxx, clear of dev and test),
- * drives them through the control API and stops them. About 15 s; skip with -DskipLocalStackSmoke.
+ * drives them through the control API and stops them. About 15 s.
  */
 @EnabledOnOs(OS.LINUX)
-@DisabledIfSystemProperty(named = "skipLocalStackSmoke", matches = "|true")
 class StackSmokeTest {
 
     @Test

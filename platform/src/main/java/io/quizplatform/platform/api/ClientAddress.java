@@ -20,10 +20,16 @@ public class ClientAddress {
     @Inject
     ServiceSettings settings;
 
+    private volatile Set<String> trusted;
+
     public String of(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
-        Set<String> trusted = Arrays.stream(settings.get("trusted.proxies", "").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        Set<String> trusted = this.trusted;
+        if (trusted == null) {
+            trusted = Arrays.stream(settings.get("trusted.proxies", "").split(","))
+                    .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+            this.trusted = trusted;
+        }
         String forwarded = request.getHeader("X-Forwarded-For");
         if (forwarded != null && trusted.stream().anyMatch(t -> matches(t, peer))) {
             String[] hops = forwarded.split(",");

@@ -43,14 +43,8 @@ public class KafkaClients {
     }
 
     public KafkaConsumer<String, String> newConsumer(String groupId) {
-        Properties p = base(settings.serviceName() + "-" + groupId + "-consumer");
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Properties p = consumerProperties(settings.serviceName() + "-" + groupId + "-consumer", groupId, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return withAppClassLoader(() -> new KafkaConsumer<>(p));
     }
 
@@ -59,15 +53,21 @@ public class KafkaClients {
      * happened before it started is not its business).
      */
     public KafkaConsumer<String, String> newBroadcastConsumer(String groupId) {
-        Properties p = base(groupId);
+        Properties p = consumerProperties(groupId, groupId, "latest");
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
+        return withAppClassLoader(() -> new KafkaConsumer<>(p));
+    }
+
+    /** Offsets are committed by the code that applied the record, never automatically. */
+    private Properties consumerProperties(String clientId, String groupId, String offsetReset) {
+        Properties p = base(clientId);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return withAppClassLoader(() -> new KafkaConsumer<>(p));
+        return p;
     }
 
     /** One admin client per service, shared by topic provisioning and the health check. */

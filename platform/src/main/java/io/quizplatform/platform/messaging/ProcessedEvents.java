@@ -40,9 +40,4 @@ public class ProcessedEvents {
         }
         return true;
     }
-
-    public long countFor(String consumer) {
-        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM processed_events WHERE consumer = ?1")
-                .setParameter(1, consumer).getSingleResult()).longValue();
-    }
 }

@@ -70,8 +70,6 @@ public class OutboxMessage {
 
     public String getEnvelope() { return envelope; }
 
-    public Instant getPublishedAt() { return publishedAt; }
-
     void markPublished(Instant at) {
         this.publishedAt = at;
         this.attempts++;

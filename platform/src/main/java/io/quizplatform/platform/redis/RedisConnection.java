@@ -3,7 +3,6 @@ package io.quizplatform.platform.redis;
 import io.quizplatform.platform.ServiceSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -22,12 +21,6 @@ public class RedisConnection {
     ServiceSettings settings;
 
     private volatile JedisPooled client;
-
-    @Produces
-    @ApplicationScoped
-    public JedisPooled jedis() {
-        return client();
-    }
 
     public JedisPooled client() {
         if (client == null) {

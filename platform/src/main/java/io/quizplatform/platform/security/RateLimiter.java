@@ -40,6 +40,28 @@ public class RateLimiter {
     /** The outcome of one attempt: allowed, or refused until {@code retryAfterSeconds} have passed. */
     public record Decision(boolean allowed, long retryAfterSeconds) {
         static final Decision ALLOW = new Decision(true, 0);
+
+        /** A refused attempt becomes 429 with Retry-After; {@code what} names what was attempted too often. */
+        public void orRefuse(String what) {
+            if (!allowed) {
+                throw new TooManyAttempts(what, retryAfterSeconds);
+            }
+        }
+    }
+
+    /** 429 Too Many Requests, with Retry-After. */
+    public static final class TooManyAttempts extends io.quizplatform.platform.api.ProblemException {
+        private final long retryAfterSeconds;
+
+        TooManyAttempts(String what, long retryAfterSeconds) {
+            super(429, "Too many attempts", "Too many " + what + ". Try again in " + retryAfterSeconds + " seconds.");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override
+        public java.util.Map<String, String> headers() {
+            return java.util.Map.of("Retry-After", Long.toString(retryAfterSeconds));
+        }
     }
 
     @PostConstruct

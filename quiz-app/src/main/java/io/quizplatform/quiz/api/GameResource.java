@@ -130,17 +130,10 @@ public class GameResource {
     @Operation(summary = "Join a game with its PIN and a nickname", description = "Returns the player token for the game's socket.")
     public Response join(@NotNull(message = "a JSON body with pin and nickname is required") @Valid JoinRequest join) {
         String address = clientAddress.of(request);
-        RateLimiter.Decision perAddress = limiter.attempt("join-address", address,
-                settings.intValue("rate.limit.join.per.address", 20), Duration.ofMinutes(1));
-        RateLimiter.Decision perGame = limiter.attempt("join-game", join.pin(),
-                settings.intValue("rate.limit.join.per.game", 3000), Duration.ofMinutes(1));
-        for (RateLimiter.Decision d : List.of(perAddress, perGame)) {
-            if (!d.allowed()) {
-                return Response.fromResponse(Problem.of(429, "Too many joins",
-                        "Too many join attempts; try again in " + d.retryAfterSeconds() + " seconds.", List.of()).toResponse())
-                        .header("Retry-After", d.retryAfterSeconds()).build();
-            }
-        }
+        limiter.attempt("join-address", address, settings.intValue("rate.limit.join.per.address", 20), Duration.ofMinutes(1))
+                .orRefuse("join attempts from here");
+        limiter.attempt("join-game", join.pin(), settings.intValue("rate.limit.join.per.game", 3000), Duration.ofMinutes(1))
+                .orRefuse("join attempts for this game");
         GameHosting.Joined joined = games.join(join.pin(), join.nickname());
         return Response.status(201).entity(joined).build();
     }

@@ -50,7 +50,7 @@ public class GameClock {
      * time when the instance that opened it is gone; the event store lets only one of them record it.
      */
     void onGameChanged(@jakarta.enterprise.event.Observes GameChanged change) {
-        store.load(UUID.fromString(change.gameId())).ifPresent(this::follow);
+        follow(change.game());
     }
 
     /** After a restart: every live game's pending transition is scheduled again (or run at once if overdue). */

@@ -61,14 +61,9 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@NotNull(message = "a JSON body with email, displayName and password is required")
                              @Valid RegistrationRequest body) {
-        RateLimiter.Decision decision = limiter.attempt("register-address", clientAddress.of(request),
-                settings.intValue("rate.limit.register.per.address", 20), Duration.ofMinutes(10));
-        if (!decision.allowed()) {
-            return Response.fromResponse(Problem.of(429, "Too many attempts",
-                            "Too many registrations from here. Try again in " + decision.retryAfterSeconds() + " seconds.",
-                            java.util.List.of()).toResponse())
-                    .header("Retry-After", decision.retryAfterSeconds()).build();
-        }
+        limiter.attempt("register-address", clientAddress.of(request),
+                settings.intValue("rate.limit.register.per.address", 20), Duration.ofMinutes(10))
+                .orRefuse("registrations from here");
         User user = registration.register(body.email(), body.displayName(), body.password());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(user.id().toString()).build())
                 .entity(UserView.of(user))

@@ -44,10 +44,10 @@ public class Authentication {
     @Transactional
     public Session login(String email, String password, String clientAddress) {
         String normalized = User.normalizeEmail(email);
-        Limits.enforce(limiter.attempt("login-address", clientAddress,
-                settings.intValue("rate.limit.login.per.address", 30), Duration.ofMinutes(5)));
-        Limits.enforce(limiter.attempt("login-account", normalized,
-                settings.intValue("rate.limit.login.per.account", 10), Duration.ofMinutes(15)));
+        limiter.attempt("login-address", clientAddress, settings.intValue("rate.limit.login.per.address", 30),
+                Duration.ofMinutes(5)).orRefuse("login attempts from here or for this account");
+        limiter.attempt("login-account", normalized, settings.intValue("rate.limit.login.per.account", 10),
+                Duration.ofMinutes(15)).orRefuse("login attempts from here or for this account");
 
         Optional<User> found = users.byEmail(normalized);
         if (found.isEmpty()) {

@@ -207,11 +207,11 @@ public class GameSessions {
 
     /** Pushes the new state of a game to every connection of it on this instance. */
     void onGameChanged(@Observes GameChanged change) {
-        Set<Session> sessions = byGame.get(change.gameId());
+        Game game = change.game();
+        Set<Session> sessions = byGame.get(game.id());
         if (sessions == null || sessions.isEmpty()) {
             return;
         }
-        Game game = games.load(UUID.fromString(change.gameId()));
         for (Session session : sessions) {
             if (!session.isOpen()) {
                 sessions.remove(session);

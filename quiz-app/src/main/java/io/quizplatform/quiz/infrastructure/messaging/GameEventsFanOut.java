@@ -4,6 +4,7 @@ import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.messaging.KafkaClients;
 import io.quizplatform.quiz.application.GameChanged;
+import io.quizplatform.quiz.infrastructure.eventstore.GameEventStore;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -47,6 +48,9 @@ public class GameEventsFanOut {
     @Inject
     Event<GameChanged> changed;
 
+    @Inject
+    GameEventStore gameStore;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -88,7 +92,7 @@ public class GameEventsFanOut {
                     }
                     for (String gameId : games) {
                         try {
-                            changed.fire(new GameChanged(gameId));
+                            gameStore.load(UUID.fromString(gameId)).ifPresent(game -> changed.fire(new GameChanged(game)));
                         } catch (RuntimeException e) {
                             LOG.log(Level.WARNING, "could not push the change of game " + gameId, e);
                         }
