@@ -28,6 +28,12 @@ public final class EventTypes {
     public static final String GAME_QUESTION_OPENED = "game.question-opened";
     public static final String GAME_QUESTION_CLOSED = "game.question-closed";
     public static final String GAME_ENDED = "game.ended";
+    /** A player's answer as quiz-app received it over the socket; answer-app decides on it. Not a game-aggregate event. */
+    public static final String GAME_ANSWER_RECEIVED = "game.answer-received";
+
+    public static final String ANSWER_SUBMITTED = "answer.submitted";
+    public static final String ANSWER_REJECTED = "answer.rejected";
+    public static final String ANSWER_QUESTION_TALLIED = "answer.question-tallied";
 
     private static final Map<String, Topic> TOPIC_BY_TYPE = Map.ofEntries(
             Map.entry(GAME_CREATED, Topic.QUIZ_EVENTS),
@@ -38,6 +44,10 @@ public final class EventTypes {
             Map.entry(GAME_QUESTION_OPENED, Topic.QUIZ_EVENTS),
             Map.entry(GAME_QUESTION_CLOSED, Topic.QUIZ_EVENTS),
             Map.entry(GAME_ENDED, Topic.QUIZ_EVENTS),
+            Map.entry(GAME_ANSWER_RECEIVED, Topic.QUIZ_EVENTS),
+            Map.entry(ANSWER_SUBMITTED, Topic.ANSWER_EVENTS),
+            Map.entry(ANSWER_REJECTED, Topic.ANSWER_EVENTS),
+            Map.entry(ANSWER_QUESTION_TALLIED, Topic.ANSWER_EVENTS),
             Map.entry(USER_REGISTERED, Topic.USER_EVENTS),
             Map.entry(USER_PROFILE_UPDATED, Topic.USER_EVENTS),
             Map.entry(QUIZ_CREATED, Topic.QUIZ_EVENTS),

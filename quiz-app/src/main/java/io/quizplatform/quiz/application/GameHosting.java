@@ -3,7 +3,10 @@ package io.quizplatform.quiz.application;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.quiz.domain.game.Game;
+import io.quizplatform.quiz.domain.game.GamePhase;
 import io.quizplatform.quiz.domain.game.GamePin;
+import io.quizplatform.quiz.domain.game.GameQuestion;
+import io.quizplatform.quiz.domain.quiz.QuestionType;
 import io.quizplatform.quiz.domain.game.GameRuleViolation;
 import io.quizplatform.quiz.infrastructure.eventstore.EventStore;
 import io.quizplatform.quiz.infrastructure.eventstore.GameEventStore;
@@ -48,11 +51,12 @@ public class GameHosting {
         if (!"published".equals(quiz.status())) {
             throw new ProblemException(409, "Quiz not published", "Publish the quiz before starting a game with it.");
         }
-        List<Integer> timeLimits = quiz.questions().stream().map(QuizDetail.QuestionView::timeLimitSeconds).toList();
+        List<GameQuestion> questions = quiz.questions().stream().map(GameHosting::playedAs).toList();
         int maxPlayers = settings.intValue("game.max.players", 10_000);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Game game = rules(() -> Game.create(UUID.randomUUID().toString(), quiz.id(), host.userId(), GamePin.random(),
-                    timeLimits, lateJoinAllowed, maxPlayers, Instant.now()));
+                    questions, quiz.settings().speedScoring(), quiz.settings().streakBonus(), lateJoinAllowed, maxPlayers,
+                    Instant.now()));
             try {
                 commands.register(game, host.userId());
                 return GameView.of(game);
@@ -61,6 +65,11 @@ public class GameHosting {
             }
         }
         throw new ProblemException(503, "No free PIN", "Could not find a free game PIN; try again.");
+    }
+
+    private static GameQuestion playedAs(QuizDetail.QuestionView q) {
+        return new GameQuestion(q.id(), QuestionType.fromWireName(q.type()), q.text(), q.imageUrl(), q.timeLimitSeconds(),
+                q.points(), QuizDetail.options(q.options()), q.acceptedAnswers());
     }
 
     public Joined join(String pin, String nickname) {
@@ -88,6 +97,19 @@ public class GameHosting {
         });
         clock.follow(game);
         return GameView.of(game);
+    }
+
+    /**
+     * Every connected player has answered the open question: close it now rather than wait for the clock. Each
+     * instance that notices may call this; the first closes it and the others find nothing to do.
+     */
+    public void closeBecauseAllAnswered(UUID gameId, int questionIndex) {
+        withRetries(gameId, "everyone-answered", game -> {
+            if (game.phase() == GamePhase.OPEN && game.questionIndex() == questionIndex) {
+                game.closeBecauseAllAnswered(Instant.now());
+            }
+            return game;
+        });
     }
 
     public Game load(UUID gameId) {

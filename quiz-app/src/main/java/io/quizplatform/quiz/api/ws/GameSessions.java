@@ -1,12 +1,19 @@
 package io.quizplatform.quiz.api.ws;
 
 import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.contracts.AnswerRejected;
+import io.quizplatform.contracts.QuestionTallied;
 import io.quizplatform.quiz.application.Actor;
+import io.quizplatform.quiz.application.AnswerIntake;
+import io.quizplatform.quiz.application.AnswersDecided;
+import io.quizplatform.quiz.application.LiveAnswers;
 import io.quizplatform.quiz.application.GameChanged;
 import io.quizplatform.quiz.application.GameHosting;
 import io.quizplatform.quiz.application.QuizDetail;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GamePhase;
+import io.quizplatform.quiz.domain.game.GameQuestion;
+import io.quizplatform.quiz.infrastructure.redis.GamePresence;
 import io.quizplatform.quiz.infrastructure.game.PlayerTokens;
 import io.quizplatform.quiz.infrastructure.projection.QuizProjection;
 import io.quizplatform.quiz.infrastructure.security.AccessTokenVerifier;
@@ -16,7 +23,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -27,6 +38,8 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +59,9 @@ public class GameSessions {
     private static final Logger LOG = Logger.getLogger(GameSessions.class.getName());
     static final int MAX_MESSAGES_PER_SECOND = 10;
     static final long HELLO_TIMEOUT_SECONDS = 10;
+    /** The host's live answer count is pushed at most this often. */
+    static final long ANSWER_COUNT_INTERVAL_MS = 250;
+    private static final int MAX_OPTION_IDS = 6;
 
     private static final String ROLE = "role";
     private static final String GAME = "game";
@@ -65,11 +81,23 @@ public class GameSessions {
     @Inject
     QuizProjection quizzes;
 
+    @Inject
+    AnswerIntake intake;
+
+    @Inject
+    LiveAnswers answers;
+
+    @Inject
+    GamePresence presence;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     private final Map<String, Set<Session>> byGame = new ConcurrentHashMap<>();
+    /** The newest state of each game with connections here, as the last push or hello loaded it. */
+    private final Map<String, Game> latest = new ConcurrentHashMap<>();
     private final Map<String, QuizDetail> quizCache = new ConcurrentHashMap<>();
+    private final Set<String> countPushScheduled = ConcurrentHashMap.newKeySet();
 
     void opened(Session session, String gameId) {
         session.setMaxIdleTimeout(5 * 60_000);
@@ -87,6 +115,9 @@ public class GameSessions {
             Set<Session> set = byGame.get(game.toString());
             if (set != null) {
                 set.remove(session);
+            }
+            if (PLAYER.equals(session.getUserProperties().get(ROLE))) {
+                presence.disconnected(game.toString(), (String) session.getUserProperties().get("id"));
             }
         }
     }
@@ -126,7 +157,13 @@ public class GameSessions {
                     hostCommand(session, gameId, type, message);
                 }
             }
-            case "answer" -> error(session, "not-available", "Answering is not available on this server version yet.");
+            case "answer" -> {
+                if (!PLAYER.equals(role)) {
+                    error(session, "players-only", "Only players answer; the host's screen shows the question.");
+                } else {
+                    answer(session, gameId, message);
+                }
+            }
             default -> error(session, "unknown-type", "Unknown message type \"" + type.substring(0, Math.min(type.length(), 40))
                     + "\". Known: hello, ping, start, next, skip, end, kick, answer.");
         }
@@ -159,6 +196,7 @@ public class GameSessions {
                 return;
             }
             register(session, gameId, PLAYER, player.get().id());
+            presence.connected(gameId, player.get().id());
         } else if (HOST.equals(requestedRole)) {
             Optional<AccessTokenVerifier.Host> host = hostTokens.verify(token);
             if (host.isEmpty()) {
@@ -175,7 +213,172 @@ public class GameSessions {
             error(session, "invalid-role", "role must be \"player\" or \"host\".");
             return;
         }
+        latest.merge(gameId, game, (old, loaded) -> loaded.version() >= old.version() ? loaded : old);
         send(session, stateFor(session, game, "welcome"));
+    }
+
+    private void answer(Session session, String gameId, JsonObject message) {
+        Integer index = message.get("questionIndex") instanceof JsonNumber n && n.isIntegral() ? n.intValue() : null;
+        if (index == null) {
+            answerRefused(session, -1, "invalid-answer", "Say which question you answer: \"questionIndex\" is a whole number.");
+            return;
+        }
+        List<String> optionIds = new ArrayList<>();
+        JsonValue options = message.get("optionIds");
+        if (options != null && options.getValueType() != JsonValue.ValueType.NULL) {
+            if (!(options instanceof JsonArray array) || array.size() > MAX_OPTION_IDS
+                    || !array.stream().allMatch(v -> v instanceof JsonString)) {
+                answerRefused(session, index, "invalid-answer", "\"optionIds\" is a list of at most " + MAX_OPTION_IDS + " option ids.");
+                return;
+            }
+            array.forEach(v -> optionIds.add(((JsonString) v).getString()));
+        }
+        JsonValue typed = message.get("text");
+        if (typed != null && typed.getValueType() != JsonValue.ValueType.NULL && !(typed instanceof JsonString)) {
+            answerRefused(session, index, "invalid-answer", "\"text\" is the typed answer, a string.");
+            return;
+        }
+        String text = typed instanceof JsonString t ? t.getString() : null;
+        String playerId = (String) session.getUserProperties().get("id");
+        try {
+            Game game = currentGame(gameId);
+            AnswerIntake.Receipt receipt = intake.receive(game, playerId, index, optionIds, text);
+            send(session, Json.createObjectBuilder()
+                    .add("type", "answer-received")
+                    .add("answerId", receipt.answerId())
+                    .add("questionIndex", receipt.questionIndex())
+                    .add("receivedAt", receipt.receivedAt().toString())
+                    .add("responseMs", receipt.responseMs())
+                    .add("message", "Answer locked in.")
+                    .build().toString());
+        } catch (AnswerIntake.Refused e) {
+            answerRefused(session, index, e.code(), e.getMessage());
+        } catch (AnswerIntake.NotSaved e) {
+            error(session, "answer-not-saved", e.getMessage());
+        }
+    }
+
+    private Game currentGame(String gameId) {
+        Game game = latest.get(gameId);
+        return game != null ? game : latest.computeIfAbsent(gameId, id -> games.load(UUID.fromString(id)));
+    }
+
+    private void answerRefused(Session session, int questionIndex, String reason, String message) {
+        send(session, Json.createObjectBuilder().add("type", "answer-refused").add("questionIndex", questionIndex)
+                .add("reason", reason).add("message", message).build().toString());
+    }
+
+    /** answer-app's decisions: refusals to their players, a live count to the host, results once tallied. */
+    void onAnswersDecided(@Observes AnswersDecided decided) {
+        Set<Session> sessions = byGame.getOrDefault(decided.gameId(), Set.of());
+        for (AnswerRejected refusal : decided.rejected()) {
+            for (Session session : sessions) {
+                if (PLAYER.equals(session.getUserProperties().get(ROLE)) && refusal.playerId().equals(session.getUserProperties().get("id"))) {
+                    answerRefused(session, refusal.questionIndex(), refusal.reason(), refusal.message());
+                }
+            }
+        }
+        if (!decided.accepted().isEmpty()) {
+            pushAnswerCountSoon(decided.gameId());
+            closeIfEveryoneAnswered(decided.gameId());
+        }
+        for (QuestionTallied tally : decided.tallies()) {
+            Game game = latest.get(decided.gameId());
+            if (game == null) {
+                continue;
+            }
+            for (Session session : sessions) {
+                send(session, resultsFor(session, game, tally));
+            }
+        }
+    }
+
+    private void pushAnswerCountSoon(String gameId) {
+        if (countPushScheduled.add(gameId)) {
+            scheduler.schedule(() -> {
+                countPushScheduled.remove(gameId);
+                Game game = latest.get(gameId);
+                if (game == null || game.phase() != GamePhase.OPEN) {
+                    return;
+                }
+                String count = Json.createObjectBuilder().add("type", "answer-count")
+                        .add("questionIndex", game.questionIndex())
+                        .add("answered", answers.count(gameId, game.questionIndex()))
+                        .add("playerCount", game.activePlayerCount())
+                        .build().toString();
+                for (Session session : byGame.getOrDefault(gameId, Set.of())) {
+                    if (HOST.equals(session.getUserProperties().get(ROLE))) {
+                        send(session, count);
+                    }
+                }
+            }, ANSWER_COUNT_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Closes the open question once every player connected to the game, on any instance, has answered it. */
+    private void closeIfEveryoneAnswered(String gameId) {
+        Game game = latest.get(gameId);
+        if (game == null || game.phase() != GamePhase.OPEN) {
+            return;
+        }
+        int index = game.questionIndex();
+        Set<String> answered = answers.answered(gameId, index);
+        Optional<Set<String>> online = presence.online(gameId);
+        if (online.isEmpty() || answered.isEmpty()) {
+            return;
+        }
+        boolean everyone = online.get().stream()
+                .filter(id -> game.player(id).map(p -> !p.kicked()).orElse(false))
+                .allMatch(answered::contains);
+        if (everyone) {
+            try {
+                games.closeBecauseAllAnswered(UUID.fromString(gameId), index);
+            } catch (ProblemException e) {
+                LOG.fine(() -> "early close of " + gameId + " not done: " + e.getMessage());
+            }
+        }
+    }
+
+    private String resultsFor(Session session, Game game, QuestionTallied tally) {
+        JsonArrayBuilder distribution = Json.createArrayBuilder();
+        tally.distribution().forEach(c -> distribution.add(Json.createObjectBuilder().add("optionId", c.optionId()).add("count", c.count())));
+        JsonArrayBuilder texts = Json.createArrayBuilder();
+        if (tally.textAnswers() != null) {
+            tally.textAnswers().forEach(c -> texts.add(Json.createObjectBuilder().add("text", c.text()).add("count", c.count())));
+        }
+        JsonObjectBuilder results = Json.createObjectBuilder()
+                .add("type", "results")
+                .add("questionIndex", tally.questionIndex())
+                .add("answered", tally.answered())
+                .add("correctCount", tally.correct())
+                .add("distribution", distribution)
+                .add("textAnswers", texts);
+        QuizDetail.QuestionView question = questionAt(game, tally.questionIndex());
+        if (question != null) {
+            results.add("correct", correctJson(question));
+        }
+        if (PLAYER.equals(session.getUserProperties().get(ROLE))) {
+            results.add("yourAnswer", yourAnswer(game.id(), tally.questionIndex(), (String) session.getUserProperties().get("id"), true));
+        }
+        return results.build().toString();
+    }
+
+    /** The player's own answer; whether it was right only once the question has closed. */
+    private JsonValue yourAnswer(String gameId, int index, String playerId, boolean closed) {
+        Optional<LiveAnswers.Choice> choice = answers.choice(gameId, index, playerId);
+        if (choice.isEmpty()) {
+            return JsonValue.NULL;
+        }
+        JsonArrayBuilder ids = Json.createArrayBuilder();
+        choice.get().optionIds().forEach(ids::add);
+        JsonObjectBuilder json = Json.createObjectBuilder().add("optionIds", ids);
+        if (choice.get().text() != null) {
+            json.add("text", choice.get().text());
+        }
+        if (closed && choice.get().correct() != null) {
+            json.add("correct", choice.get().correct());
+        }
+        return json.build();
     }
 
     private void register(Session session, String gameId, String role, String id) {
@@ -208,6 +411,7 @@ public class GameSessions {
     /** Pushes the new state of a game to every connection of it on this instance. */
     void onGameChanged(@Observes GameChanged change) {
         Game game = change.game();
+        latest.computeIfPresent(game.id(), (id, old) -> game.version() >= old.version() ? game : old);
         Set<Session> sessions = byGame.get(game.id());
         if (sessions == null || sessions.isEmpty()) {
             return;
@@ -230,6 +434,8 @@ public class GameSessions {
         }
         if (game.phase() == GamePhase.ENDED) {
             byGame.remove(game.id());
+            latest.remove(game.id());
+            answers.forget(game.id());
         }
     }
 
@@ -256,16 +462,26 @@ public class GameSessions {
             state.add("question", questionJson(question, game.questionIndex(), game.phase()));
             if (game.phase() == GamePhase.CLOSED) {
                 state.add("correct", correctJson(question));
+                game.closeReason().ifPresent(r -> state.add("closeReason", r.name().toLowerCase().replace('_', '-')));
             }
         }
+        boolean running = game.phase() == GamePhase.OPEN || game.phase() == GamePhase.CLOSED;
         if (host) {
             JsonArrayBuilder players = Json.createArrayBuilder();
             game.players().stream().filter(p -> !p.kicked())
                     .forEach(p -> players.add(Json.createObjectBuilder().add("playerId", p.id()).add("nickname", p.nickname())));
             state.add("pin", game.pin()).add("players", players);
+            if (running) {
+                state.add("answered", answers.count(game.id(), game.questionIndex()));
+            }
         } else {
-            game.player((String) session.getUserProperties().get("id")).ifPresent(p ->
+            String playerId = (String) session.getUserProperties().get("id");
+            game.player(playerId).ifPresent(p ->
                     state.add("you", Json.createObjectBuilder().add("playerId", p.id()).add("nickname", p.nickname())));
+            if (running) {
+                JsonValue mine = yourAnswer(game.id(), game.questionIndex(), playerId, game.phase() == GamePhase.CLOSED);
+                state.add("answered", mine != JsonValue.NULL).add("yourAnswer", mine);
+            }
         }
         return state.build().toString();
     }
@@ -274,9 +490,21 @@ public class GameSessions {
         if (game.questionIndex() < 0 || game.phase() == GamePhase.LOBBY || game.phase() == GamePhase.ENDED) {
             return null;
         }
+        return questionAt(game, game.questionIndex());
+    }
+
+    /** The game's own copy of the question; games created before copies were kept fall back to the quiz. */
+    private QuizDetail.QuestionView questionAt(Game game, int index) {
+        Optional<GameQuestion> copy = game.question(index);
+        if (copy.isPresent()) {
+            GameQuestion q = copy.get();
+            return new QuizDetail.QuestionView(q.id(), q.type().wireName(), q.text(), q.imageUrl(), q.timeLimitSeconds(), q.points(),
+                    q.options().stream().map(o -> new QuizDetail.OptionView(o.id(), o.text(), o.correct())).toList(),
+                    q.acceptedAnswers());
+        }
         QuizDetail quiz = quizCache.computeIfAbsent(game.quizId(),
                 id -> quizzes.detail(UUID.fromString(id)).orElseThrow());
-        return quiz.questions().get(game.questionIndex());
+        return index < quiz.questions().size() ? quiz.questions().get(index) : null;
     }
 
     /** Preview: text only. Open: the options too. The correct flags never go out here. */

@@ -29,6 +29,8 @@ public final class Game {
     private String hostId;
     private String pin;
     private List<Integer> timeLimits = List.of();
+    private List<GameQuestion> questions = List.of();
+    private GameEvent.CloseReason closeReason;
     private boolean lateJoinAllowed;
     private int maxPlayers;
     private GamePhase phase;
@@ -44,17 +46,18 @@ public final class Game {
     private Game() {
     }
 
-    public static Game create(String gameId, String quizId, String hostId, GamePin pin, List<Integer> timeLimitsSeconds,
-                              boolean lateJoinAllowed, int maxPlayers, Instant now) {
-        if (timeLimitsSeconds == null || timeLimitsSeconds.isEmpty()) {
+    public static Game create(String gameId, String quizId, String hostId, GamePin pin, List<GameQuestion> questions,
+                              boolean speedScoring, boolean streakBonus, boolean lateJoinAllowed, int maxPlayers, Instant now) {
+        if (questions == null || questions.isEmpty()) {
             throw new GameRuleViolation("quiz-empty", "a game needs a published quiz with at least one question");
         }
         if (maxPlayers < 1) {
             throw new IllegalArgumentException("maxPlayers must be positive");
         }
         Game game = new Game();
-        game.record(new GameEvent.GameCreated(gameId, quizId, hostId, pin.value(), List.copyOf(timeLimitsSeconds),
-                lateJoinAllowed, maxPlayers, now));
+        List<Integer> timeLimits = questions.stream().map(GameQuestion::timeLimitSeconds).toList();
+        game.record(new GameEvent.GameCreated(gameId, quizId, hostId, pin.value(), timeLimits, List.copyOf(questions),
+                speedScoring, streakBonus, lateJoinAllowed, maxPlayers, now));
         return game;
     }
 
@@ -168,6 +171,35 @@ public final class Game {
         record(new GameEvent.GameEnded(GameEvent.EndReason.ENDED_BY_HOST, now));
     }
 
+    // --- answers ----------------------------------------------------------------------------------------------
+
+    /**
+     * Whether this player may answer this question now, and whether the answer has the question's shape. Answers
+     * are not events of the game (answer-app decides on them); this is the check made where they are received, so
+     * that most refusals are immediate.
+     */
+    public void checkAnswer(String playerId, int index, List<String> optionIds, String text, Instant now) {
+        Player player = players.get(playerId);
+        if (player == null) {
+            throw new GameRuleViolation("not-a-player", "You are not a player of this game.");
+        }
+        if (player.kicked()) {
+            throw new GameRuleViolation("kicked", "The host removed you from this game.");
+        }
+        if (index < 0 || index >= timeLimits.size()) {
+            throw new GameRuleViolation("invalid-answer", "This game has no question " + index + ".");
+        }
+        if (phase != GamePhase.OPEN || index != questionIndex) {
+            boolean closed = index < questionIndex || (index == questionIndex && (phase == GamePhase.CLOSED || phase == GamePhase.ENDED));
+            throw closed ? new GameRuleViolation("question-closed", "Too late: this question has closed.")
+                    : new GameRuleViolation("question-not-open", "This question is not open for answers.");
+        }
+        if (!now.isBefore(closesAt)) {
+            throw new GameRuleViolation("too-late", "Too late: time was up for this question.");
+        }
+        question(index).ifPresent(q -> q.checkAnswerShape(optionIds, text));
+    }
+
     // --- state ----------------------------------------------------------------------------------------------
 
     private void apply(GameEvent event) {
@@ -177,6 +209,7 @@ public final class Game {
             hostId = e.hostId();
             pin = e.pin();
             timeLimits = List.copyOf(e.timeLimitsSeconds());
+            questions = e.questions() == null ? List.of() : List.copyOf(e.questions());
             lateJoinAllowed = e.lateJoinAllowed();
             maxPlayers = e.maxPlayers();
             phase = GamePhase.LOBBY;
@@ -193,12 +226,14 @@ public final class Game {
             opensAt = e.opensAt();
             openedAt = null;
             closesAt = null;
+            closeReason = null;
         } else if (event instanceof GameEvent.QuestionOpened e) {
             phase = GamePhase.OPEN;
             openedAt = e.at();
             closesAt = e.closesAt();
-        } else if (event instanceof GameEvent.QuestionClosed) {
+        } else if (event instanceof GameEvent.QuestionClosed e) {
             phase = GamePhase.CLOSED;
+            closeReason = e.reason();
         } else if (event instanceof GameEvent.GameEnded) {
             phase = GamePhase.ENDED;
         }
@@ -212,6 +247,16 @@ public final class Game {
 
     public long activePlayerCount() {
         return players.values().stream().filter(p -> !p.kicked()).count();
+    }
+
+    /** The question as this game plays it; empty only for games created before questions were copied in. */
+    public Optional<GameQuestion> question(int index) {
+        return index >= 0 && index < questions.size() ? Optional.of(questions.get(index)) : Optional.empty();
+    }
+
+    /** Why the current question closed, while it is closed. */
+    public Optional<GameEvent.CloseReason> closeReason() {
+        return phase == GamePhase.CLOSED ? Optional.ofNullable(closeReason) : Optional.empty();
     }
 
     public Optional<Player> player(String playerId) {

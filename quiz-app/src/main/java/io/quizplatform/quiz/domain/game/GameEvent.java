@@ -7,8 +7,12 @@ public sealed interface GameEvent {
 
     String type();
 
-    /** The quiz's time limits are copied in: a game plays the quiz as it was when the game was created. */
+    /**
+     * The quiz's questions (with their answers) and scoring settings are copied in: a game plays the quiz as it was
+     * when the game was created, and the services that judge and score answers need nothing else.
+     */
     record GameCreated(String gameId, String quizId, String hostId, String pin, java.util.List<Integer> timeLimitsSeconds,
+                       java.util.List<GameQuestion> questions, boolean speedScoring, boolean streakBonus,
                        boolean lateJoinAllowed, int maxPlayers, Instant at) implements GameEvent {
         public String type() { return "game.created"; }
     }

@@ -1,6 +1,14 @@
 package io.quizplatform.quiz.infrastructure.messaging;
 
+import io.quizplatform.contracts.AnswerRejected;
+import io.quizplatform.contracts.AnswerSubmitted;
+import io.quizplatform.contracts.EventEnvelope;
+import io.quizplatform.contracts.EventTypes;
+import io.quizplatform.contracts.QuestionTallied;
 import io.quizplatform.contracts.Topic;
+import io.quizplatform.platform.messaging.EventCodec;
+import io.quizplatform.quiz.application.AnswersDecided;
+import io.quizplatform.quiz.application.LiveAnswers;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.messaging.KafkaClients;
 import io.quizplatform.quiz.application.GameChanged;
@@ -22,7 +30,10 @@ import org.apache.kafka.common.header.Header;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +43,8 @@ import java.util.logging.Logger;
 /**
  * Every quiz-app instance reads the game events of quiz-events in a consumer group of its own (a broadcast), so
  * players of one game connected to different instances all hear of every change, in the order of the game's
- * partition, whichever instance made it. Several events of one game in one poll become one push.
+ * partition, whichever instance made it. Several events of one game in one poll become one push. It reads
+ * answer-app's decisions from answer-events the same way, for acknowledgements, live counts and results.
  */
 @ApplicationScoped
 public class GameEventsFanOut {
@@ -50,6 +62,12 @@ public class GameEventsFanOut {
 
     @Inject
     GameEventStore gameStore;
+
+    @Inject
+    Event<AnswersDecided> decided;
+
+    @Inject
+    LiveAnswers answers;
 
     @Resource
     ManagedThreadFactory threads;
@@ -75,18 +93,56 @@ public class GameEventsFanOut {
         }
     }
 
+    private static final class Decisions {
+        final List<AnswerSubmitted> accepted = new ArrayList<>();
+        final List<AnswerRejected> rejected = new ArrayList<>();
+        final List<QuestionTallied> tallies = new ArrayList<>();
+    }
+
+    /** Applies one of answer-app's decisions to this instance's view; a record it cannot read is skipped. */
+    private void read(ConsumerRecord<String, String> record, String type, Map<String, Decisions> decisions) {
+        try {
+            EventEnvelope event = EventCodec.decode(record.value());
+            Decisions d = decisions.computeIfAbsent(record.key(), k -> new Decisions());
+            switch (type) {
+                case EventTypes.ANSWER_SUBMITTED -> {
+                    AnswerSubmitted a = EventCodec.payloadFromJson(event, AnswerSubmitted.class);
+                    answers.accepted(a);
+                    d.accepted.add(a);
+                }
+                case EventTypes.ANSWER_REJECTED -> {
+                    AnswerRejected r = EventCodec.payloadFromJson(event, AnswerRejected.class);
+                    answers.refused(r.gameId(), r.questionIndex(), r.playerId());
+                    d.rejected.add(r);
+                }
+                case EventTypes.ANSWER_QUESTION_TALLIED -> {
+                    QuestionTallied t = EventCodec.payloadFromJson(event, QuestionTallied.class);
+                    answers.tallied(t);
+                    d.tallies.add(t);
+                }
+                default -> { }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "skipped unreadable " + type + " at " + record.topic() + "/" + record.partition() + "@" + record.offset(), e);
+        }
+    }
+
     private void run() {
         // A group of its own per instance and start: only what happens from now on is of interest.
         String group = settings.serviceName() + "-fanout-" + UUID.randomUUID();
         while (running) {
             try (KafkaConsumer<String, String> c = clients.newBroadcastConsumer(group)) {
                 consumer = c;
-                c.subscribe(List.of(Topic.QUIZ_EVENTS.topicName()));
+                c.subscribe(List.of(Topic.QUIZ_EVENTS.topicName(), Topic.ANSWER_EVENTS.topicName()));
                 while (running) {
                     Set<String> games = new LinkedHashSet<>();
+                    Map<String, Decisions> decisions = new LinkedHashMap<>();
                     for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
-                        Header type = record.headers().lastHeader("event-type");
-                        if (type != null && new String(type.value(), StandardCharsets.UTF_8).startsWith("game.")) {
+                        Header header = record.headers().lastHeader("event-type");
+                        String type = header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+                        if (type.startsWith("answer.")) {
+                            read(record, type, decisions);
+                        } else if (type.startsWith("game.") && !EventTypes.GAME_ANSWER_RECEIVED.equals(type)) {
                             games.add(record.key());
                         }
                     }
@@ -97,6 +153,13 @@ public class GameEventsFanOut {
                             LOG.log(Level.WARNING, "could not push the change of game " + gameId, e);
                         }
                     }
+                    decisions.forEach((gameId, d) -> {
+                        try {
+                            decided.fire(new AnswersDecided(gameId, d.accepted, d.rejected, d.tallies));
+                        } catch (RuntimeException e) {
+                            LOG.log(Level.WARNING, "could not push the answers of game " + gameId, e);
+                        }
+                    });
                 }
             } catch (WakeupException e) {
                 return;

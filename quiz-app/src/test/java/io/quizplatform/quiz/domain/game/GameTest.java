@@ -1,5 +1,7 @@
 package io.quizplatform.quiz.domain.game;
 
+import io.quizplatform.quiz.domain.quiz.AnswerOption;
+import io.quizplatform.quiz.domain.quiz.QuestionType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -12,8 +14,13 @@ class GameTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
 
+    static final List<GameQuestion> QUESTIONS = List.of(
+            new GameQuestion("q-a", QuestionType.SINGLE_CHOICE, "2 + 2?", null, 20, 1000,
+                    List.of(new AnswerOption("a", "4", true), new AnswerOption("b", "5", false)), List.of()),
+            new GameQuestion("q-b", QuestionType.TYPE_ANSWER, "Capital of France?", null, 10, 1000, List.of(), List.of("Paris")));
+
     private static Game lobby(boolean lateJoin, int maxPlayers) {
-        Game game = Game.create("g1", "q1", "host", new GamePin("123456"), List.of(20, 10), lateJoin, maxPlayers, T0);
+        Game game = Game.create("g1", "q1", "host", new GamePin("123456"), QUESTIONS, true, true, lateJoin, maxPlayers, T0);
         game.markCommitted();
         return game;
     }
@@ -123,7 +130,7 @@ class GameTest {
 
     @Test
     void replayRestoresTheRunningQuestionAndItsClock() {
-        Game game = Game.create("g1", "q1", "host", new GamePin("123456"), List.of(20, 10), false, 100, T0);
+        Game game = Game.create("g1", "q1", "host", new GamePin("123456"), QUESTIONS, true, true, false, 100, T0);
         game.join("p1", "Ada", T0);
         game.start(T0);
         game.openIfDue(T0.plusSeconds(3));
@@ -140,6 +147,54 @@ class GameTest {
 
     @Test
     void aGameNeedsQuestions() {
-        assertRefused(() -> Game.create("g", "q", "h", GamePin.random(), List.of(), false, 10, T0), "quiz-empty");
+        assertRefused(() -> Game.create("g", "q", "h", GamePin.random(), List.of(), true, true, false, 10, T0), "quiz-empty");
+    }
+
+    @Test
+    void answersAreCheckedAgainstTheOpenQuestionAndItsShape() {
+        Game game = lobby(false, 10);
+        game.join("p1", "Ada", T0);
+        game.join("p2", "Bob", T0);
+        assertRefused(() -> game.checkAnswer("p1", 0, List.of("a"), null, T0), "question-not-open");
+        game.start(T0);
+        assertRefused(() -> game.checkAnswer("p1", 0, List.of("a"), null, T0), "question-not-open");
+        game.openIfDue(T0.plusSeconds(3));
+
+        game.checkAnswer("p1", 0, List.of("a"), null, T0.plusSeconds(4));
+        assertRefused(() -> game.checkAnswer("nobody", 0, List.of("a"), null, T0.plusSeconds(4)), "not-a-player");
+        assertRefused(() -> game.checkAnswer("p1", 1, null, "Paris", T0.plusSeconds(4)), "question-not-open");
+        assertRefused(() -> game.checkAnswer("p1", 7, List.of("a"), null, T0.plusSeconds(4)), "invalid-answer");
+        assertRefused(() -> game.checkAnswer("p1", 0, List.of("a", "b"), null, T0.plusSeconds(4)), "invalid-answer");
+        assertRefused(() -> game.checkAnswer("p1", 0, List.of("zz"), null, T0.plusSeconds(4)), "invalid-answer");
+        assertRefused(() -> game.checkAnswer("p1", 0, List.of(), null, T0.plusSeconds(4)), "invalid-answer");
+        assertRefused(() -> game.checkAnswer("p1", 0, null, "4", T0.plusSeconds(4)), "invalid-answer");
+        assertRefused(() -> game.checkAnswer("p1", 0, List.of("a"), null, T0.plusSeconds(23)), "too-late");
+
+        game.kick("p2", T0.plusSeconds(5));
+        assertRefused(() -> game.checkAnswer("p2", 0, List.of("a"), null, T0.plusSeconds(5)), "kicked");
+
+        game.closeBecauseAllAnswered(T0.plusSeconds(6));
+        assertThat(game.closeReason()).contains(GameEvent.CloseReason.ALL_ANSWERED);
+        assertRefused(() -> game.checkAnswer("p1", 0, List.of("a"), null, T0.plusSeconds(6)), "question-closed");
+
+        game.next(T0.plusSeconds(7));
+        game.openIfDue(T0.plusSeconds(10));
+        game.checkAnswer("p1", 1, null, "paris", T0.plusSeconds(11));
+        assertRefused(() -> game.checkAnswer("p1", 1, null, " ", T0.plusSeconds(11)), "invalid-answer");
+        assertRefused(() -> game.checkAnswer("p1", 1, null, "x".repeat(101), T0.plusSeconds(11)), "invalid-answer");
+        assertRefused(() -> game.checkAnswer("p1", 0, List.of("a"), null, T0.plusSeconds(11)), "question-closed");
+    }
+
+    @Test
+    void theGamePlaysItsOwnCopyOfTheQuestions() {
+        Game game = Game.fromHistory(lobbyHistory());
+        assertThat(game.question(1)).get().extracting(GameQuestion::acceptedAnswers).isEqualTo(List.of("Paris"));
+        assertThat(game.question(2)).isEmpty();
+        assertThat(game.questionCount()).isEqualTo(2);
+    }
+
+    private static List<GameEvent> lobbyHistory() {
+        Game game = Game.create("g1", "q1", "host", new GamePin("123456"), QUESTIONS, true, false, false, 10, T0);
+        return game.pendingEvents();
     }
 }

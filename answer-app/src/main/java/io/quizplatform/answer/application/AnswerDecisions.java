@@ -1,0 +1,167 @@
+package io.quizplatform.answer.application;
+
+import io.quizplatform.answer.domain.AnswerKey;
+import io.quizplatform.answer.domain.AnswerWindow;
+import io.quizplatform.answer.domain.Refusal;
+import io.quizplatform.answer.infrastructure.AnswerRepository;
+import io.quizplatform.contracts.AnswerReceived;
+import io.quizplatform.contracts.AnswerRejected;
+import io.quizplatform.contracts.AnswerSubmitted;
+import io.quizplatform.contracts.EventEnvelope;
+import io.quizplatform.contracts.EventTypes;
+import io.quizplatform.contracts.QuestionTallied;
+import io.quizplatform.platform.messaging.EventCodec;
+import io.quizplatform.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Decides on each answer received for a game: it counts only if its player is in the game and not removed, its
+ * question was open when it was received (and had not closed before it reached us), and it is the player's first
+ * to that question. Every decision is stored and announced on answer-events in one transaction (outbox). When a
+ * question closes, its tally follows the last decision on it.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class AnswerDecisions {
+
+    // The answers of one game: aggregate id = game id, so they share the game's partition.
+    private static final String AGGREGATE = "answer";
+    private static final int TOP_TEXT_ANSWERS = 10;
+
+    @Inject
+    AnswerRepository repository;
+
+    @Inject
+    Outbox outbox;
+
+    public void gameCreated(UUID gameId, String hostId, Instant at, List<AnswerKey> keys) {
+        repository.createGame(gameId, hostId, at, keys);
+    }
+
+    public void playerJoined(UUID gameId, UUID playerId) {
+        repository.addPlayer(gameId, playerId);
+    }
+
+    public void playerKicked(UUID gameId, UUID playerId) {
+        repository.kick(gameId, playerId);
+    }
+
+    public void questionOpened(UUID gameId, int questionIndex, Instant at, Instant closesAt) {
+        repository.opened(gameId, questionIndex, at, closesAt);
+    }
+
+    public void questionClosed(UUID gameId, int questionIndex, Instant at) {
+        repository.lockWindow(gameId);
+        if (repository.closed(gameId, questionIndex)) {
+            publishTally(gameId, questionIndex, at);
+        }
+    }
+
+    public void gameEnded(UUID gameId, Instant at) {
+        Optional<AnswerWindow> window = repository.lockWindow(gameId);
+        repository.ended(gameId, at);
+        // A game ended mid-question: that question's answers are final too.
+        window.filter(w -> w.openQuestion() >= 0).ifPresent(w -> publishTally(gameId, w.openQuestion(), at));
+    }
+
+    public void answerReceived(AnswerReceived answer) {
+        UUID gameId = UUID.fromString(answer.gameId());
+        UUID answerId = UUID.fromString(answer.answerId());
+        Optional<AnswerWindow> window = repository.lockWindow(gameId);
+        if (window.isEmpty()) {
+            refuse(answer, Refusal.UNKNOWN_GAME, false);
+            return;
+        }
+        UUID playerId;
+        try {
+            playerId = UUID.fromString(answer.playerId());
+        } catch (IllegalArgumentException e) {
+            refuse(answer, Refusal.NOT_A_PLAYER, true);
+            return;
+        }
+        Optional<Boolean> kicked = repository.kicked(gameId, playerId);
+        if (kicked.isEmpty()) {
+            refuse(answer, Refusal.NOT_A_PLAYER, true);
+            return;
+        }
+        if (kicked.get()) {
+            refuse(answer, Refusal.KICKED, true);
+            return;
+        }
+        Optional<Refusal> late = window.get().refusal(answer.questionIndex(), answer.receivedAt());
+        if (late.isPresent()) {
+            refuse(answer, late.get(), true);
+            return;
+        }
+        Optional<AnswerKey> key = repository.key(gameId, answer.questionIndex());
+        List<String> chosen = answer.optionIds() == null ? List.of() : answer.optionIds();
+        if (key.isEmpty() || !key.get().fits(chosen, answer.text())) {
+            refuse(answer, Refusal.INVALID_ANSWER, true);
+            return;
+        }
+        AnswerKey.Verdict verdict = key.get().judge(chosen, answer.text());
+        long responseMs = window.get().responseMs(answer.receivedAt());
+        if (!repository.insertAnswer(answerId, gameId, answer.questionIndex(), playerId, chosen, answer.text(),
+                verdict.correct(), responseMs, answer.receivedAt())) {
+            refuse(answer, Refusal.ALREADY_ANSWERED, true);
+            return;
+        }
+        AnswerSubmitted submitted = new AnswerSubmitted(answer.answerId(), answer.gameId(), answer.playerId(),
+                answer.questionIndex(), chosen, answer.text(), verdict.correct(), verdict.correctChosen(),
+                verdict.wrongChosen(), verdict.correctTotal(), responseMs, key.get().timeLimitSeconds(), key.get().points(),
+                answer.receivedAt());
+        publish(gameId, EventTypes.ANSWER_SUBMITTED, submitted, repository.nextEventVersion(gameId));
+    }
+
+    private void refuse(AnswerReceived answer, Refusal refusal, boolean gameKnown) {
+        UUID gameId = UUID.fromString(answer.gameId());
+        repository.refused(UUID.fromString(answer.answerId()), gameId, answer.questionIndex(), answer.playerId(),
+                refusal.code(), answer.receivedAt());
+        AnswerRejected rejected = new AnswerRejected(answer.answerId(), answer.gameId(), answer.playerId(),
+                answer.questionIndex(), refusal.code(), refusal.message(), answer.receivedAt());
+        publish(gameId, EventTypes.ANSWER_REJECTED, rejected, gameKnown ? repository.nextEventVersion(gameId) : 1);
+    }
+
+    private void publishTally(UUID gameId, int questionIndex, Instant closedAt) {
+        List<AnswerRepository.StoredAnswer> answers = repository.answersTo(gameId, questionIndex);
+        Map<String, Integer> byOption = new LinkedHashMap<>();
+        repository.key(gameId, questionIndex).ifPresent(k -> k.optionIds().forEach(id -> byOption.put(id, 0)));
+        Map<String, Integer> byText = new LinkedHashMap<>();
+        int correct = 0;
+        for (AnswerRepository.StoredAnswer a : answers) {
+            a.optionIds().forEach(id -> byOption.merge(id, 1, Integer::sum));
+            if (a.text() != null) {
+                byText.merge(a.text().strip(), 1, Integer::sum);
+            }
+            if (Boolean.TRUE.equals(a.correct())) {
+                correct++;
+            }
+        }
+        List<QuestionTallied.OptionCount> distribution = new ArrayList<>();
+        byOption.forEach((id, n) -> distribution.add(new QuestionTallied.OptionCount(id, n)));
+        List<QuestionTallied.TextCount> texts = byText.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP_TEXT_ANSWERS)
+                .map(e -> new QuestionTallied.TextCount(e.getKey(), e.getValue()))
+                .toList();
+        QuestionTallied tally = new QuestionTallied(gameId.toString(), questionIndex, answers.size(), correct, distribution,
+                texts, closedAt);
+        publish(gameId, EventTypes.ANSWER_QUESTION_TALLIED, tally, repository.nextEventVersion(gameId));
+    }
+
+    private void publish(UUID gameId, String type, Object payload, long version) {
+        outbox.append(EventEnvelope.newEvent(type, AGGREGATE, gameId.toString(), version, Instant.now(),
+                EventCodec.payloadToJson(payload)));
+    }
+}

@@ -1,0 +1,160 @@
+package io.quizplatform.answer.infrastructure;
+
+import io.quizplatform.answer.domain.AnswerKey;
+import io.quizplatform.answer.domain.AnswerWindow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** answer_db: games as answer-app sees them, answer keys, players, and the answers themselves. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class AnswerRepository {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Inject
+    EntityManager em;
+
+    /** An accepted answer as the tally needs it. */
+    public record StoredAnswer(List<String> optionIds, String text, Boolean correct) {
+    }
+
+    public boolean createGame(UUID gameId, String hostId, Instant createdAt, List<AnswerKey> keys) {
+        int created = em.createNativeQuery("INSERT INTO games (game_id, host_id, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+                .setParameter(1, gameId).setParameter(2, hostId).setParameter(3, Timestamp.from(createdAt))
+                .executeUpdate();
+        if (created == 0) {
+            return false;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            em.createNativeQuery("INSERT INTO game_questions (game_id, question_index, answer_key) VALUES (?1, ?2, CAST(?3 AS jsonb))")
+                    .setParameter(1, gameId).setParameter(2, i).setParameter(3, JSONB.toJson(keys.get(i)))
+                    .executeUpdate();
+        }
+        return true;
+    }
+
+    public void addPlayer(UUID gameId, UUID playerId) {
+        em.createNativeQuery("INSERT INTO game_players (game_id, player_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, gameId).setParameter(2, playerId).executeUpdate();
+    }
+
+    public void kick(UUID gameId, UUID playerId) {
+        em.createNativeQuery("UPDATE game_players SET kicked = true WHERE game_id = ?1 AND player_id = ?2")
+                .setParameter(1, gameId).setParameter(2, playerId).executeUpdate();
+    }
+
+    public void opened(UUID gameId, int questionIndex, Instant openedAt, Instant closesAt) {
+        em.createNativeQuery("UPDATE games SET open_question = ?2, opened_at = ?3, closes_at = ?4 WHERE game_id = ?1")
+                .setParameter(1, gameId).setParameter(2, questionIndex)
+                .setParameter(3, Timestamp.from(openedAt)).setParameter(4, Timestamp.from(closesAt))
+                .executeUpdate();
+    }
+
+    /** @return whether the question was open (a repeated close changes nothing) */
+    public boolean closed(UUID gameId, int questionIndex) {
+        return em.createNativeQuery("UPDATE games SET open_question = -1, last_closed = GREATEST(last_closed, ?2) "
+                        + "WHERE game_id = ?1 AND open_question = ?2")
+                .setParameter(1, gameId).setParameter(2, questionIndex).executeUpdate() > 0;
+    }
+
+    public void ended(UUID gameId, Instant at) {
+        em.createNativeQuery("UPDATE games SET ended_at = ?2, open_question = -1, "
+                        + "last_closed = GREATEST(last_closed, open_question) WHERE game_id = ?1 AND ended_at IS NULL")
+                .setParameter(1, gameId).setParameter(2, Timestamp.from(at)).executeUpdate();
+    }
+
+    /** The game's answer window, its row locked until the transaction ends (one decision per game at a time). */
+    @SuppressWarnings("unchecked")
+    public Optional<AnswerWindow> lockWindow(UUID gameId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT open_question, opened_at, closes_at, last_closed, ended_at "
+                        + "FROM games WHERE game_id = ?1 FOR UPDATE")
+                .setParameter(1, gameId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.get(0);
+        return Optional.of(new AnswerWindow(((Number) r[0]).intValue(), instant(r[1]), instant(r[2]),
+                ((Number) r[3]).intValue(), r[4] != null));
+    }
+
+    /** Empty when the player never joined; otherwise whether the host removed them. */
+    @SuppressWarnings("unchecked")
+    public Optional<Boolean> kicked(UUID gameId, UUID playerId) {
+        List<Object> rows = em.createNativeQuery("SELECT kicked FROM game_players WHERE game_id = ?1 AND player_id = ?2")
+                .setParameter(1, gameId).setParameter(2, playerId).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of((Boolean) rows.get(0));
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<AnswerKey> key(UUID gameId, int questionIndex) {
+        List<Object> rows = em.createNativeQuery("SELECT CAST(answer_key AS text) FROM game_questions WHERE game_id = ?1 AND question_index = ?2")
+                .setParameter(1, gameId).setParameter(2, questionIndex).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(JSONB.fromJson((String) rows.get(0), AnswerKey.class));
+    }
+
+    /** @return false when the player already has an answer to this question (the unique constraint said so) */
+    public boolean insertAnswer(UUID answerId, UUID gameId, int questionIndex, UUID playerId, List<String> optionIds,
+                                String text, Boolean correct, long responseMs, Instant receivedAt) {
+        return em.createNativeQuery("INSERT INTO answers (answer_id, game_id, question_index, player_id, option_ids, text_answer, "
+                        + "correct, response_ms, received_at) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), ?6, ?7, ?8, ?9) "
+                        + "ON CONFLICT DO NOTHING")
+                .setParameter(1, answerId).setParameter(2, gameId).setParameter(3, questionIndex).setParameter(4, playerId)
+                .setParameter(5, JSONB.toJson(optionIds)).setParameter(6, text).setParameter(7, correct)
+                .setParameter(8, responseMs).setParameter(9, Timestamp.from(receivedAt))
+                .executeUpdate() > 0;
+    }
+
+    public void refused(UUID answerId, UUID gameId, int questionIndex, String playerId, String reason, Instant receivedAt) {
+        em.createNativeQuery("INSERT INTO refused_answers (answer_id, game_id, question_index, player_id, reason, received_at) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING")
+                .setParameter(1, answerId).setParameter(2, gameId).setParameter(3, questionIndex)
+                .setParameter(4, playerId).setParameter(5, reason).setParameter(6, Timestamp.from(receivedAt))
+                .executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<StoredAnswer> answersTo(UUID gameId, int questionIndex) {
+        List<Object[]> rows = em.createNativeQuery("SELECT CAST(option_ids AS text), text_answer, correct FROM answers "
+                        + "WHERE game_id = ?1 AND question_index = ?2")
+                .setParameter(1, gameId).setParameter(2, questionIndex).getResultList();
+        List<StoredAnswer> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            List<String> ids = JSONB.fromJson((String) r[0], new ArrayList<String>() { }.getClass().getGenericSuperclass());
+            out.add(new StoredAnswer(ids, (String) r[1], (Boolean) r[2]));
+        }
+        return out;
+    }
+
+    /** The version of the next event answer-app publishes about this game (1, 2, ...). */
+    public long nextEventVersion(UUID gameId) {
+        Object v = em.createNativeQuery("UPDATE games SET answer_events = answer_events + 1 WHERE game_id = ?1 RETURNING answer_events")
+                .setParameter(1, gameId).getSingleResult();
+        return ((Number) v).longValue();
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        throw new IllegalStateException("not a timestamp: " + value.getClass());
+    }
+}

@@ -1,0 +1,15 @@
+package io.quizplatform.contracts;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Payload of {@code answer.submitted}: an answer that counts. {@code correct} is {@code null} for polls; the
+ * chosen-option counts let scoring give partial credit on multiple choice without the answer key.
+ *
+ * @param responseMs from the moment the question opened for the game to the server's receipt of the answer
+ */
+public record AnswerSubmitted(String answerId, String gameId, String playerId, int questionIndex, List<String> optionIds,
+                              String text, Boolean correct, int correctChosen, int wrongChosen, int correctTotal,
+                              long responseMs, int timeLimitSeconds, int points, Instant receivedAt) {
+}

@@ -1,0 +1,70 @@
+package io.quizplatform.platform.messaging;
+
+import io.quizplatform.contracts.EventEnvelope;
+import io.quizplatform.contracts.EventTypes;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes an event that announces no database change: the Kafka log is its only durable record, so the call
+ * returns only once the broker has it (acks=all, idempotent producer). Events that go with a database change use
+ * the outbox instead.
+ */
+@ApplicationScoped
+public class AcknowledgedPublisher {
+
+    @Inject
+    KafkaClients clients;
+
+    private volatile KafkaProducer<String, String> producer;
+
+    public static final class NotPublished extends RuntimeException {
+        NotPublished(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Sends the event keyed by its aggregate id and waits for the broker's acknowledgement. */
+    public void publish(EventEnvelope event, Duration timeout) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(EventTypes.topicOf(event.type()).topicName(),
+                event.aggregateId(), EventCodec.encode(event));
+        record.headers().add("event-type", event.type().getBytes(StandardCharsets.UTF_8));
+        try {
+            producer().send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotPublished("interrupted while publishing " + event.type(), e);
+        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
+            throw new NotPublished("the broker did not take " + event.type() + " in time", e);
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = clients.newProducer("direct");
+                }
+            }
+        }
+        return producer;
+    }
+
+    @PreDestroy
+    void close() {
+        KafkaProducer<String, String> p = producer;
+        producer = null;
+        if (p != null) {
+            p.close(Duration.ofSeconds(2));
+        }
+    }
+}

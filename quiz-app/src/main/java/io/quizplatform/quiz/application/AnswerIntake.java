@@ -1,0 +1,83 @@
+package io.quizplatform.quiz.application;
+
+import io.quizplatform.contracts.AnswerReceived;
+import io.quizplatform.contracts.EventEnvelope;
+import io.quizplatform.contracts.EventTypes;
+import io.quizplatform.platform.messaging.AcknowledgedPublisher;
+import io.quizplatform.platform.messaging.EventCodec;
+import io.quizplatform.quiz.domain.game.Game;
+import io.quizplatform.quiz.domain.game.GameRuleViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Takes a player's answer where it arrives: stamps it with this server's clock, refuses at once what is plainly
+ * refused (question not open, time up, wrong shape, answered already), and puts the rest on quiz-events in the
+ * game's partition, behind the game's own events, for answer-app to decide. The player is told "locked in" only
+ * once the broker has the answer, so an instance dying afterwards loses nothing.
+ */
+@ApplicationScoped
+public class AnswerIntake {
+
+    static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
+
+    @Inject
+    AcknowledgedPublisher publisher;
+
+    @Inject
+    LiveAnswers answers;
+
+    /** A received answer, as the player is told. */
+    public record Receipt(String answerId, int questionIndex, Instant receivedAt, long responseMs) {
+    }
+
+    /** Refused here, before answer-app; {@code code} is one of answer.rejected's reasons. */
+    public static final class Refused extends RuntimeException {
+        private final String code;
+
+        public Refused(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public String code() { return code; }
+    }
+
+    /** The broker could not take the answer: nothing was recorded, the player may send it again. */
+    public static final class NotSaved extends RuntimeException {
+        NotSaved(Throwable cause) {
+            super("Your answer could not be saved; send it again.", cause);
+        }
+    }
+
+    public Receipt receive(Game game, String playerId, int questionIndex, List<String> optionIds, String text) {
+        Instant receivedAt = Instant.now();
+        try {
+            game.checkAnswer(playerId, questionIndex, optionIds, text, receivedAt);
+        } catch (GameRuleViolation e) {
+            throw new Refused(e.code(), e.getMessage());
+        }
+        List<String> chosen = optionIds == null ? List.of() : List.copyOf(optionIds);
+        String typed = text == null ? null : text.strip();
+        if (!answers.received(game.id(), questionIndex, playerId, chosen, typed)) {
+            throw new Refused("already-answered", "You have already answered this question.");
+        }
+        String answerId = UUID.randomUUID().toString();
+        AnswerReceived payload = new AnswerReceived(answerId, game.id(), playerId, questionIndex, chosen, typed, receivedAt);
+        EventEnvelope event = new EventEnvelope(answerId, EventTypes.GAME_ANSWER_RECEIVED, "answer", game.id(), 1,
+                receivedAt, EventCodec.payloadToJson(payload));
+        try {
+            publisher.publish(event, PUBLISH_TIMEOUT);
+        } catch (AcknowledgedPublisher.NotPublished e) {
+            answers.refused(game.id(), questionIndex, playerId);
+            throw new NotSaved(e);
+        }
+        long responseMs = Math.max(0, Duration.between(game.openedAt(), receivedAt).toMillis());
+        return new Receipt(answerId, questionIndex, receivedAt, responseMs);
+    }
+}

@@ -1,0 +1,90 @@
+package io.quizplatform.quiz.application;
+
+import io.quizplatform.contracts.AnswerSubmitted;
+import io.quizplatform.contracts.QuestionTallied;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What this instance knows about the answers to each game's current question: who answered (from answer-app's
+ * decisions on answer-events, which every instance reads) and the last closed question's tally. Used for the
+ * host's live count, for "already answered" on reconnect and for closing a question once everyone has answered.
+ * It is a view rebuilt from the topic, not the record: answer-app's database is.
+ */
+@ApplicationScoped
+public class LiveAnswers {
+
+    /** A player's answer as this instance saw it accepted (or received here, before the decision). */
+    public record Choice(List<String> optionIds, String text, Boolean correct) {
+    }
+
+    private static final class QuestionAnswers {
+        final int questionIndex;
+        final Map<String, Choice> byPlayer = new ConcurrentHashMap<>();
+
+        QuestionAnswers(int questionIndex) {
+            this.questionIndex = questionIndex;
+        }
+    }
+
+    private final Map<String, QuestionAnswers> current = new ConcurrentHashMap<>();
+    private final Map<String, QuestionTallied> lastTally = new ConcurrentHashMap<>();
+
+    /** Records an accepted answer; returns false if it was already known. */
+    public boolean accepted(AnswerSubmitted answer) {
+        return question(answer.gameId(), answer.questionIndex())
+                .byPlayer.put(answer.playerId(), new Choice(answer.optionIds(), answer.text(), answer.correct())) == null;
+    }
+
+    /** An answer received here and sent to answer-app; a refusal takes it back. */
+    public boolean received(String gameId, int questionIndex, String playerId, List<String> optionIds, String text) {
+        return question(gameId, questionIndex).byPlayer.putIfAbsent(playerId, new Choice(optionIds, text, null)) == null;
+    }
+
+    public void refused(String gameId, int questionIndex, String playerId) {
+        QuestionAnswers q = current.get(gameId);
+        if (q != null && q.questionIndex == questionIndex) {
+            q.byPlayer.remove(playerId);
+        }
+    }
+
+    public Optional<Choice> choice(String gameId, int questionIndex, String playerId) {
+        QuestionAnswers q = current.get(gameId);
+        return q == null || q.questionIndex != questionIndex ? Optional.empty() : Optional.ofNullable(q.byPlayer.get(playerId));
+    }
+
+    public int count(String gameId, int questionIndex) {
+        QuestionAnswers q = current.get(gameId);
+        return q == null || q.questionIndex != questionIndex ? 0 : q.byPlayer.size();
+    }
+
+    public java.util.Set<String> answered(String gameId, int questionIndex) {
+        QuestionAnswers q = current.get(gameId);
+        return q == null || q.questionIndex != questionIndex ? java.util.Set.of() : java.util.Set.copyOf(q.byPlayer.keySet());
+    }
+
+    public void tallied(QuestionTallied tally) {
+        lastTally.put(tally.gameId(), tally);
+    }
+
+    public Optional<QuestionTallied> tally(String gameId, int questionIndex) {
+        QuestionTallied t = lastTally.get(gameId);
+        return t != null && t.questionIndex() == questionIndex ? Optional.of(t) : Optional.empty();
+    }
+
+    public void forget(String gameId) {
+        current.remove(gameId);
+        lastTally.remove(gameId);
+    }
+
+    private QuestionAnswers question(String gameId, int questionIndex) {
+        QuestionAnswers q = current.compute(gameId, (id, old) -> old == null || old.questionIndex < questionIndex
+                ? new QuestionAnswers(questionIndex) : old);
+        // A straggler about an earlier question changes nothing that is kept.
+        return q.questionIndex == questionIndex ? q : new QuestionAnswers(questionIndex);
+    }
+}

@@ -1,0 +1,316 @@
+package it.quizplatform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quizplatform.contracts.ContractValidator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.microshed.testing.jupiter.MicroShedTest;
+import org.microshed.testing.kafka.KafkaConsumerClient;
+import org.microshed.testing.kafka.KafkaProducerClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static it.quizplatform.QuizAuthoringIT.MULTIPLE;
+import static it.quizplatform.QuizAuthoringIT.SINGLE;
+import static it.quizplatform.QuizAuthoringIT.TYPE_ANSWER;
+import static it.quizplatform.QuizAuthoringIT.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Answers over the socket, decided by answer-app: locked-in acknowledgements, the host's live count, early close
+ * when everyone answered, results with the distribution, double and late answers refused, and answer-app's own
+ * rules for answers that reach it directly (duplicates by the database constraint, late, kicked, redelivered).
+ */
+@MicroShedTest
+public class AnswersIT {
+
+    @KafkaConsumerClient(groupId = "it-answers", topics = "answer-events",
+            keyDeserializer = StringDeserializer.class, valueDeserializer = StringDeserializer.class,
+            properties = "auto.offset.reset=earliest")
+    public static KafkaConsumer<String, String> answerEvents;
+
+    @KafkaProducerClient(keySerializer = StringSerializer.class, valueSerializer = StringSerializer.class,
+            properties = {"acks=all", "enable.idempotence=true"})
+    public static KafkaProducer<String, String> producer;
+
+    private static String host;
+    private static String quizId;
+    /** answer-events records read so far, by game id (one consumer, shared by the tests). */
+    private static final Map<String, List<JsonNode>> decisions = new HashMap<>();
+
+    @BeforeAll
+    static void publishedQuiz() {
+        host = Platform.registerAndLogin(Platform.uniqueEmail("answers"), "Answer Host");
+        quizId = QuizAuthoringIT.create(host, "Answer Quiz").get("id").asText();
+        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE, host, "\"1\"");
+        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", MULTIPLE, host, "\"2\"");
+        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", TYPE_ANSWER, host, "\"3\"");
+        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"4\"").status()).isEqualTo(200);
+    }
+
+    private static JsonNode newGame() {
+        return send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
+    }
+
+    private static JsonNode join(JsonNode game, String nickname) {
+        return GameLobbyIT.join(game.get("pin").asText(), nickname).json();
+    }
+
+    static String answer(int questionIndex, String optionId) {
+        return "{\"type\":\"answer\",\"questionIndex\":" + questionIndex + ",\"optionIds\":[\"" + optionId + "\"]}";
+    }
+
+    private static String optionId(JsonNode open, String text) {
+        for (JsonNode option : open.get("question").get("options")) {
+            if (option.get("text").asText().equals(text)) {
+                return option.get("id").asText();
+            }
+        }
+        throw new AssertionError("no option " + text + " in " + open);
+    }
+
+    @Test
+    void playersAnswerTheHostSeesTheCountAndTheQuestionClosesOnceEveryoneAnswered() throws Exception {
+        JsonNode game = newGame();
+        String gameId = game.get("id").asText();
+        JsonNode ada = join(game, "Ada");
+        JsonNode bob = join(game, "Bob");
+        JsonNode cy = join(game, "Cy");
+
+        try (SocketClient hostSocket = SocketClient.host(gameId, host);
+             SocketClient adaSocket = SocketClient.player(gameId, ada.get("playerToken").asText());
+             SocketClient bobSocket = SocketClient.player(gameId, bob.get("playerToken").asText());
+             SocketClient cySocket = SocketClient.player(gameId, cy.get("playerToken").asText())) {
+            hostSocket.awaitType("welcome");
+            adaSocket.awaitType("welcome");
+            bobSocket.awaitType("welcome");
+            cySocket.awaitType("welcome");
+
+            hostSocket.send("{\"type\":\"start\"}");
+            JsonNode open = adaSocket.awaitPhase("open");
+            Instant opened = Instant.now();
+            String paris = optionId(open, "Paris");
+            String lyon = optionId(open, "Lyon");
+
+            adaSocket.send(answer(0, paris));
+            JsonNode locked = adaSocket.awaitType("answer-received");
+            assertThat(locked.get("message").asText()).isEqualTo("Answer locked in.");
+            assertThat(locked.get("responseMs").asLong()).isBetween(0L, 20_000L);
+            assertThat(locked.toString()).doesNotContain("correct");
+
+            bobSocket.awaitPhase("open");
+            bobSocket.send(answer(0, lyon));
+            bobSocket.awaitType("answer-received");
+            bobSocket.send(answer(0, paris));
+            JsonNode twice = bobSocket.awaitType("answer-refused");
+            assertThat(twice.get("reason").asText()).isEqualTo("already-answered");
+
+            JsonNode count = hostSocket.await("a count of 2", Duration.ofSeconds(10),
+                    m -> "answer-count".equals(m.path("type").asText()) && m.path("answered").asInt() == 2);
+            assertThat(count.get("playerCount").asInt()).isEqualTo(3);
+
+            // A player who reloads now is told they answered, and what, but not whether it was right.
+            try (SocketClient adaAgain = SocketClient.player(gameId, ada.get("playerToken").asText())) {
+                JsonNode welcome = adaAgain.awaitType("welcome");
+                assertThat(welcome.get("answered").asBoolean()).isTrue();
+                assertThat(welcome.get("yourAnswer").get("optionIds").get(0).asText()).isEqualTo(paris);
+                assertThat(welcome.toString()).doesNotContain("correct");
+            }
+
+            cySocket.awaitPhase("open");
+            cySocket.send(answer(0, paris));
+            cySocket.awaitType("answer-received");
+            JsonNode closed = adaSocket.awaitPhase("closed");
+            assertThat(closed.get("closeReason").asText()).isEqualTo("all-answered");
+            assertThat(Duration.between(opened, Instant.now())).as("closed long before the 20 s limit").isLessThan(Duration.ofSeconds(12));
+
+            JsonNode results = adaSocket.awaitType("results");
+            assertThat(results.get("answered").asInt()).isEqualTo(3);
+            assertThat(results.get("correctCount").asInt()).isEqualTo(2);
+            assertThat(countOf(results, paris)).isEqualTo(2);
+            assertThat(countOf(results, lyon)).isEqualTo(1);
+            assertThat(results.get("correct").get("optionIds").get(0).asText()).isEqualTo(paris);
+            assertThat(results.get("yourAnswer").get("correct").asBoolean()).isTrue();
+            assertThat(bobSocket.awaitType("results").get("yourAnswer").get("correct").asBoolean()).isFalse();
+            assertThat(hostSocket.awaitType("results").get("distribution")).hasSize(2);
+
+            // The answer leak check: nothing a player received before the close says which option is right.
+            for (SocketClient player : new SocketClient[]{adaSocket, bobSocket, cySocket}) {
+                for (String message : player.received) {
+                    if (message.contains("\"phase\":\"closed\"")) {
+                        break;
+                    }
+                    assertThat(message).doesNotContain("correct");
+                }
+            }
+
+            adaSocket.send(answer(0, paris));
+            assertThat(adaSocket.awaitType("answer-refused").get("reason").asText()).isEqualTo("question-closed");
+
+            // Question 2, multiple choice: one right set, one partial; the host skips.
+            hostSocket.send("{\"type\":\"next\"}");
+            JsonNode multi = adaSocket.await("question 1 open", Duration.ofSeconds(20),
+                    m -> "open".equals(m.path("phase").asText()) && m.path("questionIndex").asInt() == 1);
+            String two = optionId(multi, "2");
+            String three = optionId(multi, "3");
+            adaSocket.send("{\"type\":\"answer\",\"questionIndex\":1,\"optionIds\":[\"" + two + "\",\"" + three + "\"]}");
+            adaSocket.awaitType("answer-received");
+            bobSocket.send("{\"type\":\"answer\",\"questionIndex\":1,\"optionIds\":[\"" + two + "\"]}");
+            bobSocket.awaitType("answer-received");
+            bobSocket.send("{\"type\":\"answer\",\"questionIndex\":1,\"text\":\"two\"}");
+            assertThat(bobSocket.awaitType("answer-refused").get("reason").asText()).isIn("invalid-answer", "already-answered");
+            hostSocket.await("a count of 2 on question 1", Duration.ofSeconds(10),
+                    m -> "answer-count".equals(m.path("type").asText()) && m.path("questionIndex").asInt() == 1 && m.path("answered").asInt() == 2);
+            hostSocket.send("{\"type\":\"skip\"}");
+            JsonNode multiResults = adaSocket.await("results of question 1", Duration.ofSeconds(15),
+                    m -> "results".equals(m.path("type").asText()) && m.path("questionIndex").asInt() == 1);
+            assertThat(multiResults.get("correctCount").asInt()).isEqualTo(1);
+            assertThat(countOf(multiResults, two)).isEqualTo(2);
+            assertThat(multiResults.get("yourAnswer").get("correct").asBoolean()).isTrue();
+
+            // Question 3, typed: matching ignores case and spacing.
+            hostSocket.send("{\"type\":\"next\"}");
+            adaSocket.await("question 2 open", Duration.ofSeconds(20),
+                    m -> "open".equals(m.path("phase").asText()) && m.path("questionIndex").asInt() == 2);
+            adaSocket.send("{\"type\":\"answer\",\"questionIndex\":2,\"text\":\"  pacific OCEAN \"}");
+            adaSocket.awaitType("answer-received");
+            cySocket.send("{\"type\":\"answer\",\"questionIndex\":2,\"text\":\"Atlantic\"}");
+            cySocket.awaitType("answer-received");
+            hostSocket.send("{\"type\":\"skip\"}");
+            JsonNode typed = cySocket.await("results of question 2", Duration.ofSeconds(15),
+                    m -> "results".equals(m.path("type").asText()) && m.path("questionIndex").asInt() == 2);
+            assertThat(typed.get("correctCount").asInt()).isEqualTo(1);
+            assertThat(typed.get("yourAnswer").get("correct").asBoolean()).isFalse();
+            assertThat(typed.get("textAnswers").findValuesAsText("text")).contains("Atlantic", "pacific OCEAN");
+
+            hostSocket.send("{\"type\":\"next\"}");
+            adaSocket.awaitPhase("ended");
+        }
+
+        // Stored in answer_db, announced on answer-events (schema-valid), each once.
+        assertThat(Platform.count("ANSWER", "SELECT count(*) FROM answers WHERE game_id = ?", UUID.fromString(gameId))).isEqualTo(7);
+        List<JsonNode> events = awaitDecisions(gameId, 10);
+        assertThat(events.stream().filter(e -> "answer.submitted".equals(e.get("type").asText()))).hasSize(7);
+        assertThat(events.stream().filter(e -> "answer.question-tallied".equals(e.get("type").asText()))).hasSize(3);
+        JsonNode adaFirst = events.stream().filter(e -> "answer.submitted".equals(e.get("type").asText())
+                && e.get("payload").get("playerId").asText().equals(ada.get("playerId").asText())
+                && e.get("payload").get("questionIndex").asInt() == 0).findFirst().orElseThrow();
+        assertThat(adaFirst.get("payload").get("correct").asBoolean()).isTrue();
+        assertThat(adaFirst.get("payload").get("points").asInt()).isEqualTo(1000);
+        assertThat(adaFirst.get("payload").get("timeLimitSeconds").asInt()).isEqualTo(20);
+    }
+
+    @Test
+    void answerAppDecidesByItsOwnRulesWhateverReachesIt() throws Exception {
+        JsonNode game = newGame();
+        String gameId = game.get("id").asText();
+        JsonNode ada = join(game, "Ada");
+        JsonNode bob = join(game, "Bob");
+        String adaId = ada.get("playerId").asText();
+        String bobId = bob.get("playerId").asText();
+        String paris;
+        Instant closesAt;
+        try (SocketClient hostSocket = SocketClient.host(gameId, host)) {
+            hostSocket.awaitType("welcome");
+            hostSocket.send("{\"type\":\"kick\",\"playerId\":\"" + bobId + "\"}");
+            hostSocket.await("Bob gone", Duration.ofSeconds(10), m -> m.path("playerCount").asInt(-1) == 1);
+            hostSocket.send("{\"type\":\"start\"}");
+            JsonNode open = hostSocket.awaitPhase("open");
+            paris = optionId(open, "Paris");
+            closesAt = Instant.parse(open.get("closesAt").asText());
+
+            String first = received(gameId, adaId, 0, paris, Instant.now());
+            String again = received(gameId, adaId, 0, paris, Instant.now());
+            String late = received(gameId, adaId, 0, paris, closesAt.plusSeconds(1));
+            String kicked = received(gameId, bobId, 0, paris, Instant.now());
+            String stranger = received(gameId, UUID.randomUUID().toString(), 0, paris, Instant.now());
+            String notOpen = received(gameId, adaId, 1, paris, Instant.now());
+            // A redelivery of the first (same event id) must change nothing.
+            producer.send(new ProducerRecord<>("quiz-events", gameId, sentEvents.get(first))).get();
+
+            List<JsonNode> events = awaitDecisions(gameId, 6);
+            assertThat(decision(events, first).get("type").asText()).isEqualTo("answer.submitted");
+            assertThat(reason(events, again)).isEqualTo("already-answered");
+            assertThat(reason(events, kicked)).isEqualTo("kicked");
+            assertThat(reason(events, stranger)).isEqualTo("not-a-player");
+            assertThat(reason(events, notOpen)).isEqualTo("question-not-open");
+            // The late one is refused either as too late or, once the clock closed the question, as closed.
+            assertThat(reason(events, late)).isIn("too-late", "question-closed");
+            Platform.sleep(1000);
+            assertThat(decisions.get(gameId).stream().filter(e -> e.get("payload").path("answerId").asText().equals(first)))
+                    .as("the redelivered answer was decided once").hasSize(1);
+        }
+        assertThat(Platform.count("ANSWER", "SELECT count(*) FROM answers WHERE game_id = ?", UUID.fromString(gameId))).isEqualTo(1);
+        assertThat(Platform.count("ANSWER", "SELECT count(*) FROM refused_answers WHERE game_id = ?", UUID.fromString(gameId))).isEqualTo(5);
+    }
+
+    private static final Map<String, String> sentEvents = new HashMap<>();
+
+    /** Puts a game.answer-received on quiz-events as a quiz-app instance would, and returns the answer id. */
+    private static String received(String gameId, String playerId, int questionIndex, String optionId, Instant at) throws Exception {
+        String answerId = UUID.randomUUID().toString();
+        String event = "{\"id\":\"" + answerId + "\",\"type\":\"game.answer-received\",\"aggregateType\":\"answer\","
+                + "\"aggregateId\":\"" + gameId + "\",\"version\":1,\"occurredAt\":\"" + at + "\",\"payload\":{"
+                + "\"answerId\":\"" + answerId + "\",\"gameId\":\"" + gameId + "\",\"playerId\":\"" + playerId + "\","
+                + "\"questionIndex\":" + questionIndex + ",\"optionIds\":[\"" + optionId + "\"],\"receivedAt\":\"" + at + "\"}}";
+        assertThat(ContractValidator.violations(event)).as(event).isEmpty();
+        ProducerRecord<String, String> record = new ProducerRecord<>("quiz-events", gameId, event);
+        record.headers().add("event-type", "game.answer-received".getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
+        sentEvents.put(answerId, event);
+        return answerId;
+    }
+
+    private static JsonNode decision(List<JsonNode> events, String answerId) {
+        return events.stream().filter(e -> e.get("payload").path("answerId").asText().equals(answerId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no decision on " + answerId + " in " + events));
+    }
+
+    private static String reason(List<JsonNode> events, String answerId) {
+        JsonNode d = decision(events, answerId);
+        assertThat(d.get("type").asText()).isEqualTo("answer.rejected");
+        assertThat(d.get("payload").get("message").asText()).isNotBlank();
+        return d.get("payload").get("reason").asText();
+    }
+
+    /** Reads answer-events until the game has at least {@code atLeast} records; each one is checked against its schema. */
+    static synchronized List<JsonNode> awaitDecisions(String gameId, int atLeast) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (decisions.getOrDefault(gameId, List.of()).size() < atLeast) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("only " + decisions.getOrDefault(gameId, List.of()) + " for game " + gameId);
+            }
+            for (ConsumerRecord<String, String> record : answerEvents.poll(Duration.ofMillis(500))) {
+                assertThat(ContractValidator.violations(record.value())).as(record.value()).isEmpty();
+                try {
+                    decisions.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(Platform.JSON.readTree(record.value()));
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return new ArrayList<>(decisions.get(gameId));
+    }
+
+    private static int countOf(JsonNode results, String optionId) {
+        for (JsonNode c : results.get("distribution")) {
+            if (c.get("optionId").asText().equals(optionId)) {
+                return c.get("count").asInt();
+            }
+        }
+        return 0;
+    }
+}
