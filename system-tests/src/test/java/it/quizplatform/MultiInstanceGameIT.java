@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two quiz-app instances (the EAR server and a second server running quiz-app alone) share one game: players on
- * either receive every change in order, the host's controls work from either, and each timer transition is
- * recorded once.
+ * either receive every change in order, answer through either, the host's controls work from either, and each
+ * timer transition is recorded once.
  */
 public class MultiInstanceGameIT {
 
@@ -62,10 +62,22 @@ public class MultiInstanceGameIT {
             // The host's command on instance 1 reaches the player on instance 2, and the clock moves both on.
             hostSocket.send("{\"type\":\"start\"}");
             assertThat(bobSocket.awaitPhase("preview").get("question").get("text").asText()).isEqualTo("Capital of France?");
-            assertThat(bobSocket.awaitPhase("open").get("question").get("options")).hasSize(2);
+            JsonNode open = bobSocket.awaitPhase("open");
+            assertThat(open.get("question").get("options")).hasSize(2);
             adaSocket.awaitPhase("open");
-            bobSocket.awaitPhase("closed");
+
+            // Each answers through their own instance; the host on instance 1 counts both, and the question
+            // closes as soon as both have answered (both instances notice; it closes once).
+            String paris = open.get("question").get("options").get(0).get("id").asText();
+            adaSocket.send(AnswersIT.answer(0, paris));
+            bobSocket.send(AnswersIT.answer(0, paris));
+            adaSocket.awaitType("answer-received");
+            bobSocket.awaitType("answer-received");
+            assertThat(bobSocket.awaitPhase("closed").get("closeReason").asText()).isEqualTo("all-answered");
             adaSocket.awaitPhase("closed");
+            assertThat(bobSocket.awaitType("results").get("correctCount").asInt()).isEqualTo(2);
+            assertThat(adaSocket.awaitType("results").get("yourAnswer").get("correct").asBoolean()).isTrue();
+            assertThat(hostSocket.awaitType("results").get("answered").asInt()).isEqualTo(2);
 
             // A host connected to the second instance controls the game too.
             try (SocketClient secondHost = SocketClient.hostAt(secondInstance, gameId, host)) {
