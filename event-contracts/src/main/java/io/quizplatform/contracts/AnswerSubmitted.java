@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Payload of {@code answer.submitted}: an answer that counts. {@code correct} is {@code null} for polls; the
+ * Payload of {@code answer.submitted}: an answer that counts. {@code correct} is {@code null} (absent on the wire) for polls; the
  * chosen-option counts let scoring give partial credit on multiple choice without the answer key.
  *
  * @param responseMs from the moment the question opened for the game to the server's receipt of the answer
