@@ -26,24 +26,29 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One game with N players against a running system, measured end to end over real HTTP and WebSocket
- * connections: REST latency, joins, socket hellos, and how long a host's "start" takes to reach every player
- * (host socket -> event store -> outbox -> Kafka -> fan-out -> player sockets). Prints percentiles.
+ * connections: REST latency, joins, socket hellos, how long a host's "start" takes to reach every player
+ * (host socket -> event store -> outbox -> Kafka -> fan-out -> player sockets), and an answer burst: every player
+ * answers the moment the question opens; it measures the "locked in" acknowledgement and how long until answer-app
+ * has decided every answer and the results reach the host. Prints percentiles.
  */
 public final class GameBenchmark {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:9080";
         int players = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        System.out.printf(Locale.ROOT, "Game benchmark against %s with %d players%n", base, players);
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+        double spread = args.length > 3 ? Double.parseDouble(args[3]) : 5;
+        System.out.printf(Locale.ROOT, "Game benchmark against %s with %d players, %d concurrent joins%n", base, players, concurrency);
 
         String email = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         post(base + "/user/api/users", "{\"email\":\"" + email + "\",\"displayName\":\"Bench Host\",\"password\":\"benchmark passphrase 1\"}", null);
         String token = json(post(base + "/user/api/sessions", "{\"email\":\"" + email + "\",\"password\":\"benchmark passphrase 1\"}", null).body())
                 .getString("accessToken");
         String quizId = json(post(base + "/quiz/api/quizzes", "{\"title\":\"Benchmark\"}", token).body()).getString("id");
-        send("POST", base + "/quiz/api/quizzes/" + quizId + "/questions", "{\"type\":\"single-choice\",\"text\":\"2+2?\",\"timeLimitSeconds\":30,"
+        send("POST", base + "/quiz/api/quizzes/" + quizId + "/questions", "{\"type\":\"single-choice\",\"text\":\"2+2?\",\"timeLimitSeconds\":120,"
                 + "\"points\":1000,\"options\":[{\"text\":\"4\",\"correct\":true},{\"text\":\"5\",\"correct\":false}]}", token, "\"1\"");
         send("POST", base + "/quiz/api/quizzes/" + quizId + "/publish", null, token, "\"2\"");
 
@@ -59,7 +64,7 @@ public final class GameBenchmark {
         String gameId = game.getString("id");
         String pin = game.getString("pin");
 
-        ExecutorService pool = Executors.newFixedThreadPool(16);
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Long> joins = Collections.synchronizedList(new ArrayList<>());
         List<Future<String>> tokens = new ArrayList<>();
         long joinStart = System.nanoTime();
@@ -80,20 +85,27 @@ public final class GameBenchmark {
             playerTokens.add(f.get());
         }
         double joinSeconds = (System.nanoTime() - joinStart) / 1e9;
-        pool.shutdown();
-        report(String.format(Locale.ROOT, "joins (16 concurrent, %.0f joins/s)", players / joinSeconds), joins);
+        report(String.format(Locale.ROOT, "joins (%d concurrent, %.0f joins/s)", concurrency, players / joinSeconds), joins);
 
         String ws = base.replace("http://", "ws://") + "/quiz/ws/games/" + gameId;
-        List<Player> sockets = new ArrayList<>();
+        List<Player> sockets = Collections.synchronizedList(new ArrayList<>());
         List<Long> hellos = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch welcomed = new CountDownLatch(players);
+        List<Future<?>> connects = new ArrayList<>();
         for (String playerToken : playerTokens) {
-            Player p = new Player(welcomed, hellos);
-            p.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(ws), p).get(10, TimeUnit.SECONDS);
-            p.helloSent = System.nanoTime();
-            p.socket.sendText("{\"type\":\"hello\",\"role\":\"player\",\"token\":\"" + playerToken + "\"}", true);
-            sockets.add(p);
+            connects.add(pool.submit(() -> {
+                Player p = new Player(welcomed, hellos);
+                p.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(ws), p).get(30, TimeUnit.SECONDS);
+                p.helloSent = System.nanoTime();
+                p.socket.sendText("{\"type\":\"hello\",\"role\":\"player\",\"token\":\"" + playerToken + "\"}", true);
+                sockets.add(p);
+                return null;
+            }));
         }
+        for (Future<?> f : connects) {
+            f.get();
+        }
+        pool.shutdown();
         if (!welcomed.await(120, TimeUnit.SECONDS)) {
             System.out.println("not every player was welcomed: " + welcomed.getCount() + " missing");
         }
@@ -117,6 +129,45 @@ public final class GameBenchmark {
         sockets.forEach(p -> fanOut.add(p.arrival));
         report("host start -> question preview at every player", fanOut);
 
+        // The answer burst: everyone answers within `spread` seconds of the question opening, evenly spread.
+        CountDownLatch opened = new CountDownLatch(players);
+        long previewedAt = System.nanoTime();
+        for (Player p : sockets) {
+            p.arrival = -1;
+            p.watch("open", previewedAt, opened);
+        }
+        if (!opened.await(60, TimeUnit.SECONDS)) {
+            System.out.println("not every player saw the question open: " + opened.getCount() + " missing");
+        }
+        String option = sockets.get(0).firstOptionId;
+        CountDownLatch acked = new CountDownLatch(players);
+        long burst = System.nanoTime();
+        for (int i = 0; i < sockets.size(); i++) {
+            Player p = sockets.get(i);
+            long due = burst + (long) (spread * 1e9 * i / sockets.size());
+            while (System.nanoTime() < due) {
+                Thread.onSpinWait();
+            }
+            p.acks = acked;
+            p.answerSent = System.nanoTime();
+            p.socket.sendText("{\"type\":\"answer\",\"questionIndex\":0,\"optionIds\":[\"" + option + "\"]}", true);
+        }
+        double sendSeconds = (System.nanoTime() - burst) / 1e9;
+        if (!acked.await(120, TimeUnit.SECONDS)) {
+            System.out.println("answers without acknowledgement: " + acked.getCount());
+        }
+        List<Long> ackTimes = new ArrayList<>();
+        long refused = sockets.stream().filter(p -> p.refused).count();
+        sockets.forEach(p -> ackTimes.add(p.ackAt));
+        report(String.format(Locale.ROOT, "answer -> \"locked in\" (all sent within %.1f s, %d refused)", sendSeconds, refused), ackTimes);
+        if (!host.results.await(180, TimeUnit.SECONDS)) {
+            System.out.println("the host saw no results");
+        }
+        double decidedSeconds = (host.resultsAt - burst) / 1e9;
+        System.out.printf(Locale.ROOT, "%-60s %d answers in %.1f s (%.0f answers/s)%n",
+                "first answer sent -> every answer decided, results at host", host.resultsAnswered, decidedSeconds,
+                host.resultsAnswered / decidedSeconds);
+
         host.socket.sendText("{\"type\":\"end\"}", true);
         Thread.sleep(500);
         for (Player p : sockets) {
@@ -134,6 +185,14 @@ public final class GameBenchmark {
         volatile long since;
         volatile CountDownLatch awaited;
         volatile long arrival = -1;
+        volatile String firstOptionId;
+        volatile long answerSent;
+        volatile long ackAt = -1;
+        volatile boolean refused;
+        volatile CountDownLatch acks;
+        final CountDownLatch results = new CountDownLatch(1);
+        volatile long resultsAt;
+        volatile int resultsAnswered;
         final CountDownLatch welcome;
         private final CountDownLatch allWelcomed;
         private final List<Long> hellos;
@@ -165,7 +224,20 @@ public final class GameBenchmark {
                     allWelcomed.countDown();
                 } else if (awaitedPhase != null && arrival < 0 && text.contains("\"phase\":\"" + awaitedPhase + "\"")) {
                     arrival = now - since;
+                    if (firstOptionId == null && text.contains("\"options\"")) {
+                        firstOptionId = json(text).getJsonObject("question").getJsonArray("options").getJsonObject(0).getString("id");
+                    }
                     awaited.countDown();
+                } else if (text.contains("\"type\":\"answer-received\"") || text.contains("\"type\":\"answer-refused\"")) {
+                    if (ackAt < 0) {
+                        refused = text.contains("answer-refused");
+                        ackAt = now - answerSent;
+                        acks.countDown();
+                    }
+                } else if (text.contains("\"type\":\"results\"")) {
+                    resultsAt = now;
+                    resultsAnswered = json(text).getInt("answered");
+                    results.countDown();
                 }
                 if (log.size() < 20) {
                     log.add(text);

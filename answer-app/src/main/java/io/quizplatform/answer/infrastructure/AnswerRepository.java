@@ -71,6 +71,7 @@ public class AnswerRepository {
     }
 
     public void ended(UUID gameId, Instant at) {
+        keys.remove(gameId);
         em.createNativeQuery("UPDATE games SET ended_at = ?2, open_question = -1, "
                         + "last_closed = GREATEST(last_closed, open_question) WHERE game_id = ?1 AND ended_at IS NULL")
                 .setParameter(1, gameId).setParameter(2, Timestamp.from(at)).executeUpdate();
@@ -98,8 +99,22 @@ public class AnswerRepository {
         return rows.isEmpty() ? Optional.empty() : Optional.of((Boolean) rows.get(0));
     }
 
-    @SuppressWarnings("unchecked")
+    /** Answer keys never change once a game exists: read each once per instance, forgotten when the game ends. */
+    private final java.util.Map<UUID, java.util.Map<Integer, AnswerKey>> keys = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Optional<AnswerKey> key(UUID gameId, int questionIndex) {
+        java.util.Map<Integer, AnswerKey> ofGame = keys.computeIfAbsent(gameId, id -> new java.util.concurrent.ConcurrentHashMap<>());
+        AnswerKey known = ofGame.get(questionIndex);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<AnswerKey> read = readKey(gameId, questionIndex);
+        read.ifPresent(k -> ofGame.put(questionIndex, k));
+        return read;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<AnswerKey> readKey(UUID gameId, int questionIndex) {
         List<Object> rows = em.createNativeQuery("SELECT CAST(answer_key AS text) FROM game_questions WHERE game_id = ?1 AND question_index = ?2")
                 .setParameter(1, gameId).setParameter(2, questionIndex).getResultList();
         return rows.isEmpty() ? Optional.empty() : Optional.of(JSONB.fromJson((String) rows.get(0), AnswerKey.class));

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,17 +36,37 @@ public class AcknowledgedPublisher {
 
     /** Sends the event keyed by its aggregate id and waits for the broker's acknowledgement. */
     public void publish(EventEnvelope event, Duration timeout) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(EventTypes.topicOf(event.type()).topicName(),
-                event.aggregateId(), EventCodec.encode(event));
-        record.headers().add("event-type", event.type().getBytes(StandardCharsets.UTF_8));
         try {
-            producer().send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            publishAsync(event).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotPublished("interrupted while publishing " + event.type(), e);
-        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new NotPublished("the broker did not take " + event.type() + " in time", e);
         }
+    }
+
+    /**
+     * Sends the event; the future completes when the broker has it, or fails with {@link NotPublished} (after the
+     * producer's delivery timeout at the latest). Callers must not block the producer's thread in what they chain.
+     */
+    public CompletableFuture<Void> publishAsync(EventEnvelope event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(EventTypes.topicOf(event.type()).topicName(),
+                event.aggregateId(), EventCodec.encode(event));
+        record.headers().add("event-type", event.type().getBytes(StandardCharsets.UTF_8));
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            producer().send(record, (metadata, error) -> {
+                if (error == null) {
+                    done.complete(null);
+                } else {
+                    done.completeExceptionally(new NotPublished("the broker did not take " + event.type(), error));
+                }
+            });
+        } catch (org.apache.kafka.common.KafkaException e) {
+            done.completeExceptionally(new NotPublished("could not send " + event.type(), e));
+        }
+        return done;
     }
 
     private KafkaProducer<String, String> producer() {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.metrics.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,18 @@ final class EventConsumerLoop implements Runnable {
             consumerClient.subscribe(List.of(topic.topicName()));
             while (running) {
                 ConsumerRecords<String, String> records = consumerClient.poll(Duration.ofMillis(500));
+                if (records.isEmpty()) {
+                    continue;
+                }
+                if (applyTogether(records)) {
+                    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                    for (TopicPartition partition : records.partitions()) {
+                        List<ConsumerRecord<String, String>> inPartition = records.records(partition);
+                        done.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+                    }
+                    consumerClient.commitSync(done);
+                    continue;
+                }
                 Map<TopicPartition, Long> next = new HashMap<>();
                 for (TopicPartition partition : records.partitions()) {
                     next.put(partition, records.records(partition).get(0).offset());
@@ -100,6 +113,34 @@ final class EventConsumerLoop implements Runnable {
             LOG.log(Level.SEVERE, consumer + ": consumer of " + topic.topicName() + " stopped", e);
         } finally {
             kafka = null;
+        }
+    }
+
+    /**
+     * The fast path: every record of the poll applied in one transaction (a burst of answers costs one commit,
+     * not one per answer). Any problem (a malformed record, a failing handler) rolls it all back and returns false;
+     * the records then go one by one, with retries and the dead-letter topic.
+     */
+    private boolean applyTogether(ConsumerRecords<String, String> records) {
+        if (records.count() == 1) {
+            return false;
+        }
+        List<EventEnvelope> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(EventCodec.decode(record.value()));
+            } catch (EventCodec.MalformedEventException e) {
+                return false;
+            }
+        }
+        try {
+            int appliedNow = delivery.deliverTogether(consumer, topic.topicName(), events, handlers);
+            applied.inc(appliedNow);
+            duplicates.inc(events.size() - appliedNow);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, consumer + ": a batch of " + events.size() + " failed together, applying one by one", e);
+            return false;
         }
     }
 

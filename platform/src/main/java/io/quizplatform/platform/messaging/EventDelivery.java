@@ -24,4 +24,9 @@ public class EventDelivery {
     public boolean deliver(String consumer, String topic, EventEnvelope event, List<EventHandler> handlers) {
         return processedEvents.applyOnce(consumer, topic, event, handlers);
     }
+
+    /** Applies a batch in one transaction, without retries: the caller falls back to one by one if it fails. */
+    public int deliverTogether(String consumer, String topic, List<EventEnvelope> events, List<EventHandler> handlers) {
+        return processedEvents.applyAllOnce(consumer, topic, events, handlers);
+    }
 }

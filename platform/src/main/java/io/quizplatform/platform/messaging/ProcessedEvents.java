@@ -22,6 +22,22 @@ public class ProcessedEvents {
     /** @return true if applied now, false if this consumer had already applied the event */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean applyOnce(String consumer, String topic, EventEnvelope event, List<EventHandler> handlers) {
+        return apply(consumer, topic, event, handlers);
+    }
+
+    /** Several events in order, in one transaction: all applied (each at most once) or none. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int applyAllOnce(String consumer, String topic, List<EventEnvelope> events, List<EventHandler> handlers) {
+        int applied = 0;
+        for (EventEnvelope event : events) {
+            if (apply(consumer, topic, event, handlers)) {
+                applied++;
+            }
+        }
+        return applied;
+    }
+
+    private boolean apply(String consumer, String topic, EventEnvelope event, List<EventHandler> handlers) {
         int inserted = entityManager.createNativeQuery(
                         "INSERT INTO processed_events (consumer, event_id, event_type, topic) VALUES (?1, ?2, ?3, ?4) "
                                 + "ON CONFLICT DO NOTHING")

@@ -132,7 +132,7 @@ public class GameResource {
         String address = clientAddress.of(request);
         limiter.attempt("join-address", address, settings.intValue("rate.limit.join.per.address", 20), Duration.ofMinutes(1))
                 .orRefuse("join attempts from here");
-        limiter.attempt("join-game", join.pin(), settings.intValue("rate.limit.join.per.game", 3000), Duration.ofMinutes(1))
+        limiter.attempt("join-game", join.pin(), settings.intValue("rate.limit.join.per.game", 20_000), Duration.ofMinutes(1))
                 .orRefuse("join attempts for this game");
         GameHosting.Joined joined = games.join(join.pin(), join.nickname());
         return Response.status(201).entity(joined).build();

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Takes a player's answer where it arrives: stamps it with this server's clock, refuses at once what is plainly
@@ -55,7 +57,11 @@ public class AnswerIntake {
         }
     }
 
-    public Receipt receive(Game game, String playerId, int questionIndex, List<String> optionIds, String text) {
+    /**
+     * Checks and forwards an answer. Refusals are thrown at once; the receipt completes when the broker has the
+     * answer, or fails with {@link NotSaved}.
+     */
+    public CompletableFuture<Receipt> receive(Game game, String playerId, int questionIndex, List<String> optionIds, String text) {
         Instant receivedAt = Instant.now();
         try {
             game.checkAnswer(playerId, questionIndex, optionIds, text, receivedAt);
@@ -71,13 +77,16 @@ public class AnswerIntake {
         AnswerReceived payload = new AnswerReceived(answerId, game.id(), playerId, questionIndex, chosen, typed, receivedAt);
         EventEnvelope event = new EventEnvelope(answerId, EventTypes.GAME_ANSWER_RECEIVED, "answer", game.id(), 1,
                 receivedAt, EventCodec.payloadToJson(payload));
-        try {
-            publisher.publish(event, PUBLISH_TIMEOUT);
-        } catch (AcknowledgedPublisher.NotPublished e) {
-            answers.refused(game.id(), questionIndex, playerId);
-            throw new NotSaved(e);
-        }
         long responseMs = Math.max(0, Duration.between(game.openedAt(), receivedAt).toMillis());
-        return new Receipt(answerId, questionIndex, receivedAt, responseMs);
+        Receipt receipt = new Receipt(answerId, questionIndex, receivedAt, responseMs);
+        return publisher.publishAsync(event)
+                .orTimeout(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((ok, error) -> {
+                    if (error != null) {
+                        answers.refused(game.id(), questionIndex, playerId);
+                        throw new NotSaved(error);
+                    }
+                    return receipt;
+                });
     }
 }

@@ -43,6 +43,9 @@ public class GameHosting {
     @Inject
     GameClock clock;
 
+    @Inject
+    GameJoins joins;
+
     public record Joined(String gameId, String playerId, String nickname, String playerToken) {
     }
 
@@ -79,11 +82,7 @@ public class GameHosting {
         UUID gameId = store.liveGameByPin(pin).orElseThrow(() ->
                 new ProblemException(404, "Unknown PIN", "No game is running with PIN " + pin + ". Check the PIN on the host's screen."));
         String playerId = UUID.randomUUID().toString();
-        Game joinedGame = withRetries(gameId, playerId, game -> {
-            game.join(playerId, nickname, Instant.now());
-            return game;
-        });
-        Game.Player player = joinedGame.player(playerId).orElseThrow();
+        Game.Player player = joins.join(gameId, playerId, nickname);
         return new Joined(gameId.toString(), playerId, player.nickname(),
                 playerTokens.issue(gameId.toString(), playerId, Instant.now()));
     }
@@ -148,14 +147,14 @@ public class GameHosting {
         try {
             return command.get();
         } catch (GameRuleViolation e) {
-            int status = switch (e.code()) {
-                case "nickname-invalid" -> 400;
-                case "game-full", "game-started", "game-ended", "nickname-taken" -> 409;
-                default -> 409;
-            };
-            String field = e.code().startsWith("nickname") ? "nickname" : "game";
-            throw new ProblemException(status, "Game rule: " + e.code(), e.getMessage(),
-                    List.of(new io.quizplatform.platform.api.Problem.FieldError(field, e.getMessage())));
+            throw asProblem(e);
         }
+    }
+
+    static ProblemException asProblem(GameRuleViolation e) {
+        int status = "nickname-invalid".equals(e.code()) ? 400 : 409;
+        String field = e.code().startsWith("nickname") ? "nickname" : "game";
+        return new ProblemException(status, "Game rule: " + e.code(), e.getMessage(),
+                List.of(new io.quizplatform.platform.api.Problem.FieldError(field, e.getMessage())));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,7 +25,10 @@ public class LiveAnswers {
 
     private static final class QuestionAnswers {
         final int questionIndex;
+        /** Received here or accepted by answer-app: what the player is told they answered. */
         final Map<String, Choice> byPlayer = new ConcurrentHashMap<>();
+        /** Accepted by answer-app: only these count, and only these may close a question early. */
+        final Set<String> accepted = ConcurrentHashMap.newKeySet();
 
         QuestionAnswers(int questionIndex) {
             this.questionIndex = questionIndex;
@@ -36,8 +40,9 @@ public class LiveAnswers {
 
     /** Records an accepted answer; returns false if it was already known. */
     public boolean accepted(AnswerSubmitted answer) {
-        return question(answer.gameId(), answer.questionIndex())
-                .byPlayer.put(answer.playerId(), new Choice(answer.optionIds(), answer.text(), answer.correct())) == null;
+        QuestionAnswers q = question(answer.gameId(), answer.questionIndex());
+        q.byPlayer.put(answer.playerId(), new Choice(answer.optionIds(), answer.text(), answer.correct()));
+        return q.accepted.add(answer.playerId());
     }
 
     /** An answer received here and sent to answer-app; a refusal takes it back. */
@@ -47,7 +52,7 @@ public class LiveAnswers {
 
     public void refused(String gameId, int questionIndex, String playerId) {
         QuestionAnswers q = current.get(gameId);
-        if (q != null && q.questionIndex == questionIndex) {
+        if (q != null && q.questionIndex == questionIndex && !q.accepted.contains(playerId)) {
             q.byPlayer.remove(playerId);
         }
     }
@@ -57,14 +62,16 @@ public class LiveAnswers {
         return q == null || q.questionIndex != questionIndex ? Optional.empty() : Optional.ofNullable(q.byPlayer.get(playerId));
     }
 
+    /** Answers accepted by answer-app. */
     public int count(String gameId, int questionIndex) {
         QuestionAnswers q = current.get(gameId);
-        return q == null || q.questionIndex != questionIndex ? 0 : q.byPlayer.size();
+        return q == null || q.questionIndex != questionIndex ? 0 : q.accepted.size();
     }
 
-    public java.util.Set<String> answered(String gameId, int questionIndex) {
+    /** Whether every one of these players has an accepted answer to the question. */
+    public boolean allAccepted(String gameId, int questionIndex, Set<String> players) {
         QuestionAnswers q = current.get(gameId);
-        return q == null || q.questionIndex != questionIndex ? java.util.Set.of() : java.util.Set.copyOf(q.byPlayer.keySet());
+        return q != null && q.questionIndex == questionIndex && !q.accepted.isEmpty() && q.accepted.containsAll(players);
     }
 
     public void tallied(QuestionTallied tally) {

@@ -61,6 +61,8 @@ public class GameSessions {
     static final long HELLO_TIMEOUT_SECONDS = 10;
     /** The host's live answer count is pushed at most this often. */
     static final long ANSWER_COUNT_INTERVAL_MS = 250;
+    /** Lobby changes (joins, kicks) reach the host at most this often. */
+    static final long ROSTER_PUSH_INTERVAL_MS = 500;
     private static final int MAX_OPTION_IDS = 6;
 
     private static final String ROLE = "role";
@@ -98,6 +100,9 @@ public class GameSessions {
     private final Map<String, Game> latest = new ConcurrentHashMap<>();
     private final Map<String, QuizDetail> quizCache = new ConcurrentHashMap<>();
     private final Set<String> countPushScheduled = ConcurrentHashMap.newKeySet();
+    private final Set<String> hostPushScheduled = ConcurrentHashMap.newKeySet();
+    /** Phase and question of the last push per game: a change of neither is a change of the roster only. */
+    private final Map<String, String> lastStage = new ConcurrentHashMap<>();
 
     void opened(Session session, String gameId) {
         session.setMaxIdleTimeout(5 * 60_000);
@@ -242,19 +247,23 @@ public class GameSessions {
         String playerId = (String) session.getUserProperties().get("id");
         try {
             Game game = currentGame(gameId);
-            AnswerIntake.Receipt receipt = intake.receive(game, playerId, index, optionIds, text);
-            send(session, Json.createObjectBuilder()
-                    .add("type", "answer-received")
-                    .add("answerId", receipt.answerId())
-                    .add("questionIndex", receipt.questionIndex())
-                    .add("receivedAt", receipt.receivedAt().toString())
-                    .add("responseMs", receipt.responseMs())
-                    .add("message", "Answer locked in.")
-                    .build().toString());
+            intake.receive(game, playerId, index, optionIds, text).whenCompleteAsync((receipt, error) -> {
+                if (error == null) {
+                    send(session, Json.createObjectBuilder()
+                            .add("type", "answer-received")
+                            .add("answerId", receipt.answerId())
+                            .add("questionIndex", receipt.questionIndex())
+                            .add("receivedAt", receipt.receivedAt().toString())
+                            .add("responseMs", receipt.responseMs())
+                            .add("message", "Answer locked in.")
+                            .build().toString());
+                } else {
+                    LOG.log(java.util.logging.Level.WARNING, "answer not saved", error);
+                    error(session, "answer-not-saved", "Your answer could not be saved; send it again.");
+                }
+            }, scheduler);
         } catch (AnswerIntake.Refused e) {
             answerRefused(session, index, e.code(), e.getMessage());
-        } catch (AnswerIntake.NotSaved e) {
-            error(session, "answer-not-saved", e.getMessage());
         }
     }
 
@@ -322,14 +331,14 @@ public class GameSessions {
             return;
         }
         int index = game.questionIndex();
-        Set<String> answered = answers.answered(gameId, index);
         Optional<Set<String>> online = presence.online(gameId);
-        if (online.isEmpty() || answered.isEmpty()) {
+        if (online.isEmpty()) {
             return;
         }
-        boolean everyone = online.get().stream()
-                .filter(id -> game.player(id).map(p -> !p.kicked()).orElse(false))
-                .allMatch(answered::contains);
+        Set<String> connected = new java.util.HashSet<>();
+        online.get().stream().filter(id -> game.player(id).map(p -> !p.kicked()).orElse(false)).forEach(connected::add);
+        // Accepted answers only: an answer merely received may still be behind the close in the game's partition.
+        boolean everyone = answers.allAccepted(gameId, index, connected);
         if (everyone) {
             try {
                 games.closeBecauseAllAnswered(UUID.fromString(gameId), index);
@@ -408,7 +417,11 @@ public class GameSessions {
         }
     }
 
-    /** Pushes the new state of a game to every connection of it on this instance. */
+    /**
+     * Pushes the new state of a game to its connections on this instance. A change of phase or question goes to
+     * everyone at once; a change of the roster only (joins, kicks) goes to the host, at most twice a second, so a
+     * lobby filling up with thousands of players does not cost thousands of messages per join.
+     */
     void onGameChanged(@Observes GameChanged change) {
         Game game = change.game();
         latest.computeIfPresent(game.id(), (id, old) -> game.version() >= old.version() ? game : old);
@@ -416,6 +429,8 @@ public class GameSessions {
         if (sessions == null || sessions.isEmpty()) {
             return;
         }
+        String stage = game.phase() + ":" + game.questionIndex();
+        boolean rosterOnly = stage.equals(lastStage.put(game.id(), stage));
         for (Session session : sessions) {
             if (!session.isOpen()) {
                 sessions.remove(session);
@@ -430,12 +445,35 @@ public class GameSessions {
                     continue;
                 }
             }
-            send(session, stateFor(session, game, "state"));
+            if (!rosterOnly) {
+                send(session, stateFor(session, game, "state"));
+            }
+        }
+        if (rosterOnly) {
+            pushHostStateSoon(game.id());
         }
         if (game.phase() == GamePhase.ENDED) {
             byGame.remove(game.id());
             latest.remove(game.id());
+            lastStage.remove(game.id());
             answers.forget(game.id());
+        }
+    }
+
+    private void pushHostStateSoon(String gameId) {
+        if (hostPushScheduled.add(gameId)) {
+            scheduler.schedule(() -> {
+                hostPushScheduled.remove(gameId);
+                Game game = latest.get(gameId);
+                if (game == null) {
+                    return;
+                }
+                for (Session session : byGame.getOrDefault(gameId, Set.of())) {
+                    if (HOST.equals(session.getUserProperties().get(ROLE))) {
+                        send(session, stateFor(session, game, "state"));
+                    }
+                }
+            }, ROSTER_PUSH_INTERVAL_MS, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -1,0 +1,143 @@
+package io.quizplatform.quiz.application;
+
+import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.quiz.domain.game.Game;
+import io.quizplatform.quiz.domain.game.GameRuleViolation;
+import io.quizplatform.quiz.infrastructure.eventstore.EventStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Joins to one game, committed in groups. Every command on a game queues on the game's row, so a class joining at
+ * once would wait in a line of single transactions; instead the joins that arrive while one group commits go
+ * together into the next: one transaction, one load of the game, one append of all their events. Each join is
+ * still checked against the game's rules in order (nicknames, lobby cap), and answered only after its commit.
+ */
+@ApplicationScoped
+public class GameJoins {
+
+    private static final Logger LOG = Logger.getLogger(GameJoins.class.getName());
+    static final int MAX_GROUP = 500;
+    private static final int MAX_ATTEMPTS = 30;
+    private static final long WAIT_SECONDS = 30;
+
+    @Inject
+    GameCommands commands;
+
+    private record Request(String playerId, String nickname, Instant at, CompletableFuture<Game.Player> result) {
+    }
+
+    private final Map<UUID, Queue<Request>> waiting = new ConcurrentHashMap<>();
+    private final Set<UUID> committing = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Joins the player to the game and returns once the join is committed; throws the rule the join broke. The
+     * waiting request threads take turns committing the queued group themselves (no other thread is needed, so a
+     * busy thread pool cannot starve the commits).
+     */
+    public Game.Player join(UUID gameId, String playerId, String nickname) {
+        Request request = new Request(playerId, nickname, Instant.now(), new CompletableFuture<>());
+        Queue<Request> queue = waiting.computeIfAbsent(gameId, id -> new ConcurrentLinkedQueue<>());
+        queue.add(request);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!request.result().isDone()) {
+            if (committing.add(gameId)) {
+                try {
+                    commitNextGroup(gameId, queue);
+                } finally {
+                    committing.remove(gameId);
+                }
+            } else {
+                try {
+                    request.result().get(5, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    // not yet, or done: the loop looks again
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ProblemException(503, "Game busy", "Interrupted while joining; try again.");
+                }
+            }
+            if (System.nanoTime() > deadline && !request.result().isDone()) {
+                queue.remove(request);
+                throw new ProblemException(503, "Game busy", "Joining takes too long right now; try again.");
+            }
+        }
+        try {
+            return request.result().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private void commitNextGroup(UUID gameId, Queue<Request> queue) {
+        List<Request> group = new ArrayList<>();
+        for (Request r; group.size() < MAX_GROUP && (r = queue.poll()) != null; ) {
+            group.add(r);
+        }
+        if (!group.isEmpty()) {
+            commit(gameId, group);
+        }
+    }
+
+    private void commit(UUID gameId, List<Request> group) {
+        for (int attempt = 1; ; attempt++) {
+            Map<Request, RuntimeException> refused = new HashMap<>();
+            try {
+                Game game = commands.run(gameId, "players", g -> {
+                    for (Request r : group) {
+                        try {
+                            g.join(r.playerId(), r.nickname(), r.at());
+                        } catch (GameRuleViolation e) {
+                            refused.put(r, GameHosting.asProblem(e));
+                        }
+                    }
+                    return g;
+                });
+                for (Request r : group) {
+                    RuntimeException refusal = refused.get(r);
+                    if (refusal != null) {
+                        r.result().completeExceptionally(refusal);
+                    } else {
+                        r.result().complete(game.player(r.playerId()).orElseThrow());
+                    }
+                }
+                return;
+            } catch (EventStore.ConcurrentChange e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    fail(group, new ProblemException(503, "Game busy", "The game is changing very fast right now; try again."));
+                    return;
+                }
+            } catch (RuntimeException e) {
+                if (!(e instanceof ProblemException)) {
+                    LOG.log(Level.WARNING, "joins to game " + gameId + " failed", e);
+                }
+                fail(group, e);
+                return;
+            }
+        }
+    }
+
+    private static void fail(List<Request> group, RuntimeException e) {
+        group.forEach(r -> r.result().completeExceptionally(e));
+    }
+}
