@@ -205,10 +205,18 @@ public final class GameBenchmark {
             this.welcome = new CountDownLatch(1);
         }
 
-        void watch(String phase, long sinceNanos, CountDownLatch latch) {
+        /** When each phase was first seen (a fast phase change may arrive before the benchmark asks for it). */
+        final java.util.Map<String, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
+
+        synchronized void watch(String phase, long sinceNanos, CountDownLatch latch) {
             since = sinceNanos;
             awaited = latch;
             awaitedPhase = phase;
+            Long at = seen.get(phase);
+            if (at != null) {
+                arrival = at - sinceNanos;
+                latch.countDown();
+            }
         }
 
         @Override
@@ -222,12 +230,18 @@ public final class GameBenchmark {
                     hellos.add(now - helloSent);
                     welcome.countDown();
                     allWelcomed.countDown();
-                } else if (awaitedPhase != null && arrival < 0 && text.contains("\"phase\":\"" + awaitedPhase + "\"")) {
-                    arrival = now - since;
+                } else if (text.contains("\"phase\":")) {
+                    String phase = json(text).getString("phase");
                     if (firstOptionId == null && text.contains("\"options\"")) {
                         firstOptionId = json(text).getJsonObject("question").getJsonArray("options").getJsonObject(0).getString("id");
                     }
-                    awaited.countDown();
+                    synchronized (this) {
+                        seen.putIfAbsent(phase, now);
+                        if (phase.equals(awaitedPhase) && arrival < 0) {
+                            arrival = now - since;
+                            awaited.countDown();
+                        }
+                    }
                 } else if (text.contains("\"type\":\"answer-received\"") || text.contains("\"type\":\"answer-refused\"")) {
                     if (ackAt < 0) {
                         refused = text.contains("answer-refused");

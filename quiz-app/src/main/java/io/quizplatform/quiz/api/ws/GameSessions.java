@@ -18,6 +18,7 @@ import io.quizplatform.quiz.infrastructure.game.PlayerTokens;
 import io.quizplatform.quiz.infrastructure.projection.QuizProjection;
 import io.quizplatform.quiz.infrastructure.security.AccessTokenVerifier;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,7 +36,6 @@ import jakarta.json.JsonReader;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +70,7 @@ public class GameSessions {
     private static final String PLAYER = "player";
     private static final String HOST = "host";
     private static final String RATE = "rate";
+    private static final String OUTBOUND = "outbound";
 
     @Inject
     GameHosting games;
@@ -94,6 +95,9 @@ public class GameSessions {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedExecutorService writers;
 
     private final Map<String, Set<Session>> byGame = new ConcurrentHashMap<>();
     /** The newest state of each game with connections here, as the last push or hello loaded it. */
@@ -179,7 +183,9 @@ public class GameSessions {
         String token = message.getString("token", "");
         Game game;
         try {
-            game = games.load(UUID.fromString(gameId));
+            // The state this instance already holds (kept fresh by the fan-out): thousands of phones saying hello
+            // at once must not each replay the game from the database.
+            game = currentGame(gameId);
         } catch (IllegalArgumentException | ProblemException e) {
             close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "unknown game");
             return;
@@ -195,6 +201,11 @@ public class GameSessions {
                 return;
             }
             Optional<Game.Player> player = game.player(claims.get().playerId());
+            if (player.isEmpty()) {
+                // Joined a moment ago, before the fan-out brought the join here: ask the event store.
+                game = games.load(UUID.fromString(gameId));
+                player = game.player(claims.get().playerId());
+            }
             if (player.isEmpty() || player.get().kicked()) {
                 send(session, Json.createObjectBuilder().add("type", "kicked").add("message", "The host removed you from this game.").build().toString());
                 close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "kicked");
@@ -218,7 +229,8 @@ public class GameSessions {
             error(session, "invalid-role", "role must be \"player\" or \"host\".");
             return;
         }
-        latest.merge(gameId, game, (old, loaded) -> loaded.version() >= old.version() ? loaded : old);
+        Game seen = game;
+        latest.merge(gameId, seen, (old, loaded) -> loaded.version() >= old.version() ? loaded : old);
         send(session, stateFor(session, game, "welcome"));
     }
 
@@ -431,6 +443,8 @@ public class GameSessions {
         }
         String stage = game.phase() + ":" + game.questionIndex();
         boolean rosterOnly = stage.equals(lastStage.put(game.id(), stage));
+        // One text for every player: thousands of connections get the same string, built once.
+        String forPlayers = rosterOnly ? null : stateJson(game, "state", false, null);
         for (Session session : sessions) {
             if (!session.isOpen()) {
                 sessions.remove(session);
@@ -446,7 +460,7 @@ public class GameSessions {
                 }
             }
             if (!rosterOnly) {
-                send(session, stateFor(session, game, "state"));
+                send(session, HOST.equals(session.getUserProperties().get(ROLE)) ? stateFor(session, game, "state") : forPlayers);
             }
         }
         if (rosterOnly) {
@@ -480,6 +494,14 @@ public class GameSessions {
     /** The game as this connection may see it right now. */
     String stateFor(Session session, Game game, String type) {
         boolean host = HOST.equals(session.getUserProperties().get(ROLE));
+        return stateJson(game, type, host, host ? null : (String) session.getUserProperties().get("id"));
+    }
+
+    /**
+     * The game's state for the host, or for players: for one player (with {@code you} and their answer, as in
+     * {@code welcome}) or for all of them ({@code playerId} null, as in the {@code state} broadcasts).
+     */
+    private String stateJson(Game game, String type, boolean host, String playerId) {
         Instant now = Instant.now();
         JsonObjectBuilder state = Json.createObjectBuilder()
                 .add("type", type)
@@ -512,8 +534,7 @@ public class GameSessions {
             if (running) {
                 state.add("answered", answers.count(game.id(), game.questionIndex()));
             }
-        } else {
-            String playerId = (String) session.getUserProperties().get("id");
+        } else if (playerId != null) {
             game.player(playerId).ifPresent(p ->
                     state.add("you", Json.createObjectBuilder().add("playerId", p.id()).add("nickname", p.nickname())));
             if (running) {
@@ -598,23 +619,15 @@ public class GameSessions {
         send(session, Json.createObjectBuilder().add("type", "error").add("code", code).add("message", message).build().toString());
     }
 
-    private static void send(Session session, String json) {
-        synchronized (session) {
-            try {
-                if (session.isOpen()) {
-                    session.getBasicRemote().sendText(json);
-                }
-            } catch (IOException | IllegalStateException e) {
-                LOG.fine(() -> "could not send to " + session.getId() + ": " + e);
-            }
-        }
+    private void send(Session session, String json) {
+        outbound(session).send(json);
     }
 
-    private static void close(Session session, CloseReason.CloseCode code, String reason) {
-        try {
-            session.close(new CloseReason(code, reason));
-        } catch (IOException e) {
-            LOG.fine(() -> "could not close " + session.getId() + ": " + e);
-        }
+    private void close(Session session, CloseReason.CloseCode code, String reason) {
+        outbound(session).close(code, reason);
+    }
+
+    private Outbound outbound(Session session) {
+        return (Outbound) session.getUserProperties().computeIfAbsent(OUTBOUND, k -> new Outbound(session, writers));
     }
 }

@@ -1,0 +1,90 @@
+package io.quizplatform.quiz.api.ws;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+/**
+ * What is still to be written to one connection, in order. Writes happen on pool threads, one connection at a
+ * time per connection, so a broadcast to thousands of phones does not wait for each write in turn, and one phone
+ * on a slow network cannot hold up the others. A connection that falls too far behind is closed (1008); the
+ * player can reconnect and gets the current state.
+ */
+final class Outbound {
+
+    private static final Logger LOG = Logger.getLogger(Outbound.class.getName());
+    static final int MAX_PENDING = 64;
+
+    private final Session session;
+    private final Executor executor;
+    private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+    Outbound(Session session, Executor executor) {
+        this.session = session;
+        this.executor = executor;
+    }
+
+    void send(String text) {
+        enqueue(() -> {
+            try {
+                if (session.isOpen()) {
+                    session.getBasicRemote().sendText(text);
+                }
+            } catch (IOException | IllegalStateException e) {
+                LOG.fine(() -> "could not send to " + session.getId() + ": " + e);
+            }
+        });
+    }
+
+    /** Closes the connection after what was queued before has been written. */
+    void close(CloseReason.CloseCode code, String reason) {
+        enqueue(() -> closeNow(code, reason));
+    }
+
+    private void enqueue(Runnable write) {
+        if (size.incrementAndGet() > MAX_PENDING) {
+            size.decrementAndGet();
+            pending.clear();
+            closeNow(CloseReason.CloseCodes.VIOLATED_POLICY, "too slow to keep up; reconnect");
+            return;
+        }
+        pending.add(write);
+        if (draining.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            for (Runnable write; (write = pending.poll()) != null; ) {
+                size.decrementAndGet();
+                write.run();
+            }
+        } finally {
+            draining.set(false);
+            // Something queued between the last poll and the release must not wait for the next message.
+            if (!pending.isEmpty() && draining.compareAndSet(false, true)) {
+                executor.execute(this::drain);
+            }
+        }
+    }
+
+    private void closeNow(CloseReason.CloseCode code, String reason) {
+        try {
+            if (session.isOpen()) {
+                session.close(new CloseReason(code, reason));
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.fine(() -> "could not close " + session.getId() + ": " + e);
+        }
+    }
+}
