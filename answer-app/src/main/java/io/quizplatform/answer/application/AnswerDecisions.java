@@ -12,8 +12,10 @@ import io.quizplatform.contracts.EventTypes;
 import io.quizplatform.contracts.QuestionTallied;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.outbox.Outbox;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -45,30 +47,111 @@ public class AnswerDecisions {
     @Inject
     Outbox outbox;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    /**
+     * What this transaction has read about a game: its locked answer window and its players. A burst of answers
+     * arrives as one batch in one transaction; reading these once per batch instead of once per answer is what lets
+     * answer-app keep up with ten thousand players. Game events in the same batch update or drop it.
+     */
+    private static final class GameInTransaction {
+        Optional<AnswerWindow> window;
+        Map<UUID, Boolean> players;
+        /** Who has an accepted answer, per question: what is in answers plus what this transaction will add. */
+        final Map<Integer, java.util.Set<UUID>> answered = new java.util.HashMap<>();
+        final List<AnswerRepository.NewAnswer> toInsert = new ArrayList<>();
+        long version = -1;
+        boolean versionChanged;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<UUID, GameInTransaction> seenInTransaction() {
+        Map<UUID, GameInTransaction> seen = (Map<UUID, GameInTransaction>) transaction.getResource(AnswerDecisions.class);
+        if (seen == null) {
+            seen = new java.util.HashMap<>();
+            transaction.putResource(AnswerDecisions.class, seen);
+        }
+        return seen;
+    }
+
+    private GameInTransaction seen(UUID gameId) {
+        return seenInTransaction().computeIfAbsent(gameId, id -> {
+            GameInTransaction g = new GameInTransaction();
+            g.window = repository.lockWindow(id);
+            return g;
+        });
+    }
+
+    /** Writes what this transaction collected about the game, then reads it afresh next time. */
+    private void forget(UUID gameId) {
+        GameInTransaction seen = seenInTransaction().remove(gameId);
+        if (seen != null) {
+            write(gameId, seen);
+        }
+    }
+
+    private void write(UUID gameId, GameInTransaction seen) {
+        repository.insertAnswers(seen.toInsert);
+        seen.toInsert.clear();
+        if (seen.versionChanged) {
+            repository.eventVersion(gameId, seen.version);
+            seen.versionChanged = false;
+        }
+    }
+
+    /** The end of the batch: the collected answers go in with one statement per game. */
+    public void endOfBatch() {
+        Map<UUID, GameInTransaction> seen = seenInTransaction();
+        seen.forEach(this::write);
+        seen.clear();
+    }
+
+    private long nextEventVersion(UUID gameId) {
+        GameInTransaction seen = seen(gameId);
+        if (seen.version < 0) {
+            seen.version = repository.eventVersion(gameId);
+        }
+        seen.versionChanged = true;
+        return ++seen.version;
+    }
+
     public void gameCreated(UUID gameId, String hostId, Instant at, List<AnswerKey> keys) {
         repository.createGame(gameId, hostId, at, keys);
     }
 
     public void playerJoined(UUID gameId, UUID playerId) {
         repository.addPlayer(gameId, playerId);
+        GameInTransaction seen = seenInTransaction().get(gameId);
+        if (seen != null && seen.players != null) {
+            seen.players.putIfAbsent(playerId, false);
+        }
     }
 
     public void playerKicked(UUID gameId, UUID playerId) {
         repository.kick(gameId, playerId);
+        GameInTransaction seen = seenInTransaction().get(gameId);
+        if (seen != null && seen.players != null) {
+            seen.players.computeIfPresent(playerId, (id, kicked) -> true);
+        }
     }
 
     public void questionOpened(UUID gameId, int questionIndex, Instant at, Instant closesAt) {
+        forget(gameId);
         repository.opened(gameId, questionIndex, at, closesAt);
     }
 
     public void questionClosed(UUID gameId, int questionIndex, Instant at) {
+        forget(gameId);
         repository.lockWindow(gameId);
-        if (repository.closed(gameId, questionIndex)) {
+        boolean wasOpen = repository.closed(gameId, questionIndex);
+        if (wasOpen) {
             publishTally(gameId, questionIndex, at);
         }
     }
 
     public void gameEnded(UUID gameId, Instant at) {
+        forget(gameId);
         Optional<AnswerWindow> window = repository.lockWindow(gameId);
         repository.ended(gameId, at);
         // A game ended mid-question: that question's answers are final too.
@@ -78,7 +161,8 @@ public class AnswerDecisions {
     public void answerReceived(AnswerReceived answer) {
         UUID gameId = UUID.fromString(answer.gameId());
         UUID answerId = UUID.fromString(answer.answerId());
-        Optional<AnswerWindow> window = repository.lockWindow(gameId);
+        GameInTransaction game = seen(gameId);
+        Optional<AnswerWindow> window = game.window;
         if (window.isEmpty()) {
             refuse(answer, Refusal.UNKNOWN_GAME, false);
             return;
@@ -90,7 +174,10 @@ public class AnswerDecisions {
             refuse(answer, Refusal.NOT_A_PLAYER, true);
             return;
         }
-        Optional<Boolean> kicked = repository.kicked(gameId, playerId);
+        if (game.players == null) {
+            game.players = repository.players(gameId);
+        }
+        Optional<Boolean> kicked = Optional.ofNullable(game.players.get(playerId));
         if (kicked.isEmpty()) {
             refuse(answer, Refusal.NOT_A_PLAYER, true);
             return;
@@ -112,16 +199,19 @@ public class AnswerDecisions {
         }
         AnswerKey.Verdict verdict = key.get().judge(chosen, answer.text());
         long responseMs = window.get().responseMs(answer.receivedAt());
-        if (!repository.insertAnswer(answerId, gameId, answer.questionIndex(), playerId, chosen, answer.text(),
-                verdict.correct(), responseMs, answer.receivedAt())) {
+        java.util.Set<UUID> answered = game.answered.computeIfAbsent(answer.questionIndex(),
+                q -> repository.answered(gameId, q));
+        if (!answered.add(playerId)) {
             refuse(answer, Refusal.ALREADY_ANSWERED, true);
             return;
         }
+        game.toInsert.add(new AnswerRepository.NewAnswer(answerId, gameId, answer.questionIndex(), playerId, chosen,
+                answer.text(), verdict.correct(), responseMs, answer.receivedAt()));
         AnswerSubmitted submitted = new AnswerSubmitted(answer.answerId(), answer.gameId(), answer.playerId(),
                 answer.questionIndex(), chosen, answer.text(), verdict.correct(), verdict.correctChosen(),
                 verdict.wrongChosen(), verdict.correctTotal(), responseMs, key.get().timeLimitSeconds(), key.get().points(),
                 answer.receivedAt());
-        publish(gameId, EventTypes.ANSWER_SUBMITTED, submitted, repository.nextEventVersion(gameId));
+        publish(gameId, EventTypes.ANSWER_SUBMITTED, submitted, nextEventVersion(gameId));
     }
 
     private void refuse(AnswerReceived answer, Refusal refusal, boolean gameKnown) {
@@ -130,7 +220,7 @@ public class AnswerDecisions {
                 refusal.code(), answer.receivedAt());
         AnswerRejected rejected = new AnswerRejected(answer.answerId(), answer.gameId(), answer.playerId(),
                 answer.questionIndex(), refusal.code(), refusal.message(), answer.receivedAt());
-        publish(gameId, EventTypes.ANSWER_REJECTED, rejected, gameKnown ? repository.nextEventVersion(gameId) : 1);
+        publish(gameId, EventTypes.ANSWER_REJECTED, rejected, gameKnown ? nextEventVersion(gameId) : 1);
     }
 
     private void publishTally(UUID gameId, int questionIndex, Instant closedAt) {
@@ -157,7 +247,7 @@ public class AnswerDecisions {
                 .toList();
         QuestionTallied tally = new QuestionTallied(gameId.toString(), questionIndex, answers.size(), correct, distribution,
                 texts, closedAt);
-        publish(gameId, EventTypes.ANSWER_QUESTION_TALLIED, tally, repository.nextEventVersion(gameId));
+        publish(gameId, EventTypes.ANSWER_QUESTION_TALLIED, tally, nextEventVersion(gameId));
     }
 
     private void publish(UUID gameId, String type, Object payload, long version) {

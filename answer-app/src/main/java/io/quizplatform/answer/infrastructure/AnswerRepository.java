@@ -91,12 +91,16 @@ public class AnswerRepository {
                 ((Number) r[3]).intValue(), r[4] != null));
     }
 
-    /** Empty when the player never joined; otherwise whether the host removed them. */
+    /** Every player of the game, and whether the host removed them. */
     @SuppressWarnings("unchecked")
-    public Optional<Boolean> kicked(UUID gameId, UUID playerId) {
-        List<Object> rows = em.createNativeQuery("SELECT kicked FROM game_players WHERE game_id = ?1 AND player_id = ?2")
-                .setParameter(1, gameId).setParameter(2, playerId).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of((Boolean) rows.get(0));
+    public java.util.Map<UUID, Boolean> players(UUID gameId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT player_id, kicked FROM game_players WHERE game_id = ?1")
+                .setParameter(1, gameId).getResultList();
+        java.util.Map<UUID, Boolean> players = new java.util.HashMap<>(rows.size() * 2);
+        for (Object[] r : rows) {
+            players.put((UUID) r[0], (Boolean) r[1]);
+        }
+        return players;
     }
 
     /** Answer keys never change once a game exists: read each once per instance, forgotten when the game ends. */
@@ -120,18 +124,6 @@ public class AnswerRepository {
         return rows.isEmpty() ? Optional.empty() : Optional.of(JSONB.fromJson((String) rows.get(0), AnswerKey.class));
     }
 
-    /** @return false when the player already has an answer to this question (the unique constraint said so) */
-    public boolean insertAnswer(UUID answerId, UUID gameId, int questionIndex, UUID playerId, List<String> optionIds,
-                                String text, Boolean correct, long responseMs, Instant receivedAt) {
-        return em.createNativeQuery("INSERT INTO answers (answer_id, game_id, question_index, player_id, option_ids, text_answer, "
-                        + "correct, response_ms, received_at) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), ?6, ?7, ?8, ?9) "
-                        + "ON CONFLICT DO NOTHING")
-                .setParameter(1, answerId).setParameter(2, gameId).setParameter(3, questionIndex).setParameter(4, playerId)
-                .setParameter(5, JSONB.toJson(optionIds)).setParameter(6, text).setParameter(7, correct)
-                .setParameter(8, responseMs).setParameter(9, Timestamp.from(receivedAt))
-                .executeUpdate() > 0;
-    }
-
     public void refused(UUID answerId, UUID gameId, int questionIndex, String playerId, String reason, Instant receivedAt) {
         em.createNativeQuery("INSERT INTO refused_answers (answer_id, game_id, question_index, player_id, reason, received_at) "
                         + "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING")
@@ -153,11 +145,60 @@ public class AnswerRepository {
         return out;
     }
 
-    /** The version of the next event answer-app publishes about this game (1, 2, ...). */
-    public long nextEventVersion(UUID gameId) {
-        Object v = em.createNativeQuery("UPDATE games SET answer_events = answer_events + 1 WHERE game_id = ?1 RETURNING answer_events")
-                .setParameter(1, gameId).getSingleResult();
+    /** The version of the last event answer-app published about this game (0 before the first). */
+    public long eventVersion(UUID gameId) {
+        Object v = em.createNativeQuery("SELECT answer_events FROM games WHERE game_id = ?1").setParameter(1, gameId).getSingleResult();
         return ((Number) v).longValue();
+    }
+
+    public void eventVersion(UUID gameId, long version) {
+        em.createNativeQuery("UPDATE games SET answer_events = ?2 WHERE game_id = ?1")
+                .setParameter(1, gameId).setParameter(2, version).executeUpdate();
+    }
+
+    /** The players who have an accepted answer to the question. */
+    @SuppressWarnings("unchecked")
+    public java.util.Set<UUID> answered(UUID gameId, int questionIndex) {
+        List<Object> rows = em.createNativeQuery("SELECT player_id FROM answers WHERE game_id = ?1 AND question_index = ?2")
+                .setParameter(1, gameId).setParameter(2, questionIndex).getResultList();
+        java.util.Set<UUID> players = new java.util.HashSet<>(rows.size() * 2);
+        rows.forEach(r -> players.add((UUID) r));
+        return players;
+    }
+
+    /** An accepted answer, to be inserted with others in one statement. */
+    public record NewAnswer(UUID answerId, UUID gameId, int questionIndex, UUID playerId, List<String> optionIds, String text,
+                            Boolean correct, long responseMs, Instant receivedAt) {
+    }
+
+    /**
+     * Inserts accepted answers in one statement. The unique (game, question, player) constraint still has the last
+     * word: a second answer makes the whole statement, and the transaction, fail.
+     */
+    public void insertAnswers(List<NewAnswer> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("INSERT INTO answers (answer_id, game_id, question_index, player_id, option_ids, text_answer, "
+                        + "correct, response_ms, received_at) SELECT a.answer_id, a.game_id, a.question_index, a.player_id, "
+                        + "a.option_ids, a.text_answer, a.correct, a.response_ms, a.received_at "
+                        + "FROM jsonb_to_recordset(CAST(?1 AS jsonb)) AS a(answer_id uuid, game_id uuid, question_index int, "
+                        + "player_id uuid, option_ids jsonb, text_answer varchar(100), correct boolean, response_ms bigint, "
+                        + "received_at timestamptz)")
+                .setParameter(1, JSONB.toJson(answers.stream().map(a -> {
+                    java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    row.put("answer_id", a.answerId().toString());
+                    row.put("game_id", a.gameId().toString());
+                    row.put("question_index", a.questionIndex());
+                    row.put("player_id", a.playerId().toString());
+                    row.put("option_ids", a.optionIds());
+                    row.put("text_answer", a.text());
+                    row.put("correct", a.correct());
+                    row.put("response_ms", a.responseMs());
+                    row.put("received_at", a.receivedAt().toString());
+                    return row;
+                }).toList()))
+                .executeUpdate();
     }
 
     private static Instant instant(Object value) {

@@ -85,7 +85,9 @@ final class EventConsumerLoop implements Runnable {
                         List<ConsumerRecord<String, String>> inPartition = records.records(partition);
                         done.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
                     }
-                    consumerClient.commitSync(done);
+                    // Asynchronous: if this commit is lost, the batch is read again and its processed-event marks
+                    // make it change nothing.
+                    consumerClient.commitAsync(done, null);
                     continue;
                 }
                 Map<TopicPartition, Long> next = new HashMap<>();

@@ -16,4 +16,11 @@ public interface EventHandler {
     boolean handles(String eventType);
 
     void apply(EventEnvelope event);
+
+    /**
+     * Called once after the events of one transaction were applied, still inside it. A handler that collects
+     * writes to do them together (one statement for a burst of events) does them here.
+     */
+    default void endOfBatch() {
+    }
 }

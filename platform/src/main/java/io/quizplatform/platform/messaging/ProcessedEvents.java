@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,18 +24,46 @@ public class ProcessedEvents {
     /** @return true if applied now, false if this consumer had already applied the event */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean applyOnce(String consumer, String topic, EventEnvelope event, List<EventHandler> handlers) {
-        return apply(consumer, topic, event, handlers);
+        boolean applied = apply(consumer, topic, event, handlers);
+        handlers.forEach(EventHandler::endOfBatch);
+        return applied;
     }
 
-    /** Several events in order, in one transaction: all applied (each at most once) or none. */
+    /**
+     * Several events in order, in one transaction: all applied (each at most once) or none. Their processed-event
+     * rows are inserted in one statement, which also says which of them were new.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @SuppressWarnings("unchecked")
     public int applyAllOnce(String consumer, String topic, List<EventEnvelope> events, List<EventHandler> handlers) {
+        StringBuilder rows = new StringBuilder("[");
+        for (EventEnvelope event : events) {
+            if (rows.length() > 1) {
+                rows.append(',');
+            }
+            rows.append("{\"id\":\"").append(UUID.fromString(event.id())).append("\",\"type\":")
+                    .append(EventCodec.payloadToJson(event.type())).append('}');
+        }
+        rows.append(']');
+        List<Object> inserted = entityManager.createNativeQuery(
+                        "INSERT INTO processed_events (consumer, event_id, event_type, topic) "
+                                + "SELECT DISTINCT ON (e.id) ?1, e.id, e.type, ?3 FROM jsonb_to_recordset(CAST(?2 AS jsonb)) AS e(id uuid, type text) "
+                                + "ON CONFLICT DO NOTHING RETURNING event_id")
+                .setParameter(1, consumer)
+                .setParameter(2, rows.toString())
+                .setParameter(3, topic)
+                .getResultList();
+        Set<UUID> fresh = new HashSet<>();
+        inserted.forEach(id -> fresh.add(id instanceof UUID u ? u : UUID.fromString(id.toString())));
         int applied = 0;
         for (EventEnvelope event : events) {
-            if (apply(consumer, topic, event, handlers)) {
+            // remove: the same event twice in one batch is applied once
+            if (fresh.remove(UUID.fromString(event.id()))) {
+                applyHandlers(event, handlers);
                 applied++;
             }
         }
+        handlers.forEach(EventHandler::endOfBatch);
         return applied;
     }
 
@@ -49,11 +79,15 @@ public class ProcessedEvents {
         if (inserted == 0) {
             return false;
         }
+        applyHandlers(event, handlers);
+        return true;
+    }
+
+    private static void applyHandlers(EventEnvelope event, List<EventHandler> handlers) {
         for (EventHandler handler : handlers) {
             if (handler.handles(event.type())) {
                 handler.apply(event);
             }
         }
-        return true;
     }
 }

@@ -86,6 +86,11 @@ public class GameEventsListener implements EventHandler {
         }
     }
 
+    @Override
+    public void endOfBatch() {
+        decisions.endOfBatch();
+    }
+
     private static UUID player(EventEnvelope event) {
         return UUID.fromString(EventCodec.payloadFromJson(event, PlayerRef.class).playerId());
     }

@@ -308,8 +308,14 @@ public class GameSessions {
             if (game == null) {
                 continue;
             }
+            // Built once; each player's own answer is spliced in. The host's big screen goes first.
+            String common = resultsJson(game, tally);
+            String open = common.substring(0, common.length() - 1) + ",\"yourAnswer\":";
+            sessions.stream().filter(x -> HOST.equals(x.getUserProperties().get(ROLE))).forEach(x -> send(x, common));
             for (Session session : sessions) {
-                send(session, resultsFor(session, game, tally));
+                if (PLAYER.equals(session.getUserProperties().get(ROLE))) {
+                    send(session, open + yourAnswer(game.id(), tally.questionIndex(), (String) session.getUserProperties().get("id"), true) + "}");
+                }
             }
         }
     }
@@ -343,6 +349,11 @@ public class GameSessions {
             return;
         }
         int index = game.questionIndex();
+        long onlineCount = presence.onlineCount(gameId);
+        if (onlineCount < 0 || answers.count(gameId, index) < onlineCount) {
+            // Cheap test first: fewer answers than connected players cannot be everyone.
+            return;
+        }
         Optional<Set<String>> online = presence.online(gameId);
         if (online.isEmpty()) {
             return;
@@ -360,7 +371,8 @@ public class GameSessions {
         }
     }
 
-    private String resultsFor(Session session, Game game, QuestionTallied tally) {
+    /** The results of a closed question as everyone may see them (players also get their own answer). */
+    private String resultsJson(Game game, QuestionTallied tally) {
         JsonArrayBuilder distribution = Json.createArrayBuilder();
         tally.distribution().forEach(c -> distribution.add(Json.createObjectBuilder().add("optionId", c.optionId()).add("count", c.count())));
         JsonArrayBuilder texts = Json.createArrayBuilder();
@@ -377,9 +389,6 @@ public class GameSessions {
         QuizDetail.QuestionView question = questionAt(game, tally.questionIndex());
         if (question != null) {
             results.add("correct", correctJson(question));
-        }
-        if (PLAYER.equals(session.getUserProperties().get(ROLE))) {
-            results.add("yourAnswer", yourAnswer(game.id(), tally.questionIndex(), (String) session.getUserProperties().get("id"), true));
         }
         return results.build().toString();
     }

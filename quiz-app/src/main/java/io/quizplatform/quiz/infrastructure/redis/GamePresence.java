@@ -69,6 +69,15 @@ public class GamePresence {
         change(gameId, playerId, -1);
     }
 
+    /** How many players have a connection open (as last written), or -1 when Redis cannot say. O(1). */
+    public long onlineCount(String gameId) {
+        try {
+            return redis.client().hlen(key(gameId));
+        } catch (JedisException e) {
+            return -1;
+        }
+    }
+
     /** The players with at least one open connection, or empty when Redis cannot say. */
     public Optional<Set<String>> online(String gameId) {
         try {
