@@ -68,10 +68,13 @@ public class LiveAnswers {
         return q == null || q.questionIndex != questionIndex ? 0 : q.accepted.size();
     }
 
-    /** Whether every one of these players has an accepted answer to the question. */
+    /**
+     * Whether every one of these (connected) players has an accepted answer to the question. False when there are
+     * none: with nobody connected the question runs to its time limit.
+     */
     public boolean allAccepted(String gameId, int questionIndex, Set<String> players) {
         QuestionAnswers q = current.get(gameId);
-        return q != null && q.questionIndex == questionIndex && !q.accepted.isEmpty() && q.accepted.containsAll(players);
+        return !players.isEmpty() && q != null && q.questionIndex == questionIndex && q.accepted.containsAll(players);
     }
 
     public void tallied(QuestionTallied tally) {

@@ -105,7 +105,12 @@ public class GamePresence {
     }
 
     private void change(String gameId, String playerId, int delta) {
-        unwritten.computeIfAbsent(gameId, g -> new ConcurrentHashMap<>()).merge(playerId, delta, Integer::sum);
+        // Under the map's lock for this game, so a flush taking the game's changes cannot lose this one.
+        unwritten.compute(gameId, (g, deltas) -> {
+            Map<String, Integer> d = deltas == null ? new ConcurrentHashMap<>() : deltas;
+            d.merge(playerId, delta, Integer::sum);
+            return d;
+        });
     }
 
     void flush() {
