@@ -105,6 +105,16 @@ public class AnswersIT {
             String paris = optionId(open, "Paris");
             String lyon = optionId(open, "Lyon");
 
+            // Malformed answers: a reason, nothing recorded, the connection kept.
+            adaSocket.send("{\"type\":\"answer\"}");
+            assertThat(adaSocket.awaitType("answer-refused").get("reason").asText()).isEqualTo("invalid-answer");
+            adaSocket.send("{\"type\":\"answer\",\"questionIndex\":0,\"optionIds\":\"" + paris + "\"}");
+            assertThat(adaSocket.awaitType("answer-refused").get("message").asText()).contains("optionIds");
+            adaSocket.send("{\"type\":\"answer\",\"questionIndex\":0,\"optionIds\":[\"no-such-option\"]}");
+            assertThat(adaSocket.awaitType("answer-refused").get("reason").asText()).isEqualTo("invalid-answer");
+            hostSocket.send(answer(0, paris));
+            assertThat(hostSocket.awaitType("error").get("code").asText()).isEqualTo("players-only");
+
             adaSocket.send(answer(0, paris));
             JsonNode locked = adaSocket.awaitType("answer-received");
             assertThat(locked.get("message").asText()).isEqualTo("Answer locked in.");
