@@ -2,14 +2,12 @@ package it.quizplatform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.microshed.testing.jupiter.MicroShedTest;
 import org.microshed.testing.kafka.KafkaProducerClient;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -62,15 +60,7 @@ public class AnswerDurabilityIT {
         Platform.control("POST", "/liberty/stop");
         // Bob's answer was received by an instance that acknowledged it and died before answer-app saw it: it is
         // in the game's partition, and nothing else.
-        String answerId = UUID.randomUUID().toString();
-        Instant at = Instant.now();
-        String event = "{\"id\":\"" + answerId + "\",\"type\":\"game.answer-received\",\"aggregateType\":\"answer\","
-                + "\"aggregateId\":\"" + gameId + "\",\"version\":1,\"occurredAt\":\"" + at + "\",\"payload\":{"
-                + "\"answerId\":\"" + answerId + "\",\"gameId\":\"" + gameId + "\",\"playerId\":\"" + bob.get("playerId").asText() + "\","
-                + "\"questionIndex\":0,\"optionIds\":[\"" + paris + "\"],\"receivedAt\":\"" + at + "\"}}";
-        ProducerRecord<String, String> record = new ProducerRecord<>("quiz-events", gameId, event);
-        record.headers().add("event-type", "game.answer-received".getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
+        AnswersIT.forward(producer, UUID.randomUUID().toString(), gameId, bob.get("playerId").asText(), 0, paris, Instant.now());
         Platform.control("POST", "/liberty/start");
 
         Instant deadline = Instant.now().plusSeconds(60);

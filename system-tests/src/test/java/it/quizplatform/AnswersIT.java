@@ -272,6 +272,13 @@ public class AnswersIT {
     /** Puts a game.answer-received on quiz-events as a quiz-app instance would, and returns the answer id. */
     private static String received(String gameId, String playerId, int questionIndex, String optionId, Instant at) throws Exception {
         String answerId = UUID.randomUUID().toString();
+        sentEvents.put(answerId, forward(producer, answerId, gameId, playerId, questionIndex, optionId, at));
+        return answerId;
+    }
+
+    /** Sends the event of an answer received by a quiz-app instance (schema-checked first); returns its text. */
+    static String forward(KafkaProducer<String, String> producer, String answerId, String gameId, String playerId,
+                          int questionIndex, String optionId, Instant at) throws Exception {
         String event = "{\"id\":\"" + answerId + "\",\"type\":\"game.answer-received\",\"aggregateType\":\"answer\","
                 + "\"aggregateId\":\"" + gameId + "\",\"version\":1,\"occurredAt\":\"" + at + "\",\"payload\":{"
                 + "\"answerId\":\"" + answerId + "\",\"gameId\":\"" + gameId + "\",\"playerId\":\"" + playerId + "\","
@@ -280,8 +287,7 @@ public class AnswersIT {
         ProducerRecord<String, String> record = new ProducerRecord<>("quiz-events", gameId, event);
         record.headers().add("event-type", "game.answer-received".getBytes(StandardCharsets.UTF_8));
         producer.send(record).get();
-        sentEvents.put(answerId, event);
-        return answerId;
+        return event;
     }
 
     private static JsonNode decision(List<JsonNode> events, String answerId) {
