@@ -62,6 +62,8 @@ public class GameJoins {
                 try {
                     commitNextGroup(gameId, queue);
                 } finally {
+                    // Drop an emptied queue (a joiner still holding it drains it itself: each waits on its own).
+                    waiting.computeIfPresent(gameId, (id, q) -> q.isEmpty() ? null : q);
                     committing.remove(gameId);
                 }
             } else {
