@@ -23,6 +23,7 @@ import java.util.UUID;
 public class AnswerRepository {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final java.lang.reflect.Type STRING_LIST = new ArrayList<String>() { }.getClass().getGenericSuperclass();
 
     @Inject
     EntityManager em;
@@ -31,19 +32,19 @@ public class AnswerRepository {
     public record StoredAnswer(List<String> optionIds, String text, Boolean correct) {
     }
 
-    public boolean createGame(UUID gameId, String hostId, Instant createdAt, List<AnswerKey> keys) {
+    /** Stores a new game and its answer keys; a game seen before is left as it is. */
+    public void createGame(UUID gameId, String hostId, Instant createdAt, List<AnswerKey> keys) {
         int created = em.createNativeQuery("INSERT INTO games (game_id, host_id, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
                 .setParameter(1, gameId).setParameter(2, hostId).setParameter(3, Timestamp.from(createdAt))
                 .executeUpdate();
         if (created == 0) {
-            return false;
+            return;
         }
         for (int i = 0; i < keys.size(); i++) {
             em.createNativeQuery("INSERT INTO game_questions (game_id, question_index, answer_key) VALUES (?1, ?2, CAST(?3 AS jsonb))")
                     .setParameter(1, gameId).setParameter(2, i).setParameter(3, JSONB.toJson(keys.get(i)))
                     .executeUpdate();
         }
-        return true;
     }
 
     public void addPlayer(UUID gameId, UUID playerId) {
@@ -139,7 +140,7 @@ public class AnswerRepository {
                 .setParameter(1, gameId).setParameter(2, questionIndex).getResultList();
         List<StoredAnswer> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            List<String> ids = JSONB.fromJson((String) r[0], new ArrayList<String>() { }.getClass().getGenericSuperclass());
+            List<String> ids = JSONB.fromJson((String) r[0], STRING_LIST);
             out.add(new StoredAnswer(ids, (String) r[1], (Boolean) r[2]));
         }
         return out;

@@ -8,16 +8,12 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes an event that announces no database change: the Kafka log is its only durable record, so the call
- * returns only once the broker has it (acks=all, idempotent producer). Events that go with a database change use
+ * Publishes an event that announces no database change: the Kafka log is its only durable record, so the caller
+ * learns when the broker has it (acks=all, idempotent producer). Events that go with a database change use
  * the outbox instead.
  */
 @ApplicationScoped
@@ -34,26 +30,13 @@ public class AcknowledgedPublisher {
         }
     }
 
-    /** Sends the event keyed by its aggregate id and waits for the broker's acknowledgement. */
-    public void publish(EventEnvelope event, Duration timeout) {
-        try {
-            publishAsync(event).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NotPublished("interrupted while publishing " + event.type(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new NotPublished("the broker did not take " + event.type() + " in time", e);
-        }
-    }
-
     /**
      * Sends the event; the future completes when the broker has it, or fails with {@link NotPublished} (after the
      * producer's delivery timeout at the latest). Callers must not block the producer's thread in what they chain.
      */
     public CompletableFuture<Void> publishAsync(EventEnvelope event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(EventTypes.topicOf(event.type()).topicName(),
-                event.aggregateId(), EventCodec.encode(event));
-        record.headers().add("event-type", event.type().getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, String> record = EventRecords.of(EventTypes.topicOf(event.type()).topicName(),
+                event.aggregateId(), EventCodec.encode(event), event.id(), event.type());
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
             producer().send(record, (metadata, error) -> {

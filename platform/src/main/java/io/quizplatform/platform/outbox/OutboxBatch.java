@@ -1,14 +1,13 @@
 package io.quizplatform.platform.outbox;
 
+import io.quizplatform.platform.messaging.EventRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +53,8 @@ public class OutboxBatch {
         String error = null;
         for (OutboxMessage row : rows) {
             try {
-                ProducerRecord<String, String> record = new ProducerRecord<>(row.getTopic(), row.getMessageKey(), row.getEnvelope());
-                record.headers().add("event-id", row.getEventId().toString().getBytes(StandardCharsets.UTF_8));
-                record.headers().add("event-type", row.getEventType().getBytes(StandardCharsets.UTF_8));
-                acks.add(producer.send(record));
+                acks.add(producer.send(EventRecords.of(row.getTopic(), row.getMessageKey(), row.getEnvelope(),
+                        row.getEventId().toString(), row.getEventType())));
             } catch (RuntimeException e) {
                 error = e.toString();
                 break;

@@ -38,11 +38,11 @@ public class LiveAnswers {
     private final Map<String, QuestionAnswers> current = new ConcurrentHashMap<>();
     private final Map<String, QuestionTallied> lastTally = new ConcurrentHashMap<>();
 
-    /** Records an accepted answer; returns false if it was already known. */
-    public boolean accepted(AnswerSubmitted answer) {
+    /** Records an accepted answer (again, harmlessly, if already known). */
+    public void accepted(AnswerSubmitted answer) {
         QuestionAnswers q = question(answer.gameId(), answer.questionIndex());
         q.byPlayer.put(answer.playerId(), new Choice(answer.optionIds(), answer.text(), answer.correct()));
-        return q.accepted.add(answer.playerId());
+        q.accepted.add(answer.playerId());
     }
 
     /** An answer received here and sent to answer-app; a refusal takes it back. */

@@ -7,6 +7,7 @@ import io.quizplatform.contracts.EventTypes;
 import io.quizplatform.contracts.QuestionTallied;
 import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.messaging.EventCodec;
+import io.quizplatform.platform.messaging.EventRecords;
 import io.quizplatform.quiz.application.AnswersDecided;
 import io.quizplatform.quiz.application.LiveAnswers;
 import io.quizplatform.platform.ServiceSettings;
@@ -26,9 +27,7 @@ import jakarta.interceptor.Interceptor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,8 +137,7 @@ public class GameEventsFanOut {
                     Set<String> games = new LinkedHashSet<>();
                     Map<String, Decisions> decisions = new LinkedHashMap<>();
                     for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
-                        Header header = record.headers().lastHeader("event-type");
-                        String type = header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+                        String type = EventRecords.eventType(record);
                         if (type.startsWith("answer.")) {
                             read(record, type, decisions);
                         } else if (type.startsWith("game.") && !EventTypes.GAME_ANSWER_RECEIVED.equals(type)) {
