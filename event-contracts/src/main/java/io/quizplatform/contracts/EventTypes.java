@@ -35,6 +35,11 @@ public final class EventTypes {
     public static final String ANSWER_REJECTED = "answer.rejected";
     public static final String ANSWER_QUESTION_TALLIED = "answer.question-tallied";
 
+    public static final String SCORE_QUESTION_SCORED = "score.question-scored";
+    /** The end of the game-completion saga: scores final, report built. Published by scoring-app. */
+    public static final String GAME_FINALIZED = "game.finalized";
+    public static final String GAME_FINALIZATION_FAILED = "game.finalization-failed";
+
     private static final Map<String, Topic> TOPIC_BY_TYPE = Map.ofEntries(
             Map.entry(GAME_CREATED, Topic.QUIZ_EVENTS),
             Map.entry(GAME_PLAYER_JOINED, Topic.QUIZ_EVENTS),
@@ -48,6 +53,9 @@ public final class EventTypes {
             Map.entry(ANSWER_SUBMITTED, Topic.ANSWER_EVENTS),
             Map.entry(ANSWER_REJECTED, Topic.ANSWER_EVENTS),
             Map.entry(ANSWER_QUESTION_TALLIED, Topic.ANSWER_EVENTS),
+            Map.entry(SCORE_QUESTION_SCORED, Topic.SCORING_EVENTS),
+            Map.entry(GAME_FINALIZED, Topic.SCORING_EVENTS),
+            Map.entry(GAME_FINALIZATION_FAILED, Topic.SCORING_EVENTS),
             Map.entry(USER_REGISTERED, Topic.USER_EVENTS),
             Map.entry(USER_PROFILE_UPDATED, Topic.USER_EVENTS),
             Map.entry(QUIZ_CREATED, Topic.QUIZ_EVENTS),

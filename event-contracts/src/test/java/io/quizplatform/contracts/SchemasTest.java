@@ -13,6 +13,8 @@ class SchemasTest {
         assertThat(ContractValidator.violations(ContractValidator.example(EventTypes.USER_PROFILE_UPDATED))).isEmpty();
         assertThat(ContractValidator.violations(ContractValidator.example(EventTypes.GAME_CREATED))).isEmpty();
         assertThat(ContractValidator.violations(ContractValidator.example(EventTypes.GAME_ANSWER_RECEIVED))).isEmpty();
+        assertThat(ContractValidator.violations(ContractValidator.example(EventTypes.SCORE_QUESTION_SCORED))).isEmpty();
+        assertThat(ContractValidator.violations(ContractValidator.example(EventTypes.GAME_FINALIZED))).isEmpty();
     }
 
     @Test
