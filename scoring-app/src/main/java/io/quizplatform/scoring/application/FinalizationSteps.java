@@ -1,0 +1,156 @@
+package io.quizplatform.scoring.application;
+
+import io.quizplatform.contracts.EventTypes;
+import io.quizplatform.contracts.GameFinalizationFailed;
+import io.quizplatform.contracts.GameFinalized;
+import io.quizplatform.contracts.Standing;
+import io.quizplatform.scoring.infrastructure.FinalizationRepository;
+import io.quizplatform.scoring.infrastructure.FinalizationRepository.Saga;
+import io.quizplatform.scoring.infrastructure.ScoringRepository;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The steps of {@link GameCompletion}, each in a transaction of its own with the saga row that records it. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class FinalizationSteps {
+
+    public enum Step { AWAITING_SCORES, FINALIZING_SCORES, BUILDING_REPORT, ANNOUNCING }
+
+    /** MOVED: a step was done, the next may run now. WAITING: not yet. BUSY: another instance has it. */
+    public enum Outcome { MOVED, WAITING, BUSY, DONE, FAILED }
+
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+    @Inject
+    FinalizationRepository sagas;
+
+    @Inject
+    ScoringRepository scores;
+
+    @Inject
+    Reports reports;
+
+    @Inject
+    AnswerScoring scoring;
+
+    @Inject
+    Leaderboards leaderboards;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void create(UUID gameId) {
+        sagas.create(gameId, Step.AWAITING_SCORES.name());
+    }
+
+    public List<UUID> due(int limit) {
+        return sagas.due(limit);
+    }
+
+    public Optional<Saga> status(UUID gameId) {
+        return sagas.find(gameId);
+    }
+
+    public Outcome runStep(UUID gameId, int waitSeconds) {
+        Optional<Saga> locked = sagas.lockRunning(gameId);
+        if (locked.isEmpty()) {
+            return Outcome.BUSY;
+        }
+        Saga saga = locked.get();
+        switch (Step.valueOf(saga.step())) {
+            case AWAITING_SCORES -> {
+                int unscored = sagas.questionsNotScored(gameId);
+                if (unscored == 0) {
+                    sagas.moveTo(gameId, Step.FINALIZING_SCORES.name());
+                    return Outcome.MOVED;
+                }
+                if (Duration.between(saga.startedAt(), Instant.now()).toSeconds() >= waitSeconds) {
+                    compensate(gameId, saga, unscored + " opened question(s) of the game were never tallied by answer-app within "
+                            + waitSeconds + " s, so their answers are not all scored");
+                    return Outcome.FAILED;
+                }
+                sagas.later(gameId, Instant.now().plusSeconds(1));
+                return Outcome.WAITING;
+            }
+            case FINALIZING_SCORES -> {
+                sagas.finalRanks(gameId);
+                sagas.moveTo(gameId, Step.BUILDING_REPORT.name());
+                return Outcome.MOVED;
+            }
+            case BUILDING_REPORT -> {
+                reports.build(gameId);
+                sagas.moveTo(gameId, Step.ANNOUNCING.name());
+                return Outcome.MOVED;
+            }
+            case ANNOUNCING -> {
+                List<Standing> podium = Leaderboards.standings(scores.standings(gameId, 3), 3);
+                scoring.publish(gameId, EventTypes.GAME_FINALIZED, new GameFinalized(gameId.toString(),
+                        (int) scores.playerCount(gameId), sagas.questionsPlayed(gameId), podium, Instant.now()));
+                sagas.done(gameId);
+                afterCommit(() -> {
+                    leaderboards.keepAfterGame(gameId);
+                    scoring.forget(gameId);
+                });
+                return Outcome.DONE;
+            }
+            default -> throw new IllegalStateException("unknown step " + saga.step());
+        }
+    }
+
+    /** A step threw: try again later, or give up and compensate once the attempts are spent. */
+    public void stepFailed(UUID gameId, String error, int maxAttempts) {
+        Optional<Saga> locked = sagas.lockRunning(gameId);
+        if (locked.isEmpty()) {
+            return;
+        }
+        Saga saga = locked.get();
+        int attempts = saga.attempts() + 1;
+        if (attempts >= maxAttempts) {
+            sagas.failedAttempt(gameId, attempts, error, Instant.now());
+            compensate(gameId, new Saga(gameId, saga.step(), saga.state(), attempts, error, saga.startedAt(), saga.updatedAt(),
+                    saga.completedAt()), error);
+            return;
+        }
+        long backoff = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(attempts - 1, 16));
+        sagas.failedAttempt(gameId, attempts, error, Instant.now().plusMillis(backoff));
+    }
+
+    private void compensate(UUID gameId, Saga saga, String error) {
+        sagas.giveUp(gameId, error);
+        scoring.publish(gameId, EventTypes.GAME_FINALIZATION_FAILED, new GameFinalizationFailed(gameId.toString(), saga.step(),
+                error.length() > 1000 ? error.substring(0, 1000) : error, Math.max(1, saga.attempts()), Instant.now()));
+    }
+
+    /** @return false unless the saga had given up */
+    public boolean restart(UUID gameId) {
+        return sagas.restart(gameId);
+    }
+
+    private void afterCommit(Runnable action) {
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    action.run();
+                }
+            }
+        });
+    }
+}

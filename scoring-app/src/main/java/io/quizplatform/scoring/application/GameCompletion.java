@@ -1,0 +1,146 @@
+package io.quizplatform.scoring.application;
+
+import io.quizplatform.platform.ServiceSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The game-completion saga. When a game ends: wait until every accepted answer is scored (every opened question
+ * tallied), finalize the ranks, build the report, announce game.finalized. Its state is a row of
+ * game_finalizations, advanced one step per transaction, so a restart resumes it where it stood and several
+ * instances never run one saga twice at a time (the row is locked, others skip it).
+ *
+ * <p>A failing step is retried with exponential backoff (1 s, 2 s, 4 s ... at most 60 s, FINALIZATION_MAX_ATTEMPTS
+ * attempts); waiting for scores gives up after FINALIZATION_WAIT_SECONDS. Then it compensates: the game is marked
+ * finished with errors and game.finalization-failed is announced; an operator retries it from the step it stopped at.
+ */
+@ApplicationScoped
+public class GameCompletion {
+
+    private static final Logger LOG = Logger.getLogger(GameCompletion.class.getName());
+
+    @Inject
+    FinalizationSteps steps;
+
+    @Inject
+    ServiceSettings settings;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    private final AtomicBoolean driving = new AtomicBoolean();
+    private volatile ScheduledFuture<?> ticks;
+
+    @PostConstruct
+    void start() {
+        ticks = scheduler.scheduleWithFixedDelay(this::drive, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        ScheduledFuture<?> f = ticks;
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    /** The game ended: its saga starts with the transaction that recorded the end. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void begin(UUID gameId) {
+        steps.create(gameId);
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    scheduler.execute(GameCompletion.this::drive);
+                }
+            }
+        });
+    }
+
+    /** Operator: run a saga that gave up again, from the step it stopped at. */
+    public boolean retry(UUID gameId) {
+        boolean restarted = steps.restart(gameId);
+        if (restarted) {
+            scheduler.execute(this::drive);
+        }
+        return restarted;
+    }
+
+    /** Advances every due saga as far as it can go now. */
+    void drive() {
+        if (!driving.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            List<UUID> due = steps.due(20);
+            for (UUID gameId : due) {
+                advance(gameId);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "game completion could not look for due sagas: " + e.getMessage());
+        } finally {
+            driving.set(false);
+        }
+    }
+
+    private void advance(UUID gameId) {
+        for (int i = 0; i < FinalizationSteps.Step.values().length; i++) {
+            FinalizationSteps.Outcome outcome;
+            try {
+                outcome = steps.runStep(gameId, waitSeconds());
+            } catch (RuntimeException e) {
+                String error = rootMessage(e);
+                LOG.log(Level.WARNING, "game " + gameId + ": completion step failed: " + error, e);
+                try {
+                    steps.stepFailed(gameId, error, maxAttempts());
+                } catch (RuntimeException again) {
+                    LOG.log(Level.WARNING, "game " + gameId + ": could not record the failed step: " + rootMessage(again));
+                }
+                return;
+            }
+            if (outcome != FinalizationSteps.Outcome.MOVED) {
+                return;
+            }
+        }
+    }
+
+    private int waitSeconds() {
+        return settings.intValue("scoring.finalization.wait.seconds", 120);
+    }
+
+    private int maxAttempts() {
+        return settings.intValue("scoring.finalization.max.attempts", 5);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getClass().getSimpleName() + ": " + c.getMessage();
+    }
+}

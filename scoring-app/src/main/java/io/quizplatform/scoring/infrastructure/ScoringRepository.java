@@ -1,0 +1,316 @@
+package io.quizplatform.scoring.infrastructure;
+
+import io.quizplatform.scoring.domain.StreakState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** scoring_db: games as scoring-app sees them, players' scores, scored answers, waiting events. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ScoringRepository {
+
+    static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Inject
+    EntityManager em;
+
+    /** The scoring settings and questions of a game; they never change once the game exists. */
+    public record GameRules(UUID gameId, String hostId, boolean speedScoring, boolean streakBonus, List<Boolean> counting) {
+
+        /** The last counting question before {@code questionIndex} (-1 if none). */
+        public int previousCounting(int questionIndex) {
+            for (int i = Math.min(questionIndex, counting.size()) - 1; i >= 0; i--) {
+                if (counting.get(i)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The last counting question up to and including {@code questionIndex} (-1 if none). */
+        public int lastCountingThrough(int questionIndex) {
+            return previousCounting(questionIndex + 1);
+        }
+    }
+
+    public record NewQuestion(String type, String text, int points, int timeLimitSeconds, boolean counts, String optionsJson) {
+    }
+
+    /** A player's row as scoring changes it. */
+    public static final class PlayerRow {
+        public final String playerId;
+        public int total;
+        public int correctAnswers;
+        public int answered;
+        public long totalResponseMs;
+        public StreakState streak = StreakState.NONE;
+        public int lastQuestion = -1;
+
+        public PlayerRow(String playerId) {
+            this.playerId = playerId;
+        }
+    }
+
+    public record ScoredAnswer(UUID gameId, int questionIndex, String playerId, UUID answerId, int points, int bonus,
+                               Boolean correct, long responseMs) {
+    }
+
+    /** One line of the board after a question, best first. */
+    public record BoardRow(String playerId, String nickname, int total, int correctAnswers, long totalResponseMs,
+                           StreakState streak, boolean answered, int points, int bonus, Boolean correct) {
+    }
+
+    /** @return false if the game was known already */
+    public boolean createGame(UUID gameId, String hostId, String quizId, boolean speedScoring, boolean streakBonus,
+                              Instant createdAt, List<NewQuestion> questions) {
+        int created = em.createNativeQuery("INSERT INTO games (game_id, host_id, quiz_id, speed_scoring, streak_bonus, "
+                        + "question_count, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING")
+                .setParameter(1, gameId).setParameter(2, hostId).setParameter(3, quizId).setParameter(4, speedScoring)
+                .setParameter(5, streakBonus).setParameter(6, questions.size()).setParameter(7, Timestamp.from(createdAt))
+                .executeUpdate();
+        if (created == 0) {
+            return false;
+        }
+        for (int i = 0; i < questions.size(); i++) {
+            NewQuestion q = questions.get(i);
+            em.createNativeQuery("INSERT INTO game_questions (game_id, question_index, question_type, question_text, points, "
+                            + "time_limit_seconds, counts, options) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS jsonb))")
+                    .setParameter(1, gameId).setParameter(2, i).setParameter(3, q.type()).setParameter(4, q.text())
+                    .setParameter(5, q.points()).setParameter(6, q.timeLimitSeconds()).setParameter(7, q.counts())
+                    .setParameter(8, q.optionsJson())
+                    .executeUpdate();
+        }
+        return true;
+    }
+
+    /** Serialises work on one game across transactions, instances and consumers until this transaction ends. */
+    public void lockGame(UUID gameId) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, gameId.getMostSignificantBits() ^ gameId.getLeastSignificantBits())
+                .getSingleResult();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<GameRules> rules(UUID gameId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT host_id, speed_scoring, streak_bonus FROM games WHERE game_id = ?1")
+                .setParameter(1, gameId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object> counts = em.createNativeQuery("SELECT counts FROM game_questions WHERE game_id = ?1 ORDER BY question_index")
+                .setParameter(1, gameId).getResultList();
+        Object[] r = rows.get(0);
+        return Optional.of(new GameRules(gameId, (String) r[0], (Boolean) r[1], (Boolean) r[2],
+                counts.stream().map(c -> (Boolean) c).toList()));
+    }
+
+    public void joined(UUID gameId, String playerId, String nickname) {
+        em.createNativeQuery("INSERT INTO player_scores (game_id, player_id, nickname) VALUES (?1, ?2, ?3) "
+                        + "ON CONFLICT (game_id, player_id) DO UPDATE SET nickname = EXCLUDED.nickname")
+                .setParameter(1, gameId).setParameter(2, playerId).setParameter(3, nickname).executeUpdate();
+    }
+
+    public void kicked(UUID gameId, String playerId) {
+        em.createNativeQuery("INSERT INTO player_scores (game_id, player_id, kicked) VALUES (?1, ?2, true) "
+                        + "ON CONFLICT (game_id, player_id) DO UPDATE SET kicked = true")
+                .setParameter(1, gameId).setParameter(2, playerId).executeUpdate();
+    }
+
+    public void opened(UUID gameId, int questionIndex, Instant at) {
+        em.createNativeQuery("UPDATE game_questions SET opened_at = COALESCE(opened_at, ?3) WHERE game_id = ?1 AND question_index = ?2")
+                .setParameter(1, gameId).setParameter(2, questionIndex).setParameter(3, Timestamp.from(at)).executeUpdate();
+    }
+
+    /** @return whether this was news (a repeated end changes nothing) */
+    public boolean ended(UUID gameId, String reason, Instant at) {
+        return em.createNativeQuery("UPDATE games SET status = 'ENDED', end_reason = ?2, ended_at = ?3 "
+                        + "WHERE game_id = ?1 AND status = 'PLAYING'")
+                .setParameter(1, gameId).setParameter(2, reason).setParameter(3, Timestamp.from(at)).executeUpdate() > 0;
+    }
+
+    public void tallied(UUID gameId, int questionIndex, int answered, int correct, String distributionJson,
+                        String textAnswersJson, Instant at) {
+        em.createNativeQuery("UPDATE game_questions SET tallied_at = ?3, answered = ?4, correct = ?5, "
+                        + "distribution = CAST(?6 AS jsonb), text_answers = CAST(?7 AS jsonb), opened_at = COALESCE(opened_at, ?3) "
+                        + "WHERE game_id = ?1 AND question_index = ?2")
+                .setParameter(1, gameId).setParameter(2, questionIndex).setParameter(3, Timestamp.from(at))
+                .setParameter(4, answered).setParameter(5, correct).setParameter(6, distributionJson)
+                .setParameter(7, textAnswersJson).executeUpdate();
+    }
+
+    /** The players' rows, those not seen yet as new rows. */
+    @SuppressWarnings("unchecked")
+    public Map<String, PlayerRow> players(UUID gameId, Collection<String> playerIds) {
+        List<Object[]> rows = em.createNativeQuery("SELECT player_id, total, correct_answers, answered, total_response_ms, "
+                        + "streak, streak_question, last_question FROM player_scores WHERE game_id = ?1 "
+                        + "AND player_id IN (SELECT jsonb_array_elements_text(CAST(?2 AS jsonb)))")
+                .setParameter(1, gameId).setParameter(2, JSONB.toJson(new ArrayList<>(playerIds))).getResultList();
+        Map<String, PlayerRow> players = new HashMap<>(playerIds.size() * 2);
+        for (Object[] r : rows) {
+            PlayerRow p = new PlayerRow((String) r[0]);
+            p.total = ((Number) r[1]).intValue();
+            p.correctAnswers = ((Number) r[2]).intValue();
+            p.answered = ((Number) r[3]).intValue();
+            p.totalResponseMs = ((Number) r[4]).longValue();
+            p.streak = new StreakState(((Number) r[5]).intValue(), ((Number) r[6]).intValue());
+            p.lastQuestion = ((Number) r[7]).intValue();
+            players.put(p.playerId, p);
+        }
+        for (String id : playerIds) {
+            players.computeIfAbsent(id, PlayerRow::new);
+        }
+        return players;
+    }
+
+    /** Writes the players' new scores and the answers that earned them, one statement each. */
+    public void saveScores(UUID gameId, Collection<PlayerRow> players, List<ScoredAnswer> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(players.size());
+        for (PlayerRow p : players) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("player_id", p.playerId);
+            row.put("total", p.total);
+            row.put("correct_answers", p.correctAnswers);
+            row.put("answered", p.answered);
+            row.put("total_response_ms", p.totalResponseMs);
+            row.put("streak", p.streak.length());
+            row.put("streak_question", p.streak.lastQuestion());
+            row.put("last_question", p.lastQuestion);
+            rows.add(row);
+        }
+        em.createNativeQuery("INSERT INTO player_scores (game_id, player_id, total, correct_answers, answered, total_response_ms, "
+                        + "streak, streak_question, last_question) SELECT ?1, p.player_id, p.total, p.correct_answers, p.answered, "
+                        + "p.total_response_ms, p.streak, p.streak_question, p.last_question FROM jsonb_to_recordset(CAST(?2 AS jsonb)) "
+                        + "AS p(player_id varchar(64), total int, correct_answers int, answered int, total_response_ms bigint, "
+                        + "streak int, streak_question int, last_question int) "
+                        + "ON CONFLICT (game_id, player_id) DO UPDATE SET total = EXCLUDED.total, correct_answers = EXCLUDED.correct_answers, "
+                        + "answered = EXCLUDED.answered, total_response_ms = EXCLUDED.total_response_ms, streak = EXCLUDED.streak, "
+                        + "streak_question = EXCLUDED.streak_question, last_question = EXCLUDED.last_question")
+                .setParameter(1, gameId).setParameter(2, JSONB.toJson(rows)).executeUpdate();
+        List<Map<String, Object>> scored = new ArrayList<>(answers.size());
+        for (ScoredAnswer a : answers) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("question_index", a.questionIndex());
+            row.put("player_id", a.playerId());
+            row.put("answer_id", a.answerId().toString());
+            row.put("points", a.points());
+            row.put("bonus", a.bonus());
+            row.put("correct", a.correct());
+            row.put("response_ms", a.responseMs());
+            scored.add(row);
+        }
+        em.createNativeQuery("INSERT INTO scored_answers (game_id, question_index, player_id, answer_id, points, bonus, correct, "
+                        + "response_ms) SELECT ?1, a.question_index, a.player_id, a.answer_id, a.points, a.bonus, a.correct, a.response_ms "
+                        + "FROM jsonb_to_recordset(CAST(?2 AS jsonb)) AS a(question_index int, player_id varchar(64), answer_id uuid, "
+                        + "points int, bonus int, correct boolean, response_ms bigint)")
+                .setParameter(1, gameId).setParameter(2, JSONB.toJson(scored)).executeUpdate();
+    }
+
+    /** The board after a question: every player still in the game, best first (ties: faster total, then player id). */
+    @SuppressWarnings("unchecked")
+    public List<BoardRow> board(UUID gameId, int questionIndex) {
+        List<Object[]> rows = em.createNativeQuery("SELECT p.player_id, p.nickname, p.total, p.correct_answers, p.total_response_ms, "
+                        + "p.streak, p.streak_question, s.player_id IS NOT NULL, COALESCE(s.points, 0), COALESCE(s.bonus, 0), s.correct "
+                        + "FROM player_scores p LEFT JOIN scored_answers s ON s.game_id = p.game_id AND s.player_id = p.player_id "
+                        + "AND s.question_index = ?2 WHERE p.game_id = ?1 AND NOT p.kicked "
+                        + "ORDER BY p.total DESC, p.total_response_ms, p.player_id COLLATE \"C\"")
+                .setParameter(1, gameId).setParameter(2, questionIndex).getResultList();
+        List<BoardRow> board = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            board.add(new BoardRow((String) r[0], (String) r[1], ((Number) r[2]).intValue(), ((Number) r[3]).intValue(),
+                    ((Number) r[4]).longValue(), new StreakState(((Number) r[5]).intValue(), ((Number) r[6]).intValue()),
+                    (Boolean) r[7], ((Number) r[8]).intValue(), ((Number) r[9]).intValue(), (Boolean) r[10]));
+        }
+        return board;
+    }
+
+    /** The top of the board, or all of it with a limit of 0. */
+    @SuppressWarnings("unchecked")
+    public List<BoardRow> standings(UUID gameId, int limit) {
+        List<Object[]> rows = em.createNativeQuery("SELECT player_id, nickname, total, correct_answers, total_response_ms "
+                        + "FROM player_scores WHERE game_id = ?1 AND NOT kicked ORDER BY total DESC, total_response_ms, player_id COLLATE \"C\""
+                        + (limit > 0 ? " LIMIT " + limit : ""))
+                .setParameter(1, gameId).getResultList();
+        List<BoardRow> board = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            board.add(new BoardRow((String) r[0], (String) r[1], ((Number) r[2]).intValue(), ((Number) r[3]).intValue(),
+                    ((Number) r[4]).longValue(), StreakState.NONE, false, 0, 0, null));
+        }
+        return board;
+    }
+
+    public long playerCount(UUID gameId) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM player_scores WHERE game_id = ?1 AND NOT kicked")
+                .setParameter(1, gameId).getSingleResult()).longValue();
+    }
+
+    /** A player's place: rank (1 = first) and the line, empty if not on the board. */
+    @SuppressWarnings("unchecked")
+    public Optional<Object[]> place(UUID gameId, String playerId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT rank, nickname, total, correct_answers FROM (SELECT player_id, nickname, "
+                        + "total, correct_answers, row_number() OVER (ORDER BY total DESC, total_response_ms, player_id COLLATE \"C\") AS rank "
+                        + "FROM player_scores WHERE game_id = ?1 AND NOT kicked) b WHERE player_id = ?2")
+                .setParameter(1, gameId).setParameter(2, playerId).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Games whose boards may be in Redis: playing, or ended within the last day. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> recentGames() {
+        return em.createNativeQuery("SELECT game_id FROM games WHERE status = 'PLAYING' OR ended_at > now() - interval '1 day'")
+                .getResultList();
+    }
+
+    public void waitForGame(UUID gameId, String envelopeJson) {
+        em.createNativeQuery("INSERT INTO waiting_events (game_id, envelope) VALUES (?1, ?2)")
+                .setParameter(1, gameId).setParameter(2, envelopeJson).executeUpdate();
+    }
+
+    /** The events that waited for the game, in arrival order; removed. */
+    @SuppressWarnings("unchecked")
+    public List<String> takeWaiting(UUID gameId) {
+        List<Object> rows = em.createNativeQuery("DELETE FROM waiting_events WHERE game_id = ?1 RETURNING seq, envelope")
+                .setParameter(1, gameId).getResultList();
+        List<Object[]> sorted = new ArrayList<>();
+        for (Object r : rows) {
+            sorted.add((Object[]) r);
+        }
+        sorted.sort((a, b) -> Long.compare(((Number) a[0]).longValue(), ((Number) b[0]).longValue()));
+        return sorted.stream().map(r -> (String) r[1]).toList();
+    }
+
+    public long nextEventVersion(UUID gameId) {
+        return ((Number) em.createNativeQuery("UPDATE games SET score_events = score_events + 1 WHERE game_id = ?1 RETURNING score_events")
+                .setParameter(1, gameId).getSingleResult()).longValue();
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        throw new IllegalStateException("not a timestamp: " + value.getClass());
+    }
+}

@@ -1,0 +1,70 @@
+package io.quizplatform.scoring.infrastructure.messaging;
+
+import io.quizplatform.contracts.AnswerSubmitted;
+import io.quizplatform.contracts.EventEnvelope;
+import io.quizplatform.contracts.EventTypes;
+import io.quizplatform.contracts.QuestionTallied;
+import io.quizplatform.contracts.Topic;
+import io.quizplatform.platform.messaging.EventCodec;
+import io.quizplatform.platform.messaging.EventHandler;
+import io.quizplatform.scoring.application.AnswerScoring;
+import io.quizplatform.scoring.infrastructure.ScoringRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads answer-app's decisions from answer-events (key = game id: a game's answers and tallies in order). Events of a
+ * game scoring-app has not seen created yet wait in scoring_db until game.created arrives on quiz-events.
+ */
+@ApplicationScoped
+public class AnswerEventsListener implements EventHandler {
+
+    private static final Set<String> TYPES = Set.of(EventTypes.ANSWER_SUBMITTED, EventTypes.ANSWER_QUESTION_TALLIED);
+
+    @Inject
+    AnswerScoring scoring;
+
+    @Inject
+    ScoringRepository repository;
+
+    @Override
+    public Topic topic() {
+        return Topic.ANSWER_EVENTS;
+    }
+
+    @Override
+    public boolean handles(String eventType) {
+        return TYPES.contains(eventType);
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        UUID gameId = UUID.fromString(event.aggregateId());
+        if (scoring.rules(gameId).isEmpty()) {
+            // The lock orders this against the game's creation: either it sees the game, or creation sees this row.
+            repository.lockGame(gameId);
+            if (scoring.rules(gameId).isEmpty()) {
+                repository.waitForGame(gameId, EventCodec.encode(event));
+                return;
+            }
+        }
+        applyKnown(event);
+    }
+
+    /** Applies an event of a game scoring-app knows (also the events that waited for it). */
+    public void applyKnown(EventEnvelope event) {
+        switch (event.type()) {
+            case EventTypes.ANSWER_SUBMITTED -> scoring.answerAccepted(EventCodec.payloadFromJson(event, AnswerSubmitted.class));
+            case EventTypes.ANSWER_QUESTION_TALLIED -> scoring.questionTallied(EventCodec.payloadFromJson(event, QuestionTallied.class));
+            default -> throw new IllegalArgumentException("not an answer event scoring-app reads: " + event.type());
+        }
+    }
+
+    @Override
+    public void endOfBatch() {
+        scoring.endOfBatch();
+    }
+}

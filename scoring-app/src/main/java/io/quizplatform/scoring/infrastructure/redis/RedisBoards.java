@@ -1,0 +1,133 @@
+package io.quizplatform.scoring.infrastructure.redis;
+
+import io.quizplatform.contracts.Standing;
+import io.quizplatform.platform.redis.RedisConnection;
+import io.quizplatform.scoring.infrastructure.ScoringRepository.BoardRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.resps.Tuple;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The fast copy of each game's board: a sorted set of players ({@code qs:game:<id>:board}) and a hash of what a
+ * line shows ({@code qs:game:<id>:players}: "correct answers|nickname"), both expiring a while after the game.
+ *
+ * <p>The sorted set's score packs the two ranking keys into one exact double: total x 2^26 plus (2^26 - 1 - total
+ * response ms), so a higher total wins and, on equal totals, the faster player. Equal scores (same total, same
+ * time to the millisecond) are put in player id order here, as PostgreSQL does.
+ *
+ * <p>Every call goes through a circuit breaker: with Redis down, callers fail fast and read PostgreSQL instead.
+ */
+@ApplicationScoped
+public class RedisBoards {
+
+    static final long TIME_SPAN = 1L << 26;
+
+    @Inject
+    RedisConnection redis;
+
+    public record Top(long players, List<Standing> standings) {
+    }
+
+    static String board(UUID gameId) {
+        return "qs:game:" + gameId + ":board";
+    }
+
+    static String players(UUID gameId) {
+        return "qs:game:" + gameId + ":players";
+    }
+
+    static double score(int total, long totalResponseMs) {
+        return total * (double) TIME_SPAN + (TIME_SPAN - 1 - Math.min(Math.max(0, totalResponseMs), TIME_SPAN - 1));
+    }
+
+    /** Replaces the game's board with {@code rows} (the whole board, from PostgreSQL). */
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS)
+    public void replace(UUID gameId, List<BoardRow> rows, Duration ttl) {
+        Map<String, Double> scores = new HashMap<>(rows.size() * 2);
+        Map<String, String> lines = new HashMap<>(rows.size() * 2);
+        for (BoardRow row : rows) {
+            scores.put(row.playerId(), score(row.total(), row.totalResponseMs()));
+            lines.put(row.playerId(), row.correctAnswers() + "|" + (row.nickname() == null ? "" : row.nickname()));
+        }
+        try (AbstractTransaction tx = redis.client().multi()) {
+            tx.del(board(gameId), players(gameId));
+            if (!rows.isEmpty()) {
+                tx.zadd(board(gameId), scores);
+                tx.hset(players(gameId), lines);
+                tx.expire(board(gameId), ttl.toSeconds());
+                tx.expire(players(gameId), ttl.toSeconds());
+            }
+            tx.exec();
+        }
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS)
+    public void expire(UUID gameId, Duration ttl) {
+        redis.client().expire(board(gameId), ttl.toSeconds());
+        redis.client().expire(players(gameId), ttl.toSeconds());
+    }
+
+    /** The top {@code limit} players; empty when Redis has no board for the game (never built, or expired). */
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS)
+    public Optional<Top> top(UUID gameId, int limit) {
+        long count = redis.client().zcard(board(gameId));
+        if (count == 0) {
+            return Optional.empty();
+        }
+        List<Tuple> top = new ArrayList<>(redis.client().zrevrangeWithScores(board(gameId), 0, limit - 1));
+        if (top.size() == limit) {
+            // Players tied with the last one may sit just below the cut in Redis's order: take them all, re-order.
+            double boundary = top.get(top.size() - 1).getScore();
+            top.removeIf(t -> t.getScore() == boundary);
+            top.addAll(redis.client().zrangeByScoreWithScores(board(gameId), boundary, boundary));
+        }
+        top.sort(Comparator.comparingDouble(Tuple::getScore).reversed().thenComparing(Tuple::getElement));
+        List<Tuple> cut = top.subList(0, Math.min(limit, top.size()));
+        List<String> lines = cut.isEmpty() ? List.of()
+                : redis.client().hmget(players(gameId), cut.stream().map(Tuple::getElement).toArray(String[]::new));
+        List<Standing> standings = new ArrayList<>(cut.size());
+        for (int i = 0; i < cut.size(); i++) {
+            standings.add(standing(i + 1, cut.get(i), lines.get(i)));
+        }
+        return Optional.of(new Top(count, standings));
+    }
+
+    /** A player's place; empty when Redis has no board for the game or the player is not on it. */
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS)
+    public Optional<Standing> place(UUID gameId, String playerId) {
+        Double score = redis.client().zscore(board(gameId), playerId);
+        if (score == null) {
+            return Optional.empty();
+        }
+        long above = redis.client().zcount(board(gameId), "(" + score.longValue(), "+inf");
+        long tiedBefore = redis.client().zrangeByScore(board(gameId), score, score).stream()
+                .filter(id -> id.compareTo(playerId) < 0).count();
+        String line = redis.client().hget(players(gameId), playerId);
+        return Optional.of(standing((int) (above + tiedBefore + 1), new Tuple(playerId, score), line));
+    }
+
+    private static Standing standing(int rank, Tuple entry, String line) {
+        long packed = (long) entry.getScore();
+        int total = (int) (packed / TIME_SPAN);
+        int correct = 0;
+        String nickname = "";
+        if (line != null) {
+            int bar = line.indexOf('|');
+            correct = Integer.parseInt(line.substring(0, bar));
+            nickname = line.substring(bar + 1);
+        }
+        return new Standing(rank, entry.getElement(), nickname.isEmpty() ? "player" : nickname, total, correct);
+    }
+}
