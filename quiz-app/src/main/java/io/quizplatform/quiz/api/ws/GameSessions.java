@@ -2,11 +2,16 @@ package io.quizplatform.quiz.api.ws;
 
 import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.contracts.AnswerRejected;
+import io.quizplatform.contracts.GameFinalized;
+import io.quizplatform.contracts.QuestionScored;
 import io.quizplatform.contracts.QuestionTallied;
+import io.quizplatform.contracts.Standing;
 import io.quizplatform.quiz.application.Actor;
 import io.quizplatform.quiz.application.AnswerIntake;
 import io.quizplatform.quiz.application.AnswersDecided;
 import io.quizplatform.quiz.application.LiveAnswers;
+import io.quizplatform.quiz.application.LiveScores;
+import io.quizplatform.quiz.application.ScoresPublished;
 import io.quizplatform.quiz.application.GameChanged;
 import io.quizplatform.quiz.application.GameHosting;
 import io.quizplatform.quiz.application.QuizDetail;
@@ -39,6 +44,7 @@ import jakarta.websocket.Session;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +57,8 @@ import java.util.logging.Logger;
 /**
  * The connections of this instance, by game, and the protocol spoken on them (docs/PROTOCOL.md). Every push is
  * built per role from the game's state: players get a question's options only while it is open and its correct
- * answer only once it has closed; hosts also see who is in the lobby.
+ * answer only once it has closed; hosts also see who is in the lobby. Scores go to each player as their own line
+ * only; the host gets the top of the board.
  */
 @ApplicationScoped
 public class GameSessions {
@@ -91,6 +98,9 @@ public class GameSessions {
     LiveAnswers answers;
 
     @Inject
+    LiveScores scores;
+
+    @Inject
     GamePresence presence;
 
     @Resource
@@ -107,6 +117,11 @@ public class GameSessions {
     private final Set<String> hostPushScheduled = ConcurrentHashMap.newKeySet();
     /** Phase and question of the last push per game: a change of neither is a change of the roster only. */
     private final Map<String, String> lastStage = new ConcurrentHashMap<>();
+    /** The question whose leaderboard the hosts here were last sent: once per question, whatever its parts. */
+    private final Map<String, Integer> leaderboardPushed = new ConcurrentHashMap<>();
+    private final Set<String> podiumPushed = ConcurrentHashMap.newKeySet();
+    /** Ended games whose connections are to be let go of once their podium has had time to come. */
+    private final Set<String> forgetScheduled = ConcurrentHashMap.newKeySet();
 
     void opened(Session session, String gameId) {
         session.setMaxIdleTimeout(5 * 60_000);
@@ -231,6 +246,10 @@ public class GameSessions {
         }
         Game seen = game;
         latest.merge(gameId, seen, (old, loaded) -> loaded.version() >= old.version() ? loaded : old);
+        if (game.phase() == GamePhase.ENDED) {
+            // Someone back on an ended game's podium: what this brought back is let go of again later.
+            forgetEndedLater(gameId);
+        }
         send(session, stateFor(session, game, "welcome"));
     }
 
@@ -446,6 +465,10 @@ public class GameSessions {
     void onGameChanged(@Observes GameChanged change) {
         Game game = change.game();
         latest.computeIfPresent(game.id(), (id, old) -> game.version() >= old.version() ? game : old);
+        if (game.phase() == GamePhase.ENDED) {
+            answers.forget(game.id());
+            forgetEndedLater(game.id());
+        }
         Set<Session> sessions = byGame.get(game.id());
         if (sessions == null || sessions.isEmpty()) {
             return;
@@ -475,12 +498,129 @@ public class GameSessions {
         if (rosterOnly) {
             pushHostStateSoon(game.id());
         }
-        if (game.phase() == GamePhase.ENDED) {
-            byGame.remove(game.id());
-            latest.remove(game.id());
-            lastStage.remove(game.id());
-            answers.forget(game.id());
+    }
+
+    /**
+     * An ended game's connections are kept for a while, not dropped at the end: the podium comes from scoring-app a
+     * moment after the end, and players stay on it. Then everything kept here for the game goes.
+     */
+    private void forgetEndedLater(String gameId) {
+        if (forgetScheduled.add(gameId)) {
+            scheduler.schedule(() -> {
+                forgetScheduled.remove(gameId);
+                byGame.remove(gameId);
+                latest.remove(gameId);
+                lastStage.remove(gameId);
+                leaderboardPushed.remove(gameId);
+                podiumPushed.remove(gameId);
+            }, LiveScores.KEEP_AFTER_END.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * scoring-app's scores (already in {@link LiveScores}): to each player here their own line, never anyone
+     * else's; to the host the top of the board once per question; the podium to everyone once the game is final.
+     */
+    void onScoresPublished(@Observes ScoresPublished published) {
+        String gameId = published.gameId();
+        Set<Session> sessions = byGame.get(gameId);
+        if (sessions == null || sessions.isEmpty()) {
+            return;
+        }
+        // The connections by player, once per poll: a part's 500 lines are then 500 look-ups, not 500 scans.
+        List<Session> hosts = new ArrayList<>();
+        Map<String, List<Session>> players = new HashMap<>();
+        for (Session session : sessions) {
+            if (!session.isOpen()) {
+                continue;
+            }
+            Object role = session.getUserProperties().get(ROLE);
+            if (HOST.equals(role)) {
+                hosts.add(session);
+            } else if (PLAYER.equals(role)) {
+                players.computeIfAbsent((String) session.getUserProperties().get("id"), id -> new ArrayList<>(1)).add(session);
+            }
+        }
+        for (QuestionScored part : published.parts()) {
+            boolean newestBoard = scores.leaderboard(gameId).map(b -> b.questionIndex() <= part.questionIndex()).orElse(true);
+            if (!hosts.isEmpty() && newestBoard && firstLeaderboard(gameId, part.questionIndex())) {
+                String board = leaderboardJson(part);
+                hosts.forEach(h -> send(h, board));
+            }
+            if (players.isEmpty() || part.lines() == null) {
+                continue;
+            }
+            for (QuestionScored.Line line : part.lines()) {
+                List<Session> mine = players.get(line.playerId());
+                if (mine == null) {
+                    continue;
+                }
+                // The newest line known wins: a part of an earlier question arriving late is not shown.
+                Optional<LiveScores.PlayerScore> latestLine = scores.score(gameId, line.playerId());
+                if (latestLine.isPresent() && latestLine.get().questionIndex() > part.questionIndex()) {
+                    continue;
+                }
+                String text = PlayerScoreJson.score(LiveScores.PlayerScore.of(part.questionIndex(), part.players(), line));
+                mine.forEach(s -> send(s, text));
+            }
+        }
+        GameFinalized finalized = published.finalized();
+        if (finalized != null) {
+            if (podiumPushed.add(gameId)) {
+                // Built once; each player's own rank and total are spliced in.
+                String common = podiumJson(finalized);
+                String open = common.substring(0, common.length() - 1) + ",\"you\":";
+                hosts.forEach(h -> send(h, common));
+                players.forEach((playerId, mine) -> {
+                    Optional<LiveScores.PlayerScore> score = scores.score(gameId, playerId);
+                    String text = score.isPresent() ? open + PlayerScoreJson.you(score.get()) + "}" : common;
+                    mine.forEach(s -> send(s, text));
+                });
+            }
+        } else if (published.failed() != null && scores.podium(gameId).isEmpty()) {
+            String unavailable = Json.createObjectBuilder().add("type", "podium-unavailable")
+                    .add("message", "The final scores could not be completed; an operator can retry it.").build().toString();
+            hosts.forEach(h -> send(h, unavailable));
+        }
+    }
+
+    private boolean firstLeaderboard(String gameId, int questionIndex) {
+        boolean[] first = {false};
+        leaderboardPushed.compute(gameId, (id, last) -> {
+            first[0] = last == null || last < questionIndex;
+            return first[0] ? questionIndex : last;
+        });
+        return first[0];
+    }
+
+    private static String leaderboardJson(QuestionScored part) {
+        return Json.createObjectBuilder()
+                .add("type", "leaderboard")
+                .add("questionIndex", part.questionIndex())
+                .add("players", part.players())
+                .add("leaders", standingsJson(part.leaders()))
+                .build().toString();
+    }
+
+    private static String podiumJson(GameFinalized finalized) {
+        return Json.createObjectBuilder()
+                .add("type", "podium")
+                .add("players", finalized.players())
+                .add("podium", standingsJson(finalized.podium()))
+                .build().toString();
+    }
+
+    private static JsonArrayBuilder standingsJson(List<Standing> standings) {
+        JsonArrayBuilder json = Json.createArrayBuilder();
+        if (standings != null) {
+            standings.forEach(s -> json.add(Json.createObjectBuilder()
+                    .add("rank", s.rank())
+                    .add("playerId", s.playerId())
+                    .add("nickname", s.nickname())
+                    .add("total", s.total())
+                    .add("correctAnswers", s.correctAnswers())));
+        }
+        return json;
     }
 
     private void pushHostStateSoon(String gameId) {
@@ -535,6 +675,9 @@ public class GameSessions {
             }
         }
         boolean running = game.phase() == GamePhase.OPEN || game.phase() == GamePhase.CLOSED;
+        // Scores only in welcome: whoever (re)connects learns where they stand; the rest came as score messages.
+        boolean welcome = "welcome".equals(type);
+        Optional<LiveScores.Podium> podium = welcome ? scores.podium(game.id()) : Optional.empty();
         if (host) {
             JsonArrayBuilder players = Json.createArrayBuilder();
             game.players().stream().filter(p -> !p.kicked())
@@ -543,14 +686,32 @@ public class GameSessions {
             if (running) {
                 state.add("answered", answers.count(game.id(), game.questionIndex()));
             }
+            if (welcome) {
+                scores.leaderboard(game.id()).ifPresent(b -> state.add("leaderboard", Json.createObjectBuilder()
+                        .add("questionIndex", b.questionIndex())
+                        .add("players", b.players())
+                        .add("leaders", standingsJson(b.leaders()))));
+            }
         } else if (playerId != null) {
-            game.player(playerId).ifPresent(p ->
-                    state.add("you", Json.createObjectBuilder().add("playerId", p.id()).add("nickname", p.nickname())));
+            Optional<LiveScores.PlayerScore> score = welcome ? scores.score(game.id(), playerId) : Optional.empty();
+            game.player(playerId).ifPresent(p -> {
+                JsonObjectBuilder you = Json.createObjectBuilder().add("playerId", p.id()).add("nickname", p.nickname());
+                if (podium.isPresent() && score.isPresent()) {
+                    you.add("rank", score.get().rank()).add("total", score.get().total());
+                }
+                state.add("you", you);
+            });
             if (running) {
                 JsonValue mine = yourAnswer(game.id(), game.questionIndex(), playerId, game.phase() == GamePhase.CLOSED);
                 state.add("answered", mine != JsonValue.NULL).add("yourAnswer", mine);
             }
+            score.ifPresent(s -> state.add("score", Json.createObjectBuilder()
+                    .add("questionIndex", s.questionIndex())
+                    .add("total", s.total())
+                    .add("rank", s.rank())
+                    .add("players", s.players())));
         }
+        podium.ifPresent(p -> state.add("podium", standingsJson(p.podium())));
         return state.build().toString();
     }
 

@@ -4,12 +4,17 @@ import io.quizplatform.contracts.AnswerRejected;
 import io.quizplatform.contracts.AnswerSubmitted;
 import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
+import io.quizplatform.contracts.GameFinalizationFailed;
+import io.quizplatform.contracts.GameFinalized;
+import io.quizplatform.contracts.QuestionScored;
 import io.quizplatform.contracts.QuestionTallied;
 import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.messaging.EventRecords;
 import io.quizplatform.quiz.application.AnswersDecided;
 import io.quizplatform.quiz.application.LiveAnswers;
+import io.quizplatform.quiz.application.LiveScores;
+import io.quizplatform.quiz.application.ScoresPublished;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.messaging.KafkaClients;
 import io.quizplatform.quiz.application.GameChanged;
@@ -43,7 +48,9 @@ import java.util.logging.Logger;
  * Every quiz-app instance reads the game events of quiz-events in a consumer group of its own (a broadcast), so
  * players of one game connected to different instances all hear of every change, in the order of the game's
  * partition, whichever instance made it. Several events of one game in one poll become one push. It reads
- * answer-app's decisions from answer-events the same way, for acknowledgements, live counts and results.
+ * answer-app's decisions from answer-events the same way, for acknowledgements, live counts and results, and
+ * scoring-app's scores from scoring-events, for each player's line, the host's leaderboard and the podium. Records
+ * are routed by topic, not by type: {@code game.finalized} comes from scoring-app on scoring-events.
  */
 @ApplicationScoped
 public class GameEventsFanOut {
@@ -67,6 +74,12 @@ public class GameEventsFanOut {
 
     @Inject
     LiveAnswers answers;
+
+    @Inject
+    Event<ScoresPublished> scored;
+
+    @Inject
+    LiveScores scores;
 
     @Resource
     ManagedThreadFactory threads;
@@ -96,6 +109,39 @@ public class GameEventsFanOut {
         final List<AnswerSubmitted> accepted = new ArrayList<>();
         final List<AnswerRejected> rejected = new ArrayList<>();
         final List<QuestionTallied> tallies = new ArrayList<>();
+    }
+
+    private static final class Scores {
+        final List<QuestionScored> parts = new ArrayList<>();
+        GameFinalized finalized;
+        GameFinalizationFailed failed;
+    }
+
+    /** Applies one of scoring-app's events to this instance's view; a record it cannot read is skipped. */
+    private void readScore(ConsumerRecord<String, String> record, String type, Map<String, Scores> byGame) {
+        try {
+            EventEnvelope event = EventCodec.decode(record.value());
+            switch (type) {
+                case EventTypes.SCORE_QUESTION_SCORED -> {
+                    QuestionScored part = EventCodec.payloadFromJson(event, QuestionScored.class);
+                    scores.scored(part);
+                    byGame.computeIfAbsent(part.gameId(), k -> new Scores()).parts.add(part);
+                }
+                case EventTypes.GAME_FINALIZED -> {
+                    GameFinalized f = EventCodec.payloadFromJson(event, GameFinalized.class);
+                    scores.finalized(f);
+                    byGame.computeIfAbsent(f.gameId(), k -> new Scores()).finalized = f;
+                }
+                case EventTypes.GAME_FINALIZATION_FAILED -> {
+                    GameFinalizationFailed f = EventCodec.payloadFromJson(event, GameFinalizationFailed.class);
+                    scores.finalizationFailed(f);
+                    byGame.computeIfAbsent(f.gameId(), k -> new Scores()).failed = f;
+                }
+                default -> { }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "skipped unreadable " + type + " at " + record.topic() + "/" + record.partition() + "@" + record.offset(), e);
+        }
     }
 
     /** Applies one of answer-app's decisions to this instance's view; a record it cannot read is skipped. */
@@ -132,13 +178,17 @@ public class GameEventsFanOut {
         while (running) {
             try (KafkaConsumer<String, String> c = clients.newBroadcastConsumer(group)) {
                 consumer = c;
-                c.subscribe(List.of(Topic.QUIZ_EVENTS.topicName(), Topic.ANSWER_EVENTS.topicName()));
+                c.subscribe(List.of(Topic.QUIZ_EVENTS.topicName(), Topic.ANSWER_EVENTS.topicName(),
+                        Topic.SCORING_EVENTS.topicName()));
                 while (running) {
                     Set<String> games = new LinkedHashSet<>();
                     Map<String, Decisions> decisions = new LinkedHashMap<>();
+                    Map<String, Scores> scoresByGame = new LinkedHashMap<>();
                     for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
                         String type = EventRecords.eventType(record);
-                        if (type.startsWith("answer.")) {
+                        if (Topic.SCORING_EVENTS.topicName().equals(record.topic())) {
+                            readScore(record, type, scoresByGame);
+                        } else if (Topic.ANSWER_EVENTS.topicName().equals(record.topic())) {
                             read(record, type, decisions);
                         } else if (type.startsWith("game.") && !EventTypes.GAME_ANSWER_RECEIVED.equals(type)) {
                             games.add(record.key());
@@ -156,6 +206,13 @@ public class GameEventsFanOut {
                             decided.fire(new AnswersDecided(gameId, d.accepted, d.rejected, d.tallies));
                         } catch (RuntimeException e) {
                             LOG.log(Level.WARNING, "could not push the answers of game " + gameId, e);
+                        }
+                    });
+                    scoresByGame.forEach((gameId, s) -> {
+                        try {
+                            scored.fire(new ScoresPublished(gameId, s.parts, s.finalized, s.failed));
+                        } catch (RuntimeException e) {
+                            LOG.log(Level.WARNING, "could not push the scores of game " + gameId, e);
                         }
                     });
                 }
