@@ -97,6 +97,13 @@ final class Platform {
         return login(email, PASSWORD).json().get("accessToken").asText();
     }
 
+    /** A token of the operator the test stack makes admin (ADMIN_EMAILS), registering them the first time. */
+    static String adminToken() {
+        String admin = "operator@quiz-platform.test";
+        postJson("/user/api/users", registrationJson(admin, "Operator"));
+        return login(admin, PASSWORD).json().get("accessToken").asText();
+    }
+
     static Reply login(String email, String password) {
         return postJson("/user/api/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
     }

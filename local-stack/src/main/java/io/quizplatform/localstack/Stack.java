@@ -97,8 +97,8 @@ final class Stack {
             // Tests speak for many clients from one machine through X-Forwarded-For, as an ingress would.
             env.put("TRUSTED_PROXIES", "127.0.0.1");
             env.put("ADMIN_EMAILS", "operator@quiz-platform.test");
-            // A game whose answers are never all tallied gives up (and compensates) in seconds, not minutes.
-            env.putIfAbsent("SCORING_FINALIZATION_WAIT_SECONDS", "15");
+            // A completion step that keeps failing gives up (and compensates) after 1 s + 2 s of backoff.
+            env.putIfAbsent("SCORING_FINALIZATION_MAX_ATTEMPTS", "3");
         }
         return env;
     }

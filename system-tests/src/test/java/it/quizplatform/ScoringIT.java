@@ -1,0 +1,666 @@
+package it.quizplatform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quizplatform.contracts.ContractValidator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.microshed.testing.jupiter.MicroShedTest;
+import org.microshed.testing.kafka.KafkaConsumerClient;
+import org.microshed.testing.kafka.KafkaProducerClient;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static it.quizplatform.QuizAuthoringIT.MULTIPLE;
+import static it.quizplatform.QuizAuthoringIT.POLL;
+import static it.quizplatform.QuizAuthoringIT.SINGLE;
+import static it.quizplatform.QuizAuthoringIT.TYPE_ANSWER;
+import static it.quizplatform.QuizAuthoringIT.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scoring end to end: a game played over WebSocket whose every score, rank, leaderboard, podium, report and CSV line
+ * matches a score computed here from answer-app's decisions; a duplicated answer scored once; Redis stopped mid-game;
+ * the completion saga resuming after a restart, and compensating when a step keeps failing until an operator retries.
+ */
+@MicroShedTest
+public class ScoringIT {
+
+    @KafkaConsumerClient(groupId = "it-scoring-answers", topics = "answer-events",
+            keyDeserializer = StringDeserializer.class, valueDeserializer = StringDeserializer.class,
+            properties = "auto.offset.reset=earliest")
+    public static KafkaConsumer<String, String> answerEvents;
+
+    @KafkaProducerClient(keySerializer = StringSerializer.class, valueSerializer = StringSerializer.class,
+            properties = {"acks=all", "enable.idempotence=true"})
+    public static KafkaProducer<String, String> producer;
+
+    private static String host;
+    private static String otherHost;
+    private static String admin;
+    private static String quizId;
+    private static final Map<String, List<JsonNode>> answerRecords = new HashMap<>();
+
+    @BeforeAll
+    static void publishedQuiz() {
+        host = Platform.registerAndLogin(Platform.uniqueEmail("scoring"), "Scoring Host");
+        otherHost = Platform.registerAndLogin(Platform.uniqueEmail("scoring-other"), "Other Host");
+        admin = Platform.adminToken();
+        quizId = QuizAuthoringIT.create(host, "Scoring Quiz").get("id").asText();
+        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE, host, "\"1\"");
+        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", MULTIPLE, host, "\"2\"");
+        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", POLL, host, "\"3\"");
+        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", TYPE_ANSWER, host, "\"4\"");
+        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"5\"").status()).isEqualTo(200);
+    }
+
+    // --- a full game over the socket -----------------------------------------------------------------------------
+
+    @Test
+    void everyPlayerSeesTheirPointsAndRankAfterEachQuestionAndTheReportIsRightToThePoint() throws Exception {
+        JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
+        String gameId = game.get("id").asText();
+        Map<String, JsonNode> joined = new LinkedHashMap<>();
+        for (String nickname : List.of("Ada", "Bob", "Cy")) {
+            joined.put(nickname, GameLobbyIT.join(game.get("pin").asText(), nickname).json());
+        }
+        Map<String, String> nicknameOf = new HashMap<>();
+        joined.forEach((nickname, j) -> nicknameOf.put(j.get("playerId").asText(), nickname));
+
+        // Before the end there is no report; other hosts never see one; bad ids are refused.
+        Platform.await("scoring to know the game", Duration.ofSeconds(20),
+                () -> Platform.count("SCORING", "SELECT count(*) FROM games WHERE game_id = ?::uuid", gameId) == 1
+                        ? Optional.of(true) : Optional.empty());
+        assertThat(Platform.get("/scoring/api/games/" + gameId + "/report", host).status()).isEqualTo(409);
+        assertThat(Platform.get("/scoring/api/games/" + gameId + "/report", otherHost).status()).isEqualTo(403);
+        assertThat(Platform.get("/scoring/api/games/" + UUID.randomUUID() + "/report", host).status()).isEqualTo(404);
+        Platform.Reply bad = Platform.get("/scoring/api/games/not-a-game/leaderboard", host);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(Platform.get("/scoring/api/games/" + gameId + "/leaderboard?limit=1000", host).status()).isEqualTo(400);
+        assertThat(Platform.get("/scoring/api/games/" + gameId + "/report").status()).isEqualTo(401);
+
+        try (SocketClient hostSocket = SocketClient.host(gameId, host);
+             SocketClient ada = SocketClient.player(gameId, joined.get("Ada").get("playerToken").asText());
+             SocketClient bob = SocketClient.player(gameId, joined.get("Bob").get("playerToken").asText());
+             SocketClient cy = SocketClient.player(gameId, joined.get("Cy").get("playerToken").asText())) {
+            for (SocketClient s : List.of(hostSocket, ada, bob, cy)) {
+                s.awaitType("welcome");
+            }
+            hostSocket.send("{\"type\":\"start\"}");
+
+            // Q0 single choice: Ada and Bob right, Cy wrong; everyone answered, so it closes at once.
+            JsonNode open = ada.awaitPhase("open");
+            bob.awaitPhase("open");
+            cy.awaitPhase("open");
+            ada.send(AnswersIT.answer(0, option(open, "Paris")));
+            bob.send(AnswersIT.answer(0, option(open, "Paris")));
+            cy.send(AnswersIT.answer(0, option(open, "Lyon")));
+            awaitScores(0, hostSocket, ada, bob, cy);
+
+            // Q1 multiple choice (2 and 3 right): Ada fully right, Bob half (one of two), Cy one right one wrong = 0.
+            hostSocket.send("{\"type\":\"next\"}");
+            open = ada.awaitPhase("open");
+            bob.awaitPhase("open");
+            cy.awaitPhase("open");
+            ada.send(options(1, option(open, "2"), option(open, "3")));
+            bob.send(options(1, option(open, "2")));
+            cy.send(options(1, option(open, "2"), option(open, "4")));
+            awaitScores(1, hostSocket, ada, bob, cy);
+
+            // Q2 poll: scores nothing and leaves streaks alone; Cy does not answer.
+            hostSocket.send("{\"type\":\"next\"}");
+            open = ada.awaitPhase("open");
+            bob.awaitPhase("open");
+            ada.send(AnswersIT.answer(2, option(open, "Tea")));
+            bob.send(AnswersIT.answer(2, option(open, "Coffee")));
+            ada.awaitType("answer-received");
+            bob.awaitType("answer-received");
+            hostSocket.send("{\"type\":\"skip\"}");
+            awaitScores(2, hostSocket, ada, bob, cy);
+
+            // Q3 type the answer: Ada right (a third correct answer in a row), Bob wrong, Cy silent.
+            hostSocket.send("{\"type\":\"next\"}");
+            ada.awaitPhase("open");
+            bob.awaitPhase("open");
+            ada.send("{\"type\":\"answer\",\"questionIndex\":3,\"text\":\" pacific \"}");
+            bob.send("{\"type\":\"answer\",\"questionIndex\":3,\"text\":\"Atlantic\"}");
+            ada.awaitType("answer-received");
+            bob.awaitType("answer-received");
+            hostSocket.send("{\"type\":\"skip\"}");
+            awaitScores(3, hostSocket, ada, bob, cy);
+
+            hostSocket.send("{\"type\":\"next\"}");
+            ada.awaitPhase("ended");
+
+            // The score computed here, from answer-app's decisions alone.
+            List<JsonNode> submitted = awaitAnswers(gameId, 9);
+            Expected expected = Expected.of(submitted, new int[]{1000, 2000, 0, 1000}, new int[]{20, 30, 15, 30}, nicknameOf.keySet());
+
+            Map<String, SocketClient> sockets = Map.of("Ada", ada, "Bob", bob, "Cy", cy);
+            for (var entry : sockets.entrySet()) {
+                String playerId = joined.get(entry.getKey()).get("playerId").asText();
+                List<JsonNode> scores = messages(entry.getValue(), "score");
+                assertThat(scores).as(entry.getKey()).hasSize(4);
+                for (JsonNode score : scores) {
+                    int q = score.get("questionIndex").asInt();
+                    Expected.Line line = expected.after(q).get(playerId);
+                    assertThat(score.get("points").asInt()).as(entry.getKey() + " q" + q + " points").isEqualTo(line.points());
+                    assertThat(score.get("bonus").asInt()).as(entry.getKey() + " q" + q + " bonus").isEqualTo(line.bonus());
+                    assertThat(score.get("total").asInt()).as(entry.getKey() + " q" + q + " total").isEqualTo(line.total());
+                    assertThat(score.get("rank").asInt()).as(entry.getKey() + " q" + q + " rank").isEqualTo(line.rank());
+                    assertThat(score.get("players").asInt()).isEqualTo(3);
+                    if (line.rank() == 1) {
+                        assertThat(score.has("ahead")).isFalse();
+                    } else {
+                        Expected.Line above = expected.at(q, line.rank() - 1);
+                        assertThat(score.get("ahead").get("nickname").asText()).isEqualTo(nicknameOf.get(above.playerId()));
+                        assertThat(score.get("ahead").get("total").asInt()).isEqualTo(above.total());
+                    }
+                }
+                // Only their own line: no other player's id ever reached this phone.
+                for (String other : nicknameOf.keySet()) {
+                    if (!other.equals(playerId)) {
+                        assertThat(String.join("\n", entry.getValue().received)).doesNotContain(other);
+                    }
+                }
+            }
+            List<JsonNode> boards = messages(hostSocket, "leaderboard");
+            assertThat(boards).extracting(b -> b.get("questionIndex").asInt()).containsExactly(0, 1, 2, 3);
+            JsonNode lastBoard = boards.get(3);
+            for (int rank = 1; rank <= 3; rank++) {
+                JsonNode leader = lastBoard.get("leaders").get(rank - 1);
+                Expected.Line line = expected.at(3, rank);
+                assertThat(leader.get("rank").asInt()).isEqualTo(rank);
+                assertThat(leader.get("playerId").asText()).isEqualTo(line.playerId());
+                assertThat(leader.get("nickname").asText()).isEqualTo(nicknameOf.get(line.playerId()));
+                assertThat(leader.get("total").asInt()).isEqualTo(line.total());
+            }
+
+            // The podium, to the host and to each player with their own final place.
+            JsonNode podium = hostSocket.await("podium", Duration.ofSeconds(30), m -> "podium".equals(m.path("type").asText()));
+            assertThat(podium.get("podium")).hasSize(3);
+            for (int rank = 1; rank <= 3; rank++) {
+                assertThat(podium.get("podium").get(rank - 1).get("playerId").asText()).isEqualTo(expected.at(3, rank).playerId());
+                assertThat(podium.get("podium").get(rank - 1).get("total").asInt()).isEqualTo(expected.at(3, rank).total());
+            }
+            JsonNode adaPodium = ada.await("podium", Duration.ofSeconds(30), m -> "podium".equals(m.path("type").asText()));
+            Expected.Line adaFinal = expected.after(3).get(joined.get("Ada").get("playerId").asText());
+            assertThat(adaPodium.get("you").get("rank").asInt()).isEqualTo(adaFinal.rank());
+            assertThat(adaPodium.get("you").get("total").asInt()).isEqualTo(adaFinal.total());
+        }
+
+        // The report: right to the point, for the host and admins only.
+        JsonNode report = Platform.await("the report", Duration.ofSeconds(30), () -> {
+            Platform.Reply r = Platform.get("/scoring/api/games/" + gameId + "/report", host);
+            return r.status() == 200 ? Optional.of(r.json()) : Optional.empty();
+        });
+        Expected expected = Expected.of(awaitAnswers(gameId, 9), new int[]{1000, 2000, 0, 1000}, new int[]{20, 30, 15, 30},
+                nicknameOf.keySet());
+        assertThat(report.get("players").asInt()).isEqualTo(3);
+        assertThat(report.get("questionsPlayed").asInt()).isEqualTo(4);
+        assertThat(report.get("podium")).hasSize(3);
+        for (JsonNode line : report.get("ranking")) {
+            Expected.Line e = expected.after(3).get(line.get("playerId").asText());
+            assertThat(line.get("rank").asInt()).isEqualTo(e.rank());
+            assertThat(line.get("score").asInt()).isEqualTo(e.total());
+            assertThat(line.get("correctAnswers").asInt()).isEqualTo(e.correctAnswers());
+            assertThat(line.get("answered").asInt()).isEqualTo(e.answered());
+            assertThat(line.get("averageResponseMs").asLong()).isEqualTo(Math.round((double) e.totalResponseMs() / e.answered()));
+            for (int q = 0; q < 4; q++) {
+                Expected.Line atQ = expected.after(q).get(line.get("playerId").asText());
+                assertThat(line.get("pointsByQuestion").get(q).asInt()).as("q" + q).isEqualTo(atQ.points());
+            }
+        }
+        JsonNode q0 = report.get("questions").get(0);
+        assertThat(q0.get("answered").asInt()).isEqualTo(3);
+        assertThat(q0.get("correct").asInt()).isEqualTo(2);
+        assertThat(q0.get("percentCorrect").asDouble()).isEqualTo(66.7);
+        assertThat(q0.get("distribution")).anySatisfy(o -> {
+            assertThat(o.get("text").asText()).isEqualTo("Paris");
+            assertThat(o.get("correct").asBoolean()).isTrue();
+            assertThat(o.get("count").asInt()).isEqualTo(2);
+        });
+        JsonNode q2 = report.get("questions").get(2);
+        assertThat(q2.get("type").asText()).isEqualTo("POLL");
+        assertThat(q2.has("percentCorrect")).isFalse();
+        assertThat(report.get("questions").get(3).get("textAnswers")).isNotEmpty();
+        assertThat(Platform.get("/scoring/api/games/" + gameId + "/report", admin).status()).isEqualTo(200);
+        assertThat(Platform.get("/scoring/api/games/" + gameId + "/report", otherHost).status()).isEqualTo(403);
+
+        Platform.Reply csv = Platform.get("/scoring/api/games/" + gameId + "/report.csv", host);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String[] rows = csv.body().split("\r\n");
+        assertThat(rows[0]).isEqualTo("rank,nickname,score,correct_answers,answered,average_response_seconds,"
+                + "q1_points,q2_points,q3_points,q4_points");
+        assertThat(rows).hasSize(4);
+        Expected.Line first = expected.at(3, 1);
+        assertThat(rows[1]).startsWith("1," + nicknameOf.get(first.playerId()) + "," + first.total() + ","
+                + first.correctAnswers() + "," + first.answered() + ",");
+
+        // The leaderboard endpoint agrees (Redis, or PostgreSQL when Redis is down).
+        JsonNode board = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", host).json();
+        assertThat(board.get("players").asInt()).isEqualTo(3);
+        assertThat(board.get("standings").get(0).get("total").asInt()).isEqualTo(first.total());
+    }
+
+    // --- exactly once ---------------------------------------------------------------------------------------------
+
+    @Test
+    void aDuplicatedAnswerEventIsScoredOnce() throws Exception {
+        String gameId = UUID.randomUUID().toString();
+        String playerId = UUID.randomUUID().toString();
+        createForgedGame(gameId, playerId);
+        String answerId = UUID.randomUUID().toString();
+        String event = submitted(UUID.randomUUID().toString(), answerId, gameId, playerId, 0, true, 4000, 2);
+        publish("answer-events", gameId, "answer.submitted", event);
+        long expected = Math.round(1000 * (1 - (4000 / 20000.0) / 2));
+        awaitTotal(gameId, playerId, expected);
+
+        // The same record again (a redelivery), and the same decision under a new event id (a second publication).
+        publish("answer-events", gameId, "answer.submitted", event);
+        String again = submitted(UUID.randomUUID().toString(), answerId, gameId, playerId, 0, true, 4000, 3);
+        publish("answer-events", gameId, "answer.submitted", again);
+        String againId = Platform.JSON.readTree(again).get("id").asText();
+        Platform.await("the second publication to be processed", Duration.ofSeconds(20),
+                () -> Platform.count("SCORING", "SELECT count(*) FROM processed_events WHERE consumer = 'scoring-app' AND event_id = ?::uuid",
+                        againId) == 1 ? Optional.of(true) : Optional.empty());
+        assertThat(Platform.count("SCORING", "SELECT total FROM player_scores WHERE game_id = ?::uuid AND player_id = ?",
+                gameId, playerId)).isEqualTo(expected);
+        assertThat(Platform.count("SCORING", "SELECT count(*) FROM scored_answers WHERE game_id = ?::uuid", gameId)).isEqualTo(1);
+    }
+
+    // --- Redis down mid-game --------------------------------------------------------------------------------------
+
+    @Test
+    void withRedisStoppedMidGameTheLeaderboardIsServedFromPostgresAndRebuiltWhenRedisIsBack() throws Exception {
+        String gameId = UUID.randomUUID().toString();
+        String ada = UUID.randomUUID().toString();
+        String bob = UUID.randomUUID().toString();
+        createForgedGame(gameId, ada, bob);
+        publish("answer-events", gameId, "answer.submitted", submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                gameId, ada, 0, true, 1000, 1));
+        publish("answer-events", gameId, "answer.submitted", submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                gameId, bob, 0, false, 2000, 2));
+        publish("answer-events", gameId, "answer.question-tallied", tallied(gameId, 0, 2, 1, 3));
+        JsonNode before = Platform.await("the board in Redis", Duration.ofSeconds(20), () -> {
+            JsonNode b = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", admin).json();
+            return "REDIS".equals(b.path("source").asText()) && b.get("players").asInt() == 2 ? Optional.of(b) : Optional.empty();
+        });
+        assertThat(before.get("standings").get(0).get("playerId").asText()).isEqualTo(ada);
+
+        Platform.control("POST", "/redis/stop");
+        try {
+            // Question 1: Bob right this time. Scores go on; the board is read from PostgreSQL.
+            publish("quiz-events", gameId, "game.question-opened", opened(gameId, 1, 4));
+            publish("answer-events", gameId, "answer.submitted", submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                    gameId, bob, 1, true, 500, 4));
+            publish("answer-events", gameId, "answer.question-tallied", tallied(gameId, 1, 1, 1, 5));
+            long bobTotal = Math.round(1000 * (1 - (500 / 20000.0) / 2));
+            JsonNode during = Platform.await("the board from PostgreSQL", Duration.ofSeconds(30), () -> {
+                JsonNode b = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", admin).json();
+                return "DATABASE".equals(b.path("source").asText()) && b.get("standings").get(0).get("playerId").asText().equals(bob)
+                        ? Optional.of(b) : Optional.empty();
+            });
+            assertThat(during.get("standings").get(0).get("total").asLong()).isEqualTo(bobTotal);
+            JsonNode place = Platform.get("/scoring/api/games/" + gameId + "/leaderboard/players/" + ada, admin).json();
+            assertThat(place.get("standing").get("rank").asInt()).isEqualTo(2);
+        } finally {
+            Platform.control("POST", "/redis/start");
+        }
+        JsonNode after = Platform.await("the board rebuilt in Redis", Duration.ofSeconds(40), () -> {
+            JsonNode b = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", admin).json();
+            return "REDIS".equals(b.path("source").asText()) && b.get("standings").get(0).get("playerId").asText().equals(bob)
+                    ? Optional.of(b) : Optional.empty();
+        });
+        assertThat(after.get("standings")).hasSize(2);
+        assertThat(after.get("standings").get(1).get("playerId").asText()).isEqualTo(ada);
+    }
+
+    // --- the completion saga --------------------------------------------------------------------------------------
+
+    @Test
+    void theCompletionWaitsForEveryScoreAndResumesAfterARestart() throws Exception {
+        String gameId = UUID.randomUUID().toString();
+        String ada = UUID.randomUUID().toString();
+        createForgedGame(gameId, ada);
+        withoutAnswerAppTallies(gameId);
+        publish("answer-events", gameId, "answer.submitted", submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                gameId, ada, 0, true, 0, 1));
+        publish("quiz-events", gameId, "game.ended", ended(gameId, 9));
+        JsonNode waiting = Platform.await("the saga waiting for the tally", Duration.ofSeconds(20), () -> {
+            Platform.Reply r = Platform.get("/scoring/api/admin/games/" + gameId + "/finalization", admin);
+            return r.status() == 200 ? Optional.of(r.json()) : Optional.empty();
+        });
+        assertThat(waiting.get("step").asText()).isEqualTo("AWAITING_SCORES");
+        assertThat(waiting.get("state").asText()).isEqualTo("RUNNING");
+
+        Platform.control("POST", "/liberty/stop");
+        try {
+            // The last tally arrives while the service is down.
+            publish("answer-events", gameId, "answer.question-tallied", tallied(gameId, 0, 1, 1, 2));
+        } finally {
+            Platform.control("POST", "/liberty/start");
+        }
+        JsonNode done = Platform.await("the saga done after the restart", Duration.ofSeconds(60), () -> {
+            Platform.Reply r = Platform.get("/scoring/api/admin/games/" + gameId + "/finalization", admin);
+            return r.status() == 200 && "DONE".equals(r.json().get("state").asText()) ? Optional.of(r.json()) : Optional.empty();
+        });
+        assertThat(done.get("completedAt").isNull()).isFalse();
+        JsonNode finalized = awaitScoringEvent(gameId, "game.finalized");
+        assertThat(finalized.get("payload").get("podium").get(0).get("playerId").asText()).isEqualTo(ada);
+        assertThat(finalized.get("payload").get("podium").get(0).get("total").asInt()).isEqualTo(1000);
+        assertThat(Platform.get("/scoring/api/games/" + gameId + "/report", admin).json().get("ranking").get(0).get("score").asInt())
+                .isEqualTo(1000);
+    }
+
+    @Test
+    void aStepThatKeepsFailingIsCompensatedAndAnOperatorRetriesIt() throws Exception {
+        String gameId = UUID.randomUUID().toString();
+        String ada = UUID.randomUUID().toString();
+        createForgedGame(gameId, ada);
+        // The report step fails for this game until the block is lifted (a database refusing the write).
+        String constraint = "it_block_" + gameId.substring(0, 8);
+        execute("ALTER TABLE game_reports ADD CONSTRAINT " + constraint + " CHECK (game_id <> '" + gameId + "'::uuid) NOT VALID");
+        try {
+            publish("answer-events", gameId, "answer.submitted", submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                    gameId, ada, 0, true, 0, 1));
+            publish("quiz-events", gameId, "game.ended", ended(gameId, 9));
+            JsonNode failed = Platform.await("the saga compensated", Duration.ofSeconds(40), () -> {
+                Platform.Reply r = Platform.get("/scoring/api/admin/games/" + gameId + "/finalization", admin);
+                return r.status() == 200 && "FAILED".equals(r.json().get("state").asText()) ? Optional.of(r.json()) : Optional.empty();
+            });
+            assertThat(failed.get("step").asText()).isEqualTo("BUILDING_REPORT");
+            assertThat(failed.get("attempts").asInt()).isEqualTo(3);
+            assertThat(failed.get("lastError").asText()).contains(constraint);
+            JsonNode announced = awaitScoringEvent(gameId, "game.finalization-failed");
+            assertThat(announced.get("payload").get("step").asText()).isEqualTo("BUILDING_REPORT");
+            assertThat(Platform.count("SCORING", "SELECT count(*) FROM games WHERE game_id = ?::uuid AND status = 'FINISHED_WITH_ERRORS'",
+                    gameId)).isEqualTo(1);
+            Platform.Reply notReady = Platform.get("/scoring/api/games/" + gameId + "/report", admin);
+            assertThat(notReady.status()).isEqualTo(409);
+            assertThat(notReady.json().get("detail").asText()).contains("retry");
+            // Only an admin retries, and only a failed completion.
+            assertThat(Platform.sendJson("POST", "/scoring/api/admin/games/" + gameId + "/finalization/retry", "", host).status())
+                    .isEqualTo(403);
+        } finally {
+            execute("ALTER TABLE game_reports DROP CONSTRAINT IF EXISTS " + constraint);
+        }
+        assertThat(Platform.sendJson("POST", "/scoring/api/admin/games/" + gameId + "/finalization/retry", "", admin).status())
+                .isEqualTo(200);
+        awaitScoringEvent(gameId, "game.finalized");
+        assertThat(Platform.get("/scoring/api/games/" + gameId + "/report", admin).status()).isEqualTo(200);
+        assertThat(Platform.count("SCORING", "SELECT count(*) FROM games WHERE game_id = ?::uuid AND status = 'FINALIZED'", gameId))
+                .isEqualTo(1);
+        Platform.Reply again = Platform.sendJson("POST", "/scoring/api/admin/games/" + gameId + "/finalization/retry", "", admin);
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    // --- the score computed independently ----------------------------------------------------------------------
+
+    /** Points, streaks and ranks as the issue states them, computed from answer.submitted events alone. */
+    record Expected(Map<Integer, Map<String, Line>> byQuestion) {
+
+        record Line(String playerId, int rank, int points, int bonus, int total, int correctAnswers, int answered,
+                    long totalResponseMs) {
+        }
+
+        Map<String, Line> after(int q) {
+            return byQuestion.get(q);
+        }
+
+        Line at(int q, int rank) {
+            return byQuestion.get(q).values().stream().filter(l -> l.rank() == rank).findFirst().orElseThrow();
+        }
+
+        static Expected of(List<JsonNode> submitted, int[] points, int[] limits, java.util.Set<String> players) {
+            Map<String, int[]> state = new HashMap<>(); // total, correct, answered, streak
+            Map<String, Long> time = new HashMap<>();
+            players.forEach(p -> {
+                state.put(p, new int[4]);
+                time.put(p, 0L);
+            });
+            Map<Integer, Map<String, Line>> out = new HashMap<>();
+            for (int q = 0; q < points.length; q++) {
+                Map<String, int[]> earned = new HashMap<>();
+                for (JsonNode e : submitted) {
+                    JsonNode a = e.get("payload");
+                    if (a.get("questionIndex").asInt() != q) {
+                        continue;
+                    }
+                    String p = a.get("playerId").asText();
+                    int[] s = state.get(p);
+                    long ms = a.get("responseMs").asLong();
+                    int got = 0;
+                    int bonus = 0;
+                    if (points[q] > 0 && a.has("correct")) {
+                        double speed = ms < 500 ? 1.0 : 1 - Math.min(1.0, ms / (limits[q] * 1000.0)) / 2;
+                        long full = Math.round(points[q] * speed);
+                        boolean right = a.get("correct").asBoolean();
+                        if (right) {
+                            got = (int) full;
+                            s[3]++;
+                            bonus = Math.min(500, 100 * Math.max(0, s[3] - 1));
+                            s[1]++;
+                        } else {
+                            int share = Math.max(0, a.get("correctChosen").asInt() - a.get("wrongChosen").asInt());
+                            int of = a.get("correctTotal").asInt();
+                            got = of > 1 ? (int) Math.round(full * (double) share / of) : 0;
+                            s[3] = 0;
+                        }
+                    }
+                    s[0] += got + bonus;
+                    s[2]++;
+                    time.merge(p, ms, Long::sum);
+                    earned.put(p, new int[]{got + bonus, bonus});
+                }
+                if (points[q] > 0) {
+                    for (String p : players) {
+                        if (!earned.containsKey(p)) {
+                            state.get(p)[3] = 0; // a missed counting question ends the streak
+                        }
+                    }
+                }
+                List<String> order = new ArrayList<>(players);
+                order.sort(Comparator.<String>comparingInt(p -> -state.get(p)[0]).thenComparingLong(time::get)
+                        .thenComparing(Comparator.naturalOrder()));
+                Map<String, Line> lines = new HashMap<>();
+                for (int i = 0; i < order.size(); i++) {
+                    String p = order.get(i);
+                    int[] s = state.get(p);
+                    int[] e = earned.getOrDefault(p, new int[2]);
+                    lines.put(p, new Line(p, i + 1, e[0], e[1], s[0], s[1], s[2], time.get(p)));
+                }
+                out.put(q, lines);
+            }
+            return new Expected(out);
+        }
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    private static void awaitScores(int questionIndex, SocketClient hostSocket, SocketClient... players) {
+        for (SocketClient player : players) {
+            player.await("score of question " + questionIndex, Duration.ofSeconds(30),
+                    m -> "score".equals(m.path("type").asText()) && m.path("questionIndex").asInt() == questionIndex);
+        }
+        hostSocket.await("leaderboard of question " + questionIndex, Duration.ofSeconds(30),
+                m -> "leaderboard".equals(m.path("type").asText()) && m.path("questionIndex").asInt() == questionIndex);
+    }
+
+    private static List<JsonNode> messages(SocketClient socket, String type) {
+        List<JsonNode> out = new ArrayList<>();
+        for (String text : socket.received) {
+            try {
+                JsonNode m = Platform.JSON.readTree(text);
+                if (type.equals(m.path("type").asText())) {
+                    out.add(m);
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        return out;
+    }
+
+    private static String option(JsonNode open, String text) {
+        for (JsonNode option : open.get("question").get("options")) {
+            if (option.get("text").asText().equals(text)) {
+                return option.get("id").asText();
+            }
+        }
+        throw new AssertionError("no option " + text + " in " + open);
+    }
+
+    private static String options(int questionIndex, String... ids) {
+        return "{\"type\":\"answer\",\"questionIndex\":" + questionIndex + ",\"optionIds\":[\"" + String.join("\",\"", ids) + "\"]}";
+    }
+
+    static synchronized List<JsonNode> awaitAnswers(String gameId, int atLeast) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (answerRecords.getOrDefault(gameId, List.of()).size() < atLeast) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("only " + answerRecords.getOrDefault(gameId, List.of()) + " for game " + gameId);
+            }
+            for (ConsumerRecord<String, String> record : answerEvents.poll(Duration.ofMillis(500))) {
+                try {
+                    JsonNode event = Platform.JSON.readTree(record.value());
+                    if ("answer.submitted".equals(event.path("type").asText())) {
+                        answerRecords.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(event);
+                    }
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return new ArrayList<>(answerRecords.get(gameId));
+    }
+
+    /** Reads scoring-events from the start until the game's event of the type shows up; checks it against its schema. */
+    private static JsonNode awaitScoringEvent(String gameId, String type) throws Exception {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", Platform.stackStatus().get("env").get("KAFKA_BOOTSTRAP_SERVERS").asText(),
+                "group.id", "it-scoring-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
+                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()))) {
+            consumer.subscribe(List.of("scoring-events"));
+            ConsumerRecord<String, String> record = Platform.awaitRecord(consumer, Duration.ofSeconds(60),
+                    r -> gameId.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\""));
+            assertThat(ContractValidator.violations(record.value())).as(record.value()).isEmpty();
+            return Platform.JSON.readTree(record.value());
+        }
+    }
+
+    private static void awaitTotal(String gameId, String playerId, long total) {
+        Platform.await("a total of " + total, Duration.ofSeconds(20), () -> Platform.count("SCORING",
+                "SELECT count(*) FROM player_scores WHERE game_id = ?::uuid AND player_id = ? AND total = ?", gameId, playerId,
+                (int) total) == 1 ? Optional.of(true) : Optional.empty());
+    }
+
+    /** answer-app forgets the game, so it never tallies it: the test plays answer-app's part on answer-events. */
+    private static void withoutAnswerAppTallies(String gameId) {
+        Platform.await("answer-app to know the game", Duration.ofSeconds(20),
+                () -> Platform.count("ANSWER", "SELECT count(*) FROM games WHERE game_id = ?::uuid", gameId) == 1
+                        ? Optional.of(true) : Optional.empty());
+        try (Connection c = Platform.database("ANSWER"); var statement = c.prepareStatement("DELETE FROM games WHERE game_id = ?::uuid")) {
+            statement.setString(1, gameId);
+            statement.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = Platform.database("SCORING"); Statement statement = c.createStatement()) {
+            statement.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A game made of events put straight on the topics: one single-choice question (1000 points, 20 s), the players
+     * joined and the question open. The host is the test's host.
+     */
+    private static void createForgedGame(String gameId, String... playerIds) throws Exception {
+        String hostId = Platform.get("/scoring/api/caller", host).json().get("userId").asText();
+        Instant now = Instant.now();
+        publish("quiz-events", gameId, "game.created", envelope("game.created", "game", gameId, 1, "{\"gameId\":\"" + gameId
+                + "\",\"quizId\":\"" + UUID.randomUUID() + "\",\"hostId\":\"" + hostId + "\",\"pin\":\"" + (100000 + (int) (Math.random() * 899999))
+                + "\",\"timeLimitsSeconds\":[20,20],\"questions\":["
+                + "{\"id\":\"q-1\",\"type\":\"SINGLE_CHOICE\",\"text\":\"Capital of France?\",\"timeLimitSeconds\":20,\"points\":1000,"
+                + "\"options\":[{\"id\":\"a\",\"text\":\"Paris\",\"correct\":true},{\"id\":\"b\",\"text\":\"Lyon\",\"correct\":false}],\"acceptedAnswers\":[]},"
+                + "{\"id\":\"q-2\",\"type\":\"SINGLE_CHOICE\",\"text\":\"Capital of Italy?\",\"timeLimitSeconds\":20,\"points\":1000,"
+                + "\"options\":[{\"id\":\"a\",\"text\":\"Rome\",\"correct\":true},{\"id\":\"b\",\"text\":\"Milan\",\"correct\":false}],\"acceptedAnswers\":[]}],"
+                + "\"speedScoring\":true,\"streakBonus\":true,\"lateJoinAllowed\":false,\"maxPlayers\":100,\"at\":\"" + now + "\"}"));
+        int version = 2;
+        for (String playerId : playerIds) {
+            publish("quiz-events", gameId, "game.player-joined", envelope("game.player-joined", "game", gameId, version++,
+                    "{\"playerId\":\"" + playerId + "\",\"nickname\":\"P" + playerId.substring(0, 6) + "\",\"at\":\"" + now + "\"}"));
+        }
+        publish("quiz-events", gameId, "game.question-opened", opened(gameId, 0, version));
+        Platform.await("scoring to know the forged game", Duration.ofSeconds(20),
+                () -> Platform.count("SCORING", "SELECT count(*) FROM game_questions WHERE game_id = ?::uuid AND opened_at IS NOT NULL",
+                        gameId) == 1 ? Optional.of(true) : Optional.empty());
+    }
+
+    private static String opened(String gameId, int questionIndex, int version) {
+        Instant now = Instant.now();
+        return envelope("game.question-opened", "game", gameId, version, "{\"questionIndex\":" + questionIndex
+                + ",\"at\":\"" + now + "\",\"closesAt\":\"" + now.plusSeconds(20) + "\"}");
+    }
+
+    private static String ended(String gameId, int version) {
+        return envelope("game.ended", "game", gameId, version, "{\"reason\":\"ENDED_BY_HOST\",\"at\":\"" + Instant.now() + "\"}");
+    }
+
+    private static String submitted(String eventId, String answerId, String gameId, String playerId, int questionIndex,
+                                    boolean correct, long responseMs, int version) {
+        return envelope(eventId, "answer.submitted", "answer", gameId, version, "{\"answerId\":\"" + answerId + "\",\"gameId\":\""
+                + gameId + "\",\"playerId\":\"" + playerId + "\",\"questionIndex\":" + questionIndex + ",\"optionIds\":[\""
+                + (correct ? "a" : "b") + "\"],\"correct\":" + correct + ",\"correctChosen\":" + (correct ? 1 : 0)
+                + ",\"wrongChosen\":" + (correct ? 0 : 1) + ",\"correctTotal\":1,\"responseMs\":" + responseMs
+                + ",\"timeLimitSeconds\":20,\"points\":1000,\"receivedAt\":\"" + Instant.now() + "\"}");
+    }
+
+    private static String tallied(String gameId, int questionIndex, int answered, int correct, int version) {
+        return envelope("answer.question-tallied", "answer", gameId, version, "{\"gameId\":\"" + gameId + "\",\"questionIndex\":"
+                + questionIndex + ",\"answered\":" + answered + ",\"correct\":" + correct + ",\"distribution\":[{\"optionId\":\"a\",\"count\":"
+                + correct + "},{\"optionId\":\"b\",\"count\":" + (answered - correct) + "}],\"textAnswers\":[],\"closedAt\":\""
+                + Instant.now() + "\"}");
+    }
+
+    private static String envelope(String type, String aggregateType, String aggregateId, int version, String payload) {
+        return envelope(UUID.randomUUID().toString(), type, aggregateType, aggregateId, version, payload);
+    }
+
+    private static String envelope(String id, String type, String aggregateType, String aggregateId, int version, String payload) {
+        return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"aggregateType\":\"" + aggregateType + "\",\"aggregateId\":\""
+                + aggregateId + "\",\"version\":" + version + ",\"occurredAt\":\"" + Instant.now() + "\",\"payload\":" + payload + "}";
+    }
+
+    private static void publish(String topic, String key, String type, String event) throws Exception {
+        assertThat(ContractValidator.violations(event)).as(event).isEmpty();
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, event);
+        record.headers().add("event-type", type.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("event-id", Platform.JSON.readTree(event).get("id").asText().getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
+    }
+}
