@@ -12,7 +12,8 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+    /** Built directly rather than parsed: parsing needs a JAX-RS runtime, which plain unit tests don't have. */
+    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
     public record FieldError(String field, String message) {
     }

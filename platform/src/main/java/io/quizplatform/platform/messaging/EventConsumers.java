@@ -43,6 +43,11 @@ public class EventConsumers {
         return handlersByTopic().keySet();
     }
 
+    /** The handlers of one topic, as its consumer loop calls them (empty when the service does not consume it). */
+    public List<EventHandler> handlersOf(Topic topic) {
+        return handlersByTopic().getOrDefault(topic, List.of());
+    }
+
     public synchronized void start() {
         if (!loops.isEmpty()) {
             return;

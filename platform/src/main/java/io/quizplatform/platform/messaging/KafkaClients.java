@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.Properties;
+import java.util.UUID;
 
 /**
  * Creates the service's Kafka clients with the settings the platform relies on. Producers are idempotent with
@@ -59,6 +60,27 @@ public class KafkaClients {
     public KafkaConsumer<String, String> newBroadcastConsumer(String groupId) {
         Properties p = consumerProperties(groupId, groupId, "latest");
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
+        return withAppClassLoader(() -> new KafkaConsumer<>(p));
+    }
+
+    /**
+     * A consumer outside any consumer group, for reading a topic on request (assign + seek): it has no group, so it
+     * commits nothing and cannot disturb the service's consumers. Calls are bounded by a few seconds so that a
+     * request waiting on it fails rather than hangs when Kafka is down.
+     */
+    public KafkaConsumer<String, String> newReader(String purpose) {
+        Properties p = base(settings.serviceName() + "-" + purpose + "-reader-" + UUID.randomUUID().toString().substring(0, 8));
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // An offset removed by retention between the look-up and the read starts the reader at the earliest one;
+        // the caller sees the offsets it got.
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+        p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return withAppClassLoader(() -> new KafkaConsumer<>(p));
     }
 

@@ -1,0 +1,179 @@
+package io.quizplatform.platform.api;
+
+import io.quizplatform.platform.messaging.DeadLetterDetail;
+import io.quizplatform.platform.messaging.DeadLetterList;
+import io.quizplatform.platform.messaging.DeadLetterListing;
+import io.quizplatform.platform.messaging.DeadLetters;
+import io.quizplatform.platform.messaging.ReplayOutcome;
+import io.quizplatform.platform.messaging.ReplayResult;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import java.util.List;
+
+/**
+ * {@code <service>/api/admin/dead-letters}: the records this service's consumers parked in their dead-letter topics
+ * ({@code <topic>.<service>.dlq}), and their replay. Every service has it (it lives in the platform, like
+ * {@code /caller}); admins only.
+ */
+@Path("/admin/dead-letters")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+@SecurityRequirement(name = "bearer")
+public class DeadLetterResource {
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    JsonWebToken token;
+
+    @GET
+    @Operation(summary = "List parked (dead-lettered) records of this service",
+            description = "The newest records of every dead-letter topic of this service, newest first, each with where it "
+                    + "came from, its event id and type (if it is an event), why it was parked and its latest replay.")
+    @APIResponse(responseCode = "200", description = "Parked records",
+            content = @Content(schema = @Schema(implementation = DeadLetterList.class)))
+    @APIResponse(responseCode = "400", description = "limit out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Kafka unreachable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DeadLetterList list(@Parameter(description = "at most this many records, 1 to 1000 (default 500)")
+                               @QueryParam("limit") String limit) {
+        return deadLetters.list(limit(limit));
+    }
+
+    @GET
+    @Path("/{dlqTopic}/{partition}/{offset}")
+    @Operation(summary = "One parked record, with its value")
+    @APIResponse(responseCode = "200", description = "The record",
+            content = @Content(schema = @Schema(implementation = DeadLetterDetail.class)))
+    @APIResponse(responseCode = "400", description = "partition or offset not a number of 0 or more",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not a dead-letter topic of this service, or no record there",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Kafka unreachable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DeadLetterDetail read(@Parameter(description = "e.g. answer-events.scoring-app.dlq") @PathParam("dlqTopic") String dlqTopic,
+                                 @PathParam("partition") String partition, @PathParam("offset") String offset) {
+        return deadLetters.read(dlqTopic, partition(partition), offset(offset));
+    }
+
+    @POST
+    @Path("/{dlqTopic}/{partition}/{offset}/replay")
+    @Operation(summary = "Replay a parked record",
+            description = "Applies the record's event as the consumer would have (same handlers, retries and idempotency: "
+                    + "an event already applied reports 'duplicate' and changes nothing) and records the outcome. A record "
+                    + "already replayed successfully is refused with 409 unless force=true; one whose replay failed may be "
+                    + "replayed again.")
+    @APIResponse(responseCode = "200", description = "Replayed: outcome applied or duplicate",
+            content = @Content(schema = @Schema(implementation = ReplayResult.class)))
+    @APIResponse(responseCode = "400", description = "partition or offset not a number of 0 or more, force not true or false",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not a dead-letter topic of this service, or no record there",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already replayed successfully (use force=true to replay again)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The record is not an event (cannot be replayed), or the event still "
+            + "fails (outcome failed, recorded; the record stays parked)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Kafka unreachable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replay(@Parameter(description = "e.g. answer-events.scoring-app.dlq") @PathParam("dlqTopic") String dlqTopic,
+                           @PathParam("partition") String partition, @PathParam("offset") String offset,
+                           @Parameter(description = "replay even if already replayed successfully (default false)")
+                           @QueryParam("force") String force) {
+        int p = partition(partition);
+        long o = offset(offset);
+        boolean forced = force(force);
+        ReplayResult result = deadLetters.replay(dlqTopic, p, o, forced,
+                new DeadLetters.Operator(token.getSubject(), token.getClaim("name")));
+        if (ReplayOutcome.FAILED.wireName().equals(result.outcome())) {
+            return Problem.of(422, "Replay failed", "The event " + result.eventId() + " (" + result.eventType() + ") at "
+                    + dlqTopic + "/" + p + "@" + o + " still fails: " + result.error() + ". The failure is recorded (attempt "
+                    + result.attempts() + "); the record stays parked. Fix the cause, then replay it again.", List.of())
+                    .toResponse();
+        }
+        return Response.ok(result).build();
+    }
+
+    static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return DeadLetterListing.DEFAULT_LIMIT;
+        }
+        long limit = number("limit", value);
+        if (limit < 1 || limit > DeadLetterListing.MAX_LIMIT) {
+            throw invalid("limit", "must be 1 to " + DeadLetterListing.MAX_LIMIT + ", got " + value.strip());
+        }
+        return (int) limit;
+    }
+
+    static int partition(String value) {
+        long partition = nonNegative("partition", value);
+        if (partition > Integer.MAX_VALUE) {
+            throw invalid("partition", "must be a whole number of 0 or more, got " + value.strip());
+        }
+        return (int) partition;
+    }
+
+    static long offset(String value) {
+        return nonNegative("offset", value);
+    }
+
+    static boolean force(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid("force", "must be true or false, got " + shown(value));
+        };
+    }
+
+    private static long nonNegative(String field, String value) {
+        long n = number(field, value);
+        if (n < 0) {
+            throw invalid(field, "must be a whole number of 0 or more, got " + value.strip());
+        }
+        return n;
+    }
+
+    private static long number(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw invalid(field, "is required");
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw invalid(field, "must be a whole number of 0 or more, got " + shown(value));
+        }
+    }
+
+    private static String shown(String value) {
+        String v = value.strip();
+        return "'" + (v.length() > 40 ? v.substring(0, 40) + "..." : v) + "'";
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(400, "Invalid request", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+}

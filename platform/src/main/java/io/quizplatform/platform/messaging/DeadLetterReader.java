@@ -1,0 +1,158 @@
+package io.quizplatform.platform.messaging;
+
+import io.quizplatform.contracts.Topic;
+import io.quizplatform.platform.api.ProblemException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Reads dead-letter topics with a consumer of no group (assign and seek; nothing is committed), up to the end
+ * offsets taken at the start of the read, so that records parked meanwhile do not keep it going. Kafka's own
+ * failures ({@code KafkaException}) are left to the caller; a read that does not finish in time is a 503.
+ */
+final class DeadLetterReader {
+
+    private static final long RETENTION_DAYS = Topic.DEAD_LETTER_RETENTION.toDays();
+
+    private final Consumer<String, String> consumer;
+    private final Duration readTimeout;
+    private final Duration callTimeout;
+
+    DeadLetterReader(Consumer<String, String> consumer, Duration readTimeout, Duration callTimeout) {
+        this.consumer = consumer;
+        this.readTimeout = readTimeout;
+        this.callTimeout = callTimeout;
+    }
+
+    /**
+     * Hands the last {@code limit} records of every partition of these topics to {@code sink} (the newest
+     * {@code limit} records of all of them are among those, see {@link DeadLetterListing}).
+     *
+     * @return how many records the topics hold (a topic that does not exist holds none)
+     */
+    long newest(List<String> topics, int limit, java.util.function.Consumer<ConsumerRecord<String, String>> sink) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            for (PartitionInfo info : partitionsOf(topic)) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+        }
+        if (partitions.isEmpty()) {
+            return 0;
+        }
+        Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, callTimeout);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, callTimeout);
+        long total = 0;
+        Map<TopicPartition, Long> from = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            long first = beginning.getOrDefault(partition, 0L);
+            long last = end.getOrDefault(partition, 0L);
+            total += Math.max(0, last - first);
+            long start = DeadLetterListing.firstOffsetToRead(first, last, limit);
+            if (start < last) {
+                from.put(partition, start);
+            }
+        }
+        read(from, end, sink);
+        return total;
+    }
+
+    /** The record at that address; 404 when the topic, the partition or the offset is not there (any more). */
+    ConsumerRecord<String, String> readOne(String topic, int partition, long offset) {
+        List<PartitionInfo> partitions = partitionsOf(topic);
+        if (partitions.isEmpty()) {
+            throw new ProblemException(404, "No such parked record",
+                    "The dead-letter topic " + topic + " does not exist yet: nothing was ever parked there.");
+        }
+        if (partitions.stream().noneMatch(p -> p.partition() == partition)) {
+            throw new ProblemException(404, "No such parked record",
+                    topic + " has no partition " + partition + "; its partitions are 0 to " + (partitions.size() - 1) + ".");
+        }
+        TopicPartition tp = new TopicPartition(topic, partition);
+        long beginning = consumer.beginningOffsets(List.of(tp), callTimeout).getOrDefault(tp, 0L);
+        long end = consumer.endOffsets(List.of(tp), callTimeout).getOrDefault(tp, 0L);
+        if (offset < beginning || offset >= end) {
+            throw noSuchOffset(topic, partition, offset, beginning, end);
+        }
+        AtomicReference<ConsumerRecord<String, String>> found = new AtomicReference<>();
+        read(Map.of(tp, offset), Map.of(tp, offset + 1), record -> {
+            if (record.offset() == offset) {
+                found.set(record);
+            }
+        });
+        if (found.get() == null) {
+            // A gap in the offsets (a transaction marker), or removed by retention since the look-up.
+            throw noSuchOffset(topic, partition, offset, beginning, end);
+        }
+        return found.get();
+    }
+
+    private List<PartitionInfo> partitionsOf(String topic) {
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic, callTimeout);
+        return partitions == null ? List.of() : partitions;
+    }
+
+    /**
+     * Reads each partition from its offset in {@code from} up to (excluding) its offset in {@code until}, handing
+     * every record in that range to {@code sink}.
+     */
+    private void read(Map<TopicPartition, Long> from, Map<TopicPartition, Long> until,
+                      java.util.function.Consumer<ConsumerRecord<String, String>> sink) {
+        if (from.isEmpty()) {
+            return;
+        }
+        consumer.assign(from.keySet());
+        from.forEach(consumer::seek);
+        Set<TopicPartition> pending = new HashSet<>(from.keySet());
+        long deadline = System.nanoTime() + readTimeout.toNanos();
+        while (!pending.isEmpty()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new ProblemException(503, "Service Unavailable", "Could not read the dead-letter topics within "
+                        + readTimeout.toMillis() + " ms; try again.");
+            }
+            ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(100));
+            for (ConsumerRecord<String, String> record : records) {
+                TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                Long stop = until.get(tp);
+                if (stop != null && record.offset() < stop) {
+                    sink.accept(record);
+                }
+            }
+            List<TopicPartition> done = new ArrayList<>();
+            for (TopicPartition tp : pending) {
+                if (consumer.position(tp, callTimeout) >= until.get(tp)) {
+                    done.add(tp);
+                }
+            }
+            if (!done.isEmpty()) {
+                pending.removeAll(done);
+                consumer.pause(done);
+            }
+        }
+    }
+
+    static ProblemException noSuchOffset(String topic, int partition, long offset, long beginning, long end) {
+        String holds;
+        if (beginning < end) {
+            holds = "; it holds offsets " + beginning + " to " + (end - 1) + " (records are removed after " + RETENTION_DAYS + " days).";
+        } else if (end > 0) {
+            holds = "; that partition is empty (its records up to offset " + (end - 1) + " were removed after " + RETENTION_DAYS + " days).";
+        } else {
+            holds = "; that partition is empty.";
+        }
+        return new ProblemException(404, "No such parked record",
+                "There is no record at offset " + offset + " of " + topic + " partition " + partition + holds);
+    }
+}
