@@ -288,6 +288,91 @@ public class ScoringIT {
         assertThat(Platform.count("SCORING", "SELECT count(*) FROM scored_answers WHERE game_id = ?::uuid", gameId)).isEqualTo(1);
     }
 
+    // --- retried, parked, replayed ---------------------------------------------------------------------------------
+
+    @Test
+    void aPoisonEventEndsInTheDeadLetterTopicAndAnOperatorReplaysItOnceItCanBeApplied() throws Exception {
+        String gameId = UUID.randomUUID().toString();
+        String playerId = UUID.randomUUID().toString();
+        createForgedGame(gameId, playerId);
+        // The database refuses this player's scored answer (as it would with a bug or a broken schema) until lifted.
+        String constraint = "it_poison_" + playerId.substring(0, 8);
+        execute("ALTER TABLE scored_answers ADD CONSTRAINT " + constraint + " CHECK (player_id <> '" + playerId + "') NOT VALID");
+        String eventId = UUID.randomUUID().toString();
+        JsonNode parked;
+        try {
+            publish("answer-events", gameId, "answer.submitted", submitted(eventId, UUID.randomUUID().toString(), gameId, playerId, 0,
+                    true, 0, 1));
+            parked = Platform.await("the event parked", Duration.ofSeconds(60), () -> deadLetter(eventId));
+            assertThat(parked.get("dlqTopic").asText()).isEqualTo("answer-events.scoring-app.dlq");
+            assertThat(parked.get("sourceTopic").asText()).isEqualTo("answer-events");
+            assertThat(parked.get("eventType").asText()).isEqualTo("answer.submitted");
+            assertThat(parked.get("error").asText()).contains(constraint);
+            assertThat(parked.get("replayable").asBoolean()).isTrue();
+            assertThat(Platform.count("SCORING", "SELECT count(*) FROM scored_answers WHERE game_id = ?::uuid", gameId)).isZero();
+
+            // Replayed while the cause is still there: it fails again, says why, and stays parked.
+            Platform.Reply stillFailing = replay(parked, "");
+            assertThat(stillFailing.status()).isEqualTo(422);
+            assertThat(stillFailing.contentType()).startsWith("application/problem+json");
+            assertThat(deadLetter(eventId).orElseThrow().get("replayedSuccessfully").asBoolean()).isFalse();
+        } finally {
+            execute("ALTER TABLE scored_answers DROP CONSTRAINT IF EXISTS " + constraint);
+        }
+        // Only admins replay.
+        assertThat(Platform.sendJson("POST", replayPath(parked, ""), "", host).status()).isEqualTo(403);
+
+        Platform.Reply replayed = replay(parked, "");
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
+        assertThat(replayed.json().get("outcome").asText()).isEqualTo("applied");
+        awaitTotal(gameId, playerId, 1000);
+        assertThat(deadLetter(eventId).orElseThrow().get("replayedSuccessfully").asBoolean()).isTrue();
+        // Once is enough; forced, the idempotent consumer still scores it once.
+        assertThat(replay(parked, "").status()).isEqualTo(409);
+        Platform.Reply forced = replay(parked, "?force=true");
+        assertThat(forced.status()).isEqualTo(200);
+        assertThat(forced.json().get("outcome").asText()).isEqualTo("duplicate");
+        assertThat(Platform.count("SCORING", "SELECT total FROM player_scores WHERE game_id = ?::uuid AND player_id = ?",
+                gameId, playerId)).isEqualTo(1000);
+
+        // A record that is not an event at all is parked too, listed, and cannot be replayed.
+        String garbageKey = UUID.randomUUID().toString();
+        producer.send(new ProducerRecord<>("answer-events", garbageKey, "{not an event")).get();
+        JsonNode garbage = Platform.await("the malformed record parked", Duration.ofSeconds(60), () -> {
+            for (JsonNode e : Platform.get("/scoring/api/admin/dead-letters", admin).json().get("entries")) {
+                if (garbageKey.equals(e.path("key").asText())) {
+                    return Optional.of(e);
+                }
+            }
+            return Optional.empty();
+        });
+        assertThat(garbage.get("replayable").asBoolean()).isFalse();
+        assertThat(replay(garbage, "").status()).isEqualTo(422);
+        assertThat(Platform.get("/scoring/api/admin/dead-letters/no-such-topic/0/0", admin).status()).isEqualTo(404);
+        assertThat(Platform.sendJson("POST", "/scoring/api/admin/dead-letters/answer-events.scoring-app.dlq/0/-1/replay", "", admin)
+                .status()).isEqualTo(400);
+    }
+
+    private static Optional<JsonNode> deadLetter(String eventId) {
+        Platform.Reply list = Platform.get("/scoring/api/admin/dead-letters", admin);
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        for (JsonNode e : list.json().get("entries")) {
+            if (eventId.equals(e.path("eventId").asText())) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String replayPath(JsonNode entry, String query) {
+        return "/scoring/api/admin/dead-letters/" + entry.get("dlqTopic").asText() + "/" + entry.get("partition").asInt() + "/"
+                + entry.get("offset").asLong() + "/replay" + query;
+    }
+
+    private static Platform.Reply replay(JsonNode entry, String query) {
+        return Platform.sendJson("POST", replayPath(entry, query), "", admin);
+    }
+
     // --- Redis down mid-game --------------------------------------------------------------------------------------
 
     @Test

@@ -73,6 +73,8 @@ public class AnswerScoring {
         return read;
     }
 
+    /** After the game's completion (outside any transaction): its rules are read again if ever needed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public void forget(UUID gameId) {
         rules.remove(gameId);
     }

@@ -1,11 +1,12 @@
 package io.quizplatform.scoring.application;
 
 import io.quizplatform.platform.ServiceSettings;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -50,9 +51,11 @@ public class GameCompletion {
     private final AtomicBoolean driving = new AtomicBoolean();
     private volatile ScheduledFuture<?> ticks;
 
-    @PostConstruct
-    void start() {
-        ticks = scheduler.scheduleWithFixedDelay(this::drive, 1, 1, TimeUnit.SECONDS);
+    /** Eagerly at start: a saga that was running when the service stopped resumes without anyone asking. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (ticks == null) {
+            ticks = scheduler.scheduleWithFixedDelay(this::drive, 1, 1, TimeUnit.SECONDS);
+        }
     }
 
     @PreDestroy

@@ -5,11 +5,12 @@ import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.scoring.infrastructure.ScoringRepository;
 import io.quizplatform.scoring.infrastructure.ScoringRepository.BoardRow;
 import io.quizplatform.scoring.infrastructure.redis.RedisBoards;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -60,9 +61,11 @@ public class Leaderboards {
     private volatile ScheduledFuture<?> rebuilds;
     private volatile boolean recentMarked;
 
-    @PostConstruct
-    void start() {
-        rebuilds = scheduler.scheduleWithFixedDelay(this::rebuildStale, 2, 2, TimeUnit.SECONDS);
+    /** Eagerly at start: the boards of recent games are rebuilt even if no one reads or scores them. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (rebuilds == null) {
+            rebuilds = scheduler.scheduleWithFixedDelay(this::rebuildStale, 2, 2, TimeUnit.SECONDS);
+        }
     }
 
     @PreDestroy
