@@ -207,6 +207,19 @@ public class ScoringIT {
             assertThat(adaPodium.get("you").get("total").asInt()).isEqualTo(adaFinal.total());
         }
 
+        // A player who comes back (a page reload) gets their score, rank and the podium in the welcome.
+        String bobId = joined.get("Bob").get("playerId").asText();
+        try (SocketClient again = SocketClient.player(gameId, joined.get("Bob").get("playerToken").asText())) {
+            JsonNode welcome = again.awaitType("welcome");
+            Expected.Line bobFinal = Expected.of(awaitAnswers(gameId, 9), new int[]{1000, 2000, 0, 1000}, new int[]{20, 30, 15, 30},
+                    nicknameOf.keySet()).after(3).get(bobId);
+            assertThat(welcome.get("score").get("questionIndex").asInt()).isEqualTo(3);
+            assertThat(welcome.get("score").get("total").asInt()).isEqualTo(bobFinal.total());
+            assertThat(welcome.get("score").get("rank").asInt()).isEqualTo(bobFinal.rank());
+            assertThat(welcome.get("you").get("rank").asInt()).isEqualTo(bobFinal.rank());
+            assertThat(welcome.get("podium")).hasSize(3);
+        }
+
         // The report: right to the point, for the host and admins only.
         JsonNode report = Platform.await("the report", Duration.ofSeconds(30), () -> {
             Platform.Reply r = Platform.get("/scoring/api/games/" + gameId + "/report", host);

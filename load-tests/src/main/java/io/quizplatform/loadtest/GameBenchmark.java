@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * connections: REST latency, joins, socket hellos, how long a host's "start" takes to reach every player
  * (host socket -> event store -> outbox -> Kafka -> fan-out -> player sockets), and an answer burst: every player
  * answers the moment the question opens; it measures the "locked in" acknowledgement and how long until answer-app
- * has decided every answer and the results reach the host. Prints percentiles.
+ * has decided every answer and the results reach the host; then how long until every player has their own score
+ * line and the host the top 10, and, after the host ends the game, the podium at every player. Prints percentiles.
  */
 public final class GameBenchmark {
 
@@ -39,6 +40,8 @@ public final class GameBenchmark {
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:9080";
         int players = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        scored = new CountDownLatch(players);
+        podiums = new CountDownLatch(players + 1); // the host gets it too
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         double spread = args.length > 3 ? Double.parseDouble(args[3]) : 5;
         System.out.printf(Locale.ROOT, "Game benchmark against %s with %d players, %d concurrent joins%n", base, players, concurrency);
@@ -168,7 +171,27 @@ public final class GameBenchmark {
                 "first answer sent -> every answer decided, results at host", host.resultsAnswered, decidedSeconds,
                 host.resultsAnswered / decidedSeconds);
 
+        // Scoring: every player's own line, the host's top 10, and after the end the podium everywhere.
+        if (!scored.await(180, TimeUnit.SECONDS)) {
+            System.out.println("players without a score line: " + scored.getCount());
+        }
+        List<Long> scoreTimes = new ArrayList<>();
+        sockets.forEach(p -> scoreTimes.add(p.scoreAt < 0 ? -1 : p.scoreAt - host.resultsAt));
+        scoreTimes.removeIf(t -> t < 0);
+        report("results at host -> own score line at each player", scoreTimes);
+        if (host.leaderboard.await(60, TimeUnit.SECONDS)) {
+            System.out.printf(Locale.ROOT, "%-60s %.1f ms%n", "results at host -> top 10 at host",
+                    (host.leaderboardAt - host.resultsAt) / 1e6);
+        }
+        long end = System.nanoTime();
         host.socket.sendText("{\"type\":\"end\"}", true);
+        if (!podiums.await(180, TimeUnit.SECONDS)) {
+            System.out.println("players without the podium: " + podiums.getCount());
+        }
+        List<Long> podiumTimes = new ArrayList<>();
+        sockets.forEach(p -> podiumTimes.add(p.podiumAt < 0 ? -1 : p.podiumAt - end));
+        podiumTimes.removeIf(t -> t < 0);
+        report("host ends the game -> podium (game finalized) at each player", podiumTimes);
         Thread.sleep(500);
         for (Player p : sockets) {
             p.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
@@ -176,6 +199,10 @@ public final class GameBenchmark {
         host.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         System.exit(0);
     }
+
+    /** Every player's first score line, and the podium at every socket. */
+    static volatile CountDownLatch scored;
+    static volatile CountDownLatch podiums;
 
     /** One player's socket: records when the welcome and the awaited phase arrive. */
     private static final class Player implements WebSocket.Listener {
@@ -191,6 +218,10 @@ public final class GameBenchmark {
         volatile boolean refused;
         volatile CountDownLatch acks;
         final CountDownLatch results = new CountDownLatch(1);
+        final CountDownLatch leaderboard = new CountDownLatch(1);
+        volatile long leaderboardAt = -1;
+        volatile long scoreAt = -1;
+        volatile long podiumAt = -1;
         volatile long resultsAt;
         volatile int resultsAnswered;
         final CountDownLatch welcome;
@@ -247,6 +278,21 @@ public final class GameBenchmark {
                         refused = text.contains("answer-refused");
                         ackAt = now - answerSent;
                         acks.countDown();
+                    }
+                } else if (text.contains("\"type\":\"score\"")) {
+                    if (scoreAt < 0) {
+                        scoreAt = now;
+                        scored.countDown();
+                    }
+                } else if (text.contains("\"type\":\"leaderboard\"")) {
+                    if (leaderboardAt < 0) {
+                        leaderboardAt = now;
+                        leaderboard.countDown();
+                    }
+                } else if (text.contains("\"type\":\"podium\"")) {
+                    if (podiumAt < 0) {
+                        podiumAt = now;
+                        podiums.countDown();
                     }
                 } else if (text.contains("\"type\":\"results\"")) {
                     resultsAt = now;
