@@ -2,6 +2,7 @@ package io.quizplatform.answer.infrastructure;
 
 import io.quizplatform.answer.domain.AnswerKey;
 import io.quizplatform.answer.domain.AnswerWindow;
+import io.quizplatform.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -11,7 +12,6 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,7 +88,7 @@ public class AnswerRepository {
             return Optional.empty();
         }
         Object[] r = rows.get(0);
-        return Optional.of(new AnswerWindow(((Number) r[0]).intValue(), instant(r[1]), instant(r[2]),
+        return Optional.of(new AnswerWindow(((Number) r[0]).intValue(), SqlValues.instant(r[1]), SqlValues.instant(r[2]),
                 ((Number) r[3]).intValue(), r[4] != null));
     }
 
@@ -200,18 +200,5 @@ public class AnswerRepository {
                     return row;
                 }).toList()))
                 .executeUpdate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + value.getClass());
     }
 }

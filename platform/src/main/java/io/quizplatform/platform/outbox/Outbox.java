@@ -7,8 +7,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
+import io.quizplatform.platform.persistence.AfterCommit;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -36,17 +35,6 @@ public class Outbox {
         entityManager.persist(new OutboxMessage(UUID.fromString(event.id()), topic, event.aggregateId(), event.type(),
                 EventCodec.encode(event), event.occurredAt()));
         // Wake the relay as soon as the row is visible instead of waiting for its next poll.
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> relay.wakeUp());
     }
 }

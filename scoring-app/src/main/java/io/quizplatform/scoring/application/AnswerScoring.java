@@ -8,6 +8,7 @@ import io.quizplatform.contracts.QuestionTallied;
 import io.quizplatform.contracts.Standing;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.outbox.Outbox;
+import io.quizplatform.platform.persistence.AfterCommit;
 import io.quizplatform.scoring.domain.AnswerScore;
 import io.quizplatform.scoring.infrastructure.ScoringRepository;
 import io.quizplatform.scoring.infrastructure.ScoringRepository.BoardRow;
@@ -16,8 +17,6 @@ import io.quizplatform.scoring.infrastructure.ScoringRepository.PlayerRow;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -171,18 +170,7 @@ public class AnswerScoring {
                     parts, board.size(), leaders, new ArrayList<>(slice), now));
         }
         // The fast copy follows the committed one, never leads it.
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    leaderboards.boardChanged(gameId, board);
-                }
-            }
-        });
+        AfterCommit.run(transaction, () -> leaderboards.boardChanged(gameId, board));
     }
 
     void publish(UUID gameId, String type, Object payload) {

@@ -4,14 +4,13 @@ import io.quizplatform.contracts.EventTypes;
 import io.quizplatform.contracts.GameFinalizationFailed;
 import io.quizplatform.contracts.GameFinalized;
 import io.quizplatform.contracts.Standing;
+import io.quizplatform.platform.persistence.AfterCommit;
 import io.quizplatform.scoring.infrastructure.FinalizationRepository;
 import io.quizplatform.scoring.infrastructure.FinalizationRepository.Saga;
 import io.quizplatform.scoring.infrastructure.ScoringRepository;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -100,7 +99,7 @@ public class FinalizationSteps {
                 scoring.publish(gameId, EventTypes.GAME_FINALIZED, new GameFinalized(gameId.toString(),
                         (int) scores.playerCount(gameId), sagas.questionsPlayed(gameId), podium, Instant.now()));
                 sagas.done(gameId);
-                afterCommit(() -> {
+                AfterCommit.run(transaction, () -> {
                     leaderboards.keepAfterGame(gameId);
                     scoring.forget(gameId);
                 });
@@ -137,20 +136,5 @@ public class FinalizationSteps {
     /** @return false unless the saga had given up */
     public boolean restart(UUID gameId) {
         return sagas.restart(gameId);
-    }
-
-    private void afterCommit(Runnable action) {
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    action.run();
-                }
-            }
-        });
     }
 }

@@ -1,6 +1,7 @@
 package io.quizplatform.scoring.application;
 
 import io.quizplatform.platform.ServiceSettings;
+import io.quizplatform.platform.persistence.AfterCommit;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -8,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -70,18 +69,7 @@ public class GameCompletion {
     @Transactional(Transactional.TxType.MANDATORY)
     public void begin(UUID gameId) {
         steps.create(gameId);
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    scheduler.execute(GameCompletion.this::drive);
-                }
-            }
-        });
+        AfterCommit.run(transaction, () -> scheduler.execute(GameCompletion.this::drive));
     }
 
     /** Operator: run a saga that gave up again, from the step it stopped at. */

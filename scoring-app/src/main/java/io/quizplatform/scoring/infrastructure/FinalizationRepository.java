@@ -1,5 +1,6 @@
 package io.quizplatform.scoring.infrastructure;
 
+import io.quizplatform.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -53,7 +54,7 @@ public class FinalizationRepository {
         }
         Object[] r = rows.get(0);
         return Optional.of(new Saga((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(), (String) r[4],
-                ScoringRepository.instant(r[5]), ScoringRepository.instant(r[6]), ScoringRepository.instant(r[7])));
+                SqlValues.instant(r[5]), SqlValues.instant(r[6]), SqlValues.instant(r[7])));
     }
 
     public void moveTo(UUID gameId, String step) {

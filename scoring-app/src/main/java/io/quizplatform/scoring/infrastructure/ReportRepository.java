@@ -2,6 +2,7 @@ package io.quizplatform.scoring.infrastructure;
 
 import io.quizplatform.contracts.Standing;
 import io.quizplatform.scoring.application.Report;
+import io.quizplatform.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -119,7 +120,7 @@ public class ReportRepository {
                     q[11] == null ? null : ((Number) q[11]).longValue(), distribution,
                     texts.stream().map(t -> new Report.TextLine(t.text(), t.count())).toList()));
         }
-        return new Report(gameId.toString(), (String) game[0], (String) game[1], (String) game[2], ScoringRepository.instant(game[3]),
+        return new Report(gameId.toString(), (String) game[0], (String) game[1], (String) game[2], SqlValues.instant(game[3]),
                 Instant.now(), ranking.size(), played, podium, ranking, questions);
     }
 

@@ -1,6 +1,7 @@
 package io.quizplatform.scoring.infrastructure;
 
 import io.quizplatform.scoring.domain.StreakState;
+import io.quizplatform.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -10,7 +11,6 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -299,18 +299,5 @@ public class ScoringRepository {
     public long nextEventVersion(UUID gameId) {
         return ((Number) em.createNativeQuery("UPDATE games SET score_events = score_events + 1 WHERE game_id = ?1 RETURNING score_events")
                 .setParameter(1, gameId).getSingleResult()).longValue();
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + value.getClass());
     }
 }
