@@ -35,6 +35,12 @@ public class ServiceSettings {
 
     public long outboxRetentionHours() { return Long.parseLong(get("outbox.retention.hours", "168")); }
 
+    /** Rounds of delivery (each with Fault Tolerance's quick retries) before a failing event is parked. */
+    public io.quizplatform.platform.messaging.RetryRounds consumerRetryRounds() {
+        return new io.quizplatform.platform.messaging.RetryRounds(intValue("consumer.retry.rounds", 3),
+                Long.parseLong(get("consumer.retry.backoff.ms", "500")));
+    }
+
     public long maxRequestBodyBytes() { return Long.parseLong(get("http.max.body.bytes", "262144")); }
 
     public int intValue(String key, int defaultValue) {

@@ -27,13 +27,16 @@ import java.util.logging.Logger;
 
 /**
  * Reads one topic for one service (consumer group = service name). Each record is applied once (see
- * {@link ProcessedEvents}) with retries; a record that still fails, or is not a valid event at all, is parked in
+ * {@link ProcessedEvents}) with retries (Fault Tolerance's quick ones in each round, exponentially longer waits
+ * between rounds: {@link RetryRounds}); a record that still fails, or is not a valid event at all, is parked in
  * the consumer's dead-letter topic with the error. The offset is committed only after the record was applied or
  * parked, so a crash re-reads it rather than losing it.
  */
 final class EventConsumerLoop implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(EventConsumerLoop.class.getName());
+
+    private static final long POLL_AGAIN_AFTER_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final Topic topic;
     private final String consumer;
@@ -43,11 +46,13 @@ final class EventConsumerLoop implements Runnable {
     private final Counter applied;
     private final Counter duplicates;
     private final Counter deadLettered;
+    private final RetryRounds rounds;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, String> kafka;
 
     EventConsumerLoop(Topic topic, String consumer, List<EventHandler> handlers, KafkaClients clients,
-                      EventDelivery delivery, MetricRegistry metrics) {
+                      EventDelivery delivery, MetricRegistry metrics, RetryRounds rounds) {
+        this.rounds = rounds;
         this.topic = topic;
         this.consumer = consumer;
         this.handlers = handlers;
@@ -76,6 +81,7 @@ final class EventConsumerLoop implements Runnable {
             consumerClient.subscribe(List.of(topic.topicName()));
             while (running) {
                 ConsumerRecords<String, String> records = consumerClient.poll(Duration.ofMillis(500));
+                long polledAt = System.nanoTime();
                 if (records.isEmpty()) {
                     continue;
                 }
@@ -105,6 +111,12 @@ final class EventConsumerLoop implements Runnable {
                     }
                     next.put(partition, record.offset() + 1);
                     consumerClient.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+                    if (System.nanoTime() - polledAt > POLL_AGAIN_AFTER_NANOS) {
+                        // Slow going (failing records wait between rounds): poll again well within
+                        // max.poll.interval.ms, or the group would drop this consumer; the rest is read again.
+                        next.forEach(consumerClient::seek);
+                        break;
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -154,17 +166,26 @@ final class EventConsumerLoop implements Runnable {
         } catch (EventCodec.MalformedEventException e) {
             return park(record, e.getMessage(), deadLetters);
         }
-        try {
-            if (delivery.deliver(consumer, record.topic(), event, handlers)) {
-                applied.inc();
-            } else {
-                duplicates.inc();
+        for (int round = 0; ; round++) {
+            try {
+                if (delivery.deliver(consumer, record.topic(), event, handlers)) {
+                    applied.inc();
+                } else {
+                    duplicates.inc();
+                }
+                return true;
+            } catch (RuntimeException e) {
+                Throwable cause = rootCause(e);
+                if (round < rounds.count() && running) {
+                    long wait = rounds.backoffMillis(round);
+                    LOG.log(Level.INFO, () -> consumer + ": event " + event.id() + " (" + event.type() + ") failed ("
+                            + cause.getMessage() + "), trying again in " + wait + " ms");
+                    sleep(wait);
+                    continue;
+                }
+                LOG.log(Level.WARNING, consumer + ": event " + event.id() + " (" + event.type() + ") failed after retries", e);
+                return park(record, cause.getClass().getSimpleName() + ": " + cause.getMessage(), deadLetters);
             }
-            return true;
-        } catch (RuntimeException e) {
-            Throwable cause = rootCause(e);
-            LOG.log(Level.WARNING, consumer + ": event " + event.id() + " (" + event.type() + ") failed after retries", e);
-            return park(record, cause.getClass().getSimpleName() + ": " + cause.getMessage(), deadLetters);
         }
     }
 
@@ -188,8 +209,12 @@ final class EventConsumerLoop implements Runnable {
     }
 
     private void pause() {
+        sleep(1000);
+    }
+
+    private void sleep(long millis) {
         try {
-            Thread.sleep(1000);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

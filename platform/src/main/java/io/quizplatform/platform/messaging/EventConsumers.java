@@ -54,7 +54,7 @@ public class EventConsumers {
         }
         for (var entry : handlersByTopic().entrySet()) {
             EventConsumerLoop loop = new EventConsumerLoop(entry.getKey(), settings.serviceName(), entry.getValue(),
-                    clients, delivery, metrics);
+                    clients, delivery, metrics, settings.consumerRetryRounds());
             loops.add(loop);
             Thread thread = threads.newThread(loop);
             thread.setName(settings.serviceName() + "-consumer-" + entry.getKey().topicName());
