@@ -10,6 +10,7 @@ import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.outbox.Outbox;
 import io.quizplatform.platform.persistence.AfterCommit;
 import io.quizplatform.scoring.domain.AnswerScore;
+import io.quizplatform.scoring.domain.Ranking;
 import io.quizplatform.scoring.infrastructure.ScoringRepository;
 import io.quizplatform.scoring.infrastructure.ScoringRepository.BoardRow;
 import io.quizplatform.scoring.infrastructure.ScoringRepository.GameRules;
@@ -150,7 +151,8 @@ public class AnswerScoring {
         repository.tallied(gameId, tally.questionIndex(), tally.answered(), tally.correct(),
                 EventCodec.payloadToJson(tally.distribution() == null ? List.of() : tally.distribution()),
                 EventCodec.payloadToJson(tally.textAnswers() == null ? List.of() : tally.textAnswers()), tally.closedAt());
-        List<BoardRow> board = repository.board(gameId, tally.questionIndex());
+        // PostgreSQL sorts already; the domain's rule has the last word on the order every player is told.
+        List<BoardRow> board = Ranking.sorted(repository.board(gameId, tally.questionIndex()));
         int lastCounting = game.lastCountingThrough(tally.questionIndex());
         List<Standing> leaders = Leaderboards.standings(board, QuestionScored.LEADERS);
         List<QuestionScored.Line> lines = new ArrayList<>(board.size());

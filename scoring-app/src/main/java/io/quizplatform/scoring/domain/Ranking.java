@@ -6,28 +6,32 @@ import java.util.List;
 
 /**
  * Orders players: the higher total first; on equal totals, the smaller total response time (the faster player)
- * first; then the player id, so the order is the same on every instance.
+ * first; then the player id, so the order is the same on every instance. Queries that sort in PostgreSQL
+ * ({@code ORDER BY total DESC, total_response_ms, player_id COLLATE "C"}) and the Redis sorted set's packed score
+ * follow the same rule; the board sent after each question is put in this order here.
  */
 public final class Ranking {
 
-    public static final Comparator<PlayerScore> ORDER = Comparator.comparingInt(PlayerScore::total).reversed()
-            .thenComparingLong(PlayerScore::totalResponseMs)
-            .thenComparing(PlayerScore::playerId);
+    /** What the order looks at. */
+    public interface Ranked {
+        int total();
 
-    /** A player's place: rank 1 is first; equal places never happen (ties are broken). */
-    public record Place(int rank, PlayerScore score) {
+        long totalResponseMs();
+
+        String playerId();
     }
+
+    public static final Comparator<Ranked> ORDER = Comparator.comparingInt(Ranked::total).reversed()
+            .thenComparingLong(Ranked::totalResponseMs)
+            .thenComparing(Ranked::playerId);
 
     private Ranking() {
     }
 
-    public static List<Place> of(List<PlayerScore> scores) {
-        List<PlayerScore> sorted = new ArrayList<>(scores);
+    /** The players best first; the rank of each is its position + 1 (ties are broken, so ranks never repeat). */
+    public static <T extends Ranked> List<T> sorted(List<T> players) {
+        List<T> sorted = new ArrayList<>(players);
         sorted.sort(ORDER);
-        List<Place> places = new ArrayList<>(sorted.size());
-        for (int i = 0; i < sorted.size(); i++) {
-            places.add(new Place(i + 1, sorted.get(i)));
-        }
-        return places;
+        return sorted;
     }
 }

@@ -1,5 +1,6 @@
 package io.quizplatform.scoring.infrastructure;
 
+import io.quizplatform.scoring.domain.Ranking;
 import io.quizplatform.scoring.domain.StreakState;
 import io.quizplatform.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +74,8 @@ public class ScoringRepository {
 
     /** One line of the board after a question, best first. */
     public record BoardRow(String playerId, String nickname, int total, int correctAnswers, long totalResponseMs,
-                           StreakState streak, boolean answered, int points, int bonus, Boolean correct) {
+                           StreakState streak, boolean answered, int points, int bonus, Boolean correct)
+            implements Ranking.Ranked {
     }
 
     /** @return false if the game was known already */

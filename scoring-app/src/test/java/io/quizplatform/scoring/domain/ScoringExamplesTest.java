@@ -45,7 +45,6 @@ class ScoringExamplesTest {
         fast.answered(0, 800, true, true, 3_000, true);
         PlayerScore best = new PlayerScore("c");
         best.answered(0, 1000, true, true, 100, true);
-        assertThat(Ranking.of(List.of(slow, fast, best))).extracting(p -> p.score().playerId()).containsExactly("c", "b", "a");
-        assertThat(Ranking.of(List.of(slow, fast, best)).get(0).rank()).isEqualTo(1);
+        assertThat(Ranking.sorted(List.of(slow, fast, best))).extracting(PlayerScore::playerId).containsExactly("c", "b", "a");
     }
 }

@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One player's score in one game, built question by question. Each question is scored once: scoring it again (a
+ * The reference model the tests check scoring-app against: one player's score in one game, built question by
+ * question and told about every question the player missed (scoring-app itself keeps only {@link StreakState}). Each question is scored once: scoring it again (a
  * redelivered answer) changes nothing.
  */
-public final class PlayerScore {
+public final class PlayerScore implements Ranking.Ranked {
 
     /** What one question earned the player. */
     public record QuestionPoints(int questionIndex, int points, int bonus, Boolean correct, long responseMs) {
@@ -61,12 +62,15 @@ public final class PlayerScore {
         byQuestion.put(questionIndex, new QuestionPoints(questionIndex, 0, 0, null, 0));
     }
 
+    @Override
     public String playerId() { return playerId; }
 
+    @Override
     public int total() { return total; }
 
     public int correctCount() { return correctCount; }
 
+    @Override
     public long totalResponseMs() { return totalResponseMs; }
 
     public Streak streak() { return streak; }
