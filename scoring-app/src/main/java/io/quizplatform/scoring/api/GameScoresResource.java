@@ -18,7 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import io.quizplatform.scoring.application.Report;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.util.List;
@@ -85,6 +89,9 @@ public class GameScoresResource {
     @GET
     @Path("/report")
     @Operation(summary = "The finished game's report: podium, every player's rank and score, each question's breakdown")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
+    @APIResponse(responseCode = "409", description = "The game has not been finalized (yet, or its completion failed)")
     public Response report(@PathParam("gameId") String gameId) {
         UUID id = access.ownedGame(caller, gameId);
         return Response.ok(reports.json(id).orElseThrow(() -> notReady(id)), MediaType.APPLICATION_JSON).build();
@@ -94,6 +101,9 @@ public class GameScoresResource {
     @Path("/report.csv")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
     @Operation(summary = "The report's player table as a CSV download")
+    @APIResponse(responseCode = "200", description = "rank, nickname, score, correct answers, answered, average response time, points per question",
+            content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "409", description = "The game has not been finalized (yet, or its completion failed)")
     public Response reportCsv(@PathParam("gameId") String gameId) {
         UUID id = access.ownedGame(caller, gameId);
         String csv = reports.csv(id).orElseThrow(() -> notReady(id));
