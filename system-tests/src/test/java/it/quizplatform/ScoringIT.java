@@ -158,7 +158,8 @@ public class ScoringIT {
             for (var entry : sockets.entrySet()) {
                 String playerId = joined.get(entry.getKey()).get("playerId").asText();
                 List<JsonNode> scores = messages(entry.getValue(), "score");
-                assertThat(scores).as(entry.getKey()).hasSize(4);
+                assertThat(scores).as(entry.getKey()).extracting(m -> m.get("questionIndex").asInt()).containsOnly(0, 1, 2, 3)
+                        .contains(0, 1, 2, 3);
                 for (JsonNode score : scores) {
                     int q = score.get("questionIndex").asInt();
                     Expected.Line line = expected.after(q).get(playerId);
@@ -175,10 +176,11 @@ public class ScoringIT {
                         assertThat(score.get("ahead").get("total").asInt()).isEqualTo(above.total());
                     }
                 }
-                // Only their own line: no other player's id ever reached this phone.
+                // Only their own line: no other player's id in any score line this phone got (the podium, later,
+                // names the top three on purpose).
                 for (String other : nicknameOf.keySet()) {
                     if (!other.equals(playerId)) {
-                        assertThat(String.join("\n", entry.getValue().received)).doesNotContain(other);
+                        assertThat(scores.toString()).doesNotContain(other);
                     }
                 }
             }
@@ -245,7 +247,7 @@ public class ScoringIT {
         JsonNode q0 = report.get("questions").get(0);
         assertThat(q0.get("answered").asInt()).isEqualTo(3);
         assertThat(q0.get("correct").asInt()).isEqualTo(2);
-        assertThat(q0.get("percentCorrect").asDouble()).isEqualTo(66.7);
+        assertThat(q0.get("percentCorrect").asDouble()).isEqualTo(66.7); // 2 of 3 answers
         assertThat(q0.get("distribution")).anySatisfy(o -> {
             assertThat(o.get("text").asText()).isEqualTo("Paris");
             assertThat(o.get("correct").asBoolean()).isTrue();
@@ -301,6 +303,40 @@ public class ScoringIT {
         assertThat(Platform.count("SCORING", "SELECT count(*) FROM scored_answers WHERE game_id = ?::uuid", gameId)).isEqualTo(1);
     }
 
+    // --- answers ahead of their game -------------------------------------------------------------------------------
+
+    @Test
+    void answersThatArriveBeforeTheirGameWaitAndAreScoredWhenItIsCreated() throws Exception {
+        String gameId = UUID.randomUUID().toString();
+        String ada = UUID.randomUUID().toString();
+        // scoring-app reads answer-events ahead of quiz-events (its quiz-events consumer is behind).
+        publish("answer-events", gameId, "answer.submitted", submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                gameId, ada, 0, true, 0, 1));
+        publish("answer-events", gameId, "answer.submitted", submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                gameId, ada, 7, true, 0, 2)); // no question 7 in this game: cannot ever be applied
+        publish("answer-events", gameId, "answer.question-tallied", tallied(gameId, 0, 1, 1, 3));
+        Platform.await("the events waiting", Duration.ofSeconds(20), () -> Platform.count("SCORING",
+                "SELECT count(*) FROM waiting_events WHERE game_id = ?::uuid", gameId) == 3 ? Optional.of(true) : Optional.empty());
+
+        createForgedGame(gameId, ada);
+        awaitTotal(gameId, ada, 1000);
+        assertThat(Platform.count("SCORING", "SELECT count(*) FROM waiting_events WHERE game_id = ?::uuid", gameId)).isZero();
+        assertThat(Platform.count("SCORING", "SELECT count(*) FROM game_questions WHERE game_id = ?::uuid AND tallied_at IS NOT NULL",
+                gameId)).isEqualTo(1);
+        // The bad one is parked where an operator sees it, and did not stop the game's creation.
+        JsonNode parked = Platform.await("the bad waiting event parked", Duration.ofSeconds(20), () -> {
+            for (JsonNode e : Platform.get("/scoring/api/admin/dead-letters", admin).json().get("entries")) {
+                if (gameId.equals(e.path("key").asText())) {
+                    return Optional.of(e);
+                }
+            }
+            return Optional.empty();
+        });
+        assertThat(parked.get("error").asText()).contains("question 7");
+        JsonNode board = awaitScoringEvent(gameId, "score.question-scored");
+        assertThat(board.get("payload").get("lines").get(0).get("total").asInt()).isEqualTo(1000);
+    }
+
     // --- retried, parked, replayed ---------------------------------------------------------------------------------
 
     @Test
@@ -310,7 +346,8 @@ public class ScoringIT {
         createForgedGame(gameId, playerId);
         // The database refuses this player's scored answer (as it would with a bug or a broken schema) until lifted.
         String constraint = "it_poison_" + playerId.substring(0, 8);
-        execute("ALTER TABLE scored_answers ADD CONSTRAINT " + constraint + " CHECK (player_id <> '" + playerId + "') NOT VALID");
+        execute("ALTER TABLE scored_answers ADD CONSTRAINT " + constraint + " CHECK (NOT (player_id = '" + playerId
+                + "' AND question_index = 0)) NOT VALID");
         String eventId = UUID.randomUUID().toString();
         JsonNode parked;
         try {
@@ -324,6 +361,12 @@ public class ScoringIT {
             assertThat(parked.get("replayable").asBoolean()).isTrue();
             assertThat(Platform.count("SCORING", "SELECT count(*) FROM scored_answers WHERE game_id = ?::uuid", gameId)).isZero();
 
+            // The game goes on: the player's next answer (right, at once) is scored without a streak, the first missing.
+            publish("quiz-events", gameId, "game.question-opened", opened(gameId, 1, 3));
+            publish("answer-events", gameId, "answer.submitted", submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                    gameId, playerId, 1, true, 0, 2));
+            awaitTotal(gameId, playerId, 1000);
+
             // Replayed while the cause is still there: it fails again, says why, and stays parked.
             Platform.Reply stillFailing = replay(parked, "");
             assertThat(stillFailing.status()).isEqualTo(422);
@@ -335,10 +378,13 @@ public class ScoringIT {
         // Only admins replay.
         assertThat(Platform.sendJson("POST", replayPath(parked, ""), "", host).status()).isEqualTo(403);
 
+        // Replayed after the later answer: both count, and the later one now ends a streak of two (+100).
         Platform.Reply replayed = replay(parked, "");
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
         assertThat(replayed.json().get("outcome").asText()).isEqualTo("applied");
-        awaitTotal(gameId, playerId, 1000);
+        awaitTotal(gameId, playerId, 2100);
+        assertThat(Platform.count("SCORING", "SELECT bonus FROM scored_answers WHERE game_id = ?::uuid AND question_index = 1",
+                gameId)).isEqualTo(100);
         assertThat(deadLetter(eventId).orElseThrow().get("replayedSuccessfully").asBoolean()).isTrue();
         // Once is enough; forced, the idempotent consumer still scores it once.
         assertThat(replay(parked, "").status()).isEqualTo(409);
@@ -346,7 +392,7 @@ public class ScoringIT {
         assertThat(forced.status()).isEqualTo(200);
         assertThat(forced.json().get("outcome").asText()).isEqualTo("duplicate");
         assertThat(Platform.count("SCORING", "SELECT total FROM player_scores WHERE game_id = ?::uuid AND player_id = ?",
-                gameId, playerId)).isEqualTo(1000);
+                gameId, playerId)).isEqualTo(2100);
 
         // A record that is not an event at all is parked too, listed, and cannot be replayed.
         String garbageKey = UUID.randomUUID().toString();

@@ -37,7 +37,8 @@ public class ServiceSettings {
 
     /** Rounds of delivery (each with Fault Tolerance's quick retries) before a failing event is parked. */
     public io.quizplatform.platform.messaging.RetryRounds consumerRetryRounds() {
-        return new io.quizplatform.platform.messaging.RetryRounds(intValue("consumer.retry.rounds", 3),
+        // At most 6 rounds: one record's rounds must end well within Kafka's max.poll.interval.ms (5 minutes).
+        return new io.quizplatform.platform.messaging.RetryRounds(Math.max(0, Math.min(6, intValue("consumer.retry.rounds", 3))),
                 Long.parseLong(get("consumer.retry.backoff.ms", "500")));
     }
 

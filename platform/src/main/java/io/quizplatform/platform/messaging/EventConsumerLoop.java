@@ -14,9 +14,7 @@ import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,6 +73,17 @@ final class EventConsumerLoop implements Runnable {
 
     @Override
     public void run() {
+        // A consumer that fails (a commit refused after a rebalance, an unexpected error) starts again: the group
+        // hands it its partitions back from the last committed offsets, and processed-event marks absorb re-reads.
+        while (running) {
+            consume();
+            if (running) {
+                sleep(1000);
+            }
+        }
+    }
+
+    private void consume() {
         try (KafkaConsumer<String, String> consumerClient = clients.newConsumer(consumer);
              KafkaProducer<String, String> deadLetters = clients.newProducer("dlq-" + topic.topicName())) {
             kafka = consumerClient;
@@ -124,7 +133,7 @@ final class EventConsumerLoop implements Runnable {
                 LOG.log(Level.SEVERE, consumer + ": consumer of " + topic.topicName() + " woken unexpectedly", e);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, consumer + ": consumer of " + topic.topicName() + " stopped", e);
+            LOG.log(Level.SEVERE, consumer + ": consumer of " + topic.topicName() + " failed, starting it again", e);
         } finally {
             kafka = null;
         }
@@ -176,6 +185,13 @@ final class EventConsumerLoop implements Runnable {
                 return true;
             } catch (RuntimeException e) {
                 Throwable cause = rootCause(e);
+                if (RetryRounds.isOutage(e)) {
+                    // The database (or another dependency) is away: nothing wrong with the event. Parking would
+                    // send every event of the outage to the dead-letter topic; wait and read it again instead.
+                    LOG.log(Level.WARNING, () -> consumer + ": event " + event.id() + " not applied, a dependency is away ("
+                            + cause.getClass().getSimpleName() + "); trying again shortly");
+                    return false;
+                }
                 if (round < rounds.count() && running) {
                     long wait = rounds.backoffMillis(round);
                     LOG.log(Level.INFO, () -> consumer + ": event " + event.id() + " (" + event.type() + ") failed ("
@@ -190,12 +206,8 @@ final class EventConsumerLoop implements Runnable {
     }
 
     private boolean park(ConsumerRecord<String, String> record, String error, KafkaProducer<String, String> deadLetters) {
-        ProducerRecord<String, String> parked = new ProducerRecord<>(topic.deadLetterTopicFor(consumer), record.key(), record.value());
-        parked.headers().add("dlq-error", bytes(error));
-        parked.headers().add("dlq-source-topic", bytes(record.topic()));
-        parked.headers().add("dlq-source-partition", bytes(Integer.toString(record.partition())));
-        parked.headers().add("dlq-source-offset", bytes(Long.toString(record.offset())));
-        parked.headers().add("dlq-parked-at", bytes(Instant.now().toString()));
+        ProducerRecord<String, String> parked = DeadLetterParking.parked(topic, consumer, record.key(), record.value(), error,
+                record.partition(), record.offset());
         try {
             deadLetters.send(parked).get(10, TimeUnit.SECONDS);
             deadLettered.inc();
@@ -227,9 +239,5 @@ final class EventConsumerLoop implements Runnable {
             c = c.getCause();
         }
         return c;
-    }
-
-    private static byte[] bytes(String s) {
-        return (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
     }
 }

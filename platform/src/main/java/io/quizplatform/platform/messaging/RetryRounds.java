@@ -26,4 +26,25 @@ public record RetryRounds(int count, long backoffMillis) {
         }
         return Math.min(MAX_BACKOFF_MILLIS, backoffMillis << round);
     }
+
+    /**
+     * Whether a failure says a dependency is away rather than that the event is bad: a connection that failed or
+     * broke (SQL state class 08), a database shutting down or out of resources (57P, 53), a connection pool with no
+     * connection to give. Such events are not parked: the consumer waits and reads them again.
+     */
+    public static boolean isOutage(Throwable rootCause) {
+        for (Throwable t = rootCause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLRecoverableException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

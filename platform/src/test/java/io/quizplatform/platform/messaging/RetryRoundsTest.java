@@ -22,4 +22,15 @@ class RetryRoundsTest {
     void negativeSettingsAreRefused() {
         assertThatThrownBy(() -> new RetryRounds(-1, 500)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aDependencyAwayIsAnOutageAndABadEventIsNot() {
+        assertThat(RetryRounds.isOutage(new IllegalStateException("tx failed",
+                new java.sql.SQLException("Connection refused", "08001")))).isTrue();
+        assertThat(RetryRounds.isOutage(new RuntimeException(new java.net.ConnectException("refused")))).isTrue();
+        assertThat(RetryRounds.isOutage(new java.sql.SQLTransientConnectionException("pool empty"))).isTrue();
+        assertThat(RetryRounds.isOutage(new java.sql.SQLException("the database system is shutting down", "57P01"))).isTrue();
+        assertThat(RetryRounds.isOutage(new java.sql.SQLException("check constraint violated", "23514"))).isFalse();
+        assertThat(RetryRounds.isOutage(new IllegalArgumentException("question 7 is not a question of the game"))).isFalse();
+    }
 }

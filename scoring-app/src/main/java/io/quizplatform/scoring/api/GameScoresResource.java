@@ -115,7 +115,8 @@ public class GameScoresResource {
     private ProblemException notReady(UUID gameId) {
         Optional<FinalizationRepository.Saga> saga = finalizations.status(gameId);
         String detail = saga.map(s -> switch (s.state()) {
-            case "FAILED" -> "The game's completion failed (" + s.lastError() + "); an admin can retry it.";
+            // The cause (database text) is for admins, at /admin/games/{id}/finalization.
+            case "FAILED" -> "The game's scores could not be completed; an admin can retry the completion.";
             default -> "The game is being completed (step " + s.step() + "); the report follows in a moment.";
         }).orElse("The game has not ended yet; its report is built when it ends.");
         return new ProblemException(409, "Report not ready", detail);

@@ -46,11 +46,12 @@ public class ScoringAdminResource {
     public FinalizationRepository.Saga retry(@PathParam("gameId") String gameId) {
         UUID id = GameAccess.uuid(gameId);
         FinalizationRepository.Saga saga = status(gameId);
-        if (!"FAILED".equals(saga.state())) {
+        // The restart itself is conditional on FAILED: of two operators retrying at once, one gets the 409.
+        if (!"FAILED".equals(saga.state()) || !completion.retry(id)) {
             throw new ProblemException(409, "Nothing to retry", "The completion of game " + gameId + " is "
-                    + saga.state() + "; only a failed one can be retried.");
+                    + finalizations.status(id).map(FinalizationRepository.Saga::state).orElse(saga.state())
+                    + "; only a failed one can be retried.");
         }
-        completion.retry(id);
         return finalizations.status(id).orElseThrow();
     }
 }

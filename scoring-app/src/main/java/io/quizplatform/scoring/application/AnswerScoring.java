@@ -11,6 +11,7 @@ import io.quizplatform.platform.outbox.Outbox;
 import io.quizplatform.platform.persistence.AfterCommit;
 import io.quizplatform.scoring.domain.AnswerScore;
 import io.quizplatform.scoring.domain.Ranking;
+import io.quizplatform.scoring.infrastructure.FinalizationRepository;
 import io.quizplatform.scoring.infrastructure.ScoringRepository;
 import io.quizplatform.scoring.infrastructure.ScoringRepository.BoardRow;
 import io.quizplatform.scoring.infrastructure.ScoringRepository.GameRules;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Scores accepted answers and, when answer-app has tallied a question (its tally follows every decision on that
@@ -56,96 +56,138 @@ public class AnswerScoring {
     @Inject
     Leaderboards leaderboards;
 
+    @Inject
+    FinalizationRepository finalizations;
+
+    @Inject
+    Reports reports;
+
     @Resource
     TransactionSynchronizationRegistry transaction;
 
-    /** Rules never change once a game exists: each instance reads them once. */
-    private final Map<UUID, GameRules> rules = new ConcurrentHashMap<>();
-
-    /** The rules of a game, empty if scoring-app has not seen it created yet. */
-    public Optional<GameRules> rules(UUID gameId) {
-        GameRules known = rules.get(gameId);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<GameRules> read = repository.rules(gameId);
-        read.ifPresent(r -> rules.put(gameId, r));
-        return read;
-    }
-
-    /** After the game's completion (outside any transaction): its rules are read again if ever needed. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public void forget(UUID gameId) {
-        rules.remove(gameId);
+    /** What this transaction knows of each game: read once per batch, never kept past it (rolled back with it). */
+    private static final class GameInTransaction {
+        Optional<GameRules> rules;
+        boolean locked;
+        final List<AnswerSubmitted> pending = new ArrayList<>();
     }
 
     @SuppressWarnings("unchecked")
-    private Map<UUID, List<AnswerSubmitted>> pending() {
-        Map<UUID, List<AnswerSubmitted>> pending = (Map<UUID, List<AnswerSubmitted>>) transaction.getResource(AnswerScoring.class);
-        if (pending == null) {
-            pending = new LinkedHashMap<>();
-            transaction.putResource(AnswerScoring.class, pending);
+    private Map<UUID, GameInTransaction> games() {
+        Map<UUID, GameInTransaction> games = (Map<UUID, GameInTransaction>) transaction.getResource(AnswerScoring.class);
+        if (games == null) {
+            games = new LinkedHashMap<>();
+            transaction.putResource(AnswerScoring.class, games);
         }
-        return pending;
+        return games;
+    }
+
+    private GameInTransaction game(UUID gameId) {
+        return games().computeIfAbsent(gameId, id -> new GameInTransaction());
+    }
+
+    /** The rules of a game, empty if scoring-app has not seen it created yet. */
+    public Optional<GameRules> rules(UUID gameId) {
+        GameInTransaction game = game(gameId);
+        if (game.rules == null || game.rules.isEmpty()) {
+            game.rules = repository.rules(gameId);
+        }
+        return game.rules;
+    }
+
+    /**
+     * Scoring of one game runs under its lock: the live consumer, a replay from the dead-letter topic and another
+     * instance never read and write the same players' scores at once.
+     */
+    private void lock(UUID gameId) {
+        GameInTransaction game = game(gameId);
+        if (!game.locked) {
+            repository.lockGame(gameId);
+            game.locked = true;
+        }
     }
 
     /** Collected, scored with the rest of the batch at its end (or before a tally of the same game). */
     public void answerAccepted(AnswerSubmitted answer) {
-        pending().computeIfAbsent(UUID.fromString(answer.gameId()), g -> new ArrayList<>()).add(answer);
+        game(UUID.fromString(answer.gameId())).pending.add(answer);
     }
 
     public void endOfBatch() {
-        Map<UUID, List<AnswerSubmitted>> pending = pending();
-        pending.forEach(this::score);
-        pending.clear();
+        games().forEach(this::score);
     }
 
     private void flush(UUID gameId) {
-        List<AnswerSubmitted> answers = pending().remove(gameId);
-        if (answers != null) {
-            score(gameId, answers);
-        }
+        score(gameId, game(gameId));
     }
 
-    private void score(UUID gameId, List<AnswerSubmitted> answers) {
-        if (answers.isEmpty()) {
+    private void score(UUID gameId, GameInTransaction inTransaction) {
+        if (inTransaction.pending.isEmpty()) {
             return;
         }
+        List<AnswerSubmitted> answers = new ArrayList<>(inTransaction.pending);
+        inTransaction.pending.clear();
+        lock(gameId);
         GameRules game = rules(gameId).orElseThrow(() -> new IllegalStateException("game " + gameId + " is not known to scoring"));
         Set<String> ids = new LinkedHashSet<>();
         answers.forEach(a -> ids.add(a.playerId()));
         Map<String, PlayerRow> players = repository.players(gameId, ids);
         Map<String, PlayerRow> changed = new HashMap<>();
+        Set<String> lateAnswerers = new LinkedHashSet<>();
         List<ScoringRepository.ScoredAnswer> scored = new ArrayList<>(answers.size());
         for (AnswerSubmitted a : answers) {
             if (a.questionIndex() < 0 || a.questionIndex() >= game.counting().size()) {
                 throw new IllegalArgumentException("question " + a.questionIndex() + " is not a question of game " + gameId);
             }
             PlayerRow player = players.get(a.playerId());
-            if (a.questionIndex() <= player.lastQuestion) {
-                continue; // scored already: a replay or a second publication of the same decision
-            }
             AnswerScore score = AnswerScore.of(new AnswerScore.Answer(a.questionIndex(), a.points(), a.correct(),
                             a.correctChosen(), a.wrongChosen(), a.correctTotal(), a.responseMs(), a.timeLimitSeconds()),
                     player.streak, game.previousCounting(a.questionIndex()), game.speedScoring(), game.streakBonus());
+            if (a.questionIndex() <= player.lastQuestion) {
+                // Answers come question by question, so this is either scored already (a redelivery, a second
+                // publication) or one that arrives late (replayed from the dead-letter topic after later ones).
+                if (repository.isScored(gameId, a.questionIndex(), a.playerId())
+                        || scored.stream().anyMatch(s -> s.questionIndex() == a.questionIndex() && s.playerId().equals(a.playerId()))) {
+                    continue;
+                }
+                lateAnswerers.add(a.playerId());
+            } else {
+                player.streak = score.streak();
+                player.lastQuestion = a.questionIndex();
+            }
             player.total += score.total();
             player.answered++;
             player.totalResponseMs += a.responseMs();
             if (Boolean.TRUE.equals(a.correct())) {
                 player.correctAnswers++;
             }
-            player.streak = score.streak();
-            player.lastQuestion = a.questionIndex();
             changed.put(player.playerId, player);
             scored.add(new ScoringRepository.ScoredAnswer(gameId, a.questionIndex(), a.playerId(), UUID.fromString(a.answerId()),
                     score.points(), score.bonus(), a.correct(), a.responseMs()));
         }
         repository.saveScores(gameId, changed.values(), scored);
+        for (String playerId : lateAnswerers) {
+            rescore(gameId, game, playerId);
+        }
+        if (!scored.isEmpty() && game.finished()) {
+            // A late answer to a game already completed: its ranks and report follow (no second game.finalized).
+            finalizations.finalRanks(gameId);
+            reports.build(gameId);
+        }
+    }
+
+    /** A late answer changes the streak bonus of the player's answers after it: all of them are scored again. */
+    private void rescore(UUID gameId, GameRules game, String playerId) {
+        List<ScoringRepository.StoredAnswer> stored = repository.scoredAnswers(gameId, playerId);
+        AnswerScore.Rescored rescored = AnswerScore.rescore(stored.stream()
+                .map(a -> new AnswerScore.Stored(a.questionIndex(), a.correct(), game.counting().get(a.questionIndex())))
+                .toList(), game::previousCounting, game.streakBonus());
+        repository.rescored(gameId, playerId, stored, rescored.bonuses(), rescored.streak());
     }
 
     /** Every answer to the question is decided and, with this, scored: the board goes out. */
     public void questionTallied(QuestionTallied tally) {
         UUID gameId = UUID.fromString(tally.gameId());
+        lock(gameId);
         flush(gameId);
         GameRules game = rules(gameId).orElseThrow(() -> new IllegalStateException("game " + gameId + " is not known to scoring"));
         repository.tallied(gameId, tally.questionIndex(), tally.answered(), tally.correct(),

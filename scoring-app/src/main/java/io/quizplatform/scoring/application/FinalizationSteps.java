@@ -63,7 +63,11 @@ public class FinalizationSteps {
         return sagas.find(gameId);
     }
 
-    public Outcome runStep(UUID gameId, int waitSeconds) {
+    /**
+     * @param waitingSince this instance's start: waiting time spent while the service was down (its consumers not
+     *                     reading the tallies that may be waiting in Kafka) does not count
+     */
+    public Outcome runStep(UUID gameId, int waitSeconds, Instant waitingSince) {
         Optional<Saga> locked = sagas.lockRunning(gameId);
         if (locked.isEmpty()) {
             return Outcome.BUSY;
@@ -76,7 +80,9 @@ public class FinalizationSteps {
                     sagas.moveTo(gameId, Step.FINALIZING_SCORES.name());
                     return Outcome.MOVED;
                 }
-                if (Duration.between(saga.startedAt(), Instant.now()).toSeconds() >= waitSeconds) {
+                // The clock runs from the last sign of progress: the saga's start, a tally, or this instance's start.
+                Instant since = latest(saga.startedAt(), sagas.lastTallied(gameId), waitingSince);
+                if (Duration.between(since, Instant.now()).toSeconds() >= waitSeconds) {
                     compensate(gameId, saga, unscored + " opened question(s) of the game were never tallied by answer-app within "
                             + waitSeconds + " s, so their answers are not all scored");
                     return Outcome.FAILED;
@@ -99,14 +105,21 @@ public class FinalizationSteps {
                 scoring.publish(gameId, EventTypes.GAME_FINALIZED, new GameFinalized(gameId.toString(),
                         (int) scores.playerCount(gameId), sagas.questionsPlayed(gameId), podium, Instant.now()));
                 sagas.done(gameId);
-                AfterCommit.run(transaction, () -> {
-                    leaderboards.keepAfterGame(gameId);
-                    scoring.forget(gameId);
-                });
+                AfterCommit.run(transaction, () -> leaderboards.keepAfterGame(gameId));
                 return Outcome.DONE;
             }
             default -> throw new IllegalStateException("unknown step " + saga.step());
         }
+    }
+
+    private static Instant latest(Instant... instants) {
+        Instant latest = Instant.EPOCH;
+        for (Instant i : instants) {
+            if (i != null && i.isAfter(latest)) {
+                latest = i;
+            }
+        }
+        return latest;
     }
 
     /** A step threw: try again later, or give up and compensate once the attempts are spent. */

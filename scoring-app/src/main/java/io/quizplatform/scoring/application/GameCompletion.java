@@ -48,6 +48,7 @@ public class GameCompletion {
     TransactionSynchronizationRegistry transaction;
 
     private final AtomicBoolean driving = new AtomicBoolean();
+    private final java.time.Instant startedAt = java.time.Instant.now();
     private volatile ScheduledFuture<?> ticks;
 
     /** Eagerly at start: a saga that was running when the service stopped resumes without anyone asking. */
@@ -102,7 +103,7 @@ public class GameCompletion {
         for (int i = 0; i < FinalizationSteps.Step.values().length; i++) {
             FinalizationSteps.Outcome outcome;
             try {
-                outcome = steps.runStep(gameId, waitSeconds());
+                outcome = steps.runStep(gameId, waitSeconds(), startedAt);
             } catch (RuntimeException e) {
                 String error = rootMessage(e);
                 LOG.log(Level.WARNING, "game " + gameId + ": completion step failed: " + error, e);

@@ -120,7 +120,10 @@ public class Leaderboards {
                 if (any.isPresent()) {
                     Optional<Standing> standing = redis.place(gameId, playerId);
                     long players = any.get().players();
-                    return standing.map(s -> new Place(gameId, players, s, Source.REDIS));
+                    if (standing.isPresent()) {
+                        return Optional.of(new Place(gameId, players, standing.get(), Source.REDIS));
+                    }
+                    // Not on the copy: joined since the last question was scored. PostgreSQL knows.
                 }
             } catch (RuntimeException e) {
                 stale.add(gameId);
@@ -136,8 +139,12 @@ public class Leaderboards {
                 stale.addAll(database.recentGames());
                 recentMarked = true;
             }
+            if (stale.isEmpty()) {
+                return;
+            }
+            redis.ping(); // no board is read from PostgreSQL while Redis is still away
             for (UUID gameId : new ArrayList<>(stale)) {
-                redis.replace(gameId, database.board(gameId), ttl());
+                database.underGameLock(gameId, board -> redis.replace(gameId, board, ttl()));
                 stale.remove(gameId);
                 LOG.fine(() -> "rebuilt the Redis board of game " + gameId);
             }
@@ -180,8 +187,13 @@ public class Leaderboards {
                             ((Number) r[2]).intValue(), ((Number) r[3]).intValue()), Source.DATABASE));
         }
 
-        public List<BoardRow> board(UUID gameId) {
-            return repository.standings(gameId, 0);
+        /**
+         * Hands the game's board to {@code write} while holding the game's lock: a board being scored meanwhile
+         * commits (and is copied) after this write, never before it, so an older board never overwrites a newer one.
+         */
+        public void underGameLock(UUID gameId, java.util.function.Consumer<List<BoardRow>> write) {
+            repository.lockGame(gameId);
+            write.accept(repository.standings(gameId, 0));
         }
 
         public List<UUID> recentGames() {

@@ -23,8 +23,8 @@ public record Report(String gameId, String quizId, String hostId, String endReas
     }
 
     /**
-     * @param percentCorrect share of the game's players (not only of those who answered) who were right, one decimal;
-     *                       {@code null} for polls and questions not played
+     * @param percentCorrect share of the answers given that were right, one decimal; {@code null} for polls, questions
+     *                       not played and questions nobody answered
      */
     public record QuestionLine(int index, String type, String text, int points, boolean played, int answered, int correct,
                                Double percentCorrect, Long averageResponseMs, List<OptionLine> distribution,

@@ -103,6 +103,12 @@ public class FinalizationRepository {
                 + "AND tallied_at IS NULL").setParameter(1, gameId).getSingleResult()).intValue();
     }
 
+    /** When the game's last tally was recorded (null before the first). */
+    public Instant lastTallied(UUID gameId) {
+        return SqlValues.instant(em.createNativeQuery("SELECT max(tallied_at) FROM game_questions WHERE game_id = ?1")
+                .setParameter(1, gameId).getSingleResult());
+    }
+
     public int questionsPlayed(UUID gameId) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM game_questions WHERE game_id = ?1 AND opened_at IS NOT NULL")
                 .setParameter(1, gameId).getSingleResult()).intValue();

@@ -113,8 +113,9 @@ public class ReportRepository {
                     .map(o -> new Report.OptionLine(o.id(), o.text(), o.correct(), countById.getOrDefault(o.id(), 0)))
                     .toList();
             List<TextCount> texts = q[10] == null ? List.of() : ScoringRepository.JSONB.fromJson((String) q[10], TEXTS);
-            Double percent = !opened || "POLL".equals(q[1]) || ranking.isEmpty() ? null
-                    : BigDecimal.valueOf(100.0 * correct / ranking.size()).setScale(1, RoundingMode.HALF_UP).doubleValue();
+            // Of the answers given: the tally's two counts cover the same players (kicked or late ones included).
+            Double percent = !opened || "POLL".equals(q[1]) || answered == 0 ? null
+                    : BigDecimal.valueOf(100.0 * correct / answered).setScale(1, RoundingMode.HALF_UP).doubleValue();
             questions.add(new Report.QuestionLine(((Number) q[0]).intValue(), (String) q[1], (String) q[2], ((Number) q[3]).intValue(),
                     opened, answered, correct, percent,
                     q[11] == null ? null : ((Number) q[11]).longValue(), distribution,

@@ -32,7 +32,13 @@ public class ScoringRepository {
     EntityManager em;
 
     /** The scoring settings and questions of a game; they never change once the game exists. */
-    public record GameRules(UUID gameId, String hostId, boolean speedScoring, boolean streakBonus, List<Boolean> counting) {
+    public record GameRules(UUID gameId, String hostId, boolean speedScoring, boolean streakBonus, List<Boolean> counting,
+                            String status) {
+
+        /** Completed (or given up on): its ranks and report exist already. */
+        public boolean finished() {
+            return "FINALIZED".equals(status) || "FINISHED_WITH_ERRORS".equals(status);
+        }
 
         /** The last counting question before {@code questionIndex} (-1 if none). */
         public int previousCounting(int questionIndex) {
@@ -109,7 +115,7 @@ public class ScoringRepository {
 
     @SuppressWarnings("unchecked")
     public Optional<GameRules> rules(UUID gameId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT host_id, speed_scoring, streak_bonus FROM games WHERE game_id = ?1")
+        List<Object[]> rows = em.createNativeQuery("SELECT host_id, speed_scoring, streak_bonus, status FROM games WHERE game_id = ?1")
                 .setParameter(1, gameId).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -118,7 +124,7 @@ public class ScoringRepository {
                 .setParameter(1, gameId).getResultList();
         Object[] r = rows.get(0);
         return Optional.of(new GameRules(gameId, (String) r[0], (Boolean) r[1], (Boolean) r[2],
-                counts.stream().map(c -> (Boolean) c).toList()));
+                counts.stream().map(c -> (Boolean) c).toList(), (String) r[3]));
     }
 
     public void joined(UUID gameId, String playerId, String nickname) {
@@ -147,7 +153,8 @@ public class ScoringRepository {
 
     public void tallied(UUID gameId, int questionIndex, int answered, int correct, String distributionJson,
                         String textAnswersJson, Instant at) {
-        em.createNativeQuery("UPDATE game_questions SET tallied_at = ?3, answered = ?4, correct = ?5, "
+        // tallied_at: when scoring-app recorded it (the completion's sign of progress); closed: when the question closed
+        em.createNativeQuery("UPDATE game_questions SET tallied_at = now(), answered = ?4, correct = ?5, "
                         + "distribution = CAST(?6 AS jsonb), text_answers = CAST(?7 AS jsonb), opened_at = COALESCE(opened_at, ?3) "
                         + "WHERE game_id = ?1 AND question_index = ?2")
                 .setParameter(1, gameId).setParameter(2, questionIndex).setParameter(3, Timestamp.from(at))
@@ -225,6 +232,48 @@ public class ScoringRepository {
                 .setParameter(1, gameId).setParameter(2, JSONB.toJson(scored)).executeUpdate();
     }
 
+    /** A scored answer as a late answer's re-scoring reads it. */
+    public record StoredAnswer(int questionIndex, int points, int bonus, Boolean correct, long responseMs) {
+    }
+
+    public boolean isScored(UUID gameId, int questionIndex, String playerId) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM scored_answers WHERE game_id = ?1 AND question_index = ?2 "
+                        + "AND player_id = ?3").setParameter(1, gameId).setParameter(2, questionIndex).setParameter(3, playerId)
+                .getSingleResult()).longValue() > 0;
+    }
+
+    /** A player's scored answers in question order. */
+    @SuppressWarnings("unchecked")
+    public List<StoredAnswer> scoredAnswers(UUID gameId, String playerId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT question_index, points, bonus, correct, response_ms FROM scored_answers "
+                        + "WHERE game_id = ?1 AND player_id = ?2 ORDER BY question_index")
+                .setParameter(1, gameId).setParameter(2, playerId).getResultList();
+        List<StoredAnswer> answers = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            answers.add(new StoredAnswer(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
+                    (Boolean) r[3], ((Number) r[4]).longValue()));
+        }
+        return answers;
+    }
+
+    /** Writes re-scored bonuses, then the player's totals as the sum of their scored answers. */
+    public void rescored(UUID gameId, String playerId, List<StoredAnswer> answers, List<Integer> bonuses, StreakState streak) {
+        for (int i = 0; i < answers.size(); i++) {
+            if (answers.get(i).bonus() != bonuses.get(i)) {
+                em.createNativeQuery("UPDATE scored_answers SET bonus = ?4 WHERE game_id = ?1 AND question_index = ?2 AND player_id = ?3")
+                        .setParameter(1, gameId).setParameter(2, answers.get(i).questionIndex()).setParameter(3, playerId)
+                        .setParameter(4, bonuses.get(i)).executeUpdate();
+            }
+        }
+        em.createNativeQuery("UPDATE player_scores p SET total = s.total, correct_answers = s.correct, answered = s.answered, "
+                        + "total_response_ms = s.ms, last_question = s.last, streak = ?3, streak_question = ?4 FROM (SELECT "
+                        + "COALESCE(sum(points + bonus), 0) AS total, count(*) FILTER (WHERE correct) AS correct, count(*) AS answered, "
+                        + "COALESCE(sum(response_ms), 0) AS ms, COALESCE(max(question_index), -1) AS last FROM scored_answers "
+                        + "WHERE game_id = ?1 AND player_id = ?2) s WHERE p.game_id = ?1 AND p.player_id = ?2")
+                .setParameter(1, gameId).setParameter(2, playerId).setParameter(3, streak.length())
+                .setParameter(4, streak.lastQuestion()).executeUpdate();
+    }
+
     /** The board after a question: every player still in the game, best first (ties: faster total, then player id). */
     @SuppressWarnings("unchecked")
     public List<BoardRow> board(UUID gameId, int questionIndex) {
@@ -273,10 +322,11 @@ public class ScoringRepository {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    /** Games whose boards may be in Redis: playing, or ended within the last day. */
+    /** Games whose boards may be in Redis: created or ended within the last day (an abandoned game is let go). */
     @SuppressWarnings("unchecked")
     public List<UUID> recentGames() {
-        return em.createNativeQuery("SELECT game_id FROM games WHERE status = 'PLAYING' OR ended_at > now() - interval '1 day'")
+        return em.createNativeQuery("SELECT game_id FROM games WHERE (status = 'PLAYING' AND created_at > now() - interval '1 day') "
+                        + "OR ended_at > now() - interval '1 day'")
                 .getResultList();
     }
 

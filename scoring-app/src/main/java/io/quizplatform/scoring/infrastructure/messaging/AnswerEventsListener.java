@@ -12,6 +12,7 @@ import io.quizplatform.scoring.infrastructure.ScoringRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,6 +61,34 @@ public class AnswerEventsListener implements EventHandler {
             case EventTypes.ANSWER_SUBMITTED -> scoring.answerAccepted(EventCodec.payloadFromJson(event, AnswerSubmitted.class));
             case EventTypes.ANSWER_QUESTION_TALLIED -> scoring.questionTallied(EventCodec.payloadFromJson(event, QuestionTallied.class));
             default -> throw new IllegalArgumentException("not an answer event scoring-app reads: " + event.type());
+        }
+    }
+
+    /**
+     * Why an event of a now known game cannot be applied (it would fail however often it is tried), if so: checked
+     * before the events that waited for the game are applied, so that one bad event does not fail the game's creation.
+     */
+    public Optional<String> problemWith(EventEnvelope event, ScoringRepository.GameRules game) {
+        try {
+            int questionIndex = switch (event.type()) {
+                case EventTypes.ANSWER_SUBMITTED -> {
+                    AnswerSubmitted answer = EventCodec.payloadFromJson(event, AnswerSubmitted.class);
+                    UUID.fromString(answer.answerId());
+                    if (answer.playerId() == null || answer.playerId().isBlank()) {
+                        yield -1;
+                    }
+                    yield answer.questionIndex();
+                }
+                case EventTypes.ANSWER_QUESTION_TALLIED -> EventCodec.payloadFromJson(event, QuestionTallied.class).questionIndex();
+                default -> -1;
+            };
+            if (questionIndex < 0 || questionIndex >= game.counting().size()) {
+                return Optional.of("not applicable to game " + game.gameId() + " (" + game.counting().size() + " questions): "
+                        + event.type() + " for question " + questionIndex + " or without a player");
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("unreadable " + event.type() + ": " + e.getMessage());
         }
     }
 

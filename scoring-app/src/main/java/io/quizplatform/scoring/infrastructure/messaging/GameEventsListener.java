@@ -4,7 +4,9 @@ import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
 import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.messaging.EventCodec;
+import io.quizplatform.platform.messaging.DeadLetterParking;
 import io.quizplatform.platform.messaging.EventHandler;
+import io.quizplatform.scoring.application.AnswerScoring;
 import io.quizplatform.scoring.application.GameCompletion;
 import io.quizplatform.scoring.infrastructure.ScoringRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,7 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -50,6 +53,12 @@ public class GameEventsListener implements EventHandler {
 
     @Inject
     GameCompletion completion;
+
+    @Inject
+    AnswerScoring scoring;
+
+    @Inject
+    DeadLetterParking parking;
 
     @Override
     public Topic topic() {
@@ -94,8 +103,22 @@ public class GameEventsListener implements EventHandler {
                                 q.timeLimitSeconds(), !"POLL".equals(q.type()) && q.points() > 0,
                                 EventCodec.payloadToJson(q.options() == null ? List.of() : q.options())))
                         .toList());
+        ScoringRepository.GameRules rules = scoring.rules(gameId).orElseThrow();
         for (String waited : repository.takeWaiting(gameId)) {
-            answers.applyKnown(EventCodec.decode(waited));
+            EventEnvelope event = EventCodec.decode(waited);
+            Optional<String> problem = answers.problemWith(event, rules);
+            if (problem.isPresent()) {
+                // Parked where an operator sees it, rather than failing the game's creation with it.
+                parking.park(Topic.ANSWER_EVENTS, gameId.toString(), waited, problem.get());
+                continue;
+            }
+            answers.applyKnown(event);
         }
+    }
+
+    /** Answers that waited for the game are scored with this transaction, like a batch of answer-events. */
+    @Override
+    public void endOfBatch() {
+        scoring.endOfBatch();
     }
 }

@@ -74,6 +74,11 @@ public class RedisBoards {
     }
 
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS)
+    public void ping() {
+        redis.client().ping();
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS)
     public void expire(UUID gameId, Duration ttl) {
         redis.client().expire(board(gameId), ttl.toSeconds());
         redis.client().expire(players(gameId), ttl.toSeconds());

@@ -1,0 +1,90 @@
+package io.quizplatform.platform.messaging;
+
+import io.quizplatform.contracts.Topic;
+import io.quizplatform.platform.ServiceSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+
+/**
+ * Parks an event in this service's dead-letter topic of its source topic, with the headers the listing and replay
+ * read ({@link ParkedRecord}). The consumer loops park what fails after their retries; a service parks here what it
+ * finds it cannot apply outside a consumer's delivery (for instance an event that waited for its aggregate).
+ */
+@ApplicationScoped
+public class DeadLetterParking {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterParking.class.getName());
+
+    @Inject
+    KafkaClients clients;
+
+    @Inject
+    ServiceSettings settings;
+
+    private volatile KafkaProducer<String, String> producer;
+
+    /** The record to send; source partition and offset when known (null otherwise). */
+    static ProducerRecord<String, String> parked(Topic source, String consumer, String key, String value, String error,
+                                                 Integer sourcePartition, Long sourceOffset) {
+        ProducerRecord<String, String> parked = new ProducerRecord<>(source.deadLetterTopicFor(consumer), key, value);
+        parked.headers().add("dlq-error", bytes(error));
+        parked.headers().add("dlq-source-topic", bytes(source.topicName()));
+        if (sourcePartition != null) {
+            parked.headers().add("dlq-source-partition", bytes(Integer.toString(sourcePartition)));
+        }
+        if (sourceOffset != null) {
+            parked.headers().add("dlq-source-offset", bytes(Long.toString(sourceOffset)));
+        }
+        parked.headers().add("dlq-parked-at", bytes(Instant.now().toString()));
+        return parked;
+    }
+
+    /** Parks it and waits for the broker; throws if Kafka does not take it (the caller's transaction then fails). */
+    public void park(Topic source, String key, String value, String error) {
+        ProducerRecord<String, String> parked = parked(source, settings.serviceName(), key, value, error, null, null);
+        try {
+            producer().send(parked).get(10, TimeUnit.SECONDS);
+            LOG.warning(() -> settings.serviceName() + ": parked an event of " + source.topicName() + " in " + parked.topic()
+                    + ": " + error);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while parking in " + parked.topic(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not park in " + parked.topic() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = clients.newProducer("dlq-direct");
+                }
+            }
+        }
+        return producer;
+    }
+
+    @PreDestroy
+    void close() {
+        KafkaProducer<String, String> p = producer;
+        producer = null;
+        if (p != null) {
+            p.close(java.time.Duration.ofSeconds(2));
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
+    }
+}
