@@ -292,11 +292,24 @@ public class ScoringRepository {
         return board;
     }
 
-    /** The top of the board, or all of it with a limit of 0. */
+    /**
+     * The board as of the game's last tallied question: what players were shown. Points of a question still open
+     * (its answers scored, its tally not in) are left out, so reading a board mid-question never tells anyone which
+     * answers were right before the question closes.
+     */
+    private static final String BOARD_AS_TALLIED = "WITH untallied AS (SELECT s.player_id, sum(s.points + s.bonus) AS points, "
+            + "count(*) FILTER (WHERE s.correct) AS correct, sum(s.response_ms) AS ms FROM scored_answers s "
+            + "JOIN game_questions q ON q.game_id = s.game_id AND q.question_index = s.question_index "
+            + "WHERE s.game_id = ?1 AND q.tallied_at IS NULL GROUP BY s.player_id), "
+            + "board AS (SELECT p.player_id, p.nickname, p.total - COALESCE(u.points, 0) AS total, "
+            + "p.correct_answers - COALESCE(u.correct, 0) AS correct_answers, p.total_response_ms - COALESCE(u.ms, 0) AS total_response_ms "
+            + "FROM player_scores p LEFT JOIN untallied u ON u.player_id = p.player_id WHERE p.game_id = ?1 AND NOT p.kicked) ";
+
+    /** The top of the board as last tallied, or all of it with a limit of 0. */
     @SuppressWarnings("unchecked")
     public List<BoardRow> standings(UUID gameId, int limit) {
-        List<Object[]> rows = em.createNativeQuery("SELECT player_id, nickname, total, correct_answers, total_response_ms "
-                        + "FROM player_scores WHERE game_id = ?1 AND NOT kicked ORDER BY total DESC, total_response_ms, player_id COLLATE \"C\""
+        List<Object[]> rows = em.createNativeQuery(BOARD_AS_TALLIED + "SELECT player_id, nickname, total, correct_answers, "
+                        + "total_response_ms FROM board ORDER BY total DESC, total_response_ms, player_id COLLATE \"C\""
                         + (limit > 0 ? " LIMIT " + limit : ""))
                 .setParameter(1, gameId).getResultList();
         List<BoardRow> board = new ArrayList<>(rows.size());
@@ -312,12 +325,12 @@ public class ScoringRepository {
                 .setParameter(1, gameId).getSingleResult()).longValue();
     }
 
-    /** A player's place: rank (1 = first) and the line, empty if not on the board. */
+    /** A player's place as last tallied: rank (1 = first) and the line, empty if not on the board. */
     @SuppressWarnings("unchecked")
     public Optional<Object[]> place(UUID gameId, String playerId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT rank, nickname, total, correct_answers FROM (SELECT player_id, nickname, "
-                        + "total, correct_answers, row_number() OVER (ORDER BY total DESC, total_response_ms, player_id COLLATE \"C\") AS rank "
-                        + "FROM player_scores WHERE game_id = ?1 AND NOT kicked) b WHERE player_id = ?2")
+        List<Object[]> rows = em.createNativeQuery(BOARD_AS_TALLIED + "SELECT rank, nickname, total, correct_answers FROM "
+                        + "(SELECT player_id, nickname, total, correct_answers, row_number() OVER (ORDER BY total DESC, "
+                        + "total_response_ms, player_id COLLATE \"C\") AS rank FROM board) b WHERE player_id = ?2")
                 .setParameter(1, gameId).setParameter(2, playerId).getResultList();
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
