@@ -29,8 +29,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
 import java.time.Duration;
@@ -85,6 +87,9 @@ public class GameEventsFanOut {
     ManagedThreadFactory threads;
 
     private volatile boolean running;
+    private final long startedAtMillis = System.currentTimeMillis();
+    /** Where a (re)created consumer starts reading scoring-events; moves on with what was read. */
+    private volatile long scoresReadUpTo = startedAtMillis - LiveScores.KEEP_IDLE.toMillis();
     private volatile KafkaConsumer<String, String> consumer;
 
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1100) @Initialized(ApplicationScoped.class) Object ignored) {
@@ -118,7 +123,51 @@ public class GameEventsFanOut {
     }
 
     /** Applies one of scoring-app's events to this instance's view; a record it cannot read is skipped. */
+    /**
+     * Scores are read back from a while before this instance started (LiveScores' idle window): a player who
+     * reconnects to a restarted or new instance still gets their score and rank in the welcome. Only the scores are
+     * read back; game and answer events are read from now on, as before.
+     */
+    private final class ScoresCatchUp implements ConsumerRebalanceListener {
+        private final KafkaConsumer<String, String> consumer;
+
+        ScoresCatchUp(KafkaConsumer<String, String> consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {
+        }
+
+        @Override
+        public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
+            Map<TopicPartition, Long> from = new java.util.HashMap<>();
+            for (TopicPartition p : partitions) {
+                if (Topic.SCORING_EVENTS.topicName().equals(p.topic())) {
+                    from.put(p, scoresReadUpTo);
+                }
+            }
+            if (from.isEmpty()) {
+                return;
+            }
+            try {
+                consumer.offsetsForTimes(from).forEach((p, offset) -> {
+                    if (offset != null) {
+                        consumer.seek(p, offset.offset());
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "scores not read back; welcomes get scores from the next question on", e);
+            }
+        }
+    }
+
     private void readScore(ConsumerRecord<String, String> record, String type, Map<String, Scores> byGame) {
+        scoresReadUpTo = Math.max(scoresReadUpTo, record.timestamp());
+        if (record.timestamp() < startedAtMillis) {
+            // Read back for the welcomes: applied to LiveScores, not pushed again.
+            byGame = new LinkedHashMap<>();
+        }
         try {
             EventEnvelope event = EventCodec.decode(record.value());
             switch (type) {
@@ -173,13 +222,14 @@ public class GameEventsFanOut {
     }
 
     private void run() {
-        // A group of its own per instance and start: only what happens from now on is of interest.
+        // A group of its own per instance and start: what happens from now on is of interest (and the scores of the
+        // last while, read back for welcomes: ScoresCatchUp).
         String group = settings.serviceName() + "-fanout-" + UUID.randomUUID();
         while (running) {
             try (KafkaConsumer<String, String> c = clients.newBroadcastConsumer(group)) {
                 consumer = c;
                 c.subscribe(List.of(Topic.QUIZ_EVENTS.topicName(), Topic.ANSWER_EVENTS.topicName(),
-                        Topic.SCORING_EVENTS.topicName()));
+                        Topic.SCORING_EVENTS.topicName()), new ScoresCatchUp(c));
                 while (running) {
                     Set<String> games = new LinkedHashSet<>();
                     Map<String, Decisions> decisions = new LinkedHashMap<>();
