@@ -2,13 +2,12 @@ package io.quizplatform.platform.messaging;
 
 import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -22,7 +21,7 @@ public class AcknowledgedPublisher {
     @Inject
     KafkaClients clients;
 
-    private volatile KafkaProducer<String, String> producer;
+    private LazyProducer producer;
 
     public static final class NotPublished extends RuntimeException {
         NotPublished(String message, Throwable cause) {
@@ -39,7 +38,7 @@ public class AcknowledgedPublisher {
                 event.aggregateId(), EventCodec.encode(event), event.id(), event.type());
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            producer().send(record, (metadata, error) -> {
+            producer.get().send(record, (metadata, error) -> {
                 if (error == null) {
                     done.complete(null);
                 } else {
@@ -52,23 +51,13 @@ public class AcknowledgedPublisher {
         return done;
     }
 
-    private KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = clients.newProducer("direct");
-                }
-            }
-        }
-        return producer;
+    @PostConstruct
+    void open() {
+        producer = new LazyProducer(clients, "direct");
     }
 
     @PreDestroy
     void close() {
-        KafkaProducer<String, String> p = producer;
-        producer = null;
-        if (p != null) {
-            p.close(Duration.ofSeconds(2));
-        }
+        producer.close();
     }
 }

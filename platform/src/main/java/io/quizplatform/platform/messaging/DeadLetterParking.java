@@ -2,10 +2,10 @@ package io.quizplatform.platform.messaging;
 
 import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.ServiceSettings;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
@@ -28,10 +28,11 @@ public class DeadLetterParking {
     @Inject
     KafkaClients clients;
 
+    private LazyProducer producer;
+
     @Inject
     ServiceSettings settings;
 
-    private volatile KafkaProducer<String, String> producer;
 
     /** The record to send; source partition and offset when known (null otherwise). */
     static ProducerRecord<String, String> parked(Topic source, String consumer, String key, String value, String error,
@@ -53,7 +54,7 @@ public class DeadLetterParking {
     public void park(Topic source, String key, String value, String error) {
         ProducerRecord<String, String> parked = parked(source, settings.serviceName(), key, value, error, null, null);
         try {
-            producer().send(parked).get(10, TimeUnit.SECONDS);
+            producer.get().send(parked).get(10, TimeUnit.SECONDS);
             LOG.warning(() -> settings.serviceName() + ": parked an event of " + source.topicName() + " in " + parked.topic()
                     + ": " + error);
         } catch (InterruptedException e) {
@@ -64,24 +65,14 @@ public class DeadLetterParking {
         }
     }
 
-    private KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = clients.newProducer("dlq-direct");
-                }
-            }
-        }
-        return producer;
+    @PostConstruct
+    void open() {
+        producer = new LazyProducer(clients, "dlq-direct");
     }
 
     @PreDestroy
     void close() {
-        KafkaProducer<String, String> p = producer;
-        producer = null;
-        if (p != null) {
-            p.close(java.time.Duration.ofSeconds(2));
-        }
+        producer.close();
     }
 
     private static byte[] bytes(String s) {

@@ -39,7 +39,8 @@ import java.util.UUID;
  *
  * <p>Answers of one consumer batch are scored together: one read of the players concerned, one write of their new
  * scores, one insert of the scored answers. Everything happens in the transaction that marks the events processed,
- * so a redelivered event changes nothing, and an answer at or below a player's last scored question is skipped.
+ * so a redelivered event changes nothing; an answer at or below a player's last scored question is either scored
+ * already (skipped) or late, replayed from the dead-letter topic (scored, and the player's later bonuses redone).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
