@@ -209,6 +209,12 @@ public class ScoringIT {
             assertThat(adaPodium.get("you").get("total").asInt()).isEqualTo(adaFinal.total());
         }
 
+        // Operators see scoring at work (before the restart below resets the counters).
+        String metrics = Platform.get("/metrics?scope=application").body();
+        assertThat(metrics).contains("scoring_answers_scored_total{mp_scope=\"application\"")
+                .contains("scoring_boards_published_total{mp_scope=\"application\"")
+                .contains("scoring_games_completed_total{mp_scope=\"application\",outcome=\"finalized\"");
+
         // A player who comes back (a page reload), even to a server that was restarted meanwhile, gets their score,
         // rank and the podium in the welcome.
         Platform.control("POST", "/liberty/stop");

@@ -63,6 +63,9 @@ public class AnswerScoring {
     @Inject
     Reports reports;
 
+    @Inject
+    ScoringMetrics metrics;
+
     @Resource
     TransactionSynchronizationRegistry transaction;
 
@@ -166,6 +169,7 @@ public class AnswerScoring {
                     score.points(), score.bonus(), a.correct(), a.responseMs()));
         }
         repository.saveScores(gameId, changed.values(), scored);
+        metrics.answersScored(scored.size(), lateAnswerers.size());
         for (String playerId : lateAnswerers) {
             rescore(gameId, game, playerId);
         }
@@ -214,6 +218,7 @@ public class AnswerScoring {
             publish(gameId, EventTypes.SCORE_QUESTION_SCORED, new QuestionScored(gameId.toString(), tally.questionIndex(), part,
                     parts, board.size(), leaders, new ArrayList<>(slice), now));
         }
+        metrics.boardPublished();
         // The fast copy follows the committed one, never leads it.
         AfterCommit.run(transaction, () -> leaderboards.boardChanged(gameId, board));
     }

@@ -47,6 +47,9 @@ public class FinalizationSteps {
     @Inject
     Leaderboards leaderboards;
 
+    @Inject
+    ScoringMetrics metrics;
+
     @Resource
     TransactionSynchronizationRegistry transaction;
 
@@ -105,7 +108,10 @@ public class FinalizationSteps {
                 scoring.publish(gameId, EventTypes.GAME_FINALIZED, new GameFinalized(gameId.toString(),
                         (int) scores.playerCount(gameId), sagas.questionsPlayed(gameId), podium, Instant.now()));
                 sagas.done(gameId);
-                AfterCommit.run(transaction, () -> leaderboards.keepAfterGame(gameId));
+                AfterCommit.run(transaction, () -> {
+                    leaderboards.keepAfterGame(gameId);
+                    metrics.completion("finalized");
+                });
                 return Outcome.DONE;
             }
             default -> throw new IllegalStateException("unknown step " + saga.step());
@@ -142,6 +148,7 @@ public class FinalizationSteps {
 
     private void compensate(UUID gameId, Saga saga, String error) {
         sagas.giveUp(gameId, error);
+        AfterCommit.run(transaction, () -> metrics.completion("finished-with-errors"));
         scoring.publish(gameId, EventTypes.GAME_FINALIZATION_FAILED, new GameFinalizationFailed(gameId.toString(), saga.step(),
                 error.length() > 1000 ? error.substring(0, 1000) : error, Math.max(1, saga.attempts()), Instant.now()));
     }

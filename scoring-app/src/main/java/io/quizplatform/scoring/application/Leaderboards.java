@@ -54,6 +54,9 @@ public class Leaderboards {
     @Inject
     ServiceSettings settings;
 
+    @Inject
+    ScoringMetrics metrics;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -104,12 +107,14 @@ public class Leaderboards {
             try {
                 Optional<RedisBoards.Top> top = redis.top(gameId, limit);
                 if (top.isPresent()) {
+                    metrics.leaderboardRead(Source.REDIS);
                     return new Board(gameId, top.get().players(), top.get().standings(), Source.REDIS);
                 }
             } catch (RuntimeException e) {
                 stale.add(gameId);
             }
         }
+        metrics.leaderboardRead(Source.DATABASE);
         return database.top(gameId, limit);
     }
 
@@ -146,6 +151,7 @@ public class Leaderboards {
             for (UUID gameId : new ArrayList<>(stale)) {
                 database.underGameLock(gameId, board -> redis.replace(gameId, board, ttl()));
                 stale.remove(gameId);
+                metrics.boardRebuilt();
                 LOG.fine(() -> "rebuilt the Redis board of game " + gameId);
             }
         } catch (RuntimeException e) {
