@@ -64,17 +64,12 @@ public class ReportRepository {
                 played = Math.max(played, ((Number) q[0]).intValue() + 1);
             }
         }
+        int questionsPlayed = played;
         Map<String, int[]> pointsByPlayer = new HashMap<>();
         for (Object[] a : answerRows) {
             int q = ((Number) a[1]).intValue();
             if (q < played) {
-                pointsByPlayer.computeIfAbsent((String) a[0], p -> new int[0]);
-                int[] points = pointsByPlayer.get((String) a[0]);
-                if (points.length < played) {
-                    points = java.util.Arrays.copyOf(points, played);
-                    pointsByPlayer.put((String) a[0], points);
-                }
-                points[q] = ((Number) a[2]).intValue();
+                pointsByPlayer.computeIfAbsent((String) a[0], p -> new int[questionsPlayed])[q] = ((Number) a[2]).intValue();
             }
         }
 
@@ -90,7 +85,7 @@ public class ReportRepository {
             int[] points = pointsByPlayer.getOrDefault(playerId, new int[played]);
             List<Integer> byQuestion = new ArrayList<>(played);
             for (int q = 0; q < played; q++) {
-                byQuestion.add(q < points.length ? points[q] : 0);
+                byQuestion.add(points[q]);
             }
             Report.PlayerLine line = new Report.PlayerLine(rank, playerId, nickname, ((Number) p[2]).intValue(),
                     ((Number) p[3]).intValue(), answered, answered == 0 ? null : Math.round((double) totalMs / answered), byQuestion);
