@@ -100,4 +100,42 @@ class AnswerScoreTest {
             assertThat(state.shownAfter(lastCounting)).as("game %d", game).isEqualTo(model.streak().length());
         }
     }
+
+    /** Re-scoring a player's answers from storage gives the bonuses that scoring them one by one, in order, gave. */
+    @Test
+    void rescoringStoredAnswersGivesTheBonusesOfScoringThemInOrder() {
+        Random random = new Random(Long.getLong("scoring.seed", 20261126L) + 1);
+        for (int game = 0; game < 2000; game++) {
+            int questions = 1 + random.nextInt(12);
+            List<Boolean> counting = new ArrayList<>();
+            for (int q = 0; q < questions; q++) {
+                counting.add(random.nextInt(5) != 0);
+            }
+            java.util.function.IntUnaryOperator previous = q -> {
+                for (int i = q - 1; i >= 0; i--) {
+                    if (counting.get(i)) {
+                        return i;
+                    }
+                }
+                return -1;
+            };
+            StreakState state = StreakState.NONE;
+            List<Integer> bonuses = new ArrayList<>();
+            List<AnswerScore.Stored> stored = new ArrayList<>();
+            for (int q = 0; q < questions; q++) {
+                if (random.nextInt(3) == 0) {
+                    continue; // not answered
+                }
+                Boolean correct = counting.get(q) ? random.nextBoolean() : null;
+                AnswerScore score = AnswerScore.of(new AnswerScore.Answer(q, counting.get(q) ? 1000 : 0, correct,
+                        Boolean.TRUE.equals(correct) ? 1 : 0, 0, 1, random.nextInt(20_000), 20), state, previous.applyAsInt(q), true, true);
+                state = score.streak();
+                bonuses.add(score.bonus());
+                stored.add(new AnswerScore.Stored(q, correct, counting.get(q)));
+            }
+            AnswerScore.Rescored rescored = AnswerScore.rescore(stored, previous, true);
+            assertThat(rescored.bonuses()).as("game %d", game).isEqualTo(bonuses);
+            assertThat(rescored.streak()).as("game %d", game).isEqualTo(state);
+        }
+    }
 }
