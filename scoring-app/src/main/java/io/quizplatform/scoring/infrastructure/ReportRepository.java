@@ -1,5 +1,7 @@
 package io.quizplatform.scoring.infrastructure;
 
+import io.quizplatform.contracts.GameCreated;
+import io.quizplatform.contracts.QuestionTallied;
 import io.quizplatform.contracts.Standing;
 import io.quizplatform.scoring.application.Report;
 import io.quizplatform.platform.persistence.SqlValues;
@@ -26,19 +28,10 @@ public class ReportRepository {
     @Inject
     EntityManager em;
 
-    /** The parts of a stored option the report shows. */
-    public record Option(String id, String text, boolean correct) {
-    }
-
-    public record TextCount(String text, int count) {
-    }
-
-    public record OptionCount(String optionId, int count) {
-    }
-
-    private static final java.lang.reflect.Type OPTIONS = new ArrayList<Option>() { }.getClass().getGenericSuperclass();
-    private static final java.lang.reflect.Type COUNTS = new ArrayList<OptionCount>() { }.getClass().getGenericSuperclass();
-    private static final java.lang.reflect.Type TEXTS = new ArrayList<TextCount>() { }.getClass().getGenericSuperclass();
+    // Stored as game.created and answer.question-tallied carried them.
+    private static final java.lang.reflect.Type OPTIONS = new ArrayList<GameCreated.Option>() { }.getClass().getGenericSuperclass();
+    private static final java.lang.reflect.Type COUNTS = new ArrayList<QuestionTallied.OptionCount>() { }.getClass().getGenericSuperclass();
+    private static final java.lang.reflect.Type TEXTS = new ArrayList<QuestionTallied.TextCount>() { }.getClass().getGenericSuperclass();
 
     @SuppressWarnings("unchecked")
     public Report assemble(UUID gameId) {
@@ -100,14 +93,14 @@ public class ReportRepository {
             boolean opened = (Boolean) q[6];
             int answered = ((Number) q[7]).intValue();
             int correct = ((Number) q[8]).intValue();
-            List<Option> options = ScoringRepository.JSONB.fromJson((String) q[5], OPTIONS);
-            List<OptionCount> counted = q[9] == null ? List.of() : ScoringRepository.JSONB.fromJson((String) q[9], COUNTS);
+            List<GameCreated.Option> options = ScoringRepository.JSONB.fromJson((String) q[5], OPTIONS);
+            List<QuestionTallied.OptionCount> counted = q[9] == null ? List.of() : ScoringRepository.JSONB.fromJson((String) q[9], COUNTS);
             Map<String, Integer> countById = new HashMap<>();
             counted.forEach(c -> countById.put(c.optionId(), c.count()));
             List<Report.OptionLine> distribution = options.stream()
                     .map(o -> new Report.OptionLine(o.id(), o.text(), o.correct(), countById.getOrDefault(o.id(), 0)))
                     .toList();
-            List<TextCount> texts = q[10] == null ? List.of() : ScoringRepository.JSONB.fromJson((String) q[10], TEXTS);
+            List<QuestionTallied.TextCount> texts = q[10] == null ? List.of() : ScoringRepository.JSONB.fromJson((String) q[10], TEXTS);
             // Of the answers given: the tally's two counts cover the same players (kicked or late ones included).
             Double percent = !opened || "POLL".equals(q[1]) || answered == 0 ? null
                     : BigDecimal.valueOf(100.0 * correct / answered).setScale(1, RoundingMode.HALF_UP).doubleValue();

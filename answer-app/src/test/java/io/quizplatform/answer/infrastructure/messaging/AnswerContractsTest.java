@@ -26,7 +26,7 @@ class AnswerContractsTest {
     @Test
     void readsTheAnswerKeysOfThePublishedGameCreatedExample() {
         EventEnvelope event = EventCodec.decode(ContractValidator.example(EventTypes.GAME_CREATED));
-        GameEventsListener.Created created = EventCodec.payloadFromJson(event, GameEventsListener.Created.class);
+        io.quizplatform.contracts.GameCreated created = EventCodec.payloadFromJson(event, io.quizplatform.contracts.GameCreated.class);
 
         List<AnswerKey> keys = GameEventsListener.keys(created);
         assertThat(keys).hasSize(2);

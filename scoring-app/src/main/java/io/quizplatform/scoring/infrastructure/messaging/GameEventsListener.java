@@ -2,6 +2,11 @@ package io.quizplatform.scoring.infrastructure.messaging;
 
 import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
+import io.quizplatform.contracts.GameCreated;
+import io.quizplatform.contracts.GameEnded;
+import io.quizplatform.contracts.PlayerJoined;
+import io.quizplatform.contracts.PlayerKicked;
+import io.quizplatform.contracts.QuestionOpened;
 import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.messaging.DeadLetterParking;
@@ -12,7 +17,6 @@ import io.quizplatform.scoring.infrastructure.ScoringRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,26 +28,6 @@ public class GameEventsListener implements EventHandler {
 
     private static final Set<String> TYPES = Set.of(EventTypes.GAME_CREATED, EventTypes.GAME_PLAYER_JOINED,
             EventTypes.GAME_PLAYER_KICKED, EventTypes.GAME_QUESTION_OPENED, EventTypes.GAME_ENDED);
-
-    /** The parts of the game events scoring-app reads (the schemas in event-contracts have the rest). */
-    public record Created(String hostId, String quizId, List<Question> questions, Boolean speedScoring, Boolean streakBonus,
-                          Instant at) {
-    }
-
-    public record Question(String type, String text, int timeLimitSeconds, int points, List<Option> options) {
-    }
-
-    public record Option(String id, String text, boolean correct) {
-    }
-
-    public record Joined(String playerId, String nickname) {
-    }
-
-    public record Opened(int questionIndex, Instant at) {
-    }
-
-    public record Ended(String reason, Instant at) {
-    }
 
     @Inject
     ScoringRepository repository;
@@ -74,18 +58,18 @@ public class GameEventsListener implements EventHandler {
     public void apply(EventEnvelope event) {
         UUID gameId = UUID.fromString(event.aggregateId());
         switch (event.type()) {
-            case EventTypes.GAME_CREATED -> created(gameId, EventCodec.payloadFromJson(event, Created.class));
+            case EventTypes.GAME_CREATED -> created(gameId, EventCodec.payloadFromJson(event, GameCreated.class));
             case EventTypes.GAME_PLAYER_JOINED -> {
-                Joined joined = EventCodec.payloadFromJson(event, Joined.class);
+                PlayerJoined joined = EventCodec.payloadFromJson(event, PlayerJoined.class);
                 repository.joined(gameId, joined.playerId(), joined.nickname());
             }
-            case EventTypes.GAME_PLAYER_KICKED -> repository.kicked(gameId, EventCodec.payloadFromJson(event, Joined.class).playerId());
+            case EventTypes.GAME_PLAYER_KICKED -> repository.kicked(gameId, EventCodec.payloadFromJson(event, PlayerKicked.class).playerId());
             case EventTypes.GAME_QUESTION_OPENED -> {
-                Opened opened = EventCodec.payloadFromJson(event, Opened.class);
+                QuestionOpened opened = EventCodec.payloadFromJson(event, QuestionOpened.class);
                 repository.opened(gameId, opened.questionIndex(), opened.at());
             }
             case EventTypes.GAME_ENDED -> {
-                Ended ended = EventCodec.payloadFromJson(event, Ended.class);
+                GameEnded ended = EventCodec.payloadFromJson(event, GameEnded.class);
                 if (repository.ended(gameId, ended.reason(), ended.at())) {
                     completion.begin(gameId);
                 }
@@ -94,8 +78,8 @@ public class GameEventsListener implements EventHandler {
         }
     }
 
-    private void created(UUID gameId, Created created) {
-        List<Question> questions = created.questions() == null ? List.of() : created.questions();
+    private void created(UUID gameId, GameCreated created) {
+        List<GameCreated.Question> questions = created.questions() == null ? List.of() : created.questions();
         repository.lockGame(gameId);
         repository.createGame(gameId, created.hostId(), created.quizId(), !Boolean.FALSE.equals(created.speedScoring()),
                 !Boolean.FALSE.equals(created.streakBonus()), created.at(), questions.stream()
