@@ -6,13 +6,11 @@ CREATE TABLE games (
     quiz_id           VARCHAR(64),
     speed_scoring     BOOLEAN     NOT NULL,
     streak_bonus      BOOLEAN     NOT NULL,
-    question_count    INTEGER     NOT NULL,
     -- PLAYING -> ENDED -> FINALIZED, or FINISHED_WITH_ERRORS when the completion gave up
     status            VARCHAR(30) NOT NULL DEFAULT 'PLAYING',
     end_reason        VARCHAR(20),
     created_at        TIMESTAMPTZ NOT NULL,
     ended_at          TIMESTAMPTZ,
-    finalized_at      TIMESTAMPTZ,
     -- version counter of the events scoring-app publishes about this game on scoring-events
     score_events      BIGINT      NOT NULL DEFAULT 0
 );

@@ -1,13 +1,11 @@
 package io.quizplatform.scoring.application;
 
 import io.quizplatform.contracts.AnswerSubmitted;
-import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
 import io.quizplatform.contracts.QuestionScored;
 import io.quizplatform.contracts.QuestionTallied;
 import io.quizplatform.contracts.Standing;
 import io.quizplatform.platform.messaging.EventCodec;
-import io.quizplatform.platform.outbox.Outbox;
 import io.quizplatform.platform.persistence.AfterCommit;
 import io.quizplatform.scoring.domain.AnswerScore;
 import io.quizplatform.scoring.domain.Ranking;
@@ -46,13 +44,11 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.MANDATORY)
 public class AnswerScoring {
 
-    private static final String AGGREGATE = "score";
-
     @Inject
     ScoringRepository repository;
 
     @Inject
-    Outbox outbox;
+    ScoreEvents events;
 
     @Inject
     Leaderboards leaderboards;
@@ -212,19 +208,16 @@ public class AnswerScoring {
         }
         int parts = Math.max(1, (lines.size() + QuestionScored.MAX_LINES_PER_PART - 1) / QuestionScored.MAX_LINES_PER_PART);
         Instant now = Instant.now();
+        List<QuestionScored> scoredParts = new ArrayList<>(parts);
         for (int part = 0; part < parts; part++) {
             List<QuestionScored.Line> slice = lines.subList(part * QuestionScored.MAX_LINES_PER_PART,
                     Math.min(lines.size(), (part + 1) * QuestionScored.MAX_LINES_PER_PART));
-            publish(gameId, EventTypes.SCORE_QUESTION_SCORED, new QuestionScored(gameId.toString(), tally.questionIndex(), part,
-                    parts, board.size(), leaders, new ArrayList<>(slice), now));
+            scoredParts.add(new QuestionScored(gameId.toString(), tally.questionIndex(), part, parts, board.size(), leaders,
+                    new ArrayList<>(slice), now));
         }
+        events.publishAll(gameId, EventTypes.SCORE_QUESTION_SCORED, scoredParts);
         metrics.boardPublished();
         // The fast copy follows the committed one, never leads it.
         AfterCommit.run(transaction, () -> leaderboards.boardChanged(gameId, board));
-    }
-
-    void publish(UUID gameId, String type, Object payload) {
-        outbox.append(EventEnvelope.newEvent(type, AGGREGATE, gameId.toString(), repository.nextEventVersion(gameId), Instant.now(),
-                EventCodec.payloadToJson(payload)));
     }
 }

@@ -42,7 +42,7 @@ public class FinalizationSteps {
     Reports reports;
 
     @Inject
-    AnswerScoring scoring;
+    ScoreEvents events;
 
     @Inject
     Leaderboards leaderboards;
@@ -105,7 +105,7 @@ public class FinalizationSteps {
             }
             case ANNOUNCING -> {
                 List<Standing> podium = Leaderboards.standings(scores.standings(gameId, 3), 3);
-                scoring.publish(gameId, EventTypes.GAME_FINALIZED, new GameFinalized(gameId.toString(),
+                events.publish(gameId, EventTypes.GAME_FINALIZED, new GameFinalized(gameId.toString(),
                         (int) scores.playerCount(gameId), sagas.questionsPlayed(gameId), podium, Instant.now()));
                 sagas.done(gameId);
                 AfterCommit.run(transaction, () -> {
@@ -149,7 +149,7 @@ public class FinalizationSteps {
     private void compensate(UUID gameId, Saga saga, String error) {
         sagas.giveUp(gameId, error);
         AfterCommit.run(transaction, () -> metrics.completion("finished-with-errors"));
-        scoring.publish(gameId, EventTypes.GAME_FINALIZATION_FAILED, new GameFinalizationFailed(gameId.toString(), saga.step(),
+        events.publish(gameId, EventTypes.GAME_FINALIZATION_FAILED, new GameFinalizationFailed(gameId.toString(), saga.step(),
                 error.length() > 1000 ? error.substring(0, 1000) : error, Math.max(1, saga.attempts()), Instant.now()));
     }
 

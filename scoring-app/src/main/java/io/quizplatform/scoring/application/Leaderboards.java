@@ -121,15 +121,11 @@ public class Leaderboards {
     public Optional<Place> place(UUID gameId, String playerId) {
         if (!stale.contains(gameId)) {
             try {
-                Optional<RedisBoards.Top> any = redis.top(gameId, 1);
-                if (any.isPresent()) {
-                    Optional<Standing> standing = redis.place(gameId, playerId);
-                    long players = any.get().players();
-                    if (standing.isPresent()) {
-                        return Optional.of(new Place(gameId, players, standing.get(), Source.REDIS));
-                    }
-                    // Not on the copy: joined since the last question was scored. PostgreSQL knows.
+                Optional<Standing> standing = redis.place(gameId, playerId);
+                if (standing.isPresent()) {
+                    return Optional.of(new Place(gameId, redis.playerCount(gameId), standing.get(), Source.REDIS));
                 }
+                // No board in Redis, or the player joined since the last question was scored: PostgreSQL knows.
             } catch (RuntimeException e) {
                 stale.add(gameId);
             }

@@ -84,7 +84,7 @@ public class FinalizationRepository {
     public void done(UUID gameId) {
         em.createNativeQuery("UPDATE game_finalizations SET state = 'DONE', completed_at = now(), updated_at = now() WHERE game_id = ?1")
                 .setParameter(1, gameId).executeUpdate();
-        em.createNativeQuery("UPDATE games SET status = 'FINALIZED', finalized_at = now() WHERE game_id = ?1")
+        em.createNativeQuery("UPDATE games SET status = 'FINALIZED' WHERE game_id = ?1")
                 .setParameter(1, gameId).executeUpdate();
     }
 

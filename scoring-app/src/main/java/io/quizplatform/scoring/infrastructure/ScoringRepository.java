@@ -32,7 +32,7 @@ public class ScoringRepository {
     EntityManager em;
 
     /** The scoring settings and questions of a game; they never change once the game exists. */
-    public record GameRules(UUID gameId, String hostId, boolean speedScoring, boolean streakBonus, List<Boolean> counting,
+    public record GameRules(UUID gameId, boolean speedScoring, boolean streakBonus, List<Boolean> counting,
                             String status) {
 
         /** Completed (or given up on): its ranks and report exist already. */
@@ -88,9 +88,9 @@ public class ScoringRepository {
     public boolean createGame(UUID gameId, String hostId, String quizId, boolean speedScoring, boolean streakBonus,
                               Instant createdAt, List<NewQuestion> questions) {
         int created = em.createNativeQuery("INSERT INTO games (game_id, host_id, quiz_id, speed_scoring, streak_bonus, "
-                        + "question_count, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING")
+                        + "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING")
                 .setParameter(1, gameId).setParameter(2, hostId).setParameter(3, quizId).setParameter(4, speedScoring)
-                .setParameter(5, streakBonus).setParameter(6, questions.size()).setParameter(7, Timestamp.from(createdAt))
+                .setParameter(5, streakBonus).setParameter(6, Timestamp.from(createdAt))
                 .executeUpdate();
         if (created == 0) {
             return false;
@@ -115,7 +115,7 @@ public class ScoringRepository {
 
     @SuppressWarnings("unchecked")
     public Optional<GameRules> rules(UUID gameId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT host_id, speed_scoring, streak_bonus, status FROM games WHERE game_id = ?1")
+        List<Object[]> rows = em.createNativeQuery("SELECT speed_scoring, streak_bonus, status FROM games WHERE game_id = ?1")
                 .setParameter(1, gameId).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -123,8 +123,8 @@ public class ScoringRepository {
         List<Object> counts = em.createNativeQuery("SELECT counts FROM game_questions WHERE game_id = ?1 ORDER BY question_index")
                 .setParameter(1, gameId).getResultList();
         Object[] r = rows.get(0);
-        return Optional.of(new GameRules(gameId, (String) r[0], (Boolean) r[1], (Boolean) r[2],
-                counts.stream().map(c -> (Boolean) c).toList(), (String) r[3]));
+        return Optional.of(new GameRules(gameId, (Boolean) r[0], (Boolean) r[1], counts.stream().map(c -> (Boolean) c).toList(),
+                (String) r[2]));
     }
 
     public void joined(UUID gameId, String playerId, String nickname) {
@@ -361,8 +361,9 @@ public class ScoringRepository {
         return sorted.stream().map(r -> (String) r[1]).toList();
     }
 
-    public long nextEventVersion(UUID gameId) {
-        return ((Number) em.createNativeQuery("UPDATE games SET score_events = score_events + 1 WHERE game_id = ?1 RETURNING score_events")
-                .setParameter(1, gameId).getSingleResult()).longValue();
+    /** Reserves the versions of {@code count} events about the game; returns the last of them. */
+    public long reserveEventVersions(UUID gameId, int count) {
+        return ((Number) em.createNativeQuery("UPDATE games SET score_events = score_events + ?2 WHERE game_id = ?1 RETURNING score_events")
+                .setParameter(1, gameId).setParameter(2, count).getSingleResult()).longValue();
     }
 }

@@ -109,6 +109,12 @@ public class RedisBoards {
         return Optional.of(new Top(count, standings));
     }
 
+    /** How many players the game's board in Redis ranks (0: no board). */
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS)
+    public long playerCount(UUID gameId) {
+        return redis.client().zcard(board(gameId));
+    }
+
     /** A player's place; empty when Redis has no board for the game or the player is not on it. */
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS)
     public Optional<Standing> place(UUID gameId, String playerId) {
