@@ -1,8 +1,6 @@
 package it.quizplatform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quizplatform.contracts.ContractValidator;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,10 +12,8 @@ import org.microshed.testing.jupiter.MicroShedTest;
 import org.microshed.testing.kafka.KafkaConsumerClient;
 import org.microshed.testing.kafka.KafkaProducerClient;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +45,11 @@ public class AnswersIT {
     private static String host;
     private static String quizId;
     /** answer-events records read so far, by game id (one consumer, shared by the tests). */
-    private static final Map<String, List<JsonNode>> decisions = new HashMap<>();
+    private static EventLog decisions;
 
     @BeforeAll
     static void publishedQuiz() {
+        decisions = new EventLog(answerEvents);
         host = Platform.registerAndLogin(Platform.uniqueEmail("answers"), "Answer Host");
         quizId = QuizAuthoringIT.create(host, "Answer Quiz").get("id").asText();
         send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE, host, "\"1\"");
@@ -73,7 +70,7 @@ public class AnswersIT {
         return "{\"type\":\"answer\",\"questionIndex\":" + questionIndex + ",\"optionIds\":[\"" + optionId + "\"]}";
     }
 
-    private static String optionId(JsonNode open, String text) {
+    static String optionId(JsonNode open, String text) {
         for (JsonNode option : open.get("question").get("options")) {
             if (option.get("text").asText().equals(text)) {
                 return option.get("id").asText();
@@ -260,7 +257,7 @@ public class AnswersIT {
             // The late one is refused either as too late or, once the clock closed the question, as closed.
             assertThat(reason(events, late)).isIn("too-late", "question-closed");
             Platform.sleep(1000);
-            assertThat(decisions.get(gameId).stream().filter(e -> e.get("payload").path("answerId").asText().equals(first)))
+            assertThat(decisions.await(gameId, 0, e -> true).stream().filter(e -> e.get("payload").path("answerId").asText().equals(first)))
                     .as("the redelivered answer was decided once").hasSize(1);
         }
         assertThat(Platform.count("ANSWER", "SELECT count(*) FROM answers WHERE game_id = ?", UUID.fromString(gameId))).isEqualTo(1);
@@ -279,15 +276,10 @@ public class AnswersIT {
     /** Sends the event of an answer received by a quiz-app instance (schema-checked first); returns its text. */
     static String forward(KafkaProducer<String, String> producer, String answerId, String gameId, String playerId,
                           int questionIndex, String optionId, Instant at) throws Exception {
-        String event = "{\"id\":\"" + answerId + "\",\"type\":\"game.answer-received\",\"aggregateType\":\"answer\","
-                + "\"aggregateId\":\"" + gameId + "\",\"version\":1,\"occurredAt\":\"" + at + "\",\"payload\":{"
-                + "\"answerId\":\"" + answerId + "\",\"gameId\":\"" + gameId + "\",\"playerId\":\"" + playerId + "\","
-                + "\"questionIndex\":" + questionIndex + ",\"optionIds\":[\"" + optionId + "\"],\"receivedAt\":\"" + at + "\"}}";
-        assertThat(ContractValidator.violations(event)).as(event).isEmpty();
-        ProducerRecord<String, String> record = new ProducerRecord<>("quiz-events", gameId, event);
-        record.headers().add("event-type", "game.answer-received".getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
-        return event;
+        return ForgedEvents.publish(producer, "quiz-events", gameId, ForgedEvents.envelope(answerId, "game.answer-received",
+                "answer", gameId, 1, at, "{\"answerId\":\"" + answerId + "\",\"gameId\":\"" + gameId + "\",\"playerId\":\""
+                        + playerId + "\",\"questionIndex\":" + questionIndex + ",\"optionIds\":[\"" + optionId
+                        + "\"],\"receivedAt\":\"" + at + "\"}"));
     }
 
     private static JsonNode decision(List<JsonNode> events, String answerId) {
@@ -302,23 +294,9 @@ public class AnswersIT {
         return d.get("payload").get("reason").asText();
     }
 
-    /** Reads answer-events until the game has at least {@code atLeast} records; each one is checked against its schema. */
-    static synchronized List<JsonNode> awaitDecisions(String gameId, int atLeast) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (decisions.getOrDefault(gameId, List.of()).size() < atLeast) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("only " + decisions.getOrDefault(gameId, List.of()) + " for game " + gameId);
-            }
-            for (ConsumerRecord<String, String> record : answerEvents.poll(Duration.ofMillis(500))) {
-                assertThat(ContractValidator.violations(record.value())).as(record.value()).isEmpty();
-                try {
-                    decisions.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(Platform.JSON.readTree(record.value()));
-                } catch (java.io.IOException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        }
-        return new ArrayList<>(decisions.get(gameId));
+    /** answer-events until the game has at least {@code atLeast} records (each checked against its schema). */
+    static List<JsonNode> awaitDecisions(String gameId, int atLeast) {
+        return decisions.await(gameId, atLeast, e -> true);
     }
 
     private static int countOf(JsonNode results, String optionId) {

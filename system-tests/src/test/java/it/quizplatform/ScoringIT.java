@@ -14,7 +14,6 @@ import org.microshed.testing.jupiter.MicroShedTest;
 import org.microshed.testing.kafka.KafkaConsumerClient;
 import org.microshed.testing.kafka.KafkaProducerClient;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -56,13 +55,14 @@ public class ScoringIT {
     private static String otherHost;
     private static String admin;
     private static String quizId;
-    private static final Map<String, List<JsonNode>> answerRecords = new HashMap<>();
+    private static EventLog answers;
 
     @BeforeAll
     static void publishedQuiz() {
         host = Platform.registerAndLogin(Platform.uniqueEmail("scoring"), "Scoring Host");
         otherHost = Platform.registerAndLogin(Platform.uniqueEmail("scoring-other"), "Other Host");
         admin = Platform.adminToken();
+        answers = new EventLog(answerEvents);
         quizId = QuizAuthoringIT.create(host, "Scoring Quiz").get("id").asText();
         send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE, host, "\"1\"");
         send("POST", "/quiz/api/quizzes/" + quizId + "/questions", MULTIPLE, host, "\"2\"");
@@ -97,6 +97,7 @@ public class ScoringIT {
         assertThat(Platform.get("/scoring/api/games/" + gameId + "/leaderboard?limit=1000", host).status()).isEqualTo(400);
         assertThat(Platform.get("/scoring/api/games/" + gameId + "/report").status()).isEqualTo(401);
 
+        Expected expected;
         try (SocketClient hostSocket = SocketClient.host(gameId, host);
              SocketClient ada = SocketClient.player(gameId, joined.get("Ada").get("playerToken").asText());
              SocketClient bob = SocketClient.player(gameId, joined.get("Bob").get("playerToken").asText());
@@ -110,9 +111,9 @@ public class ScoringIT {
             JsonNode open = ada.awaitPhase("open");
             bob.awaitPhase("open");
             cy.awaitPhase("open");
-            ada.send(AnswersIT.answer(0, option(open, "Paris")));
-            bob.send(AnswersIT.answer(0, option(open, "Paris")));
-            cy.send(AnswersIT.answer(0, option(open, "Lyon")));
+            ada.send(AnswersIT.answer(0, AnswersIT.optionId(open, "Paris")));
+            bob.send(AnswersIT.answer(0, AnswersIT.optionId(open, "Paris")));
+            cy.send(AnswersIT.answer(0, AnswersIT.optionId(open, "Lyon")));
             awaitScores(0, hostSocket, ada, bob, cy);
 
             // Q1 multiple choice (2 and 3 right): Ada fully right, Bob half (one of two), Cy one right one wrong = 0.
@@ -120,17 +121,17 @@ public class ScoringIT {
             open = ada.awaitPhase("open");
             bob.awaitPhase("open");
             cy.awaitPhase("open");
-            ada.send(options(1, option(open, "2"), option(open, "3")));
-            bob.send(options(1, option(open, "2")));
-            cy.send(options(1, option(open, "2"), option(open, "4")));
+            ada.send(options(1, AnswersIT.optionId(open, "2"), AnswersIT.optionId(open, "3")));
+            bob.send(options(1, AnswersIT.optionId(open, "2")));
+            cy.send(options(1, AnswersIT.optionId(open, "2"), AnswersIT.optionId(open, "4")));
             awaitScores(1, hostSocket, ada, bob, cy);
 
             // Q2 poll: scores nothing and leaves streaks alone; Cy does not answer.
             hostSocket.send("{\"type\":\"next\"}");
             open = ada.awaitPhase("open");
             bob.awaitPhase("open");
-            ada.send(AnswersIT.answer(2, option(open, "Tea")));
-            bob.send(AnswersIT.answer(2, option(open, "Coffee")));
+            ada.send(AnswersIT.answer(2, AnswersIT.optionId(open, "Tea")));
+            bob.send(AnswersIT.answer(2, AnswersIT.optionId(open, "Coffee")));
             ada.awaitType("answer-received");
             bob.awaitType("answer-received");
             hostSocket.send("{\"type\":\"skip\"}");
@@ -151,8 +152,8 @@ public class ScoringIT {
             ada.awaitPhase("ended");
 
             // The score computed here, from answer-app's decisions alone.
-            List<JsonNode> submitted = awaitAnswers(gameId, 9);
-            Expected expected = Expected.of(submitted, new int[]{1000, 2000, 0, 1000}, new int[]{20, 30, 15, 30}, nicknameOf.keySet());
+            expected = Expected.of(awaitAnswers(gameId, 9), new int[]{1000, 2000, 0, 1000}, new int[]{20, 30, 15, 30},
+                    nicknameOf.keySet());
 
             Map<String, SocketClient> sockets = Map.of("Ada", ada, "Bob", bob, "Cy", cy);
             for (var entry : sockets.entrySet()) {
@@ -227,8 +228,7 @@ public class ScoringIT {
                 return w.has("score") ? Optional.of(w) : Optional.empty();
             }
         });
-        Expected.Line bobFinal = Expected.of(awaitAnswers(gameId, 9), new int[]{1000, 2000, 0, 1000}, new int[]{20, 30, 15, 30},
-                nicknameOf.keySet()).after(3).get(bobId);
+        Expected.Line bobFinal = expected.after(3).get(bobId);
         assertThat(welcome.get("score").get("questionIndex").asInt()).isEqualTo(3);
         assertThat(welcome.get("score").get("total").asInt()).isEqualTo(bobFinal.total());
         assertThat(welcome.get("score").get("rank").asInt()).isEqualTo(bobFinal.rank());
@@ -240,8 +240,6 @@ public class ScoringIT {
             Platform.Reply r = Platform.get("/scoring/api/games/" + gameId + "/report", host);
             return r.status() == 200 ? Optional.of(r.json()) : Optional.empty();
         });
-        Expected expected = Expected.of(awaitAnswers(gameId, 9), new int[]{1000, 2000, 0, 1000}, new int[]{20, 30, 15, 30},
-                nicknameOf.keySet());
         assertThat(report.get("players").asInt()).isEqualTo(3);
         assertThat(report.get("questionsPlayed").asInt()).isEqualTo(4);
         assertThat(report.get("podium")).hasSize(3);
@@ -299,14 +297,14 @@ public class ScoringIT {
         createForgedGame(gameId, playerId);
         String answerId = UUID.randomUUID().toString();
         String event = submitted(UUID.randomUUID().toString(), answerId, gameId, playerId, 0, true, 4000, 2);
-        publish("answer-events", gameId, "answer.submitted", event);
+        publish("answer-events", gameId, event);
         long expected = Math.round(1000 * (1 - (4000 / 20000.0) / 2));
         awaitTotal(gameId, playerId, expected);
 
         // The same record again (a redelivery), and the same decision under a new event id (a second publication).
-        publish("answer-events", gameId, "answer.submitted", event);
+        publish("answer-events", gameId, event);
         String again = submitted(UUID.randomUUID().toString(), answerId, gameId, playerId, 0, true, 4000, 3);
-        publish("answer-events", gameId, "answer.submitted", again);
+        publish("answer-events", gameId, again);
         String againId = Platform.JSON.readTree(again).get("id").asText();
         Platform.await("the second publication to be processed", Duration.ofSeconds(20),
                 () -> Platform.count("SCORING", "SELECT count(*) FROM processed_events WHERE consumer = 'scoring-app' AND event_id = ?::uuid",
@@ -323,11 +321,11 @@ public class ScoringIT {
         String gameId = UUID.randomUUID().toString();
         String ada = UUID.randomUUID().toString();
         // scoring-app reads answer-events ahead of quiz-events (its quiz-events consumer is behind).
-        publish("answer-events", gameId, "answer.submitted", submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 gameId, ada, 0, true, 0, 1));
-        publish("answer-events", gameId, "answer.submitted", submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 gameId, ada, 7, true, 0, 2)); // no question 7 in this game: cannot ever be applied
-        publish("answer-events", gameId, "answer.question-tallied", tallied(gameId, 0, 1, 1, 3));
+        publish("answer-events", gameId, tallied(gameId, 0, 1, 1, 3));
         Platform.await("the events waiting", Duration.ofSeconds(20), () -> Platform.count("SCORING",
                 "SELECT count(*) FROM waiting_events WHERE game_id = ?::uuid", gameId) == 3 ? Optional.of(true) : Optional.empty());
 
@@ -364,7 +362,7 @@ public class ScoringIT {
         String eventId = UUID.randomUUID().toString();
         JsonNode parked;
         try {
-            publish("answer-events", gameId, "answer.submitted", submitted(eventId, UUID.randomUUID().toString(), gameId, playerId, 0,
+            publish("answer-events", gameId, submitted(eventId, UUID.randomUUID().toString(), gameId, playerId, 0,
                     true, 0, 1));
             parked = Platform.await("the event parked", Duration.ofSeconds(60), () -> deadLetter(eventId));
             assertThat(parked.get("dlqTopic").asText()).isEqualTo("answer-events.scoring-app.dlq");
@@ -375,8 +373,8 @@ public class ScoringIT {
             assertThat(Platform.count("SCORING", "SELECT count(*) FROM scored_answers WHERE game_id = ?::uuid", gameId)).isZero();
 
             // The game goes on: the player's next answer (right, at once) is scored without a streak, the first missing.
-            publish("quiz-events", gameId, "game.question-opened", opened(gameId, 1, 3));
-            publish("answer-events", gameId, "answer.submitted", submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+            publish("quiz-events", gameId, opened(gameId, 1, 3));
+            publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                     gameId, playerId, 1, true, 0, 2));
             awaitTotal(gameId, playerId, 1000);
 
@@ -453,11 +451,11 @@ public class ScoringIT {
         String ada = UUID.randomUUID().toString();
         String bob = UUID.randomUUID().toString();
         createForgedGame(gameId, ada, bob);
-        publish("answer-events", gameId, "answer.submitted", submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 gameId, ada, 0, true, 1000, 1));
-        publish("answer-events", gameId, "answer.submitted", submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 gameId, bob, 0, false, 2000, 2));
-        publish("answer-events", gameId, "answer.question-tallied", tallied(gameId, 0, 2, 1, 3));
+        publish("answer-events", gameId, tallied(gameId, 0, 2, 1, 3));
         JsonNode before = Platform.await("the board in Redis", Duration.ofSeconds(20), () -> {
             JsonNode b = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", admin).json();
             return "REDIS".equals(b.path("source").asText()) && b.get("players").asInt() == 2 ? Optional.of(b) : Optional.empty();
@@ -467,8 +465,8 @@ public class ScoringIT {
         Platform.control("POST", "/redis/stop");
         try {
             // Question 1: Bob right this time. Scores go on; the board is read from PostgreSQL.
-            publish("quiz-events", gameId, "game.question-opened", opened(gameId, 1, 4));
-            publish("answer-events", gameId, "answer.submitted", submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+            publish("quiz-events", gameId, opened(gameId, 1, 4));
+            publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                     gameId, bob, 1, true, 500, 4));
             Platform.await("Bob's answer scored", Duration.ofSeconds(20), () -> Platform.count("SCORING",
                     "SELECT count(*) FROM scored_answers WHERE game_id = ?::uuid AND question_index = 1", gameId) == 1
@@ -477,7 +475,7 @@ public class ScoringIT {
             JsonNode open = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", admin).json();
             assertThat(open.get("source").asText()).isEqualTo("DATABASE");
             assertThat(open.get("standings").get(0).get("playerId").asText()).isEqualTo(ada);
-            publish("answer-events", gameId, "answer.question-tallied", tallied(gameId, 1, 1, 1, 5));
+            publish("answer-events", gameId, tallied(gameId, 1, 1, 1, 5));
             long bobTotal = Math.round(1000 * (1 - (500 / 20000.0) / 2));
             JsonNode during = Platform.await("the board from PostgreSQL", Duration.ofSeconds(30), () -> {
                 JsonNode b = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", admin).json();
@@ -507,9 +505,9 @@ public class ScoringIT {
         String ada = UUID.randomUUID().toString();
         createForgedGame(gameId, ada);
         withoutAnswerAppTallies(gameId);
-        publish("answer-events", gameId, "answer.submitted", submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 gameId, ada, 0, true, 0, 1));
-        publish("quiz-events", gameId, "game.ended", ended(gameId, 9));
+        publish("quiz-events", gameId, ended(gameId, 9));
         JsonNode waiting = Platform.await("the saga waiting for the tally", Duration.ofSeconds(20), () -> {
             Platform.Reply r = Platform.get("/scoring/api/admin/games/" + gameId + "/finalization", admin);
             return r.status() == 200 ? Optional.of(r.json()) : Optional.empty();
@@ -520,7 +518,7 @@ public class ScoringIT {
         Platform.control("POST", "/liberty/stop");
         try {
             // The last tally arrives while the service is down.
-            publish("answer-events", gameId, "answer.question-tallied", tallied(gameId, 0, 1, 1, 2));
+            publish("answer-events", gameId, tallied(gameId, 0, 1, 1, 2));
         } finally {
             Platform.control("POST", "/liberty/start");
         }
@@ -545,9 +543,9 @@ public class ScoringIT {
         String constraint = "it_block_" + gameId.substring(0, 8);
         execute("ALTER TABLE game_reports ADD CONSTRAINT " + constraint + " CHECK (game_id <> '" + gameId + "'::uuid) NOT VALID");
         try {
-            publish("answer-events", gameId, "answer.submitted", submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+            publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                     gameId, ada, 0, true, 0, 1));
-            publish("quiz-events", gameId, "game.ended", ended(gameId, 9));
+            publish("quiz-events", gameId, ended(gameId, 9));
             JsonNode failed = Platform.await("the saga compensated", Duration.ofSeconds(40), () -> {
                 Platform.Reply r = Platform.get("/scoring/api/admin/games/" + gameId + "/finalization", admin);
                 return r.status() == 200 && "FAILED".equals(r.json().get("state").asText()) ? Optional.of(r.json()) : Optional.empty();
@@ -685,37 +683,12 @@ public class ScoringIT {
         return out;
     }
 
-    private static String option(JsonNode open, String text) {
-        for (JsonNode option : open.get("question").get("options")) {
-            if (option.get("text").asText().equals(text)) {
-                return option.get("id").asText();
-            }
-        }
-        throw new AssertionError("no option " + text + " in " + open);
-    }
-
     private static String options(int questionIndex, String... ids) {
         return "{\"type\":\"answer\",\"questionIndex\":" + questionIndex + ",\"optionIds\":[\"" + String.join("\",\"", ids) + "\"]}";
     }
 
-    static synchronized List<JsonNode> awaitAnswers(String gameId, int atLeast) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (answerRecords.getOrDefault(gameId, List.of()).size() < atLeast) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("only " + answerRecords.getOrDefault(gameId, List.of()) + " for game " + gameId);
-            }
-            for (ConsumerRecord<String, String> record : answerEvents.poll(Duration.ofMillis(500))) {
-                try {
-                    JsonNode event = Platform.JSON.readTree(record.value());
-                    if ("answer.submitted".equals(event.path("type").asText())) {
-                        answerRecords.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(event);
-                    }
-                } catch (java.io.IOException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        }
-        return new ArrayList<>(answerRecords.get(gameId));
+    static List<JsonNode> awaitAnswers(String gameId, int atLeast) {
+        return answers.await(gameId, atLeast, EventLog.ofType("answer.submitted"));
     }
 
     /** Reads scoring-events from the start until the game's event of the type shows up; checks it against its schema. */
@@ -766,7 +739,7 @@ public class ScoringIT {
     private static void createForgedGame(String gameId, String... playerIds) throws Exception {
         String hostId = Platform.get("/scoring/api/caller", host).json().get("userId").asText();
         Instant now = Instant.now();
-        publish("quiz-events", gameId, "game.created", envelope("game.created", "game", gameId, 1, "{\"gameId\":\"" + gameId
+        publish("quiz-events", gameId, envelope("game.created", "game", gameId, 1, "{\"gameId\":\"" + gameId
                 + "\",\"quizId\":\"" + UUID.randomUUID() + "\",\"hostId\":\"" + hostId + "\",\"pin\":\"" + (100000 + (int) (Math.random() * 899999))
                 + "\",\"timeLimitsSeconds\":[20,20],\"questions\":["
                 + "{\"id\":\"q-1\",\"type\":\"SINGLE_CHOICE\",\"text\":\"Capital of France?\",\"timeLimitSeconds\":20,\"points\":1000,"
@@ -776,10 +749,10 @@ public class ScoringIT {
                 + "\"speedScoring\":true,\"streakBonus\":true,\"lateJoinAllowed\":false,\"maxPlayers\":100,\"at\":\"" + now + "\"}"));
         int version = 2;
         for (String playerId : playerIds) {
-            publish("quiz-events", gameId, "game.player-joined", envelope("game.player-joined", "game", gameId, version++,
+            publish("quiz-events", gameId, envelope("game.player-joined", "game", gameId, version++,
                     "{\"playerId\":\"" + playerId + "\",\"nickname\":\"P" + playerId.substring(0, 6) + "\",\"at\":\"" + now + "\"}"));
         }
-        publish("quiz-events", gameId, "game.question-opened", opened(gameId, 0, version));
+        publish("quiz-events", gameId, opened(gameId, 0, version));
         Platform.await("scoring to know the forged game", Duration.ofSeconds(20),
                 () -> Platform.count("SCORING", "SELECT count(*) FROM game_questions WHERE game_id = ?::uuid AND opened_at IS NOT NULL",
                         gameId) == 1 ? Optional.of(true) : Optional.empty());
@@ -812,19 +785,14 @@ public class ScoringIT {
     }
 
     private static String envelope(String type, String aggregateType, String aggregateId, int version, String payload) {
-        return envelope(UUID.randomUUID().toString(), type, aggregateType, aggregateId, version, payload);
+        return ForgedEvents.envelope(type, aggregateType, aggregateId, version, payload);
     }
 
     private static String envelope(String id, String type, String aggregateType, String aggregateId, int version, String payload) {
-        return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"aggregateType\":\"" + aggregateType + "\",\"aggregateId\":\""
-                + aggregateId + "\",\"version\":" + version + ",\"occurredAt\":\"" + Instant.now() + "\",\"payload\":" + payload + "}";
+        return ForgedEvents.envelope(id, type, aggregateType, aggregateId, version, Instant.now(), payload);
     }
 
-    private static void publish(String topic, String key, String type, String event) throws Exception {
-        assertThat(ContractValidator.violations(event)).as(event).isEmpty();
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, event);
-        record.headers().add("event-type", type.getBytes(StandardCharsets.UTF_8));
-        record.headers().add("event-id", Platform.JSON.readTree(event).get("id").asText().getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
+    private static void publish(String topic, String key, String event) throws Exception {
+        ForgedEvents.publish(producer, topic, key, event);
     }
 }

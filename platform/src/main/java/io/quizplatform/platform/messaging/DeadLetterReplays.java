@@ -1,14 +1,12 @@
 package io.quizplatform.platform.messaging;
 
 import io.quizplatform.contracts.EventEnvelope;
+import io.quizplatform.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,20 +97,7 @@ public class DeadLetterReplays {
 
     private static DeadLetterReplay replay(Object[] row, int from) {
         return new DeadLetterReplay(String.valueOf(row[from]), (String) row[from + 1], (String) row[from + 2],
-                instant(row[from + 3]), (String) row[from + 4], (String) row[from + 5], ((Number) row[from + 6]).intValue());
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalStateException("not a timestamp: " + (value == null ? null : value.getClass()));
+                SqlValues.instant(row[from + 3]), (String) row[from + 4], (String) row[from + 5], ((Number) row[from + 6]).intValue());
     }
 
     static String cap(String s, int max) {

@@ -1,6 +1,7 @@
 package io.quizplatform.platform.messaging;
 
 import io.quizplatform.contracts.Topic;
+import io.quizplatform.platform.Failures;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,8 +122,7 @@ public class DeadLetters {
                     ? ReplayOutcome.APPLIED : ReplayOutcome.DUPLICATE;
         } catch (RuntimeException e) {
             outcome = ReplayOutcome.FAILED;
-            Throwable cause = rootCause(e);
-            error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            error = Failures.describe(e);
             LOG.log(Level.WARNING, settings.serviceName() + ": replay of " + address + " (event " + record.eventId()
                     + ") failed after retries", e);
         }
@@ -171,13 +171,5 @@ public class DeadLetters {
 
     private static String who(DeadLetterReplay replay) {
         return replay.replayedByName() == null ? replay.replayedBy() : replay.replayedByName() + " (" + replay.replayedBy() + ")";
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c;
     }
 }

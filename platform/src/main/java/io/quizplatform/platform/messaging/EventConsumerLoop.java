@@ -1,6 +1,7 @@
 package io.quizplatform.platform.messaging;
 
 import io.quizplatform.contracts.EventEnvelope;
+import io.quizplatform.platform.Failures;
 import io.quizplatform.contracts.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -184,7 +185,7 @@ final class EventConsumerLoop implements Runnable {
                 }
                 return true;
             } catch (RuntimeException e) {
-                Throwable cause = rootCause(e);
+                Throwable cause = Failures.rootCause(e);
                 if (RetryRounds.isOutage(e)) {
                     // The database (or another dependency) is away: nothing wrong with the event. Parking would
                     // send every event of the outage to the dead-letter topic; wait and read it again instead.
@@ -200,7 +201,7 @@ final class EventConsumerLoop implements Runnable {
                     continue;
                 }
                 LOG.log(Level.WARNING, consumer + ": event " + event.id() + " (" + event.type() + ") failed after retries", e);
-                return park(record, cause.getClass().getSimpleName() + ": " + cause.getMessage(), deadLetters);
+                return park(record, Failures.describe(e), deadLetters);
             }
         }
     }
@@ -231,13 +232,5 @@ final class EventConsumerLoop implements Runnable {
             Thread.currentThread().interrupt();
             running = false;
         }
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c;
     }
 }

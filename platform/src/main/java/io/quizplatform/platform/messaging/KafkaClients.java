@@ -69,25 +69,23 @@ public class KafkaClients {
      * request waiting on it fails rather than hangs when Kafka is down.
      */
     public KafkaConsumer<String, String> newReader(String purpose) {
-        Properties p = base(settings.serviceName() + "-" + purpose + "-reader-" + UUID.randomUUID().toString().substring(0, 8));
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // An offset removed by retention between the look-up and the read starts the reader at the earliest one;
         // the caller sees the offsets it got.
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Properties p = consumerProperties(settings.serviceName() + "-" + purpose + "-reader-" + UUID.randomUUID().toString().substring(0, 8),
+                null, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
         p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return withAppClassLoader(() -> new KafkaConsumer<>(p));
     }
 
-    /** Offsets are committed by the code that applied the record, never automatically. */
+    /** Offsets are committed by the code that applied the record, never automatically; no group: {@code null}. */
     private Properties consumerProperties(String clientId, String groupId, String offsetReset) {
         Properties p = base(clientId);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        if (groupId != null) {
+            p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        }
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

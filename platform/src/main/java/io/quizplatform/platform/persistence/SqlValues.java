@@ -21,6 +21,9 @@ public final class SqlValues {
         if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
+        if (value instanceof Instant i) {
+            return i;
+        }
         throw new IllegalStateException("not a timestamp: " + value.getClass());
     }
 }

@@ -1,5 +1,6 @@
 package io.quizplatform.scoring.application;
 
+import io.quizplatform.platform.Failures;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.persistence.AfterCommit;
 import jakarta.annotation.PreDestroy;
@@ -105,12 +106,12 @@ public class GameCompletion {
             try {
                 outcome = steps.runStep(gameId, waitSeconds(), startedAt);
             } catch (RuntimeException e) {
-                String error = rootMessage(e);
+                String error = Failures.describe(e);
                 LOG.log(Level.WARNING, "game " + gameId + ": completion step failed: " + error, e);
                 try {
                     steps.stepFailed(gameId, error, maxAttempts());
                 } catch (RuntimeException again) {
-                    LOG.log(Level.WARNING, "game " + gameId + ": could not record the failed step: " + rootMessage(again));
+                    LOG.log(Level.WARNING, "game " + gameId + ": could not record the failed step: " + Failures.describe(again));
                 }
                 return;
             }
@@ -126,13 +127,5 @@ public class GameCompletion {
 
     private int maxAttempts() {
         return settings.intValue("scoring.finalization.max.attempts", 5);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable c = e;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getClass().getSimpleName() + ": " + c.getMessage();
     }
 }

@@ -1,0 +1,39 @@
+package it.quizplatform;
+
+import io.quizplatform.contracts.ContractValidator;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Events a test puts straight on a topic, as a service would: schema-checked envelopes with the usual headers. */
+final class ForgedEvents {
+
+    private ForgedEvents() {
+    }
+
+    static String envelope(String type, String aggregateType, String aggregateId, long version, String payload) {
+        return envelope(UUID.randomUUID().toString(), type, aggregateType, aggregateId, version, Instant.now(), payload);
+    }
+
+    static String envelope(String id, String type, String aggregateType, String aggregateId, long version, Instant at,
+                           String payload) {
+        return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"aggregateType\":\"" + aggregateType + "\",\"aggregateId\":\""
+                + aggregateId + "\",\"version\":" + version + ",\"occurredAt\":\"" + at + "\",\"payload\":" + payload + "}";
+    }
+
+    /** Sends the event (checked against its schemas first) keyed by {@code key}; returns it. */
+    static String publish(KafkaProducer<String, String> producer, String topic, String key, String event) throws Exception {
+        assertThat(ContractValidator.violations(event)).as(event).isEmpty();
+        var json = Platform.JSON.readTree(event);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, event);
+        record.headers().add("event-type", json.get("type").asText().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("event-id", json.get("id").asText().getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
+        return event;
+    }
+}
