@@ -54,12 +54,17 @@ public class KafkaClients {
     }
 
     /**
-     * A consumer for a broadcast: its own group, no committed offsets, starting at the end of the topic (what
-     * happened before it started is not its business).
+     * A consumer for a broadcast: every instance reads every partition itself (assign + seek), outside any consumer
+     * group. Without a group there is no rebalance and no committed offset to lose: the consumer keeps its position
+     * in memory through a broker restart and goes on from exactly there, so nothing produced meanwhile is skipped
+     * (a new group starting at "latest" after a restart would jump over it). Nothing is left behind on the broker.
      */
-    public KafkaConsumer<String, String> newBroadcastConsumer(String groupId) {
-        Properties p = consumerProperties(groupId, groupId, "latest");
+    public KafkaConsumer<String, String> newBroadcastConsumer(String purpose) {
+        Properties p = consumerProperties(settings.serviceName() + "-" + purpose, null, "latest");
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
+        // Live play: find out within seconds that the broker went away or came back.
+        p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
         return withAppClassLoader(() -> new KafkaConsumer<>(p));
     }
 

@@ -36,6 +36,9 @@ public class GameClock {
     @Inject
     GameEventStore store;
 
+    @Inject
+    jakarta.enterprise.event.Event<GameChanged> changed;
+
     /** Looks at a game's phase and schedules what comes next by the clock. */
     public void follow(Game game) {
         if (game.phase() == GamePhase.PREVIEW) {
@@ -86,9 +89,10 @@ public class GameClock {
                     }
                     return game;
                 });
-                if (open) {
-                    follow(after); // schedule the close of the question it just opened
-                }
+                // Pushed from here at once, by whichever instance's clock fired: the screens move on time even when
+                // the fan-out is slow or missed the event (it dedupes by version); this also schedules the close of a
+                // question just opened.
+                changed.fire(new GameChanged(after));
                 return;
             } catch (EventStore.ConcurrentChange e) {
                 // someone else changed the game meanwhile: look again

@@ -23,6 +23,9 @@ import java.util.function.Function;
 @ApplicationScoped
 public class GameHosting {
 
+    @Inject
+    jakarta.enterprise.event.Event<GameChanged> changed;
+
     private static final int MAX_ATTEMPTS = 30;
 
     @Inject
@@ -39,9 +42,6 @@ public class GameHosting {
 
     @Inject
     ServiceSettings settings;
-
-    @Inject
-    GameClock clock;
 
     @Inject
     GameJoins joins;
@@ -94,7 +94,8 @@ public class GameHosting {
             command.apply(g);
             return g;
         });
-        clock.follow(game);
+        // Pushed here at once (and the clock follows it); other instances hear of it through the fan-out.
+        changed.fire(new GameChanged(game));
         return GameView.of(game);
     }
 
@@ -103,12 +104,13 @@ public class GameHosting {
      * instance that notices may call this; the first closes it and the others find nothing to do.
      */
     public void closeBecauseAllAnswered(UUID gameId, int questionIndex) {
-        withRetries(gameId, "everyone-answered", game -> {
-            if (game.phase() == GamePhase.OPEN && game.questionIndex() == questionIndex) {
-                game.closeBecauseAllAnswered(Instant.now());
+        Game game = withRetries(gameId, "everyone-answered", g -> {
+            if (g.phase() == GamePhase.OPEN && g.questionIndex() == questionIndex) {
+                g.closeBecauseAllAnswered(Instant.now());
             }
-            return game;
+            return g;
         });
+        changed.fire(new GameChanged(game));
     }
 
     public Game load(UUID gameId) {

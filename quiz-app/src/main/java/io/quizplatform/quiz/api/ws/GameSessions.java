@@ -10,6 +10,7 @@ import io.quizplatform.quiz.application.Actor;
 import io.quizplatform.quiz.application.AnswerIntake;
 import io.quizplatform.quiz.application.AnswersDecided;
 import io.quizplatform.quiz.application.LiveAnswers;
+import io.quizplatform.quiz.application.LiveGameWatch;
 import io.quizplatform.quiz.application.LiveScores;
 import io.quizplatform.quiz.application.ScoresPublished;
 import io.quizplatform.quiz.application.GameChanged;
@@ -103,6 +104,9 @@ public class GameSessions {
     @Inject
     GamePresence presence;
 
+    @Inject
+    LiveGameWatch watch;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -122,6 +126,9 @@ public class GameSessions {
     private final Set<String> podiumPushed = ConcurrentHashMap.newKeySet();
     /** Ended games whose connections are to be let go of once their podium has had time to come. */
     private final Set<String> forgetScheduled = ConcurrentHashMap.newKeySet();
+    /** The newest version of each game pushed to its connections here. */
+    private final Map<String, Long> pushedVersion = new ConcurrentHashMap<>();
+    private final Map<String, Object> pushLocks = new ConcurrentHashMap<>();
 
     void opened(Session session, String gameId) {
         session.setMaxIdleTimeout(5 * 60_000);
@@ -245,6 +252,7 @@ public class GameSessions {
             return;
         }
         Game seen = game;
+        watch.watch(seen);
         latest.merge(gameId, seen, (old, loaded) -> loaded.version() >= old.version() ? loaded : old);
         if (game.phase() == GamePhase.ENDED) {
             // Someone back on an ended game's podium: what this brought back is let go of again later.
@@ -464,6 +472,23 @@ public class GameSessions {
      */
     void onGameChanged(@Observes GameChanged change) {
         Game game = change.game();
+        // The fan-out, the clock and the watch may all bring the same change, on different threads: each version
+        // is pushed once, never an older one after a newer.
+        synchronized (pushLock(game.id())) {
+            Long pushed = pushedVersion.get(game.id());
+            if (pushed != null && pushed >= game.version()) {
+                return;
+            }
+            pushedVersion.put(game.id(), game.version());
+            push(game);
+        }
+    }
+
+    private Object pushLock(String gameId) {
+        return pushLocks.computeIfAbsent(gameId, id -> new Object());
+    }
+
+    private void push(Game game) {
         latest.computeIfPresent(game.id(), (id, old) -> game.version() >= old.version() ? game : old);
         if (game.phase() == GamePhase.ENDED) {
             answers.forget(game.id());
@@ -513,6 +538,8 @@ public class GameSessions {
                 lastStage.remove(gameId);
                 leaderboardPushed.remove(gameId);
                 podiumPushed.remove(gameId);
+                pushedVersion.remove(gameId);
+                pushLocks.remove(gameId);
             }, LiveScores.KEEP_AFTER_END.toMillis(), TimeUnit.MILLISECONDS);
         }
     }

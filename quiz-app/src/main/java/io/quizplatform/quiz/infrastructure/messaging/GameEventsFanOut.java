@@ -29,7 +29,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import io.quizplatform.platform.Failures;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -37,6 +40,7 @@ import org.apache.kafka.common.errors.WakeupException;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -47,8 +51,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every quiz-app instance reads the game events of quiz-events in a consumer group of its own (a broadcast), so
- * players of one game connected to different instances all hear of every change, in the order of the game's
+ * Every quiz-app instance reads every partition of quiz-events itself, outside any consumer group (a broadcast:
+ * {@link KafkaClients#newBroadcastConsumer}), keeping its position through broker restarts, so players of one game connected to different instances all hear of every change, in the order of the game's
  * partition, whichever instance made it. Several events of one game in one poll become one push. It reads
  * answer-app's decisions from answer-events the same way, for acknowledgements, live counts and results, and
  * scoring-app's scores from scoring-events, for each player's line, the host's leaderboard and the podium. Records
@@ -91,6 +95,11 @@ public class GameEventsFanOut {
     /** Where a (re)created consumer starts reading scoring-events; moves on with what was read. */
     private volatile long scoresReadUpTo = startedAtMillis - LiveScores.KEEP_IDLE.toMillis();
     private volatile KafkaConsumer<String, String> consumer;
+    /** The next offset to read per partition: where a consumer created again goes on. */
+    private final Map<TopicPartition, Long> positions = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean broken;
+    /** How far back answer-app's decisions are read at start: the current question's answers of every live game. */
+    static final Duration ANSWERS_READ_BACK = Duration.ofMinutes(30);
 
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1100) @Initialized(ApplicationScoped.class) Object ignored) {
         if (running) {
@@ -123,45 +132,6 @@ public class GameEventsFanOut {
     }
 
     /** Applies one of scoring-app's events to this instance's view; a record it cannot read is skipped. */
-    /**
-     * Scores are read back from a while before this instance started (LiveScores' idle window): a player who
-     * reconnects to a restarted or new instance still gets their score and rank in the welcome. Only the scores are
-     * read back; game and answer events are read from now on, as before.
-     */
-    private final class ScoresCatchUp implements ConsumerRebalanceListener {
-        private final KafkaConsumer<String, String> consumer;
-
-        ScoresCatchUp(KafkaConsumer<String, String> consumer) {
-            this.consumer = consumer;
-        }
-
-        @Override
-        public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {
-        }
-
-        @Override
-        public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
-            Map<TopicPartition, Long> from = new java.util.HashMap<>();
-            for (TopicPartition p : partitions) {
-                if (Topic.SCORING_EVENTS.topicName().equals(p.topic())) {
-                    from.put(p, scoresReadUpTo);
-                }
-            }
-            if (from.isEmpty()) {
-                return;
-            }
-            try {
-                consumer.offsetsForTimes(from).forEach((p, offset) -> {
-                    if (offset != null) {
-                        consumer.seek(p, offset.offset());
-                    }
-                });
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "scores not read back; welcomes get scores from the next question on", e);
-            }
-        }
-    }
-
     private void readScore(ConsumerRecord<String, String> record, String type, Map<String, Scores> byGame) {
         scoresReadUpTo = Math.max(scoresReadUpTo, record.timestamp());
         if (record.timestamp() < startedAtMillis) {
@@ -195,6 +165,10 @@ public class GameEventsFanOut {
 
     /** Applies one of answer-app's decisions to this instance's view; a record it cannot read is skipped. */
     private void read(ConsumerRecord<String, String> record, String type, Map<String, Decisions> decisions) {
+        if (record.timestamp() < startedAtMillis) {
+            // Read back for the welcomes ("you answered ..."): applied to LiveAnswers, not pushed again.
+            decisions = new LinkedHashMap<>();
+        }
         try {
             EventEnvelope event = EventCodec.decode(record.value());
             Decisions d = decisions.computeIfAbsent(record.key(), k -> new Decisions());
@@ -222,54 +196,30 @@ public class GameEventsFanOut {
     }
 
     private void run() {
-        // A group of its own per instance and start: what happens from now on is of interest (and the scores of the
-        // last while, read back for welcomes: ScoresCatchUp).
-        String group = settings.serviceName() + "-fanout-" + UUID.randomUUID();
         while (running) {
-            try (KafkaConsumer<String, String> c = clients.newBroadcastConsumer(group)) {
+            try (KafkaConsumer<String, String> c = clients.newBroadcastConsumer("game-fanout")) {
                 consumer = c;
-                c.subscribe(List.of(Topic.QUIZ_EVENTS.topicName(), Topic.ANSWER_EVENTS.topicName(),
-                        Topic.SCORING_EVENTS.topicName()), new ScoresCatchUp(c));
+                assignAndSeek(c);
                 while (running) {
-                    Set<String> games = new LinkedHashSet<>();
-                    Map<String, Decisions> decisions = new LinkedHashMap<>();
-                    Map<String, Scores> scoresByGame = new LinkedHashMap<>();
-                    for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
-                        String type = EventRecords.eventType(record);
-                        if (Topic.SCORING_EVENTS.topicName().equals(record.topic())) {
-                            readScore(record, type, scoresByGame);
-                        } else if (Topic.ANSWER_EVENTS.topicName().equals(record.topic())) {
-                            read(record, type, decisions);
-                        } else if (type.startsWith("game.") && !EventTypes.GAME_ANSWER_RECEIVED.equals(type)) {
-                            games.add(record.key());
-                        }
+                    ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
+                    for (TopicPartition p : records.partitions()) {
+                        List<ConsumerRecord<String, String>> in = records.records(p);
+                        positions.put(p, in.get(in.size() - 1).offset() + 1);
                     }
-                    for (String gameId : games) {
-                        try {
-                            gameStore.load(UUID.fromString(gameId)).ifPresent(game -> changed.fire(new GameChanged(game)));
-                        } catch (RuntimeException e) {
-                            LOG.log(Level.WARNING, "could not push the change of game " + gameId, e);
-                        }
+                    apply(records);
+                    if (broken) {
+                        broken = false;
+                        LOG.info("game fan-out reads again from where it stopped; live games go on");
                     }
-                    decisions.forEach((gameId, d) -> {
-                        try {
-                            decided.fire(new AnswersDecided(gameId, d.accepted, d.rejected, d.tallies));
-                        } catch (RuntimeException e) {
-                            LOG.log(Level.WARNING, "could not push the answers of game " + gameId, e);
-                        }
-                    });
-                    scoresByGame.forEach((gameId, s) -> {
-                        try {
-                            scored.fire(new ScoresPublished(gameId, s.parts, s.finalized, s.failed));
-                        } catch (RuntimeException e) {
-                            LOG.log(Level.WARNING, "could not push the scores of game " + gameId, e);
-                        }
-                    });
                 }
             } catch (WakeupException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "game fan-out consumer failed, restarting", e);
+                if (!broken) {
+                    broken = true;
+                    LOG.warning("game fan-out cannot read Kafka (" + Failures.describe(e) + "); it goes on from where it"
+                            + " stopped once Kafka answers, and game timers keep the screens moving meanwhile");
+                }
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException ie) {
@@ -280,5 +230,92 @@ public class GameEventsFanOut {
                 consumer = null;
             }
         }
+    }
+
+    /**
+     * Every partition of the three topics, from where this instance stopped reading (a consumer created again
+     * after a failure loses nothing) or, the first time: game events from now on, answer-app's decisions and
+     * scoring-app's scores from a while back, so that a player who reconnects to a new or restarted instance is
+     * told what they answered and where they stand.
+     */
+    private void assignAndSeek(KafkaConsumer<String, String> c) {
+        List<TopicPartition> all = new ArrayList<>();
+        for (Topic topic : List.of(Topic.QUIZ_EVENTS, Topic.ANSWER_EVENTS, Topic.SCORING_EVENTS)) {
+            for (PartitionInfo info : c.partitionsFor(topic.topicName(), Duration.ofSeconds(5))) {
+                all.add(new TopicPartition(info.topic(), info.partition()));
+            }
+        }
+        c.assign(all);
+        Map<TopicPartition, Long> fromTime = new HashMap<>();
+        List<TopicPartition> fromEnd = new ArrayList<>();
+        for (TopicPartition p : all) {
+            Long position = positions.get(p);
+            if (position != null) {
+                c.seek(p, position);
+            } else if (Topic.SCORING_EVENTS.topicName().equals(p.topic())) {
+                fromTime.put(p, scoresReadUpTo);
+            } else if (Topic.ANSWER_EVENTS.topicName().equals(p.topic())) {
+                fromTime.put(p, startedAtMillis - ANSWERS_READ_BACK.toMillis());
+            } else {
+                fromEnd.add(p);
+            }
+        }
+        if (!fromEnd.isEmpty()) {
+            c.seekToEnd(fromEnd);
+            fromEnd.forEach(p -> positions.put(p, c.position(p, Duration.ofSeconds(5))));
+        }
+        if (!fromTime.isEmpty()) {
+            Map<TopicPartition, OffsetAndTimestamp> found = c.offsetsForTimes(fromTime, Duration.ofSeconds(5));
+            List<TopicPartition> nothingSince = new ArrayList<>();
+            fromTime.keySet().forEach(p -> {
+                OffsetAndTimestamp at = found.get(p);
+                if (at != null) {
+                    c.seek(p, at.offset());
+                } else {
+                    nothingSince.add(p);
+                }
+            });
+            if (!nothingSince.isEmpty()) {
+                c.seekToEnd(nothingSince);
+            }
+            fromTime.keySet().forEach(p -> positions.put(p, c.position(p, Duration.ofSeconds(5))));
+        }
+    }
+
+    private void apply(ConsumerRecords<String, String> records) {
+        Set<String> games = new LinkedHashSet<>();
+        Map<String, Decisions> decisions = new LinkedHashMap<>();
+        Map<String, Scores> scoresByGame = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            String type = EventRecords.eventType(record);
+            if (Topic.SCORING_EVENTS.topicName().equals(record.topic())) {
+                readScore(record, type, scoresByGame);
+            } else if (Topic.ANSWER_EVENTS.topicName().equals(record.topic())) {
+                read(record, type, decisions);
+            } else if (type.startsWith("game.") && !EventTypes.GAME_ANSWER_RECEIVED.equals(type)) {
+                games.add(record.key());
+            }
+        }
+        for (String gameId : games) {
+            try {
+                gameStore.load(UUID.fromString(gameId)).ifPresent(game -> changed.fire(new GameChanged(game)));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not push the change of game " + gameId + ": " + Failures.describe(e));
+            }
+        }
+        decisions.forEach((gameId, d) -> {
+            try {
+                decided.fire(new AnswersDecided(gameId, d.accepted, d.rejected, d.tallies));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not push the answers of game " + gameId, e);
+            }
+        });
+        scoresByGame.forEach((gameId, s) -> {
+            try {
+                scored.fire(new ScoresPublished(gameId, s.parts, s.finalized, s.failed));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not push the scores of game " + gameId, e);
+            }
+        });
     }
 }

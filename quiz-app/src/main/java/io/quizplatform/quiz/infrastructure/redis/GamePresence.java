@@ -11,33 +11,35 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.exceptions.JedisException;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Which players of a game have a connection open, on any instance: a Redis hash per game, player id -> number of
- * open connections (a player may have two tabs, or a new connection before the old one timed out). Expires a while
- * after the last change so an instance that died cannot keep players online forever. Changes are collected and
- * written every {@value #FLUSH_MS} ms in one pipeline: ten thousand phones connecting at once cost a handful of
- * round trips, not ten thousand.
+ * Which players of a game have a connection open, on any instance. This instance's own connections are the truth
+ * (kept here in memory); Redis holds a copy per instance and game, a set {@code qp:game:{id}:online:<instance>}
+ * listed in {@code qp:game:{id}:instances}, so "everyone answered" covers every instance.
+ *
+ * <p>The copy is rewritten from the local truth: at once (within {@value #FLUSH_MS} ms) for the games whose
+ * players changed, and every {@value #REFRESH_SECONDS} s for every game with players here. A Redis that was
+ * restarted (and lost everything) or a write that failed is therefore repaired within seconds without anyone's
+ * help; an instance that died stops being counted when its sets expire ({@value #TTL_SECONDS} s). The keys of one
+ * game share a hash tag, so the multi-key reads also work on a Redis Cluster.
  */
 @ApplicationScoped
 public class GamePresence {
 
     private static final Logger LOG = Logger.getLogger(GamePresence.class.getName());
-    private static final long TTL_SECONDS = 6 * 3600;
     static final long FLUSH_MS = 50;
-    /** Adds to a player's connection count and drops the player once it reaches zero, atomically. */
-    private static final String CHANGE = "local n = redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2]) "
-            + "if n <= 0 then redis.call('HDEL', KEYS[1], ARGV[1]) end return n";
+    static final long REFRESH_SECONDS = 5;
+    static final long TTL_SECONDS = 30;
 
     @Inject
     RedisConnection redis;
@@ -45,105 +47,143 @@ public class GamePresence {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    /** game id -> player id -> connections opened minus closed since the last flush */
-    private final Map<String, Map<String, Integer>> unwritten = new ConcurrentHashMap<>();
-    private ScheduledFuture<?> flusher;
+    private final String instance = UUID.randomUUID().toString().substring(0, 13);
+    /** game id -> player id -> connections open on this instance */
+    private final Map<String, Map<String, Integer>> local = new ConcurrentHashMap<>();
+    /** Games whose copy in Redis is behind the local truth. */
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    private volatile boolean redisWasDown;
 
     @PostConstruct
     void start() {
-        flusher = scheduler.scheduleWithFixedDelay(this::flush, FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS);
+        tasks.add(scheduler.scheduleWithFixedDelay(this::flush, FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS));
+        tasks.add(scheduler.scheduleWithFixedDelay(this::refreshAll, REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS));
     }
 
     @PreDestroy
     void stop() {
-        if (flusher != null) {
-            flusher.cancel(false);
+        tasks.forEach(t -> t.cancel(false));
+        // A graceful stop takes this instance's players out at once rather than when the sets expire.
+        try (AbstractPipeline pipe = redis.client().pipelined()) {
+            local.keySet().forEach(gameId -> {
+                pipe.del(key(gameId));
+                pipe.srem(instancesKey(gameId), instance);
+            });
+            pipe.sync();
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "presence not cleared at stop: " + e);
         }
     }
 
     public void connected(String gameId, String playerId) {
-        change(gameId, playerId, 1);
+        local.computeIfAbsent(gameId, g -> new ConcurrentHashMap<>()).merge(playerId, 1, Integer::sum);
+        dirty.add(gameId);
     }
 
     public void disconnected(String gameId, String playerId) {
-        change(gameId, playerId, -1);
+        local.computeIfPresent(gameId, (g, players) -> {
+            players.computeIfPresent(playerId, (p, n) -> n <= 1 ? null : n - 1);
+            return players.isEmpty() ? null : players;
+        });
+        dirty.add(gameId);
     }
 
-    /** How many players have a connection open (as last written), or -1 when Redis cannot say. O(1). */
+    /**
+     * A lower bound of how many players have a connection open (the largest instance's count), or -1 when Redis
+     * cannot say. Cheap: a question cannot have been answered by everyone while fewer answers than this are in.
+     */
     public long onlineCount(String gameId) {
         try {
-            return redis.client().hlen(key(gameId));
+            long most = 0;
+            for (String other : redis.client().smembers(instancesKey(gameId))) {
+                most = Math.max(most, redis.client().scard(key(gameId, other)));
+            }
+            return Math.max(most, local.getOrDefault(gameId, Map.of()).size());
         } catch (JedisException e) {
             return -1;
         }
     }
 
-    /** The players with at least one open connection, or empty when Redis cannot say. */
+    /** The players with at least one open connection on any instance, or empty when Redis cannot say. */
     public Optional<Set<String>> online(String gameId) {
         try {
-            Map<String, String> counts = redis.client().hgetAll(key(gameId));
+            Set<String> instances = redis.client().smembers(instancesKey(gameId));
             Set<String> online = new HashSet<>();
-            counts.forEach((player, count) -> {
-                if (Long.parseLong(count) > 0) {
-                    online.add(player);
-                }
-            });
-            // Changes of this instance not yet written count too.
-            unwritten.getOrDefault(gameId, Map.of()).forEach((player, delta) -> {
-                long now = Long.parseLong(counts.getOrDefault(player, "0")) + delta;
-                if (now > 0) {
-                    online.add(player);
-                } else {
-                    online.remove(player);
-                }
-            });
+            if (!instances.isEmpty()) {
+                online.addAll(redis.client().sunion(instances.stream().map(i -> key(gameId, i)).toArray(String[]::new)));
+            }
+            // This instance's own players are known here for sure, written or not.
+            online.removeAll(redis.client().smembers(key(gameId)));
+            online.addAll(local.getOrDefault(gameId, Map.of()).keySet());
             return Optional.of(online);
-        } catch (JedisException | NumberFormatException e) {
+        } catch (JedisException e) {
             LOG.fine(() -> "presence of game " + gameId + " unknown: " + e);
             return Optional.empty();
         }
     }
 
-    private void change(String gameId, String playerId, int delta) {
-        // Under the map's lock for this game, so a flush taking the game's changes cannot lose this one.
-        unwritten.compute(gameId, (g, deltas) -> {
-            Map<String, Integer> d = deltas == null ? new ConcurrentHashMap<>() : deltas;
-            d.merge(playerId, delta, Integer::sum);
-            return d;
-        });
-    }
-
     void flush() {
-        if (unwritten.isEmpty()) {
+        if (dirty.isEmpty()) {
             return;
         }
-        Map<String, Map<String, Integer>> batch = new HashMap<>();
-        for (String gameId : new ArrayList<>(unwritten.keySet())) {
-            Map<String, Integer> deltas = unwritten.remove(gameId);
-            if (deltas != null) {
-                batch.put(gameId, deltas);
-            }
+        Set<String> games = new HashSet<>(dirty);
+        dirty.removeAll(games);
+        write(games);
+    }
+
+    void refreshAll() {
+        write(new HashSet<>(local.keySet()));
+    }
+
+    /** Rewrites this instance's set of each game from the local truth, in one pipeline. */
+    private void write(Set<String> games) {
+        if (games.isEmpty()) {
+            return;
         }
         try (AbstractPipeline pipe = redis.client().pipelined()) {
-            batch.forEach((gameId, deltas) -> {
+            for (String gameId : games) {
                 String key = key(gameId);
-                deltas.forEach((player, delta) -> {
-                    if (delta != 0) {
-                        pipe.eval(CHANGE, List.of(key), List.of(player, Integer.toString(delta)));
-                    }
-                });
-                pipe.expire(key, TTL_SECONDS);
-            });
+                Set<String> players = Set.copyOf(local.getOrDefault(gameId, Map.of()).keySet());
+                if (players.isEmpty()) {
+                    pipe.del(key);
+                    pipe.srem(instancesKey(gameId), instance);
+                } else {
+                    // Built aside and renamed over the old set: a reader sees the old set or the new one, whole.
+                    String next = key + ":next";
+                    pipe.del(next);
+                    pipe.sadd(next, players.toArray(String[]::new));
+                    pipe.rename(next, key);
+                    pipe.expire(key, TTL_SECONDS);
+                    pipe.sadd(instancesKey(gameId), instance);
+                    pipe.expire(instancesKey(gameId), TTL_SECONDS);
+                }
+            }
             pipe.sync();
-        } catch (JedisException e) {
-            // Presence only lets a question close early; without it the question runs to its time limit.
-            LOG.fine(() -> "presence not recorded: " + e);
+            if (redisWasDown) {
+                redisWasDown = false;
+                LOG.info(() -> "Redis answers again: connected players of " + local.size() + " games written back");
+            }
         } catch (RuntimeException e) {
-            LOG.fine(() -> "presence flush failed: " + e);
+            // Written again at the next refresh; meanwhile questions run to their time limit.
+            dirty.addAll(games);
+            if (!redisWasDown) {
+                redisWasDown = true;
+                LOG.warning(() -> "Redis unreachable: connected players not recorded, questions close at their time limit"
+                        + " until it is back (" + e.getClass().getSimpleName() + ")");
+            }
         }
     }
 
-    private static String key(String gameId) {
-        return "qp:game:" + gameId + ":online";
+    private String key(String gameId) {
+        return key(gameId, instance);
+    }
+
+    private static String key(String gameId, String instance) {
+        return "qp:game:{" + gameId + "}:online:" + instance;
+    }
+
+    private static String instancesKey(String gameId) {
+        return "qp:game:{" + gameId + "}:instances";
     }
 }

@@ -1,0 +1,100 @@
+package io.quizplatform.quiz.application;
+
+import io.quizplatform.quiz.domain.game.Game;
+import io.quizplatform.quiz.domain.game.GamePhase;
+import io.quizplatform.quiz.infrastructure.eventstore.GameEventStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * The safety net under the fan-out: every {@value #CHECK_SECONDS} s, each live game with connections on this
+ * instance is compared with the event store (an incremental read, usually of nothing). A game whose view here is
+ * behind (an event the fan-out never brought, e.g. across a broker outage) is brought up to date and pushed, and
+ * the miss is logged and counted ({@code quiz_game_views_repaired_total}), so a stall can neither last nor hide.
+ * No games here: nothing runs but an empty loop every few seconds.
+ */
+@ApplicationScoped
+public class LiveGameWatch {
+
+    private static final Logger LOG = Logger.getLogger(LiveGameWatch.class.getName());
+    static final long CHECK_SECONDS = 5;
+
+    @Inject
+    GameEventStore store;
+
+    @Inject
+    Event<GameChanged> changed;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    /** game id -> the newest version this instance has pushed */
+    private final Map<String, Long> watched = new ConcurrentHashMap<>();
+    private Counter repaired;
+    private ScheduledFuture<?> task;
+
+    @PostConstruct
+    void start() {
+        repaired = metrics.counter("quiz.game.views.repaired");
+        task = scheduler.scheduleWithFixedDelay(this::check, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    /** A game with connections here: kept up to date until it ends. */
+    public void watch(Game game) {
+        if (game.phase() != GamePhase.ENDED) {
+            watched.merge(game.id(), game.version(), Math::max);
+        }
+    }
+
+    void onGameChanged(@Observes GameChanged change) {
+        Game game = change.game();
+        if (game.phase() == GamePhase.ENDED) {
+            watched.remove(game.id());
+        } else {
+            watched.computeIfPresent(game.id(), (id, seen) -> Math.max(seen, game.version()));
+        }
+    }
+
+    void check() {
+        for (Map.Entry<String, Long> entry : watched.entrySet()) {
+            try {
+                store.load(UUID.fromString(entry.getKey())).ifPresent(game -> {
+                    if (game.version() > entry.getValue()) {
+                        repaired.inc();
+                        LOG.warning(() -> "game " + game.id() + ": this instance's view was at version " + entry.getValue()
+                                + ", the game at " + game.version() + " (events not delivered by Kafka); brought up to date");
+                        changed.fire(new GameChanged(game));
+                    }
+                });
+            } catch (RuntimeException e) {
+                // The database is away: the next check tries again.
+                LOG.fine(() -> "game " + entry.getKey() + " not checked: " + e);
+            }
+        }
+    }
+}
