@@ -114,9 +114,14 @@ public class AnswersIT {
 
             adaSocket.send(answer(0, paris));
             JsonNode locked = adaSocket.awaitType("answer-received");
-            assertThat(locked.get("message").asText()).isEqualTo("Answer locked in.");
+            assertThat(locked.get("message").asText()).isEqualTo("Answer received.");
             assertThat(locked.get("responseMs").asLong()).isBetween(0L, 20_000L);
             assertThat(locked.toString()).doesNotContain("correct");
+            // answer-app's decision follows, to this player only: now it counts.
+            JsonNode accepted = adaSocket.awaitType("answer-accepted");
+            assertThat(accepted.get("answerId").asText()).isEqualTo(locked.get("answerId").asText());
+            assertThat(accepted.get("message").asText()).isEqualTo("Answer locked in.");
+            assertThat(accepted.toString()).doesNotContain("correct");
 
             bobSocket.awaitPhase("open");
             bobSocket.send(answer(0, lyon));

@@ -7,7 +7,11 @@ import io.quizplatform.platform.messaging.AcknowledgedPublisher;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GameRuleViolation;
+import io.quizplatform.quiz.infrastructure.outbox.AnswerSafekeeping;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -20,16 +24,28 @@ import java.util.concurrent.TimeUnit;
 /**
  * Takes a player's answer where it arrives: stamps it with this server's clock, refuses at once what is plainly
  * refused (question not open, time up, wrong shape, answered already), and puts the rest on quiz-events in the
- * game's partition, behind the game's own events, for answer-app to decide. The player is told "locked in" only
- * once the broker has the answer, so an instance dying afterwards loses nothing.
+ * game's partition, behind the game's own events, for answer-app to decide. The player is told "received" only
+ * once the answer is durable, so an instance dying afterwards loses nothing: normally once the broker has it; if the
+ * broker does not take it within {@link #KAFKA_WAIT} (an outage), once it is committed in quiz-app's outbox, which
+ * sends it when the broker is back. Only when both fail is the player told to send it again. answer-app's decision
+ * follows as {@code answer-accepted} or {@code answer-refused} (docs/PROTOCOL.md).
  */
 @ApplicationScoped
 public class AnswerIntake {
 
-    static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration KAFKA_WAIT = Duration.ofMillis(1500);
 
     @Inject
     AcknowledgedPublisher publisher;
+
+    @Inject
+    AnswerSafekeeping safekeeping;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    MetricRegistry metrics;
 
     @Inject
     LiveAnswers answers;
@@ -53,7 +69,8 @@ public class AnswerIntake {
     /** The broker could not take the answer: nothing was recorded, the player may send it again. */
     public static final class NotSaved extends RuntimeException {
         NotSaved(Throwable cause) {
-            super("Your answer could not be saved; send it again.", cause);
+            // The cause stays out of the trace: one line in the log says what failed (Kafka and the database away).
+            super("Your answer could not be saved; send it again.", null, false, false);
         }
     }
 
@@ -80,13 +97,19 @@ public class AnswerIntake {
         long responseMs = Math.max(0, Duration.between(game.openedAt(), receivedAt).toMillis());
         Receipt receipt = new Receipt(answerId, questionIndex, receivedAt, responseMs);
         return publisher.publishAsync(event)
-                .orTimeout(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((ok, error) -> {
-                    if (error != null) {
-                        answers.refused(game.id(), questionIndex, playerId);
-                        throw new NotSaved(error);
+                .orTimeout(KAFKA_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .handleAsync((ok, error) -> {
+                    if (error == null) {
+                        return receipt;
                     }
-                    return receipt;
-                });
+                    try {
+                        safekeeping.keep(event);
+                        metrics.counter("quiz.answers.kept.in.outbox").inc();
+                        return receipt;
+                    } catch (RuntimeException e) {
+                        answers.refused(game.id(), questionIndex, playerId);
+                        throw new NotSaved(e);
+                    }
+                }, executor);
     }
 }

@@ -2,6 +2,7 @@ package io.quizplatform.quiz.api.ws;
 
 import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.contracts.AnswerRejected;
+import io.quizplatform.contracts.AnswerSubmitted;
 import io.quizplatform.contracts.GameFinalized;
 import io.quizplatform.contracts.QuestionScored;
 import io.quizplatform.contracts.QuestionTallied;
@@ -129,6 +130,24 @@ public class GameSessions {
     /** The newest version of each game pushed to its connections here. */
     private final Map<String, Long> pushedVersion = new ConcurrentHashMap<>();
     private final Map<String, Object> pushLocks = new ConcurrentHashMap<>();
+
+    /**
+     * A graceful stop tells every connection so (1001 "going away") instead of dropping it (1006): clients
+     * reconnect at once, to another instance or to this one when it is back, and get their state in the welcome.
+     */
+    @jakarta.annotation.PreDestroy
+    void goingAway() {
+        int closed = 0;
+        for (Set<Session> sessions : byGame.values()) {
+            for (Session session : sessions) {
+                outbound(session).closeNow(CloseReason.CloseCodes.GOING_AWAY, "server restarting; reconnect");
+                closed++;
+            }
+        }
+        if (closed > 0) {
+            LOG.info("stopping: " + closed + " game connections closed with 1001 (clients reconnect)");
+        }
+    }
 
     void opened(Session session, String gameId) {
         session.setMaxIdleTimeout(5 * 60_000);
@@ -294,10 +313,11 @@ public class GameSessions {
                             .add("questionIndex", receipt.questionIndex())
                             .add("receivedAt", receipt.receivedAt().toString())
                             .add("responseMs", receipt.responseMs())
-                            .add("message", "Answer locked in.")
+                            .add("message", "Answer received.")
                             .build().toString());
                 } else {
-                    LOG.log(java.util.logging.Level.WARNING, "answer not saved", error);
+                    LOG.warning(() -> "answer of player " + playerId + " to game " + gameId + " not saved: Kafka and quiz_db"
+                            + " both refused it; the player was asked to send it again");
                     error(session, "answer-not-saved", "Your answer could not be saved; send it again.");
                 }
             }, scheduler);
@@ -327,6 +347,18 @@ public class GameSessions {
             }
         }
         if (!decided.accepted().isEmpty()) {
+            // Each player hears of their own answer only: one message per answer, never to the room.
+            Map<String, AnswerSubmitted> acceptedByPlayer = new HashMap<>();
+            decided.accepted().forEach(a -> acceptedByPlayer.put(a.playerId(), a));
+            for (Session session : sessions) {
+                AnswerSubmitted mine = PLAYER.equals(session.getUserProperties().get(ROLE))
+                        ? acceptedByPlayer.get((String) session.getUserProperties().get("id")) : null;
+                if (mine != null) {
+                    send(session, Json.createObjectBuilder().add("type", "answer-accepted")
+                            .add("answerId", mine.answerId()).add("questionIndex", mine.questionIndex())
+                            .add("message", "Answer locked in.").build().toString());
+                }
+            }
             pushAnswerCountSoon(decided.gameId());
             closeIfEveryoneAnswered(decided.gameId());
         }

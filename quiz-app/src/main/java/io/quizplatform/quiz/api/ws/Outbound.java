@@ -78,7 +78,8 @@ final class Outbound {
         }
     }
 
-    private void closeNow(CloseReason.CloseCode code, String reason) {
+    /** Closes at once, past the queue: the server is stopping and its executors with it. */
+    void closeNow(CloseReason.CloseCode code, String reason) {
         try {
             if (session.isOpen()) {
                 session.close(new CloseReason(code, reason));

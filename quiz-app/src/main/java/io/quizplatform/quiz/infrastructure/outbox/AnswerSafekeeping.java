@@ -1,0 +1,24 @@
+package io.quizplatform.quiz.infrastructure.outbox;
+
+import io.quizplatform.contracts.EventEnvelope;
+import io.quizplatform.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Where an answer goes when the broker cannot take it in time: quiz-app's outbox, in quiz_db. Committed there it is
+ * as safe as in Kafka, and the relay sends it, in the order it was written (so ahead of a close recorded after it),
+ * once the broker is back. It keeps its event id: if the direct send gets through as well, answer-app applies it once.
+ */
+@ApplicationScoped
+public class AnswerSafekeeping {
+
+    @Inject
+    Outbox outbox;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void keep(EventEnvelope answer) {
+        outbox.append(answer);
+    }
+}
