@@ -5,9 +5,10 @@ import io.quizplatform.platform.Failures;
 import io.quizplatform.contracts.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -17,9 +18,11 @@ import org.eclipse.microprofile.metrics.Tag;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,26 +33,58 @@ import java.util.logging.Logger;
  * between rounds: {@link RetryRounds}); a record that still fails, or is not a valid event at all, is parked in
  * the consumer's dead-letter topic with the error. The offset is committed only after the record was applied or
  * parked, so a crash re-reads it rather than losing it.
+ *
+ * <p>A failing record holds up its own partition only, and only while it is really retried: the partition is
+ * rewound to it and paused until its next round is due, while the loop goes on polling and applying the other
+ * partitions (other games' answers, closes and tallies). Nothing sleeps on the polling thread.
  */
 final class EventConsumerLoop implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(EventConsumerLoop.class.getName());
 
-    private static final long POLL_AGAIN_AFTER_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** How long a partition waits when a dependency (the database, Kafka for the dead-letter topic) is away. */
+    static final long OUTAGE_WAIT_MILLIS = 1000;
+
+    /** Creates the Kafka clients of one run of the loop (real ones in production, mock ones in unit tests). */
+    interface Clients {
+        Consumer<String, String> consumer();
+
+        Producer<String, String> deadLetterProducer();
+    }
+
+    /** A partition held at a failing record: which record, its rounds so far, and when it is tried again. */
+    record Held(long offset, int rounds, long dueNanos) {
+    }
 
     private final Topic topic;
     private final String consumer;
     private final List<EventHandler> handlers;
-    private final KafkaClients clients;
+    private final Clients clients;
     private final EventDelivery delivery;
     private final Counter applied;
     private final Counter duplicates;
     private final Counter deadLettered;
     private final RetryRounds rounds;
+    private final Map<TopicPartition, Held> held = new ConcurrentHashMap<>();
     private volatile boolean running = true;
-    private volatile KafkaConsumer<String, String> kafka;
+    private volatile Consumer<String, String> kafka;
 
     EventConsumerLoop(Topic topic, String consumer, List<EventHandler> handlers, KafkaClients clients,
+                      EventDelivery delivery, MetricRegistry metrics, RetryRounds rounds) {
+        this(topic, consumer, handlers, new Clients() {
+            @Override
+            public Consumer<String, String> consumer() {
+                return clients.newConsumer(consumer);
+            }
+
+            @Override
+            public Producer<String, String> deadLetterProducer() {
+                return clients.newProducer("dlq-" + topic.topicName());
+            }
+        }, delivery, metrics, rounds);
+    }
+
+    EventConsumerLoop(Topic topic, String consumer, List<EventHandler> handlers, Clients clients,
                       EventDelivery delivery, MetricRegistry metrics, RetryRounds rounds) {
         this.rounds = rounds;
         this.topic = topic;
@@ -66,10 +101,15 @@ final class EventConsumerLoop implements Runnable {
 
     void stop() {
         running = false;
-        KafkaConsumer<String, String> k = kafka;
+        Consumer<String, String> k = kafka;
         if (k != null) {
             k.wakeup();
         }
+    }
+
+    /** The partitions held at a failing record right now (for tests and diagnostics). */
+    Map<TopicPartition, Held> held() {
+        return Map.copyOf(held);
     }
 
     @Override
@@ -85,49 +125,22 @@ final class EventConsumerLoop implements Runnable {
     }
 
     private void consume() {
-        try (KafkaConsumer<String, String> consumerClient = clients.newConsumer(consumer);
-             KafkaProducer<String, String> deadLetters = clients.newProducer("dlq-" + topic.topicName())) {
+        held.clear();
+        try (Consumer<String, String> consumerClient = clients.consumer();
+             Producer<String, String> deadLetters = clients.deadLetterProducer()) {
             kafka = consumerClient;
-            consumerClient.subscribe(List.of(topic.topicName()));
+            consumerClient.subscribe(List.of(topic.topicName()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    partitions.forEach(held::remove);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                }
+            });
             while (running) {
-                ConsumerRecords<String, String> records = consumerClient.poll(Duration.ofMillis(500));
-                long polledAt = System.nanoTime();
-                if (records.isEmpty()) {
-                    continue;
-                }
-                if (applyTogether(records)) {
-                    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                    for (TopicPartition partition : records.partitions()) {
-                        List<ConsumerRecord<String, String>> inPartition = records.records(partition);
-                        done.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
-                    }
-                    // Asynchronous: if this commit is lost, the batch is read again and its processed-event marks
-                    // make it change nothing.
-                    consumerClient.commitAsync(done, null);
-                    continue;
-                }
-                Map<TopicPartition, Long> next = new HashMap<>();
-                for (TopicPartition partition : records.partitions()) {
-                    next.put(partition, records.records(partition).get(0).offset());
-                }
-                for (ConsumerRecord<String, String> record : records) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (!handle(record, deadLetters)) {
-                        // Could neither apply nor park it (e.g. Kafka down for the DLQ): rewind every partition of
-                        // this batch to its first unfinished record and read again after a pause.
-                        next.forEach(consumerClient::seek);
-                        pause();
-                        break;
-                    }
-                    next.put(partition, record.offset() + 1);
-                    consumerClient.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
-                    if (System.nanoTime() - polledAt > POLL_AGAIN_AFTER_NANOS) {
-                        // Slow going (failing records wait between rounds): poll again well within
-                        // max.poll.interval.ms, or the group would drop this consumer; the rest is read again.
-                        next.forEach(consumerClient::seek);
-                        break;
-                    }
-                }
+                step(consumerClient, deadLetters);
             }
         } catch (WakeupException e) {
             if (running) {
@@ -137,6 +150,70 @@ final class EventConsumerLoop implements Runnable {
             LOG.log(Level.SEVERE, consumer + ": consumer of " + topic.topicName() + " failed, starting it again", e);
         } finally {
             kafka = null;
+        }
+    }
+
+    /** One poll: resume the partitions whose wait is over, then apply what came. */
+    void step(Consumer<String, String> consumerClient, Producer<String, String> deadLetters) {
+        long now = System.nanoTime();
+        List<TopicPartition> due = new ArrayList<>();
+        held.forEach((partition, h) -> {
+            if (h.dueNanos() - now <= 0 && consumerClient.paused().contains(partition)) {
+                due.add(partition);
+            }
+        });
+        if (!due.isEmpty()) {
+            consumerClient.resume(due);
+        }
+        ConsumerRecords<String, String> records = consumerClient.poll(Duration.ofMillis(held.isEmpty() ? 500 : 100));
+        if (records.isEmpty()) {
+            return;
+        }
+        boolean retrying = records.partitions().stream().anyMatch(held::containsKey);
+        if (!retrying && applyTogether(records)) {
+            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+            for (TopicPartition partition : records.partitions()) {
+                List<ConsumerRecord<String, String>> inPartition = records.records(partition);
+                done.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+            }
+            // Asynchronous: if this commit is lost, the batch is read again and its processed-event marks make it
+            // change nothing.
+            consumerClient.commitAsync(done, null);
+            return;
+        }
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, String> record : records.records(partition)) {
+                if (!running) {
+                    return;
+                }
+                Held before = held.get(partition);
+                int roundsSoFar = before != null && before.offset() == record.offset() ? before.rounds() : 0;
+                Attempt attempt = handle(record, roundsSoFar, deadLetters);
+                if (attempt.done()) {
+                    held.remove(partition);
+                    consumerClient.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+                    continue;
+                }
+                // Hold this partition at the record; the others go on. What was fetched after it is read again.
+                held.put(partition, new Held(record.offset(), attempt.outage() ? roundsSoFar : roundsSoFar + 1,
+                        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(attempt.waitMillis())));
+                consumerClient.seek(partition, record.offset());
+                consumerClient.pause(List.of(partition));
+                break;
+            }
+        }
+    }
+
+    /**
+     * How one attempt at a record ended: done with (applied, duplicate or parked), or to be tried again after a wait;
+     * a wait for a dependency that is away (an outage) does not use up one of the record's rounds.
+     */
+    record Attempt(boolean done, long waitMillis, boolean outage) {
+        static final Attempt DONE = new Attempt(true, 0, false);
+        static final Attempt OUTAGE = new Attempt(false, OUTAGE_WAIT_MILLIS, true);
+
+        static Attempt retryIn(long millis) {
+            return new Attempt(false, millis, false);
         }
     }
 
@@ -168,61 +245,60 @@ final class EventConsumerLoop implements Runnable {
         }
     }
 
-    /** @return true when the record is done with (applied, duplicate or parked) */
-    private boolean handle(ConsumerRecord<String, String> record, KafkaProducer<String, String> deadLetters) {
+    /** One attempt at one record. */
+    private Attempt handle(ConsumerRecord<String, String> record, int roundsSoFar, Producer<String, String> deadLetters) {
         EventEnvelope event;
         try {
             event = EventCodec.decode(record.value());
         } catch (EventCodec.MalformedEventException e) {
             return park(record, e.getMessage(), deadLetters);
         }
-        for (int round = 0; ; round++) {
-            try {
-                if (delivery.deliver(consumer, record.topic(), event, handlers)) {
-                    applied.inc();
-                } else {
-                    duplicates.inc();
-                }
-                return true;
-            } catch (RuntimeException e) {
-                Throwable cause = Failures.rootCause(e);
-                if (RetryRounds.isOutage(e)) {
-                    // The database (or another dependency) is away: nothing wrong with the event. Parking would
-                    // send every event of the outage to the dead-letter topic; wait and read it again instead.
-                    LOG.log(Level.WARNING, () -> consumer + ": event " + event.id() + " not applied, a dependency is away ("
-                            + cause.getClass().getSimpleName() + "); trying again shortly");
-                    return false;
-                }
-                if (round < rounds.count() && running) {
-                    long wait = rounds.backoffMillis(round);
-                    LOG.log(Level.INFO, () -> consumer + ": event " + event.id() + " (" + event.type() + ") failed ("
-                            + cause.getMessage() + "), trying again in " + wait + " ms");
-                    sleep(wait);
-                    continue;
-                }
-                LOG.log(Level.WARNING, consumer + ": event " + event.id() + " (" + event.type() + ") failed after retries", e);
-                return park(record, Failures.describe(e), deadLetters);
+        try {
+            if (delivery.deliver(consumer, record.topic(), event, handlers)) {
+                applied.inc();
+            } else {
+                duplicates.inc();
             }
+            if (roundsSoFar > 0) {
+                LOG.info(() -> consumer + ": event " + event.id() + " applied after " + roundsSoFar + " retries");
+            }
+            return Attempt.DONE;
+        } catch (RuntimeException e) {
+            Throwable cause = Failures.rootCause(e);
+            if (RetryRounds.isOutage(e)) {
+                // The database (or another dependency) is away: nothing wrong with the event. Parking would send
+                // every event of the outage to the dead-letter topic; wait and read it again instead.
+                LOG.log(Level.FINE, () -> consumer + ": event " + event.id() + " not applied, a dependency is away ("
+                        + cause.getClass().getSimpleName() + "); trying again shortly");
+                return Attempt.OUTAGE;
+            }
+            if (roundsSoFar < rounds.count() && running) {
+                long wait = rounds.backoffMillis(roundsSoFar);
+                LOG.log(Level.INFO, () -> consumer + ": event " + event.id() + " (" + event.type() + ") at "
+                        + record.topic() + "/" + record.partition() + "@" + record.offset() + " failed (" + Failures.describe(e)
+                        + "); its partition waits " + wait + " ms, the others go on");
+                return Attempt.retryIn(wait);
+            }
+            LOG.warning(() -> consumer + ": event " + event.id() + " (" + event.type() + ") failed after " + roundsSoFar
+                    + " retries: " + Failures.describe(e));
+            return park(record, Failures.describe(e), deadLetters);
         }
     }
 
-    private boolean park(ConsumerRecord<String, String> record, String error, KafkaProducer<String, String> deadLetters) {
+    private Attempt park(ConsumerRecord<String, String> record, String error, Producer<String, String> deadLetters) {
         ProducerRecord<String, String> parked = DeadLetterParking.parked(topic, consumer, record.key(), record.value(), error,
                 record.partition(), record.offset());
         try {
             deadLetters.send(parked).get(10, TimeUnit.SECONDS);
             deadLettered.inc();
             LOG.warning(() -> consumer + ": parked record " + record.topic() + "/" + record.partition() + "@" + record.offset()
-                    + " in " + parked.topic() + ": " + error);
-            return true;
+                    + " in " + parked.topic() + " (an operator can replay it): " + error);
+            return Attempt.DONE;
         } catch (Exception e) {
-            LOG.log(Level.WARNING, consumer + ": could not park record in " + parked.topic(), e);
-            return false;
+            LOG.warning(() -> consumer + ": could not park record in " + parked.topic() + " (" + Failures.describe(e)
+                    + "); trying again shortly");
+            return Attempt.OUTAGE;
         }
-    }
-
-    private void pause() {
-        sleep(1000);
     }
 
     private void sleep(long millis) {
