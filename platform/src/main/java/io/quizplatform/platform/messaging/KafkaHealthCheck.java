@@ -1,6 +1,10 @@
 package io.quizplatform.platform.messaging;
 
 import io.quizplatform.platform.ServiceSettings;
+import io.quizplatform.platform.health.DependencyProbe;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -23,17 +27,28 @@ public class KafkaHealthCheck implements HealthCheck {
     @Inject
     ServiceSettings settings;
 
+    @Resource
+    ManagedExecutorService executor;
+
+    private DependencyProbe probe;
+
+    @PostConstruct
+    void init() {
+        probe = new DependencyProbe("Kafka", () -> {
+            int brokers = clients.admin().describeCluster().nodes().get(3, TimeUnit.SECONDS).size();
+            return new DependencyProbe.Answer(brokers > 0, brokers > 0 ? Integer.toString(brokers) : "Kafka unreachable: no brokers");
+        }, executor, DependencyProbe.WAIT, DependencyProbe.FRESH);
+    }
+
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named(settings.serviceName() + ".kafka")
                 .withData("bootstrapServers", settings.kafkaBootstrapServers())
                 .withData("topicsProvisioned", topics.isProvisioned());
-        try {
-            int brokers = clients.admin().describeCluster().nodes().get(2, TimeUnit.SECONDS).size();
-            response.withData("brokers", brokers);
-            return response.status(brokers > 0 && topics.isProvisioned()).build();
-        } catch (Exception e) {
-            return response.down().withData("error", "Kafka unreachable: " + e.getClass().getSimpleName()).build();
+        DependencyProbe.Answer kafka = probe.probe();
+        if (!kafka.reachable()) {
+            return response.down().withData("error", kafka.detail()).build();
         }
+        return response.withData("brokers", Integer.parseInt(kafka.detail())).status(topics.isProvisioned()).build();
     }
 }

@@ -1,6 +1,10 @@
 package io.quizplatform.platform.persistence;
 
 import io.quizplatform.platform.ServiceSettings;
+import io.quizplatform.platform.health.DependencyProbe;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -24,18 +28,33 @@ public class DatabaseHealthCheck implements HealthCheck {
     @Inject
     ServiceSettings settings;
 
+    @Resource
+    ManagedExecutorService executor;
+
+    private DependencyProbe probe;
+
+    @PostConstruct
+    void init() {
+        probe = new DependencyProbe("the database of " + settings.serviceName(), () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                boolean valid = connection.isValid(2);
+                return new DependencyProbe.Answer(valid, valid ? "valid" : "the database of " + settings.serviceName()
+                        + " unreachable: connection not valid");
+            }
+        }, executor, DependencyProbe.WAIT, DependencyProbe.FRESH);
+    }
+
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named(settings.serviceName() + ".database");
-        try (Connection connection = dataSource.getConnection()) {
-            boolean valid = connection.isValid(2);
-            response.withData("reachable", valid).withData("migrated", migrations.isMigrated());
-            if (!migrations.isMigrated() && migrations.lastError() != null) {
-                response.withData("error", migrations.lastError());
-            }
-            return response.status(valid && migrations.isMigrated()).build();
-        } catch (Exception e) {
-            return response.down().withData("error", "database unreachable: " + e.getMessage()).build();
+        DependencyProbe.Answer answer = probe.probe();
+        response.withData("reachable", answer.reachable()).withData("migrated", migrations.isMigrated());
+        if (!answer.reachable()) {
+            return response.down().withData("error", answer.detail()).build();
         }
+        if (!migrations.isMigrated() && migrations.lastError() != null) {
+            response.withData("error", migrations.lastError());
+        }
+        return response.status(migrations.isMigrated()).build();
     }
 }

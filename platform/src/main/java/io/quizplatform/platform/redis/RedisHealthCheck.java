@@ -1,6 +1,10 @@
 package io.quizplatform.platform.redis;
 
 import io.quizplatform.platform.ServiceSettings;
+import io.quizplatform.platform.health.DependencyProbe;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -22,18 +26,30 @@ public class RedisHealthCheck implements HealthCheck {
     @Inject
     ServiceSettings settings;
 
+    @Resource
+    ManagedExecutorService executor;
+
+    private DependencyProbe probe;
+
+    @PostConstruct
+    void init() {
+        probe = new DependencyProbe("Redis", () -> {
+            String pong = redis.client().ping();
+            return new DependencyProbe.Answer("PONG".equals(pong), "Redis answered " + pong);
+        }, executor, DependencyProbe.WAIT, DependencyProbe.FRESH);
+    }
+
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named(settings.serviceName() + ".redis");
-        try {
-            String pong = redis.client().ping();
-            return response.status("PONG".equals(pong)).withData("reachable", true).build();
-        } catch (RuntimeException e) {
-            return response.status(!settings.redisRequiredForReadiness())
-                    .withData("reachable", false)
-                    .withData("degraded", true)
-                    .withData("error", "Redis unreachable: " + e.getClass().getSimpleName())
-                    .build();
+        DependencyProbe.Answer answer = probe.probe();
+        if (answer.reachable()) {
+            return response.up().withData("reachable", true).build();
         }
+        return response.status(!settings.redisRequiredForReadiness())
+                .withData("reachable", false)
+                .withData("degraded", true)
+                .withData("error", answer.detail())
+                .build();
     }
 }

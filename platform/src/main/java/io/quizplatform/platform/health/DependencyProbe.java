@@ -1,0 +1,106 @@
+package io.quizplatform.platform.health;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+
+/**
+ * Asks a dependency whether it is there, for a health check that must answer fast when the dependency does not:
+ * the question runs on another thread, a probe waits for it at most {@code wait}, and a question still unanswered
+ * is not asked again (later probes say at once that it has not answered for so long). A fresh answer is reused for
+ * a moment, so a probe every second costs one question. Each change between reachable and not is logged once, in a
+ * line an operator can act on.
+ */
+public final class DependencyProbe {
+
+    private static final Logger LOG = Logger.getLogger(DependencyProbe.class.getName());
+    /** How long a readiness probe waits for a dependency: several checks in one answer stay well under 1 s. */
+    public static final Duration WAIT = Duration.ofMillis(500);
+    /** How long an answer is reused. */
+    public static final Duration FRESH = Duration.ofSeconds(1);
+
+    /** What the dependency said: a detail when reachable, the reason when not. */
+    public record Answer(boolean reachable, String detail) {
+    }
+
+    /** The question; throws (or returns not reachable) when the dependency is away. */
+    public interface Question {
+        Answer ask() throws Exception;
+    }
+
+    private final String name;
+    private final Question question;
+    private final Executor executor;
+    private final long waitNanos;
+    private final long freshNanos;
+    private volatile CompletableFuture<Answer> asking;
+    private volatile long askedAtNanos;
+    private volatile Answer last;
+    private volatile long lastAtNanos;
+    private volatile Boolean wasReachable;
+
+    public DependencyProbe(String name, Question question, Executor executor, Duration wait, Duration fresh) {
+        this.name = name;
+        this.question = question;
+        this.executor = executor;
+        this.waitNanos = wait.toNanos();
+        this.freshNanos = fresh.toNanos();
+    }
+
+    public synchronized Answer probe() {
+        long now = System.nanoTime();
+        Answer known = last;
+        if (known != null && now - lastAtNanos < freshNanos) {
+            return known;
+        }
+        CompletableFuture<Answer> pending = asking;
+        if (pending == null || pending.isDone()) {
+            askedAtNanos = now;
+            pending = CompletableFuture.supplyAsync(this::ask, executor);
+            asking = pending;
+        }
+        // Known to be away: say so at once while it is asked again in the background.
+        long wait = known != null && !known.reachable() ? 0 : Math.max(0, waitNanos - (now - askedAtNanos));
+        Answer answer;
+        try {
+            answer = pending.get(wait, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - askedAtNanos);
+            answer = known != null && !known.reachable() && waited < waitNanos / 1_000_000
+                    ? known : new Answer(false, name + " has not answered for " + waited + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer = new Answer(false, name + " not asked: interrupted");
+        } catch (ExecutionException e) {
+            answer = new Answer(false, name + " unreachable: " + e.getCause().getClass().getSimpleName());
+        }
+        remember(answer);
+        return answer;
+    }
+
+    private Answer ask() {
+        try {
+            return question.ask();
+        } catch (Exception e) {
+            return new Answer(false, name + " unreachable: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void remember(Answer answer) {
+        last = answer;
+        lastAtNanos = System.nanoTime();
+        Boolean before = wasReachable;
+        wasReachable = answer.reachable();
+        if (before == null ? !answer.reachable() : before != answer.reachable()) {
+            if (answer.reachable()) {
+                LOG.info(() -> name + " is reachable again");
+            } else {
+                LOG.warning(() -> answer.detail() + " (reported by the readiness check until it is back)");
+            }
+        }
+    }
+}
