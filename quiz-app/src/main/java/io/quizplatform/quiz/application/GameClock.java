@@ -27,6 +27,9 @@ public class GameClock {
 
     private static final Logger LOG = Logger.getLogger(GameClock.class.getName());
 
+    /** The longest wait between two attempts at a transition that failed. */
+    static final Duration RETRY_MAX = Duration.ofSeconds(10);
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -76,6 +79,10 @@ public class GameClock {
     }
 
     private void fire(UUID gameId, int questionIndex, boolean open) {
+        fire(gameId, questionIndex, open, 0);
+    }
+
+    private void fire(UUID gameId, int questionIndex, boolean open, int failures) {
         for (int attempt = 0; attempt < 10; attempt++) {
             try {
                 Game after = commands.run(gameId, "clock", game -> {
@@ -96,8 +103,19 @@ public class GameClock {
                 return;
             } catch (EventStore.ConcurrentChange e) {
                 // someone else changed the game meanwhile: look again
+            } catch (io.quizplatform.platform.api.ProblemException e) {
+                // No such game (any more): nothing is due.
+                return;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "game clock failed for game " + gameId, e);
+                // The database is away (or another failure): the transition is still due. Try again, ever less
+                // often, so a question never stays open for good because its close fell into an outage.
+                long wait = Math.min(RETRY_MAX.toMillis(), 500L << Math.min(failures, 6));
+                if (failures == 0 || failures % 10 == 0) {
+                    LOG.warning("game " + gameId + ": the " + (open ? "opening" : "close") + " of question " + questionIndex
+                            + " could not be recorded (" + io.quizplatform.platform.Failures.describe(e) + "); trying again in "
+                            + wait + " ms");
+                }
+                scheduler.schedule(() -> fire(gameId, questionIndex, open, failures + 1), wait, TimeUnit.MILLISECONDS);
                 return;
             }
         }
