@@ -73,6 +73,7 @@ public class GameSessions {
     /** Lobby changes (joins, kicks) reach the host at most this often. */
     static final long ROSTER_PUSH_INTERVAL_MS = 500;
     private static final int MAX_OPTION_IDS = 6;
+    static final long EVERYONE_ANSWERED_RECHECK_MS = 2000;
 
     private static final String ROLE = "role";
     private static final String GAME = "game";
@@ -131,12 +132,36 @@ public class GameSessions {
     private final Map<String, Long> pushedVersion = new ConcurrentHashMap<>();
     private final Map<String, Object> pushLocks = new ConcurrentHashMap<>();
 
+    private java.util.concurrent.ScheduledFuture<?> everyoneAnsweredCheck;
+
+    /**
+     * "Everyone answered" is looked at again every {@value #EVERYONE_ANSWERED_RECHECK_MS} ms for the open questions
+     * that have answers, not only when an answer is accepted: an answer accepted while Redis (the list of connected
+     * players) was away, or a player who left after the others answered, must not leave a question open until its
+     * time is up.
+     */
+    @jakarta.annotation.PostConstruct
+    void startChecks() {
+        everyoneAnsweredCheck = scheduler.scheduleWithFixedDelay(() -> latest.forEach((gameId, game) -> {
+            if (game.phase() == GamePhase.OPEN && answers.count(gameId, game.questionIndex()) > 0) {
+                try {
+                    closeIfEveryoneAnswered(gameId);
+                } catch (RuntimeException e) {
+                    LOG.fine(() -> "everyone-answered check of " + gameId + " failed: " + e);
+                }
+            }
+        }), EVERYONE_ANSWERED_RECHECK_MS, EVERYONE_ANSWERED_RECHECK_MS, TimeUnit.MILLISECONDS);
+    }
+
     /**
      * A graceful stop tells every connection so (1001 "going away") instead of dropping it (1006): clients
      * reconnect at once, to another instance or to this one when it is back, and get their state in the welcome.
      */
     @jakarta.annotation.PreDestroy
     void goingAway() {
+        if (everyoneAnsweredCheck != null) {
+            everyoneAnsweredCheck.cancel(false);
+        }
         int closed = 0;
         for (Set<Session> sessions : byGame.values()) {
             for (Session session : sessions) {
