@@ -52,34 +52,48 @@ public final class DependencyProbe {
     }
 
     public synchronized Answer probe() {
+        CompletableFuture<Answer> pending = asking;
+        if (pending != null && pending.isDone()) {
+            // An answer that came in the background since the last probe.
+            asking = null;
+            remember(pending.join());
+            pending = null;
+        }
         long now = System.nanoTime();
         Answer known = last;
         if (known != null && now - lastAtNanos < freshNanos) {
             return known;
         }
-        CompletableFuture<Answer> pending = asking;
-        if (pending == null || pending.isDone()) {
+        if (pending == null) {
             askedAtNanos = now;
             pending = CompletableFuture.supplyAsync(this::ask, executor);
             asking = pending;
         }
+        boolean knownAway = known != null && !known.reachable();
         // Known to be away: say so at once while it is asked again in the background.
-        long wait = known != null && !known.reachable() ? 0 : Math.max(0, waitNanos - (now - askedAtNanos));
-        Answer answer;
+        long wait = knownAway ? 0 : Math.max(0, waitNanos - (now - askedAtNanos));
         try {
-            answer = pending.get(wait, TimeUnit.NANOSECONDS);
+            Answer answer = pending.get(wait, TimeUnit.NANOSECONDS);
+            asking = null;
+            remember(answer);
+            return answer;
         } catch (TimeoutException e) {
+            if (knownAway) {
+                return known;
+            }
             long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - askedAtNanos);
-            answer = known != null && !known.reachable() && waited < waitNanos / 1_000_000
-                    ? known : new Answer(false, name + " has not answered for " + waited + " ms");
+            Answer silent = new Answer(false, name + " has not answered for " + waited + " ms");
+            remember(silent);
+            return silent;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            answer = new Answer(false, name + " not asked: interrupted");
+            return new Answer(false, name + " not asked: interrupted");
         } catch (ExecutionException e) {
-            answer = new Answer(false, name + " unreachable: " + e.getCause().getClass().getSimpleName());
+            asking = null;
+            Answer failed = new Answer(false, name + " unreachable: " + e.getCause().getClass().getSimpleName());
+            remember(failed);
+            return failed;
         }
-        remember(answer);
-        return answer;
     }
 
     private Answer ask() {

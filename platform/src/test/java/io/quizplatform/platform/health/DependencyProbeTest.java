@@ -41,6 +41,35 @@ class DependencyProbeTest {
     }
 
     @Test
+    void aDependencyBackIsReportedOnceItsBackgroundAnswerCame() {
+        java.util.concurrent.atomic.AtomicBoolean up = new java.util.concurrent.atomic.AtomicBoolean(false);
+        DependencyProbe probe = new DependencyProbe("Kafka", () -> {
+            if (!up.get()) {
+                throw new java.net.ConnectException("refused");
+            }
+            return new DependencyProbe.Answer(true, "1");
+        }, executor, Duration.ofMillis(500), Duration.ZERO);
+
+        assertThat(probe.probe().reachable()).isFalse();
+        up.set(true);
+        DependencyProbe.Answer later = probe.probe();
+        for (int i = 0; i < 20 && !later.reachable(); i++) {
+            sleep(50);
+            later = probe.probe();
+        }
+
+        assertThat(later).isEqualTo(new DependencyProbe.Answer(true, "1"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aFailureIsNamedAndAFreshAnswerReused() {
         DependencyProbe probe = new DependencyProbe("Redis", () -> {
             asked.incrementAndGet();
