@@ -46,19 +46,32 @@ public class FaultSuiteIT {
         KAFKA_STOP("Kafka stopped gracefully, started again", "/kafka/stop", "/kafka/start", ".kafka"),
         REDIS_STOP("Redis stopped, started again", "/redis/stop", "/redis/start", ".redis"),
         POSTGRES_STOP("PostgreSQL stopped, started again", "/postgres/stop", "/postgres/start", ".database"),
-        LIBERTY_RESTART("Liberty server (all four apps) stopped, started again", "/liberty/stop", "/liberty/start", null),
-        QUIZ_INSTANCE_STOP("one of two quiz-app instances stopped (its players move)", "/quiz-app-alone/stop", null, null);
+        LIBERTY_RESTART("Liberty server (all four apps) stopped gracefully, started again", "/liberty/stop", "/liberty/start", null),
+        LIBERTY_KILL("Liberty server (all four apps) killed (SIGKILL), started again", "/liberty/kill", "/liberty/start", null),
+        QUIZ_INSTANCE_KILL("one of two quiz-app instances killed (its players move to the other)", "/quiz-app-alone/kill", null, null,
+                "quiz-app-alone"),
+        ANSWER_INSTANCE_KILL("one of two answer-app instances (one consumer group) killed", "/answer-app-alone/kill", null, null,
+                "answer-app-alone"),
+        SCORING_INSTANCE_KILL("one of two scoring-app instances (one consumer group) killed", "/scoring-app-alone/kill", null, null,
+                "scoring-app-alone");
 
         final String what;
         final String inject;
         final String repair;
         final String healthCheck;
+        /** A second server started for the scenario, or null. */
+        final String second;
 
         Fault(String what, String inject, String repair, String healthCheck) {
+            this(what, inject, repair, healthCheck, null);
+        }
+
+        Fault(String what, String inject, String repair, String healthCheck, String second) {
             this.what = what;
             this.inject = inject;
             this.repair = repair;
             this.healthCheck = healthCheck;
+            this.second = second;
         }
     }
 
@@ -106,9 +119,14 @@ public class FaultSuiteIT {
     @EnumSource(Fault.class)
     void theGameGoesOnWithoutHelp(Fault fault) throws Exception {
         String second = null;
-        if (fault == Fault.QUIZ_INSTANCE_STOP) {
-            JsonNode status = Platform.control("POST", "/quiz-app-alone/start");
-            second = "127.0.0.1:" + status.get("components").get("quiz-app-alone").get("port").asInt();
+        if (fault.second != null) {
+            JsonNode status = Platform.control("POST", "/" + fault.second + "/start");
+            if (fault == Fault.QUIZ_INSTANCE_KILL) {
+                second = "127.0.0.1:" + status.get("components").get(fault.second).get("port").asInt();
+            } else {
+                // Both instances share the partitions before the game starts.
+                Platform.sleep(5000);
+            }
         }
         JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
         String gameId = game.get("id").asText();
@@ -171,8 +189,8 @@ public class FaultSuiteIT {
         } finally {
             phones.forEach(Phone::close);
             hostPhone.close();
-            if (second != null) {
-                Platform.control("POST", "/quiz-app-alone/stop");
+            if (fault.second != null) {
+                Platform.control("POST", "/" + fault.second + "/stop");
             }
         }
     }

@@ -80,8 +80,8 @@ final class ControlApi {
             String[] parts = path.substring(1).split("/");
             Component component = stack.component(parts[0]);
             String action = parts[1];
-            if (action.equals("kill") && !(component instanceof KafkaComponent)) {
-                send(exchange, 404, error("kill is only supported for kafka"));
+            if (action.equals("kill") && !(component instanceof KafkaComponent) && !(component instanceof LibertyComponent)) {
+                send(exchange, 404, error("kill is only supported for kafka and the Liberty servers"));
                 return;
             }
             if (stack.closing()) {

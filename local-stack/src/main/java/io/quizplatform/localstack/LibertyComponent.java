@@ -94,6 +94,22 @@ final class LibertyComponent extends Component {
         Log.info("liberty: " + result.output().strip().replace('\n', ' '));
     }
 
+    /** SIGKILL of the server's JVM (its pid from Liberty's pid file): a crash, no graceful stop. */
+    @Override
+    protected void doKill() throws Exception {
+        Path pidFile = outputDir.resolve(".pid").resolve(server + ".pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        java.util.Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isPresent()) {
+            process.get().destroyForcibly();
+            process.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
     String readyUrl() {
         return "http://127.0.0.1:" + httpPort + "/health/ready";
     }

@@ -333,7 +333,9 @@ public final class LocalStack {
                 : Optional.ofNullable(liberty.getProperty("wlpDir")).map(Path::of).orElse(null);
         String server = o.wlpDir() != null ? o.server() : liberty.getProperty("server", o.server());
         LibertyComponent.stopStale(wlp, libertyOutputDir(work), server);
-        LibertyComponent.stopStale(wlp, work.resolve("liberty-quiz-app-alone"), server);
+        for (String service : Stack.ALONE) {
+            LibertyComponent.stopStale(wlp, work.resolve("liberty-" + service + "-alone"), server);
+        }
     }
 
     /** Where this work dir's Liberty server writes logs, workarea and expanded apps (WLP_OUTPUT_DIR). */

@@ -33,6 +33,9 @@ final class Stack {
      * second quiz-app instance. Ports: the profile's HTTP/HTTPS ports + 100.
      */
     final LibertyComponent quizAppAlone;
+    /** The same for answer-app and scoring-app (ports + 200, + 300): second instances in the services' consumer groups. */
+    final LibertyComponent answerAppAlone;
+    final LibertyComponent scoringAppAlone;
     private volatile boolean ready;
     private volatile boolean closing;
     private boolean stopped;
@@ -51,21 +54,30 @@ final class Stack {
         liberty = new LibertyComponent(options.wlpDir(), LocalStack.libertyOutputDir(work), options.server(), p.httpPort(),
                 options.libertyWanted() && LibertyComponent.installed(options.wlpDir(), options.server()),
                 this::libertyEnv);
-        quizAppAlone = new LibertyComponent("quiz-app-alone", options.wlpDir(), work.resolve("liberty-quiz-app-alone"),
-                options.server(), p.httpPort() + 100, liberty.managed(), this::quizAppAloneEnv);
+        quizAppAlone = alone("quiz-app", 100);
+        answerAppAlone = alone("answer-app", 200);
+        scoringAppAlone = alone("scoring-app", 300);
     }
 
     List<Component> components() {
-        return List.of(postgres, redis, kafka, liberty, quizAppAlone);
+        return List.of(postgres, redis, kafka, liberty, quizAppAlone, answerAppAlone, scoringAppAlone);
     }
 
-    Map<String, String> quizAppAloneEnv() {
+    /** The names of the servers that run one service alone, as the control API knows them. */
+    static final List<String> ALONE = List.of("quiz-app", "answer-app", "scoring-app");
+
+    private LibertyComponent alone(String service, int portOffset) {
+        return new LibertyComponent(service + "-alone", options.wlpDir(), options.workDir().resolve("liberty-" + service + "-alone"),
+                options.server(), options.profile().httpPort() + portOffset, liberty.managed(), () -> aloneEnv(service, portOffset));
+    }
+
+    Map<String, String> aloneEnv(String service, int portOffset) {
         Map<String, String> env = libertyEnv();
-        env.put("DEPLOYMENT", "quiz-app");
-        env.put("HTTP_PORT", Integer.toString(options.profile().httpPort() + 100));
+        env.put("DEPLOYMENT", service);
+        env.put("HTTP_PORT", Integer.toString(options.profile().httpPort() + portOffset));
         // user-app is not in this server: verify tokens against the EAR server's key set
         env.put("JWT_JWKS_URL", "http://127.0.0.1:" + options.profile().httpPort() + "/user/api/jwks");
-        env.put("HTTPS_PORT", Integer.toString(options.profile().httpsPort() + 100));
+        env.put("HTTPS_PORT", Integer.toString(options.profile().httpsPort() + portOffset));
         return env;
     }
 
@@ -209,7 +221,7 @@ final class Stack {
 
     /** Ready once started, and while every managed component is up. */
     boolean ready() {
-        return ready && components().stream().filter(Component::managed).filter(c -> c != quizAppAlone)
+        return ready && components().stream().filter(Component::managed).filter(c -> c != quizAppAlone && c != answerAppAlone && c != scoringAppAlone)
                 .allMatch(c -> c.state() == Component.State.UP);
     }
 
