@@ -52,7 +52,8 @@ import java.util.logging.Logger;
 
 /**
  * Every quiz-app instance reads every partition of quiz-events itself, outside any consumer group (a broadcast:
- * {@link KafkaClients#newBroadcastConsumer}), keeping its position through broker restarts, so players of one game connected to different instances all hear of every change, in the order of the game's
+ * {@link KafkaClients#newBroadcastConsumer}), keeping its position through broker restarts, so players of one game connected to different instances all hear
+ * of every change, in the order of the game's
  * partition, whichever instance made it. Several events of one game in one poll become one push. It reads
  * answer-app's decisions from answer-events the same way, for acknowledgements, live counts and results, and
  * scoring-app's scores from scoring-events, for each player's line, the host's leaderboard and the podium. Records
@@ -92,7 +93,7 @@ public class GameEventsFanOut {
 
     private volatile boolean running;
     private final long startedAtMillis = System.currentTimeMillis();
-    /** Where a (re)created consumer starts reading scoring-events; moves on with what was read. */
+    /** Where the first reader starts reading scoring-events back (for the welcomes after a restart). */
     private volatile long scoresReadUpTo = startedAtMillis - LiveScores.KEEP_IDLE.toMillis();
     private volatile KafkaConsumer<String, String> consumer;
     /** The next offset to read per partition: where a consumer created again goes on. */
