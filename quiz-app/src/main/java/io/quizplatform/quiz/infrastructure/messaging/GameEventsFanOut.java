@@ -52,9 +52,9 @@ import java.util.logging.Logger;
 
 /**
  * Every quiz-app instance reads every partition of quiz-events itself, outside any consumer group (a broadcast:
- * {@link KafkaClients#newBroadcastConsumer}), keeping its position through broker restarts, so players of one game connected to different instances all hear
- * of every change, in the order of the game's
- * partition, whichever instance made it. Several events of one game in one poll become one push. It reads
+ * {@link KafkaClients#newBroadcastConsumer}), keeping its position through broker restarts, so players of one game
+ * connected to different instances all hear of every change, in the order of the game's partition, whichever
+ * instance made it. Several events of one game in one poll become one push. It reads
  * answer-app's decisions from answer-events the same way, for acknowledgements, live counts and results, and
  * scoring-app's scores from scoring-events, for each player's line, the host's leaderboard and the podium. Records
  * are routed by topic, not by type: {@code game.finalized} comes from scoring-app on scoring-events.
