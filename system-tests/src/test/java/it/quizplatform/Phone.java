@@ -143,15 +143,17 @@ final class Phone implements WebSocket.Listener, AutoCloseable {
     /** Waits until the game, as this phone was last told (state or welcome), is in the phase at the question. */
     boolean awaitPhase(String phase, int questionIndex, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
+        while (true) {
             JsonNode last = lastState();
             if (last != null && phase.equals(last.path("phase").asText())
                     && (questionIndex < 0 || last.path("questionIndex").asInt() == questionIndex)) {
                 return true;
             }
+            if (!Instant.now().isBefore(deadline)) {
+                return false;
+            }
             Platform.sleep(50);
         }
-        return false;
     }
 
     JsonNode lastState() {

@@ -24,7 +24,8 @@ import java.util.logging.Logger;
 /**
  * The safety net under the fan-out: every {@value #CHECK_SECONDS} s, each live game with connections on this
  * instance is compared with the event store (an incremental read, usually of nothing). A game whose view here is
- * behind (an event the fan-out never brought, e.g. across a broker outage) is brought up to date and pushed, and
+ * still behind a version the previous check already saw (an event the fan-out never brought, e.g. across a broker
+ * outage, rather than one on its way) is brought up to date and pushed, and
  * the miss is logged and counted ({@code quiz_game_views_repaired_total}), so a stall can neither last nor hide.
  * No games here: nothing runs but an empty loop every few seconds.
  */
@@ -48,6 +49,8 @@ public class LiveGameWatch {
 
     /** game id -> the newest version this instance has pushed */
     private final Map<String, Long> watched = new ConcurrentHashMap<>();
+    /** game id -> the store's version at the check that first found the view behind it */
+    private final Map<String, Long> behind = new ConcurrentHashMap<>();
     private Counter repaired;
     private ScheduledFuture<?> task;
 
@@ -75,6 +78,7 @@ public class LiveGameWatch {
         Game game = change.game();
         if (game.phase() == GamePhase.ENDED) {
             watched.remove(game.id());
+            behind.remove(game.id());
         } else {
             watched.computeIfPresent(game.id(), (id, seen) -> Math.max(seen, game.version()));
         }
@@ -84,7 +88,15 @@ public class LiveGameWatch {
         for (Map.Entry<String, Long> entry : watched.entrySet()) {
             try {
                 store.load(UUID.fromString(entry.getKey())).ifPresent(game -> {
-                    if (game.version() > entry.getValue()) {
+                    long seen = entry.getValue();
+                    if (game.version() <= seen) {
+                        behind.remove(game.id());
+                        return;
+                    }
+                    // Behind now may just be an event on its way: repair only what is still missing a check later.
+                    Long missing = behind.put(game.id(), game.version());
+                    if (missing != null && missing > seen) {
+                        behind.remove(game.id());
                         repaired.inc();
                         LOG.warning(() -> "game " + game.id() + ": this instance's view was at version " + entry.getValue()
                                 + ", the game at " + game.version() + " (events not delivered by Kafka); brought up to date");
