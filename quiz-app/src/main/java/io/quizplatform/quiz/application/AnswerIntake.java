@@ -34,6 +34,10 @@ import java.util.concurrent.TimeUnit;
 public class AnswerIntake {
 
     static final Duration KAFKA_WAIT = Duration.ofMillis(1500);
+    /** After the broker failed to take an answer, the next ones go to the outbox at once for this long. */
+    static final Duration KAFKA_AWAY_FOR = Duration.ofSeconds(3);
+    private static final RuntimeException KAFKA_AWAY = new RuntimeException("Kafka was away a moment ago", null, false, false) { };
+    private volatile long kafkaAwaySince = System.nanoTime() - KAFKA_AWAY_FOR.toNanos() - 1;
 
     @Inject
     AcknowledgedPublisher publisher;
@@ -96,20 +100,25 @@ public class AnswerIntake {
                 receivedAt, EventCodec.payloadToJson(payload));
         long responseMs = Math.max(0, Duration.between(game.openedAt(), receivedAt).toMillis());
         Receipt receipt = new Receipt(answerId, questionIndex, receivedAt, responseMs);
-        return publisher.publishAsync(event)
-                .orTimeout(KAFKA_WAIT.toMillis(), TimeUnit.MILLISECONDS)
-                .handleAsync((ok, error) -> {
-                    if (error == null) {
-                        return receipt;
-                    }
-                    try {
-                        safekeeping.keep(event);
-                        metrics.counter("quiz.answers.kept.in.outbox").inc();
-                        return receipt;
-                    } catch (RuntimeException e) {
-                        answers.refused(game.id(), questionIndex, playerId);
-                        throw new NotSaved(e);
-                    }
-                }, executor);
+        // While the broker was just found away, answers go straight to the outbox instead of each waiting for it.
+        CompletableFuture<Void> sent = System.nanoTime() - kafkaAwaySince < KAFKA_AWAY_FOR.toNanos()
+                ? CompletableFuture.failedFuture(KAFKA_AWAY)
+                : publisher.publishAsync(event).orTimeout(KAFKA_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return sent.handleAsync((ok, error) -> {
+            if (error == null) {
+                return receipt;
+            }
+            if (error != KAFKA_AWAY) {
+                kafkaAwaySince = System.nanoTime();
+            }
+            try {
+                safekeeping.keep(event);
+                metrics.counter("quiz.answers.kept.in.outbox").inc();
+                return receipt;
+            } catch (RuntimeException e) {
+                answers.refused(game.id(), questionIndex, playerId);
+                throw new NotSaved(e);
+            }
+        }, executor);
     }
 }
