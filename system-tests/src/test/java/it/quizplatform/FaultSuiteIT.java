@@ -203,8 +203,8 @@ public class FaultSuiteIT {
     }
 
     private static Sent answerOne(Phone phone, int questionIndex, String optionId) {
-        int from = phone.messages.size();
-        if (!phone.send(AnswersIT.answer(questionIndex, optionId), Duration.ofSeconds(120))) {
+        int from = phone.sendMarked(AnswersIT.answer(questionIndex, optionId), Duration.ofSeconds(120));
+        if (from < 0) {
             return new Sent(phone, questionIndex, Reply.NONE, null, Instant.now());
         }
         Optional<JsonNode> reply = phone.awaitFrom(from, Duration.ofSeconds(30), m -> switch (m.path("type").asText()) {

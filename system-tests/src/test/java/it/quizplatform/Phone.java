@@ -103,20 +103,29 @@ final class Phone implements WebSocket.Listener, AutoCloseable {
 
     /** Sends once connected (a phone holds a message while it reconnects); false if never connected in time. */
     boolean send(String text, Duration within) {
+        return sendMarked(text, within) >= 0;
+    }
+
+    /**
+     * Like {@link #send}, returning how many messages had arrived when it was sent (its replies come after that
+     * index), or -1 when it could not be sent in time.
+     */
+    int sendMarked(String text, Duration within) {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
             WebSocket ws = socket;
             if (ws != null && !ws.isOutputClosed() && welcomed()) {
+                int mark = messages.size();
                 try {
                     ws.sendText(text, true).get(3, TimeUnit.SECONDS);
-                    return true;
+                    return mark;
                 } catch (Exception e) {
                     // dropped meanwhile: wait for the reconnection
                 }
             }
             Platform.sleep(50);
         }
-        return false;
+        return -1;
     }
 
     /** Whether the current connection has been welcomed. */

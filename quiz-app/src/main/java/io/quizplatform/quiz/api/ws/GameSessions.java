@@ -157,8 +157,7 @@ public class GameSessions {
      * A graceful stop tells every connection so (1001 "going away") instead of dropping it (1006): clients
      * reconnect at once, to another instance or to this one when it is back, and get their state in the welcome.
      */
-    @jakarta.annotation.PreDestroy
-    void goingAway() {
+    void goingAway(@Observes @jakarta.enterprise.context.BeforeDestroyed(jakarta.enterprise.context.ApplicationScoped.class) Object ignored) {
         if (everyoneAnsweredCheck != null) {
             everyoneAnsweredCheck.cancel(false);
         }
