@@ -99,9 +99,9 @@ public class FaultSuiteIT {
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, "Fault suite, " + LocalDate.now() + ", " + PLAYERS + " players, each fault held "
                 + FAULT_LASTS.toSeconds() + " s mid-question (`./mvnw verify`, FaultSuiteIT)\n\n"
-                + "| fault | acknowledged | stored | scored | lost | double | refused after ack | not saved (told) | unanswered replies "
+                + "| fault | lasted | acknowledged | stored | scored | lost | double | refused after ack | not saved (told) | unanswered replies "
                 + "| recovery: next answer acknowledged | recovery: next question open | what the players saw |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     }
 
     @AfterAll
@@ -179,7 +179,8 @@ public class FaultSuiteIT {
             String seen = "Q1 closed on all " + PLAYERS + " phones; Q2 closed " + secondClose + "; podium; "
                     + phones.stream().mapToInt(p -> p.reconnects).sum() + " reconnects"
                     + closeCodes(phones) + (healthNamed ? "" : "; readiness did NOT name it");
-            report(fault, outcome, firstAckAfter.map(t -> Duration.between(faultEnd, t)), Duration.between(faultEnd, nextOpen), seen);
+            report(fault, Duration.between(faultStart, faultEnd), outcome, firstAckAfter.map(t -> Duration.between(faultEnd, t)),
+                    Duration.between(faultEnd, nextOpen), seen);
 
             assertThat(outcome.lost()).as("acknowledged answers never decided").isZero();
             assertThat(outcome.doubled()).as("answers stored or scored twice").isZero();
@@ -312,8 +313,10 @@ public class FaultSuiteIT {
         return codes.toString();
     }
 
-    private static void report(Fault fault, Outcome o, Optional<Duration> ackAfter, Duration nextOpen, String seen) throws IOException {
-        String row = String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %s | %.1f s | %s |%n", fault.what,
+    private static void report(Fault fault, Duration lasted, Outcome o, Optional<Duration> ackAfter, Duration nextOpen, String seen)
+            throws IOException {
+        String row = String.format(Locale.ROOT, "| %s | %.0f s | %d | %d | %d | %d | %d | %d | %d | %d | %s | %.1f s | %s |%n", fault.what,
+                lasted.toMillis() / 1000.0,
                 o.acknowledged(), o.stored(), o.scored(), o.lost(), o.doubled(), o.refusedAfterAck(), o.notSaved(), o.unanswered(),
                 ackAfter.map(d -> String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0)).orElse("-"),
                 nextOpen.toMillis() / 1000.0, seen);
