@@ -423,6 +423,49 @@ public class ScoringIT {
                 .status()).isEqualTo(400);
     }
 
+    /**
+     * A failing event holds up its own partition only: while scoring-app retries a poison answer of one game (rounds
+     * of backoff before it is parked), the answers of a game in another partition are scored at once.
+     */
+    @Test
+    void aFailingEventHoldsUpOnlyItsOwnPartition() throws Exception {
+        String poisoned = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        while (partitionOf(other) == partitionOf(poisoned)) {
+            other = UUID.randomUUID().toString();
+        }
+        String poisonedPlayer = UUID.randomUUID().toString();
+        String otherPlayer = UUID.randomUUID().toString();
+        createForgedGame(poisoned, poisonedPlayer);
+        createForgedGame(other, otherPlayer);
+        String constraint = "it_hold_" + poisonedPlayer.substring(0, 8);
+        execute("ALTER TABLE scored_answers ADD CONSTRAINT " + constraint + " CHECK (NOT (player_id = '" + poisonedPlayer
+                + "' AND question_index = 0)) NOT VALID");
+        try {
+            String poisonId = UUID.randomUUID().toString();
+            publish("answer-events", poisoned, submitted(poisonId, UUID.randomUUID().toString(), poisoned, poisonedPlayer, 0,
+                    true, 0, 1));
+            Platform.sleep(1500); // its first attempts have failed; its partition now waits between rounds
+            Instant sent = Instant.now();
+            publish("answer-events", other, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(), other,
+                    otherPlayer, 0, true, 0, 1));
+            awaitTotal(other, otherPlayer, 1000);
+            Duration scoredAfter = Duration.between(sent, Instant.now());
+
+            assertThat(deadLetter(poisonId)).as("the poison is still being retried, not parked yet").isEmpty();
+            assertThat(scoredAfter).as("the other game's answer did not wait for the poison's retries").isLessThan(Duration.ofSeconds(3));
+            Platform.await("the poison parked after its rounds", Duration.ofSeconds(60), () -> deadLetter(poisonId));
+        } finally {
+            execute("ALTER TABLE scored_answers DROP CONSTRAINT IF EXISTS " + constraint);
+        }
+    }
+
+    /** Kafka's default partitioner, for the 6 partitions of answer-events. */
+    private static int partitionOf(String key) {
+        return org.apache.kafka.common.utils.Utils.toPositive(
+                org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % 6;
+    }
+
     private static Optional<JsonNode> deadLetter(String eventId) {
         Platform.Reply list = Platform.get("/scoring/api/admin/dead-letters", admin);
         assertThat(list.status()).as(list.body()).isEqualTo(200);
