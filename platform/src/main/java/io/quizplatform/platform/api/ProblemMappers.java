@@ -1,5 +1,6 @@
 package io.quizplatform.platform.api;
 
+import io.quizplatform.platform.api.json.JsonInputException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -68,6 +69,15 @@ public final class ProblemMappers {
         }
     }
 
+    /** A body or parameter refused by the strict reader: 400 naming every offending field. */
+    @Provider
+    public static class ForJsonInput implements ExceptionMapper<JsonInputException> {
+        @Override
+        public Response toResponse(JsonInputException e) {
+            return invalidInput(e);
+        }
+    }
+
     @Provider
     public static class ForJsonb implements ExceptionMapper<JsonbException> {
         @Override
@@ -94,6 +104,9 @@ public final class ProblemMappers {
                 return unexpected(e);
             }
             Throwable cause = e.getCause();
+            if (cause instanceof JsonInputException input) {
+                return invalidInput(input);
+            }
             if (cause instanceof JsonbException || cause instanceof ProcessingException) {
                 return malformed(cause);
             }
@@ -116,23 +129,48 @@ public final class ProblemMappers {
     public static class ForAnythingElse implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
+            // A strict-reader refusal or a 413 wrapped by the framework is still the client's mistake.
+            for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+                if (t instanceof JsonInputException || t instanceof WebApplicationException w && w.getResponse().getStatus() == 413) {
+                    return malformed(t);
+                }
+            }
             return unexpected(e);
         }
     }
 
+    static Response invalidInput(JsonInputException e) {
+        return problemOf(e).toResponse();
+    }
+
+    static Problem problemOf(JsonInputException e) {
+        List<Problem.FieldError> errors = e.violations().stream()
+                .map(v -> new Problem.FieldError(v.field(), v.message())).toList();
+        return Problem.of(400, "Invalid request", e.getMessage(), errors);
+    }
+
+    /** What every unreadable body gets: the same words, whatever the parser or JSON-B said. */
+    static final Problem MALFORMED = Problem.of(400, "Malformed request body",
+            "The request body is not valid JSON of the expected shape.",
+            List.of(new Problem.FieldError("body", "is not valid JSON of the expected shape")));
+
+    /**
+     * A body the JSON machinery could not read. Its message is not echoed: JSON-B's and the parser's wording names
+     * Java classes and internals. A limit hit while reading (413) keeps its status, whoever wrapped it.
+     */
     static Response malformed(Throwable e) {
-        String why = e.getMessage() == null ? "" : e.getMessage();
-        // Parser messages can be long and echo input; keep the first line, capped.
-        int newline = why.indexOf('\n');
-        if (newline >= 0) {
-            why = why.substring(0, newline);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonInputException input) {
+                return invalidInput(input);
+            }
+            if (t instanceof WebApplicationException w && w.getResponse().getStatus() == 413) {
+                return w.getResponse();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
         }
-        if (why.length() > 200) {
-            why = why.substring(0, 200) + "...";
-        }
-        return Problem.of(400, "Malformed request body",
-                "The request body is not valid JSON of the expected shape" + (why.isBlank() ? "." : ": " + why), List.of())
-                .toResponse();
+        return MALFORMED.toResponse();
     }
 
     static Response unexpected(Throwable e) {
