@@ -185,6 +185,9 @@ public final class StrictJsonParser {
 
     /** A client's key as it may appear in an error: printable, short, never a half surrogate. */
     static String printable(String key) {
+        if (key.isEmpty()) {
+            return "(empty name)";
+        }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < key.length() && out.length() < 64; i++) {
             char c = key.charAt(i);
