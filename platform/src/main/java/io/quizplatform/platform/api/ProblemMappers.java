@@ -7,7 +7,9 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -43,10 +45,19 @@ public final class ProblemMappers {
 
     @Provider
     public static class ForConstraintViolation implements ExceptionMapper<ConstraintViolationException> {
+
+        @Context
+        UriInfo uri;
+
         @Override
         public Response toResponse(ConstraintViolationException e) {
+            java.util.Set<String> parameters = new java.util.HashSet<>();
+            if (uri != null) {
+                parameters.addAll(uri.getQueryParameters(false).keySet());
+                parameters.addAll(uri.getPathParameters(false).keySet());
+            }
             List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                    .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                    .map(v -> new Problem.FieldError(fieldOf(v, parameters), v.getMessage()))
                     .sorted(Comparator.comparing(Problem.FieldError::field))
                     .toList();
             String detail = errors.stream().map(f -> f.field() + ": " + f.message())
@@ -54,18 +65,31 @@ public final class ProblemMappers {
             return Problem.of(400, "Invalid request", detail, errors).toResponse();
         }
 
-        /** {@code register.arg0.email} becomes {@code email}: the client knows its body, not our method names. */
-        private static String fieldOf(ConstraintViolation<?> violation) {
+        /**
+         * {@code register.arg0.email} becomes {@code email}: the client knows its body, not our method names. A
+         * query or path parameter is named as the client sent it ({@code scope}); the body as a whole is {@code body}.
+         */
+        static String fieldOf(ConstraintViolation<?> violation, java.util.Set<String> parameters) {
             String field = null;
+            String parameter = null;
             boolean inBody = false;
             for (Path.Node node : violation.getPropertyPath()) {
                 switch (node.getKind()) {
                     case METHOD, CONSTRUCTOR -> { }
-                    case PARAMETER -> inBody = true;
+                    case PARAMETER -> {
+                        inBody = true;
+                        parameter = node.getName();
+                    }
                     default -> field = field == null ? node.toString() : field + "." + node;
                 }
             }
-            return field != null ? field : (inBody ? "body" : "request");
+            if (field != null) {
+                return field;
+            }
+            if (parameter != null && parameters.contains(parameter)) {
+                return parameter;
+            }
+            return inBody ? "body" : "request";
         }
     }
 
@@ -110,6 +134,11 @@ public final class ProblemMappers {
             if (cause instanceof JsonbException || cause instanceof ProcessingException) {
                 return malformed(cause);
             }
+            String parameter = unconvertibleParameter(e);
+            if (parameter != null) {
+                return Problem.of(400, "Invalid request", parameter + ": is not a valid value",
+                        List.of(new Problem.FieldError(parameter, "is not a valid value"))).toResponse();
+            }
             Response.StatusType type = original.getStatusInfo();
             // Framework messages (RESTEasy codes, internal paths) say nothing useful to a client; ours do.
             String detail = e.getMessage() != null && !e.getMessage().startsWith("HTTP " + status)
@@ -137,6 +166,22 @@ public final class ProblemMappers {
             }
             return unexpected(e);
         }
+    }
+
+    private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile(
+            "(?:QueryParam|PathParam|HeaderParam|FormParam|MatrixParam)\\(\"([A-Za-z0-9_.-]{1,64})\"\\)");
+
+    /**
+     * The name of a query, path or header parameter the framework could not convert (say {@code page=abc} for an
+     * int), or null. The framework answers those with 404 (query, path) or 400 and a message naming the annotation.
+     */
+    static String unconvertibleParameter(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if ((status != 404 && status != 400) || e.getMessage() == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = PARAMETER.matcher(e.getMessage());
+        return m.find() ? m.group(1) : null;
     }
 
     static Response invalidInput(JsonInputException e) {
