@@ -176,11 +176,14 @@ public final class ProblemMappers {
      * int), or null. The framework answers those with 404 (query, path) or 400 and a message naming the annotation.
      */
     static String unconvertibleParameter(WebApplicationException e) {
-        int status = e.getResponse().getStatus();
-        if ((status != 404 && status != 400) || e.getMessage() == null) {
+        return unconvertibleParameter(e.getResponse().getStatus(), e.getMessage());
+    }
+
+    static String unconvertibleParameter(int status, String message) {
+        if ((status != 404 && status != 400) || message == null) {
             return null;
         }
-        java.util.regex.Matcher m = PARAMETER.matcher(e.getMessage());
+        java.util.regex.Matcher m = PARAMETER.matcher(message);
         return m.find() ? m.group(1) : null;
     }
 

@@ -52,4 +52,13 @@ class RequestEdgeTest {
         assertThat(problem.errors()).extracting(Problem.FieldError::field).containsExactly("questions[0].points", "settings.speedBonus");
         assertThat(problem.detail()).contains("questions[0].points: must be an integer");
     }
+
+    @Test
+    void aParameterTheFrameworkCouldNotConvertIsNamed() {
+        assertThat(ProblemMappers.unconvertibleParameter(404, "RESTEASY003870: Unable to extract parameter from http request: "
+                + "jakarta.ws.rs.QueryParam(\"page\") value is 'abc'")).isEqualTo("page");
+        assertThat(ProblemMappers.unconvertibleParameter(400, "@jakarta.ws.rs.HeaderParam(\"If-Match\")")).isEqualTo("If-Match");
+        assertThat(ProblemMappers.unconvertibleParameter(404, "RESTEASY003210: Could not find resource for full path")).isNull();
+        assertThat(ProblemMappers.unconvertibleParameter(500, "jakarta.ws.rs.QueryParam(\"page\")")).isNull();
+    }
 }
