@@ -142,7 +142,8 @@ public final class ProblemMappers {
             Response.StatusType type = original.getStatusInfo();
             // Framework messages (RESTEasy codes, internal paths) say nothing useful to a client; ours do.
             String detail = e.getMessage() != null && !e.getMessage().startsWith("HTTP " + status)
-                    && !e.getMessage().startsWith("RESTEASY") ? e.getMessage() : defaultDetail(status);
+                    && !e.getMessage().startsWith("RESTEASY") && !namesInternals(e.getMessage())
+                    ? e.getMessage() : defaultDetail(status);
             Response.ResponseBuilder builder = Response.status(status).type(Problem.PROBLEM_JSON)
                     .entity(Problem.of(type, detail));
             original.getHeaders().forEach((name, values) -> {
@@ -178,6 +179,14 @@ public final class ProblemMappers {
     static String unconvertibleParameter(WebApplicationException e) {
         return unconvertibleParameter(e.getResponse().getStatus(), e.getMessage());
     }
+
+    /** Whether a message would show a client our insides: a package, a class, an exception, SQL. */
+    static boolean namesInternals(String message) {
+        return INTERNALS.matcher(message).find();
+    }
+
+    private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
+            "\\b(java|javax|jakarta|io\\.quizplatform|org\\.(eclipse|jboss|postgresql|apache))\\.|Exception\\b|\\tat |SQLState|PSQL");
 
     static String unconvertibleParameter(int status, String message) {
         if ((status != 404 && status != 400) || message == null) {

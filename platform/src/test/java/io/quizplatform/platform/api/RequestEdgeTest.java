@@ -61,4 +61,13 @@ class RequestEdgeTest {
         assertThat(ProblemMappers.unconvertibleParameter(404, "RESTEASY003210: Could not find resource for full path")).isNull();
         assertThat(ProblemMappers.unconvertibleParameter(500, "jakarta.ws.rs.QueryParam(\"page\")")).isNull();
     }
+
+    @Test
+    void frameworkMessagesThatNameInternalsAreNotPassedOn() {
+        assertThat(ProblemMappers.namesInternals("Cannot create instance of class io.quizplatform.quiz.domain.quiz.QuizSettings")).isTrue();
+        assertThat(ProblemMappers.namesInternals("jakarta.ws.rs.NotFoundException: nope")).isTrue();
+        assertThat(ProblemMappers.namesInternals("java.lang.IllegalArgumentException")).isTrue();
+        assertThat(ProblemMappers.namesInternals("No quiz with id 42.")).isFalse();
+        assertThat(ProblemMappers.namesInternals("Send the quiz's ETag in If-Match.")).isFalse();
+    }
 }
