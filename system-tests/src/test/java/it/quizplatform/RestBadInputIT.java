@@ -226,7 +226,7 @@ public class RestBadInputIT {
                 get("search with NUL", quizzes + "?q=%00", 400, "q"),
                 get("search with a lone surrogate", quizzes + "?q=%ED%A0%80", 400, "q"),
                 get("search with invalid UTF-8", quizzes + "?q=%C3%28", 400, "q"),
-                get("search with a broken escape", quizzes + "?q=%E", 400, "q"),
+                get("search with a truncated UTF-8 sequence", quizzes + "?q=%E2%82", 400, "q"),
                 get("search too long", quizzes + "?q=" + "x".repeat(121), 400, "q"),
                 get("unknown scope", quizzes + "?scope=everything", 400, "scope"),
                 get("page not a number", quizzes + "?page=abc", 400, "page"),
@@ -244,7 +244,8 @@ public class RestBadInputIT {
                 get("leaderboard of a 10,000-character game", "/scoring/api/games/" + longId + "/leaderboard", 400, "gameId"),
                 get("leaderboard limit with NUL", "/scoring/api/games/{game}/leaderboard?limit=1%000", 400, "limit"),
                 get("a 10,000-character player id", "/scoring/api/games/{game}/leaderboard/players/" + longId, 400, "playerId"),
-                get("report of a game id with a lone surrogate", "/scoring/api/games/%ED%A0%80/report", 400, "gameId"),
+                // Liberty refuses a path that is not UTF-8 before the service sees it; the service's error page answers.
+                get("report of a game id with a lone surrogate", "/scoring/api/games/%ED%A0%80/report", 400, null),
                 new Case("change someone else's draft", "PATCH", quizzes + "/{others}", Caller.HOST, "application/json",
                         "{\"title\":\"Mine now\"}".getBytes(StandardCharsets.UTF_8), 404, null),
                 new Case("add a question to someone else's draft", "POST", quizzes + "/{others}/questions", Caller.HOST,
