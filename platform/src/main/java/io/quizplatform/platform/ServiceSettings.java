@@ -44,6 +44,9 @@ public class ServiceSettings {
 
     public long maxRequestBodyBytes() { return Long.parseLong(get("http.max.body.bytes", "262144")); }
 
+    /** Deepest nesting of objects and arrays a JSON request body may have (400 above). */
+    public int maxJsonDepth() { return Math.max(1, intValue("http.max.json.depth", 32)); }
+
     public int intValue(String key, int defaultValue) {
         return Integer.parseInt(get(key, Integer.toString(defaultValue)));
     }

@@ -10,7 +10,8 @@ import java.io.IOException;
 
 /**
  * Turns errors the web container answers itself (outside JAX-RS: a 404 for a path no servlet serves, a 401 or
- * 403 sent by the security layer) into problem+json like every other error. Mapped as the error page for those
+ * 403 sent by the security layer, a 400 for a path it refuses such as one with an encoded slash, an exception that
+ * escaped everything) into problem+json like every other error, with no class name, stack or server text. Mapped as the error page for those
  * codes in each WAR's web.xml (Liberty does not merge error pages from a web fragment).
  */
 public class ProblemErrorServlet extends HttpServlet {
@@ -20,6 +21,9 @@ public class ProblemErrorServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // Reached directly rather than as an error page: there is nothing here.
         int status = code instanceof Integer i ? i : 404;
+        if (code == null && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) != null) {
+            status = 500;
+        }
         String title;
         String detail;
         if (status == 401) {
@@ -38,6 +42,24 @@ public class ProblemErrorServlet extends HttpServlet {
         } else if (status == 405) {
             title = "Method Not Allowed";
             detail = "This method is not allowed on this resource.";
+        } else if (status == 400) {
+            title = "Bad Request";
+            detail = "The request could not be understood: check the path, its encoding and the headers.";
+        } else if (status == 413) {
+            title = "Payload Too Large";
+            detail = "The request body is too large.";
+        } else if (status == 415) {
+            title = "Unsupported Media Type";
+            detail = "Send the body as application/json.";
+        } else if (status >= 500) {
+            // Something escaped every mapper: log it with an incident id; the client gets neither class nor stack.
+            String incident = java.util.UUID.randomUUID().toString();
+            Object thrown = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+            java.util.logging.Logger.getLogger(ProblemErrorServlet.class.getName()).log(java.util.logging.Level.SEVERE,
+                    "Unexpected error, incident " + incident, thrown instanceof Throwable t ? t : null);
+            status = status == 503 ? 503 : 500;
+            title = status == 503 ? "Service Unavailable" : "Internal Server Error";
+            detail = "Something went wrong on our side. Quote incident " + incident + " when reporting it.";
         } else {
             title = "Error";
             detail = "The request could not be processed.";

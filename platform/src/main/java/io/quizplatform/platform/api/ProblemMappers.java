@@ -1,12 +1,15 @@
 package io.quizplatform.platform.api;
 
+import io.quizplatform.platform.api.json.JsonInputException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -42,10 +45,19 @@ public final class ProblemMappers {
 
     @Provider
     public static class ForConstraintViolation implements ExceptionMapper<ConstraintViolationException> {
+
+        @Context
+        UriInfo uri;
+
         @Override
         public Response toResponse(ConstraintViolationException e) {
+            java.util.Set<String> parameters = new java.util.HashSet<>();
+            if (uri != null) {
+                parameters.addAll(uri.getQueryParameters(false).keySet());
+                parameters.addAll(uri.getPathParameters(false).keySet());
+            }
             List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                    .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                    .map(v -> new Problem.FieldError(fieldOf(v, parameters), v.getMessage()))
                     .sorted(Comparator.comparing(Problem.FieldError::field))
                     .toList();
             String detail = errors.stream().map(f -> f.field() + ": " + f.message())
@@ -53,18 +65,40 @@ public final class ProblemMappers {
             return Problem.of(400, "Invalid request", detail, errors).toResponse();
         }
 
-        /** {@code register.arg0.email} becomes {@code email}: the client knows its body, not our method names. */
-        private static String fieldOf(ConstraintViolation<?> violation) {
+        /**
+         * {@code register.arg0.email} becomes {@code email}: the client knows its body, not our method names. A
+         * query or path parameter is named as the client sent it ({@code scope}); the body as a whole is {@code body}.
+         */
+        static String fieldOf(ConstraintViolation<?> violation, java.util.Set<String> parameters) {
             String field = null;
+            String parameter = null;
             boolean inBody = false;
             for (Path.Node node : violation.getPropertyPath()) {
                 switch (node.getKind()) {
                     case METHOD, CONSTRUCTOR -> { }
-                    case PARAMETER -> inBody = true;
+                    case PARAMETER -> {
+                        inBody = true;
+                        parameter = node.getName();
+                    }
                     default -> field = field == null ? node.toString() : field + "." + node;
                 }
             }
-            return field != null ? field : (inBody ? "body" : "request");
+            if (field != null) {
+                return field;
+            }
+            if (parameter != null && parameters.contains(parameter)) {
+                return parameter;
+            }
+            return inBody ? "body" : "request";
+        }
+    }
+
+    /** A body or parameter refused by the strict reader: 400 naming every offending field. */
+    @Provider
+    public static class ForJsonInput implements ExceptionMapper<JsonInputException> {
+        @Override
+        public Response toResponse(JsonInputException e) {
+            return invalidInput(e);
         }
     }
 
@@ -94,13 +128,22 @@ public final class ProblemMappers {
                 return unexpected(e);
             }
             Throwable cause = e.getCause();
+            if (cause instanceof JsonInputException input) {
+                return invalidInput(input);
+            }
             if (cause instanceof JsonbException || cause instanceof ProcessingException) {
                 return malformed(cause);
+            }
+            String parameter = unconvertibleParameter(e);
+            if (parameter != null) {
+                return Problem.of(400, "Invalid request", parameter + ": is not a valid value",
+                        List.of(new Problem.FieldError(parameter, "is not a valid value"))).toResponse();
             }
             Response.StatusType type = original.getStatusInfo();
             // Framework messages (RESTEasy codes, internal paths) say nothing useful to a client; ours do.
             String detail = e.getMessage() != null && !e.getMessage().startsWith("HTTP " + status)
-                    && !e.getMessage().startsWith("RESTEASY") ? e.getMessage() : defaultDetail(status);
+                    && !e.getMessage().startsWith("RESTEASY") && !namesInternals(e.getMessage())
+                    ? e.getMessage() : defaultDetail(status);
             Response.ResponseBuilder builder = Response.status(status).type(Problem.PROBLEM_JSON)
                     .entity(Problem.of(type, detail));
             original.getHeaders().forEach((name, values) -> {
@@ -116,23 +159,75 @@ public final class ProblemMappers {
     public static class ForAnythingElse implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
+            // A strict-reader refusal or a 413 wrapped by the framework is still the client's mistake.
+            for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+                if (t instanceof JsonInputException || t instanceof WebApplicationException w && w.getResponse().getStatus() == 413) {
+                    return malformed(t);
+                }
+            }
             return unexpected(e);
         }
     }
 
+    private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile(
+            "(?:QueryParam|PathParam|HeaderParam|FormParam|MatrixParam)\\(\"([A-Za-z0-9_.-]{1,64})\"\\)");
+
+    /**
+     * The name of a query, path or header parameter the framework could not convert (say {@code page=abc} for an
+     * int), or null. The framework answers those with 404 (query, path) or 400 and a message naming the annotation.
+     */
+    static String unconvertibleParameter(WebApplicationException e) {
+        return unconvertibleParameter(e.getResponse().getStatus(), e.getMessage());
+    }
+
+    /** Whether a message would show a client our insides: a package, a class, an exception, SQL. */
+    static boolean namesInternals(String message) {
+        return INTERNALS.matcher(message).find();
+    }
+
+    private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
+            "\\b(java|javax|jakarta|io\\.quizplatform|org\\.(eclipse|jboss|postgresql|apache))\\.|Exception\\b|\\tat |SQLState|PSQL");
+
+    static String unconvertibleParameter(int status, String message) {
+        if ((status != 404 && status != 400) || message == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = PARAMETER.matcher(message);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static Response invalidInput(JsonInputException e) {
+        return problemOf(e).toResponse();
+    }
+
+    static Problem problemOf(JsonInputException e) {
+        List<Problem.FieldError> errors = e.violations().stream()
+                .map(v -> new Problem.FieldError(v.field(), v.message())).toList();
+        return Problem.of(400, "Invalid request", e.getMessage(), errors);
+    }
+
+    /** What every unreadable body gets: the same words, whatever the parser or JSON-B said. */
+    static final Problem MALFORMED = Problem.of(400, "Malformed request body",
+            "The request body is not valid JSON of the expected shape.",
+            List.of(new Problem.FieldError("body", "is not valid JSON of the expected shape")));
+
+    /**
+     * A body the JSON machinery could not read. Its message is not echoed: JSON-B's and the parser's wording names
+     * Java classes and internals. A limit hit while reading (413) keeps its status, whoever wrapped it.
+     */
     static Response malformed(Throwable e) {
-        String why = e.getMessage() == null ? "" : e.getMessage();
-        // Parser messages can be long and echo input; keep the first line, capped.
-        int newline = why.indexOf('\n');
-        if (newline >= 0) {
-            why = why.substring(0, newline);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonInputException input) {
+                return invalidInput(input);
+            }
+            if (t instanceof WebApplicationException w && w.getResponse().getStatus() == 413) {
+                return w.getResponse();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
         }
-        if (why.length() > 200) {
-            why = why.substring(0, 200) + "...";
-        }
-        return Problem.of(400, "Malformed request body",
-                "The request body is not valid JSON of the expected shape" + (why.isBlank() ? "." : ": " + why), List.of())
-                .toResponse();
+        return MALFORMED.toResponse();
     }
 
     static Response unexpected(Throwable e) {

@@ -18,6 +18,7 @@ public record Question(String id, QuestionType type, String text, String imageUr
     public static final int MAX_TIME_LIMIT = 240;
     public static final Set<Integer> ALLOWED_POINTS = Set.of(0, 1000, 2000);
     public static final int MAX_TEXT = 500;
+    public static final int MAX_OPTION_ID = 64;
     public static final int MAX_OPTION_TEXT = 120;
     public static final int MIN_OPTIONS = 2;
     public static final int MAX_OPTIONS = 6;
@@ -119,6 +120,8 @@ public record Question(String id, QuestionType type, String text, String imageUr
             }
             if (o.id() == null || !ids.add(o.id())) {
                 out.add(new RuleViolation.Violation(p + "options[" + i + "].id", "option ids must be present and unique"));
+            } else if (o.id().length() > MAX_OPTION_ID) {
+                out.add(new RuleViolation.Violation(p + "options[" + i + "].id", "must be at most " + MAX_OPTION_ID + " characters"));
             }
             if (!texts.add(o.text().strip().toLowerCase(Locale.ROOT))) {
                 out.add(new RuleViolation.Violation(p + "options[" + i + "].text", "two options read the same"));

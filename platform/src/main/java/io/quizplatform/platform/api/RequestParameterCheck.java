@@ -1,0 +1,109 @@
+package io.quizplatform.platform.api;
+
+import io.quizplatform.platform.api.json.JsonInputException;
+import io.quizplatform.platform.api.json.StrictJsonParser;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.Provider;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Path and query parameters obey the same text rules as bodies: valid UTF-8 percent-encoding, no NUL, no unpaired
+ * surrogate, and bounded length (a path segment such as an id at most {@value #MAX_PATH_PARAMETER} characters, a
+ * query value at most {@value #MAX_QUERY_PARAMETER}). A refusal is a 400 naming the parameter, before any
+ * resource runs.
+ */
+@Provider
+public class RequestParameterCheck implements ContainerRequestFilter {
+
+    static final int MAX_PATH_PARAMETER = 128;
+    static final int MAX_QUERY_PARAMETER = 1000;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        UriInfo uri = request.getUriInfo();
+        List<JsonInputException.Violation> violations = new ArrayList<>();
+        check(uri.getPathParameters(false), MAX_PATH_PARAMETER, violations);
+        check(uri.getQueryParameters(false), MAX_QUERY_PARAMETER, violations);
+        if (!violations.isEmpty()) {
+            throw new JsonInputException(violations);
+        }
+    }
+
+    static void check(MultivaluedMap<String, String> raw, int maxLength, List<JsonInputException.Violation> violations) {
+        for (Map.Entry<String, List<String>> parameter : raw.entrySet()) {
+            String name = StrictJsonParser.printableName(parameter.getKey());
+            for (String value : parameter.getValue()) {
+                String problem = problem(value, maxLength);
+                if (problem != null) {
+                    violations.add(new JsonInputException.Violation(name, problem));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** What is wrong with one raw (still percent-encoded) parameter value, or null. */
+    static String problem(String raw, int maxLength) {
+        if (raw == null) {
+            return null;
+        }
+        String decoded = decode(raw);
+        if (decoded == null) {
+            return "is not valid UTF-8 percent-encoding";
+        }
+        String text = StrictJsonParser.textProblem(decoded);
+        if (text != null) {
+            return text;
+        }
+        if (decoded.codePointCount(0, decoded.length()) > maxLength) {
+            return "must be at most " + maxLength + " characters";
+        }
+        return null;
+    }
+
+    /** Percent-decoding that refuses what is not UTF-8 (null), instead of replacing it with U+FFFD. */
+    static String decode(String raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) {
+                    return null;
+                }
+                int hi = Character.digit(raw.charAt(i + 1), 16);
+                int lo = Character.digit(raw.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return null;
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else if (c == '+') {
+                bytes.write(' ');
+            } else {
+                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                if (Character.isSurrogate(c)) {
+                    return raw; // not percent-encoded at all; let the text check judge the characters
+                }
+                bytes.write(encoded, 0, encoded.length);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

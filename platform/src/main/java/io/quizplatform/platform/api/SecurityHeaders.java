@@ -1,0 +1,96 @@
+package io.quizplatform.platform.api;
+
+import io.quizplatform.platform.ServiceSettings;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Every answer of every service, errors included, carries the browser-facing security headers:
+ * {@code X-Content-Type-Options: nosniff}, a CSP that allows nothing and no framing (and {@code X-Frame-Options:
+ * DENY} for older browsers), {@code Referrer-Policy: no-referrer}, {@code Cache-Control: no-store} on answers to
+ * authenticated requests, and HSTS when the request came over TLS (directly, or as {@code X-Forwarded-Proto: https}
+ * from one of {@code TRUSTED_PROXIES}). A servlet filter rather than a JAX-RS one, so the container's own errors
+ * get them too. It also refuses a {@code Content-Type} that is not a media type at all (415 problem+json) before
+ * the framework would answer it with its own page.
+ */
+public class SecurityHeaders extends HttpFilter {
+
+    static final String CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    static final String HSTS = "max-age=31536000; includeSubDomains";
+    private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    private static final Pattern MEDIA_TYPE = Pattern.compile(
+            TOKEN + "/" + TOKEN + "(\\s*;\\s*" + TOKEN + "=(" + TOKEN + "|\"[^\"\\\\\\x00-\\x1f]*\"))*\\s*;?\\s*");
+
+    @Inject
+    ServiceSettings settings;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        apply(request, response);
+        if (request.getDispatcherType() == DispatcherType.REQUEST && !validContentType(request.getContentType())) {
+            refuseContentType(response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    void apply(HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", CSP);
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        if (request.getHeader("Authorization") != null) {
+            response.setHeader("Cache-Control", "no-store");
+        }
+        if (overTls(request)) {
+            response.setHeader("Strict-Transport-Security", HSTS);
+        }
+    }
+
+    boolean overTls(HttpServletRequest request) {
+        if (request.isSecure()) {
+            return true;
+        }
+        String forwarded = request.getHeader("X-Forwarded-Proto");
+        if (forwarded == null || !"https".equalsIgnoreCase(forwarded.split(",")[0].strip())) {
+            return false;
+        }
+        String peer = request.getRemoteAddr();
+        return trustedProxies().stream().anyMatch(t -> ClientAddress.matches(t, peer));
+    }
+
+    private List<String> trustedProxies() {
+        String configured = settings == null ? "" : settings.get("trusted.proxies", "");
+        return Arrays.stream(configured.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static boolean validContentType(String contentType) {
+        return contentType == null || (contentType.length() <= 256 && MEDIA_TYPE.matcher(contentType).matches());
+    }
+
+    private static void refuseContentType(HttpServletResponse response) throws IOException {
+        response.setStatus(415);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("title", "Unsupported Media Type")
+                .add("status", 415)
+                .add("detail", "The Content-Type header is not a media type; send the body as application/json.")
+                .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("field", "Content-Type").add("message", "must be a media type such as application/json")))
+                .build().toString());
+    }
+}

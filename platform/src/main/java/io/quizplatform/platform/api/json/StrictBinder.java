@@ -1,0 +1,269 @@
+package io.quizplatform.platform.api.json;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Binds a tree read by {@link StrictJsonParser} onto a Java type without coercion: a String only from a JSON
+ * string, an int or long only from an integral number within the type's range (so {@code 20.5}, {@code "20"},
+ * {@code 1e300} and {@code 4294967316} are refused, never rounded or wrapped), a boolean only from
+ * {@code true}/{@code false}, a list or set only from an array, a record (nested ones too) only from an object
+ * whose every key is one of its components. An absent field is null (or 0/false for a primitive); what to require
+ * is left to Bean Validation and the domain. Every mistake is collected with its path, then thrown at once as a
+ * {@link JsonInputException}.
+ */
+public final class StrictBinder {
+
+    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    private StrictBinder() {
+    }
+
+    /** Whether {@link #bind} can build this type: a record, or a list or set of records. */
+    public static boolean supports(Type type) {
+        Class<?> raw = raw(type);
+        if (raw.isRecord()) {
+            return true;
+        }
+        if ((raw == List.class || raw == Set.class || raw == Collection.class) && type instanceof ParameterizedType p) {
+            return raw(p.getActualTypeArguments()[0]).isRecord();
+        }
+        return false;
+    }
+
+    public static Object bind(Object tree, Type type) {
+        List<JsonInputException.Violation> violations = new ArrayList<>();
+        Object value = new Binding(violations).value(tree, type, "");
+        if (!violations.isEmpty()) {
+            throw new JsonInputException(violations.size() > 20 ? violations.subList(0, 20) : violations);
+        }
+        return value;
+    }
+
+    private record Binding(List<JsonInputException.Violation> violations) {
+
+        /** A placeholder for a value that was refused; binding goes on so every mistake is reported. */
+        private static final Object REFUSED = new Object();
+
+        Object value(Object json, Type type, String path) {
+            Class<?> raw = raw(type);
+            if (json == null) {
+                if (raw.isPrimitive()) {
+                    return refuse(path, "must not be null");
+                }
+                return null;
+            }
+            if (raw == String.class) {
+                return json instanceof String s ? s : refuse(path, "must be a string");
+            }
+            if (raw == int.class || raw == Integer.class) {
+                Long n = integral(json, path, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                return n == null ? REFUSED : Integer.valueOf(n.intValue());
+            }
+            if (raw == long.class || raw == Long.class) {
+                Long n = integral(json, path, Long.MIN_VALUE, Long.MAX_VALUE);
+                return n == null ? REFUSED : n;
+            }
+            if (raw == short.class || raw == Short.class) {
+                Long n = integral(json, path, Short.MIN_VALUE, Short.MAX_VALUE);
+                return n == null ? REFUSED : Short.valueOf(n.shortValue());
+            }
+            if (raw == double.class || raw == Double.class) {
+                if (json instanceof BigDecimal d && d.abs().compareTo(BigDecimal.valueOf(Double.MAX_VALUE)) <= 0) {
+                    return d.doubleValue();
+                }
+                return refuse(path, "must be a number");
+            }
+            if (raw == boolean.class || raw == Boolean.class) {
+                return json instanceof Boolean b ? b : refuse(path, "must be true or false");
+            }
+            if (raw == UUID.class) {
+                if (json instanceof String s && s.length() == 36) {
+                    try {
+                        return UUID.fromString(s);
+                    } catch (IllegalArgumentException e) {
+                        // refused below
+                    }
+                }
+                return refuse(path, "must be a UUID");
+            }
+            if (raw.isEnum()) {
+                if (json instanceof String s) {
+                    for (Object constant : raw.getEnumConstants()) {
+                        if (((Enum<?>) constant).name().equals(s)) {
+                            return constant;
+                        }
+                    }
+                }
+                StringBuilder names = new StringBuilder();
+                for (Object constant : raw.getEnumConstants()) {
+                    names.append(names.length() == 0 ? "" : ", ").append(((Enum<?>) constant).name());
+                }
+                return refuse(path, "must be one of " + names);
+            }
+            if (raw == List.class || raw == Collection.class || raw == Set.class) {
+                if (!(json instanceof List<?> items)) {
+                    return refuse(path, "must be an array");
+                }
+                Type element = typeArgument(type, 0);
+                Collection<Object> out = raw == Set.class ? new LinkedHashSet<>() : new ArrayList<>();
+                for (int i = 0; i < items.size(); i++) {
+                    out.add(value(items.get(i), element, path + "[" + i + "]"));
+                }
+                return raw == Set.class ? Collections.unmodifiableSet((Set<Object>) out)
+                        : Collections.unmodifiableList((List<Object>) out);
+            }
+            if (raw == Map.class) {
+                if (!(json instanceof Map<?, ?> members)) {
+                    return refuse(path, "must be an object");
+                }
+                Type valueType = typeArgument(type, 1);
+                Map<String, Object> out = new LinkedHashMap<>();
+                members.forEach((k, v) -> out.put((String) k, value(v, valueType, StrictJsonParser.child(path, (String) k))));
+                return Collections.unmodifiableMap(out);
+            }
+            if (raw.isRecord()) {
+                if (!(json instanceof Map<?, ?> members)) {
+                    return refuse(path, "must be an object");
+                }
+                return record(raw, members, path);
+            }
+            throw new IllegalStateException("no strict binding for " + type.getTypeName());
+        }
+
+        private Object record(Class<?> type, Map<?, ?> members, String path) {
+            RecordComponent[] components = type.getRecordComponents();
+            Object[] args = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            Set<String> known = new LinkedHashSet<>();
+            boolean refused = false;
+            for (int i = 0; i < components.length; i++) {
+                RecordComponent component = components[i];
+                types[i] = component.getType();
+                known.add(component.getName());
+                Object json = members.get(component.getName());
+                if (!members.containsKey(component.getName())) {
+                    args[i] = absent(component.getType());
+                    continue;
+                }
+                Object value = value(json, component.getGenericType(), StrictJsonParser.child(path, component.getName()));
+                if (value == REFUSED) {
+                    refused = true;
+                    args[i] = absent(component.getType());
+                } else {
+                    args[i] = value;
+                }
+            }
+            for (Object key : members.keySet()) {
+                if (!known.contains(key)) {
+                    refused = true;
+                    violations.add(new JsonInputException.Violation(StrictJsonParser.child(path, (String) key),
+                            "is not a known field (expected one of " + String.join(", ", known) + ")"));
+                }
+            }
+            if (refused || !violations.isEmpty()) {
+                return REFUSED;
+            }
+            try {
+                Constructor<?> canonical = type.getDeclaredConstructor(types);
+                canonical.setAccessible(true);
+                return canonical.newInstance(args);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException) {
+                    return refuse(StrictJsonParser.field(path), "is not valid");
+                }
+                throw new IllegalStateException("cannot build " + type.getName(), e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot build " + type.getName(), e);
+            }
+        }
+
+        private Long integral(Object json, String path, long min, long max) {
+            String range = "must be an integer from " + min + " to " + max;
+            if (!(json instanceof BigDecimal d)) {
+                refuse(path, range);
+                return null;
+            }
+            // Decide on scale and precision before any conversion: 1e999999999 must not be expanded.
+            BigDecimal stripped = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+            if (stripped.scale() > 0 || stripped.precision() - stripped.scale() > 19) {
+                refuse(path, range);
+                return null;
+            }
+            BigInteger n = stripped.toBigIntegerExact();
+            if (n.compareTo(LONG_MIN) < 0 || n.compareTo(LONG_MAX) > 0 || n.longValue() < min || n.longValue() > max) {
+                refuse(path, range);
+                return null;
+            }
+            return n.longValue();
+        }
+
+        private Object refuse(String path, String message) {
+            violations.add(new JsonInputException.Violation(StrictJsonParser.field(path), message));
+            return REFUSED;
+        }
+
+        private static Object absent(Class<?> type) {
+            if (!type.isPrimitive()) {
+                return null;
+            }
+            if (type == boolean.class) {
+                return false;
+            }
+            if (type == long.class) {
+                return 0L;
+            }
+            if (type == double.class) {
+                return 0d;
+            }
+            if (type == short.class) {
+                return (short) 0;
+            }
+            return 0;
+        }
+    }
+
+    private static Type typeArgument(Type type, int index) {
+        if (type instanceof ParameterizedType p) {
+            Type argument = p.getActualTypeArguments()[index];
+            if (argument instanceof WildcardType w) {
+                return w.getUpperBounds()[0];
+            }
+            return argument;
+        }
+        return Object.class;
+    }
+
+    private static Class<?> raw(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        if (type instanceof WildcardType w) {
+            return raw(w.getUpperBounds()[0]);
+        }
+        if (type instanceof GenericArrayType) {
+            return Object[].class;
+        }
+        return Object.class;
+    }
+}

@@ -1,0 +1,73 @@
+package io.quizplatform.platform.api;
+
+import io.quizplatform.platform.api.json.JsonInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Parameters and headers checked at the edge, before any resource runs. */
+class RequestEdgeTest {
+
+    @Test
+    void parametersMustBeCleanShortUtf8() {
+        assertThat(RequestParameterCheck.problem("caf%C3%A9", 128)).isNull();
+        assertThat(RequestParameterCheck.problem("3f2b2c8e-9c1e-4a57-a1d5-3b8c2f7a9e10", 128)).isNull();
+        assertThat(RequestParameterCheck.problem("a%00b", 128)).contains("NUL");
+        assertThat(RequestParameterCheck.problem("%ED%A0%80", 128)).contains("UTF-8");
+        assertThat(RequestParameterCheck.problem("%C3%28", 128)).contains("UTF-8");
+        assertThat(RequestParameterCheck.problem("%zz", 128)).contains("UTF-8");
+        assertThat(RequestParameterCheck.problem("%4", 128)).contains("UTF-8");
+        assertThat(RequestParameterCheck.problem("x".repeat(129), 128)).contains("at most 128");
+        assertThat(RequestParameterCheck.problem("\ud800", 128)).contains("surrogate");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "application/json; charset=UTF-8", "application/json;charset=\"utf-8\"",
+            "text/plain", "application/problem+json", "multipart/form-data; boundary=abc"})
+    void mediaTypesPass(String contentType) {
+        assertThat(SecurityHeaders.validContentType(contentType)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"garbage", "/", "application/", "application/json; charset", ";;;", "a/b c", "\u0000/json",
+            "application/json\u0000", "текст/json", "application/json; x=\"unterminated"})
+    void garbageIsNotAMediaType(String contentType) {
+        assertThat(SecurityHeaders.validContentType(contentType)).isFalse();
+    }
+
+    @Test
+    void malformedBodiesNeverEchoTheFrameworksWording() {
+        assertThat(ProblemMappers.MALFORMED.status()).isEqualTo(400);
+        assertThat(ProblemMappers.MALFORMED.detail()).doesNotContain("io.quizplatform").doesNotContain("class");
+    }
+
+    @Test
+    void aRefusalNamesEveryField() {
+        Problem problem = ProblemMappers.problemOf(new JsonInputException(java.util.List.of(
+                new JsonInputException.Violation("questions[0].points", "must be an integer"),
+                new JsonInputException.Violation("settings.speedBonus", "is not a known field"))));
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.errors()).extracting(Problem.FieldError::field).containsExactly("questions[0].points", "settings.speedBonus");
+        assertThat(problem.detail()).contains("questions[0].points: must be an integer");
+    }
+
+    @Test
+    void aParameterTheFrameworkCouldNotConvertIsNamed() {
+        assertThat(ProblemMappers.unconvertibleParameter(404, "RESTEASY003870: Unable to extract parameter from http request: "
+                + "jakarta.ws.rs.QueryParam(\"page\") value is 'abc'")).isEqualTo("page");
+        assertThat(ProblemMappers.unconvertibleParameter(400, "@jakarta.ws.rs.HeaderParam(\"If-Match\")")).isEqualTo("If-Match");
+        assertThat(ProblemMappers.unconvertibleParameter(404, "RESTEASY003210: Could not find resource for full path")).isNull();
+        assertThat(ProblemMappers.unconvertibleParameter(500, "jakarta.ws.rs.QueryParam(\"page\")")).isNull();
+    }
+
+    @Test
+    void frameworkMessagesThatNameInternalsAreNotPassedOn() {
+        assertThat(ProblemMappers.namesInternals("Cannot create instance of class io.quizplatform.quiz.domain.quiz.QuizSettings")).isTrue();
+        assertThat(ProblemMappers.namesInternals("jakarta.ws.rs.NotFoundException: nope")).isTrue();
+        assertThat(ProblemMappers.namesInternals("java.lang.IllegalArgumentException")).isTrue();
+        assertThat(ProblemMappers.namesInternals("No quiz with id 42.")).isFalse();
+        assertThat(ProblemMappers.namesInternals("Send the quiz's ETag in If-Match.")).isFalse();
+    }
+}

@@ -1,0 +1,191 @@
+package io.quizplatform.platform.api.json;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The strict parser and binder: what a body may be, and the field named when it is not. */
+class StrictJsonTest {
+
+    record Settings(boolean speedScoring, boolean streakBonus) {
+    }
+
+    record Option(String id, String text, boolean correct) {
+    }
+
+    record Question(String id, String text, int timeLimitSeconds, int points, List<Option> options, List<String> acceptedAnswers) {
+    }
+
+    record Quiz(String title, String description, Settings settings, long version, Boolean lateJoinAllowed,
+                List<Question> questions, Set<String> tags) {
+    }
+
+    enum Kind { SINGLE, MULTIPLE }
+
+    record WithEnum(Kind kind) {
+    }
+
+    private static final StrictJsonParser PARSER = new StrictJsonParser(StrictJsonParser.DEFAULT_MAX_DEPTH);
+
+    static Object read(String json, Type type) {
+        return StrictBinder.bind(PARSER.parse(json.getBytes(StandardCharsets.UTF_8)), type);
+    }
+
+    static List<JsonInputException.Violation> refusal(String json, Type type) {
+        try {
+            read(json, type);
+        } catch (JsonInputException e) {
+            return e.violations();
+        }
+        throw new AssertionError("accepted: " + json);
+    }
+
+    @Test
+    void aWellFormedBodyBindsOntoNestedRecords() {
+        Quiz quiz = (Quiz) read("""
+                {"title":"Capitals","description":null,"settings":{"speedScoring":true,"streakBonus":false},
+                 "version":9007199254740993,"lateJoinAllowed":true,"tags":["geo","geo2"],
+                 "questions":[{"id":"q1","text":"Capital of France? \\ud83c\\uddeb\\ud83c\\uddf7","timeLimitSeconds":20,"points":1000,
+                   "options":[{"id":"a","text":"Paris","correct":true},{"text":"Lyon"}],"acceptedAnswers":null}]}
+                """, Quiz.class);
+        assertThat(quiz.title()).isEqualTo("Capitals");
+        assertThat(quiz.description()).isNull();
+        assertThat(quiz.settings()).isEqualTo(new Settings(true, false));
+        assertThat(quiz.version()).isEqualTo(9007199254740993L);
+        assertThat(quiz.questions()).singleElement().satisfies(q -> {
+            assertThat(q.points()).isEqualTo(1000);
+            assertThat(q.text()).endsWith("\ud83c\uddeb\ud83c\uddf7");
+            assertThat(q.options()).containsExactly(new Option("a", "Paris", true), new Option(null, "Lyon", false));
+        });
+        assertThat(quiz.tags()).containsExactly("geo", "geo2");
+    }
+
+    @Test
+    void absentFieldsAreNullOrZero() {
+        Quiz quiz = (Quiz) read("{}", Quiz.class);
+        assertThat(quiz).isEqualTo(new Quiz(null, null, null, 0, null, null, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            points wrapping past 2^32       | {"questions":[{"points":4294968296}]}        | questions[0].points
+            time limit wrapping past 2^32   | {"questions":[{"timeLimitSeconds":4294967316}]} | questions[0].timeLimitSeconds
+            points 1e300                    | {"questions":[{"points":1e300}]}             | questions[0].points
+            points as a string              | {"questions":[{"points":"20"}]}              | questions[0].points
+            points with a fraction          | {"questions":[{"points":20.5}]}              | questions[0].points
+            points as true                  | {"questions":[{"points":true}]}              | questions[0].points
+            long beyond 2^63                | {"version":9223372036854775808}              | version
+            huge exponent                   | {"version":1e999999999}                      | version
+            tiny exponent                   | {"version":1e-999999999}                     | version
+            boolean as a string             | {"settings":{"speedScoring":"maybe"}}        | settings.speedScoring
+            boolean as a number             | {"settings":{"streakBonus":2}}               | settings.streakBonus
+            boolean null for a primitive    | {"settings":{"streakBonus":null}}            | settings.streakBonus
+            wrapper boolean as a string     | {"lateJoinAllowed":"true"}                   | lateJoinAllowed
+            number as a title               | {"title":5}                                  | title
+            array as a title                | {"title":["a"]}                              | title
+            object as a title               | {"title":{}}                                 | title
+            settings as a string            | {"settings":"on"}                            | settings
+            questions as an object          | {"questions":{}}                             | questions
+            question as a number            | {"questions":[7]}                            | questions[0]
+            unknown field                   | {"titel":"x"}                                | titel
+            unknown nested field            | {"settings":{"speedBonus":true}}             | settings.speedBonus
+            unknown deep field              | {"questions":[{"options":[{"id":"a","evil":1}]}]} | questions[0].options[0].evil
+            tags as a string                | {"tags":"geo"}                               | tags
+            """)
+    void wrongTypesAndRangesAreRefusedNamingTheField(String name, String json, String field) {
+        assertThat(refusal(json, Quiz.class)).extracting(JsonInputException.Violation::field).contains(field);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            NUL in a value             | {"title":"a\\u0000b"}                         | title
+            NUL in a nested value      | {"questions":[{"text":"\\u0000"}]}            | questions[0].text
+            NUL in a key               | {"ti\\u0000tle":"x"}                          | ti?tle
+            lone high surrogate        | {"title":"\\ud800"}                           | title
+            lone low surrogate         | {"title":"x\\udc00y"}                         | title
+            reversed pair              | {"title":"\\udc00\\ud800"}                    | title
+            lone surrogate in a list   | {"tags":["ok","\\ud800"]}                     | tags[1]
+            duplicate key              | {"title":"a","title":"b"}                     | title
+            duplicate nested key       | {"settings":{"speedScoring":true,"speedScoring":false}} | settings.speedScoring
+            trailing text              | {"title":"a"} trailing                        | body
+            two documents              | {"title":"a"}{"title":"b"}                    | body
+            trailing bracket           | {"title":"a"}]                                | body
+            not JSON                   | title=a                                       | body
+            unterminated               | {"title":                                     | body
+            a bare string for a record | "title"                                       | body
+            an array for a record      | [1,2]                                         | body
+            """)
+    void textAndSyntaxRulesAreEnforced(String name, String json, String field) {
+        assertThat(refusal(json, Quiz.class)).extracting(JsonInputException.Violation::field).contains(field);
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefusedWithoutAStackOverflow() {
+        String deep = "{\"tags\":" + "[".repeat(1000) + "]".repeat(1000) + "}";
+        assertThat(refusal(deep, Quiz.class)).singleElement().satisfies(v -> {
+            assertThat(v.field()).startsWith("tags[0]");
+            assertThat(v.message()).contains("nested deeper than 32");
+        });
+        assertThat(refusal("[".repeat(100_000), Quiz.class)).extracting(JsonInputException.Violation::message)
+                .anySatisfy(m -> assertThat(m).contains("nested deeper"));
+    }
+
+    @Test
+    void invalidUtf8IsRefused() {
+        byte[] body = {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        assertThatThrownBy(() -> PARSER.parse(body)).isInstanceOf(JsonInputException.class).hasMessageContaining("UTF-8");
+        byte[] surrogateInCesu = {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'};
+        assertThatThrownBy(() -> PARSER.parse(surrogateInCesu)).isInstanceOf(JsonInputException.class);
+    }
+
+    @Test
+    void everyMistakeIsReportedAndNoneNamesAJavaClass() {
+        List<JsonInputException.Violation> violations = refusal(
+                "{\"title\":1,\"settings\":{\"speedScoring\":\"yes\",\"speedBonus\":1},\"questions\":[{\"points\":1.5}]}", Quiz.class);
+        assertThat(violations).extracting(JsonInputException.Violation::field)
+                .containsExactlyInAnyOrder("title", "settings.speedScoring", "settings.speedBonus", "questions[0].points");
+        assertThat(violations).extracting(JsonInputException.Violation::message)
+                .noneMatch(m -> m.contains("io.quizplatform") || m.contains("java.") || m.contains("Exception"));
+    }
+
+    @Test
+    void enumsBindByName() {
+        assertThat(read("{\"kind\":\"SINGLE\"}", WithEnum.class)).isEqualTo(new WithEnum(Kind.SINGLE));
+        assertThat(refusal("{\"kind\":\"single\"}", WithEnum.class)).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("SINGLE, MULTIPLE"));
+    }
+
+    @Test
+    void integersAtTheEdgesOfTheirRange() {
+        assertThat(((Question) read("{\"points\":2147483647}", Question.class)).points()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(((Question) read("{\"points\":-2147483648}", Question.class)).points()).isEqualTo(Integer.MIN_VALUE);
+        assertThat(((Question) read("{\"points\":1E3}", Question.class)).points()).isEqualTo(1000);
+        assertThat(((Question) read("{\"points\":-0}", Question.class)).points()).isZero();
+        assertThat(refusal("{\"points\":2147483648}", Question.class)).isNotEmpty();
+    }
+
+    @Test
+    void onlyRecordsAndCollectionsOfRecordsAreBoundHere() throws Exception {
+        assertThat(StrictBinder.supports(Quiz.class)).isTrue();
+        assertThat(StrictBinder.supports(StrictJsonTest.class.getDeclaredField("LIST_OF_QUIZZES").getGenericType())).isTrue();
+        assertThat(StrictBinder.supports(String.class)).isFalse();
+        assertThat(StrictBinder.supports(jakarta.json.JsonObject.class)).isFalse();
+    }
+
+    @SuppressWarnings("unused")
+    private static final List<Quiz> LIST_OF_QUIZZES = List.of();
+
+    @Test
+    void blankBodiesAreNoBody() {
+        assertThat(StrictJsonParser.isBlank(" \r\n\t".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(StrictJsonParser.isBlank("{}".getBytes(StandardCharsets.UTF_8))).isFalse();
+    }
+}
