@@ -388,6 +388,16 @@ public class SocketBadInputIT {
                 "SELECT count(*) FROM answers WHERE game_id = ?", gameId) == 1 ? java.util.Optional.of(true) : java.util.Optional.empty());
     }
 
+    @Order(5)
+    @Test
+    void aHandshakeFromAnotherSitesPageIsRefused() {
+        java.net.URI url = java.net.URI.create(Platform.baseUrl().replace("http://", "ws://") + "/quiz/ws/games/" + id(choiceGame));
+        java.util.concurrent.CompletableFuture<java.net.http.WebSocket> attempt = java.net.http.HttpClient.newHttpClient()
+                .newWebSocketBuilder().header("Origin", "https://evil.example")
+                .buildAsync(url, new java.net.http.WebSocket.Listener() { });
+        assertThat(attempt).failsWithin(Duration.ofSeconds(10));
+    }
+
     /** A connection as the sender, welcomed when it said hello. */
     private static SocketClient connect(Sender sender) {
         SocketClient socket = switch (sender) {
