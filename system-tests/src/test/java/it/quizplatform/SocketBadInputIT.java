@@ -398,6 +398,19 @@ public class SocketBadInputIT {
         assertThat(attempt).failsWithin(Duration.ofSeconds(10));
     }
 
+    @Order(6)
+    @Test
+    void aBinaryMessageClosesTheConnectionAsTextOnly() throws Exception {
+        for (Sender sender : List.of(Sender.STRANGER, Sender.PLAYER)) {
+            try (SocketClient socket = connect(sender)) {
+                int before = socket.received.size();
+                socket.sendBinary(j("{'type':'ping'}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                assertThat(socket.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1003);
+                assertThat(socket.received.subList(before, socket.received.size())).as("nothing answered").isEmpty();
+            }
+        }
+    }
+
     /** A connection as the sender, welcomed when it said hello. */
     private static SocketClient connect(Sender sender) {
         SocketClient socket = switch (sender) {

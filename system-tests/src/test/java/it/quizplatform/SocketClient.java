@@ -68,6 +68,10 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+    }
+
     /**
      * Sends one message in several frames, one per part; stops at the first part the connection no longer takes
      * (the server may close it midway).

@@ -130,6 +130,11 @@ public class GameSessions {
         close(session, CloseReason.CloseCodes.TOO_BIG, GameSocket.TOO_BIG);
     }
 
+    /** A binary message: the protocol is text only; the connection is closed (1003). */
+    void binary(Session session) {
+        close(session, CloseReason.CloseCodes.CANNOT_ACCEPT, GameSocket.TEXT_ONLY);
+    }
+
     void closed(Session session) {
         Object game = session.getUserProperties().get(GAME);
         if (game != null) {

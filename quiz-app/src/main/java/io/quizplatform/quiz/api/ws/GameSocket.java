@@ -7,6 +7,7 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 
+import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,6 +25,7 @@ public class GameSocket extends Endpoint {
 
     static final String PATH = "/ws/games/{gameId}";
     static final String TOO_BIG = "message too big";
+    static final String TEXT_ONLY = "text frames only";
     private static final Logger LOG = Logger.getLogger(GameSocket.class.getName());
 
     /**
@@ -47,6 +49,12 @@ public class GameSocket extends Endpoint {
                 } catch (MessageAssembler.TooBig e) {
                     sessions.tooBig(session);
                 }
+            }
+        });
+        session.addMessageHandler(ByteBuffer.class, new MessageHandler.Partial<ByteBuffer>() {
+            @Override
+            public void onMessage(ByteBuffer part, boolean last) {
+                sessions.binary(session);
             }
         });
         sessions.opened(session, gameId);
