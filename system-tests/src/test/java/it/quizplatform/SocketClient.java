@@ -23,6 +23,7 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    final CompletableFuture<String> closeReason = new CompletableFuture<>();
     private final WebSocket socket;
 
     private SocketClient(String gameId) {
@@ -65,6 +66,24 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     void send(String text) {
         socket.sendText(text, true).join();
+    }
+
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+    }
+
+    /**
+     * Sends one message in several frames, one per part; stops at the first part the connection no longer takes
+     * (the server may close it midway).
+     */
+    void sendInFrames(List<String> parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            try {
+                socket.sendText(parts.get(i), i == parts.size() - 1).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                return;
+            }
+        }
     }
 
     JsonNode await(String what, Duration timeout, Predicate<JsonNode> wanted) {
@@ -111,12 +130,14 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         closeCode.complete(statusCode);
+        closeReason.complete(reason);
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
         closeCode.complete(-1);
+        closeReason.complete(String.valueOf(error));
     }
 
     @Override

@@ -40,6 +40,8 @@ public class AnswerDecisions {
     // The answers of one game: aggregate id = game id, so they share the game's partition.
     private static final String AGGREGATE = "answer";
     private static final int TOP_TEXT_ANSWERS = 10;
+    /** Stored and announced in place of a player id that is not a UUID (the refusal is then not-a-player): the nil UUID. */
+    static final String NOT_A_PLAYER_ID = new UUID(0, 0).toString();
 
     @Inject
     AnswerRepository repository;
@@ -216,11 +218,24 @@ public class AnswerDecisions {
 
     private void refuse(AnswerReceived answer, Refusal refusal, boolean gameKnown) {
         UUID gameId = UUID.fromString(answer.gameId());
-        repository.refused(UUID.fromString(answer.answerId()), gameId, answer.questionIndex(), answer.playerId(),
+        String playerId = storablePlayerId(answer.playerId());
+        repository.refused(UUID.fromString(answer.answerId()), gameId, answer.questionIndex(), playerId,
                 refusal.code(), answer.receivedAt());
-        AnswerRejected rejected = new AnswerRejected(answer.answerId(), answer.gameId(), answer.playerId(),
+        AnswerRejected rejected = new AnswerRejected(answer.answerId(), answer.gameId(), playerId,
                 answer.questionIndex(), refusal.code(), refusal.message(), answer.receivedAt());
         publish(gameId, EventTypes.ANSWER_REJECTED, rejected, gameKnown ? nextEventVersion(gameId) : 1);
+    }
+
+    /**
+     * The player id as refused_answers keeps it and answer.rejected carries it: a player id that is not one (too
+     * long, NUL...) would fail the insert, and with it the decision; the nil UUID stands in for it.
+     */
+    private static String storablePlayerId(String playerId) {
+        try {
+            return UUID.fromString(playerId).toString().equalsIgnoreCase(playerId) ? playerId : NOT_A_PLAYER_ID;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return NOT_A_PLAYER_ID;
+        }
     }
 
     private void publishTally(UUID gameId, int questionIndex, Instant closedAt) {

@@ -14,6 +14,9 @@ import java.util.Set;
 public record AnswerKey(String type, int timeLimitSeconds, int points, List<String> optionIds,
                         List<String> correctOptionIds, List<String> acceptedAnswers) {
 
+    /** The longest typed answer, in characters. */
+    public static final int MAX_TEXT = 100;
+
     public AnswerKey {
         optionIds = optionIds == null ? List.of() : List.copyOf(optionIds);
         correctOptionIds = correctOptionIds == null ? List.of() : List.copyOf(correctOptionIds);
@@ -35,10 +38,14 @@ public record AnswerKey(String type, int timeLimitSeconds, int points, List<Stri
         return "TYPE_ANSWER".equals(type);
     }
 
-    /** Whether the answer names only this question's options, or is a typed answer to a typed question. */
+    /**
+     * Whether the answer names only this question's options, or is a typed answer to a typed question that can be
+     * stored as it is (see {@link #storableText}). What does not fit is refused as {@code invalid-answer}: never
+     * stored, never left to fail the transaction that decides it.
+     */
     public boolean fits(List<String> chosen, String text) {
         if (typed()) {
-            return text != null && !text.isBlank() && (chosen == null || chosen.isEmpty());
+            return storableText(text) && (chosen == null || chosen.isEmpty());
         }
         if (chosen == null || chosen.isEmpty() || text != null) {
             return false;
@@ -66,6 +73,29 @@ public record AnswerKey(String type, int timeLimitSeconds, int points, List<Stri
         int wrongChosen = chosen.size() - correctChosen;
         boolean right = wrongChosen == 0 && correctChosen == correct.size();
         return new Verdict(right, correctChosen, wrongChosen, correct.size());
+    }
+
+    /**
+     * A typed answer as answer_db keeps it: not blank, at most {@value #MAX_TEXT} characters (code points, as
+     * PostgreSQL counts them), no control characters (PostgreSQL refuses U+0000 in text), no lone surrogates (they
+     * cannot be written as UTF-8 and would be stored as "?").
+     */
+    public static boolean storableText(String text) {
+        if (text == null || text.isBlank() || text.codePointCount(0, text.length()) > MAX_TEXT) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "  Île-de-France! " and "ile de france" are the same answer. */

@@ -63,4 +63,30 @@ class AnswerRulesTest {
         AnswerWindow ended = new AnswerWindow(-1, null, null, 1, true);
         assertThat(ended.refusal(2, OPENED)).contains(Refusal.QUESTION_CLOSED);
     }
+
+    @Test
+    void aTypedAnswerThatCouldNotBeStoredAsItIsDoesNotFit() {
+        // PostgreSQL refuses U+0000 in text; a lone surrogate would be stored as "?"; answers.text_answer is varchar(100).
+        assertThat(TYPED.fits(List.of(), "Mar\u0000ianas")).isFalse();
+        assertThat(TYPED.fits(List.of(), "Paris\u0007")).isFalse();
+        assertThat(TYPED.fits(List.of(), "two\nlines")).isFalse();
+        assertThat(TYPED.fits(List.of(), "c1\u0085")).isFalse();
+        assertThat(TYPED.fits(List.of(), "lone \ud83d")).isFalse();
+        assertThat(TYPED.fits(List.of(), "\ude00 low first")).isFalse();
+        assertThat(TYPED.fits(List.of(), "x".repeat(101))).isFalse();
+        assertThat(TYPED.fits(List.of(), null)).isFalse();
+        // Characters, not UTF-16 units: a hundred emoji fit, as do accents and joined pairs.
+        assertThat(TYPED.fits(List.of(), "\ud83d\ude00".repeat(100))).isTrue();
+        assertThat(TYPED.fits(List.of(), "x".repeat(100))).isTrue();
+        assertThat(TYPED.fits(List.of(), "Île-de-France 🇫🇷")).isTrue();
+    }
+
+    @Test
+    void optionIdsThatAreNotTheQuestionsDoNotFitWhateverTheyHoldInside() {
+        assertThat(SINGLE.fits(List.of("a\u0000"), null)).isFalse();
+        assertThat(SINGLE.fits(List.of("\ud800"), null)).isFalse();
+        assertThat(SINGLE.fits(List.of("a".repeat(10_000)), null)).isFalse();
+        assertThat(SINGLE.fits(java.util.Arrays.asList((String) null), null)).isFalse();
+        assertThat(MULTI.fits(List.of("a", "c\u0000"), null)).isFalse();
+    }
 }

@@ -31,19 +31,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,7 +65,6 @@ public class GameSessions {
     static final long ANSWER_COUNT_INTERVAL_MS = 250;
     /** Lobby changes (joins, kicks) reach the host at most this often. */
     static final long ROSTER_PUSH_INTERVAL_MS = 500;
-    private static final int MAX_OPTION_IDS = 6;
     static final long EVERYONE_ANSWERED_RECHECK_MS = 2000;
 
     private static final String ROLE = "role";
@@ -183,6 +175,16 @@ public class GameSessions {
         }, HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
+    /** A message over the size limit: the connection is closed (1009) with a reason that says only that. */
+    void tooBig(Session session) {
+        close(session, CloseReason.CloseCodes.TOO_BIG, GameSocket.TOO_BIG);
+    }
+
+    /** A binary message: the protocol is text only; the connection is closed (1003). */
+    void binary(Session session) {
+        close(session, CloseReason.CloseCodes.CANNOT_ACCEPT, GameSocket.TEXT_ONLY);
+    }
+
     void closed(Session session) {
         Object game = session.getUserProperties().get(GAME);
         if (game != null) {
@@ -196,56 +198,62 @@ public class GameSessions {
         }
     }
 
+    /**
+     * One whole message (at most {@value ClientMessages#MAX_MESSAGE_BYTES} bytes, assembled by {@link GameSocket}):
+     * read strictly, then checked in this order: hello first, who may send it, its fields; only then acted on.
+     */
     void received(Session session, String gameId, String text) {
         if (!withinRate(session)) {
             return;
         }
-        JsonObject message;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            message = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            error(session, "malformed", "A message is a JSON object with a \"type\", like {\"type\":\"hello\",...}.");
+        ClientMessages.Reading reading = ClientMessages.read(text);
+        if (reading instanceof ClientMessages.Refused bad && bad.type() == null) {
+            error(session, bad.code(), bad.field(), bad.message());
             return;
         }
-        String type = message.get("type") instanceof jakarta.json.JsonString s ? s.getString() : null;
-        if (type == null) {
-            error(session, "malformed", "Every message needs a \"type\".");
-            return;
-        }
+        ClientMessage.MessageType type = reading instanceof ClientMessages.Read read ? read.message().type()
+                : ((ClientMessages.Refused) reading).type();
         Object role = session.getUserProperties().get(ROLE);
-        if (role == null) {
-            if ("hello".equals(type)) {
-                hello(session, gameId, message);
+        if (role == null && type != ClientMessage.MessageType.HELLO) {
+            error(session, "hello-first", "Say hello first: {\"type\":\"hello\",\"role\":\"player\"|\"host\",\"token\":\"...\"}.");
+            return;
+        }
+        if (role != null && type == ClientMessage.MessageType.HELLO) {
+            error(session, "already-identified", "This connection is already identified.");
+            return;
+        }
+        if (type.hostCommand() && !HOST.equals(role)) {
+            error(session, "host-only", "Only the game's host can " + type.wireName() + ".");
+            return;
+        }
+        if (type == ClientMessage.MessageType.ANSWER && !PLAYER.equals(role)) {
+            error(session, "players-only", "Only players answer; the host's screen shows the question.");
+            return;
+        }
+        if (reading instanceof ClientMessages.Refused bad) {
+            if (type == ClientMessage.MessageType.ANSWER) {
+                answerRefused(session, bad.questionIndex(), bad.code(), bad.field(), bad.message());
             } else {
-                error(session, "hello-first", "Say hello first: {\"type\":\"hello\",\"role\":\"player\"|\"host\",\"token\":\"...\"}.");
+                error(session, bad.code(), bad.field(), bad.message());
             }
             return;
         }
-        switch (type) {
-            case "ping" -> send(session, Json.createObjectBuilder().add("type", "pong").add("serverTime", Instant.now().toString()).build().toString());
-            case "hello" -> error(session, "already-identified", "This connection is already identified.");
-            case "start", "next", "skip", "end", "kick" -> {
-                if (!HOST.equals(role)) {
-                    error(session, "host-only", "Only the game's host can " + type + ".");
-                } else {
-                    hostCommand(session, gameId, type, message);
-                }
-            }
-            case "answer" -> {
-                if (!PLAYER.equals(role)) {
-                    error(session, "players-only", "Only players answer; the host's screen shows the question.");
-                } else {
-                    answer(session, gameId, message);
-                }
-            }
-            default -> error(session, "unknown-type", "Unknown message type \"" + type.substring(0, Math.min(type.length(), 40))
-                    + "\". Known: hello, ping, start, next, skip, end, kick, answer.");
+        ClientMessage message = ((ClientMessages.Read) reading).message();
+        if (message instanceof ClientMessage.Hello hello) {
+            hello(session, gameId, hello);
+        } else if (message instanceof ClientMessage.Answer answer) {
+            answer(session, gameId, answer);
+        } else if (message instanceof ClientMessage.Kick kick) {
+            hostCommand(session, gameId, type, kick.playerId());
+        } else if (type.hostCommand()) {
+            hostCommand(session, gameId, type, null);
+        } else {
+            send(session, Json.createObjectBuilder().add("type", "pong").add("serverTime", Instant.now().toString()).build().toString());
         }
     }
 
-    private void hello(Session session, String gameId, JsonObject message) {
-        String requestedRole = message.getString("role", "");
-        String token = message.getString("token", "");
+    private void hello(Session session, String gameId, ClientMessage.Hello message) {
+        String token = message.token();
         Game game;
         try {
             // The state this instance already holds (kept fresh by the fan-out): thousands of phones saying hello
@@ -255,7 +263,7 @@ public class GameSessions {
             close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "unknown game");
             return;
         }
-        if (PLAYER.equals(requestedRole)) {
+        if (message.role() == ClientMessage.Role.PLAYER) {
             Optional<PlayerTokens.PlayerClaims> claims = playerTokens.verify(token);
             if (claims.isEmpty()) {
                 error(session, "invalid-token", "This player token is not valid (expired or not ours). Join again with the PIN.");
@@ -278,7 +286,7 @@ public class GameSessions {
             }
             register(session, gameId, PLAYER, player.get().id());
             presence.connected(gameId, player.get().id());
-        } else if (HOST.equals(requestedRole)) {
+        } else {
             Optional<AccessTokenVerifier.Host> host = hostTokens.verify(token);
             if (host.isEmpty()) {
                 error(session, "invalid-token", "This access token is not valid (expired, logged out or not ours). Log in again.");
@@ -290,9 +298,6 @@ public class GameSessions {
             }
             register(session, gameId, HOST, host.get().userId());
             session.getUserProperties().put("admin", host.get().admin());
-        } else {
-            error(session, "invalid-role", "role must be \"player\" or \"host\".");
-            return;
         }
         Game seen = game;
         watch.watch(seen);
@@ -304,32 +309,12 @@ public class GameSessions {
         send(session, stateFor(session, game, "welcome"));
     }
 
-    private void answer(Session session, String gameId, JsonObject message) {
-        Integer index = message.get("questionIndex") instanceof JsonNumber n && n.isIntegral() ? n.intValue() : null;
-        if (index == null) {
-            answerRefused(session, -1, "invalid-answer", "Say which question you answer: \"questionIndex\" is a whole number.");
-            return;
-        }
-        List<String> optionIds = new ArrayList<>();
-        JsonValue options = message.get("optionIds");
-        if (options != null && options.getValueType() != JsonValue.ValueType.NULL) {
-            if (!(options instanceof JsonArray array) || array.size() > MAX_OPTION_IDS
-                    || !array.stream().allMatch(v -> v instanceof JsonString)) {
-                answerRefused(session, index, "invalid-answer", "\"optionIds\" is a list of at most " + MAX_OPTION_IDS + " option ids.");
-                return;
-            }
-            array.forEach(v -> optionIds.add(((JsonString) v).getString()));
-        }
-        JsonValue typed = message.get("text");
-        if (typed != null && typed.getValueType() != JsonValue.ValueType.NULL && !(typed instanceof JsonString)) {
-            answerRefused(session, index, "invalid-answer", "\"text\" is the typed answer, a string.");
-            return;
-        }
-        String text = typed instanceof JsonString t ? t.getString() : null;
+    private void answer(Session session, String gameId, ClientMessage.Answer message) {
+        int index = message.questionIndex();
         String playerId = (String) session.getUserProperties().get("id");
         try {
             Game game = currentGame(gameId);
-            intake.receive(game, playerId, index, optionIds, text).whenCompleteAsync((receipt, error) -> {
+            intake.receive(game, playerId, index, message.optionIds(), message.text()).whenCompleteAsync((receipt, error) -> {
                 if (error == null) {
                     send(session, Json.createObjectBuilder()
                             .add("type", "answer-received")
@@ -356,8 +341,16 @@ public class GameSessions {
     }
 
     private void answerRefused(Session session, int questionIndex, String reason, String message) {
-        send(session, Json.createObjectBuilder().add("type", "answer-refused").add("questionIndex", questionIndex)
-                .add("reason", reason).add("message", message).build().toString());
+        answerRefused(session, questionIndex, reason, null, message);
+    }
+
+    private void answerRefused(Session session, int questionIndex, String reason, String field, String message) {
+        JsonObjectBuilder refused = Json.createObjectBuilder().add("type", "answer-refused").add("questionIndex", questionIndex)
+                .add("reason", reason);
+        if (field != null) {
+            refused.add("field", field);
+        }
+        send(session, refused.add("message", message).build().toString());
     }
 
     /** answer-app's decisions: refusals to their players, a live count to the host, results once tallied. */
@@ -501,18 +494,19 @@ public class GameSessions {
         byGame.computeIfAbsent(gameId, g -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
-    private void hostCommand(Session session, String gameId, String type, JsonObject message) {
+    private void hostCommand(Session session, String gameId, ClientMessage.MessageType type, String playerId) {
         Actor actor = new Actor((String) session.getUserProperties().get("id"),
                 Boolean.TRUE.equals(session.getUserProperties().get("admin")));
         Instant now = Instant.now();
         try {
             games.hostCommand(actor, UUID.fromString(gameId), game -> {
                 switch (type) {
-                    case "start" -> game.start(now);
-                    case "next" -> game.next(now);
-                    case "skip" -> game.skip(now);
-                    case "end" -> game.end(now);
-                    default -> game.kick(message.getString("playerId", ""), now);
+                    case START -> game.start(now);
+                    case NEXT -> game.next(now);
+                    case SKIP -> game.skip(now);
+                    case END -> game.end(now);
+                    case KICK -> game.kick(playerId, now);
+                    default -> throw new IllegalArgumentException("not a host command: " + type);
                 }
                 return null;
             });
@@ -869,7 +863,16 @@ public class GameSessions {
     }
 
     private void error(Session session, String code, String message) {
-        send(session, Json.createObjectBuilder().add("type", "error").add("code", code).add("message", message).build().toString());
+        error(session, code, null, message);
+    }
+
+    /** An {@code error} reply; {@code field} names the member at fault, when one is. */
+    private void error(Session session, String code, String field, String message) {
+        JsonObjectBuilder error = Json.createObjectBuilder().add("type", "error").add("code", code);
+        if (field != null) {
+            error.add("field", field);
+        }
+        send(session, error.add("message", message).build().toString());
     }
 
     private void send(Session session, String json) {

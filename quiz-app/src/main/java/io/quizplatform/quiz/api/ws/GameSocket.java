@@ -2,25 +2,30 @@ package io.quizplatform.quiz.api.ws;
 
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.OnOpen;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.PathParam;
-import jakarta.websocket.server.ServerEndpoint;
 
+import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * {@code /quiz/ws/games/{gameId}}: the live game for hosts and players. The first message says who is connecting
- * (a player token, or a host's access token); see docs/PROTOCOL.md. Messages over 4 KiB close the connection
- * with 1009.
+ * (a player token, or a host's access token); see docs/PROTOCOL.md.
+ *
+ * <p>Text arrives in parts, one per frame, and is put together here: a message over 4 KiB, however it is
+ * fragmented, closes the connection with 1009 before it is read. A programmatic endpoint rather than an annotated
+ * one, because then Liberty checks every frame against the session's limit with a reason of its own that names no
+ * class (its annotated {@code maxMessageSize} check skips fragmented messages, and names the endpoint class).
+ * Deployed by {@link GameSocketConfig}.
  */
-@ServerEndpoint(value = "/ws/games/{gameId}", configurator = OriginCheck.class)
-public class GameSocket {
+public class GameSocket extends Endpoint {
 
+    static final String PATH = "/ws/games/{gameId}";
+    static final String TOO_BIG = "message too big";
+    static final String TEXT_ONLY = "text frames only";
     private static final Logger LOG = Logger.getLogger(GameSocket.class.getName());
 
     /**
@@ -29,23 +34,39 @@ public class GameSocket {
      */
     private final GameSessions sessions = CDI.current().select(GameSessions.class).get();
 
-    @OnOpen
-    public void open(Session session, @PathParam("gameId") String gameId) {
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        String gameId = session.getPathParameters().get("gameId");
+        // No single frame may be larger than a whole message may be.
+        session.setMaxTextMessageBufferSize(ClientMessages.MAX_MESSAGE_BYTES);
+        session.setMaxBinaryMessageBufferSize(ClientMessages.MAX_MESSAGE_BYTES);
+        MessageAssembler assembler = new MessageAssembler();
+        session.addMessageHandler(String.class, new MessageHandler.Partial<String>() {
+            @Override
+            public void onMessage(String part, boolean last) {
+                try {
+                    assembler.add(part, last).ifPresent(text -> sessions.received(session, gameId, text));
+                } catch (MessageAssembler.TooBig e) {
+                    sessions.tooBig(session);
+                }
+            }
+        });
+        session.addMessageHandler(ByteBuffer.class, new MessageHandler.Partial<ByteBuffer>() {
+            @Override
+            public void onMessage(ByteBuffer part, boolean last) {
+                sessions.binary(session);
+            }
+        });
         sessions.opened(session, gameId);
     }
 
-    @OnMessage(maxMessageSize = 4096)
-    public void message(String text, Session session, @PathParam("gameId") String gameId) {
-        sessions.received(session, gameId, text);
-    }
-
-    @OnClose
-    public void close(Session session, CloseReason reason) {
+    @Override
+    public void onClose(Session session, CloseReason reason) {
         sessions.closed(session);
     }
 
-    @OnError
-    public void error(Session session, Throwable failure) {
+    @Override
+    public void onError(Session session, Throwable failure) {
         LOG.log(Level.FINE, "socket error", failure);
         sessions.closed(session);
     }

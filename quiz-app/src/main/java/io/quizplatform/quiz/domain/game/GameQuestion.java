@@ -34,7 +34,7 @@ public record GameQuestion(String id, QuestionType type, String text, String ima
             if (text == null || text.isBlank()) {
                 throw invalid("Type an answer: \"text\" must not be empty.");
             }
-            if (text.length() > MAX_TEXT_ANSWER) {
+            if (text.codePointCount(0, text.length()) > MAX_TEXT_ANSWER) {
                 throw invalid("A typed answer is at most " + MAX_TEXT_ANSWER + " characters.");
             }
             return;
