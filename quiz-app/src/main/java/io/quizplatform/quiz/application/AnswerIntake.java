@@ -12,6 +12,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -36,7 +37,7 @@ public class AnswerIntake {
     static final Duration KAFKA_WAIT = Duration.ofMillis(1500);
     /** After the broker failed to take an answer, the next ones go to the outbox at once for this long. */
     static final Duration KAFKA_AWAY_FOR = Duration.ofSeconds(3);
-    private static final RuntimeException KAFKA_AWAY = new RuntimeException("Kafka was away a moment ago", null, false, false) { };
+    private static final RuntimeException OUTBOX_FIRST = new RuntimeException("through the outbox", null, false, false) { };
     private volatile long kafkaAwaySince = System.nanoTime() - KAFKA_AWAY_FOR.toNanos() - 1;
 
     @Inject
@@ -44,6 +45,9 @@ public class AnswerIntake {
 
     @Inject
     AnswerSafekeeping safekeeping;
+
+    @Inject
+    QuestionOpenings openings;
 
     @Resource
     ManagedExecutorService executor;
@@ -100,20 +104,24 @@ public class AnswerIntake {
                 receivedAt, EventCodec.payloadToJson(payload));
         long responseMs = Math.max(0, Duration.between(game.openedAt(), receivedAt).toMillis());
         Receipt receipt = new Receipt(answerId, questionIndex, receivedAt, responseMs);
-        // While the broker was just found away, answers go straight to the outbox instead of each waiting for it.
-        CompletableFuture<Void> sent = System.nanoTime() - kafkaAwaySince < KAFKA_AWAY_FOR.toNanos()
-                ? CompletableFuture.failedFuture(KAFKA_AWAY)
+        // Through the outbox rather than straight to Kafka: while the question's opening is not yet read back from
+        // quiz-events (the answer must not overtake it), and while the broker was just found away (rather than
+        // each answer waiting for it).
+        String viaOutbox = !openings.inLog(game.id(), questionIndex) ? "opening-in-flight"
+                : System.nanoTime() - kafkaAwaySince < KAFKA_AWAY_FOR.toNanos() ? "kafka-away" : null;
+        CompletableFuture<Void> sent = viaOutbox != null
+                ? CompletableFuture.failedFuture(OUTBOX_FIRST)
                 : publisher.publishAsync(event).orTimeout(KAFKA_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         return sent.handleAsync((ok, error) -> {
             if (error == null) {
                 return receipt;
             }
-            if (error != KAFKA_AWAY) {
+            if (error != OUTBOX_FIRST) {
                 kafkaAwaySince = System.nanoTime();
             }
             try {
                 safekeeping.keep(event);
-                metrics.counter("quiz.answers.kept.in.outbox").inc();
+                metrics.counter("quiz.answers.through.outbox", new Tag("reason", viaOutbox != null ? viaOutbox : "kafka-away")).inc();
                 return receipt;
             } catch (RuntimeException e) {
                 answers.refused(game.id(), questionIndex, playerId);

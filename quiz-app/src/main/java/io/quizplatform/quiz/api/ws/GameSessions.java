@@ -101,6 +101,9 @@ public class GameSessions {
     @Inject
     LiveGameWatch watch;
 
+    @Inject
+    io.quizplatform.quiz.application.QuestionOpenings openings;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -542,6 +545,7 @@ public class GameSessions {
         latest.computeIfPresent(game.id(), (id, old) -> game.version() >= old.version() ? game : old);
         if (game.phase() == GamePhase.ENDED) {
             answers.forget(game.id());
+            openings.forget(game.id());
             forgetEndedLater(game.id());
         }
         Set<Session> sessions = byGame.get(game.id());

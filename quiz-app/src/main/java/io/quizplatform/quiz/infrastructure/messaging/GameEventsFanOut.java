@@ -6,6 +6,7 @@ import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
 import io.quizplatform.contracts.GameFinalizationFailed;
 import io.quizplatform.contracts.GameFinalized;
+import io.quizplatform.contracts.QuestionOpened;
 import io.quizplatform.contracts.QuestionScored;
 import io.quizplatform.contracts.QuestionTallied;
 import io.quizplatform.contracts.Topic;
@@ -14,6 +15,7 @@ import io.quizplatform.platform.messaging.EventRecords;
 import io.quizplatform.quiz.application.AnswersDecided;
 import io.quizplatform.quiz.application.LiveAnswers;
 import io.quizplatform.quiz.application.LiveScores;
+import io.quizplatform.quiz.application.QuestionOpenings;
 import io.quizplatform.quiz.application.ScoresPublished;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.messaging.KafkaClients;
@@ -87,6 +89,9 @@ public class GameEventsFanOut {
 
     @Inject
     LiveScores scores;
+
+    @Inject
+    QuestionOpenings openings;
 
     @Resource
     ManagedThreadFactory threads;
@@ -283,6 +288,16 @@ public class GameEventsFanOut {
         }
     }
 
+    /** An opening read from the log: answers to it may now go straight to Kafka (QuestionOpenings). */
+    private void confirmOpening(ConsumerRecord<String, String> record) {
+        try {
+            QuestionOpened opened = EventCodec.payloadFromJson(EventCodec.decode(record.value()), QuestionOpened.class);
+            openings.readFromLog(record.key(), opened.questionIndex());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "skipped unreadable opening at " + record.topic() + "/" + record.partition() + "@" + record.offset(), e);
+        }
+    }
+
     private void apply(ConsumerRecords<String, String> records) {
         Set<String> games = new LinkedHashSet<>();
         Map<String, Decisions> decisions = new LinkedHashMap<>();
@@ -295,6 +310,9 @@ public class GameEventsFanOut {
                 read(record, type, decisions);
             } else if (type.startsWith("game.") && !EventTypes.GAME_ANSWER_RECEIVED.equals(type)) {
                 games.add(record.key());
+                if (EventTypes.GAME_QUESTION_OPENED.equals(type)) {
+                    confirmOpening(record);
+                }
             }
         }
         for (String gameId : games) {
