@@ -642,8 +642,9 @@ public class ScoringIT {
                     }
                 }
                 List<String> order = new ArrayList<>(players);
-                order.sort(Comparator.<String>comparingInt(p -> -state.get(p)[0]).thenComparingLong(time::get)
-                        .thenComparing(Comparator.naturalOrder()));
+                // total, then more answers given, then the faster total time, then the player id
+                order.sort(Comparator.<String>comparingInt(p -> -state.get(p)[0]).thenComparingInt(p -> -state.get(p)[2])
+                        .thenComparingLong(time::get).thenComparing(Comparator.naturalOrder()));
                 Map<String, Line> lines = new HashMap<>();
                 for (int i = 0; i < order.size(); i++) {
                     String p = order.get(i);

@@ -46,7 +46,7 @@ public class ReportRepository {
                 .setParameter(1, gameId).getResultList();
         List<Object[]> playerRows = em.createNativeQuery("SELECT player_id, nickname, total, correct_answers, answered, total_response_ms, "
                         + "final_rank FROM player_scores WHERE game_id = ?1 AND NOT kicked "
-                        + "ORDER BY final_rank NULLS LAST, total DESC, total_response_ms, player_id COLLATE \"C\"")
+                        + "ORDER BY final_rank NULLS LAST, " + ScoringRepository.ORDER)
                 .setParameter(1, gameId).getResultList();
         List<Object[]> answerRows = em.createNativeQuery("SELECT player_id, question_index, points + bonus FROM scored_answers WHERE game_id = ?1")
                 .setParameter(1, gameId).getResultList();
