@@ -265,7 +265,8 @@ public class ScoringIT {
             assertThat(o.get("count").asInt()).isEqualTo(2);
         });
         JsonNode q2 = report.get("questions").get(2);
-        assertThat(q2.get("type").asText()).isEqualTo("POLL");
+        assertThat(q2.get("type").asText()).isEqualTo("poll");
+        assertThat(q0.get("type").asText()).isEqualTo("single-choice");
         assertThat(q2.has("percentCorrect")).isFalse();
         assertThat(report.get("questions").get(3).get("textAnswers")).isNotEmpty();
         assertThat(Platform.get("/scoring/api/games/" + gameId + "/report", admin).status()).isEqualTo(200);
