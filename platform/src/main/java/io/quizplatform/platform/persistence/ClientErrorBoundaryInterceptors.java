@@ -1,0 +1,68 @@
+package io.quizplatform.platform.persistence;
+
+import io.quizplatform.platform.api.ProblemException;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/** The two halves of {@link ClientErrorBoundary}, around and inside the transaction interceptor (priority 200). */
+public final class ClientErrorBoundaryInterceptors {
+
+    private ClientErrorBoundaryInterceptors() {
+    }
+
+    /** Outside the transaction: the original client error again. */
+    @Interceptor
+    @ClientErrorBoundary
+    @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
+    public static class Outer {
+
+        @AroundInvoke
+        public Object unwrap(InvocationContext invocation) throws Exception {
+            try {
+                return invocation.proceed();
+            } catch (ClientErrorInTransit e) {
+                throw e.clientError();
+            }
+        }
+    }
+
+    /**
+     * Inside the transaction: a client error, or any failure of a {@link ReportedByCaller} method, rolls it back and
+     * crosses it as a checked exception. Anything else (a bug) leaves as it came, and Liberty records its FFDC.
+     */
+    @Interceptor
+    @ClientErrorBoundary
+    @Priority(Interceptor.Priority.LIBRARY_BEFORE)
+    public static class Inner {
+
+        @Resource
+        TransactionSynchronizationRegistry transaction;
+
+        @AroundInvoke
+        public Object wrap(InvocationContext invocation) throws Exception {
+            try {
+                return invocation.proceed();
+            } catch (RuntimeException e) {
+                if (!(e instanceof ProblemException) && !reportedByCaller(invocation)) {
+                    throw e;
+                }
+                int status = transaction.getTransactionStatus();
+                if (status == Status.STATUS_ACTIVE || status == Status.STATUS_MARKED_ROLLBACK) {
+                    transaction.setRollbackOnly();
+                }
+                throw new ClientErrorInTransit(e);
+            }
+        }
+
+        private static boolean reportedByCaller(InvocationContext invocation) {
+            return invocation.getMethod() != null
+                    && (invocation.getMethod().isAnnotationPresent(ReportedByCaller.class)
+                    || invocation.getMethod().getDeclaringClass().isAnnotationPresent(ReportedByCaller.class));
+        }
+    }
+}
