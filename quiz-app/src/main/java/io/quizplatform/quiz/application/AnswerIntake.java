@@ -50,10 +50,33 @@ public class AnswerIntake {
         public String code() { return code; }
     }
 
-    /** The broker could not take the answer: nothing was recorded, the player may send it again. */
+    /**
+     * The broker could not take the answer: nothing was recorded, the player may send it again. Its message is the one
+     * line an operator needs (which answer, why, what to look at); it carries no stack trace and no cause, because
+     * the trace of a broker timeout says nothing an operator can act on and would be logged for every answer.
+     */
     public static final class NotSaved extends RuntimeException {
-        NotSaved(Throwable cause) {
-            super("Your answer could not be saved; send it again.", cause);
+        NotSaved(String gameId, int questionIndex, String playerId, Throwable error) {
+            super("answer of player " + playerId + " to question " + questionIndex + " of game " + gameId
+                    + " not saved, the player was asked to send it again: " + why(error), null, false, false);
+        }
+
+        private static String why(Throwable error) {
+            Throwable root = error;
+            while ((root instanceof java.util.concurrent.CompletionException
+                    || root instanceof java.util.concurrent.ExecutionException) && root.getCause() != null) {
+                root = root.getCause();
+            }
+            if (root instanceof java.util.concurrent.TimeoutException) {
+                return "Kafka did not acknowledge it within " + PUBLISH_TIMEOUT.toSeconds()
+                        + " s; check the brokers (quiz-app.kafka in /health/ready)";
+            }
+            Throwable innermost = root;
+            while (innermost.getCause() != null && innermost.getCause() != innermost) {
+                innermost = innermost.getCause();
+            }
+            return "Kafka refused it (" + innermost.getClass().getSimpleName() + ": " + innermost.getMessage()
+                    + "); check the brokers (quiz-app.kafka in /health/ready)";
         }
     }
 
@@ -79,14 +102,22 @@ public class AnswerIntake {
                 receivedAt, EventCodec.payloadToJson(payload));
         long responseMs = Math.max(0, Duration.between(game.openedAt(), receivedAt).toMillis());
         Receipt receipt = new Receipt(answerId, questionIndex, receivedAt, responseMs);
-        return publisher.publishAsync(event)
+        // Completed by hand, not by a dependent stage: a dependent stage would wrap NotSaved in a CompletionException
+        // whose stack trace is what the caller would log.
+        CompletableFuture<Receipt> outcome = new CompletableFuture<>();
+        publisher.publishAsync(event)
                 .orTimeout(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((ok, error) -> {
-                    if (error != null) {
-                        answers.refused(game.id(), questionIndex, playerId);
-                        throw new NotSaved(error);
+                .whenComplete((ok, error) -> {
+                    if (error == null) {
+                        outcome.complete(receipt);
+                    } else {
+                        try {
+                            answers.refused(game.id(), questionIndex, playerId);
+                        } finally {
+                            outcome.completeExceptionally(new NotSaved(game.id(), questionIndex, playerId, error));
+                        }
                     }
-                    return receipt;
                 });
+        return outcome;
     }
 }
