@@ -48,8 +48,9 @@ public class User {
     @Column(name = "locked_at")
     private Instant lockedAt;
 
+    /** The admin who locked the account (a user id; text, so that null binds plainly). */
     @Column(name = "locked_by")
-    private UUID lockedBy;
+    private String lockedBy;
 
     @Version
     private long version;
@@ -130,7 +131,7 @@ public class User {
             return false;
         }
         lockedAt = now;
-        lockedBy = admin;
+        lockedBy = admin.toString();
         updatedAt = now;
         endSessions(now);
         return true;
