@@ -15,7 +15,10 @@ public final class ClientErrorBoundaryInterceptors {
     private ClientErrorBoundaryInterceptors() {
     }
 
-    /** Outside the transaction: the original client error again. */
+    /**
+     * Outside the transaction: the original client error again. The transaction interceptor hands a checked exception
+     * on wrapped in a {@code TransactionalException}; that wrapper is dropped too.
+     */
     @Interceptor
     @ClientErrorBoundary
     @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
@@ -27,7 +30,18 @@ public final class ClientErrorBoundaryInterceptors {
                 return invocation.proceed();
             } catch (ClientErrorInTransit e) {
                 throw e.clientError();
+            } catch (RuntimeException e) {
+                throw unwrapped(e);
             }
+        }
+
+        static RuntimeException unwrapped(RuntimeException e) {
+            for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                if (c instanceof ClientErrorInTransit transit) {
+                    return transit.clientError();
+                }
+            }
+            return e;
         }
     }
 
