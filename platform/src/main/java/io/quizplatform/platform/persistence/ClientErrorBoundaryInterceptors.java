@@ -16,6 +16,18 @@ public final class ClientErrorBoundaryInterceptors {
     }
 
     /**
+     * How many {@link ReportedByCaller} calls this thread is inside: their failures leave every transaction boundary
+     * below them (a MANDATORY repository method, say) without an FFDC too.
+     */
+    private static final ThreadLocal<int[]> REPORTED_BY_CALLER = ThreadLocal.withInitial(() -> new int[1]);
+
+    private static boolean reportedByCaller(InvocationContext invocation) {
+        return invocation.getMethod() != null
+                && (invocation.getMethod().isAnnotationPresent(ReportedByCaller.class)
+                || invocation.getMethod().getDeclaringClass().isAnnotationPresent(ReportedByCaller.class));
+    }
+
+    /**
      * Outside the transaction: the original client error again. The transaction interceptor hands a checked exception
      * on wrapped in a {@code TransactionalException}; that wrapper is dropped too.
      */
@@ -26,12 +38,20 @@ public final class ClientErrorBoundaryInterceptors {
 
         @AroundInvoke
         public Object unwrap(InvocationContext invocation) throws Exception {
+            boolean reported = reportedByCaller(invocation);
+            if (reported) {
+                REPORTED_BY_CALLER.get()[0]++;
+            }
             try {
                 return invocation.proceed();
             } catch (ClientErrorInTransit e) {
                 throw e.clientError();
             } catch (RuntimeException e) {
                 throw unwrapped(e);
+            } finally {
+                if (reported) {
+                    REPORTED_BY_CALLER.get()[0]--;
+                }
             }
         }
 
@@ -46,8 +66,8 @@ public final class ClientErrorBoundaryInterceptors {
     }
 
     /**
-     * Inside the transaction: a client error, or any failure of a {@link ReportedByCaller} method, rolls it back and
-     * crosses it as a checked exception. Anything else (a bug) leaves as it came, and Liberty records its FFDC.
+     * Inside the transaction: a client error, or any failure within a {@link ReportedByCaller} call, rolls it back
+     * and crosses it as a checked exception. Anything else (a bug) leaves as it came, and Liberty records its FFDC.
      */
     @Interceptor
     @ClientErrorBoundary
@@ -62,7 +82,7 @@ public final class ClientErrorBoundaryInterceptors {
             try {
                 return invocation.proceed();
             } catch (RuntimeException e) {
-                if (!(e instanceof ProblemException) && !reportedByCaller(invocation)) {
+                if (!(e instanceof ProblemException) && REPORTED_BY_CALLER.get()[0] == 0) {
                     throw e;
                 }
                 int status = transaction.getTransactionStatus();
@@ -73,10 +93,5 @@ public final class ClientErrorBoundaryInterceptors {
             }
         }
 
-        private static boolean reportedByCaller(InvocationContext invocation) {
-            return invocation.getMethod() != null
-                    && (invocation.getMethod().isAnnotationPresent(ReportedByCaller.class)
-                    || invocation.getMethod().getDeclaringClass().isAnnotationPresent(ReportedByCaller.class));
-        }
     }
 }
