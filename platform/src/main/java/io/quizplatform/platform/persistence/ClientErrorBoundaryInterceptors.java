@@ -66,8 +66,8 @@ public final class ClientErrorBoundaryInterceptors {
     }
 
     /**
-     * Inside the transaction: a client error, or any failure within a {@link ReportedByCaller} call, rolls it back
-     * and crosses it as a checked exception. Anything else (a bug) leaves as it came, and Liberty records its FFDC.
+     * Inside the transaction: a client error, an exception whose class is marked {@link ReportedByCaller}, or any
+     * failure within a {@link ReportedByCaller} call, rolls it back and crosses it as a checked exception. Anything else (a bug) leaves as it came, and Liberty records its FFDC.
      */
     @Interceptor
     @ClientErrorBoundary
@@ -82,7 +82,8 @@ public final class ClientErrorBoundaryInterceptors {
             try {
                 return invocation.proceed();
             } catch (RuntimeException e) {
-                if (!(e instanceof ProblemException) && REPORTED_BY_CALLER.get()[0] == 0) {
+                if (!(e instanceof ProblemException) && !e.getClass().isAnnotationPresent(ReportedByCaller.class)
+                        && REPORTED_BY_CALLER.get()[0] == 0) {
                     throw e;
                 }
                 int status = transaction.getTransactionStatus();
