@@ -37,11 +37,41 @@ public class ServerLogsIT {
         List<String> incidents = new ArrayList<>();
         for (Path file : writtenThisRun(logs().resolve("ffdc"), "ffdc_")) {
             String head = firstLines(file, 6);
-            if (head.contains("ProblemException")) {
+            if (head.contains("ProblemException") || head.contains("ConcurrentChange") || head.contains("PinTaken")) {
                 incidents.add(file.getFileName() + ": " + head.replace('\n', ' '));
             }
         }
         assertThat(incidents).as("FFDC incidents for client errors").isEmpty();
+    }
+
+    /**
+     * A 10 s database outage: the outbox relays, consumers and the completion saga fail and retry meanwhile, and say
+     * so in a line each; none of it is an FFDC incident of the application's transactions (Liberty's connection pool
+     * may still record its own).
+     */
+    @Test
+    void aDatabaseOutageLeavesNoTransactionFfdc() throws Exception {
+        java.util.Set<Path> before = new java.util.HashSet<>(writtenThisRun(logs().resolve("ffdc"), "ffdc_"));
+        Platform.control("POST", "/postgres/stop");
+        try {
+            Platform.sleep(10_000);
+        } finally {
+            Platform.control("POST", "/postgres/start");
+        }
+        Platform.await("the services ready again", java.time.Duration.ofSeconds(90), () ->
+                Platform.get("/health/ready").status() == 200 ? java.util.Optional.of(true) : java.util.Optional.empty());
+        Platform.sleep(2_000);
+
+        List<String> incidents = new ArrayList<>();
+        for (Path file : writtenThisRun(logs().resolve("ffdc"), "ffdc_")) {
+            if (!before.contains(file)) {
+                String head = firstLines(file, 6);
+                if (head.contains("com.ibm.ws.uow.UOWManagerImpl")) {
+                    incidents.add(file.getFileName() + ": " + head.replace('\n', ' '));
+                }
+            }
+        }
+        assertThat(incidents).as("FFDC incidents of application transactions during a database outage").isEmpty();
     }
 
     @Test
