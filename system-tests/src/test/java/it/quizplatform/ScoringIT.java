@@ -265,7 +265,8 @@ public class ScoringIT {
             assertThat(o.get("count").asInt()).isEqualTo(2);
         });
         JsonNode q2 = report.get("questions").get(2);
-        assertThat(q2.get("type").asText()).isEqualTo("POLL");
+        assertThat(q2.get("type").asText()).isEqualTo("poll");
+        assertThat(q0.get("type").asText()).isEqualTo("single-choice");
         assertThat(q2.has("percentCorrect")).isFalse();
         assertThat(report.get("questions").get(3).get("textAnswers")).isNotEmpty();
         assertThat(Platform.get("/scoring/api/games/" + gameId + "/report", admin).status()).isEqualTo(200);
@@ -685,8 +686,9 @@ public class ScoringIT {
                     }
                 }
                 List<String> order = new ArrayList<>(players);
-                order.sort(Comparator.<String>comparingInt(p -> -state.get(p)[0]).thenComparingLong(time::get)
-                        .thenComparing(Comparator.naturalOrder()));
+                // total, then more answers given, then the faster total time, then the player id
+                order.sort(Comparator.<String>comparingInt(p -> -state.get(p)[0]).thenComparingInt(p -> -state.get(p)[2])
+                        .thenComparingLong(time::get).thenComparing(Comparator.naturalOrder()));
                 Map<String, Line> lines = new HashMap<>();
                 for (int i = 0; i < order.size(); i++) {
                     String p = order.get(i);

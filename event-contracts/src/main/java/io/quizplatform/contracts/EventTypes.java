@@ -10,6 +10,8 @@ public final class EventTypes {
 
     public static final String USER_REGISTERED = "user.registered";
     public static final String USER_PROFILE_UPDATED = "user.profile-updated";
+    /** A password change or an admin's lock ended every session of an account: older tokens are refused everywhere. */
+    public static final String USER_SESSIONS_REVOKED = "user.sessions-revoked";
 
     public static final String QUIZ_CREATED = "quiz.created";
     public static final String QUIZ_DETAILS_CHANGED = "quiz.details-changed";
@@ -58,6 +60,7 @@ public final class EventTypes {
             Map.entry(GAME_FINALIZATION_FAILED, Topic.SCORING_EVENTS),
             Map.entry(USER_REGISTERED, Topic.USER_EVENTS),
             Map.entry(USER_PROFILE_UPDATED, Topic.USER_EVENTS),
+            Map.entry(USER_SESSIONS_REVOKED, Topic.USER_EVENTS),
             Map.entry(QUIZ_CREATED, Topic.QUIZ_EVENTS),
             Map.entry(QUIZ_DETAILS_CHANGED, Topic.QUIZ_EVENTS),
             Map.entry(QUIZ_QUESTION_ADDED, Topic.QUIZ_EVENTS),

@@ -11,6 +11,7 @@ class SchemasTest {
     void publishedExampleHonoursItsSchemas() {
         assertThat(ContractValidator.violations(ContractValidator.example(EventTypes.USER_REGISTERED))).isEmpty();
         assertThat(ContractValidator.violations(ContractValidator.example(EventTypes.USER_PROFILE_UPDATED))).isEmpty();
+        assertThat(ContractValidator.violations(ContractValidator.example(EventTypes.USER_SESSIONS_REVOKED))).isEmpty();
         assertThat(ContractValidator.violations(ContractValidator.example(EventTypes.GAME_CREATED))).isEmpty();
         assertThat(ContractValidator.violations(ContractValidator.example(EventTypes.GAME_ANSWER_RECEIVED))).isEmpty();
         assertThat(ContractValidator.violations(ContractValidator.example(EventTypes.SCORE_QUESTION_SCORED))).isEmpty();

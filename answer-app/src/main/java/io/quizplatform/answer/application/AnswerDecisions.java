@@ -3,6 +3,7 @@ package io.quizplatform.answer.application;
 import io.quizplatform.answer.domain.AnswerKey;
 import io.quizplatform.answer.domain.AnswerWindow;
 import io.quizplatform.answer.domain.Refusal;
+import io.quizplatform.answer.domain.TypedAnswerTally;
 import io.quizplatform.answer.infrastructure.AnswerRepository;
 import io.quizplatform.contracts.AnswerReceived;
 import io.quizplatform.contracts.AnswerRejected;
@@ -20,7 +21,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,23 +242,19 @@ public class AnswerDecisions {
         List<AnswerRepository.StoredAnswer> answers = repository.answersTo(gameId, questionIndex);
         Map<String, Integer> byOption = new LinkedHashMap<>();
         repository.key(gameId, questionIndex).ifPresent(k -> k.optionIds().forEach(id -> byOption.put(id, 0)));
-        Map<String, Integer> byText = new LinkedHashMap<>();
+        TypedAnswerTally typed = new TypedAnswerTally();
         int correct = 0;
         for (AnswerRepository.StoredAnswer a : answers) {
             a.optionIds().forEach(id -> byOption.merge(id, 1, Integer::sum));
-            if (a.text() != null) {
-                byText.merge(a.text().strip(), 1, Integer::sum);
-            }
+            typed.add(a.text());
             if (Boolean.TRUE.equals(a.correct())) {
                 correct++;
             }
         }
         List<QuestionTallied.OptionCount> distribution = new ArrayList<>();
         byOption.forEach((id, n) -> distribution.add(new QuestionTallied.OptionCount(id, n)));
-        List<QuestionTallied.TextCount> texts = byText.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
-                .limit(TOP_TEXT_ANSWERS)
-                .map(e -> new QuestionTallied.TextCount(e.getKey(), e.getValue()))
+        List<QuestionTallied.TextCount> texts = typed.top(TOP_TEXT_ANSWERS).stream()
+                .map(e -> new QuestionTallied.TextCount(e.text(), e.count()))
                 .toList();
         QuestionTallied tally = new QuestionTallied(gameId.toString(), questionIndex, answers.size(), correct, distribution,
                 texts, closedAt);

@@ -23,6 +23,7 @@ public class ProcessedEvents {
 
     /** @return true if applied now, false if this consumer had already applied the event */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @io.quizplatform.platform.persistence.ReportedByCaller
     public boolean applyOnce(String consumer, String topic, EventEnvelope event, List<EventHandler> handlers) {
         boolean applied = apply(consumer, topic, event, handlers);
         handlers.forEach(EventHandler::endOfBatch);
@@ -34,6 +35,7 @@ public class ProcessedEvents {
      * rows are inserted in one statement, which also says which of them were new.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @io.quizplatform.platform.persistence.ReportedByCaller
     @SuppressWarnings("unchecked")
     public int applyAllOnce(String consumer, String topic, List<EventEnvelope> events, List<EventHandler> handlers) {
         StringBuilder rows = new StringBuilder("[");

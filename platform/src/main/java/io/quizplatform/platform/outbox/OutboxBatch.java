@@ -1,6 +1,7 @@
 package io.quizplatform.platform.outbox;
 
 import io.quizplatform.platform.messaging.EventRecords;
+import io.quizplatform.platform.persistence.ReportedByCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,6 +34,7 @@ public class OutboxBatch {
     }
 
     @Transactional
+    @ReportedByCaller
     @SuppressWarnings("unchecked")
     public Result publishNext(Producer<String, String> producer, int limit, long ackTimeoutMillis) {
         Boolean locked = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
@@ -91,6 +93,7 @@ public class OutboxBatch {
 
     /** Published rows are kept a while for operators, then dropped so the table stays small. */
     @Transactional
+    @ReportedByCaller
     public int purgePublishedBefore(Instant cutoff) {
         return entityManager.createQuery("DELETE FROM OutboxMessage m WHERE m.publishedAt < :cutoff")
                 .setParameter("cutoff", cutoff)

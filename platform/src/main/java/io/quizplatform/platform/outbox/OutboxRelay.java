@@ -1,5 +1,6 @@
 package io.quizplatform.platform.outbox;
 
+import io.quizplatform.platform.Failures;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.messaging.KafkaClients;
 import jakarta.annotation.Resource;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -95,6 +95,7 @@ public class OutboxRelay {
 
     private void relayLoop() {
         long backoff = 0;
+        Instant failingSince = null;
         Instant nextPurge = Instant.now().plusSeconds(60);
         while (running) {
             try {
@@ -103,10 +104,19 @@ public class OutboxRelay {
                 if (result.error() != null) {
                     failures.inc();
                     backoff = backoff == 0 ? 500 : Math.min(backoff * 2, 10_000);
-                    LOG.warning(settings.serviceName() + ": outbox relay could not publish, retrying in " + backoff
-                            + " ms: " + result.error());
+                    if (failingSince == null) {
+                        failingSince = Instant.now();
+                        LOG.warning(settings.serviceName() + ": outbox relay could not publish (" + result.error()
+                                + "); the events wait in the outbox, retried with backoff up to 10 s"
+                                + " (outbox_publish_failures_total); logged again when they leave");
+                    }
                 } else {
                     backoff = 0;
+                    if (failingSince != null) {
+                        LOG.info(settings.serviceName() + ": outbox relay publishing again after "
+                                + Duration.between(failingSince, Instant.now()).toSeconds() + " s");
+                        failingSince = null;
+                    }
                     if (result.attempted() == batchSize) {
                         continue; // more rows are waiting
                     }
@@ -118,7 +128,12 @@ public class OutboxRelay {
             } catch (RuntimeException e) {
                 failures.inc();
                 backoff = backoff == 0 ? 500 : Math.min(backoff * 2, 10_000);
-                LOG.log(Level.WARNING, settings.serviceName() + ": outbox relay step failed, retrying in " + backoff + " ms", e);
+                if (failingSince == null) {
+                    failingSince = Instant.now();
+                    LOG.warning(settings.serviceName() + ": outbox relay step failed (" + Failures.describe(e)
+                            + "); the events wait in the outbox, retried with backoff up to 10 s"
+                            + " (outbox_publish_failures_total); logged again when they leave");
+                }
             }
             pause(backoff > 0 ? backoff : pollIntervalMillis, backoff == 0);
         }

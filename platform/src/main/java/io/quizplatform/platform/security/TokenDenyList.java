@@ -11,19 +11,49 @@ import org.eclipse.microprofile.metrics.Tag;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
- * Access tokens that were logged out before they expire, by token id ({@code jti}), in Redis until their expiry.
- * Every service reads it on every authenticated call. If Redis can't be asked, the check lets the token through
- * (counted as {@code token_denylist_unavailable_total}): tokens are short-lived, and a cache outage must not log
- * every host out.
+ * The access tokens that must be refused although their signature and expiry are fine, in Redis, which every
+ * service reads on every authenticated call (one {@code MGET}):
+ * <ul>
+ *   <li>{@code denied-token:<jti>}: one token that was logged out or renewed, until it expires;</li>
+ *   <li>{@code session-cutoff:<userId>}: every token of that account issued before this second (its {@code iat})
+ *   after a password change or an admin's lock, kept one token lifetime (plus a minute) after the cutoff.</li>
+ * </ul>
+ * A cutoff this instance has seen is also kept in its memory until it lapses, so a later Redis outage does not
+ * bring those tokens back on this instance.
+ * <p>
+ * <b>When Redis can't be asked, the check fails open</b>: the token is accepted (counted as
+ * {@code token_denylist_unavailable_total}, logged once per outage, and once when Redis answers again). Redis is a
+ * cache and a cache outage must not log every host out in the middle of a game; the price is that a token logged
+ * out, or of an account whose sessions were ended, and not yet seen by this instance, works until Redis is back
+ * (user-app then writes the cutoffs again from user_db) or it expires ({@code JWT_TTL_MINUTES}).
  */
 @ApplicationScoped
 public class TokenDenyList {
 
     private static final Logger LOG = Logger.getLogger(TokenDenyList.class.getName());
     private static final String PREFIX = "denied-token:";
+    private static final String CUTOFF_PREFIX = "session-cutoff:";
+    /** Keeps the later of two cutoffs: a late or replayed write never shortens a revocation. */
+    private static final String RAISE_CUTOFF = """
+            local current = redis.call('GET', KEYS[1])
+            if (not current) or tonumber(current) < tonumber(ARGV[1]) then
+              redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+              return 1
+            end
+            return 0""";
+
+    /** What the check says about a token. */
+    public enum Verdict { ACCEPTED, LOGGED_OUT, SESSIONS_ENDED }
+
+    private record Cutoff(long validFromEpochSecond, Instant forgetAt) {
+    }
 
     @Inject
     RedisConnection redis;
@@ -34,11 +64,15 @@ public class TokenDenyList {
     @Inject
     MetricRegistry metrics;
 
-    private Counter unavailable;
+    Counter unavailable;
+    String service = "service";
+    private final Map<String, Cutoff> knownCutoffs = new ConcurrentHashMap<>();
+    private final AtomicBoolean outage = new AtomicBoolean();
 
     @PostConstruct
     void init() {
-        unavailable = metrics.counter("token.denylist.unavailable", new Tag("service", settings.serviceName()));
+        service = settings.serviceName();
+        unavailable = metrics.counter("token.denylist.unavailable", new Tag("service", service));
     }
 
     /** Refuses the token from now until it expires; throws when Redis can't record it (the caller reports it). */
@@ -47,16 +81,71 @@ public class TokenDenyList {
         redis.client().setex(PREFIX + tokenId, seconds, "1");
     }
 
-    public boolean isDenied(String tokenId) {
-        if (tokenId == null) {
-            return false;
+    /**
+     * Refuses every token of the account issued before {@code validFrom} until {@code forgetAt} (when the last of
+     * them has expired). Throws when Redis can't record it; the caller keeps the cutoff and writes it again.
+     */
+    public void endSessions(String userId, Instant validFrom, Instant forgetAt) {
+        remember(userId, validFrom.getEpochSecond(), forgetAt);
+        long seconds = Duration.between(Instant.now(), forgetAt).toSeconds();
+        if (seconds <= 0) {
+            return;
         }
+        redis.client().eval(RAISE_CUTOFF, List.of(CUTOFF_PREFIX + userId),
+                List.of(Long.toString(validFrom.getEpochSecond()), Long.toString(seconds)));
+    }
+
+    /** Whether a verified token was logged out, or issued ({@code iat}) before its account's sessions were ended. */
+    public Verdict check(String tokenId, String userId, long issuedAtEpochSecond) {
+        Cutoff known = userId == null ? null : knownCutoffs.get(userId);
+        if (known != null && known.forgetAt().isBefore(Instant.now())) {
+            knownCutoffs.remove(userId, known);
+            known = null;
+        }
+        if (known != null && issuedAtEpochSecond < known.validFromEpochSecond()) {
+            return Verdict.SESSIONS_ENDED;
+        }
+        List<String> values;
         try {
-            return redis.client().exists(PREFIX + tokenId);
+            values = redis.client().mget(PREFIX + (tokenId == null ? "" : tokenId),
+                    CUTOFF_PREFIX + (userId == null ? "" : userId));
+            if (outage.compareAndSet(true, false)) {
+                LOG.info(() -> service + ": token deny-list reachable again; logged-out tokens and ended"
+                        + " sessions are refused again");
+            }
         } catch (RuntimeException e) {
             unavailable.inc();
-            LOG.warning(() -> settings.serviceName() + ": token deny-list unavailable, accepting token: " + e);
-            return false;
+            if (outage.compareAndSet(false, true)) {
+                LOG.warning(() -> service + ": token deny-list (Redis) unreachable, accepting tokens"
+                        + " without checking logout or ended sessions until it answers again: " + e);
+            }
+            return Verdict.ACCEPTED;
+        }
+        if (tokenId != null && values.get(0) != null) {
+            return Verdict.LOGGED_OUT;
+        }
+        String cutoff = values.get(1);
+        if (cutoff != null) {
+            long validFrom = Long.parseLong(cutoff);
+            remember(userId, validFrom, Instant.now().plus(tokenLifetime()).plusSeconds(60));
+            if (issuedAtEpochSecond < validFrom) {
+                return Verdict.SESSIONS_ENDED;
+            }
+        }
+        return Verdict.ACCEPTED;
+    }
+
+    /** {@code JWT_TTL_MINUTES}: how long a token lives, so how long a cutoff matters. */
+    public Duration tokenLifetime() {
+        return Duration.ofMinutes(Long.parseLong(settings.get("jwt.ttl.minutes", "60")));
+    }
+
+    private void remember(String userId, long validFrom, Instant forgetAt) {
+        knownCutoffs.merge(userId, new Cutoff(validFrom, forgetAt),
+                (a, b) -> a.validFromEpochSecond() >= b.validFromEpochSecond() ? a : b);
+        if (knownCutoffs.size() > 10_000) {
+            Instant now = Instant.now();
+            knownCutoffs.values().removeIf(c -> c.forgetAt().isBefore(now));
         }
     }
 }

@@ -74,11 +74,24 @@ public class AnswerIntake {
         public String code() { return code; }
     }
 
-    /** The broker could not take the answer: nothing was recorded, the player may send it again. */
+    /**
+     * The broker could not take the answer: nothing was recorded, the player may send it again. Its message is the one
+     * line an operator needs (which answer, why, what to look at); it carries no stack trace and no cause, because
+     * the trace of a broker timeout says nothing an operator can act on and would be logged for every answer.
+     */
     public static final class NotSaved extends RuntimeException {
-        NotSaved(Throwable cause) {
-            // The cause stays out of the trace: one line in the log says what failed (Kafka and the database away).
-            super("Your answer could not be saved; send it again.", null, false, false);
+        NotSaved(String gameId, int questionIndex, String playerId, Throwable error) {
+            super("answer of player " + playerId + " to question " + questionIndex + " of game " + gameId
+                    + " not saved, the player was asked to send it again: " + why(error), null, false, false);
+        }
+
+        private static String why(Throwable error) {
+            Throwable innermost = error;
+            while (innermost.getCause() != null && innermost.getCause() != innermost) {
+                innermost = innermost.getCause();
+            }
+            return "neither Kafka nor quiz_db's outbox took it (" + innermost.getClass().getSimpleName() + ": "
+                    + innermost.getMessage() + "); check quiz-app.kafka and quiz-app.database in /health/ready";
         }
     }
 
@@ -112,9 +125,13 @@ public class AnswerIntake {
         CompletableFuture<Void> sent = viaOutbox != null
                 ? CompletableFuture.failedFuture(OUTBOX_FIRST)
                 : publisher.publishAsync(event).orTimeout(KAFKA_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        return sent.handleAsync((ok, error) -> {
+        // Completed by hand, not by a dependent stage: a dependent stage would wrap NotSaved in a CompletionException
+        // whose stack trace is what the caller would log.
+        CompletableFuture<Receipt> outcome = new CompletableFuture<>();
+        sent.whenCompleteAsync((ok, error) -> {
             if (error == null) {
-                return receipt;
+                outcome.complete(receipt);
+                return;
             }
             if (error != OUTBOX_FIRST) {
                 kafkaAwaySince = System.nanoTime();
@@ -122,11 +139,15 @@ public class AnswerIntake {
             try {
                 safekeeping.keep(event);
                 metrics.counter("quiz.answers.through.outbox", new Tag("reason", viaOutbox != null ? viaOutbox : "kafka-away")).inc();
-                return receipt;
+                outcome.complete(receipt);
             } catch (RuntimeException e) {
-                answers.refused(game.id(), questionIndex, playerId);
-                throw new NotSaved(e);
+                try {
+                    answers.refused(game.id(), questionIndex, playerId);
+                } finally {
+                    outcome.completeExceptionally(new NotSaved(game.id(), questionIndex, playerId, e));
+                }
             }
         }, executor);
+        return outcome;
     }
 }

@@ -23,6 +23,7 @@ import java.util.UUID;
 /** The steps of {@link GameCompletion}, each in a transaction of its own with the saga row that records it. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
+@io.quizplatform.platform.persistence.ReportedByCaller // GameCompletion records and logs a failed step
 public class FinalizationSteps {
 
     public enum Step { AWAITING_SCORES, FINALIZING_SCORES, BUILDING_REPORT, ANNOUNCING }

@@ -107,7 +107,7 @@ public class GameCompletion {
                 outcome = steps.runStep(gameId, waitSeconds(), startedAt);
             } catch (RuntimeException e) {
                 String error = Failures.describe(e);
-                LOG.log(Level.WARNING, "game " + gameId + ": completion step failed: " + error, e);
+                LOG.log(Level.WARNING, "game " + gameId + ": completion step failed, retried with backoff: " + error);
                 try {
                     steps.stepFailed(gameId, error, maxAttempts());
                 } catch (RuntimeException again) {

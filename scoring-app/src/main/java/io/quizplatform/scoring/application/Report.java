@@ -29,6 +29,14 @@ public record Report(String gameId, String quizId, String hostId, String endReas
     public record QuestionLine(int index, String type, String text, int points, boolean played, int answered, int correct,
                                Double percentCorrect, Long averageResponseMs, List<OptionLine> distribution,
                                List<TextLine> textAnswers) {
+
+        /**
+         * A question type as the quiz API spells it ({@code single-choice}, {@code multiple-choice}, {@code true-false},
+         * {@code type-answer}, {@code poll}), from the constant {@code game.created} carries ({@code SINGLE_CHOICE}).
+         */
+        public static String apiType(String eventType) {
+            return eventType == null ? null : eventType.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     public record OptionLine(String optionId, String text, boolean correct, int count) {

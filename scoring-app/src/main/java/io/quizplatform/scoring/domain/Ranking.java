@@ -5,10 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Orders players: the higher total first; on equal totals, the smaller total response time (the faster player)
- * first; then the player id, so the order is the same on every instance. Queries that sort in PostgreSQL
- * ({@code ORDER BY total DESC, total_response_ms, player_id COLLATE "C"}) and the Redis sorted set's packed score
- * follow the same rule; the board sent after each question is put in this order here.
+ * Orders players: the higher total first; on equal totals, the player who gave more answers (right or wrong) first,
+ * so a player who did not answer never wins a tie against one who did; then the smaller total response time (the
+ * faster player); then the player id, so the order is the same on every instance. Queries that sort in PostgreSQL
+ * ({@code ORDER BY total DESC, answered DESC, total_response_ms, player_id COLLATE "C"}) and the Redis sorted set's
+ * packed score follow the same rule; the board sent after each question is put in this order here.
  */
 public final class Ranking {
 
@@ -16,12 +17,16 @@ public final class Ranking {
     public interface Ranked {
         int total();
 
+        /** How many questions the player answered (right, wrong or a poll). */
+        int answers();
+
         long totalResponseMs();
 
         String playerId();
     }
 
     public static final Comparator<Ranked> ORDER = Comparator.comparingInt(Ranked::total).reversed()
+            .thenComparing(Comparator.comparingInt(Ranked::answers).reversed())
             .thenComparingLong(Ranked::totalResponseMs)
             .thenComparing(Ranked::playerId);
 

@@ -114,10 +114,10 @@ public class FinalizationRepository {
                 .setParameter(1, gameId).getSingleResult()).intValue();
     }
 
-    /** Freezes each player's place (same order as every board: total, then faster, then player id). */
+    /** Freezes each player's place (same order as every board: total, more answers, faster, player id). */
     public void finalRanks(UUID gameId) {
         em.createNativeQuery("UPDATE player_scores p SET final_rank = b.rank FROM (SELECT player_id, row_number() OVER "
-                + "(ORDER BY total DESC, total_response_ms, player_id COLLATE \"C\") AS rank FROM player_scores "
+                + "(ORDER BY " + ScoringRepository.ORDER + ") AS rank FROM player_scores "
                 + "WHERE game_id = ?1 AND NOT kicked) b WHERE p.game_id = ?1 AND p.player_id = b.player_id")
                 .setParameter(1, gameId).executeUpdate();
     }

@@ -46,7 +46,7 @@ public class ReportRepository {
                 .setParameter(1, gameId).getResultList();
         List<Object[]> playerRows = em.createNativeQuery("SELECT player_id, nickname, total, correct_answers, answered, total_response_ms, "
                         + "final_rank FROM player_scores WHERE game_id = ?1 AND NOT kicked "
-                        + "ORDER BY final_rank NULLS LAST, total DESC, total_response_ms, player_id COLLATE \"C\"")
+                        + "ORDER BY final_rank NULLS LAST, " + ScoringRepository.ORDER)
                 .setParameter(1, gameId).getResultList();
         List<Object[]> answerRows = em.createNativeQuery("SELECT player_id, question_index, points + bonus FROM scored_answers WHERE game_id = ?1")
                 .setParameter(1, gameId).getResultList();
@@ -104,7 +104,7 @@ public class ReportRepository {
             // Of the answers given: the tally's two counts cover the same players (kicked or late ones included).
             Double percent = !opened || "POLL".equals(q[1]) || answered == 0 ? null
                     : BigDecimal.valueOf(100.0 * correct / answered).setScale(1, RoundingMode.HALF_UP).doubleValue();
-            questions.add(new Report.QuestionLine(((Number) q[0]).intValue(), (String) q[1], (String) q[2], ((Number) q[3]).intValue(),
+            questions.add(new Report.QuestionLine(((Number) q[0]).intValue(), Report.QuestionLine.apiType((String) q[1]), (String) q[2], ((Number) q[3]).intValue(),
                     opened, answered, correct, percent,
                     q[11] == null ? null : ((Number) q[11]).longValue(), distribution,
                     texts.stream().map(t -> new Report.TextLine(t.text(), t.count())).toList()));

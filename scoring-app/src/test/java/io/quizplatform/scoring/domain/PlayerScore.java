@@ -22,6 +22,7 @@ public final class PlayerScore implements Ranking.Ranked {
     private int total;
     private int correctCount;
     private long totalResponseMs;
+    private int answers;
 
     public PlayerScore(String playerId) {
         this.playerId = playerId;
@@ -48,6 +49,7 @@ public final class PlayerScore implements Ranking.Ranked {
             correctCount++;
         }
         totalResponseMs += responseMs;
+        answers++;
         return java.util.Optional.of(q);
     }
 
@@ -69,6 +71,9 @@ public final class PlayerScore implements Ranking.Ranked {
     public int total() { return total; }
 
     public int correctCount() { return correctCount; }
+
+    @Override
+    public int answers() { return answers; }
 
     @Override
     public long totalResponseMs() { return totalResponseMs; }

@@ -47,4 +47,25 @@ class ScoringExamplesTest {
         best.answered(0, 1000, true, true, 100, true);
         assertThat(Ranking.sorted(List.of(slow, fast, best))).extracting(PlayerScore::playerId).containsExactly("c", "b", "a");
     }
+
+    @Test
+    void onEqualTotalsAPlayerWhoDidNotAnswerNeverBeatsOneWhoAnsweredWrong() {
+        PlayerScore silent = new PlayerScore("a");
+        silent.missed(0, true);
+        PlayerScore wrong = new PlayerScore("b");
+        wrong.answered(0, 0, false, true, 19_500, true);
+        assertThat(Ranking.sorted(List.of(silent, wrong))).extracting(PlayerScore::playerId).containsExactly("b", "a");
+    }
+
+    @Test
+    void onEqualTotalsMoreAnswersGivenComeBeforeSpeed() {
+        PlayerScore quickButSilentOnce = new PlayerScore("a");
+        quickButSilentOnce.answered(0, 500, true, true, 1_000, false);
+        quickButSilentOnce.missed(1, true);
+        PlayerScore slowButAlwaysThere = new PlayerScore("b");
+        slowButAlwaysThere.answered(0, 500, true, true, 9_000, false);
+        slowButAlwaysThere.answered(1, 0, false, true, 15_000, false);
+        assertThat(Ranking.sorted(List.of(quickButSilentOnce, slowButAlwaysThere)))
+                .extracting(PlayerScore::playerId).containsExactly("b", "a");
+    }
 }

@@ -1,5 +1,6 @@
 package io.quizplatform.user.api;
 
+import io.quizplatform.user.application.AccessTokens;
 import io.quizplatform.user.application.AccountProfile;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.util.UUID;
@@ -54,10 +58,15 @@ public class MeResource {
     @PUT
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change my password", description = "The current password is required.")
+    @Operation(summary = "Change my password", description = "The current password is required. Every token issued"
+            + " before the change is refused by every service from now on (user.sessions-revoked); the answer carries a"
+            + " new token for the caller.")
+    @APIResponse(responseCode = "200", description = "Changed; a new session for this device",
+            content = @Content(schema = @Schema(implementation = SessionResource.SessionView.class)))
     public Response changePassword(@NotNull(message = "a JSON body with currentPassword and newPassword is required")
                                    @Valid Requests.PasswordChange change) {
-        accounts.changePassword(caller(), change.currentPassword(), change.newPassword());
-        return Response.noContent().build();
+        UUID caller = caller();
+        AccessTokens.AccessToken renewed = accounts.changePassword(caller, change.currentPassword(), change.newPassword());
+        return SessionResource.noStore(SessionResource.SessionView.of(renewed, UserView.of(accounts.get(caller))));
     }
 }

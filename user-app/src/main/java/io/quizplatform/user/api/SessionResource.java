@@ -106,7 +106,7 @@ public class SessionResource {
         return Response.noContent().build();
     }
 
-    private static Response noStore(Object body) {
+    static Response noStore(Object body) {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(body).cacheControl(noStore).build();

@@ -41,8 +41,12 @@ public class AccessTokens {
         return Duration.ofMinutes(Long.parseLong(settings.get("jwt.ttl.minutes", "60")));
     }
 
+    /**
+     * A token for the account. Its {@code iat} is now, but never before the account's session cutoff (a password
+     * change or lock in this very second voids the tokens issued earlier in it, not this one).
+     */
     public AccessToken issue(User user) {
-        Instant now = Instant.now();
+        Instant now = user.earliestIssuedAt(Instant.now());
         Instant expires = now.plus(lifetime());
         String tokenId = UUID.randomUUID().toString();
         JwtClaims claims = new JwtClaims();

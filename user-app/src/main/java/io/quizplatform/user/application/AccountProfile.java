@@ -3,6 +3,7 @@ package io.quizplatform.user.application;
 import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
 import io.quizplatform.contracts.UserProfileUpdated;
+import io.quizplatform.contracts.UserSessionsRevoked;
 import io.quizplatform.platform.api.Problem;
 import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.platform.messaging.EventCodec;
@@ -35,6 +36,12 @@ public class AccountProfile {
     @Inject
     AdminAccounts admins;
 
+    @Inject
+    SessionRevocations revocations;
+
+    @Inject
+    AccessTokens tokens;
+
     public User get(UUID userId) {
         return users.byId(userId).orElseThrow(AccountProfile::gone);
     }
@@ -49,8 +56,12 @@ public class AccountProfile {
         return user;
     }
 
+    /**
+     * Changes the password and ends every session opened before (on every service); returns a new token for the
+     * caller, issued after that cutoff, so the device that changed the password stays logged in.
+     */
     @Transactional
-    public void changePassword(UUID userId, String currentPassword, String newPassword) {
+    public AccessTokens.AccessToken changePassword(UUID userId, String currentPassword, String newPassword) {
         User user = get(userId);
         if (!passwords.matches(currentPassword, user.passwordHash())) {
             throw new ProblemException(400, "Current password is wrong",
@@ -62,7 +73,10 @@ public class AccountProfile {
             throw new ProblemException(400, "Password too weak", "The new password " + String.join("; ", broken) + ".",
                     broken.stream().map(b -> new Problem.FieldError("newPassword", b)).toList());
         }
-        user.replacePasswordHash(passwords.hash(newPassword), Instant.now());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant validFrom = user.replacePasswordHash(passwords.hash(newPassword), now);
+        revocations.ended(user, validFrom, UserSessionsRevoked.PASSWORD_CHANGED, now);
+        return tokens.issue(user);
     }
 
     /** Applies ADMIN_EMAILS at login, so an operator's change takes effect without touching the database. */

@@ -58,6 +58,9 @@ public class Authentication {
         if (!passwords.matches(password, user.passwordHash())) {
             throw wrongCredentials();
         }
+        if (user.locked()) {
+            throw AccountLocks.lockedOut();
+        }
         profile.syncRoles(user, Instant.now());
         return new Session(user, tokens.issue(user));
     }

@@ -23,7 +23,11 @@ public class Sessions {
     TokenDenyList denyList;
 
     public AccessTokens.AccessToken refresh(UUID userId, String tokenId, Instant expiresAt) {
-        AccessTokens.AccessToken renewed = tokens.issue(accounts.get(userId));
+        io.quizplatform.user.domain.User user = accounts.get(userId);
+        if (user.locked()) {
+            throw AccountLocks.lockedOut();
+        }
+        AccessTokens.AccessToken renewed = tokens.issue(user);
         retire(tokenId, expiresAt);
         return renewed;
     }

@@ -41,6 +41,17 @@ public class User {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Tokens issued (their {@code iat}, whole seconds) before this instant are void; null: never ended. */
+    @Column(name = "sessions_valid_from")
+    private Instant sessionsValidFrom;
+
+    @Column(name = "locked_at")
+    private Instant lockedAt;
+
+    /** The admin who locked the account (a user id; text, so that null binds plainly). */
+    @Column(name = "locked_by")
+    private String lockedBy;
+
     @Version
     private long version;
 
@@ -85,10 +96,63 @@ public class User {
         return true;
     }
 
-    public void replacePasswordHash(String newHash, Instant now) {
+    /** A new password also ends every session opened with the old one; returns the new cutoff. */
+    public Instant replacePasswordHash(String newHash, Instant now) {
         passwordHash = newHash;
         updatedAt = now;
+        return endSessions(now);
     }
+
+    /**
+     * Voids every token issued so far: the cutoff is the next whole second after {@code now}, because a token's
+     * {@code iat} has whole seconds and a token issued earlier in this second must be refused too. Tokens issued
+     * from now on get an {@code iat} no earlier than the cutoff ({@link #earliestIssuedAt}). Returns the cutoff.
+     */
+    public Instant endSessions(Instant now) {
+        Instant cutoff = Instant.ofEpochSecond(now.getEpochSecond() + 1);
+        if (sessionsValidFrom == null || cutoff.isAfter(sessionsValidFrom)) {
+            sessionsValidFrom = cutoff;
+        }
+        return sessionsValidFrom;
+    }
+
+    /** The {@code iat} a token issued at {@code now} gets: now (in whole seconds), but never before the cutoff. */
+    public Instant earliestIssuedAt(Instant now) {
+        Instant seconds = Instant.ofEpochSecond(now.getEpochSecond());
+        return sessionsValidFrom != null && sessionsValidFrom.isAfter(seconds) ? sessionsValidFrom : seconds;
+    }
+
+    /** An admin locks the account: nobody can log in, and every session ends. Returns false when already locked. */
+    public boolean lock(UUID admin, Instant now) {
+        if (id.equals(admin)) {
+            throw new IllegalArgumentException("an admin can't lock their own account");
+        }
+        if (lockedAt != null) {
+            return false;
+        }
+        lockedAt = now;
+        lockedBy = admin.toString();
+        updatedAt = now;
+        endSessions(now);
+        return true;
+    }
+
+    /** Lets the owner log in again; tokens from before the lock stay void. Returns false when not locked. */
+    public boolean unlock(Instant now) {
+        if (lockedAt == null) {
+            return false;
+        }
+        lockedAt = null;
+        lockedBy = null;
+        updatedAt = now;
+        return true;
+    }
+
+    public boolean locked() { return lockedAt != null; }
+
+    public Instant lockedAt() { return lockedAt; }
+
+    public Instant sessionsValidFrom() { return sessionsValidFrom; }
 
     /** Brings the roles in line with the operator's configuration; returns false when nothing changes. */
     public boolean assignRoles(Set<Role> newRoles, Instant now) {

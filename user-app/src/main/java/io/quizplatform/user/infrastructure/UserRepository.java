@@ -32,6 +32,20 @@ public class UserRepository {
         return Optional.ofNullable(entityManager.find(User.class, id));
     }
 
+    /** A cutoff of an account's sessions (tokens issued before {@code validFrom} are void). */
+    public record SessionCutoff(java.util.UUID userId, java.time.Instant validFrom) {
+    }
+
+    /** The accounts whose sessions were ended after {@code since}: the cutoffs that can still void a live token. */
+    public java.util.List<SessionCutoff> sessionCutoffsAfter(java.time.Instant since) {
+        return entityManager.createQuery(
+                        "SELECT u.id, u.sessionsValidFrom FROM User u WHERE u.sessionsValidFrom > :since", Object[].class)
+                .setParameter("since", since)
+                .getResultStream()
+                .map(row -> new SessionCutoff((java.util.UUID) row[0], (java.time.Instant) row[1]))
+                .toList();
+    }
+
     /** Writes pending changes now, so the new version number is known inside the use case. */
     public void flush() {
         entityManager.flush();

@@ -84,4 +84,21 @@ class AccessTokensTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aTokenIssuedRightAfterAPasswordChangeIsNotBeforeTheCutoff() throws Exception {
+        User user = User.register(UUID.randomUUID(), "ada@example.com", "Ada", "hash", EnumSet.of(Role.HOST), Instant.now());
+        Instant cutoff = user.replacePasswordHash("new hash", Instant.now());
+
+        AccessTokens.AccessToken token = tokens().issue(user);
+
+        JwtClaims claims = new JwtConsumerBuilder()
+                .setVerificationKey(key.getPublicKey())
+                .setExpectedIssuer("https://issuer.test/user")
+                .setAllowedClockSkewInSeconds(5)
+                .build()
+                .processToClaims(token.token());
+        assertThat(claims.getIssuedAt().getValue()).isGreaterThanOrEqualTo(cutoff.getEpochSecond());
+        assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue()).isEqualTo(3600);
+    }
 }

@@ -328,8 +328,9 @@ public class GameSessions {
                             .add("message", "Answer received.")
                             .build().toString());
                 } else {
-                    LOG.warning(() -> "answer of player " + playerId + " to game " + gameId + " not saved: Kafka and quiz_db"
-                            + " both refused it; the player was asked to send it again");
+                    // One line an operator can act on (NotSaved says which answer, why and what to check).
+                    LOG.warning(error instanceof AnswerIntake.NotSaved ? error.getMessage()
+                            : "answer of player " + playerId + " to game " + gameId + " not saved: " + error);
                     error(session, "answer-not-saved", "Your answer could not be saved; send it again.");
                 }
             }, scheduler);

@@ -36,7 +36,11 @@ public class EventStore {
     public record NewEvent(String type, String data) {
     }
 
-    /** Another writer appended first: the command was based on a version that is no longer current. */
+    /**
+     * Another writer appended first: the command was based on a version that is no longer current. The caller retries
+     * or answers 412: no FFDC incident for it.
+     */
+    @io.quizplatform.platform.persistence.ReportedByCaller
     public static class ConcurrentChange extends RuntimeException {
         public ConcurrentChange(String message) {
             super(message);

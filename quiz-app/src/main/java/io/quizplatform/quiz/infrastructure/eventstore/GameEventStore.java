@@ -31,7 +31,8 @@ public class GameEventStore {
     @Inject
     EntityManager entityManager;
 
-    /** The PIN is taken by another live game. */
+    /** The PIN is taken by another live game. The caller draws another: no FFDC incident for it. */
+    @io.quizplatform.platform.persistence.ReportedByCaller
     public static class PinTaken extends RuntimeException {
         public PinTaken() {
             super("PIN taken");

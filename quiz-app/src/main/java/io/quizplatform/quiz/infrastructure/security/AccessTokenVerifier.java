@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Checks a host's access token sent over a WebSocket (browsers can't put an Authorization header on a socket, so
  * the token arrives in the first message): the same checks MicroProfile JWT makes for REST calls (RS256 against
- * user-app's key set, issuer, expiry) plus the logout deny-list.
+ * user-app's key set, issuer, expiry) plus the deny-list (logged out, or issued before the account's sessions were
+ * ended by a password change or a lock).
  */
 @ApplicationScoped
 public class AccessTokenVerifier {
@@ -40,7 +41,8 @@ public class AccessTokenVerifier {
         }
         try {
             JwtClaims claims = consumer().processToClaims(token);
-            if (denyList.isDenied(claims.getJwtId())) {
+            long issuedAt = claims.getIssuedAt() == null ? 0 : claims.getIssuedAt().getValue();
+            if (denyList.check(claims.getJwtId(), claims.getSubject(), issuedAt) != TokenDenyList.Verdict.ACCEPTED) {
                 return Optional.empty();
             }
             List<String> groups = claims.getStringListClaimValue("groups");

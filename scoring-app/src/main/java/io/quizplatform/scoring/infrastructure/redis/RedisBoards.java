@@ -23,9 +23,11 @@ import java.util.UUID;
  * The fast copy of each game's board: a sorted set of players ({@code qs:game:<id>:board}) and a hash of what a
  * line shows ({@code qs:game:<id>:players}: "correct answers|nickname"), both expiring a while after the game.
  *
- * <p>The sorted set's score packs the two ranking keys into one exact double: total x 2^26 plus (2^26 - 1 - total
- * response ms), so a higher total wins and, on equal totals, the faster player. Equal scores (same total, same
- * time to the millisecond) are put in player id order here, as PostgreSQL does.
+ * <p>The sorted set's score packs the three ranking keys into one exact double (51 bits): total x 2^33 plus answers
+ * given x 2^26 plus (2^26 - 1 - total response ms), so a higher total wins; on equal totals, the player who answered
+ * more questions; then the faster player. Equal scores (same total, answers and time to the millisecond) are put in
+ * player id order here, as PostgreSQL does. Totals stay below 2^18 (100 questions x 2,500 points) and answers below
+ * 2^7 (100 questions).
  *
  * <p>Every call goes through a circuit breaker: with Redis down, callers fail fast and read PostgreSQL instead.
  */
@@ -33,6 +35,8 @@ import java.util.UUID;
 public class RedisBoards {
 
     static final long TIME_SPAN = 1L << 26;
+    static final long ANSWERS_SPAN = 1L << 7;
+    static final long TOTAL_UNIT = TIME_SPAN * ANSWERS_SPAN;
 
     @Inject
     RedisConnection redis;
@@ -48,8 +52,13 @@ public class RedisBoards {
         return "qs:game:" + gameId + ":players";
     }
 
-    static double score(int total, long totalResponseMs) {
-        return total * (double) TIME_SPAN + (TIME_SPAN - 1 - Math.min(Math.max(0, totalResponseMs), TIME_SPAN - 1));
+    static double score(int total, int answers, long totalResponseMs) {
+        return total * (double) TOTAL_UNIT + Math.min(Math.max(0, answers), ANSWERS_SPAN - 1) * (double) TIME_SPAN
+                + (TIME_SPAN - 1 - Math.min(Math.max(0, totalResponseMs), TIME_SPAN - 1));
+    }
+
+    static int total(double score) {
+        return (int) ((long) score / TOTAL_UNIT);
     }
 
     /** Replaces the game's board with {@code rows} (the whole board, from PostgreSQL). */
@@ -58,7 +67,7 @@ public class RedisBoards {
         Map<String, Double> scores = new HashMap<>(rows.size() * 2);
         Map<String, String> lines = new HashMap<>(rows.size() * 2);
         for (BoardRow row : rows) {
-            scores.put(row.playerId(), score(row.total(), row.totalResponseMs()));
+            scores.put(row.playerId(), score(row.total(), row.answers(), row.totalResponseMs()));
             lines.put(row.playerId(), row.correctAnswers() + "|" + (row.nickname() == null ? "" : row.nickname()));
         }
         try (AbstractTransaction tx = redis.client().multi()) {
@@ -130,8 +139,7 @@ public class RedisBoards {
     }
 
     private static Standing standing(int rank, Tuple entry, String line) {
-        long packed = (long) entry.getScore();
-        int total = (int) (packed / TIME_SPAN);
+        int total = total(entry.getScore());
         int correct = 0;
         String nickname = "";
         if (line != null) {

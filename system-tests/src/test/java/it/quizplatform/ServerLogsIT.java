@@ -1,0 +1,120 @@
+package it.quizplatform;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an operator finds in the server's logs after the suite's own activity (wrong passwords, refused commands,
+ * forged tokens, restarts): no FFDC incident for a client error, and no error or NullPointerException while a server
+ * stops. Runs late (failsafe runs the ITs alphabetically) and provokes client errors of its own as well; only the
+ * files written during this run are read.
+ */
+public class ServerLogsIT {
+
+    private static final long SUITE_STARTED = ManagementFactory.getRuntimeMXBean().getStartTime();
+
+    @Test
+    void clientErrorsLeaveNoFfdcIncident() throws Exception {
+        String email = Platform.uniqueEmail("ffdc");
+        String token = Platform.registerAndLogin(email, "Ffdc Check");
+        assertThat(Platform.login(email, "not the password at all").status()).isEqualTo(401);
+        assertThat(Platform.sendJson("PUT", "/user/api/me/password",
+                "{\"currentPassword\":\"not it at all\",\"newPassword\":\"a much better passphrase 2026\"}", token).status())
+                .isEqualTo(400);
+        assertThat(Platform.get("/scoring/api/games/" + java.util.UUID.randomUUID() + "/leaderboard", token).status())
+                .isEqualTo(404);
+
+        List<String> incidents = new ArrayList<>();
+        for (Path file : writtenThisRun(logs().resolve("ffdc"), "ffdc_")) {
+            String head = firstLines(file, 6);
+            if (head.contains("ProblemException") || head.contains("ConcurrentChange") || head.contains("PinTaken")) {
+                incidents.add(file.getFileName() + ": " + head.replace('\n', ' '));
+            }
+        }
+        assertThat(incidents).as("FFDC incidents for client errors").isEmpty();
+    }
+
+    /**
+     * A 10 s database outage: the outbox relays, consumers and the completion saga fail and retry meanwhile, and say
+     * so in a line each; none of it is an FFDC incident of the application's transactions (Liberty's connection pool
+     * may still record its own).
+     */
+    @Test
+    void aDatabaseOutageLeavesNoTransactionFfdc() throws Exception {
+        java.util.Set<Path> before = new java.util.HashSet<>(writtenThisRun(logs().resolve("ffdc"), "ffdc_"));
+        Platform.control("POST", "/postgres/stop");
+        try {
+            Platform.sleep(10_000);
+        } finally {
+            Platform.control("POST", "/postgres/start");
+        }
+        Platform.await("the services ready again", java.time.Duration.ofSeconds(90), () ->
+                Platform.get("/health/ready").status() == 200 ? java.util.Optional.of(true) : java.util.Optional.empty());
+        Platform.sleep(2_000);
+
+        List<String> incidents = new ArrayList<>();
+        for (Path file : writtenThisRun(logs().resolve("ffdc"), "ffdc_")) {
+            if (!before.contains(file)) {
+                String head = firstLines(file, 6);
+                if (head.contains("com.ibm.ws.uow.UOWManagerImpl")) {
+                    incidents.add(file.getFileName() + ": " + head.replace('\n', ' '));
+                }
+            }
+        }
+        assertThat(incidents).as("FFDC incidents of application transactions during a database outage").isEmpty();
+    }
+
+    @Test
+    void serversStopWithoutErrors() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (Path file : writtenThisRun(logs(), "messages")) {
+            boolean stopping = false;
+            for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
+                if (line.contains("CWWKE0055I")) {
+                    stopping = true;
+                } else if (line.contains("CWWKF0011I")) {
+                    stopping = false;
+                }
+                if (stopping && (line.matches("^\\[[^]]+] [0-9a-f]{8} .{60} E .*") || line.contains("NullPointerException"))) {
+                    problems.add(file.getFileName() + ": " + line);
+                }
+            }
+        }
+        assertThat(problems).as("errors while a server stopped").isEmpty();
+    }
+
+    private static Path logs() {
+        Path logs = Path.of(Platform.stackStatus().get("components").get("liberty").get("outputDir").asText(),
+                "quiz-platform", "logs");
+        assertThat(logs).isDirectory();
+        return logs;
+    }
+
+    private static List<Path> writtenThisRun(Path dir, String prefix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix))
+                    .filter(f -> f.toFile().lastModified() >= SUITE_STARTED)
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static String firstLines(Path file, int n) throws IOException {
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+            return String.join("\n", lines.limit(n).toList());
+        }
+    }
+}

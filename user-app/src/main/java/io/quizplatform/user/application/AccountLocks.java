@@ -1,0 +1,58 @@
+package io.quizplatform.user.application;
+
+import io.quizplatform.contracts.UserSessionsRevoked;
+import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.user.domain.User;
+import io.quizplatform.user.infrastructure.UserRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * An admin locking an account (nobody can log in with it, and every token issued before the lock is refused by
+ * every service at once) and unlocking it (its owner can log in again; tokens from before the lock stay void).
+ */
+@ApplicationScoped
+public class AccountLocks {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    SessionRevocations revocations;
+
+    @Transactional
+    public User lock(UUID admin, UUID userId) {
+        User user = account(userId);
+        if (user.id().equals(admin)) {
+            throw new ProblemException(409, "Cannot lock own account",
+                    "An admin can't lock their own account; ask another admin.");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (user.lock(admin, now)) {
+            revocations.ended(user, user.sessionsValidFrom(), UserSessionsRevoked.ACCOUNT_LOCKED, now);
+        }
+        return user;
+    }
+
+    @Transactional
+    public User unlock(UUID userId) {
+        User user = account(userId);
+        user.unlock(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return user;
+    }
+
+    private User account(UUID userId) {
+        return users.byId(userId).orElseThrow(() -> new ProblemException(404, "Unknown account",
+                "There is no account " + userId + "."));
+    }
+
+    /** What a locked account's owner hears at login and renewal (only after giving the right password). */
+    static ProblemException lockedOut() {
+        return new ProblemException(403, "Account locked", "This account is locked by an admin. Ask an admin to unlock it.");
+    }
+}
