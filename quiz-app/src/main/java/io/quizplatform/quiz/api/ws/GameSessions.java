@@ -149,8 +149,9 @@ public class GameSessions {
     }
 
     /**
-     * A graceful stop tells every connection so (1001 "going away") instead of dropping it (1006): clients
-     * reconnect at once, to another instance or to this one when it is back, and get their state in the welcome.
+     * An application stop (a redeploy) tells every connection so (1001 "going away") instead of dropping it (1006):
+     * clients reconnect at once and get their state in the welcome. (A whole server stopping drops its connections
+     * before this runs: Liberty stops its HTTP endpoints first. Clients reconnect the same way.)
      */
     void goingAway(@Observes @jakarta.enterprise.context.BeforeDestroyed(jakarta.enterprise.context.ApplicationScoped.class) Object ignored) {
         if (everyoneAnsweredCheck != null) {
