@@ -76,14 +76,16 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
      * Sends one message in several frames, one per part; stops at the first part the connection no longer takes
      * (the server may close it midway).
      */
-    void sendInFrames(List<String> parts) {
+    /** Sends the message in these frames; false when the connection went before the last frame was out. */
+    boolean sendInFrames(List<String> parts) {
         for (int i = 0; i < parts.size(); i++) {
             try {
                 socket.sendText(parts.get(i), i == parts.size() - 1).get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     JsonNode await(String what, Duration timeout, Predicate<JsonNode> wanted) {

@@ -148,24 +148,11 @@ public class GameSessions {
         }), EVERYONE_ANSWERED_RECHECK_MS, EVERYONE_ANSWERED_RECHECK_MS, TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * An application stop (a redeploy) tells every connection so (1001 "going away") instead of dropping it (1006):
-     * clients reconnect at once and get their state in the welcome. (A whole server stopping drops its connections
-     * before this runs: Liberty stops its HTTP endpoints first. Clients reconnect the same way.)
-     */
-    void goingAway(@Observes @jakarta.enterprise.context.BeforeDestroyed(jakarta.enterprise.context.ApplicationScoped.class) Object ignored) {
+    /** Stops the recurring check with the application (Liberty drops the connections themselves at a stop). */
+    @jakarta.annotation.PreDestroy
+    void stopChecks() {
         if (everyoneAnsweredCheck != null) {
             everyoneAnsweredCheck.cancel(false);
-        }
-        int closed = 0;
-        for (Set<Session> sessions : byGame.values()) {
-            for (Session session : sessions) {
-                outbound(session).closeNow(CloseReason.CloseCodes.GOING_AWAY, "server restarting; reconnect");
-                closed++;
-            }
-        }
-        if (closed > 0) {
-            LOG.info("stopping: " + closed + " game connections closed with 1001 (clients reconnect)");
         }
     }
 

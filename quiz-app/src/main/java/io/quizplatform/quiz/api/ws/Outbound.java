@@ -78,8 +78,7 @@ final class Outbound {
         }
     }
 
-    /** Closes at once, past the queue: the server is stopping and its executors with it. */
-    void closeNow(CloseReason.CloseCode code, String reason) {
+    private void closeNow(CloseReason.CloseCode code, String reason) {
         try {
             if (session.isOpen()) {
                 session.close(new CloseReason(code, reason));
