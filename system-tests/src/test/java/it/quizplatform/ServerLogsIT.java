@@ -74,6 +74,13 @@ public class ServerLogsIT {
         assertThat(incidents).as("FFDC incidents of application transactions during a database outage").isEmpty();
     }
 
+    /**
+     * Liberty's own WebSocket service, not the application: a phone that reconnects (as the fault suite's do, every
+     * 250 ms to 2 s) while the server is stopping reaches a WebSocket service already deactivated, and Liberty writes
+     * an FFDC for its missing executor. Nothing of ours runs there; the client just reconnects later.
+     */
+    static final String LIBERTY_WEBSOCKET_STOP_RACE = "com.ibm.ws.wsoc.ServiceManager.getExecutorService()\" is null";
+
     @Test
     void serversStopWithoutErrors() throws Exception {
         List<String> problems = new ArrayList<>();
@@ -85,7 +92,8 @@ public class ServerLogsIT {
                 } else if (line.contains("CWWKF0011I")) {
                     stopping = false;
                 }
-                if (stopping && (line.matches("^\\[[^]]+] [0-9a-f]{8} .{60} E .*") || line.contains("NullPointerException"))) {
+                if (stopping && (line.matches("^\\[[^]]+] [0-9a-f]{8} .{60} E .*") || line.contains("NullPointerException"))
+                        && !line.contains(LIBERTY_WEBSOCKET_STOP_RACE)) {
                     problems.add(file.getFileName() + ": " + line);
                 }
             }

@@ -552,7 +552,11 @@ public class GameSessions {
             }
             if (PLAYER.equals(session.getUserProperties().get(ROLE))) {
                 Optional<Game.Player> player = game.player((String) session.getUserProperties().get("id"));
-                if (player.isEmpty() || player.get().kicked()) {
+                if (player.isEmpty()) {
+                    // A version from before this player joined (their welcome came from a newer one): not a kick.
+                    continue;
+                }
+                if (player.get().kicked()) {
                     send(session, Json.createObjectBuilder().add("type", "kicked").add("message", "The host removed you from this game.").build().toString());
                     close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "kicked");
                     sessions.remove(session);
