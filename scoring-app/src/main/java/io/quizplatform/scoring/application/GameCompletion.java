@@ -49,6 +49,7 @@ public class GameCompletion {
     TransactionSynchronizationRegistry transaction;
 
     private final AtomicBoolean driving = new AtomicBoolean();
+    private final AtomicBoolean cannotLook = new AtomicBoolean();
     private final java.time.Instant startedAt = java.time.Instant.now();
     private volatile ScheduledFuture<?> ticks;
 
@@ -90,11 +91,18 @@ public class GameCompletion {
         }
         try {
             List<UUID> due = steps.due(20);
+            if (cannotLook.getAndSet(false)) {
+                LOG.info("game completion looks for due sagas again");
+            }
             for (UUID gameId : due) {
                 advance(gameId);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "game completion could not look for due sagas: " + e.getMessage());
+            // Checked every second: said once when it starts failing (the database is away) and once when it works.
+            if (!cannotLook.getAndSet(true)) {
+                LOG.log(Level.WARNING, "game completion cannot look for due sagas, trying every second: "
+                        + Failures.describe(e));
+            }
         } finally {
             driving.set(false);
         }
