@@ -160,7 +160,7 @@ public class GameSessions {
         session.setMaxIdleTimeout(5 * 60_000);
         // Whoever does not say who they are in time is let go.
         scheduler.schedule(() -> {
-            if (session.isOpen() && !session.getUserProperties().containsKey(ROLE)) {
+            if (session.isOpen() && role(session) == null) {
                 close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "no hello within " + HELLO_TIMEOUT_SECONDS + " s");
             }
         }, HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -177,14 +177,14 @@ public class GameSessions {
     }
 
     void closed(Session session) {
-        Object game = session.getUserProperties().get(GAME);
+        Object game = properties(session).get(GAME);
         if (game != null) {
             Set<Session> set = byGame.get(game.toString());
             if (set != null) {
                 set.remove(session);
             }
-            if (PLAYER.equals(session.getUserProperties().get(ROLE))) {
-                presence.disconnected(game.toString(), (String) session.getUserProperties().get("id"));
+            if (PLAYER.equals(role(session))) {
+                presence.disconnected(game.toString(), idOf(session));
             }
         }
     }
@@ -204,7 +204,7 @@ public class GameSessions {
         }
         ClientMessage.MessageType type = reading instanceof ClientMessages.Read read ? read.message().type()
                 : ((ClientMessages.Refused) reading).type();
-        Object role = session.getUserProperties().get(ROLE);
+        Object role = role(session);
         if (role == null && type != ClientMessage.MessageType.HELLO) {
             error(session, "hello-first", "Say hello first: {\"type\":\"hello\",\"role\":\"player\"|\"host\",\"token\":\"...\"}.");
             return;
@@ -302,7 +302,7 @@ public class GameSessions {
 
     private void answer(Session session, String gameId, ClientMessage.Answer message) {
         int index = message.questionIndex();
-        String playerId = (String) session.getUserProperties().get("id");
+        String playerId = idOf(session);
         try {
             Game game = currentGame(gameId);
             intake.receive(game, playerId, index, message.optionIds(), message.text()).whenCompleteAsync((receipt, error) -> {
@@ -350,7 +350,7 @@ public class GameSessions {
         Set<Session> sessions = byGame.getOrDefault(decided.gameId(), Set.of());
         for (AnswerRejected refusal : decided.rejected()) {
             for (Session session : sessions) {
-                if (PLAYER.equals(session.getUserProperties().get(ROLE)) && refusal.playerId().equals(session.getUserProperties().get("id"))) {
+                if (PLAYER.equals(role(session)) && refusal.playerId().equals(idOf(session))) {
                     answerRefused(session, refusal.questionIndex(), refusal.reason(), refusal.message());
                 }
             }
@@ -360,8 +360,8 @@ public class GameSessions {
             Map<String, AnswerSubmitted> acceptedByPlayer = new HashMap<>();
             decided.accepted().forEach(a -> acceptedByPlayer.put(a.playerId(), a));
             for (Session session : sessions) {
-                AnswerSubmitted mine = PLAYER.equals(session.getUserProperties().get(ROLE))
-                        ? acceptedByPlayer.get((String) session.getUserProperties().get("id")) : null;
+                AnswerSubmitted mine = PLAYER.equals(role(session))
+                        ? acceptedByPlayer.get(idOf(session)) : null;
                 if (mine != null) {
                     send(session, Json.createObjectBuilder().add("type", "answer-accepted")
                             .add("answerId", mine.answerId()).add("questionIndex", mine.questionIndex())
@@ -379,10 +379,10 @@ public class GameSessions {
             // Built once; each player's own answer is spliced in. The host's big screen goes first.
             String common = resultsJson(game, tally);
             String open = common.substring(0, common.length() - 1) + ",\"yourAnswer\":";
-            sessions.stream().filter(x -> HOST.equals(x.getUserProperties().get(ROLE))).forEach(x -> send(x, common));
+            sessions.stream().filter(x -> HOST.equals(role(x))).forEach(x -> send(x, common));
             for (Session session : sessions) {
-                if (PLAYER.equals(session.getUserProperties().get(ROLE))) {
-                    send(session, open + yourAnswer(game.id(), tally.questionIndex(), (String) session.getUserProperties().get("id"), true) + "}");
+                if (PLAYER.equals(role(session))) {
+                    send(session, open + yourAnswer(game.id(), tally.questionIndex(), idOf(session), true) + "}");
                 }
             }
         }
@@ -402,7 +402,7 @@ public class GameSessions {
                         .add("playerCount", game.activePlayerCount())
                         .build().toString();
                 for (Session session : byGame.getOrDefault(gameId, Set.of())) {
-                    if (HOST.equals(session.getUserProperties().get(ROLE))) {
+                    if (HOST.equals(role(session))) {
                         send(session, count);
                     }
                 }
@@ -487,7 +487,7 @@ public class GameSessions {
     }
 
     private void hostCommand(Session session, String gameId, ClientMessage.MessageType type, String playerId) {
-        Actor actor = new Actor((String) session.getUserProperties().get("id"),
+        Actor actor = new Actor(idOf(session),
                 Boolean.TRUE.equals(session.getUserProperties().get("admin")));
         Instant now = Instant.now();
         try {
@@ -550,8 +550,8 @@ public class GameSessions {
                 sessions.remove(session);
                 continue;
             }
-            if (PLAYER.equals(session.getUserProperties().get(ROLE))) {
-                Optional<Game.Player> player = game.player((String) session.getUserProperties().get("id"));
+            if (PLAYER.equals(role(session))) {
+                Optional<Game.Player> player = game.player(idOf(session));
                 if (player.isEmpty()) {
                     // A version from before this player joined (their welcome came from a newer one): not a kick.
                     continue;
@@ -564,7 +564,7 @@ public class GameSessions {
                 }
             }
             if (!rosterOnly) {
-                send(session, HOST.equals(session.getUserProperties().get(ROLE)) ? stateFor(session, game, "state") : forPlayers);
+                send(session, HOST.equals(role(session)) ? stateFor(session, game, "state") : forPlayers);
             }
         }
         if (rosterOnly) {
@@ -608,11 +608,11 @@ public class GameSessions {
             if (!session.isOpen()) {
                 continue;
             }
-            Object role = session.getUserProperties().get(ROLE);
+            Object role = role(session);
             if (HOST.equals(role)) {
                 hosts.add(session);
             } else if (PLAYER.equals(role)) {
-                players.computeIfAbsent((String) session.getUserProperties().get("id"), id -> new ArrayList<>(1)).add(session);
+                players.computeIfAbsent(idOf(session), id -> new ArrayList<>(1)).add(session);
             }
         }
         for (QuestionScored part : published.parts()) {
@@ -706,7 +706,7 @@ public class GameSessions {
                     return;
                 }
                 for (Session session : byGame.getOrDefault(gameId, Set.of())) {
-                    if (HOST.equals(session.getUserProperties().get(ROLE))) {
+                    if (HOST.equals(role(session))) {
                         send(session, stateFor(session, game, "state"));
                     }
                 }
@@ -716,8 +716,8 @@ public class GameSessions {
 
     /** The game as this connection may see it right now. */
     String stateFor(Session session, Game game, String type) {
-        boolean host = HOST.equals(session.getUserProperties().get(ROLE));
-        return stateJson(game, type, host, host ? null : (String) session.getUserProperties().get("id"));
+        boolean host = HOST.equals(role(session));
+        return stateJson(game, type, host, host ? null : idOf(session));
     }
 
     /**
@@ -873,11 +873,33 @@ public class GameSessions {
     }
 
     private void send(Session session, String json) {
-        outbound(session).send(json);
+        if (properties(session) != EMPTY) {
+            outbound(session).send(json);
+        }
     }
 
     private void close(Session session, CloseReason.CloseCode code, String reason) {
-        outbound(session).close(code, reason);
+        if (properties(session) != EMPTY) {
+            outbound(session).close(code, reason);
+        }
+    }
+
+    private static final Map<String, Object> EMPTY = Map.of();
+
+    /** A session's properties; none once the container let go of it (a server stopping), never null. */
+    private static Map<String, Object> properties(Session session) {
+        Map<String, Object> properties = session.getUserProperties();
+        return properties != null ? properties : EMPTY;
+    }
+
+    /** {@code player}, {@code host}, or null before hello (or once the session is gone). */
+    private static Object role(Session session) {
+        return properties(session).get(ROLE);
+    }
+
+    /** The player's or host's id, or null. */
+    private static String idOf(Session session) {
+        return (String) properties(session).get("id");
     }
 
     private Outbound outbound(Session session) {
