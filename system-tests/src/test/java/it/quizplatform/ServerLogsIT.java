@@ -47,12 +47,11 @@ public class ServerLogsIT {
     /**
      * A 10 s database outage: the outbox relays, consumers and the completion saga fail and retry meanwhile, and say
      * so once each, not at every attempt; none of it is an FFDC incident of the application's transactions (Liberty's
-     * connection pool still records its own) and EclipseLink does not repeat each failed statement.
+     * connection pool still records its own).
      */
     @Test
     void aDatabaseOutageIsSaidOnceAndLeavesNoTransactionFfdc() throws Exception {
         java.util.Set<Path> before = new java.util.HashSet<>(writtenThisRun(logs().resolve("ffdc"), "ffdc_"));
-        long eclipseLinkBefore = occurrences("CWWJP9991W");
         long sagaLookupBefore = occurrences("cannot look for due sagas");
         Platform.control("POST", "/postgres/stop");
         try {
@@ -74,7 +73,6 @@ public class ServerLogsIT {
             }
         }
         assertThat(incidents).as("FFDC incidents of application transactions during a database outage").isEmpty();
-        assertThat(occurrences("CWWJP9991W") - eclipseLinkBefore).as("EclipseLink warnings").isZero();
         assertThat(occurrences("cannot look for due sagas") - sagaLookupBefore).as("the saga driver's outage line")
                 .isLessThanOrEqualTo(1);
     }
