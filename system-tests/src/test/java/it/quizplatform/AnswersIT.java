@@ -243,6 +243,7 @@ public class AnswersIT {
             JsonNode open = hostSocket.awaitPhase("open");
             paris = optionId(open, "Paris");
             closesAt = Instant.parse(open.get("closesAt").asText());
+            openInAnswerApp(gameId, 0);
 
             String first = received(gameId, adaId, 0, paris, Instant.now());
             String again = received(gameId, adaId, 0, paris, Instant.now());
@@ -279,6 +280,17 @@ public class AnswersIT {
     }
 
     /** Sends the event of an answer received by a quiz-app instance (schema-checked first); returns its text. */
+    /**
+     * Waits until answer-app has read the question's opening. A screen can show a question open before its opening
+     * is on Kafka (the instance that opened it pushes at once); quiz-app itself then sends answers through its
+     * outbox, after the opening, but a test that forges answers straight onto the topic must wait for it.
+     */
+    static void openInAnswerApp(String gameId, int questionIndex) {
+        Platform.await("answer-app to see question " + questionIndex + " open", Duration.ofSeconds(20), () -> Platform.count("ANSWER",
+                "SELECT count(*) FROM games WHERE game_id = ?::uuid AND open_question = ?", gameId, questionIndex) == 1
+                ? java.util.Optional.of(true) : java.util.Optional.empty());
+    }
+
     static String forward(KafkaProducer<String, String> producer, String answerId, String gameId, String playerId,
                           int questionIndex, String optionId, Instant at) throws Exception {
         return ForgedEvents.publish(producer, "quiz-events", gameId, ForgedEvents.envelope(answerId, "game.answer-received",

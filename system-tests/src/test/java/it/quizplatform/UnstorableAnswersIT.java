@@ -58,6 +58,7 @@ public class UnstorableAnswersIT {
             cySocket.awaitType("welcome");
             hostSocket.send("{\"type\":\"start\"}");
             cySocket.awaitPhase("open");
+            AnswersIT.openInAnswerApp(gameId, 0);
 
             // As a quiz-app that did not check them would forward them (JSON escapes, so the bytes on Kafka are valid).
             Map<String, String> unstorable = Map.of(
