@@ -108,13 +108,13 @@ public class GamePresence {
     /** The players with at least one open connection on any instance, or empty when Redis cannot say. */
     public Optional<Set<String>> online(String gameId) {
         try {
-            Set<String> instances = redis.client().smembers(instancesKey(gameId));
+            // The other instances' copies, and this instance's own players from memory (known for sure, written or not).
+            String[] others = redis.client().smembers(instancesKey(gameId)).stream().filter(i -> !i.equals(instance))
+                    .map(i -> key(gameId, i)).toArray(String[]::new);
             Set<String> online = new HashSet<>();
-            if (!instances.isEmpty()) {
-                online.addAll(redis.client().sunion(instances.stream().map(i -> key(gameId, i)).toArray(String[]::new)));
+            if (others.length > 0) {
+                online.addAll(redis.client().sunion(others));
             }
-            // This instance's own players are known here for sure, written or not.
-            online.removeAll(redis.client().smembers(key(gameId)));
             online.addAll(local.getOrDefault(gameId, Map.of()).keySet());
             return Optional.of(online);
         } catch (JedisException e) {
