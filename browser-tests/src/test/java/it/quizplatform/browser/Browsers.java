@@ -150,28 +150,35 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
 
     @Override
     public void afterEach(ExtensionContext context) {
-        List<String> report = new ArrayList<>();
+        String report;
         try {
-            for (Person person : people) {
-                // events still on their way from the browser are delivered during the next call to it
-                try {
-                    person.page().evaluate("0");
-                } catch (RuntimeException e) {
-                    report.add(person + ": the page no longer answers: " + e.getMessage());
-                }
-                List<String> unexpected = person.problems().unexpected();
-                if (!unexpected.isEmpty()) {
-                    report.add(person + ":");
-                    unexpected.forEach(p -> report.add("  - " + p));
-                }
-            }
+            report = problemReport();
         } finally {
             people.forEach(person -> person.context().close());
             people.clear();
         }
         if (!report.isEmpty()) {
-            throw new AssertionError("the browsers saw problems:\n" + String.join("\n", report));
+            throw new AssertionError("the browsers saw problems:\n" + report);
         }
+    }
+
+    /** Every person's unexpected problems so far, one line each under the person; empty when there are none. */
+    String problemReport() {
+        List<String> report = new ArrayList<>();
+        for (Person person : people) {
+            // events still on their way from the browser are delivered during the next call to it
+            try {
+                person.page().evaluate("0");
+            } catch (RuntimeException e) {
+                report.add(person + ": the page no longer answers: " + e.getMessage());
+            }
+            List<String> unexpected = person.problems().unexpected();
+            if (!unexpected.isEmpty()) {
+                report.add(person + ":");
+                unexpected.forEach(p -> report.add("  - " + p));
+            }
+        }
+        return String.join("\n", report);
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class Screens {
     private final AtomicInteger step = new AtomicInteger();
 
     Screens(String test) {
-        this.dir = root().resolve(slug(test, true));
+        this.dir = root().resolve(test.replaceAll("[^A-Za-z0-9._-]+", "_"));
     }
 
     static Path root() {
@@ -32,15 +32,15 @@ public final class Screens {
     /** Takes a full-page screenshot of what {@code person} sees now; returns the file. */
     Path take(String person, Page page, String what) {
         Path file = dir.resolve(String.format(Locale.ROOT, "%02d-%s-%s.png", step.incrementAndGet(),
-                slug(person, false), slug(what, false)));
+                slug(person), slug(what)));
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         return file;
     }
 
-    /** File-name safe: ASCII letters, digits, dashes (and dots in test names). */
-    static String slug(String text, boolean keepDots) {
+    /** File-name safe: lower-case ASCII letters, digits and dashes ("Lan's phone" becomes "lan-s-phone"). */
+    static String slug(String text) {
         String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll(keepDots ? "[^a-z0-9.]+" : "[^a-z0-9]+", "-")
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("(^-+|-+$)", "");
         if (slug.length() > 60) {
             slug = slug.substring(0, 60).replaceAll("-+$", "");
