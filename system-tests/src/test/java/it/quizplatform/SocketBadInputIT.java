@@ -313,21 +313,13 @@ public class SocketBadInputIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void eachBadMessageGetsItsDocumentedReplyAndNothingElse(Case c) throws Exception {
+        if (c.reply() == Reply.CLOSED_TOO_BIG) {
+            closedWith1009(c);
+            return;
+        }
         try (SocketClient socket = connect(c.sender())) {
             int before = socket.received.size();
-            boolean allSent = socket.sendInFrames(c.frames());
-            if (c.reply() == Reply.CLOSED_TOO_BIG) {
-                int code = socket.closeCode.get(10, TimeUnit.SECONDS);
-                if (code == -1 && !allSent) {
-                    // Closed while the client was still sending its frames: the 1009 frame can be lost in the reset.
-                    return;
-                }
-                assertThat(code).isEqualTo(1009);
-                assertThat(socket.closeReason.get(1, TimeUnit.SECONDS)).as("a neutral reason")
-                        .doesNotContainIgnoringCase("class").doesNotContain("io.quizplatform").doesNotContain("GameSocket");
-                assertThat(socket.received.subList(before, socket.received.size())).as("nothing answered").isEmpty();
-                return;
-            }
+            socket.sendInFrames(c.frames());
             String type = c.reply() == Reply.ERROR ? "error" : "answer-refused";
             JsonNode reply = socket.await("the reply", Duration.ofSeconds(10), m -> true);
             assertThat(reply.path("type").asText()).as(reply.toString()).isEqualTo(type);
@@ -343,6 +335,33 @@ public class SocketBadInputIT {
             assertThat(socket.received.size() - before).as("replies: " + socket.received.subList(before, socket.received.size()))
                     .isEqualTo(2);
         }
+    }
+
+    /**
+     * The server closes an oversized message with 1009. When it closes while bytes of that message are still on their
+     * way (a frame it will not read, or the client still sending), TCP resets the connection and the client can lose
+     * the close frame (it sees 1006): a race of the network, not a second behaviour. So an abnormal close is tried
+     * again, and the server must be seen answering 1009 within a few attempts.
+     */
+    private void closedWith1009(Case c) throws Exception {
+        List<Integer> seen = new ArrayList<>();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try (SocketClient socket = connect(c.sender())) {
+                int before = socket.received.size();
+                socket.sendInFrames(c.frames());
+                int code = socket.closeCode.get(10, TimeUnit.SECONDS);
+                seen.add(code);
+                if (code == -1 || code == 1006) {
+                    continue;
+                }
+                assertThat(code).isEqualTo(1009);
+                assertThat(socket.closeReason.get(1, TimeUnit.SECONDS)).as("a neutral reason")
+                        .doesNotContainIgnoringCase("class").doesNotContain("io.quizplatform").doesNotContain("GameSocket");
+                assertThat(socket.received.subList(before, socket.received.size())).as("nothing answered").isEmpty();
+                return;
+            }
+        }
+        throw new AssertionError("never closed with 1009; close codes seen: " + seen);
     }
 
     @Order(2)

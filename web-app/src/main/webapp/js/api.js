@@ -1,0 +1,68 @@
+// One way to call the platform's REST APIs. A refusal arrives as an ApiError carrying the problem details
+// (RFC 9457) and its errors by field, so forms can show each message next to its field.
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+    this.fieldErrors = {};
+    for (const error of this.problem.errors || []) {
+      if (error && error.field) this.fieldErrors[error.field] = error.message;
+    }
+  }
+
+  /** The rule a refusal names: game rules arrive as "Game rule: <code>"; otherwise null. */
+  get code() {
+    if (this.problem.code) return this.problem.code;
+    const title = String(this.problem.title || '');
+    return title.startsWith('Game rule: ') ? title.slice('Game rule: '.length) : null;
+  }
+}
+
+/** A network failure (no answer at all): the caller may say the network is slow or away. */
+export class NetworkError extends Error {}
+
+let unauthorizedHandler = null;
+
+/** What to do when a call with a token is answered 401 (the session has ended). */
+export function onUnauthorized(handler) {
+  unauthorizedHandler = handler;
+}
+
+/**
+ * Calls path (e.g. "/quiz/api/quizzes") with method; body is sent as JSON unless it is a Blob/File (sent as is).
+ * Returns {status, headers, data}; data is the parsed JSON, the text, or a Blob when options.blob is set.
+ */
+export async function api(method, path, options = {}) {
+  const headers = { Accept: 'application/json, application/problem+json', ...(options.headers || {}) };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  if (options.ifMatch) headers['If-Match'] = options.ifMatch;
+  let body;
+  if (options.body instanceof Blob) {
+    body = options.body;
+    headers['Content-Type'] = options.body.type || 'application/octet-stream';
+  } else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['Content-Type'] = 'application/json';
+  }
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body, credentials: 'omit', cache: 'no-store' });
+  } catch (e) {
+    throw new NetworkError(String(e));
+  }
+  const type = response.headers.get('Content-Type') || '';
+  let data = null;
+  if (options.blob && response.ok) {
+    data = await response.blob();
+  } else if (type.includes('json')) {
+    data = await response.json().catch(() => null);
+  } else if (response.status !== 204) {
+    data = await response.text();
+  }
+  if (!response.ok && response.status !== 304) {
+    if (response.status === 401 && options.token && unauthorizedHandler) unauthorizedHandler();
+    throw new ApiError(response.status, data && typeof data === 'object' ? data : { title: response.statusText });
+  }
+  return { status: response.status, headers: response.headers, data };
+}

@@ -1,0 +1,104 @@
+// The host's session: the access token from POST /user/api/sessions, kept in localStorage so every tab of the
+// host (library, editor, big screen) shares it. It is renewed a minute before it expires; renewal retires the old
+// token, so tabs always read the current one from storage, and one tab at a time renews (Web Locks).
+import { api, onUnauthorized } from './api.js';
+
+const KEY = 'qp.session';
+const RENEW_BEFORE_MS = 60_000;
+let renewTimer = null;
+
+export function currentSession() {
+  try {
+    const session = JSON.parse(localStorage.getItem(KEY) || 'null');
+    if (!session || !session.accessToken || Date.parse(session.expiresAt) <= Date.now()) return null;
+    return session;
+  } catch {
+    return null;
+  }
+}
+
+export function token() {
+  return currentSession()?.accessToken;
+}
+
+function store(session, user) {
+  localStorage.setItem(KEY, JSON.stringify({
+    accessToken: session.accessToken,
+    expiresAt: session.expiresAt,
+    user: session.user || user,
+  }));
+}
+
+export async function signIn(email, password) {
+  const { data } = await api('POST', '/user/api/sessions', { body: { email, password } });
+  store(data);
+  return data;
+}
+
+export async function signUp(email, displayName, password) {
+  await api('POST', '/user/api/users', { body: { email, displayName, password } });
+  return signIn(email, password);
+}
+
+export async function signOut() {
+  const current = token();
+  localStorage.removeItem(KEY);
+  if (current) {
+    await api('DELETE', '/user/api/sessions/current', { token: current }).catch(() => {});
+  }
+}
+
+async function renew() {
+  const run = async () => {
+    const session = currentSession();
+    if (!session) return;
+    // Another tab may have renewed it while this one waited for the lock.
+    if (Date.parse(session.expiresAt) - Date.now() > RENEW_BEFORE_MS + 5_000) return;
+    const { data } = await api('POST', '/user/api/sessions/refresh', { token: session.accessToken });
+    store(data, session.user);
+  };
+  try {
+    if (navigator.locks) {
+      await navigator.locks.request('qp.session.renew', run);
+    } else {
+      await run();
+    }
+  } catch {
+    // A failed renewal is tried again soon; the session ends when the token expires.
+  }
+  scheduleRenewal();
+}
+
+function scheduleRenewal() {
+  clearTimeout(renewTimer);
+  const session = currentSession();
+  if (!session) return;
+  const wait = Math.max(5_000, Date.parse(session.expiresAt) - Date.now() - RENEW_BEFORE_MS);
+  renewTimer = setTimeout(renew, Math.min(wait, 2_147_000_000));
+}
+
+/**
+ * For pages only a signed-in host may see: the session, renewed before it expires; without one, the visitor goes
+ * to the sign-in page (which says the session ended, and brings them back here afterwards).
+ */
+export function requireHost() {
+  const session = currentSession();
+  if (!session) {
+    endedSession();
+    return null;
+  }
+  scheduleRenewal();
+  onUnauthorized(endedSession);
+  window.addEventListener('storage', (event) => {
+    if (event.key === KEY) {
+      if (!currentSession()) endedSession(); else scheduleRenewal();
+    }
+  });
+  return session;
+}
+
+function endedSession() {
+  localStorage.removeItem(KEY);
+  const back = encodeURIComponent(location.pathname + location.search);
+  location.replace(`/host/?ended=1&next=${back}`);
+}
