@@ -24,7 +24,12 @@ import java.util.UUID;
 public final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as browsers and ingresses speak to the server. (java.net.http's default, a cleartext HTTP/2 upgrade
+     * "Upgrade: h2c", gets a 101 and then no answer for {@code GET /} from Liberty: seen on 26.0.0.3.)
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     public static final String PASSWORD = "correct horse battery staple";
 
     private Api() {
