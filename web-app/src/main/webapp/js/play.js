@@ -50,7 +50,7 @@ function receive(message) {
       view.score = message.score ? { ...view.score, ...message.score } : view.score;
       view.podium = message.podium ? { podium: message.podium, you: message.you } : view.podium;
       // Back after a reload or a drop: an answer already given shows as received (the results will say if it counted).
-      view.answer = message.answered ? { given: message.yourAnswer, status: 'received' } : null;
+      view.answer = message.answered ? { given: message.yourAnswer, status: 'kept' } : null;
       view.results = message.phase === 'closed' && message.yourAnswer !== undefined
         ? { yourAnswer: message.yourAnswer, correct: message.correct, distribution: [] } : null;
       setState(message);
@@ -168,7 +168,7 @@ function openScreen(state) {
 
 function answerStatus() {
   const status = view.answer.status;
-  const key = { received: 'play.answerReceived', accepted: 'play.answerLockedIn', 'not-saved': 'play.answerNotSaved' }[status];
+  const key = { sending: 'play.answerSending', received: 'play.answerReceived', kept: 'play.answerKept', accepted: 'play.answerLockedIn', 'not-saved': 'play.answerNotSaved' }[status];
   return el('p', { class: `feedback ${status === 'refused' || status === 'not-saved' ? 'wrong' : ''}`, role: 'status',
     'data-testid': 'answer-status', text: key ? t(key) : (view.answer.message || t('play.answerRefused')) });
 }

@@ -105,6 +105,13 @@ final class Stack {
         }
         env.put("HTTP_PORT", Integer.toString(options.profile().httpPort()));
         env.put("HTTPS_PORT", Integer.toString(options.profile().httpsPort()));
+        if (!environment.containsKey("WS_ALLOWED_ORIGINS")) {
+            // The web client's pages open the game socket from this server's own origin, whatever the profile's port.
+            int http = options.profile().httpPort();
+            env.put("WS_ALLOWED_ORIGINS", String.join(",", "http://localhost:9080", "http://127.0.0.1:9080",
+                    "https://localhost:9443", "http://localhost:" + http, "http://127.0.0.1:" + http,
+                    "https://localhost:" + options.profile().httpsPort()));
+        }
         if (options.profile().equals(LocalStack.Profile.TEST)) {
             // Tests speak for many clients from one machine through X-Forwarded-For, as an ingress would.
             env.put("TRUSTED_PROXIES", "127.0.0.1");
