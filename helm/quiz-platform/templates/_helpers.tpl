@@ -55,6 +55,14 @@ app.kubernetes.io/component: {{ .key }}
 quiz-platform/deployment: {{ .svc.deployment }}
 {{- end }}
 
+{{/*
+Whether a service (by its key) is one of the four backend services: it has a database (its own keys in the Secret),
+loads the shared ConfigMap and talks to Kafka and Redis. "true" or "". The web client (web) is not one.
+*/}}
+{{- define "quiz-platform.isBackend" -}}
+{{- if has .key (list "user" "quiz" "answer" "scoring") }}true{{ end }}
+{{- end }}
+
 {{- define "quiz-platform.serviceSelectorLabels" -}}
 {{ include "quiz-platform.selectorLabels" .root }}
 app.kubernetes.io/component: {{ .key }}
