@@ -3,6 +3,7 @@ package io.quizplatform.quiz.infrastructure.image;
 import io.quizplatform.quiz.domain.image.Image;
 import io.quizplatform.quiz.domain.image.ImageFormat;
 import jakarta.persistence.Basic;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -14,6 +15,9 @@ import java.time.Instant;
 /** A row of {@code images}: the JPA form of a domain {@link Image} (the domain stays free of persistence). */
 @Entity
 @Table(name = "images")
+// Not in EclipseLink's shared cache: it would hold up to 100 pictures of up to 2 MiB each in the heap, and the
+// database (and the browsers' year-long caches) already serve them well.
+@Cacheable(false)
 public class ImageRecord {
 
     @Id
