@@ -8,8 +8,9 @@ import { hostHeader, field, showFieldErrors, errorsByField, describe, announceEr
 import { questionForm, newDraft, draftOf, payload } from './question-form.js';
 import { questionList, moved } from './question-list.js';
 
+// Without a session the visitor is on the way to the sign-in page: nothing more to do here.
+if (!requireHost()) await new Promise(() => {});
 await initI18n();
-requireHost();
 const app = document.getElementById('app');
 document.body.prepend(hostHeader('library'));
 const quizId = param('id');
@@ -74,13 +75,13 @@ function render() {
   if (!quiz) return;
   const editable = quiz.status === 'draft' && !ed.stale;
   document.title = `${quiz.title} · ${t('editor.title')}`;
-  clear(content).append(
+  clear(content).append(...[
     el('h1', { tabindex: '-1', 'data-testid': 'editor-heading' }, quiz.title),
     el('p', {}, el('span', { class: `badge status-${quiz.status}`, 'data-testid': 'quiz-status', i18n: `host.status.${quiz.status}` })),
     quiz.status !== 'draft' ? readOnlyNotice() : null,
     detailsForm(quiz, editable),
     questionsSection(quiz, editable),
-    quiz.status === 'draft' ? publishSection(editable) : null);
+    quiz.status === 'draft' ? publishSection(editable) : null].filter(Boolean));
 }
 
 function readOnlyNotice() {
@@ -108,8 +109,8 @@ function detailsForm(quiz, editable) {
   const error = el('p', { class: 'form-error', role: 'alert' });
   const form = el('form', { class: 'card stack', novalidate: true, 'aria-labelledby': 'details-heading' },
     el('h2', { id: 'details-heading', i18n: 'editor.details' }), title.wrap, description.wrap,
-    el('div', { class: 'row' }, speed, el('label', { for: 'speed-scoring', i18n: 'editor.speedScoring' })),
-    el('div', { class: 'row' }, streak, el('label', { for: 'streak-bonus', i18n: 'editor.streakBonus' })),
+    el('div', { class: 'check' }, speed, el('label', { for: 'speed-scoring', i18n: 'editor.speedScoring' })),
+    el('div', { class: 'check' }, streak, el('label', { for: 'streak-bonus', i18n: 'editor.streakBonus' })),
     error,
     editable ? el('button', { type: 'submit', class: 'primary', 'data-testid': 'save-details', i18n: 'editor.saveDetails' }) : null);
   form.addEventListener('submit', async (event) => {

@@ -6,8 +6,9 @@ import { api, ApiError } from '../api.js';
 import { requireHost, token } from '../session.js';
 import { hostHeader, describe, pager } from './common.js';
 
+// Without a session the visitor is on the way to the sign-in page: nothing more to do here.
+if (!requireHost()) await new Promise(() => {});
 await initI18n();
-requireHost();
 const PAGE_SIZE = 20;
 const app = document.getElementById('app');
 document.body.prepend(hostHeader('games'));

@@ -6,8 +6,9 @@ import { api, ApiError } from '../api.js';
 import { requireHost, token } from '../session.js';
 import { hostHeader, field, showFieldErrors, describe, announceError, saveBlob, fileName, pager, errorsByField } from './common.js';
 
+// Without a session the visitor is on the way to the sign-in page: nothing more to do here.
+if (!requireHost()) await new Promise(() => {});
 await initI18n();
-requireHost();
 const PAGE_SIZE = 20;
 const app = document.getElementById('app');
 document.body.prepend(hostHeader('library'));
@@ -61,15 +62,15 @@ app.append(
     el('h1', { id: 'library-heading', i18n: 'host.libraryHeading' }),
     el('a', { href: '/host/games.html', 'data-testid': 'to-past-games', i18n: 'host.toPastGames' })),
   createForm,
-  el('section', { class: 'card stack', 'aria-labelledby': 'import-heading' },
-    el('h2', { id: 'import-heading', i18n: 'host.importHeading' }),
-    el('div', { class: 'field' }, el('label', { for: 'import-input', i18n: 'host.importLabel' }), importInput),
-    importErrors),
   el('section', { class: 'stack', 'aria-labelledby': 'list-heading' },
     el('h2', { id: 'list-heading', i18n: 'host.listHeading' }),
     searchForm,
-    el('div', { class: 'row' }, lateJoin, el('label', { for: 'late-join', i18n: 'host.lateJoin' })),
-    status, list, pages.node));
+    el('div', { class: 'check' }, lateJoin, el('label', { for: 'late-join', i18n: 'host.lateJoin' })),
+    status, list, pages.node),
+  el('section', { class: 'card stack', 'aria-labelledby': 'import-heading' },
+    el('h2', { id: 'import-heading', i18n: 'host.importHeading' }),
+    el('div', { class: 'field' }, el('label', { for: 'import-input', i18n: 'host.importLabel' }), importInput),
+    importErrors));
 app.removeAttribute('aria-busy');
 
 async function load(page) {

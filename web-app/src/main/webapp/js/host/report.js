@@ -6,8 +6,9 @@ import { api, ApiError } from '../api.js';
 import { requireHost, token } from '../session.js';
 import { hostHeader, describe, saveBlob } from './common.js';
 
+// Without a session the visitor is on the way to the sign-in page: nothing more to do here.
+if (!requireHost()) await new Promise(() => {});
 await initI18n();
-requireHost();
 const app = document.getElementById('app');
 document.body.prepend(hostHeader('games'));
 const gameId = param('id');
@@ -62,7 +63,7 @@ function csvLink() {
 
 function render() {
   if (!report) return;
-  clear(content).append(
+  clear(content).append(...[
     el('h1', { 'data-testid': 'report-heading' }, t('report.heading')),
     el('p', { class: 'muted' }, t('report.summary', {
       players: formatNumber(report.players), questions: formatNumber(report.questionsPlayed), ended: formatDate(report.endedAt),
@@ -70,7 +71,7 @@ function render() {
     el('div', { class: 'row' }, csvLink()),
     podium(report.podium || []),
     players(report.ranking || []),
-    questions(report.questions || []));
+    questions(report.questions || [])].filter(Boolean));
 }
 
 function podium(standings) {
