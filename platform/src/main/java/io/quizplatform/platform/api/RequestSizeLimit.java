@@ -1,6 +1,7 @@
 package io.quizplatform.platform.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * Refuses request bodies over {@code http.max.body.bytes} (default 256 KiB: room for an imported quiz of 100 questions) with 413: up front when the client
- * declares the length, while reading when it streams (chunked).
+ * declares the length, while reading when it streams (chunked). An endpoint the service names in a {@link LargerBodies}
+ * bean has that limit instead.
  */
 @Provider
 @PreMatching
@@ -27,9 +29,12 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     @Inject
     ServiceSettings settings;
 
+    @Inject
+    Instance<LargerBodies> largerBodies;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        long maxBytes = settings.maxRequestBodyBytes();
+        long maxBytes = maxBytes(request.getMethod(), request.getUriInfo().getPath());
         long declared = request.getLength();
         if (declared > maxBytes) {
             request.abortWith(tooLarge(maxBytes));
@@ -40,9 +45,24 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         }
     }
 
-    static Response tooLarge(long maxBytes) {
+    /** The limit of one request: the service's larger one for its endpoint, if it has one, else the general one. */
+    long maxBytes(String method, String path) {
+        String relative = path == null ? "" : path.replaceFirst("^/+", "");
+        if (largerBodies != null) {
+            for (LargerBodies larger : largerBodies) {
+                java.util.OptionalLong limit = larger.maxBytes(method, relative);
+                if (limit.isPresent()) {
+                    return limit.getAsLong();
+                }
+            }
+        }
+        return settings.maxRequestBodyBytes();
+    }
+
+    public static Response tooLarge(long maxBytes) {
         return Problem.of(413, "Payload Too Large",
-                "The request body is larger than the limit of " + maxBytes + " bytes.", List.of()).toResponse();
+                "The request body is larger than the limit of " + maxBytes + " bytes.",
+                List.of(new Problem.FieldError("body", "must be at most " + maxBytes + " bytes"))).toResponse();
     }
 
     private static final class Limited extends FilterInputStream {

@@ -44,7 +44,14 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
     @Override
     public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
-        long max = settings.maxRequestBodyBytes();
+        return read(entityStream, genericType == null ? type : genericType, settings.maxRequestBodyBytes());
+    }
+
+    /**
+     * Reads a body as {@link #readFrom} does, with a limit of the endpoint's own (one of its {@link LargerBodies}): for
+     * a resource that takes the raw stream because its body may be larger than the general limit.
+     */
+    public Object read(InputStream entityStream, Type type, long max) throws IOException {
         byte[] body = entityStream.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         if (body.length > max) {
             throw new WebApplicationException(RequestSizeLimit.tooLarge(max));
@@ -52,7 +59,7 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
         if (StrictJsonParser.isBlank(body)) {
             return null;
         }
-        return StrictBinder.bind(parser().parse(body), genericType == null ? type : genericType);
+        return StrictBinder.bind(parser().parse(body), type);
     }
 
     private StrictJsonParser parser() {

@@ -8,20 +8,26 @@ import io.quizplatform.platform.security.RateLimiter;
 import io.quizplatform.quiz.application.Actor;
 import io.quizplatform.quiz.application.GameHosting;
 import io.quizplatform.quiz.application.GameView;
+import io.quizplatform.quiz.application.PastGame;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -85,6 +91,19 @@ public class GameResource {
     public Response create(@NotNull(message = "a JSON body with quizId is required") @Valid NewGame game) {
         GameView view = games.create(actor(), uuid(game.quizId(), "quizId"), Boolean.TRUE.equals(game.lateJoinAllowed()));
         return Response.created(uri.getBaseUriBuilder().path("games").path(view.id()).build()).entity(view).build();
+    }
+
+    public record Page(List<PastGame> items, int page, int size) {
+    }
+
+    @GET
+    @RolesAllowed({"host", "admin"})
+    @Operation(summary = "Your games, newest first", description = "scope=mine (default): the games you hosted; "
+            + "scope=all: every host's (admins only). page and size page the result, like the quiz list.")
+    public Page list(@QueryParam("scope") @DefaultValue("mine") @Pattern(regexp = "mine|all", message = "must be mine or all") String scope,
+                     @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
+                     @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be 1 to 100") @Max(value = 100, message = "must be 1 to 100") int size) {
+        return new Page(games.games(actor(), "all".equals(scope), page, size), page, size);
     }
 
     @GET

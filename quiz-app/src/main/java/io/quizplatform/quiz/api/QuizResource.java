@@ -1,6 +1,10 @@
 package io.quizplatform.quiz.api;
 
+import io.quizplatform.platform.api.Problem;
 import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.platform.api.StrictJsonReader;
+import io.quizplatform.quiz.application.ImageLibrary;
+import io.quizplatform.quiz.application.QuizDocument;
 import io.quizplatform.quiz.application.Actor;
 import io.quizplatform.quiz.application.QuizAuthoring;
 import io.quizplatform.quiz.application.QuizDetail;
@@ -36,6 +40,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -75,6 +81,15 @@ public class QuizResource {
 
     @Inject
     JsonWebToken token;
+
+    @Inject
+    ImageLibrary images;
+
+    @Inject
+    StrictJsonReader jsonReader;
+
+    @Inject
+    QuizBodyLimits bodyLimits;
 
     @Context
     UriInfo uri;
@@ -128,7 +143,7 @@ public class QuizResource {
     public Response addQuestion(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                 @HeaderParam("Idempotency-Key") String key,
                                 @NotNull(message = "a JSON body with the question is required") QuizDetail.QuestionView question) {
-        return change(id, ifMatch, key, quiz -> quiz.addQuestion(QuizAuthoring.toQuestion(question, null)));
+        return change(id, ifMatch, key, quiz -> quiz.addQuestion(authoring.question(question, null)));
     }
 
     @PUT
@@ -138,7 +153,7 @@ public class QuizResource {
     public Response editQuestion(@PathParam("id") String id, @PathParam("questionId") String questionId,
                                  @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                  @NotNull(message = "a JSON body with the question is required") QuizDetail.QuestionView question) {
-        return change(id, ifMatch, key, quiz -> quiz.editQuestion(QuizAuthoring.toQuestion(question, questionId)));
+        return change(id, ifMatch, key, quiz -> quiz.editQuestion(authoring.question(question, questionId)));
     }
 
     @DELETE
@@ -193,18 +208,25 @@ public class QuizResource {
 
     @GET
     @Path("/{id}/export")
-    @Operation(summary = "Download the quiz as a JSON document (the import format)")
+    @Operation(summary = "Download the quiz as a JSON document (the import format), with the uploaded images it shows")
     public Response export(@PathParam("id") String id) {
-        QuizDetail quiz = authoring.read(actor(), quizId(id));
-        return Response.ok(quiz).header("Content-Disposition", "attachment; filename=\"quiz-" + quiz.id() + ".json\"").build();
+        QuizDocument document = authoring.export(actor(), quizId(id));
+        return Response.ok(document).header("Content-Disposition", "attachment; filename=\"quiz-" + document.id() + ".json\"").build();
     }
 
     @POST
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a draft from an exported document (same content, new id)")
-    public Response importQuiz(@NotNull(message = "a JSON body with an exported quiz is required") QuizDetail document) {
-        QuizDetail quiz = authoring.importQuiz(actor(), document);
+    @Operation(summary = "Create a draft from an exported document (same content, new id), storing its images",
+            description = "The body may be up to quiz.import.max.bytes (16 MiB by default), as it carries the images.")
+    public Response importQuiz(InputStream body) throws IOException {
+        // Read here rather than by the JSON provider: the import has its own, larger, body limit.
+        QuizDocument document = (QuizDocument) jsonReader.read(body, QuizDocument.class, bodyLimits.importMaxBytes());
+        if (document == null) {
+            throw new ProblemException(400, "Body required", "Send the exported quiz document as the JSON body.",
+                    List.of(new Problem.FieldError("body", "a JSON body with an exported quiz is required")));
+        }
+        QuizDetail quiz = authoring.importQuiz(actor(), document, images.acceptDocumentImages(document.images()));
         return Response.created(uri.getBaseUriBuilder().path("quizzes").path(quiz.id()).build()).tag(etag(quiz)).entity(quiz).build();
     }
 

@@ -46,6 +46,9 @@ public class GameHosting {
     @Inject
     GameJoins joins;
 
+    @Inject
+    io.quizplatform.quiz.infrastructure.eventstore.GameListing listing;
+
     public record Joined(String gameId, String playerId, String nickname, String playerToken) {
     }
 
@@ -115,6 +118,14 @@ public class GameHosting {
 
     public Game load(UUID gameId) {
         return store.load(gameId).orElseThrow(() -> unknown(gameId));
+    }
+
+    /** The actor's games newest first; {@code everyone} (admins only) lists every host's. */
+    public java.util.List<PastGame> games(Actor actor, boolean everyone, int page, int size) {
+        if (everyone && !actor.admin()) {
+            throw new ProblemException(403, "Admins only", "Only an admin can list every host's games (scope=all).");
+        }
+        return listing.newestFirst(everyone ? null : actor.userId(), page, size);
     }
 
     public GameView view(Actor actor, UUID gameId) {

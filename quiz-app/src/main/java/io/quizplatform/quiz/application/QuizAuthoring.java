@@ -34,6 +34,9 @@ public class QuizAuthoring {
     @Inject
     QuizProjection projection;
 
+    @Inject
+    ImageLibrary images;
+
     @Transactional
     public QuizDetail create(Actor actor, String title, String description, QuizSettings settings) {
         Quiz quiz = rules(() -> Quiz.create(UUID.randomUUID().toString(), actor.userId(), title, description, settings));
@@ -67,16 +70,21 @@ public class QuizAuthoring {
         return QuizDetail.of(copy);
     }
 
-    /** A new draft from an exported document (same content, new id, owned by the importer). */
+    /**
+     * A new draft from an exported document (same content, new id, owned by the importer), with the document's
+     * images, already checked by {@link ImageLibrary#acceptDocumentImages}: they are stored in the same transaction,
+     * so a refused quiz leaves no image behind.
+     */
     @Transactional
-    public QuizDetail importQuiz(Actor actor, QuizDetail document) {
+    public QuizDetail importQuiz(Actor actor, QuizDocument document, List<io.quizplatform.quiz.domain.image.Image> documentImages) {
+        images.store(documentImages);
         Quiz quiz = rules(() -> {
             Quiz q = Quiz.create(UUID.randomUUID().toString(), actor.userId(), document.title(), document.description(),
                     document.settings());
             List<QuizDetail.QuestionView> questions = document.questions() == null ? List.of() : document.questions();
             for (int i = 0; i < questions.size(); i++) {
                 try {
-                    q.addQuestion(toQuestion(questions.get(i), questions.get(i).id()));
+                    q.addQuestion(images.requireStored(toQuestion(questions.get(i), questions.get(i).id())));
                 } catch (RuleViolation e) {
                     String prefix = "questions[" + i + "]";
                     throw new RuleViolation(e.violations().stream()
@@ -88,6 +96,17 @@ public class QuizAuthoring {
         });
         save(quiz, actor, null);
         return QuizDetail.of(quiz);
+    }
+
+    /** The export document: the quiz and the uploaded images it shows. */
+    public QuizDocument export(Actor actor, UUID quizId) {
+        QuizDetail quiz = read(actor, quizId);
+        return QuizDocument.of(quiz, images.documentImages(quiz.questions()));
+    }
+
+    /** A question from its API form whose image, if it is an uploaded one, is stored (for add and edit). */
+    public Question question(QuizDetail.QuestionView view, String id) {
+        return images.requireStored(toQuestion(view, id));
     }
 
     public QuizDetail read(Actor actor, UUID quizId) {

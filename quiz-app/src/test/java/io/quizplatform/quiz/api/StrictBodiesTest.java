@@ -4,6 +4,7 @@ import io.quizplatform.platform.api.json.JsonInputException;
 import io.quizplatform.platform.api.json.StrictBinder;
 import io.quizplatform.platform.api.json.StrictJsonParser;
 import io.quizplatform.quiz.application.QuizDetail;
+import io.quizplatform.quiz.application.QuizDocument;
 import io.quizplatform.quiz.domain.quiz.QuizSettings;
 import jakarta.json.bind.JsonbBuilder;
 import org.junit.jupiter.api.Test;
@@ -25,15 +26,17 @@ class StrictBodiesTest {
 
     @Test
     void anExportedQuizImportsAgain() throws Exception {
-        QuizDetail exported = new QuizDetail("0b6f3f7e-3f55-4a3b-9c57-1d7c52b7f6a1", "owner", "Capitals", "About capitals",
+        // The export format is the quiz plus the uploaded images its questions show.
+        QuizDocument exported = new QuizDocument("0b6f3f7e-3f55-4a3b-9c57-1d7c52b7f6a1", "owner", "Capitals", "About capitals",
                 new QuizSettings(true, false), "published", 4, null, List.of(new QuizDetail.QuestionView("q1", "single-choice",
-                "Capital of France?", null, 20, 1000, List.of(new QuizDetail.OptionView("a", "Paris", true),
-                new QuizDetail.OptionView("b", "Lyon", false)), List.of())));
+                "Capital of France?", "/quiz/api/images/" + "ab".repeat(32), 20, 1000, List.of(new QuizDetail.OptionView("a", "Paris", true),
+                new QuizDetail.OptionView("b", "Lyon", false)), List.of())),
+                List.of(new QuizDocument.ImageData("ab".repeat(32), "image/png", "iVBORw0KGgo=")));
         String json;
         try (var jsonb = JsonbBuilder.create()) {
             json = jsonb.toJson(exported);
         }
-        assertThat(read(json, QuizDetail.class)).isEqualTo(exported);
+        assertThat(read(json, QuizDocument.class)).isEqualTo(exported);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.quizplatform.quiz.domain.quiz;
 
+import io.quizplatform.quiz.domain.image.Image;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,6 +28,11 @@ public record Question(String id, QuestionType type, String text, String imageUr
     public static final int MAX_ACCEPTED_ANSWER = 100;
     public static final int MAX_IMAGE_URL = 2000;
 
+    /** The id of the uploaded image this question shows, if its imageUrl is this service's image path. */
+    public java.util.Optional<String> uploadedImageId() {
+        return Image.isImagePath(imageUrl) ? java.util.Optional.of(Image.idOfPath(imageUrl)) : java.util.Optional.empty();
+    }
+
     public Question {
         options = options == null ? List.of() : List.copyOf(options);
         acceptedAnswers = acceptedAnswers == null ? List.of() : List.copyOf(acceptedAnswers);
@@ -45,8 +52,9 @@ public record Question(String id, QuestionType type, String text, String imageUr
         } else if (text.length() > MAX_TEXT) {
             out.add(new RuleViolation.Violation(p + "text", "must be at most " + MAX_TEXT + " characters"));
         }
-        if (imageUrl != null && !imageUrl.isEmpty() && !isHttpUrl(imageUrl)) {
-            out.add(new RuleViolation.Violation(p + "imageUrl", "must be an http(s) URL of at most " + MAX_IMAGE_URL + " characters"));
+        if (imageUrl != null && !imageUrl.isEmpty() && !isHttpUrl(imageUrl) && !Image.isImagePath(imageUrl)) {
+            out.add(new RuleViolation.Violation(p + "imageUrl", "must be an http(s) URL of at most " + MAX_IMAGE_URL
+                    + " characters or an uploaded image's path (" + Image.PATH_PREFIX + "<id>)"));
         }
         if (timeLimitSeconds < MIN_TIME_LIMIT || timeLimitSeconds > MAX_TIME_LIMIT) {
             out.add(new RuleViolation.Violation(p + "timeLimitSeconds",

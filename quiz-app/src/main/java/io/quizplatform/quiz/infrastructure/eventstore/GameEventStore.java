@@ -112,15 +112,19 @@ public class GameEventStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(Game game, String actorId) {
         UUID gameId = UUID.fromString(game.id());
+        boolean starts = game.pendingEvents().stream().anyMatch(e -> e instanceof GameEvent.GameStarted);
         events.append(AGGREGATE_TYPE, gameId, game.expectedVersion(),
                 game.pendingEvents().stream().map(e -> new EventStore.NewEvent(e.type(), GameEventCodec.toJson(e))).toList(),
                 actorId, null, Instant.now().truncatedTo(ChronoUnit.MICROS));
         game.markCommitted();
-        entityManager.createNativeQuery("UPDATE live_games SET phase = ?2, ended_at = CASE WHEN ?3 THEN now() ELSE ended_at END "
-                        + "WHERE game_id = ?1")
+        // The index also keeps what a host's list of past games shows (phase, start, players), without replays.
+        entityManager.createNativeQuery("UPDATE live_games SET phase = ?2, ended_at = CASE WHEN ?3 THEN now() ELSE ended_at END, "
+                        + "started_at = CASE WHEN ?4 THEN now() ELSE started_at END, player_count = ?5 WHERE game_id = ?1")
                 .setParameter(1, gameId)
                 .setParameter(2, game.phase().name().toLowerCase())
                 .setParameter(3, game.phase() == GamePhase.ENDED)
+                .setParameter(4, starts)
+                .setParameter(5, (int) game.activePlayerCount())
                 .executeUpdate();
     }
 }

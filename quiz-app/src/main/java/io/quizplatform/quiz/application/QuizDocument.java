@@ -1,0 +1,23 @@
+package io.quizplatform.quiz.application;
+
+import io.quizplatform.quiz.domain.quiz.QuizSettings;
+
+import java.util.List;
+
+/**
+ * The export and import format: a quiz as its owner sees it ({@link QuizDetail}'s fields) plus the uploaded images
+ * its questions show, so the quiz moves to another installation with its pictures.
+ */
+public record QuizDocument(String id, String ownerId, String title, String description, QuizSettings settings,
+                           String status, long version, String copiedFrom, List<QuizDetail.QuestionView> questions,
+                           List<ImageData> images) {
+
+    /** One image, its stored bytes in base64; {@code id} must be their SHA-256 (hex). */
+    public record ImageData(String id, String mediaType, String data) {
+    }
+
+    static QuizDocument of(QuizDetail quiz, List<ImageData> images) {
+        return new QuizDocument(quiz.id(), quiz.ownerId(), quiz.title(), quiz.description(), quiz.settings(), quiz.status(),
+                quiz.version(), quiz.copiedFrom(), quiz.questions(), images);
+    }
+}
