@@ -140,7 +140,7 @@ function questionsSection(quiz, editable) {
     questions: quiz.questions, editable, editingId: ed.editing, form,
     onEdit: (id) => openForm(id), onMove: moveQuestion, onRemove: removeQuestion,
   });
-  const add = editable && ed.editing !== 'new' && quiz.questions.length < 100
+  const add = editable && !ed.editing && quiz.questions.length < 100
     ? el('button', { type: 'button', class: 'primary', 'data-testid': 'add-question', i18n: 'editor.addQuestion', onclick: () => openForm('new') })
     : null;
   return el('section', { class: 'stack', 'aria-labelledby': 'questions-heading' },
@@ -169,10 +169,12 @@ function closeForm() {
 }
 
 async function saveQuestion(draft) {
-  if (ed.editing === 'new') await change('POST', '/questions', payload(draft));
-  else await change('PUT', `/questions/${encodeURIComponent(ed.editing)}`, payload(draft));
+  const editing = ed.editing;
+  if (editing === 'new') await change('POST', '/questions', payload(draft));
+  else await change('PUT', `/questions/${encodeURIComponent(editing)}`, payload(draft));
   announce(t('editor.questionSaved'), 'success');
-  closeForm();
+  // The host may have opened another question meanwhile: close only the form that was saved.
+  if (ed.editing === editing) closeForm(); else render();
 }
 
 async function moveQuestion(id, newIndex) {
