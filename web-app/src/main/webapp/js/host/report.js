@@ -126,7 +126,7 @@ function bar(index, text, count, max, correct, isOption) {
   const fill = el('span', { class: `bar ${index === null ? 'bar-text' : `opt-${index % 6}`}` });
   fill.style.width = `${Math.round((count / max) * 100)}%`;
   return el('li', { class: 'report-bar' },
-    isOption ? shape(index) : null,
+    isOption ? shape(index) : el('span', { 'aria-hidden': 'true' }),
     el('span', { class: 'wrap' }, isOption ? el('span', { class: 'visually-hidden' }, `${shapeName(index)}: `) : null, text,
       correct ? el('strong', { class: 'correct-mark' }, ` ✓ ${t('report.correctAnswer')}`) : null),
     el('span', { class: 'bar-track' }, fill),
