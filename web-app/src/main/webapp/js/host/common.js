@@ -1,0 +1,142 @@
+// What every signed-in host page shares: the header (navigation, who is signed in, sign out), reading problem
+// details into messages by field, and saving a Blob as a file.
+import { t } from '../i18n.js';
+import { el, header, announce } from '../ui.js';
+import { signOut, currentSession } from '../session.js';
+import { ApiError, NetworkError } from '../api.js';
+
+/** The header of a host page; current names the page ('library', 'games') so its link is marked. */
+export function hostHeader(current) {
+  const link = (href, key, name) => el('a', {
+    href, i18n: key, 'data-testid': `nav-${name}`, 'aria-current': current === name ? 'page' : null,
+  });
+  const user = currentSession()?.user;
+  const signOutButton = el('button', { type: 'button', class: 'header-button', 'data-testid': 'sign-out', i18n: 'host.signOut' });
+  signOutButton.addEventListener('click', async () => {
+    signOutButton.disabled = true;
+    await signOut();
+    location.assign('/');
+  });
+  return header(
+    el('nav', { 'aria-label': t('host.nav'), 'data-i18n-attr': 'aria-label:host.nav' },
+      link('/host/quizzes.html', 'host.nav.library', 'library'),
+      link('/host/games.html', 'host.nav.games', 'games')),
+    user?.displayName ? el('span', { class: 'who', 'data-testid': 'signed-in-as' }, user.displayName) : null,
+    signOutButton);
+}
+
+/** Every message of a refusal, by field (a field may break several rules, e.g. a password). */
+export function errorsByField(error) {
+  const byField = {};
+  for (const item of error?.problem?.errors || []) {
+    if (!item || !item.message) continue;
+    const field = item.field || '';
+    (byField[field] ||= []).push(item.message);
+  }
+  return byField;
+}
+
+/** A sentence for any failure: the network, the problem's detail, or a generic one. */
+export function describe(error) {
+  if (error instanceof NetworkError) return t('common.networkError');
+  if (error instanceof ApiError) {
+    if (error.status === 429) return t('host.tooMany');
+    if (error.status >= 500) return t('common.unexpected');
+    return error.problem.detail || error.problem.title || t('common.unexpected');
+  }
+  console.error(error);
+  return t('common.unexpected');
+}
+
+/** Reports a failure in the live region. */
+export function announceError(error) {
+  announce(describe(error), 'error');
+}
+
+/**
+ * A labelled form field with its own error line (aria-describedby), so a message sits next to its field and is
+ * read out with it. control is an input, select or textarea that has an id.
+ */
+export function field(labelKey, control, hintKey) {
+  const error = el('p', { class: 'field-error', id: `${control.id}-error`, 'data-testid': `${control.id}-error`, hidden: true });
+  const described = [error.id];
+  let hint = null;
+  if (hintKey) {
+    hint = el('p', { class: 'hint muted', id: `${control.id}-hint`, i18n: hintKey });
+    described.unshift(hint.id);
+  }
+  control.setAttribute('aria-describedby', described.join(' '));
+  const wrap = el('div', { class: 'field' },
+    el('label', { for: control.id, i18n: labelKey }), control, hint, error);
+  return { wrap, control, error };
+}
+
+/** Shows messages (an array, a string or nothing) on a field made by field(). */
+export function setFieldError(f, messages) {
+  const list = [].concat(messages || []);
+  f.error.textContent = list.join(' ');
+  f.error.hidden = list.length === 0;
+  if (list.length) f.control.setAttribute('aria-invalid', 'true'); else f.control.removeAttribute('aria-invalid');
+}
+
+/**
+ * Puts each field's messages next to it (fields: name -> field()); returns the messages no field took, as
+ * "field: message" lines, and focuses the first field in error.
+ */
+export function showFieldErrors(fields, error, normalize = (name) => name) {
+  const byField = errorsByField(error);
+  const rest = [];
+  let first = null;
+  for (const f of Object.values(fields)) setFieldError(f, null);
+  for (const [raw, messages] of Object.entries(byField)) {
+    const f = fields[normalize(raw)];
+    if (f) {
+      setFieldError(f, messages);
+      first ||= f;
+    } else {
+      messages.forEach((m) => rest.push(raw ? `${raw}: ${m}` : m));
+    }
+  }
+  if (first) first.control.focus();
+  return rest;
+}
+
+/** Saves blob as a file: a link to an object URL with download is a navigation, which the CSP allows. */
+export function saveBlob(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: filename, class: 'hidden' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** A file name from a title: letters and digits kept (any script), the rest dashes. */
+export function fileName(title, extension) {
+  const base = String(title || 'quiz').normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return `${base || 'quiz'}.${extension}`;
+}
+
+/** Previous / next buttons for the APIs' pages ({items, page, size}: a full page may have a next one). */
+export function pager(onPage) {
+  const previous = el('button', { type: 'button', 'data-testid': 'page-previous', i18n: 'host.previousPage' });
+  const next = el('button', { type: 'button', 'data-testid': 'page-next', i18n: 'host.nextPage' });
+  const where = el('span', { class: 'muted', 'aria-live': 'polite' });
+  const state = { page: 0, full: false };
+  const render = () => {
+    previous.disabled = state.page === 0;
+    next.disabled = !state.full;
+    where.textContent = t('host.pageNumber', { page: state.page + 1 });
+  };
+  previous.addEventListener('click', () => onPage(state.page - 1));
+  next.addEventListener('click', () => onPage(state.page + 1));
+  return {
+    node: el('div', { class: 'row pager' }, previous, where, next),
+    update(page, itemCount, size) {
+      state.page = page;
+      state.full = itemCount >= size;
+      render();
+    },
+    render,
+  };
+}

@@ -1,0 +1,241 @@
+// The quiz editor (/host/edit.html?id=). Every change sends the ETag of the version on screen (If-Match); when
+// someone else saved first (412) nothing was written, and the host reloads the latest version before going on.
+import { initI18n, t, onLanguageChange } from '../i18n.js';
+import { el, clear, announce, param } from '../ui.js';
+import { api, ApiError } from '../api.js';
+import { requireHost, token } from '../session.js';
+import { hostHeader, field, showFieldErrors, errorsByField, describe, announceError } from './common.js';
+import { questionForm, newDraft, draftOf, payload } from './question-form.js';
+import { questionList, moved } from './question-list.js';
+
+// Without a session the visitor is on the way to the sign-in page: nothing more to do here.
+if (!requireHost()) await new Promise(() => {});
+await initI18n();
+const app = document.getElementById('app');
+document.body.prepend(hostHeader('library'));
+const quizId = param('id');
+const base = `/quiz/api/quizzes/${encodeURIComponent(quizId || '')}`;
+
+// editing: null, 'new', or a question id; draft: what the open form holds.
+const ed = { quiz: null, etag: null, stale: false, editing: null, draft: null };
+
+const staleBanner = el('div', { class: 'notice warning', role: 'alert', 'data-testid': 'stale-banner', hidden: true },
+  el('p', { i18n: 'editor.stale' }),
+  el('button', { type: 'button', class: 'primary', 'data-testid': 'load-latest', i18n: 'editor.loadLatest', onclick: () => load(true) }));
+const content = el('div', { class: 'stack' });
+app.append(el('p', {}, el('a', { href: '/host/quizzes.html', 'data-testid': 'back-to-library', i18n: 'editor.back' })), staleBanner, content);
+
+async function load(fromBanner = false) {
+  content.setAttribute('aria-busy', 'true');
+  try {
+    const { data, headers } = await api('GET', base, { token: token() });
+    accept(data, headers);
+    ed.stale = false;
+    ed.editing = null;
+    ed.draft = null;
+    staleBanner.hidden = true;
+    render();
+    if (fromBanner) {
+      announce(t('editor.reloaded'), 'success');
+      content.querySelector('h1')?.focus();
+    }
+  } catch (error) {
+    clear(content).append(el('p', { class: 'form-error', role: 'alert', 'data-testid': 'editor-error' },
+      error instanceof ApiError && error.status === 404 ? t('editor.notFound') : describe(error)));
+  }
+  content.removeAttribute('aria-busy');
+  app.removeAttribute('aria-busy');
+}
+
+function accept(quiz, headers) {
+  ed.quiz = quiz;
+  ed.etag = headers?.get('ETag') || `"${quiz.version}"`;
+}
+
+/** Sends one change with the current ETag; on success the answer is the new version. */
+async function change(method, path, body) {
+  if (ed.stale) throw new ApiError(412, { title: t('editor.stale') });
+  try {
+    const { data, headers } = await api(method, base + path, { token: token(), ifMatch: ed.etag, body });
+    accept(data, headers);
+    return data;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 412) {
+      ed.stale = true;
+      staleBanner.hidden = false;
+      render();
+      staleBanner.querySelector('button').focus();
+    }
+    throw error;
+  }
+}
+
+function render() {
+  const quiz = ed.quiz;
+  if (!quiz) return;
+  const editable = quiz.status === 'draft' && !ed.stale;
+  document.title = `${quiz.title} · ${t('editor.title')}`;
+  clear(content).append(...[
+    el('h1', { tabindex: '-1', 'data-testid': 'editor-heading' }, quiz.title),
+    el('p', {}, el('span', { class: `badge status-${quiz.status}`, 'data-testid': 'quiz-status', i18n: `host.status.${quiz.status}` })),
+    quiz.status !== 'draft' ? readOnlyNotice() : null,
+    detailsForm(quiz, editable),
+    questionsSection(quiz, editable),
+    quiz.status === 'draft' ? publishSection(editable) : null].filter(Boolean));
+}
+
+function readOnlyNotice() {
+  const copy = el('button', { type: 'button', 'data-testid': 'duplicate-quiz', i18n: 'host.duplicate' });
+  copy.addEventListener('click', async () => {
+    try {
+      const { data } = await api('POST', `${base}/duplicate`, { token: token() });
+      location.assign(`/host/edit.html?id=${encodeURIComponent(data.id)}`);
+    } catch (error) {
+      announceError(error);
+    }
+  });
+  return el('div', { class: 'notice', 'data-testid': 'read-only' }, el('p', { i18n: 'editor.readOnly' }), copy);
+}
+
+function detailsForm(quiz, editable) {
+  const title = field('host.quizTitle', el('input', { id: 'quiz-title', maxlength: 120, required: true, 'data-testid': 'quiz-title', disabled: !editable }));
+  const description = field('host.quizDescription', el('textarea', { id: 'quiz-description', rows: 2, maxlength: 2000, 'data-testid': 'quiz-description', disabled: !editable }));
+  const speed = el('input', { id: 'speed-scoring', type: 'checkbox', 'data-testid': 'speed-scoring', disabled: !editable });
+  const streak = el('input', { id: 'streak-bonus', type: 'checkbox', 'data-testid': 'streak-bonus', disabled: !editable });
+  title.control.value = quiz.title;
+  description.control.value = quiz.description || '';
+  speed.checked = quiz.settings?.speedScoring !== false;
+  streak.checked = quiz.settings?.streakBonus !== false;
+  const error = el('p', { class: 'form-error', role: 'alert' });
+  const form = el('form', { class: 'card stack', novalidate: true, 'aria-labelledby': 'details-heading' },
+    el('h2', { id: 'details-heading', i18n: 'editor.details' }), title.wrap, description.wrap,
+    el('div', { class: 'check' }, speed, el('label', { for: 'speed-scoring', i18n: 'editor.speedScoring' })),
+    el('div', { class: 'check' }, streak, el('label', { for: 'streak-bonus', i18n: 'editor.streakBonus' })),
+    error,
+    editable ? el('button', { type: 'submit', class: 'primary', 'data-testid': 'save-details', i18n: 'editor.saveDetails' }) : null);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    try {
+      await change('PATCH', '', {
+        title: title.control.value.trim(), description: description.control.value.trim() || null,
+        settings: { speedScoring: speed.checked, streakBonus: streak.checked },
+      });
+      render();
+      announce(t('editor.saved'), 'success');
+    } catch (e) {
+      if (ed.stale) return;
+      const rest = showFieldErrors({ title, description }, e);
+      if (rest.length || !Object.keys(errorsByField(e)).length) error.textContent = rest.join(' ') || describe(e);
+    }
+  });
+  return form;
+}
+
+function questionsSection(quiz, editable) {
+  const form = ed.editing && editable ? questionForm({
+    draft: ed.draft, isNew: ed.editing === 'new', onSave: saveQuestion, onCancel: closeForm,
+  }) : null;
+  const list = questionList({
+    questions: quiz.questions, editable, editingId: ed.editing, form,
+    onEdit: (id) => openForm(id), onMove: moveQuestion, onRemove: removeQuestion,
+  });
+  const add = editable && !ed.editing && quiz.questions.length < 100
+    ? el('button', { type: 'button', class: 'primary', 'data-testid': 'add-question', i18n: 'editor.addQuestion', onclick: () => openForm('new') })
+    : null;
+  return el('section', { class: 'stack', 'aria-labelledby': 'questions-heading' },
+    el('h2', { id: 'questions-heading' }, t('editor.questions', { count: quiz.questions.length })),
+    quiz.questions.length ? null : el('p', { class: 'muted', i18n: 'editor.noQuestions' }),
+    editable && quiz.questions.length > 1 ? el('p', { class: 'muted small', i18n: 'editor.reorderHint' }) : null,
+    list,
+    ed.editing === 'new' && form ? form : null,
+    add);
+}
+
+function openForm(id) {
+  ed.editing = id;
+  ed.draft = id === 'new' ? newDraft() : draftOf(ed.quiz.questions.find((q) => q.id === id));
+  render();
+  content.querySelector('#question-text')?.focus();
+}
+
+function closeForm() {
+  const id = ed.editing;
+  ed.editing = null;
+  ed.draft = null;
+  render();
+  const row = id && id !== 'new' ? content.querySelector(`[data-question-id="${CSS.escape(id)}"] [data-testid=edit-question]`) : null;
+  (row || content.querySelector('[data-testid=add-question]'))?.focus();
+}
+
+async function saveQuestion(draft) {
+  const editing = ed.editing;
+  if (editing === 'new') await change('POST', '/questions', payload(draft));
+  else await change('PUT', `/questions/${encodeURIComponent(editing)}`, payload(draft));
+  announce(t('editor.questionSaved'), 'success');
+  // The host may have opened another question meanwhile: close only the form that was saved.
+  if (ed.editing === editing) closeForm(); else render();
+}
+
+async function moveQuestion(id, newIndex) {
+  const questionIds = moved(ed.quiz.questions, id, newIndex);
+  const down = document.activeElement?.dataset?.testid === 'move-down';
+  try {
+    await change('PUT', '/question-order', { questionIds });
+    render();
+    announce(t('editor.movedTo', { number: questionIds.indexOf(id) + 1 }));
+    // Keep the keyboard on the moved question, on the button of the same direction while it still works.
+    const row = content.querySelector(`[data-question-id="${CSS.escape(id)}"]`);
+    const same = row?.querySelector(down ? '[data-testid=move-down]' : '[data-testid=move-up]');
+    const other = row?.querySelector(down ? '[data-testid=move-up]' : '[data-testid=move-down]');
+    (same && !same.disabled ? same : other)?.focus();
+  } catch (error) {
+    if (!ed.stale) announceError(error);
+  }
+}
+
+async function removeQuestion(id) {
+  try {
+    await change('DELETE', `/questions/${encodeURIComponent(id)}`);
+    render();
+    announce(t('editor.questionRemoved'), 'success');
+    content.querySelector('[data-testid=add-question]')?.focus();
+  } catch (error) {
+    if (!ed.stale) announceError(error);
+  }
+}
+
+function publishSection(editable) {
+  const errors = el('div', { class: 'form-error', role: 'alert', 'data-testid': 'publish-errors' });
+  const button = el('button', { type: 'button', class: 'primary', 'data-testid': 'publish', i18n: 'editor.publish', disabled: !editable });
+  button.addEventListener('click', async () => {
+    clear(errors);
+    try {
+      await change('POST', '/publish');
+      render();
+      announce(t('editor.published'), 'success');
+    } catch (error) {
+      if (ed.stale) return;
+      const lines = Object.entries(errorsByField(error)).flatMap(([name, messages]) => messages.map((m) => publishLine(name, m)));
+      errors.append(el('p', {}, describe(error)));
+      if (lines.length) errors.append(el('ul', {}, ...lines.map((line) => el('li', {}, line))));
+    }
+  });
+  return el('section', { class: 'card stack', 'aria-labelledby': 'publish-heading' },
+    el('h2', { id: 'publish-heading', i18n: 'editor.publishHeading' }), el('p', { class: 'muted', i18n: 'editor.publishHint' }), button, errors);
+}
+
+/** "questions[1].options[0].text" -> "Question 2 · options[0].text: message". */
+function publishLine(name, message) {
+  const match = /^questions\[(\d+)\]\.?(.*)$/.exec(name);
+  if (!match) return name ? `${name}: ${message}` : message;
+  return `${t('editor.questionNumber', { number: Number(match[1]) + 1 })}${match[2] ? ` · ${match[2]}` : ''}: ${message}`;
+}
+
+onLanguageChange(() => render());
+if (!quizId) {
+  content.append(el('p', { class: 'form-error', role: 'alert', i18n: 'editor.notFound' }));
+  app.removeAttribute('aria-busy');
+} else {
+  load();
+}

@@ -1,0 +1,69 @@
+// A question's image: the host picks a file, it is uploaded as is (POST /quiz/api/images, the file's own type),
+// and the question keeps the URL the server gives back; a preview shows it and a button takes it off again.
+import { t } from '../i18n.js';
+import { el, clear } from '../ui.js';
+import { api, ApiError } from '../api.js';
+import { token } from '../session.js';
+import { describe, setFieldError } from './common.js';
+
+export const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
+
+/** draft: the question being edited (its imageUrl changes); returns the field (for setFieldError) and its node. */
+export function imageField(draft) {
+  const input = el('input', { id: 'image-input', type: 'file', accept: IMAGE_TYPES, 'data-testid': 'image-input' });
+  const error = el('p', { class: 'field-error', id: 'image-input-error', 'data-testid': 'image-input-error', hidden: true, role: 'alert' });
+  const hint = el('p', { class: 'hint muted', id: 'image-input-hint', i18n: 'editor.imageHint' });
+  input.setAttribute('aria-describedby', 'image-input-hint image-input-error');
+  const busy = el('p', { class: 'muted', 'aria-live': 'polite' });
+  const preview = el('div', { class: 'image-preview' });
+  const f = { control: input, error };
+
+  function renderPreview() {
+    clear(preview);
+    if (!draft.imageUrl) return;
+    const remove = el('button', { type: 'button', class: 'danger', 'data-testid': 'image-remove', i18n: 'editor.imageRemove' });
+    remove.addEventListener('click', () => {
+      draft.imageUrl = null;
+      input.value = '';
+      renderPreview();
+      input.focus();
+    });
+    preview.append(
+      el('img', { src: draft.imageUrl, alt: t('editor.imageAlt'), class: 'question-image', 'data-testid': 'image-preview' }),
+      remove);
+  }
+
+  input.addEventListener('change', async () => {
+    const file = input.files[0];
+    if (!file) return;
+    setFieldError(f, null);
+    busy.textContent = t('editor.imageUploading');
+    input.disabled = true;
+    try {
+      const { data } = await api('POST', '/quiz/api/images', { token: token(), body: file });
+      draft.imageUrl = data.url;
+      renderPreview();
+      busy.textContent = t('editor.imageUploaded');
+    } catch (e) {
+      busy.textContent = '';
+      setFieldError(f, uploadMessage(e));
+      input.value = '';
+    }
+    input.disabled = false;
+  });
+
+  renderPreview();
+  const wrap = el('div', { class: 'field' },
+    el('label', { for: 'image-input', i18n: 'editor.image' }), hint, input, busy, error, preview);
+  return { wrap, field: f };
+}
+
+function uploadMessage(error) {
+  if (error instanceof ApiError) {
+    const detail = error.problem.detail ? ` ${error.problem.detail}` : '';
+    if (error.status === 413) return t('editor.imageTooLarge') + detail;
+    if (error.status === 415) return t('editor.imageWrongType') + detail;
+    if (error.status === 400) return t('editor.imageUnreadable') + detail;
+  }
+  return describe(error);
+}
