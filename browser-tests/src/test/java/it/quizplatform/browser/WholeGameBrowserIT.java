@@ -212,7 +212,7 @@ class WholeGameBrowserIT {
         host.byTestId("add-question").click();
         host.byTestId("question-type").selectOption("multiple-choice");
         host.byTestId("question-text").fill("Which of these are prime numbers?");
-        for (String[] option : new String[][] {{"0", "2"}, {"1", "3"}, {"2", "4"}}) {
+        for (String[] option : new String[][] {{"0", "2"}, {"1", "3"}, {"2", "4"}, {"3", "9"}}) {
             if (host.byTestId("option-text-" + option[0]).count() == 0) {
                 host.byTestId("add-option").click();
             }
