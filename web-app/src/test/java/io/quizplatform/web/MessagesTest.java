@@ -25,9 +25,9 @@ class MessagesTest {
 
     private static final Path WEB = Path.of("src/main/webapp");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-    /** t('key'), i18n: 'key', data-i18n="key", data-i18n-title="key", 'attr:key' in data-i18n-attr, and key literals. */
+    /** t('key'), i18n: 'key', data-i18n="key", data-i18n-title="key", 'attr:key' in data-i18n-attr (no space after the colon). */
     private static final Pattern USED = Pattern.compile(
-            "(?:\\bt\\(|i18n: |data-i18n(?:-title)?=\"|:)\\s*['\"]?((?:common|start|game|play|screen|host|library|editor|report|games)\\.[A-Za-z0-9_.]+)");
+            "(?:\\bt\\(\\s*['\"]|i18n: ['\"]|data-i18n(?:-title)?=\"|[a-z]:)((?:common|start|game|play|screen|host|library|editor|report|games)\\.[A-Za-z0-9_.]+)");
     private static final Pattern KEY_LITERAL = Pattern.compile(
             "'((?:common|start|game|play|screen|host|library|editor|report|games)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])'");
 
