@@ -169,6 +169,18 @@ class WholeGameBrowserIT {
         String table = Files.readString(csv.path(), StandardCharsets.UTF_8);
         assertThat(table).contains("Ada").contains("Bao").contains("Chi").doesNotContain("Troll");
         host.screenshot("game over, CSV downloaded");
+
+        // Later: the game is among the host's past games, with its report.
+        host.open("/host/games.html");
+        Locator past = host.byTestId("past-game-row").filter(new Locator.FilterOptions().setHasText(quizTitle));
+        assertThat(past).hasCount(1);
+        host.screenshot("past games");
+        host.seesAnAccessiblePage("past games");
+        past.getByTestId("open-report").click();
+        assertThat(host.byTestId("report-player-row")).hasCount(3);
+        assertThat(host.byTestId("podium")).containsText("Ada");
+        host.screenshot("report");
+        host.seesAnAccessiblePage("report");
     }
 
     private static void signUp(Person host) {
