@@ -78,7 +78,9 @@ final class Platform {
     }
 
     static HttpRequest.Builder requestFrom(String clientAddress, String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("X-Forwarded-For", clientAddress);
+        // A bound on every request: a server that never answers fails the test instead of holding up the build.
+        return HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("X-Forwarded-For", clientAddress)
+                .timeout(java.time.Duration.ofSeconds(60));
     }
 
     static String randomAddress() {

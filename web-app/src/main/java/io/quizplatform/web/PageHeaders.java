@@ -2,7 +2,6 @@ package io.quizplatform.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +14,7 @@ import java.io.IOException;
  * socket) to this origin only. Pages are revalidated on every load ({@code no-cache} with the container's ETag),
  * because their file names carry no version.
  */
-@WebFilter(urlPatterns = "/*")
+
 public class PageHeaders extends HttpFilter {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
