@@ -43,13 +43,22 @@ class WebClientIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/nope", "/play/nope/", "/WEB-INF/web.xml", "/host/../WEB-INF/web.xml"})
+    @ValueSource(strings = {"/nope", "/play/nope/", "/host/nope.html"})
     void anUnknownPathGetsTheNotFoundPage(String path) throws Exception {
         HttpResponse<String> page = get(path);
 
         assertThat(page.statusCode()).as(path).isEqualTo(404);
-        assertThat(page.body()).contains("Not found").doesNotContain("Exception").doesNotContain("<web-app");
+        assertThat(page.body()).contains("Not found").doesNotContain("Exception");
         assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/WEB-INF/web.xml", "/host/../WEB-INF/web.xml", "/META-INF/MANIFEST.MF"})
+    void theApplicationsOwnFilesAreNotServed(String path) throws Exception {
+        HttpResponse<String> page = get(path);
+
+        assertThat(page.statusCode()).as(path).isEqualTo(404);
+        assertThat(page.body()).doesNotContain("<web-app").doesNotContain("Manifest-Version").doesNotContain("Exception");
     }
 
     @Test
