@@ -98,6 +98,12 @@ public final class LayeringRules {
                 .because("dependencies between the layers point one way"));
     }
 
+    /** The rules whose known violations are kept in the service's store. */
+    public java.util.List<ArchRule> frozen() {
+        return java.util.List.of(domainIsPlainJava(), applicationThrowsNoHttpProblems(),
+                applicationUsesPortsNotAdapters(), noCyclesBetweenLayers());
+    }
+
     private static String[] concat(String[] first, String... more) {
         String[] all = new String[first.length + more.length];
         System.arraycopy(first, 0, all, 0, first.length);
