@@ -1,10 +1,10 @@
 package io.quizplatform.answer.application;
 
 import io.quizplatform.answer.domain.AnswerKey;
+import io.quizplatform.answer.domain.AnswerRepository;
 import io.quizplatform.answer.domain.AnswerWindow;
 import io.quizplatform.answer.domain.Refusal;
 import io.quizplatform.answer.domain.TypedAnswerTally;
-import io.quizplatform.answer.infrastructure.AnswerRepository;
 import io.quizplatform.contracts.AnswerReceived;
 import io.quizplatform.contracts.AnswerRejected;
 import io.quizplatform.contracts.AnswerSubmitted;

@@ -1,6 +1,6 @@
 package io.quizplatform.user.api;
 
-import io.quizplatform.user.infrastructure.SigningKeys;
+import io.quizplatform.user.application.SigningKeys;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -2,7 +2,6 @@ package io.quizplatform.user.application;
 
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.user.domain.User;
-import io.quizplatform.user.infrastructure.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jose4j.jws.AlgorithmIdentifiers;

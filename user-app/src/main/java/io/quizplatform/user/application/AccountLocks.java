@@ -3,7 +3,7 @@ package io.quizplatform.user.application;
 import io.quizplatform.contracts.UserSessionsRevoked;
 import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.user.domain.User;
-import io.quizplatform.user.infrastructure.UserRepository;
+import io.quizplatform.user.domain.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -10,7 +10,7 @@ import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.outbox.Outbox;
 import io.quizplatform.user.domain.PasswordPolicy;
 import io.quizplatform.user.domain.User;
-import io.quizplatform.user.infrastructure.UserRepository;
+import io.quizplatform.user.domain.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -4,7 +4,7 @@ import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.platform.security.RateLimiter;
 import io.quizplatform.user.domain.User;
-import io.quizplatform.user.infrastructure.UserRepository;
+import io.quizplatform.user.domain.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

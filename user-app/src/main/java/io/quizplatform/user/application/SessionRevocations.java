@@ -8,7 +8,7 @@ import io.quizplatform.platform.outbox.Outbox;
 import io.quizplatform.platform.persistence.AfterCommit;
 import io.quizplatform.platform.security.TokenDenyList;
 import io.quizplatform.user.domain.User;
-import io.quizplatform.user.infrastructure.UserRepository;
+import io.quizplatform.user.domain.UserRepository;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

@@ -2,7 +2,6 @@ package io.quizplatform.user.application;
 
 import io.quizplatform.user.domain.Role;
 import io.quizplatform.user.domain.User;
-import io.quizplatform.user.infrastructure.SigningKeys;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jwt.JwtClaims;

@@ -1,6 +1,7 @@
 package io.quizplatform.answer.infrastructure;
 
 import io.quizplatform.answer.domain.AnswerKey;
+import io.quizplatform.answer.domain.AnswerRepository;
 import io.quizplatform.answer.domain.AnswerWindow;
 import io.quizplatform.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +18,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** answer_db: games as answer-app sees them, answer keys, players, and the answers themselves. */
+/** The {@link AnswerRepository} port on answer_db (native SQL through the persistence unit {@code answer}). */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class AnswerRepository {
+public class JpaAnswerRepository implements AnswerRepository {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
     private static final java.lang.reflect.Type STRING_LIST = new ArrayList<String>() { }.getClass().getGenericSuperclass();
@@ -28,11 +29,8 @@ public class AnswerRepository {
     @Inject
     EntityManager em;
 
-    /** An accepted answer as the tally needs it. */
-    public record StoredAnswer(List<String> optionIds, String text, Boolean correct) {
-    }
-
     /** Stores a new game and its answer keys; a game seen before is left as it is. */
+    @Override
     public void createGame(UUID gameId, String hostId, Instant createdAt, List<AnswerKey> keys) {
         int created = em.createNativeQuery("INSERT INTO games (game_id, host_id, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
                 .setParameter(1, gameId).setParameter(2, hostId).setParameter(3, Timestamp.from(createdAt))
@@ -47,16 +45,19 @@ public class AnswerRepository {
         }
     }
 
+    @Override
     public void addPlayer(UUID gameId, UUID playerId) {
         em.createNativeQuery("INSERT INTO game_players (game_id, player_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
                 .setParameter(1, gameId).setParameter(2, playerId).executeUpdate();
     }
 
+    @Override
     public void kick(UUID gameId, UUID playerId) {
         em.createNativeQuery("UPDATE game_players SET kicked = true WHERE game_id = ?1 AND player_id = ?2")
                 .setParameter(1, gameId).setParameter(2, playerId).executeUpdate();
     }
 
+    @Override
     public void opened(UUID gameId, int questionIndex, Instant openedAt, Instant closesAt) {
         em.createNativeQuery("UPDATE games SET open_question = ?2, opened_at = ?3, closes_at = ?4 WHERE game_id = ?1")
                 .setParameter(1, gameId).setParameter(2, questionIndex)
@@ -65,12 +66,14 @@ public class AnswerRepository {
     }
 
     /** @return whether the question was open (a repeated close changes nothing) */
+    @Override
     public boolean closed(UUID gameId, int questionIndex) {
         return em.createNativeQuery("UPDATE games SET open_question = -1, last_closed = GREATEST(last_closed, ?2) "
                         + "WHERE game_id = ?1 AND open_question = ?2")
                 .setParameter(1, gameId).setParameter(2, questionIndex).executeUpdate() > 0;
     }
 
+    @Override
     public void ended(UUID gameId, Instant at) {
         keys.remove(gameId);
         em.createNativeQuery("UPDATE games SET ended_at = ?2, open_question = -1, "
@@ -80,6 +83,7 @@ public class AnswerRepository {
 
     /** The game's answer window, its row locked until the transaction ends (one decision per game at a time). */
     @SuppressWarnings("unchecked")
+    @Override
     public Optional<AnswerWindow> lockWindow(UUID gameId) {
         List<Object[]> rows = em.createNativeQuery("SELECT open_question, opened_at, closes_at, last_closed, ended_at "
                         + "FROM games WHERE game_id = ?1 FOR UPDATE")
@@ -94,6 +98,7 @@ public class AnswerRepository {
 
     /** Every player of the game, and whether the host removed them. */
     @SuppressWarnings("unchecked")
+    @Override
     public java.util.Map<UUID, Boolean> players(UUID gameId) {
         List<Object[]> rows = em.createNativeQuery("SELECT player_id, kicked FROM game_players WHERE game_id = ?1")
                 .setParameter(1, gameId).getResultList();
@@ -107,6 +112,7 @@ public class AnswerRepository {
     /** Answer keys never change once a game exists: read each once per instance, forgotten when the game ends. */
     private final java.util.Map<UUID, java.util.Map<Integer, AnswerKey>> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
+    @Override
     public Optional<AnswerKey> key(UUID gameId, int questionIndex) {
         java.util.Map<Integer, AnswerKey> ofGame = keys.computeIfAbsent(gameId, id -> new java.util.concurrent.ConcurrentHashMap<>());
         AnswerKey known = ofGame.get(questionIndex);
@@ -125,6 +131,7 @@ public class AnswerRepository {
         return rows.isEmpty() ? Optional.empty() : Optional.of(JSONB.fromJson((String) rows.get(0), AnswerKey.class));
     }
 
+    @Override
     public void refused(UUID answerId, UUID gameId, int questionIndex, String playerId, String reason, Instant receivedAt) {
         em.createNativeQuery("INSERT INTO refused_answers (answer_id, game_id, question_index, player_id, reason, received_at) "
                         + "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING")
@@ -134,6 +141,7 @@ public class AnswerRepository {
     }
 
     @SuppressWarnings("unchecked")
+    @Override
     public List<StoredAnswer> answersTo(UUID gameId, int questionIndex) {
         List<Object[]> rows = em.createNativeQuery("SELECT CAST(option_ids AS text), text_answer, correct FROM answers "
                         + "WHERE game_id = ?1 AND question_index = ?2")
@@ -147,11 +155,13 @@ public class AnswerRepository {
     }
 
     /** The version of the last event answer-app published about this game (0 before the first). */
+    @Override
     public long eventVersion(UUID gameId) {
         Object v = em.createNativeQuery("SELECT answer_events FROM games WHERE game_id = ?1").setParameter(1, gameId).getSingleResult();
         return ((Number) v).longValue();
     }
 
+    @Override
     public void eventVersion(UUID gameId, long version) {
         em.createNativeQuery("UPDATE games SET answer_events = ?2 WHERE game_id = ?1")
                 .setParameter(1, gameId).setParameter(2, version).executeUpdate();
@@ -159,6 +169,7 @@ public class AnswerRepository {
 
     /** The players who have an accepted answer to the question. */
     @SuppressWarnings("unchecked")
+    @Override
     public java.util.Set<UUID> answered(UUID gameId, int questionIndex) {
         List<Object> rows = em.createNativeQuery("SELECT player_id FROM answers WHERE game_id = ?1 AND question_index = ?2")
                 .setParameter(1, gameId).setParameter(2, questionIndex).getResultList();
@@ -167,15 +178,11 @@ public class AnswerRepository {
         return players;
     }
 
-    /** An accepted answer, to be inserted with others in one statement. */
-    public record NewAnswer(UUID answerId, UUID gameId, int questionIndex, UUID playerId, List<String> optionIds, String text,
-                            Boolean correct, long responseMs, Instant receivedAt) {
-    }
-
     /**
      * Inserts accepted answers in one statement. The unique (game, question, player) constraint still has the last
      * word: a second answer makes the whole statement, and the transaction, fail.
      */
+    @Override
     public void insertAnswers(List<NewAnswer> answers) {
         if (answers.isEmpty()) {
             return;

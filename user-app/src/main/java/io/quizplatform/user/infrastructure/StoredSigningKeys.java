@@ -1,9 +1,9 @@
 package io.quizplatform.user.infrastructure;
 
 import io.quizplatform.platform.ServiceSettings;
+import io.quizplatform.user.application.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
@@ -32,9 +32,9 @@ import java.util.logging.Logger;
  * replicas agree and restarts keep tokens valid. The public half is served as a JWKS for the other services.
  */
 @ApplicationScoped
-public class SigningKeys {
+public class StoredSigningKeys implements SigningKeys {
 
-    private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
+    private static final Logger LOG = Logger.getLogger(StoredSigningKeys.class.getName());
 
     @Inject
     ServiceSettings settings;
@@ -44,6 +44,7 @@ public class SigningKeys {
 
     private volatile RsaJsonWebKey key;
 
+    @Override
     public RsaJsonWebKey signingKey() {
         RsaJsonWebKey k = key;
         if (k == null) {
@@ -55,11 +56,6 @@ public class SigningKeys {
             }
         }
         return k;
-    }
-
-    /** The public key set, as served at {@code /user/api/jwks}. */
-    public String publicJwks() {
-        return new JsonWebKeySet(signingKey()).toJson(org.jose4j.jwk.JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 
     private RsaJsonWebKey load() {

@@ -1,18 +1,21 @@
 package io.quizplatform.user.infrastructure;
 
 import io.quizplatform.user.domain.User;
+import io.quizplatform.user.domain.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.util.Optional;
 
+/** The {@link UserRepository} port on the persistence unit {@code user}. */
 @ApplicationScoped
-public class UserRepository {
+public class JpaUserRepository implements UserRepository {
 
     @Inject
     EntityManager entityManager;
 
+    @Override
     public boolean emailTaken(String normalizedEmail) {
         return !entityManager.createQuery("SELECT u.id FROM User u WHERE u.email = :email")
                 .setParameter("email", normalizedEmail)
@@ -21,6 +24,7 @@ public class UserRepository {
                 .isEmpty();
     }
 
+    @Override
     public Optional<User> byEmail(String normalizedEmail) {
         return entityManager.createQuery("SELECT u FROM User u WHERE u.email = :email", User.class)
                 .setParameter("email", normalizedEmail)
@@ -28,15 +32,13 @@ public class UserRepository {
                 .findFirst();
     }
 
+    @Override
     public Optional<User> byId(java.util.UUID id) {
         return Optional.ofNullable(entityManager.find(User.class, id));
     }
 
-    /** A cutoff of an account's sessions (tokens issued before {@code validFrom} are void). */
-    public record SessionCutoff(java.util.UUID userId, java.time.Instant validFrom) {
-    }
-
     /** The accounts whose sessions were ended after {@code since}: the cutoffs that can still void a live token. */
+    @Override
     public java.util.List<SessionCutoff> sessionCutoffsAfter(java.time.Instant since) {
         return entityManager.createQuery(
                         "SELECT u.id, u.sessionsValidFrom FROM User u WHERE u.sessionsValidFrom > :since", Object[].class)
@@ -47,11 +49,13 @@ public class UserRepository {
     }
 
     /** Writes pending changes now, so the new version number is known inside the use case. */
+    @Override
     public void flush() {
         entityManager.flush();
     }
 
     /** Writes the new account now (not at commit) so a duplicate address surfaces inside the use case. */
+    @Override
     public void addAndFlush(User user) {
         entityManager.persist(user);
         entityManager.flush();

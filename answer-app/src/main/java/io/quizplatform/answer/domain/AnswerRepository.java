@@ -1,0 +1,65 @@
+package io.quizplatform.answer.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * answer_db as the decisions see it: games as answer-app knows them, answer keys, players and the answers themselves
+ * (the port beside {@link AnswerWindow} and {@link AnswerKey}; {@code infrastructure.JpaAnswerRepository} implements it).
+ * Every method runs in the caller's transaction.
+ */
+public interface AnswerRepository {
+
+    /** An accepted answer as the tally needs it. */
+    record StoredAnswer(List<String> optionIds, String text, Boolean correct) {
+    }
+
+    /** Stores a new game and its answer keys; a game seen before is left as it is. */
+    void createGame(UUID gameId, String hostId, Instant createdAt, List<AnswerKey> keys);
+
+    void addPlayer(UUID gameId, UUID playerId);
+
+    void kick(UUID gameId, UUID playerId);
+
+    void opened(UUID gameId, int questionIndex, Instant openedAt, Instant closesAt);
+
+    /** @return whether the question was open (a repeated close changes nothing) */
+    boolean closed(UUID gameId, int questionIndex);
+
+    void ended(UUID gameId, Instant at);
+
+    /** The game's answer window, its row locked until the transaction ends (one decision per game at a time). */
+    Optional<AnswerWindow> lockWindow(UUID gameId);
+
+    /** Every player of the game, and whether the host removed them. */
+    Map<UUID, Boolean> players(UUID gameId);
+
+    Optional<AnswerKey> key(UUID gameId, int questionIndex);
+
+    void refused(UUID answerId, UUID gameId, int questionIndex, String playerId, String reason, Instant receivedAt);
+
+    List<StoredAnswer> answersTo(UUID gameId, int questionIndex);
+
+    /** The version of the last event answer-app published about this game (0 before the first). */
+    long eventVersion(UUID gameId);
+
+    void eventVersion(UUID gameId, long version);
+
+    /** The players who have an accepted answer to the question. */
+    Set<UUID> answered(UUID gameId, int questionIndex);
+
+    /** An accepted answer, to be inserted with others in one statement. */
+    record NewAnswer(UUID answerId, UUID gameId, int questionIndex, UUID playerId, List<String> optionIds, String text,
+                            Boolean correct, long responseMs, Instant receivedAt) {
+    }
+
+    /**
+     * Inserts accepted answers in one statement. The unique (game, question, player) constraint still has the last
+     * word: a second answer makes the whole statement, and the transaction, fail.
+     */
+    void insertAnswers(List<NewAnswer> answers);
+}
