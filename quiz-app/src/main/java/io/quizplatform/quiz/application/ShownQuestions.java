@@ -27,8 +27,12 @@ public class ShownQuestions {
 
     /** The open question was written to one of the player's connections at that moment. */
     public void shown(String gameId, int questionIndex, String playerId, Instant at) {
-        Question question = current.compute(gameId, (id, known) -> known == null || known.index() < questionIndex
-                ? new Question(questionIndex, new ConcurrentHashMap<>()) : known);
+        Question question = current.get(gameId);
+        if (question == null || question.index() < questionIndex) {
+            // Once per question and game; the thousands of stamps that follow only read the map.
+            question = current.compute(gameId, (id, known) -> known == null || known.index() < questionIndex
+                    ? new Question(questionIndex, new ConcurrentHashMap<>()) : known);
+        }
         if (question.index() == questionIndex) {
             question.firstShown().merge(playerId, at, (earlier, later) -> later.isBefore(earlier) ? later : earlier);
         }
