@@ -27,4 +27,15 @@ class AnswerReceivedSchemaTest {
         assertThat(ContractValidator.violations(withAnswer("[\"a\\u0000\"]", null))).isNotEmpty();
         assertThat(ContractValidator.violations(withAnswer("[\"" + "a".repeat(65) + "\"]", null))).isNotEmpty();
     }
+
+    @Test
+    void shownAtIsOptionalAndADateTime() {
+        String example = ContractValidator.example(EventTypes.GAME_ANSWER_RECEIVED);
+        assertThat(example).contains("\"shownAt\"");
+        String withoutShownAt = example.replaceAll(",\\s*\"shownAt\": \"[^\"]*\"", "");
+        assertThat(withoutShownAt).doesNotContain("shownAt");
+        assertThat(ContractValidator.violations(withoutShownAt)).as("an answer from a quiz-app that does not stamp it").isEmpty();
+        assertThat(ContractValidator.violations(example.replace("\"2026-11-25T10:16:04.020Z\"", "\"yesterday\""))).isNotEmpty();
+        assertThat(ContractValidator.violations(example.replace("\"2026-11-25T10:16:04.020Z\"", "1764065764020"))).isNotEmpty();
+    }
 }

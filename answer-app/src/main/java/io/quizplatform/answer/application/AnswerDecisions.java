@@ -3,6 +3,7 @@ package io.quizplatform.answer.application;
 import io.quizplatform.answer.domain.AnswerKey;
 import io.quizplatform.answer.domain.AnswerRepository;
 import io.quizplatform.answer.domain.AnswerWindow;
+import io.quizplatform.answer.domain.FairTiming;
 import io.quizplatform.answer.domain.Refusal;
 import io.quizplatform.answer.domain.TypedAnswerTally;
 import io.quizplatform.contracts.AnswerReceived;
@@ -11,6 +12,7 @@ import io.quizplatform.contracts.AnswerSubmitted;
 import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
 import io.quizplatform.contracts.QuestionTallied;
+import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.outbox.Outbox;
 import jakarta.annotation.Resource;
@@ -31,7 +33,8 @@ import java.util.UUID;
  * Decides on each answer received for a game: it counts only if its player is in the game and not removed, its
  * question was open when it was received (and had not closed before it reached us), and it is the player's first
  * to that question. Every decision is stored and announced on answer-events in one transaction (outbox). When a
- * question closes, its tally follows the last decision on it.
+ * question closes, its tally follows the last decision on it. The response time of an answer that counts runs from
+ * when its question was shown to the player, within {@value #MAX_COMPENSATION_KEY} of the opening ({@link FairTiming}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -42,6 +45,12 @@ public class AnswerDecisions {
     private static final int TOP_TEXT_ANSWERS = 10;
     /** Stored and announced in place of a player id that is not a UUID (the refusal is then not-a-player): the nil UUID. */
     static final String NOT_A_PLAYER_ID = new UUID(0, 0).toString();
+    /**
+     * The most a player's response time may start after the question's opening (env
+     * ANSWER_FAIR_TIMING_MAX_COMPENSATION_MS; 0 switches fair timing off): what anyone could gain by any trick.
+     */
+    static final String MAX_COMPENSATION_KEY = "answer.fair.timing.max.compensation.ms";
+    static final long MAX_COMPENSATION_DEFAULT_MS = 2000;
 
     @Inject
     AnswerRepository repository;
@@ -51,6 +60,17 @@ public class AnswerDecisions {
 
     @Resource
     TransactionSynchronizationRegistry transaction;
+
+    @Inject
+    ServiceSettings settings;
+
+    private FairTiming timing;
+
+    @jakarta.annotation.PostConstruct
+    void readSettings() {
+        timing = FairTiming.upToMillis(Long.parseLong(settings.get(MAX_COMPENSATION_KEY,
+                Long.toString(MAX_COMPENSATION_DEFAULT_MS)).strip()));
+    }
 
     /**
      * What this transaction has read about a game: its locked answer window and its players. A burst of answers
@@ -200,7 +220,7 @@ public class AnswerDecisions {
             return;
         }
         AnswerKey.Verdict verdict = key.get().judge(chosen, answer.text());
-        long responseMs = window.get().responseMs(answer.receivedAt());
+        long responseMs = window.get().responseMs(answer.receivedAt(), answer.shownAt(), timing);
         java.util.Set<UUID> answered = game.answered.computeIfAbsent(answer.questionIndex(),
                 q -> repository.answered(gameId, q));
         if (!answered.add(playerId)) {

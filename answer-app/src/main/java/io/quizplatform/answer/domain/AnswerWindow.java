@@ -1,6 +1,5 @@
 package io.quizplatform.answer.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -28,8 +27,11 @@ public record AnswerWindow(int openQuestion, Instant openedAt, Instant closesAt,
         return Optional.empty();
     }
 
-    /** From the moment the question opened to the server's receipt; never negative. */
-    public long responseMs(Instant receivedAt) {
-        return Math.max(0, Duration.between(openedAt, receivedAt).toMillis());
+    /**
+     * From the moment the question was shown to the player ({@link FairTiming}: the opening, or the receiving
+     * instance's {@code shownAt} within the bound) to the server's receipt; never negative.
+     */
+    public long responseMs(Instant receivedAt, Instant shownAt, FairTiming timing) {
+        return timing.responseMs(openedAt, shownAt, receivedAt);
     }
 }

@@ -52,7 +52,7 @@ class AnswerRulesTest {
     void anAnswerCountsOnlyWhileItsQuestionIsOpen() {
         AnswerWindow open = new AnswerWindow(1, OPENED, OPENED.plusSeconds(20), 0, false);
         assertThat(open.refusal(1, OPENED.plusSeconds(5))).isEmpty();
-        assertThat(open.responseMs(OPENED.plusMillis(1234))).isEqualTo(1234);
+        assertThat(open.responseMs(OPENED.plusMillis(1234), null, FairTiming.upToMillis(2000))).isEqualTo(1234);
         assertThat(open.refusal(1, OPENED.plusSeconds(20))).contains(Refusal.TOO_LATE);
         assertThat(open.refusal(1, OPENED.minusMillis(1))).contains(Refusal.QUESTION_NOT_OPEN);
         assertThat(open.refusal(0, OPENED.plusSeconds(5))).contains(Refusal.QUESTION_CLOSED);

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * once the answer is durable, so an instance dying afterwards loses nothing: normally once the broker has it; if the
  * broker does not take it within {@link #KAFKA_WAIT} (an outage), once it is committed in quiz-app's outbox, which
  * sends it when the broker is back. Only when both fail is the player told to send it again. answer-app's decision
- * follows as {@code answer-accepted} or {@code answer-refused} (docs/PROTOCOL.md).
+ * follows as {@code answer-accepted} or {@code answer-refused} (docs/PROTOCOL.md). The answer carries when this
+ * instance first showed the question to the player ({@link ShownQuestions}), by either way, for a fair response time.
  */
 @ApplicationScoped
 public class AnswerIntake {
@@ -58,7 +59,13 @@ public class AnswerIntake {
     @Inject
     LiveAnswers answers;
 
-    /** A received answer, as the player is told. */
+    @Inject
+    ShownQuestions shown;
+
+    /**
+     * A received answer, as the player is told; {@code responseMs} runs from when the question was shown to the player
+     * here (or from its opening), before answer-app's bound on that.
+     */
     public record Receipt(String answerId, int questionIndex, Instant receivedAt, long responseMs) {
     }
 
@@ -112,10 +119,13 @@ public class AnswerIntake {
             throw new Refused("already-answered", "You have already answered this question.");
         }
         String answerId = UUID.randomUUID().toString();
-        AnswerReceived payload = new AnswerReceived(answerId, game.id(), playerId, questionIndex, chosen, typed, receivedAt);
+        Instant shownAt = shown.shownAt(game.id(), questionIndex, playerId).orElse(null);
+        AnswerReceived payload = new AnswerReceived(answerId, game.id(), playerId, questionIndex, chosen, typed, receivedAt,
+                shownAt);
         EventEnvelope event = new EventEnvelope(answerId, EventTypes.GAME_ANSWER_RECEIVED, "answer", game.id(), 1,
                 receivedAt, EventCodec.payloadToJson(payload));
-        long responseMs = Math.max(0, Duration.between(game.openedAt(), receivedAt).toMillis());
+        Instant start = shownAt != null && shownAt.isAfter(game.openedAt()) ? shownAt : game.openedAt();
+        long responseMs = Math.max(0, Duration.between(start, receivedAt).toMillis());
         Receipt receipt = new Receipt(answerId, questionIndex, receivedAt, responseMs);
         // Through the outbox rather than straight to Kafka: while the question's opening is not yet read back from
         // quiz-events (the answer must not overtake it), and while the broker was just found away (rather than

@@ -44,6 +44,16 @@ class AnswerContractsTest {
         assertThat(answer.answerId()).isEqualTo(event.id());
         assertThat(answer.optionIds()).containsExactly("a");
         assertThat(answer.receivedAt()).isEqualTo(AT);
+        assertThat(answer.shownAt()).isEqualTo(Instant.parse("2026-11-25T10:16:04.020Z"));
+    }
+
+    @Test
+    void readsAnAnswerWithoutShownAtAsOneThatWasNotStamped() {
+        String older = ContractValidator.example(EventTypes.GAME_ANSWER_RECEIVED)
+                .replaceAll(",\\s*\"shownAt\": \"[^\"]*\"", "");
+        AnswerReceived answer = EventCodec.payloadFromJson(EventCodec.decode(older), AnswerReceived.class);
+        assertThat(answer.shownAt()).isNull();
+        assertThat(answer.receivedAt()).isEqualTo(AT);
     }
 
     @Test

@@ -104,6 +104,9 @@ public class GameSessions {
     @Inject
     io.quizplatform.quiz.application.QuestionOpenings openings;
 
+    @Inject
+    io.quizplatform.quiz.application.ShownQuestions shown;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -297,7 +300,7 @@ public class GameSessions {
             // Someone back on an ended game's podium: what this brought back is let go of again later.
             forgetEndedLater(gameId);
         }
-        send(session, stateFor(session, game, "welcome"));
+        sendState(session, game, stateFor(session, game, "welcome"));
     }
 
     private void answer(Session session, String gameId, ClientMessage.Answer message) {
@@ -535,6 +538,7 @@ public class GameSessions {
         if (game.phase() == GamePhase.ENDED) {
             answers.forget(game.id());
             openings.forget(game.id());
+            shown.forget(game.id());
             forgetEndedLater(game.id());
         }
         Set<Session> sessions = byGame.get(game.id());
@@ -564,7 +568,7 @@ public class GameSessions {
                 }
             }
             if (!rosterOnly) {
-                send(session, HOST.equals(role(session)) ? stateFor(session, game, "state") : forPlayers);
+                sendState(session, game, HOST.equals(role(session)) ? stateFor(session, game, "state") : forPlayers);
             }
         }
         if (rosterOnly) {
@@ -876,6 +880,18 @@ public class GameSessions {
         if (properties(session) != EMPTY) {
             outbound(session).send(json);
         }
+    }
+
+    /** A state or welcome; a player's open question is stamped once written ({@code shownAt}, fair timing). */
+    private void sendState(Session session, Game game, String json) {
+        if (game.phase() != GamePhase.OPEN || !PLAYER.equals(role(session))) {
+            send(session, json);
+            return;
+        }
+        String gameId = game.id();
+        int index = game.questionIndex();
+        String playerId = idOf(session);
+        outbound(session).send(json, () -> shown.shown(gameId, index, playerId, Instant.now()));
     }
 
     private void close(Session session, CloseReason.CloseCode code, String reason) {

@@ -34,10 +34,21 @@ final class Outbound {
     }
 
     void send(String text) {
+        send(text, null);
+    }
+
+    /**
+     * Queues the text; {@code written} (if any) runs on the writing thread once the container has written it to the
+     * connection (the blocking send returned), not if the connection was gone or the write failed.
+     */
+    void send(String text, Runnable written) {
         enqueue(() -> {
             try {
                 if (session.isOpen()) {
                     session.getBasicRemote().sendText(text);
+                    if (written != null) {
+                        written.run();
+                    }
                 }
             } catch (IOException | IllegalStateException e) {
                 LOG.fine(() -> "could not send to " + session.getId() + ": " + e);

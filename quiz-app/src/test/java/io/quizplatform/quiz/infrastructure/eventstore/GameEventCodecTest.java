@@ -57,8 +57,9 @@ class GameEventCodecTest {
         String gameId = UUID.randomUUID().toString();
         String answerId = UUID.randomUUID().toString();
         for (AnswerReceived answer : List.of(
-                new AnswerReceived(answerId, gameId, UUID.randomUUID().toString(), 0, List.of("a"), null, T0),
-                new AnswerReceived(answerId, gameId, UUID.randomUUID().toString(), 1, List.of(), "Pacific", T0))) {
+                new AnswerReceived(answerId, gameId, UUID.randomUUID().toString(), 0, List.of("a"), null, T0, T0.minusMillis(800)),
+                new AnswerReceived(answerId, gameId, UUID.randomUUID().toString(), 0, List.of("a"), null, T0, null),
+                new AnswerReceived(answerId, gameId, UUID.randomUUID().toString(), 1, List.of(), "Pacific", T0, null))) {
             String wire = EventCodec.encode(new EventEnvelope(answerId, EventTypes.GAME_ANSWER_RECEIVED, "answer", gameId, 1, T0,
                     EventCodec.payloadToJson(answer)));
             assertThat(ContractValidator.violations(wire)).as(wire).isEmpty();

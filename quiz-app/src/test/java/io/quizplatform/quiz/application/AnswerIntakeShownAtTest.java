@@ -1,0 +1,159 @@
+package io.quizplatform.quiz.application;
+
+import io.quizplatform.contracts.AnswerReceived;
+import io.quizplatform.contracts.ContractValidator;
+import io.quizplatform.contracts.EventEnvelope;
+import io.quizplatform.platform.messaging.AcknowledgedPublisher;
+import io.quizplatform.platform.messaging.EventCodec;
+import io.quizplatform.quiz.domain.game.Game;
+import io.quizplatform.quiz.domain.game.GamePin;
+import io.quizplatform.quiz.domain.game.GameQuestion;
+import io.quizplatform.quiz.domain.quiz.AnswerOption;
+import io.quizplatform.quiz.domain.quiz.QuestionType;
+import io.quizplatform.quiz.infrastructure.outbox.AnswerSafekeeping;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The answer carries when this instance first showed the question to the player, whichever way it travels: straight
+ * to Kafka, or through the outbox (opening not yet read back, or the broker away).
+ */
+class AnswerIntakeShownAtTest {
+
+    private static final String PLAYER = UUID.randomUUID().toString();
+
+    private final List<EventEnvelope> toKafka = new ArrayList<>();
+    private final List<EventEnvelope> toOutbox = new ArrayList<>();
+    private boolean kafkaAway;
+    private final AnswerIntake intake = new AnswerIntake();
+    private Game game;
+
+    @BeforeEach
+    void openQuestion() {
+        Instant now = Instant.now();
+        game = Game.create(UUID.randomUUID().toString(), "quiz", "host", new GamePin("123456"), List.of(
+                new GameQuestion("q", QuestionType.SINGLE_CHOICE, "2 + 2?", null, 20, 1000,
+                        List.of(new AnswerOption("a", "4", true), new AnswerOption("b", "5", false)), List.of())),
+                true, true, false, 100, now.minusSeconds(30));
+        game.join(PLAYER, "Ada", now.minusSeconds(30));
+        game.start(now.minusSeconds(10));
+        assertThat(game.openIfDue(now.minusSeconds(5))).isTrue();
+
+        intake.publisher = new AcknowledgedPublisher() {
+            @Override
+            public CompletableFuture<Void> publishAsync(EventEnvelope event) {
+                toKafka.add(event);
+                return kafkaAway ? CompletableFuture.failedFuture(new IllegalStateException("broker away"))
+                        : CompletableFuture.completedFuture(null);
+            }
+        };
+        intake.safekeeping = new AnswerSafekeeping() {
+            @Override
+            public void keep(EventEnvelope answer) {
+                toOutbox.add(answer);
+            }
+        };
+        intake.openings = new QuestionOpenings();
+        intake.answers = new LiveAnswers();
+        intake.shown = new ShownQuestions();
+        intake.executor = inline(ManagedExecutorService.class);
+        intake.metrics = inline(MetricRegistry.class);
+    }
+
+    @Test
+    void straightToKafka() {
+        intake.openings.readFromLog(game.id(), 0);
+        Instant shownAt = game.openedAt().plusMillis(1500);
+        intake.shown.shown(game.id(), 0, PLAYER, shownAt);
+
+        AnswerIntake.Receipt receipt = intake.receive(game, PLAYER, 0, List.of("a"), null).join();
+
+        assertThat(toOutbox).isEmpty();
+        assertThat(shownAt(toKafka.get(0))).isEqualTo(shownAt);
+        assertThat(receipt.responseMs()).as("the receipt counts from it too")
+                .isEqualTo(Duration.between(shownAt, receipt.receivedAt()).toMillis());
+    }
+
+    @Test
+    void throughTheOutboxWhileTheOpeningIsInFlight() {
+        Instant shownAt = game.openedAt().plusMillis(700);
+        intake.shown.shown(game.id(), 0, PLAYER, shownAt);
+
+        intake.receive(game, PLAYER, 0, List.of("a"), null).join();
+
+        assertThat(toKafka).isEmpty();
+        assertThat(shownAt(toOutbox.get(0))).isEqualTo(shownAt);
+    }
+
+    @Test
+    void throughTheOutboxWhenTheBrokerDoesNotTakeIt() {
+        intake.openings.readFromLog(game.id(), 0);
+        kafkaAway = true;
+        Instant shownAt = game.openedAt().plusMillis(900);
+        intake.shown.shown(game.id(), 0, PLAYER, shownAt);
+
+        intake.receive(game, PLAYER, 0, List.of("a"), null).join();
+
+        assertThat(toOutbox).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(toKafka.get(0).id());
+            assertThat(shownAt(e)).isEqualTo(shownAt);
+        });
+    }
+
+    @Test
+    void notShownHereMeansNoShownAtAndTheOpening() {
+        intake.openings.readFromLog(game.id(), 0);
+
+        AnswerIntake.Receipt receipt = intake.receive(game, PLAYER, 0, List.of("a"), null).join();
+
+        assertThat(EventCodec.payloadFromJson(toKafka.get(0), AnswerReceived.class).shownAt()).isNull();
+        assertThat(toKafka.get(0).payloadJson()).doesNotContain("shownAt");
+        assertThat(receipt.responseMs()).isEqualTo(Duration.between(game.openedAt(), receipt.receivedAt()).toMillis());
+    }
+
+    private static Instant shownAt(EventEnvelope event) {
+        assertThat(ContractValidator.violations(EventCodec.encode(event))).isEmpty();
+        return EventCodec.payloadFromJson(event, AnswerReceived.class).shownAt();
+    }
+
+    /** An executor that runs what it is given at once, or a metric registry whose counters count nothing. */
+    @SuppressWarnings("unchecked")
+    private static <T> T inline(Class<T> type) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
+            switch (method.getName()) {
+                case "execute" -> ((Runnable) args[0]).run();
+                case "counter" -> {
+                    return inline(Counter.class);
+                }
+                case "hashCode" -> {
+                    return System.identityHashCode(proxy);
+                }
+                case "equals" -> {
+                    return proxy == args[0];
+                }
+                case "toString" -> {
+                    return type.getSimpleName();
+                }
+                default -> {
+                    if (method.getReturnType() != void.class) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                }
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,151 @@
+package it.quizplatform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static it.quizplatform.QuizAuthoringIT.SINGLE;
+import static it.quizplatform.QuizAuthoringIT.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fair timing: a player's response time runs from when the question reached their connection, not from the opening,
+ * so the phone served last is not penalised; a reconnect does not restart the clock. The gaps are seconds wide and
+ * each assertion allows 750 ms, so a slow machine does not make it flaky (the question has 20 s).
+ */
+public class FairTimingIT {
+
+    /** What each assertion allows between two times that should be equal. */
+    private static final long SLACK_MS = 750;
+
+    private static String host;
+    private static String quizId;
+
+    @BeforeAll
+    static void publishedQuiz() {
+        host = Platform.registerAndLogin(Platform.uniqueEmail("fair"), "Fair Host");
+        quizId = QuizAuthoringIT.create(host, "Fair Timing Quiz").get("id").asText();
+        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE, host, "\"1\"");
+        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"2\"").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theTimeRunsFromWhenTheQuestionReachedThePlayerAndAReconnectDoesNotRestartIt() {
+        JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
+        String gameId = game.get("id").asText();
+        Map<String, JsonNode> joined = new HashMap<>();
+        for (String nickname : new String[]{"Ada", "Bob", "Cy", "Dee"}) {
+            joined.put(nickname, GameLobbyIT.join(game.get("pin").asText(), nickname).json());
+        }
+        Map<String, Long> sentAfterSeen = new HashMap<>();
+        Map<String, JsonNode> scores = new HashMap<>();
+        long deeSinceFirstSeen;
+        try (SocketClient hostSocket = SocketClient.host(gameId, host);
+             SocketClient ada = SocketClient.player(gameId, token(joined, "Ada"));
+             SocketClient cy = SocketClient.player(gameId, token(joined, "Cy"));
+             SocketClient dee = SocketClient.player(gameId, token(joined, "Dee"))) {
+            for (SocketClient s : new SocketClient[]{hostSocket, ada, cy, dee}) {
+                s.awaitType("welcome");
+            }
+            hostSocket.send("{\"type\":\"start\"}");
+            JsonNode open = ada.awaitPhase("open");
+            Instant opened = Instant.now();
+            String paris = AnswersIT.optionId(open, "Paris");
+            cy.awaitPhase("open");
+            dee.awaitPhase("open");
+            Instant deeFirstSeen = Instant.now();
+
+            // Ada saw it at the opening and answers 200 ms later.
+            sleepUntil(opened.plusMillis(200));
+            ada.send(AnswersIT.answer(0, paris));
+            // Dee's phone drops half a second in.
+            sleepUntil(opened.plusMillis(500));
+            dee.close();
+
+            // Bob's phone is the last served: it gets the open question in its welcome 1.5 s after the opening, and he
+            // answers 200 ms after he saw it.
+            sleepUntil(opened.plusMillis(1500));
+            try (SocketClient bob = SocketClient.player(gameId, token(joined, "Bob"))) {
+                JsonNode welcome = bob.awaitType("welcome");
+                assertThat(welcome.get("phase").asText()).isEqualTo("open");
+                Instant bobSaw = Instant.now();
+                sleepUntil(bobSaw.plusMillis(200));
+                bob.send(AnswersIT.answer(0, paris));
+                sentAfterSeen.put("Bob", Duration.between(bobSaw, Instant.now()).toMillis());
+                assertThat(bob.awaitType("answer-received").get("responseMs").asLong())
+                        .as("the receipt counts from Bob's welcome too").isLessThan(1000);
+
+                // Dee comes back 2.5 s after the opening and answers 200 ms after her new welcome: her clock still runs
+                // from the first time she was shown the question.
+                sleepUntil(opened.plusMillis(2500));
+                try (SocketClient deeAgain = SocketClient.player(gameId, token(joined, "Dee"))) {
+                    assertThat(deeAgain.awaitType("welcome").get("phase").asText()).isEqualTo("open");
+                    Instant deeSawAgain = Instant.now();
+                    sleepUntil(deeSawAgain.plusMillis(200));
+                    deeAgain.send(AnswersIT.answer(0, paris));
+                    deeSinceFirstSeen = Duration.between(deeFirstSeen, Instant.now()).toMillis();
+
+                    // Cy saw it at the opening and answers 3 s after it.
+                    sleepUntil(opened.plusMillis(3000));
+                    cy.send(AnswersIT.answer(0, paris));
+
+                    // Everyone connected answered: the question closes and each player gets their score line.
+                    for (Map.Entry<String, SocketClient> player : Map.of("Ada", ada, "Bob", bob, "Cy", cy, "Dee", deeAgain).entrySet()) {
+                        scores.put(player.getKey(), player.getValue().await("the score of question 0", Duration.ofSeconds(30),
+                                m -> "score".equals(m.path("type").asText()) && m.path("questionIndex").asInt() == 0));
+                    }
+                }
+            }
+            hostSocket.send("{\"type\":\"next\"}");
+            hostSocket.awaitPhase("ended");
+        }
+
+        // The report's average response time is the one answer's time, as answer-app counted it for scoring.
+        JsonNode report = Platform.await("the report", Duration.ofSeconds(60), () -> {
+            Platform.Reply r = Platform.get("/scoring/api/games/" + gameId + "/report", host);
+            return r.status() == 200 ? Optional.of(r.json()) : Optional.empty();
+        });
+        Map<String, Long> responseMs = new HashMap<>();
+        for (JsonNode line : report.get("ranking")) {
+            joined.forEach((nickname, player) -> {
+                if (player.get("playerId").asText().equals(line.get("playerId").asText())) {
+                    responseMs.put(nickname, line.get("averageResponseMs").asLong());
+                }
+            });
+        }
+        Map<String, Integer> points = new HashMap<>();
+        scores.forEach((nickname, line) -> points.put(nickname, line.get("points").asInt()));
+        System.out.printf("fair timing: responseMs %s, points %s, Bob answered %d ms after his welcome, Dee %d ms after she"
+                + " first saw the question%n", responseMs, points, sentAfterSeen.get("Bob"), deeSinceFirstSeen);
+
+        // Bob, served 1.5 s late, is timed from his welcome: as fast as Ada, well under what the opening would give.
+        assertThat(responseMs.get("Bob")).isBetween(0L, sentAfterSeen.get("Bob") + SLACK_MS);
+        assertThat(Math.abs(responseMs.get("Bob") - responseMs.get("Ada"))).isLessThan(SLACK_MS);
+        // Both earn (nearly) full speed points: at most 1 s of time is at most 25 of 1000 points over 20 s.
+        assertThat(points.get("Ada")).isBetween(975, 1000);
+        assertThat(points.get("Bob")).isBetween(975, 1000);
+        // Cy saw it at the opening and took 3 s: slower, fewer points.
+        assertThat(responseMs.get("Cy")).isGreaterThan(responseMs.get("Bob") + 1500);
+        assertThat(points.get("Cy")).isLessThan(Math.min(points.get("Ada"), points.get("Bob")));
+        // Dee's reconnect did not restart her clock (a restart would give her about 200 ms).
+        assertThat(responseMs.get("Dee")).isGreaterThan(deeSinceFirstSeen - SLACK_MS).isGreaterThan(2000);
+        assertThat(points.get("Dee")).isLessThan(Math.min(points.get("Ada"), points.get("Bob")));
+    }
+
+    private static String token(Map<String, JsonNode> joined, String nickname) {
+        return joined.get(nickname).get("playerToken").asText();
+    }
+
+    private static void sleepUntil(Instant moment) {
+        long ms = Duration.between(Instant.now(), moment).toMillis();
+        if (ms > 0) {
+            Platform.sleep(ms);
+        }
+    }
+}
