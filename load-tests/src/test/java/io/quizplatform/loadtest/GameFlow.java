@@ -154,7 +154,7 @@ final class GameFlow {
                     return s;
                 })
                 .repeat(QUESTIONS, "q").on(
-                        awaitMessage("open", s -> s.getInt("q") == 0 ? firstQuestion : Duration.ofSeconds(60)),
+                        awaitMessage("open", s -> s.getInt("q") == 0 ? firstQuestion : Duration.ofSeconds(60), "preview"),
                         // answer within a random 0..answerWithinSeconds of the question opening at this phone
                         pause(s -> Duration.ofMillis(Math.max(0, ThreadLocalRandom.current().nextLong((long) (answerWithinSeconds * 1000) + 1)
                                 - (System.currentTimeMillis() - Math.max(0, arrivals(s).at("open", s.getInt("q"))))))),
@@ -167,9 +167,9 @@ final class GameFlow {
                                 ws.checkTextMessage("answer → locked in")
                                         .matching(jsonPath("$.type").in("answer-accepted", "answer-refused"))
                                         .check(jsonPath("$.type").is("answer-accepted"), elapsedInto(r -> r.lockedIn)))),
-                        awaitMessage("results", s -> Duration.ofSeconds(30)),
-                        awaitMessage("score", s -> Duration.ofSeconds(30)))
-                .exec(awaitMessage("podium", s -> Duration.ofSeconds(60)))
+                        awaitMessage("results", s -> Duration.ofSeconds(30), "closed", "score", "preview"),
+                        awaitMessage("score", s -> Duration.ofSeconds(30), "closed", "results", "preview"))
+                .exec(awaitMessage("podium", s -> Duration.ofSeconds(60), "ended"))
                 .exec(drain())
                 .exec(s -> {
                     run(s).done.incrementAndGet();
@@ -227,6 +227,7 @@ final class GameFlow {
                 .exec(s -> s.set("endSince", System.currentTimeMillis()))
                 .asLongAs(s -> run(s).done.get() < run(s).welcomed.get() && System.currentTimeMillis() - s.getLong("endSince") < 90_000)
                 .on(pause(Duration.ofMillis(250)))
+                .exec(drain())
                 .exec(target("target: the question reached every phone (missing)", 0, GameRun::missingOpens),
                         target("target: every phone got its score line (missing)", 0, GameRun::missingScores),
                         target("target: no player kicked or closed (count)", 0, r -> r.kickedPhones() + r.joinFailures.get()),
@@ -241,7 +242,7 @@ final class GameFlow {
 
     /** A figure of this game, checked against its target as a named check on the host's socket (pong as carrier). */
     private static ChainBuilder target(String name, long limit, ToLongFunction<GameRun> figure) {
-        return exec(ws(name).sendText(PING).await(10).on(ws.checkTextMessage(name)
+        return exec(ws("ping (carries a target check)").sendText(PING).await(10).on(ws.checkTextMessage(name)
                 .matching(jsonPath("$.type").is("pong"))
                 .check(bodyString().transformWithSession((body, s) -> figure.applyAsLong(run(s))).lte(limit))));
     }
@@ -295,23 +296,40 @@ final class GameFlow {
 
     /**
      * Waits until this phone has the message of this kind for the current question (`open`, `results`, `score`), or
-     * the podium: at once if it already came (kept aside by Gatling, or seen before), otherwise by a silent check
-     * after a ping (Gatling waits for messages only after sending one). Silent: its time is a wait, not a latency;
+     * the podium: at once if it already came (kept aside by Gatling, or seen before); otherwise it sends a ping (Gatling
+     * waits for messages only after sending one) and takes the next message of the {@code alsoKinds} of this question
+     * with a silent check, recording it, until the awaited one is there. Gatling drops messages that arrive while a
+     * check waits for another, so each wait takes any of the messages that may come first (the preview before the
+     * open; the close, results and score line in whatever order they come). Silent: its time is a wait, not a latency;
      * what arrived and when is recorded and judged by the host's targets.
      */
-    private ChainBuilder awaitMessage(String kind, Function<Session, Duration> timeout) {
+    private ChainBuilder awaitMessage(String kind, Function<Session, Duration> timeout, String... alsoKinds) {
         boolean perQuestion = !kind.equals("podium");
-        Function<Session, Integer> q = s -> perQuestion ? s.getInt("q") : -1;
-        CheckBuilder[] matching = switch (kind) {
-            case "open" -> state("open");
-            case "podium" -> new CheckBuilder[] {jsonPath("$.type").is("podium")};
-            default -> message(kind);
-        };
+        java.util.Set<String> kinds = new java.util.HashSet<>(List.of(alsoKinds));
+        kinds.add(kind);
+        String until = "until-" + kind;
         return exec(drain())
-                .doIf(s -> !arrivals(s).seen(kind, q.apply(s))).then(
-                        exec(ws("wait: " + kind).sendText(PING).await(timeout).on(
-                                ws.checkTextMessage("wait: " + kind).matching(matching).check(record()).silent()))
+                .exec(s -> s.set(until, System.currentTimeMillis() + timeout.apply(s).toMillis()))
+                .asLongAs(s -> !arrivals(s).seen(kind, perQuestion ? s.getInt("q") : -1) && System.currentTimeMillis() < s.getLong(until)).on(
+                        exec(ws("wait: " + kind).sendText(PING).await(s -> Duration.ofMillis(Math.max(1, s.getLong(until) - System.currentTimeMillis()))).on(
+                                ws.checkTextMessage("wait: " + kind)
+                                        .matching(bodyString().transformWithSession((body, s) -> awaited(body, kinds, perQuestion ? s.getInt("q") : -1)).is(true))
+                                        .check(record()).silent()))
                                 .exec(drain()));
+    }
+
+    /** Whether a message is one of these kinds for this question (-1: any question). */
+    static boolean awaited(String body, java.util.Set<String> kinds, int q) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode m = GameRun.JSON.readTree(body);
+            String type = m.path("type").asText();
+            String kind = type.equals("state") ? m.path("phase").asText() : type;
+            int index = m.path("questionIndex").asInt(-2);
+            // the next question's preview may come while a phone still waits for this one's score line
+            return kinds.contains(kind) && (q < 0 || index == q || kind.equals("preview") && index == q + 1);
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     // ---------------------------------------------------------------- after the run
