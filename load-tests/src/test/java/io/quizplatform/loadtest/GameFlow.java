@@ -311,8 +311,8 @@ final class GameFlow {
         return exec(drain())
                 .exec(s -> s.set(until, System.currentTimeMillis() + timeout.apply(s).toMillis()))
                 .asLongAs(s -> !arrivals(s).seen(kind, perQuestion ? s.getInt("q") : -1) && System.currentTimeMillis() < s.getLong(until)).on(
-                        exec(ws("wait: " + kind).sendText(PING).await(s -> Duration.ofMillis(Math.max(1, s.getLong(until) - System.currentTimeMillis()))).on(
-                                ws.checkTextMessage("wait: " + kind)
+                        exec(ws("ping: a phone waits for " + kind).sendText(PING).await(s -> Duration.ofMillis(Math.max(1, s.getLong(until) - System.currentTimeMillis()))).on(
+                                ws.checkTextMessage("phone waits for " + kind)
                                         .matching(bodyString().transformWithSession((body, s) -> awaited(body, kinds, perQuestion ? s.getInt("q") : -1)).is(true))
                                         .check(record()).silent()))
                                 .exec(drain()));
