@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -161,12 +160,15 @@ final class GameFlow {
                         drain(),
                         exec(s -> s.set("answerSentAt", System.currentTimeMillis())),
                         exec(ws("answer").sendText(GameFlow::answer).await(20).on(
+                                // the protocol promises "received" first, then "locked in" (or a refusal): each check takes
+                                // the next answer reply of this question, so a reply out of order fails both at once
+                                // instead of leaving the second waiting for a message Gatling already dropped
                                 ws.checkTextMessage("answer → received")
-                                        .matching(jsonPath("$.type").in("answer-received", "answer-refused"))
-                                        .check(jsonPath("$.type").is("answer-received"), elapsedInto(r -> r.acks)),
+                                        .matching(answerReply())
+                                        .check(reply(true), jsonPath("$.type").is("answer-received")),
                                 ws.checkTextMessage("answer → locked in")
-                                        .matching(jsonPath("$.type").in("answer-accepted", "answer-refused"))
-                                        .check(jsonPath("$.type").is("answer-accepted"), elapsedInto(r -> r.lockedIn)))),
+                                        .matching(answerReply())
+                                        .check(reply(false), jsonPath("$.type").is("answer-accepted")))),
                         awaitMessage("results", s -> Duration.ofSeconds(30), "closed", "score", "preview"),
                         awaitMessage("score", s -> Duration.ofSeconds(30), "closed", "results", "preview"))
                 .exec(awaitMessage("podium", s -> Duration.ofSeconds(60), "ended"))
@@ -278,9 +280,29 @@ final class GameFlow {
         }).exists();
     }
 
-    static CheckBuilder elapsedInto(Function<GameRun, Collection<Long>> into) {
+    private static CheckBuilder[] answerReply() {
+        return new CheckBuilder[] {jsonPath("$.type").in("answer-received", "answer-accepted", "answer-refused"),
+                jsonPath("$.questionIndex").ofInt().is(s -> s.getInt("q"))};
+    }
+
+    /**
+     * Records how long after the answer was sent this reply came, by kind (received, accepted, refused), and counts a
+     * "locked in" that came before "received" ({@code first}: the first reply to the answer).
+     */
+    static CheckBuilder reply(boolean first) {
         return bodyString().transformWithSession((body, s) -> {
-            into.apply(run(s)).add(System.currentTimeMillis() - s.getLong("answerSentAt"));
+            GameRun run = run(s);
+            long elapsed = System.currentTimeMillis() - s.getLong("answerSentAt");
+            if (body.contains("\"answer-received\"")) {
+                run.acks.add(elapsed);
+            } else if (body.contains("\"answer-accepted\"")) {
+                run.lockedIn.add(elapsed);
+                if (first) {
+                    run.lockedInBeforeReceived.incrementAndGet();
+                }
+            } else {
+                run.refusals.incrementAndGet();
+            }
             return body;
         }).exists();
     }
@@ -373,6 +395,8 @@ final class GameFlow {
         }
         out.append(String.format(Locale.ROOT, "players welcomed %d, joins failed %d, kicked/closed %d, question opens missing %d, score lines missing %d%n",
                 welcomed, joinFailures, kicked, missingOpens, missingScores));
+        out.append(String.format(Locale.ROOT, "answers refused %d, \"locked in\" before \"received\" %d%n",
+                runs.stream().mapToInt(r -> r.refusals.get()).sum(), runs.stream().mapToInt(r -> r.lockedInBeforeReceived.get()).sum()));
         out.append(Load.line("answer → received", acks)).append('\n');
         out.append(Load.line("answer → locked in", locked)).append('\n');
         out.append(Load.line("host start/next → preview at each phone", preview)).append('\n');
