@@ -302,6 +302,8 @@ final class GameFlow {
                 }
             } else {
                 run.refusals.incrementAndGet();
+                java.util.regex.Matcher reason = java.util.regex.Pattern.compile("\"reason\":\"([a-z-]+)\"").matcher(body);
+                run.refusalReasons.merge(reason.find() ? reason.group(1) : "?", 1, Integer::sum);
             }
             return body;
         }).exists();
@@ -397,6 +399,11 @@ final class GameFlow {
                 welcomed, joinFailures, kicked, missingOpens, missingScores));
         out.append(String.format(Locale.ROOT, "answers refused %d, \"locked in\" before \"received\" %d%n",
                 runs.stream().mapToInt(r -> r.refusals.get()).sum(), runs.stream().mapToInt(r -> r.lockedInBeforeReceived.get()).sum()));
+        java.util.Map<String, Integer> reasons = new java.util.TreeMap<>();
+        runs.forEach(r -> r.refusalReasons.forEach((k, v) -> reasons.merge(k, v, Integer::sum)));
+        if (!reasons.isEmpty()) {
+            out.append("refusal reasons ").append(reasons).append('\n');
+        }
         out.append(Load.line("answer → received", acks)).append('\n');
         out.append(Load.line("answer → locked in", locked)).append('\n');
         out.append(Load.line("host start/next → preview at each phone", preview)).append('\n');

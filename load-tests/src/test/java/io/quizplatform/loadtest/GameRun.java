@@ -33,6 +33,7 @@ final class GameRun {
     final AtomicInteger nextPlayer = new AtomicInteger();
     final AtomicInteger refusals = new AtomicInteger();
     final AtomicInteger lockedInBeforeReceived = new AtomicInteger();
+    final Map<String, Integer> refusalReasons = new ConcurrentHashMap<>();
     final long[] commandAt;                               // host sent start (question 0) or next, per question
     volatile long endAt = -1;                             // host sent the next after the last question (the end)
     final ConcurrentLinkedQueue<Long> acks = new ConcurrentLinkedQueue<>();

@@ -31,6 +31,8 @@ public class LiveGameSimulation extends Simulation {
                 flow.players().injectOpen(rampUsers(PLAYERS).during(JOIN_PHASE)),
                 flow.hosts().injectOpen(atOnceUsers(1))))
                 .protocols(Load.protocol())
+                // a bound, so that a stuck connection can never hold the run open
+                .maxDuration(JOIN_PHASE.plusMinutes(Load.intProperty("maxMinutesAfterJoins", 6)))
                 .assertions(
                         global().failedRequests().count().is(0L),
                         details("join a game").responseTime().percentile(95.0).lt(Load.intProperty("target.joinP95Ms", 200)),

@@ -34,6 +34,8 @@ public class ManyClassroomsSimulation extends Simulation {
                 flow.players().injectOpen(rampUsers(GAMES * PLAYERS_PER_GAME).during(JOIN_PHASE)),
                 flow.hosts().injectOpen(rampUsers(GAMES).during(Duration.ofSeconds(1)))))
                 .protocols(Load.protocol())
+                // a bound, so that a stuck connection can never hold the run open
+                .maxDuration(SETUP_PHASE.plus(JOIN_PHASE).plusMinutes(Load.intProperty("maxMinutesAfterJoins", 6)))
                 .assertions(
                         global().failedRequests().count().is(0L),
                         details("join a game").responseTime().percentile(95.0).lt(Load.intProperty("target.joinP95Ms", 200)));
