@@ -153,25 +153,27 @@ final class GameFlow {
                     return s;
                 })
                 .repeat(QUESTIONS, "q").on(
-                        awaitMessage("open", s -> s.getInt("q") == 0 ? firstQuestion : Duration.ofSeconds(60), "preview"),
-                        // answer within a random 0..answerWithinSeconds of the question opening at this phone
-                        pause(s -> Duration.ofMillis(Math.max(0, ThreadLocalRandom.current().nextLong((long) (answerWithinSeconds * 1000) + 1)
-                                - (System.currentTimeMillis() - Math.max(0, arrivals(s).at("open", s.getInt("q"))))))),
-                        drain(),
-                        exec(s -> s.set("answerSentAt", System.currentTimeMillis())),
-                        exec(ws("answer").sendText(GameFlow::answer).await(20).on(
-                                // the protocol promises "received" first, then "locked in" (or a refusal): each check takes
-                                // the next answer reply of this question, so a reply out of order fails both at once
-                                // instead of leaving the second waiting for a message Gatling already dropped
-                                ws.checkTextMessage("answer → received")
-                                        .matching(answerReply())
-                                        .check(reply(true), jsonPath("$.type").is("answer-received")),
-                                ws.checkTextMessage("answer → locked in")
-                                        .matching(answerReply())
-                                        .check(reply(false), jsonPath("$.type").is("answer-accepted")))),
-                        awaitMessage("results", s -> Duration.ofSeconds(30), "closed", "score", "preview"),
-                        awaitMessage("score", s -> Duration.ofSeconds(30), "closed", "results", "preview"))
-                .exec(awaitMessage("podium", s -> Duration.ofSeconds(60), "ended"))
+                        awaitMessage("open", s -> s.getInt("q") == 0 ? firstQuestion : Duration.ofSeconds(60)),
+                        // answer within a random 0..answerWithinSeconds of the question opening at this phone (unless this
+                        // phone never saw it open: then it has nothing to answer, and the host's target counts the miss)
+                        doIf(s -> arrivals(s).seen("open", s.getInt("q")) && !arrivals(s).seen("closed", s.getInt("q"))).then(
+                            pause(s -> Duration.ofMillis(Math.max(0, ThreadLocalRandom.current().nextLong((long) (answerWithinSeconds * 1000) + 1)
+                                    - (System.currentTimeMillis() - Math.max(0, arrivals(s).at("open", s.getInt("q"))))))),
+                            drain(),
+                            exec(s -> s.set("answerSentAt", System.currentTimeMillis())),
+                            exec(ws("answer").sendText(GameFlow::answer).await(20).on(
+                                    // the protocol promises "received" first, then "locked in" (or a refusal): each check takes
+                                    // the next answer reply of this question, so a reply out of order fails both at once
+                                    // instead of leaving the second waiting for a message Gatling already dropped
+                                    ws.checkTextMessage("answer → received")
+                                            .matching(answerReply())
+                                            .check(reply(true), jsonPath("$.type").is("answer-received")),
+                                    ws.checkTextMessage("answer → locked in")
+                                            .matching(answerReply())
+                                            .check(reply(false), jsonPath("$.type").is("answer-accepted"))))),
+                        awaitMessage("results", s -> Duration.ofSeconds(30)),
+                        awaitMessage("score", s -> Duration.ofSeconds(30)))
+                .exec(awaitMessage("podium", s -> Duration.ofSeconds(60)))
                 .exec(drain())
                 .exec(s -> {
                     run(s).done.incrementAndGet();
@@ -320,40 +322,32 @@ final class GameFlow {
 
     /**
      * Waits until this phone has the message of this kind for the current question (`open`, `results`, `score`), or
-     * the podium: at once if it already came (kept aside by Gatling, or seen before); otherwise it sends a ping (Gatling
-     * waits for messages only after sending one) and takes the next message of the {@code alsoKinds} of this question
-     * with a silent check, recording it, until the awaited one is there. Gatling drops messages that arrive while a
-     * check waits for another, so each wait takes any of the messages that may come first (the preview before the
-     * open; the close, results and score line in whatever order they come). Silent: its time is a wait, not a latency;
-     * what arrived and when is recorded and judged by the host's targets.
+     * the podium: at once if it (or a later one of the game) already came, kept aside by Gatling or seen before;
+     * otherwise it sends a ping (Gatling waits for messages only after sending one) and takes the next message of the
+     * game (anything but a pong or an answer reply) with a silent check, recording it, until this one or a later one is
+     * there. Gatling drops a message that arrives while a check waits for another kind, so every wait takes every kind,
+     * and a message lost anyway (one that came while the phone waited for its answer's replies) costs that figure
+     * only: the next message of the game ends the wait. Silent: its time is a wait, not a latency; what arrived and
+     * when is recorded and judged by the host's targets.
      */
-    private ChainBuilder awaitMessage(String kind, Function<Session, Duration> timeout, String... alsoKinds) {
+    private ChainBuilder awaitMessage(String kind, Function<Session, Duration> timeout) {
         boolean perQuestion = !kind.equals("podium");
-        java.util.Set<String> kinds = new java.util.HashSet<>(List.of(alsoKinds));
-        kinds.add(kind);
         String until = "until-" + kind;
         return exec(drain())
                 .exec(s -> s.set(until, System.currentTimeMillis() + timeout.apply(s).toMillis()))
-                .asLongAs(s -> !arrivals(s).seen(kind, perQuestion ? s.getInt("q") : -1) && System.currentTimeMillis() < s.getLong(until)).on(
-                        exec(ws("ping: a phone waits for " + kind).sendText(PING).await(s -> Duration.ofMillis(Math.max(1, s.getLong(until) - System.currentTimeMillis()))).on(
-                                ws.checkTextMessage("phone waits for " + kind)
-                                        .matching(bodyString().transformWithSession((body, s) -> awaited(body, kinds, perQuestion ? s.getInt("q") : -1)).is(true))
-                                        .check(record()).silent()))
+                .asLongAs(s -> arrivals(s).latestStage() < GameRun.stage(kind, perQuestion ? s.getInt("q") : -1)
+                        && System.currentTimeMillis() < s.getLong(until)).on(
+                        exec(ws("ping: a phone waits for " + kind).sendText(PING)
+                                .await(s -> Duration.ofMillis(Math.max(1, s.getLong(until) - System.currentTimeMillis()))).on(
+                                        ws.checkTextMessage("phone waits for " + kind)
+                                                .matching(bodyString().transform(GameFlow::gameMessage).is(true))
+                                                .check(record()).silent()))
                                 .exec(drain()));
     }
 
-    /** Whether a message is one of these kinds for this question (-1: any question). */
-    static boolean awaited(String body, java.util.Set<String> kinds, int q) {
-        try {
-            com.fasterxml.jackson.databind.JsonNode m = GameRun.JSON.readTree(body);
-            String type = m.path("type").asText();
-            String kind = type.equals("state") ? m.path("phase").asText() : type;
-            int index = m.path("questionIndex").asInt(-2);
-            // the next question's preview may come while a phone still waits for this one's score line
-            return kinds.contains(kind) && (q < 0 || index == q || kind.equals("preview") && index == q + 1);
-        } catch (Exception e) {
-            return false;
-        }
+    /** A message of the game's course (state, results, score, podium, kicked), not a pong or an answer's reply. */
+    static boolean gameMessage(String body) {
+        return !body.contains("\"type\":\"pong\"") && !body.contains("\"type\":\"answer-") && !body.contains("\"type\":\"error\"");
     }
 
     // ---------------------------------------------------------------- after the run

@@ -65,6 +65,11 @@ final class GameRun {
         final Map<Integer, String> closeReason = new ConcurrentHashMap<>();
         final AtomicInteger closedByServer = new AtomicInteger();
         volatile String kicked;
+        volatile int latestStage = -1;
+
+        int latestStage() {
+            return latestStage;
+        }
 
         /** Records a server message that arrived at {@code at} (epoch ms). */
         void record(String text, long at) {
@@ -81,6 +86,7 @@ final class GameRun {
             String kind = type.equals("state") || type.equals("welcome") && !m.path("phase").asText().equals("lobby")
                     ? m.path("phase").asText() : type;
             int q = m.has("questionIndex") && !kind.equals("ended") && !kind.equals("podium") ? m.get("questionIndex").asInt() : -1;
+            latestStage = Math.max(latestStage, stage(kind, q));
             if (first.putIfAbsent(kind + ":" + q, at) == null) {
                 if (kind.equals("open")) {
                     List<String> ids = new ArrayList<>();
@@ -111,6 +117,21 @@ final class GameRun {
                 }
             }
         }
+    }
+
+    /** Where a message stands in the game's course: question by question preview, open, closed, results, score; then the end. */
+    static int stage(String kind, int q) {
+        int step = switch (kind) {
+            case "preview" -> 0;
+            case "open" -> 1;
+            case "closed" -> 2;
+            case "results" -> 3;
+            case "score" -> 4;
+            case "ended" -> 100_000;
+            case "podium" -> 100_001;
+            default -> -1;
+        };
+        return step < 0 ? -1 : step >= 100_000 ? step : q * 10 + step;
     }
 
     // --- the figures of this game, from the arrivals ---
