@@ -76,7 +76,7 @@ public class EveryoneAnswered {
     }
 
     /** Answers were accepted: the check is handed to the executor (once, however many ask before it runs). */
-    void checkSoon(String gameId) {
+    public void checkSoon(String gameId) {
         if (queued.add(gameId)) {
             try {
                 executor.execute(() -> {

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The newest state of each game with connections on this instance, as the last push or hello brought it: thousands
  * of phones saying hello at once must not each replay the game from the database. Never replaced by an older
- * version.
+ * version. (Methods called from other beans are public: they are called through CDI's client proxies.)
  */
 @ApplicationScoped
 public class GameViews {
@@ -25,30 +25,30 @@ public class GameViews {
     private final Map<String, Game> latest = new ConcurrentHashMap<>();
 
     /** The game as seen here, loaded from the event store the first time. */
-    Game current(String gameId) {
+    public Game current(String gameId) {
         Game game = latest.get(gameId);
         return game != null ? game : latest.computeIfAbsent(gameId, id -> games.load(UUID.fromString(id)));
     }
 
-    Optional<Game> seen(String gameId) {
+    public Optional<Game> seen(String gameId) {
         return Optional.ofNullable(latest.get(gameId));
     }
 
     /** Keeps the newer of what is held and {@code game}, and holds it from now on. */
-    void keep(Game game) {
+    public void keep(Game game) {
         latest.merge(game.id(), game, (old, loaded) -> loaded.version() >= old.version() ? loaded : old);
     }
 
     /** Keeps the newer of what is held and {@code game}, if the game is held here at all. */
-    void update(Game game) {
+    public void update(Game game) {
         latest.computeIfPresent(game.id(), (id, old) -> game.version() >= old.version() ? game : old);
     }
 
-    void forEach(BiConsumer<String, Game> action) {
+    public void forEach(BiConsumer<String, Game> action) {
         latest.forEach(action);
     }
 
-    void forget(String gameId) {
+    public void forget(String gameId) {
         latest.remove(gameId);
     }
 }

@@ -194,7 +194,7 @@ public class LiveResults implements LiveGameNews {
     }
 
     /** The game ended a while ago: what was kept here for it goes. */
-    void forget(String gameId) {
+    public void forget(String gameId) {
         leaderboardPushed.remove(gameId);
         podiumPushed.remove(gameId);
     }

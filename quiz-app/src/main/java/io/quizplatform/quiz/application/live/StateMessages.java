@@ -48,7 +48,7 @@ public class StateMessages {
     private final Map<String, QuizDetail> quizCache = new ConcurrentHashMap<>();
 
     /** The host's screen. */
-    HostState forHost(Game game, String type) {
+    public HostState forHost(Game game, String type) {
         Instant now = Instant.now();
         boolean open = game.phase() == GamePhase.OPEN;
         boolean welcome = WELCOME.equals(type);
@@ -66,7 +66,7 @@ public class StateMessages {
     }
 
     /** All players' screens: one message for every one of them, without anything of one player's own. */
-    PlayerState forPlayers(Game game) {
+    public PlayerState forPlayers(Game game) {
         return forPlayer(game, STATE, null);
     }
 
@@ -74,7 +74,7 @@ public class StateMessages {
      * One player's screen ({@code playerId} given: with {@code you} and their answer, as in {@code welcome}) or all
      * players' ({@code playerId} null).
      */
-    PlayerState forPlayer(Game game, String type, String playerId) {
+    public PlayerState forPlayer(Game game, String type, String playerId) {
         Instant now = Instant.now();
         boolean open = game.phase() == GamePhase.OPEN;
         boolean welcome = WELCOME.equals(type);
@@ -106,7 +106,7 @@ public class StateMessages {
     }
 
     /** The results of a closed question as everyone may see them (players also get their own answer). */
-    ServerMessage.Results results(Game game, QuestionTallied tally) {
+    public ServerMessage.Results results(Game game, QuestionTallied tally) {
         QuizDetail.QuestionView question = questionAt(game, tally.questionIndex());
         return new ServerMessage.Results(tally.questionIndex(), tally.answered(), tally.correct(),
                 tally.distribution().stream().map(c -> new ServerMessage.OptionCount(c.optionId(), c.count())).toList(),
@@ -116,7 +116,7 @@ public class StateMessages {
     }
 
     /** The player's own answer ({@link YourAnswer#NONE} if none); whether it was right only once closed. */
-    YourAnswer yourAnswer(String gameId, int index, String playerId, boolean closed) {
+    public YourAnswer yourAnswer(String gameId, int index, String playerId, boolean closed) {
         Optional<LiveAnswers.Choice> choice = answers.choice(gameId, index, playerId);
         if (choice.isEmpty()) {
             return YourAnswer.NONE;
@@ -174,7 +174,7 @@ public class StateMessages {
     }
 
     /** The game's own copy of the question; games created before copies were kept fall back to the quiz. */
-    QuizDetail.QuestionView questionAt(Game game, int index) {
+    public QuizDetail.QuestionView questionAt(Game game, int index) {
         Optional<GameQuestion> copy = game.question(index);
         if (copy.isPresent()) {
             GameQuestion q = copy.get();
