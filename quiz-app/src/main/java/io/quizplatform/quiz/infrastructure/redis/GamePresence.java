@@ -34,7 +34,7 @@ import java.util.logging.Logger;
  * game share a hash tag, so the multi-key reads also work on a Redis Cluster.
  */
 @ApplicationScoped
-public class GamePresence {
+public class GamePresence implements io.quizplatform.quiz.application.live.PlayersOnline {
 
     private static final Logger LOG = Logger.getLogger(GamePresence.class.getName());
     static final long FLUSH_MS = 50;
@@ -76,11 +76,13 @@ public class GamePresence {
         }
     }
 
+    @Override
     public void connected(String gameId, String playerId) {
         local.computeIfAbsent(gameId, g -> new ConcurrentHashMap<>()).merge(playerId, 1, Integer::sum);
         dirty.add(gameId);
     }
 
+    @Override
     public void disconnected(String gameId, String playerId) {
         local.computeIfPresent(gameId, (g, players) -> {
             players.computeIfPresent(playerId, (p, n) -> n <= 1 ? null : n - 1);
@@ -93,6 +95,7 @@ public class GamePresence {
      * A lower bound of how many players have a connection open (the largest instance's count), or -1 when Redis
      * cannot say. Cheap: a question cannot have been answered by everyone while fewer answers than this are in.
      */
+    @Override
     public long onlineCount(String gameId) {
         try {
             long most = 0;
@@ -106,6 +109,7 @@ public class GamePresence {
     }
 
     /** The players with at least one open connection on any instance, or empty when Redis cannot say. */
+    @Override
     public Optional<Set<String>> online(String gameId) {
         try {
             // The other instances' copies, and this instance's own players from memory (known for sure, written or not).
