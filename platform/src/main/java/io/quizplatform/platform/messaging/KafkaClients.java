@@ -69,9 +69,10 @@ public class KafkaClients {
     public KafkaConsumer<String, String> newBroadcastConsumer(String purpose) {
         Properties p = consumerProperties(settings.serviceName() + "-" + purpose, null, "latest");
         // A record is returned the moment it is there (fetch.min.bytes 1); an idle fetch is held at the broker, so
-        // a longer wait costs no latency, only fewer empty fetches.
+        // a longer wait costs no latency, only fewer empty fetches (this reader never pauses a partition). Below the
+        // request timeout, so a held fetch is never taken for a broker that went away.
         p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500");
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "2000");
         // Live play: find out within seconds that the broker went away or came back.
         p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
