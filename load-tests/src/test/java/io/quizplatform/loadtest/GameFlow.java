@@ -1,0 +1,434 @@
+package io.quizplatform.loadtest;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.repeat;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+import static io.gatling.javaapi.http.HttpDsl.ws;
+
+import io.gatling.http.action.ws.WsInboundMessage;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CheckBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+/**
+ * The live game as a classroom plays it, for {@code games} games of {@code players} players at once: a host publishes
+ * a quiz of 5 single-choice questions of 8 s with 4 options and opens a game (REST); the players join (REST), connect
+ * the game socket and say hello; the host (its own socket) starts once every player of its game is in, and sends
+ * `next` after each question's results; every player waits for each question to open, answers within a random 0-3 s,
+ * and waits for "received", "locked in", the results and their own score line, and at the end the podium.
+ *
+ * <p>Gatling times each request and each awaited socket message (named checks, from the message sent before them).
+ * What spans several connections (the host's command and every phone's copy of the question, per game) is computed
+ * from the arrivals each virtual user records ({@link GameRun}); each game's host then checks these figures against
+ * the targets as named checks on its socket ("target: ..."), so a missed target is a failed request in the report
+ * and fails the run's assertions, and {@link #summary} prints them after the run.
+ */
+final class GameFlow {
+
+    static final int QUESTIONS = 5;
+    static final int TIME_LIMIT_SECONDS = 8;
+    static final String PING = "{\"type\":\"ping\"}";
+
+    final int games;
+    final int players;
+    final double answerWithinSeconds = Load.doubleProperty("answerWithinSeconds", 3);
+    final Duration lobbyTimeout;
+    final long ackP95Target;
+    final long fanOutP99Target;
+    final long scoreP95Target = Load.intProperty("target.scoreP95Ms", 1000);
+    final long timerLatenessTarget = Load.intProperty("target.timerMs", 100);
+    final List<GameRun> runs = new CopyOnWriteArrayList<>();
+    private final AtomicInteger nextHost = new AtomicInteger();
+    private final AtomicInteger nextPlayer = new AtomicInteger();
+
+    GameFlow(int games, int players, Duration joinPhase, long ackP95Target, long fanOutP99Target) {
+        this.games = games;
+        this.players = players;
+        this.lobbyTimeout = joinPhase.plusSeconds(Load.intProperty("lobbyGraceSeconds", 120));
+        this.ackP95Target = Load.intProperty("target.ackP95Ms", (int) ackP95Target);
+        this.fanOutP99Target = Load.intProperty("target.fanOutP99Ms", (int) fanOutP99Target);
+    }
+
+    // ---------------------------------------------------------------- setup: hosts, quizzes, games (REST)
+
+    ScenarioBuilder setup() {
+        return scenario("host publishes a quiz and opens a game")
+                .exec(s -> s.set("clientAddress", Load.nextAddress())
+                        .set("email", "gatling-" + UUID.randomUUID().toString().substring(0, 13) + "@example.com"))
+                .exec(http("register").post("/user/api/users")
+                        .body(StringBody("{\"email\":\"#{email}\",\"displayName\":\"Gatling Host\",\"password\":\"" + Load.PASSWORD + "\"}"))
+                        .check(status().is(201)))
+                .exec(http("log in").post("/user/api/sessions")
+                        .body(StringBody("{\"email\":\"#{email}\",\"password\":\"" + Load.PASSWORD + "\"}"))
+                        .check(status().is(200), jsonPath("$.accessToken").saveAs("token")))
+                .exec(http("create a quiz").post("/quiz/api/quizzes")
+                        .header("Authorization", "Bearer #{token}")
+                        .body(StringBody("{\"title\":\"Gatling classroom\",\"description\":\"load test\"}"))
+                        .check(status().is(201), jsonPath("$.id").saveAs("quizId"), header("ETag").saveAs("etag")))
+                .repeat(QUESTIONS, "i").on(
+                        exec(http("add a question").post("/quiz/api/quizzes/#{quizId}/questions")
+                                .header("Authorization", "Bearer #{token}")
+                                .header("If-Match", "#{etag}")
+                                .body(StringBody(s -> question(s.getInt("i"))))
+                                .check(status().in(200, 201), header("ETag").saveAs("etag"))))
+                .exec(http("publish the quiz").post("/quiz/api/quizzes/#{quizId}/publish")
+                        .header("Authorization", "Bearer #{token}")
+                        .header("If-Match", "#{etag}")
+                        .check(status().in(200, 201)))
+                .exec(http("open a game").post("/quiz/api/games")
+                        .header("Authorization", "Bearer #{token}")
+                        .body(StringBody("{\"quizId\":\"#{quizId}\"}"))
+                        .check(status().is(201), jsonPath("$.id").saveAs("gameId"), jsonPath("$.pin").saveAs("pin")))
+                .exec(s -> {
+                    if (!s.isFailed()) {
+                        runs.add(new GameRun(runs.size(), s.getString("gameId"), s.getString("pin"), s.getString("token"), players, QUESTIONS));
+                    }
+                    return s;
+                });
+    }
+
+    static String question(int i) {
+        int a = 3 + i;
+        return "{\"type\":\"single-choice\",\"text\":\"" + a + " + " + a + " = ?\",\"timeLimitSeconds\":" + TIME_LIMIT_SECONDS
+                + ",\"points\":1000,\"options\":[{\"text\":\"" + (2 * a) + "\",\"correct\":true},{\"text\":\"" + (2 * a + 1)
+                + "\",\"correct\":false},{\"text\":\"" + (2 * a - 1) + "\",\"correct\":false},{\"text\":\"" + (a * a)
+                + "\",\"correct\":false}]}";
+    }
+
+    // ---------------------------------------------------------------- players
+
+    ScenarioBuilder players() {
+        Duration firstQuestion = lobbyTimeout.plusSeconds(30);
+        return scenario("player")
+                .exec(s -> {
+                    int n = nextPlayer.getAndIncrement();
+                    GameRun run = runs.get(n % runs.size());
+                    return s.set("clientAddress", Load.nextAddress()).set("run", run).set("arrivals", new GameRun.Arrivals())
+                            .set("pin", run.pin).set("gameId", run.gameId).set("nickname", "P" + run.nextPlayer.getAndIncrement());
+                })
+                .exec(http("join a game").post("/quiz/api/games/players")
+                        .body(StringBody("{\"pin\":\"#{pin}\",\"nickname\":\"#{nickname}\"}"))
+                        .check(status().is(201), jsonPath("$.playerToken").saveAs("playerToken")))
+                .doIf(Session::isFailed).then(exec(s -> {
+                    run(s).joinFailures.incrementAndGet();
+                    run(s).arrived.incrementAndGet();
+                    return s;
+                }))
+                .exitHereIfFailed()
+                .exec(ws("player connect").connect("/quiz/ws/games/#{gameId}"))
+                .exec(ws("player hello").sendText("{\"type\":\"hello\",\"role\":\"player\",\"token\":\"#{playerToken}\"}")
+                        .await(30).on(ws.checkTextMessage("player hello → welcome")
+                                .matching(jsonPath("$.type").in("welcome", "error"))
+                                .check(jsonPath("$.type").is("welcome"), record())))
+                .exec(s -> {
+                    if (!s.isFailed()) {
+                        run(s).welcomed.incrementAndGet();
+                        run(s).phones.add(arrivals(s));
+                    }
+                    run(s).arrived.incrementAndGet();
+                    return s;
+                })
+                .repeat(QUESTIONS, "q").on(
+                        awaitMessage("open", s -> s.getInt("q") == 0 ? firstQuestion : Duration.ofSeconds(60), "preview"),
+                        // answer within a random 0..answerWithinSeconds of the question opening at this phone
+                        pause(s -> Duration.ofMillis(Math.max(0, ThreadLocalRandom.current().nextLong((long) (answerWithinSeconds * 1000) + 1)
+                                - (System.currentTimeMillis() - Math.max(0, arrivals(s).at("open", s.getInt("q"))))))),
+                        drain(),
+                        exec(s -> s.set("answerSentAt", System.currentTimeMillis())),
+                        exec(ws("answer").sendText(GameFlow::answer).await(20).on(
+                                // the protocol promises "received" first, then "locked in" (or a refusal): each check takes
+                                // the next answer reply of this question, so a reply out of order fails both at once
+                                // instead of leaving the second waiting for a message Gatling already dropped
+                                ws.checkTextMessage("answer → received")
+                                        .matching(answerReply())
+                                        .check(reply(true), jsonPath("$.type").is("answer-received")),
+                                ws.checkTextMessage("answer → locked in")
+                                        .matching(answerReply())
+                                        .check(reply(false), jsonPath("$.type").is("answer-accepted")))),
+                        awaitMessage("results", s -> Duration.ofSeconds(30), "closed", "score", "preview"),
+                        awaitMessage("score", s -> Duration.ofSeconds(30), "closed", "results", "preview"))
+                .exec(awaitMessage("podium", s -> Duration.ofSeconds(60), "ended"))
+                .exec(drain())
+                .exec(s -> {
+                    run(s).done.incrementAndGet();
+                    return s;
+                })
+                .exec(ws("player close").close());
+    }
+
+    static String answer(Session s) {
+        int q = s.getInt("q");
+        List<String> options = arrivals(s).options.getOrDefault(q, List.of("a"));
+        String pick = options.get(ThreadLocalRandom.current().nextInt(options.size()));
+        return "{\"type\":\"answer\",\"questionIndex\":" + q + ",\"optionIds\":[\"" + pick + "\"]}";
+    }
+
+    // ---------------------------------------------------------------- hosts
+
+    ScenarioBuilder hosts() {
+        return scenario("host runs the game")
+                .exec(s -> {
+                    GameRun run = runs.get(nextHost.getAndIncrement() % runs.size());
+                    GameRun.Arrivals arrivals = new GameRun.Arrivals();
+                    run.host = arrivals;
+                    return s.set("clientAddress", Load.nextAddress()).set("run", run).set("arrivals", arrivals)
+                            .set("gameId", run.gameId).set("token", run.hostToken).set("lobbySince", System.currentTimeMillis());
+                })
+                .exec(ws("host connect").connect("/quiz/ws/games/#{gameId}"))
+                .exec(ws("host hello").sendText("{\"type\":\"hello\",\"role\":\"host\",\"token\":\"#{token}\"}")
+                        .await(30).on(ws.checkTextMessage("host hello → welcome")
+                                .matching(jsonPath("$.type").in("welcome", "error"))
+                                .check(jsonPath("$.type").is("welcome"))))
+                // the lobby: start once every player of this game joined and said hello (or failed trying)
+                .asLongAs(s -> !run(s).allArrived() && System.currentTimeMillis() - s.getLong("lobbySince") < lobbyTimeout.toMillis())
+                .on(exec(drain()).pause(Duration.ofMillis(250)))
+                .pause(Duration.ofMillis(500))
+                .repeat(QUESTIONS, "q").on(
+                        drain(),
+                        exec(s -> {
+                            run(s).commandAt[s.getInt("q")] = System.currentTimeMillis();
+                            return s;
+                        }),
+                        exec(ws("host start / next").sendText(s -> s.getInt("q") == 0 ? "{\"type\":\"start\"}" : "{\"type\":\"next\"}")
+                                .await(15).on(ws.checkTextMessage("host start/next → preview at host").matching(state("preview")).check(record()))
+                                .await(15).on(ws.checkTextMessage("preview → open at host (3 s timer)").matching(state("open")).check(record()))
+                                .await(TIME_LIMIT_SECONDS + 15).on(ws.checkTextMessage("open → closed at host").matching(state("closed")).check(record()))
+                                .await(30).on(ws.checkTextMessage("closed → results at host").matching(message("results")).check(record()))))
+                .exec(drain())
+                .exec(s -> {
+                    run(s).endAt = System.currentTimeMillis();
+                    return s;
+                })
+                .exec(ws("host ends the game").sendText("{\"type\":\"next\"}")
+                        .await(15).on(ws.checkTextMessage("host next → ended at host").matching(jsonPath("$.phase").is("ended")).check(record()))
+                        .await(60).on(ws.checkTextMessage("ended → podium at host").matching(jsonPath("$.type").is("podium")).check(record())))
+                .exec(s -> s.set("endSince", System.currentTimeMillis()))
+                .asLongAs(s -> run(s).done.get() < run(s).welcomed.get() && System.currentTimeMillis() - s.getLong("endSince") < 90_000)
+                .on(pause(Duration.ofMillis(250)))
+                .exec(drain())
+                .exec(target("target: the question reached every phone (missing)", 0, GameRun::missingOpens),
+                        target("target: every phone got its score line (missing)", 0, GameRun::missingScores),
+                        target("target: no player kicked or closed (count)", 0, r -> r.kickedPhones() + r.joinFailures.get()),
+                        target("target: answer → received p95 (ms)", ackP95Target, r -> GameRun.p(new ArrayList<>(r.acks), 0.95)),
+                        target("target: question at every phone, after the first, p99 (ms)", fanOutP99Target,
+                                r -> GameRun.p(r.openAfterFirstPhone(), 0.99)),
+                        target("target: own score line after the close p95 (ms)", scoreP95Target, r -> GameRun.p(r.scoreAfterClose(), 0.95)),
+                        target("target: time-up close at the host after closesAt, max (ms)", timerLatenessTarget,
+                                r -> r.timeUpLateness().stream().mapToLong(Long::longValue).max().orElse(0)))
+                .exec(ws("host close").close());
+    }
+
+    /** A figure of this game, checked against its target as a named check on the host's socket (pong as carrier). */
+    private static ChainBuilder target(String name, long limit, ToLongFunction<GameRun> figure) {
+        return exec(ws("ping (carries a target check)").sendText(PING).await(10).on(ws.checkTextMessage(name)
+                .matching(jsonPath("$.type").is("pong"))
+                .check(bodyString().transformWithSession((body, s) -> figure.applyAsLong(run(s))).lte(limit))));
+    }
+
+    // ---------------------------------------------------------------- socket helpers
+
+    static GameRun run(Session s) {
+        return s.get("run");
+    }
+
+    static GameRun.Arrivals arrivals(Session s) {
+        return s.get("arrivals");
+    }
+
+    /** Records every message Gatling kept aside (no check was waiting for it) with the moment it arrived. */
+    static ChainBuilder drain() {
+        return exec(ws.processUnmatchedMessages((messages, s) -> {
+            GameRun.Arrivals a = arrivals(s);
+            for (WsInboundMessage m : messages) {
+                if (m instanceof WsInboundMessage.Text t) {
+                    a.record(t.message(), t.timestamp());
+                }
+            }
+            return s;
+        }));
+    }
+
+    /** Records the checked message itself (it is not among the unmatched ones). */
+    static CheckBuilder record() {
+        return bodyString().transformWithSession((body, s) -> {
+            arrivals(s).record(body, System.currentTimeMillis());
+            return body;
+        }).exists();
+    }
+
+    private static CheckBuilder[] answerReply() {
+        return new CheckBuilder[] {jsonPath("$.type").in("answer-received", "answer-accepted", "answer-refused"),
+                jsonPath("$.questionIndex").ofInt().is(s -> s.getInt("q"))};
+    }
+
+    /**
+     * Records how long after the answer was sent this reply came, by kind (received, accepted, refused), and counts a
+     * "locked in" that came before "received" ({@code first}: the first reply to the answer).
+     */
+    static CheckBuilder reply(boolean first) {
+        return bodyString().transformWithSession((body, s) -> {
+            GameRun run = run(s);
+            long elapsed = System.currentTimeMillis() - s.getLong("answerSentAt");
+            if (body.contains("\"answer-received\"")) {
+                run.acks.add(elapsed);
+            } else if (body.contains("\"answer-accepted\"")) {
+                run.lockedIn.add(elapsed);
+                if (first) {
+                    run.lockedInBeforeReceived.incrementAndGet();
+                }
+            } else {
+                run.refusals.incrementAndGet();
+                java.util.regex.Matcher reason = java.util.regex.Pattern.compile("\"reason\":\"([a-z-]+)\"").matcher(body);
+                run.refusalReasons.merge(reason.find() ? reason.group(1) : "?", 1, Integer::sum);
+            }
+            return body;
+        }).exists();
+    }
+
+    private static CheckBuilder[] state(String phase) {
+        return new CheckBuilder[] {jsonPath("$.type").is("state"), jsonPath("$.phase").is(phase),
+                jsonPath("$.questionIndex").ofInt().is(s -> s.getInt("q"))};
+    }
+
+    private static CheckBuilder[] message(String type) {
+        return new CheckBuilder[] {jsonPath("$.type").is(type), jsonPath("$.questionIndex").ofInt().is(s -> s.getInt("q"))};
+    }
+
+    /**
+     * Waits until this phone has the message of this kind for the current question (`open`, `results`, `score`), or
+     * the podium: at once if it already came (kept aside by Gatling, or seen before); otherwise it sends a ping (Gatling
+     * waits for messages only after sending one) and takes the next message of the {@code alsoKinds} of this question
+     * with a silent check, recording it, until the awaited one is there. Gatling drops messages that arrive while a
+     * check waits for another, so each wait takes any of the messages that may come first (the preview before the
+     * open; the close, results and score line in whatever order they come). Silent: its time is a wait, not a latency;
+     * what arrived and when is recorded and judged by the host's targets.
+     */
+    private ChainBuilder awaitMessage(String kind, Function<Session, Duration> timeout, String... alsoKinds) {
+        boolean perQuestion = !kind.equals("podium");
+        java.util.Set<String> kinds = new java.util.HashSet<>(List.of(alsoKinds));
+        kinds.add(kind);
+        String until = "until-" + kind;
+        return exec(drain())
+                .exec(s -> s.set(until, System.currentTimeMillis() + timeout.apply(s).toMillis()))
+                .asLongAs(s -> !arrivals(s).seen(kind, perQuestion ? s.getInt("q") : -1) && System.currentTimeMillis() < s.getLong(until)).on(
+                        exec(ws("ping: a phone waits for " + kind).sendText(PING).await(s -> Duration.ofMillis(Math.max(1, s.getLong(until) - System.currentTimeMillis()))).on(
+                                ws.checkTextMessage("phone waits for " + kind)
+                                        .matching(bodyString().transformWithSession((body, s) -> awaited(body, kinds, perQuestion ? s.getInt("q") : -1)).is(true))
+                                        .check(record()).silent()))
+                                .exec(drain()));
+    }
+
+    /** Whether a message is one of these kinds for this question (-1: any question). */
+    static boolean awaited(String body, java.util.Set<String> kinds, int q) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode m = GameRun.JSON.readTree(body);
+            String type = m.path("type").asText();
+            String kind = type.equals("state") ? m.path("phase").asText() : type;
+            int index = m.path("questionIndex").asInt(-2);
+            // the next question's preview may come while a phone still waits for this one's score line
+            return kinds.contains(kind) && (q < 0 || index == q || kind.equals("preview") && index == q + 1);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- after the run
+
+    String summary(String title) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%n%s: %d game(s) of %d players, %d questions of %d s, answers within %.1f s%n",
+                title, runs.size(), players, QUESTIONS, TIME_LIMIT_SECONDS, answerWithinSeconds));
+        List<Long> acks = new ArrayList<>();
+        List<Long> locked = new ArrayList<>();
+        List<Long> preview = new ArrayList<>();
+        List<Long> afterFirst = new ArrayList<>();
+        List<Long> afterStamp = new ArrayList<>();
+        List<Long> scores = new ArrayList<>();
+        List<Long> podiums = new ArrayList<>();
+        List<Long> timers = new ArrayList<>();
+        List<Long> gameAckP95 = new ArrayList<>();
+        List<Long> gameFanOutP99 = new ArrayList<>();
+        int missingOpens = 0;
+        int missingScores = 0;
+        long kicked = 0;
+        int joinFailures = 0;
+        int welcomed = 0;
+        for (GameRun r : runs) {
+            acks.addAll(r.acks);
+            locked.addAll(r.lockedIn);
+            preview.addAll(r.commandToPreview());
+            List<Long> af = r.openAfterFirstPhone();
+            afterFirst.addAll(af);
+            afterStamp.addAll(r.openAfterServerStamp());
+            scores.addAll(r.scoreAfterClose());
+            podiums.addAll(r.podiumAfterEnd());
+            timers.addAll(r.timeUpLateness());
+            gameAckP95.add(GameRun.p(new ArrayList<>(r.acks), 0.95));
+            gameFanOutP99.add(GameRun.p(af, 0.99));
+            missingOpens += r.missingOpens();
+            missingScores += r.missingScores();
+            kicked += r.kickedPhones();
+            joinFailures += r.joinFailures.get();
+            welcomed += r.welcomed.get();
+        }
+        out.append(String.format(Locale.ROOT, "players welcomed %d, joins failed %d, kicked/closed %d, question opens missing %d, score lines missing %d%n",
+                welcomed, joinFailures, kicked, missingOpens, missingScores));
+        out.append(String.format(Locale.ROOT, "answers refused %d, \"locked in\" before \"received\" %d%n",
+                runs.stream().mapToInt(r -> r.refusals.get()).sum(), runs.stream().mapToInt(r -> r.lockedInBeforeReceived.get()).sum()));
+        java.util.Map<String, Integer> reasons = new java.util.TreeMap<>();
+        runs.forEach(r -> r.refusalReasons.forEach((k, v) -> reasons.merge(k, v, Integer::sum)));
+        if (!reasons.isEmpty()) {
+            out.append("refusal reasons ").append(reasons).append('\n');
+        }
+        out.append(Load.line("answer → received", acks)).append('\n');
+        out.append(Load.line("answer → locked in", locked)).append('\n');
+        out.append(Load.line("host start/next → preview at each phone", preview)).append('\n');
+        out.append(Load.line("question open at each phone after the first phone", afterFirst)).append('\n');
+        out.append(Load.line("question open: server stamp → phone", afterStamp)).append('\n');
+        out.append(Load.line("question closed (first phone) → own score line", scores)).append('\n');
+        out.append(Load.line("host ends the game → podium at each phone", podiums)).append('\n');
+        out.append(Load.line("time-up close at host after closesAt", timers)).append('\n');
+        if (runs.size() > 1) {
+            out.append(Load.line("per game: answer → received p95", gameAckP95)).append('\n');
+            out.append(Load.line("per game: question at every phone after first, p99", gameFanOutP99)).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Prints the summary and keeps it next to Gatling's reports (target/gatling/&lt;name&gt;-summary.txt). */
+    void printSummary(String title, String fileName) {
+        String text = summary(title);
+        System.out.println(text);
+        try {
+            Path dir = Path.of(System.getProperty("gatling.resultsFolder", "target/gatling"));
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(fileName), text);
+        } catch (IOException e) {
+            System.out.println("summary not written: " + e.getMessage());
+        }
+    }
+}
