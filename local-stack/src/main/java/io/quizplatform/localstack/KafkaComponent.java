@@ -78,6 +78,9 @@ final class KafkaComponent extends ChildProcessComponent {
                 "# after a SIGKILL the restarted broker can register only once its old session expired (default 9 s)",
                 "broker.session.timeout.ms=4000",
                 "broker.heartbeat.interval.ms=1000",
+                "# the controller writes a no-op metadata record when idle (a liveness sign for other nodes; this one is",
+                "# alone) every 500 ms by default, each appended, flushed and applied",
+                "metadata.max.idle.interval.ms=5000",
                 "");
     }
 

@@ -58,6 +58,16 @@ final class LibertyComponent extends Component {
             into.put("server", server);
             into.put("outputDir", outputDir.toString());
         }
+        serverPid().ifPresent(pid -> into.put("pid", pid));
+    }
+
+    /** The server JVM's pid, from Liberty's pid file (there while the server runs). */
+    java.util.Optional<Long> serverPid() {
+        try {
+            return java.util.Optional.of(Long.parseLong(Files.readString(outputDir.resolve(".pid").resolve(server + ".pid")).strip()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     Path messagesLog() {

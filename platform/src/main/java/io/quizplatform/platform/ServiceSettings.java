@@ -29,7 +29,8 @@ public class ServiceSettings {
 
     public boolean redisRequiredForReadiness() { return Boolean.parseBoolean(get("redis.required.for.readiness", "false")); }
 
-    public long outboxPollIntervalMillis() { return Long.parseLong(get("outbox.poll.interval.ms", "500")); }
+    /** How often the outbox relay looks for rows no commit woke it for (it is woken after every commit that wrote one). */
+    public long outboxPollIntervalMillis() { return Long.parseLong(get("outbox.poll.interval.ms", "10000")); }
 
     public int outboxBatchSize() { return Integer.parseInt(get("outbox.batch.size", "200")); }
 

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +52,18 @@ final class EventConsumerLoop implements Runnable {
 
         Producer<String, String> deadLetterProducer();
     }
+
+    /** How long one poll waits for records when no partition is held (a blocked fetch, no CPU). */
+    static final long IDLE_POLL_MILLIS = 5000;
+
+    /**
+     * Once records come, how long the loop goes on reading before it applies them: under a burst (10,000 answers in
+     * a few seconds) a fuller batch is one transaction and one offset commit instead of many. Idle, nothing waits.
+     */
+    static final long GATHER_MILLIS = 25;
+
+    /** A batch at least this big is applied at once. */
+    static final int GATHER_MAX = 500;
 
     /** A partition held at a failing record: which record, its rounds so far, and when it is tried again. */
     record Held(long offset, int rounds, long dueNanos) {
@@ -165,10 +178,13 @@ final class EventConsumerLoop implements Runnable {
         if (!due.isEmpty()) {
             consumerClient.resume(due);
         }
-        ConsumerRecords<String, String> records = consumerClient.poll(Duration.ofMillis(held.isEmpty() ? 500 : 100));
+        // Idle, the poll blocks in fetches the broker holds until a record comes (KafkaClients), so a long wait costs
+        // nothing; while a partition is held its round falls due within its backoff, so then it looks more often.
+        ConsumerRecords<String, String> records = consumerClient.poll(Duration.ofMillis(held.isEmpty() ? IDLE_POLL_MILLIS : 100));
         if (records.isEmpty()) {
             return;
         }
+        records = gather(consumerClient, records, TimeUnit.MILLISECONDS.toNanos(GATHER_MILLIS), GATHER_MAX);
         boolean retrying = records.partitions().stream().anyMatch(held::containsKey);
         if (!retrying && applyTogether(records)) {
             Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
@@ -202,6 +218,34 @@ final class EventConsumerLoop implements Runnable {
                 break;
             }
         }
+    }
+
+    /**
+     * The records of {@code first} and of the polls that follow within {@code lingerNanos} (or until there are
+     * {@code max}), in one batch, partition by partition in offset order. This is the batching the broker used to do
+     * with {@code fetch.min.bytes} and a short {@code fetch.max.wait.ms}, which cost a fetch every few milliseconds
+     * while nothing happened; here the wait starts only when there is something to apply. Records of a partition
+     * taken away by a rebalance meanwhile are dropped: the new owner reads them.
+     */
+    static <K, V> ConsumerRecords<K, V> gather(Consumer<K, V> consumer, ConsumerRecords<K, V> first, long lingerNanos, int max) {
+        if (first.count() >= max) {
+            return first;
+        }
+        Map<TopicPartition, List<ConsumerRecord<K, V>>> merged = new LinkedHashMap<>();
+        int count = add(merged, first);
+        long deadline = System.nanoTime() + lingerNanos;
+        for (long left = lingerNanos; count < max && left > 0; left = deadline - System.nanoTime()) {
+            count += add(merged, consumer.poll(Duration.ofNanos(left)));
+        }
+        merged.keySet().retainAll(consumer.assignment());
+        return new ConsumerRecords<>(merged, Map.of());
+    }
+
+    private static <K, V> int add(Map<TopicPartition, List<ConsumerRecord<K, V>>> into, ConsumerRecords<K, V> records) {
+        for (TopicPartition partition : records.partitions()) {
+            into.computeIfAbsent(partition, p -> new ArrayList<>()).addAll(records.records(partition));
+        }
+        return records.count();
     }
 
     /**

@@ -46,10 +46,13 @@ public class KafkaClients {
     public KafkaConsumer<String, String> newConsumer(String groupId) {
         Properties p = consumerProperties(settings.serviceName() + "-" + groupId + "-consumer", groupId, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
-        // Under a burst, wait a moment for a fuller batch (one transaction and one offset commit per batch);
-        // when idle this adds at most the wait.
-        p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "32768");
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "25");
+        // The broker answers a fetch as soon as one record is there and holds it up to 500 ms while nothing is, so
+        // an idle consumer costs two fetches a second, not one every 25 ms. Under a burst the consumer loop gathers a
+        // fuller batch itself (EventConsumerLoop.gather: one transaction and one offset commit per batch). Not longer:
+        // one fetch per broker is in flight at a time, so a partition resumed after a retry wait can be read only
+        // when the held fetch returns.
+        p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500");
         // Live play: when an instance dies, the group hands its partitions to the others within ~10 s rather than
         // the default 45 s, during which that share of every game's answers would wait.
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
@@ -65,7 +68,11 @@ public class KafkaClients {
      */
     public KafkaConsumer<String, String> newBroadcastConsumer(String purpose) {
         Properties p = consumerProperties(settings.serviceName() + "-" + purpose, null, "latest");
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
+        // A record is returned the moment it is there (fetch.min.bytes 1); an idle fetch is held at the broker, so
+        // a longer wait costs no latency, only fewer empty fetches (this reader never pauses a partition). Below the
+        // request timeout, so a held fetch is never taken for a broker that went away.
+        p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "2000");
         // Live play: find out within seconds that the broker went away or came back.
         p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");

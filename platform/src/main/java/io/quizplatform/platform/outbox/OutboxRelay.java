@@ -20,13 +20,19 @@ import java.util.logging.Logger;
 
 /**
  * Moves committed outbox rows to Kafka, on a managed thread of its own. It is woken right after a commit that
- * wrote to the outbox and also polls, so rows written by another instance or left by a crash are never stranded.
- * When Kafka is down it backs off exponentially; the rows wait in the database.
+ * wrote to the outbox, and sends every pending row of the database, whoever wrote it. While nothing is written it
+ * sleeps: it looks on its own only every {@code OUTBOX_POLL_INTERVAL_MS} (default 10 s), for rows nobody woke a relay
+ * for (an instance that died between its commit and the wake-up; rows left by a crash are sent at start). Woken while
+ * another instance's relay holds the database's relay lock, it tries again after {@value #BUSY_RETRY_MILLIS} ms, so
+ * its rows never wait for that interval. When Kafka is down it backs off exponentially; the rows wait in the database.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+
+    /** The wait before trying again when another relay held the lock (it may have read before our rows committed). */
+    static final long BUSY_RETRY_MILLIS = 100;
 
     @Inject
     OutboxBatch batch;
@@ -117,8 +123,10 @@ public class OutboxRelay {
                                 + Duration.between(failingSince, Instant.now()).toSeconds() + " s");
                         failingSince = null;
                     }
-                    if (result.attempted() == batchSize) {
-                        continue; // more rows are waiting
+                    long wait = waitAfter(result, batchSize, pollIntervalMillis);
+                    if (wait < pollIntervalMillis) {
+                        pause(wait, true); // more rows are waiting, or another relay was busy
+                        continue;
                     }
                 }
                 if (Instant.now().isAfter(nextPurge)) {
@@ -137,6 +145,18 @@ public class OutboxRelay {
             }
             pause(backoff > 0 ? backoff : pollIntervalMillis, backoff == 0);
         }
+    }
+
+    /**
+     * How long to wait after a step that did not fail: none when a full batch was sent (more rows are waiting), a
+     * moment when another relay held the lock (it may have read before our rows committed), else until the next look
+     * of its own unless a commit wakes it first.
+     */
+    static long waitAfter(OutboxBatch.Result result, int batchSize, long pollIntervalMillis) {
+        if (!result.lockHeld()) {
+            return Math.min(BUSY_RETRY_MILLIS, pollIntervalMillis);
+        }
+        return result.attempted() == batchSize ? 0 : pollIntervalMillis;
     }
 
     private void pause(long millis, boolean wakeable) {

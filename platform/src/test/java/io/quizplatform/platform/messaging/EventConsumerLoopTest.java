@@ -136,6 +136,48 @@ class EventConsumerLoopTest {
         assertThat(consumer.paused()).containsExactly(P0);
     }
 
+    @Test
+    void recordsThatFollowWithinTheGatheringWaitAreOneBatchInOrder() {
+        record(P0, 0, "game-a");
+        var first = consumer.poll(java.time.Duration.ZERO);
+        consumer.schedulePollTask(() -> {
+            record(P0, 1, "game-b");
+            record(P1, 0, "game-c");
+        });
+
+        var batch = EventConsumerLoop.gather(consumer, first, java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50), 500);
+
+        assertThat(batch.count()).isEqualTo(3);
+        assertThat(batch.records(P0)).extracting(ConsumerRecord::key).containsExactly("game-a", "game-b");
+        assertThat(batch.records(P1)).extracting(ConsumerRecord::key).containsExactly("game-c");
+    }
+
+    @Test
+    void aFullBatchIsAppliedWithoutWaiting() {
+        record(P0, 0, "game-a");
+        record(P0, 1, "game-b");
+        var first = consumer.poll(java.time.Duration.ZERO);
+        record(P0, 2, "game-c");
+        long start = System.nanoTime();
+
+        var batch = EventConsumerLoop.gather(consumer, first, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), 2);
+
+        assertThat(batch.count()).isEqualTo(2);
+        assertThat(System.nanoTime() - start).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
+    }
+
+    @Test
+    void recordsOfAPartitionTakenAwayWhileGatheringAreLeftToItsNewOwner() {
+        record(P0, 0, "game-a");
+        record(P1, 0, "game-b");
+        var first = consumer.poll(java.time.Duration.ZERO);
+        consumer.schedulePollTask(() -> consumer.assign(List.of(P1)));
+
+        var batch = EventConsumerLoop.gather(consumer, first, java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20), 500);
+
+        assertThat(batch.partitions()).containsExactly(P1);
+    }
+
     private void record(TopicPartition partition, long offset, String aggregateId) {
         EventEnvelope event = EventEnvelope.newEvent(EventTypes.GAME_ANSWER_RECEIVED, "answer", aggregateId, 1, Instant.now(), "{}");
         consumer.addRecord(new ConsumerRecord<>(partition.topic(), partition.partition(), offset, aggregateId, EventCodec.encode(event)));

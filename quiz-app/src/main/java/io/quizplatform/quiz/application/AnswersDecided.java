@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * answer-app's decisions on one game's answers, as read from answer-events in one poll (already applied to
- * {@link LiveAnswers}). Fired on every instance, so each tells its own connections.
+ * {@link LiveAnswers}). Handed by the fan-out on every instance to {@code live.LiveGameNews}, so each tells its own
+ * connections.
  */
 public record AnswersDecided(String gameId, List<AnswerSubmitted> accepted, List<AnswerRejected> rejected,
                              List<QuestionTallied> tallies) {

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,77 +23,79 @@ public class FinalizationRepository {
                        Instant updatedAt, Instant completedAt) {
     }
 
-    private static final String COLUMNS = "game_id, step, state, attempts, last_error, started_at, updated_at, completed_at";
-
+    /**
+     * Insert-if-absent stays SQL: a redelivered game.ended or two instances starting the same saga must leave one row
+     * and no error, which JPA's persist cannot promise without failing the transaction.
+     */
     public void create(UUID gameId, String firstStep) {
         em.createNativeQuery("INSERT INTO game_finalizations (game_id, step, state, next_attempt_at) VALUES (?1, ?2, 'RUNNING', now()) "
                 + "ON CONFLICT DO NOTHING").setParameter(1, gameId).setParameter(2, firstStep).executeUpdate();
     }
 
-    @SuppressWarnings("unchecked")
     public List<UUID> due(int limit) {
-        return em.createNativeQuery("SELECT game_id FROM game_finalizations WHERE state = 'RUNNING' AND next_attempt_at <= now() "
-                + "ORDER BY next_attempt_at LIMIT " + limit).getResultList();
+        return em.createQuery("SELECT f.gameId FROM GameFinalization f WHERE f.state = :running AND f.nextAttemptAt <= :now "
+                        + "ORDER BY f.nextAttemptAt", UUID.class)
+                .setParameter("running", GameFinalization.RUNNING).setParameter("now", Instant.now())
+                .setMaxResults(limit).getResultList();
     }
 
     public Optional<Saga> find(UUID gameId) {
-        return one("SELECT " + COLUMNS + " FROM game_finalizations WHERE game_id = ?1", gameId);
+        return Optional.ofNullable(em.find(GameFinalization.class, gameId)).map(GameFinalization::view);
     }
 
-    /** The running saga, its row locked for this transaction; empty if not running or another instance holds it. */
+    /**
+     * The running saga, its row locked for this transaction; empty if not running or another instance holds it.
+     * SQL for the lock only: JPA has no SKIP LOCKED, and waiting for the other instance would be wasted work.
+     */
     public Optional<Saga> lockRunning(UUID gameId) {
-        return one("SELECT " + COLUMNS + " FROM game_finalizations WHERE game_id = ?1 AND state = 'RUNNING' FOR UPDATE SKIP LOCKED", gameId);
+        List<?> rows = em.createNativeQuery("SELECT * FROM game_finalizations WHERE game_id = ?1 AND state = 'RUNNING' "
+                + "FOR UPDATE SKIP LOCKED", GameFinalization.class).setParameter(1, gameId).getResultList();
+        return rows.stream().map(r -> ((GameFinalization) r).view()).findFirst();
     }
 
-    @SuppressWarnings("unchecked")
-    private Optional<Saga> one(String sql, UUID gameId) {
-        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, gameId).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
+    private GameFinalization saga(UUID gameId) {
+        GameFinalization saga = em.find(GameFinalization.class, gameId);
+        if (saga == null) {
+            throw new IllegalStateException("no completion saga for game " + gameId);
         }
-        Object[] r = rows.get(0);
-        return Optional.of(new Saga((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(), (String) r[4],
-                SqlValues.instant(r[5]), SqlValues.instant(r[6]), SqlValues.instant(r[7])));
+        return saga;
     }
 
     public void moveTo(UUID gameId, String step) {
-        em.createNativeQuery("UPDATE game_finalizations SET step = ?2, attempts = 0, last_error = NULL, next_attempt_at = now(), "
-                + "updated_at = now() WHERE game_id = ?1").setParameter(1, gameId).setParameter(2, step).executeUpdate();
+        saga(gameId).moveTo(step, Instant.now());
     }
 
     public void later(UUID gameId, Instant next) {
-        em.createNativeQuery("UPDATE game_finalizations SET next_attempt_at = ?2 WHERE game_id = ?1")
-                .setParameter(1, gameId).setParameter(2, Timestamp.from(next)).executeUpdate();
+        saga(gameId).later(next);
     }
 
     public void failedAttempt(UUID gameId, int attempts, String error, Instant next) {
-        em.createNativeQuery("UPDATE game_finalizations SET attempts = ?2, last_error = ?3, next_attempt_at = ?4, updated_at = now() "
-                        + "WHERE game_id = ?1")
-                .setParameter(1, gameId).setParameter(2, attempts).setParameter(3, truncate(error))
-                .setParameter(4, Timestamp.from(next)).executeUpdate();
+        saga(gameId).failedAttempt(attempts, error, next, Instant.now());
     }
 
     /** Compensation: the saga stops and the game is finished with errors. */
     public void giveUp(UUID gameId, String error) {
-        em.createNativeQuery("UPDATE game_finalizations SET state = 'FAILED', last_error = ?2, updated_at = now() WHERE game_id = ?1")
-                .setParameter(1, gameId).setParameter(2, truncate(error)).executeUpdate();
-        em.createNativeQuery("UPDATE games SET status = 'FINISHED_WITH_ERRORS' WHERE game_id = ?1").setParameter(1, gameId).executeUpdate();
+        saga(gameId).giveUp(error, Instant.now());
+        gameStatus(gameId, "FINISHED_WITH_ERRORS");
     }
 
     public void done(UUID gameId) {
-        em.createNativeQuery("UPDATE game_finalizations SET state = 'DONE', completed_at = now(), updated_at = now() WHERE game_id = ?1")
-                .setParameter(1, gameId).executeUpdate();
-        em.createNativeQuery("UPDATE games SET status = 'FINALIZED' WHERE game_id = ?1")
-                .setParameter(1, gameId).executeUpdate();
+        saga(gameId).done(Instant.now());
+        gameStatus(gameId, "FINALIZED");
     }
 
     public boolean restart(UUID gameId) {
-        int restarted = em.createNativeQuery("UPDATE game_finalizations SET state = 'RUNNING', attempts = 0, next_attempt_at = now(), "
-                + "started_at = now(), updated_at = now() WHERE game_id = ?1 AND state = 'FAILED'").setParameter(1, gameId).executeUpdate();
-        if (restarted > 0) {
-            em.createNativeQuery("UPDATE games SET status = 'ENDED' WHERE game_id = ?1").setParameter(1, gameId).executeUpdate();
+        GameFinalization saga = em.find(GameFinalization.class, gameId);
+        if (saga == null || !saga.restart(Instant.now())) {
+            return false;
         }
-        return restarted > 0;
+        gameStatus(gameId, "ENDED");
+        return true;
+    }
+
+    private void gameStatus(UUID gameId, String status) {
+        em.createNativeQuery("UPDATE games SET status = ?2 WHERE game_id = ?1").setParameter(1, gameId).setParameter(2, status)
+                .executeUpdate();
     }
 
     /** Questions opened but not tallied: their answers may not all be scored yet. */
@@ -120,9 +121,5 @@ public class FinalizationRepository {
                 + "(ORDER BY " + ScoringRepository.ORDER + ") AS rank FROM player_scores "
                 + "WHERE game_id = ?1 AND NOT kicked) b WHERE p.game_id = ?1 AND p.player_id = b.player_id")
                 .setParameter(1, gameId).executeUpdate();
-    }
-
-    private static String truncate(String s) {
-        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }
 }

@@ -17,6 +17,7 @@ import io.quizplatform.quiz.application.LiveAnswers;
 import io.quizplatform.quiz.application.LiveScores;
 import io.quizplatform.quiz.application.QuestionOpenings;
 import io.quizplatform.quiz.application.ScoresPublished;
+import io.quizplatform.quiz.application.live.LiveGameNews;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.messaging.KafkaClients;
 import io.quizplatform.quiz.application.GameChanged;
@@ -78,14 +79,12 @@ public class GameEventsFanOut {
     @Inject
     GameEventStore gameStore;
 
+    /** Where answer-app's decisions and scoring-app's scores go on to the connections here ({@code LiveResults}). */
     @Inject
-    Event<AnswersDecided> decided;
+    LiveGameNews news;
 
     @Inject
     LiveAnswers answers;
-
-    @Inject
-    Event<ScoresPublished> scored;
 
     @Inject
     LiveScores scores;
@@ -324,14 +323,14 @@ public class GameEventsFanOut {
         }
         decisions.forEach((gameId, d) -> {
             try {
-                decided.fire(new AnswersDecided(gameId, d.accepted, d.rejected, d.tallies));
+                news.answersDecided(new AnswersDecided(gameId, d.accepted, d.rejected, d.tallies));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not push the answers of game " + gameId, e);
             }
         });
         scoresByGame.forEach((gameId, s) -> {
             try {
-                scored.fire(new ScoresPublished(gameId, s.parts, s.finalized, s.failed));
+                news.scoresPublished(new ScoresPublished(gameId, s.parts, s.finalized, s.failed));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not push the scores of game " + gameId, e);
             }

@@ -21,7 +21,7 @@ import java.util.UUID;
  * their own write. It holds nothing the event store doesn't: {@link #rebuildFrom} replays it from scratch.
  */
 @ApplicationScoped
-public class QuizProjection {
+public class QuizProjection implements io.quizplatform.quiz.application.live.QuizDetails {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
@@ -52,6 +52,7 @@ public class QuizProjection {
     }
 
     @Transactional
+    @Override
     public Optional<QuizDetail> detail(UUID quizId) {
         List<?> rows = entityManager.createNativeQuery("SELECT CAST(detail AS text) FROM quiz_view WHERE quiz_id = ?1")
                 .setParameter(1, quizId).getResultList();

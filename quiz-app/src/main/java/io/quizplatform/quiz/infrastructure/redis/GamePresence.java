@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -28,13 +29,14 @@ import java.util.logging.Logger;
  * listed in {@code qp:game:{id}:instances}, so "everyone answered" covers every instance.
  *
  * <p>The copy is rewritten from the local truth: at once (within {@value #FLUSH_MS} ms) for the games whose
- * players changed, and every {@value #REFRESH_SECONDS} s for every game with players here. A Redis that was
+ * players changed, and every {@value #REFRESH_SECONDS} s for every game with players here. The quick write is
+ * scheduled by the change itself (and again after a failed write), so with no change nothing runs. A Redis that was
  * restarted (and lost everything) or a write that failed is therefore repaired within seconds without anyone's
  * help; an instance that died stops being counted when its sets expire ({@value #TTL_SECONDS} s). The keys of one
  * game share a hash tag, so the multi-key reads also work on a Redis Cluster.
  */
 @ApplicationScoped
-public class GamePresence {
+public class GamePresence implements io.quizplatform.quiz.application.live.PlayersOnline {
 
     private static final Logger LOG = Logger.getLogger(GamePresence.class.getName());
     static final long FLUSH_MS = 50;
@@ -54,10 +56,11 @@ public class GamePresence {
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private volatile boolean redisWasDown;
+    /** A flush is scheduled and has not started yet: later changes ride on it. */
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
 
     @PostConstruct
     void start() {
-        tasks.add(scheduler.scheduleWithFixedDelay(this::flush, FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS));
         tasks.add(scheduler.scheduleWithFixedDelay(this::refreshAll, REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS));
     }
 
@@ -76,23 +79,46 @@ public class GamePresence {
         }
     }
 
+    @Override
     public void connected(String gameId, String playerId) {
         local.computeIfAbsent(gameId, g -> new ConcurrentHashMap<>()).merge(playerId, 1, Integer::sum);
-        dirty.add(gameId);
+        changed(gameId);
     }
 
+    @Override
     public void disconnected(String gameId, String playerId) {
         local.computeIfPresent(gameId, (g, players) -> {
             players.computeIfPresent(playerId, (p, n) -> n <= 1 ? null : n - 1);
             return players.isEmpty() ? null : players;
         });
+        changed(gameId);
+    }
+
+    /** The game's copy is behind: written within {@value #FLUSH_MS} ms, together with whatever else changes meanwhile. */
+    private void changed(String gameId) {
         dirty.add(gameId);
+        flushSoon();
+    }
+
+    private void flushSoon() {
+        if (flushScheduled.compareAndSet(false, true)) {
+            try {
+                scheduler.schedule(() -> {
+                    flushScheduled.set(false); // a change from now on schedules the next flush
+                    flush();
+                }, FLUSH_MS, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException e) {
+                // The application is stopping: the refresh (or the sets' expiry) takes care of it.
+                flushScheduled.set(false);
+            }
+        }
     }
 
     /**
      * A lower bound of how many players have a connection open (the largest instance's count), or -1 when Redis
      * cannot say. Cheap: a question cannot have been answered by everyone while fewer answers than this are in.
      */
+    @Override
     public long onlineCount(String gameId) {
         try {
             long most = 0;
@@ -106,6 +132,7 @@ public class GamePresence {
     }
 
     /** The players with at least one open connection on any instance, or empty when Redis cannot say. */
+    @Override
     public Optional<Set<String>> online(String gameId) {
         try {
             // The other instances' copies, and this instance's own players from memory (known for sure, written or not).
@@ -165,8 +192,9 @@ public class GamePresence {
                 LOG.info(() -> "Redis answers again: connected players of " + local.size() + " games written back");
             }
         } catch (RuntimeException e) {
-            // Written again at the next refresh; meanwhile questions run to their time limit.
+            // Written again at the next flush; meanwhile questions run to their time limit.
             dirty.addAll(games);
+            flushSoon();
             if (!redisWasDown) {
                 redisWasDown = true;
                 LOG.warning(() -> "Redis unreachable: connected players not recorded, questions close at their time limit"

@@ -1,0 +1,70 @@
+package io.quizplatform.quiz.api.ws;
+
+import io.quizplatform.quiz.application.live.Connection;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+/**
+ * A socket that said a valid hello, as the application sees it: who is on it and its write queue
+ * ({@link Outbound}). Kept in the session's properties by {@link GameSessions}.
+ */
+final class SocketConnection implements Connection {
+
+    private final Session session;
+    private final Outbound outbound;
+    private final GameSessions registry;
+    private final String gameId;
+    private final String userId;
+    private final boolean host;
+    private final boolean admin;
+
+    SocketConnection(Session session, Outbound outbound, GameSessions registry, String gameId, String userId,
+                     boolean host, boolean admin) {
+        this.session = session;
+        this.outbound = outbound;
+        this.registry = registry;
+        this.gameId = gameId;
+        this.userId = userId;
+        this.host = host;
+        this.admin = admin;
+    }
+
+    @Override
+    public String gameId() {
+        return gameId;
+    }
+
+    @Override
+    public String userId() {
+        return userId;
+    }
+
+    @Override
+    public boolean host() {
+        return host;
+    }
+
+    boolean admin() {
+        return admin;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    @Override
+    public void send(String text) {
+        outbound.send(text);
+    }
+
+    @Override
+    public void send(String text, Runnable written) {
+        outbound.send(text, written);
+    }
+
+    @Override
+    public void close(String reason) {
+        outbound.close(CloseReason.CloseCodes.VIOLATED_POLICY, reason);
+        registry.remove(this);
+    }
+}

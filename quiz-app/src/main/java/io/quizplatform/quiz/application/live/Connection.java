@@ -1,0 +1,27 @@
+package io.quizplatform.quiz.application.live;
+
+/**
+ * One identified connection to a live game on this instance, a host's or a player's, as the socket adapter gives it
+ * to the application: who is on it, and a queue of texts to write to it in order.
+ */
+public interface Connection {
+
+    String gameId();
+
+    /** The player's id, or the host's user id. */
+    String userId();
+
+    boolean host();
+
+    /** Queues the text; the same string may go to thousands of connections. */
+    void send(String text);
+
+    /** Queues the text; {@code written} runs once it has been written to the connection (not if that failed). */
+    void send(String text, Runnable written);
+
+    /**
+     * Closes the connection for breaking the game's rules (1008) once what was queued before has been written, and
+     * forgets it at once (nothing more is sent to it).
+     */
+    void close(String reason);
+}

@@ -1,0 +1,28 @@
+package io.quizplatform.quiz.application.live;
+
+import java.util.Collection;
+
+/**
+ * The port to the connections this instance holds, by game (the WebSocket adapter implements it): the application
+ * decides what each role is sent, the adapter only writes strings.
+ */
+public interface GameConnections {
+
+    /** From now on the connection is among its game's: it gets the game's pushes. */
+    void add(Connection connection);
+
+    /** The open connections of the game here, hosts and players (a player may have several). */
+    Collection<Connection> of(String gameId);
+
+    /** Lets go of the game: its connections are not held for it any more (they stay open). */
+    void forget(String gameId);
+
+    /** To every host's connection of the game here. */
+    default void toHosts(String gameId, String text) {
+        for (Connection c : of(gameId)) {
+            if (c.host()) {
+                c.send(text);
+            }
+        }
+    }
+}
