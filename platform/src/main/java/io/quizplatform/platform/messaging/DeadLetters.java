@@ -22,7 +22,7 @@ import java.util.logging.Logger;
 
 /**
  * Parked records of this service, for operators: lists what its consumers parked in their dead-letter topics
- * ({@link EventConsumerLoop}) and replays one of them through the same idempotent delivery as the consumer
+ * ({@link PartitionLane}) and replays one of them through the same idempotent delivery as the consumer
  * ({@link EventDelivery#deliver}: retries, one transaction, applied at most once per event id).
  * <p>
  * Dead-letter topics are read with a short-lived consumer of no group (assign and seek, nothing committed), up to

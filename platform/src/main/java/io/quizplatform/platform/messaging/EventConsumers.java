@@ -2,20 +2,40 @@ package io.quizplatform.platform.messaging;
 
 import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.ServiceSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.concurrent.ContextService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
-/** Starts one consumer loop per topic that the service's {@link EventHandler} beans listen to. */
+/**
+ * The service's consumers. Kafka records arrive through MicroProfile Reactive Messaging: each service declares one
+ * {@code @Incoming} channel per topic it reads (Liberty's Kafka connector, consumer group = service name, settings in
+ * MicroProfile Config) and hands every message to {@link #receive}. Here the record goes to its partition's
+ * {@link PartitionLane}, which applies it through the topic's {@link EventHandler} beans, and acknowledges it once
+ * applied or parked; the connector commits acknowledged offsets.
+ *
+ * <p>The lanes stay closed until {@link #start} (called once the service's tables exist), so nothing is applied
+ * (or wrongly parked) before the schema is there; records that come earlier wait, unacknowledged.
+ */
 @ApplicationScoped
 public class EventConsumers {
 
@@ -35,36 +55,106 @@ public class EventConsumers {
     MetricRegistry metrics;
 
     @Resource
-    ManagedThreadFactory threads;
+    ManagedScheduledExecutorService executor;
 
-    private final List<EventConsumerLoop> loops = new ArrayList<>();
+    @Resource
+    ContextService contextService;
+
+    /**
+     * The module's context (class loader, java:comp), captured by {@link #start}. In the EAR the connector calls
+     * {@link #receive} on the application's threads, so the lanes run their work in the module's context instead.
+     */
+    private volatile Executor inModule = Runnable::run;
+
+    private final Map<String, PartitionLane> lanes = new ConcurrentHashMap<>();
+    private final Map<Topic, PartitionLane.Context> contexts = new ConcurrentHashMap<>();
+    private volatile boolean open;
+    private LazyProducer deadLetters;
+
+    @PostConstruct
+    void init() {
+        deadLetters = new LazyProducer(clients, "dlq");
+    }
 
     public Set<Topic> subscribedTopics() {
         return handlersByTopic().keySet();
     }
 
-    /** The handlers of one topic, as its consumer loop calls them (empty when the service does not consume it). */
+    /** The handlers of one topic, as its lanes call them (empty when the service does not consume it). */
     public List<EventHandler> handlersOf(Topic topic) {
         return handlersByTopic().getOrDefault(topic, List.of());
     }
 
+    /**
+     * A message of one of the service's {@code @Incoming} channels. Returns at once (the connector goes on with the
+     * other partitions); the message is acknowledged when its lane has applied or parked it.
+     */
+    public CompletionStage<Void> receive(Topic topic, Message<String> message) {
+        @SuppressWarnings("unchecked")
+        ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
+        PartitionLane lane = lanes.computeIfAbsent(record.topic() + "/" + record.partition(), k -> {
+            PartitionLane created = new PartitionLane(context(topic), record.partition());
+            if (open) {
+                created.open();
+            }
+            return created;
+        });
+        lane.add(new PartitionLane.Delivered(record, message::ack));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Opens the lanes: from now on records are applied. */
     public synchronized void start() {
-        if (!loops.isEmpty()) {
-            return;
-        }
-        for (var entry : handlersByTopic().entrySet()) {
-            EventConsumerLoop loop = new EventConsumerLoop(entry.getKey(), settings.serviceName(), entry.getValue(),
-                    clients, delivery, metrics, settings.consumerRetryRounds());
-            loops.add(loop);
-            Thread thread = threads.newThread(loop);
-            thread.setName(settings.serviceName() + "-consumer-" + entry.getKey().topicName());
-            thread.start();
+        inModule = contextService.currentContextExecutor();
+        open = true;
+        lanes.values().forEach(PartitionLane::open);
+    }
+
+    /** Closes the lanes: unacknowledged records are read again after a restart or by the partition's next owner. */
+    @PreDestroy
+    public synchronized void stop() {
+        open = false;
+        lanes.values().forEach(PartitionLane::close);
+        if (deadLetters != null) {
+            deadLetters.close();
         }
     }
 
-    public synchronized void stop() {
-        loops.forEach(EventConsumerLoop::stop);
-        loops.clear();
+    /** Records received and not yet applied, and lanes holding a failing record (for health and diagnostics). */
+    public int waiting() {
+        return lanes.values().stream().mapToInt(PartitionLane::waiting).sum();
+    }
+
+    public long retryingLanes() {
+        return lanes.values().stream().filter(PartitionLane::retrying).count();
+    }
+
+    private PartitionLane.Context context(Topic topic) {
+        return contexts.computeIfAbsent(topic, t -> {
+            String consumer = settings.serviceName();
+            Tag service = new Tag("service", consumer);
+            Tag topicTag = new Tag("topic", t.topicName());
+            Counter applied = metrics.counter("events.consumed", service, topicTag, new Tag("outcome", "applied"));
+            Counter duplicates = metrics.counter("events.consumed", service, topicTag, new Tag("outcome", "duplicate"));
+            Counter deadLettered = metrics.counter("events.consumed", service, topicTag, new Tag("outcome", "dead-lettered"));
+            return new PartitionLane.Context(consumer, t, handlersOf(t), delivery, settings.consumerRetryRounds(),
+                    deadLetters::get, executor, task -> inModule.execute(task), new PartitionLane.ConsumerCounters() {
+                @Override
+                public void applied(long n) {
+                    applied.inc(n);
+                }
+
+                @Override
+                public void duplicates(long n) {
+                    duplicates.inc(n);
+                }
+
+                @Override
+                public void deadLettered() {
+                    deadLettered.inc();
+                }
+            });
+        });
     }
 
     private Map<Topic, List<EventHandler>> handlersByTopic() {

@@ -48,7 +48,7 @@ public class KafkaClients {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         // The broker answers a fetch as soon as one record is there and holds it up to 500 ms while nothing is, so
         // an idle consumer costs two fetches a second, not one every 25 ms. Under a burst the consumer loop gathers a
-        // fuller batch itself (EventConsumerLoop.gather: one transaction and one offset commit per batch). Not longer:
+        // fuller batch itself (PartitionLane: one transaction per batch). Not longer:
         // one fetch per broker is in flight at a time, so a partition resumed after a retry wait can be read only
         // when the held fetch returns.
         p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");

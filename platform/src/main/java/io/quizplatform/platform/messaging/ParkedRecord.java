@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
- * A record read back from a dead-letter topic, with what {@link EventConsumerLoop} wrote into its headers when it
+ * A record read back from a dead-letter topic, with what {@link PartitionLane} wrote into its headers when it
  * parked it, and its value decoded if it is an event ({@code event} null and {@code decodeError} set otherwise).
  */
 record ParkedRecord(String dlqTopic, int partition, long offset, String key, String value, String sourceTopic,

@@ -1,0 +1,286 @@
+package io.quizplatform.platform.messaging;
+
+import io.quizplatform.contracts.EventEnvelope;
+import io.quizplatform.platform.Failures;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The records of one topic partition that MicroProfile Reactive Messaging handed to this service, applied in offset
+ * order on the managed executor (never on the connector's thread). Each record is applied once
+ * ({@link ProcessedEvents}) and acknowledged only after it was applied or parked; the connector commits acknowledged
+ * offsets, so a crash re-reads what was not yet applied.
+ *
+ * <p>A burst is applied together: the first record waits {@link #GATHER_MILLIS} for the ones that follow, and up to
+ * {@link #GATHER_MAX} of them go in one transaction. If that fails they go one by one. A record that fails holds up
+ * this lane only, for as long as it is really retried ({@link RetryRounds}: each round MicroProfile Fault
+ * Tolerance's quick retries, then an exponentially longer wait), and is then parked in the consumer's dead-letter
+ * topic; other partitions go on meanwhile. A dependency that is away (the database) costs no round and parks nothing.
+ */
+final class PartitionLane {
+
+    private static final Logger LOG = Logger.getLogger(PartitionLane.class.getName());
+
+    /** Once a record comes, how long the lane waits for the ones that follow before it applies them. */
+    static final long GATHER_MILLIS = 25;
+
+    /** At most this many records are applied in one transaction. */
+    static final int GATHER_MAX = 500;
+
+    /** How long a lane waits when a dependency (the database, Kafka for the dead-letter topic) is away. */
+    static final long OUTAGE_WAIT_MILLIS = 1000;
+
+    /** A record as the connector delivered it, with the acknowledgement that lets the connector commit past it. */
+    record Delivered(ConsumerRecord<String, String> record, Runnable ack) {
+    }
+
+    /** What a lane shares with the other lanes of its consumer. */
+    record Context(String consumer, io.quizplatform.contracts.Topic topic, List<EventHandler> handlers, EventDelivery delivery,
+                   RetryRounds rounds, Supplier<Producer<String, String>> deadLetters, ScheduledExecutorService executor,
+                   Executor inModule, ConsumerCounters counters) {
+    }
+
+    /** Counts what became of each record (the {@code events.consumed} metric). */
+    interface ConsumerCounters {
+        void applied(long n);
+
+        void duplicates(long n);
+
+        void deadLettered();
+    }
+
+    private final Context context;
+    private final String name;
+    private final Deque<Delivered> waiting = new ArrayDeque<>();
+    /** Guarded by this: a drain is scheduled or running (at most one at a time keeps the order). */
+    private boolean draining;
+    private boolean open;
+    /** The record being retried and the rounds it has had; touched by the draining thread only. */
+    private volatile long heldOffset = -1;
+    private int heldRounds;
+
+    PartitionLane(Context context, int partition) {
+        this.context = context;
+        this.name = context.topic().topicName() + "/" + partition;
+    }
+
+    /** Queues a record; the lane applies it after the gathering wait (once the service has opened its lanes). */
+    void add(Delivered delivered) {
+        synchronized (this) {
+            waiting.add(delivered);
+            if (draining || !open) {
+                return;
+            }
+            draining = true;
+        }
+        schedule(GATHER_MILLIS);
+    }
+
+    /** Lets the lane apply records (after the service's schema is in place); what waited is applied now. */
+    void open() {
+        synchronized (this) {
+            open = true;
+            if (draining || waiting.isEmpty()) {
+                return;
+            }
+            draining = true;
+        }
+        schedule(0);
+    }
+
+    /** Stops applying; records not yet acknowledged are read again by whoever reads the partition next. */
+    synchronized void close() {
+        open = false;
+    }
+
+    synchronized int waiting() {
+        return waiting.size();
+    }
+
+    synchronized boolean retrying() {
+        return heldOffset >= 0;
+    }
+
+    private void schedule(long delayMillis) {
+        try {
+            context.executor().schedule(() -> context.inModule().execute(this::drain), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            // The executor is shutting down with the application: the records stay unacknowledged and are read again.
+            LOG.log(Level.FINE, name + ": could not schedule the lane", e);
+            synchronized (this) {
+                draining = false;
+            }
+        }
+    }
+
+    void drain() {
+        List<Delivered> batch;
+        synchronized (this) {
+            if (!open) {
+                draining = false;
+                return;
+            }
+            batch = new ArrayList<>(Math.min(waiting.size(), GATHER_MAX));
+            while (batch.size() < GATHER_MAX && !waiting.isEmpty()) {
+                batch.add(waiting.poll());
+            }
+        }
+        long retryIn = -1;
+        try {
+            retryIn = apply(batch);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, name + ": unexpected failure, the records are tried again", e);
+            retryIn = OUTAGE_WAIT_MILLIS;
+        }
+        synchronized (this) {
+            if (retryIn < 0 && waiting.isEmpty()) {
+                draining = false;
+                return;
+            }
+        }
+        schedule(Math.max(retryIn, 0));
+    }
+
+    /** Applies the batch in order; returns -1 when all were done, otherwise the wait before the rest is tried again. */
+    private long apply(List<Delivered> batch) {
+        if (heldOffset < 0 && applyTogether(batch)) {
+            batch.forEach(d -> d.ack().run());
+            return -1;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Delivered delivered = batch.get(i);
+            int roundsSoFar = heldOffset == delivered.record().offset() ? heldRounds : 0;
+            Attempt attempt = handle(delivered.record(), roundsSoFar);
+            if (attempt.done()) {
+                heldOffset = -1;
+                heldRounds = 0;
+                delivered.ack().run();
+                continue;
+            }
+            heldOffset = delivered.record().offset();
+            heldRounds = attempt.outage() ? roundsSoFar : roundsSoFar + 1;
+            synchronized (this) {
+                // This record and the ones after it go back to the front, in order.
+                for (int j = batch.size() - 1; j >= i; j--) {
+                    waiting.addFirst(batch.get(j));
+                }
+            }
+            return attempt.waitMillis();
+        }
+        return -1;
+    }
+
+    /**
+     * How one attempt at a record ended: done with (applied, duplicate or parked), or to be tried again after a wait;
+     * a wait for a dependency that is away (an outage) does not use up one of the record's rounds.
+     */
+    record Attempt(boolean done, long waitMillis, boolean outage) {
+        static final Attempt DONE = new Attempt(true, 0, false);
+        static final Attempt OUTAGE = new Attempt(false, OUTAGE_WAIT_MILLIS, true);
+
+        static Attempt retryIn(long millis) {
+            return new Attempt(false, millis, false);
+        }
+    }
+
+    /**
+     * The fast path: the whole batch in one transaction (a burst of answers costs one commit, not one per answer).
+     * Any problem (a malformed record, a failing handler) rolls it all back and returns false; the records then go
+     * one by one, with retries and the dead-letter topic.
+     */
+    private boolean applyTogether(List<Delivered> batch) {
+        if (batch.size() == 1) {
+            return false;
+        }
+        List<EventEnvelope> events = new ArrayList<>(batch.size());
+        for (Delivered delivered : batch) {
+            try {
+                events.add(EventCodec.decode(delivered.record().value()));
+            } catch (EventCodec.MalformedEventException e) {
+                return false;
+            }
+        }
+        try {
+            int appliedNow = context.delivery().deliverTogether(context.consumer(), context.topic().topicName(), events,
+                    context.handlers());
+            context.counters().applied(appliedNow);
+            context.counters().duplicates(events.size() - appliedNow);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, context.consumer() + ": a batch of " + events.size() + " failed together, applying one by one", e);
+            return false;
+        }
+    }
+
+    /** One attempt at one record. */
+    private Attempt handle(ConsumerRecord<String, String> record, int roundsSoFar) {
+        EventEnvelope event;
+        try {
+            event = EventCodec.decode(record.value());
+        } catch (EventCodec.MalformedEventException e) {
+            return park(record, e.getMessage());
+        }
+        String consumer = context.consumer();
+        try {
+            if (context.delivery().deliver(consumer, record.topic(), event, context.handlers())) {
+                context.counters().applied(1);
+            } else {
+                context.counters().duplicates(1);
+            }
+            if (roundsSoFar > 0) {
+                LOG.info(() -> consumer + ": event " + event.id() + " applied after " + roundsSoFar + " retries");
+            }
+            return Attempt.DONE;
+        } catch (RuntimeException e) {
+            Throwable cause = Failures.rootCause(e);
+            if (RetryRounds.isOutage(e)) {
+                // The database (or another dependency) is away: nothing wrong with the event. Parking would send
+                // every event of the outage to the dead-letter topic; wait and try it again instead.
+                LOG.log(Level.FINE, () -> consumer + ": event " + event.id() + " not applied, a dependency is away ("
+                        + cause.getClass().getSimpleName() + "); trying again shortly");
+                return Attempt.OUTAGE;
+            }
+            if (roundsSoFar < context.rounds().count()) {
+                long wait = context.rounds().backoffMillis(roundsSoFar);
+                LOG.log(Level.INFO, () -> consumer + ": event " + event.id() + " (" + event.type() + ") at " + name + "@"
+                        + record.offset() + " failed (" + Failures.describe(e) + "); its partition waits " + wait
+                        + " ms, the others go on");
+                return Attempt.retryIn(wait);
+            }
+            LOG.warning(() -> consumer + ": event " + event.id() + " (" + event.type() + ") failed after " + roundsSoFar
+                    + " retries: " + Failures.describe(e));
+            return park(record, Failures.describe(e));
+        }
+    }
+
+    private Attempt park(ConsumerRecord<String, String> record, String error) {
+        ProducerRecord<String, String> parked = DeadLetterParking.parked(context.topic(), context.consumer(), record.key(),
+                record.value(), error, record.partition(), record.offset());
+        try {
+            context.deadLetters().get().send(parked).get(10, TimeUnit.SECONDS);
+            context.counters().deadLettered();
+            LOG.warning(() -> context.consumer() + ": parked record " + name + "@" + record.offset() + " in " + parked.topic()
+                    + " (an operator can replay it): " + error);
+            return Attempt.DONE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Attempt.OUTAGE;
+        } catch (Exception e) {
+            LOG.warning(() -> context.consumer() + ": could not park record in " + parked.topic() + " ("
+                    + Failures.describe(e) + "); trying again shortly");
+            return Attempt.OUTAGE;
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.quizplatform.platform.messaging;
+
+import io.quizplatform.contracts.EventEnvelope;
+import io.quizplatform.contracts.EventTypes;
+import io.quizplatform.contracts.Topic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLTransientConnectionException;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A failing record holds up its own partition's lane only, and every record is acknowledged (so the connector can
+ * commit past it) only once it was applied or parked: two lanes on a real scheduler, with a delivery that fails for
+ * chosen events and Kafka's MockProducer as the dead-letter topic. (The real broker and connector are the
+ * integration tests' job.)
+ */
+class PartitionLaneTest {
+
+    static final String TOPIC = Topic.QUIZ_EVENTS.topicName();
+
+    final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
+    final MockProducer<String, String> deadLetters = new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
+    final List<String> applied = new CopyOnWriteArrayList<>();
+    final List<String> acknowledged = new CopyOnWriteArrayList<>();
+    final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    final AtomicInteger deadLettered = new AtomicInteger();
+    volatile RuntimeException failure = new IllegalStateException("handler refused it");
+
+    final EventDelivery delivery = new EventDelivery() {
+        @Override
+        public boolean deliver(String consumer, String topic, EventEnvelope event, List<EventHandler> handlers) {
+            if (event.aggregateId().startsWith("poison")) {
+                throw failure;
+            }
+            applied.add(event.aggregateId());
+            return true;
+        }
+
+        @Override
+        public int deliverTogether(String consumer, String topic, List<EventEnvelope> events, List<EventHandler> handlers) {
+            if (events.stream().anyMatch(e -> e.aggregateId().startsWith("poison"))) {
+                throw failure;
+            }
+            batchSizes.add(events.size());
+            events.forEach(e -> applied.add(e.aggregateId()));
+            return events.size();
+        }
+    };
+
+    final PartitionLane.Context context = new PartitionLane.Context("answer-app", Topic.QUIZ_EVENTS, List.of(), delivery,
+            new RetryRounds(2, 300), () -> deadLetters, executor, Runnable::run, new PartitionLane.ConsumerCounters() {
+        @Override
+        public void applied(long n) {
+        }
+
+        @Override
+        public void duplicates(long n) {
+        }
+
+        @Override
+        public void deadLettered() {
+            deadLettered.incrementAndGet();
+        }
+    });
+
+    final PartitionLane p0 = new PartitionLane(context, 0);
+    final PartitionLane p1 = new PartitionLane(context, 1);
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    void aFailingRecordHoldsOnlyItsPartitionThenIsParked() {
+        p0.open();
+        p1.open();
+        add(p0, 0, 0, "poison-game");
+        add(p0, 0, 1, "game-d");
+        add(p1, 1, 0, "game-a");
+        add(p1, 1, 1, "game-b");
+
+        eventually(() -> applied.containsAll(List.of("game-a", "game-b")) && p0.retrying());
+        assertThat(acknowledged).containsExactly("1@0", "1@1");
+
+        // While partition 0 waits, partition 1 goes on at once.
+        add(p1, 1, 2, "game-c");
+        eventually(() -> applied.contains("game-c"));
+        assertThat(acknowledged).doesNotContain("0@0", "0@1");
+
+        // Its rounds (2 here: 300 ms, then 600 ms), then the dead-letter topic; the partition goes on after it, in order.
+        eventually(() -> acknowledged.contains("0@1"));
+        assertThat(deadLetters.history()).hasSize(1);
+        assertThat(deadLetters.history().get(0).topic()).isEqualTo(Topic.QUIZ_EVENTS.deadLetterTopicFor("answer-app"));
+        assertThat(new String(deadLetters.history().get(0).headers().lastHeader("dlq-source-offset").value())).isEqualTo("0");
+        assertThat(deadLettered).hasValue(1);
+        assertThat(applied).containsExactly("game-a", "game-b", "game-c", "game-d");
+        assertThat(acknowledged).containsSubsequence("0@0", "0@1");
+        assertThat(p0.retrying()).isFalse();
+    }
+
+    @Test
+    void aDependencyAwayUsesUpNoRoundAndParksNothing() throws Exception {
+        failure = new IllegalStateException("wrapped", new SQLTransientConnectionException("no connection"));
+        p0.open();
+        add(p0, 0, 0, "poison-while-db-away");
+
+        Thread.sleep(2500); // rounds of 300 and 600 ms would have parked it by now; an outage waits 1 s at a time
+
+        assertThat(deadLetters.history()).isEmpty();
+        assertThat(acknowledged).isEmpty();
+        assertThat(p0.retrying()).isTrue();
+
+        failure = new IllegalStateException("still refused");
+        eventually(() -> acknowledged.contains("0@0"));
+        assertThat(deadLetters.history()).hasSize(1);
+    }
+
+    @Test
+    void recordsThatFollowWithinTheGatheringWaitAreOneBatchInOrder() {
+        p0.open();
+        for (int i = 0; i < 5; i++) {
+            add(p0, 0, i, "game-" + i);
+        }
+
+        eventually(() -> acknowledged.size() == 5);
+        assertThat(batchSizes).containsExactly(5);
+        assertThat(applied).containsExactly("game-0", "game-1", "game-2", "game-3", "game-4");
+        assertThat(acknowledged).containsExactly("0@0", "0@1", "0@2", "0@3", "0@4");
+    }
+
+    @Test
+    void nothingIsAppliedBeforeTheLaneIsOpened() throws Exception {
+        add(p0, 0, 0, "game-a");
+        Thread.sleep(PartitionLane.GATHER_MILLIS * 4);
+        assertThat(applied).isEmpty();
+        assertThat(p0.waiting()).isEqualTo(1);
+
+        p0.open();
+
+        eventually(() -> acknowledged.contains("0@0"));
+        assertThat(applied).containsExactly("game-a");
+        assertThat(p0.waiting()).isZero();
+    }
+
+    @Test
+    void aClosedLaneStopsApplyingAndAcknowledgesNothingMore() throws Exception {
+        p0.open();
+        p0.close();
+        add(p0, 0, 0, "game-a");
+        Thread.sleep(PartitionLane.GATHER_MILLIS * 4);
+
+        assertThat(applied).isEmpty();
+        assertThat(acknowledged).isEmpty();
+    }
+
+    private void add(PartitionLane lane, int partition, long offset, String aggregateId) {
+        EventEnvelope event = EventEnvelope.newEvent(EventTypes.GAME_ANSWER_RECEIVED, "answer", aggregateId, 1, Instant.now(), "{}");
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(TOPIC, partition, offset, aggregateId, EventCodec.encode(event));
+        lane.add(new PartitionLane.Delivered(record, () -> acknowledged.add(partition + "@" + offset)));
+    }
+
+    private static void eventually(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
