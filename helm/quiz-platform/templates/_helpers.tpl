@@ -338,11 +338,22 @@ exactly by quiz-app, so an entry with a path or a trailing slash would never mat
 {{- end }}
 {{- end }}
 {{- $configured }}
-{{- else if .Values.ingress.enabled }}
+{{- else if or .Values.ingress.enabled (.Values.gateway | default dict).enabled }}
+{{- $hosts := list }}
+{{- if .Values.ingress.enabled }}
+{{- range (.Values.ingress.hosts | default list) }}{{ $hosts = append $hosts .host }}{{ end }}
+{{- end }}
+{{- if (.Values.gateway | default dict).enabled }}
+{{- if .Values.gateway.hostnames }}
+{{- $hosts = concat $hosts .Values.gateway.hostnames }}
+{{- else }}
+{{- range (.Values.ingress.hosts | default list) }}{{ $hosts = append $hosts .host }}{{ end }}
+{{- end }}
+{{- end }}
 {{- $origins := list }}
-{{- range (.Values.ingress.hosts | default list) }}
-{{- if and .host (not (hasPrefix "*" .host)) }}
-{{- $origins = append $origins (printf "https://%s" .host) }}
+{{- range $hosts }}
+{{- if and . (not (hasPrefix "*" .)) }}
+{{- $origins = append $origins (printf "https://%s" .) }}
 {{- end }}
 {{- end }}
 {{- $origins | uniq | join "," }}
