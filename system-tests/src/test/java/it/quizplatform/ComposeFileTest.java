@@ -162,6 +162,9 @@ class ComposeFileTest {
             expectedVoters.add(env.get("KAFKA_NODE_ID") + "@" + b + ":" + controllerPort);
         }
         assertThat(clusterIds).hasSize(1);
+        // storage format reads it as a Kafka Uuid; one whose spare bits are set would be stored as another string.
+        String clusterId = clusterIds.iterator().next();
+        assertThat(org.apache.kafka.common.Uuid.fromString(clusterId).toString()).isEqualTo(clusterId);
         assertThat(voters).as("every broker has the same voters").hasSize(1);
         assertThat(Set.of(voters.iterator().next().split(","))).isEqualTo(expectedVoters);
     }
