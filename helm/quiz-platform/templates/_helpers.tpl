@@ -69,17 +69,109 @@ app.kubernetes.io/component: {{ .key }}
 {{- end }}
 
 {{/*
-Image reference of a service: [<registry>/]<repository>:<tag>, the tag defaulting to the global tag, then appVersion.
+Image reference of a service: [<registry>/]<repository>@<digest> when image.digest is set (the tag is then ignored: a
+digest names exactly one image), otherwise [<registry>/]<repository>:<tag>, the tag defaulting to the global tag,
+then appVersion. .valuesPath names the values block in error messages (services.<key>, ear, tests).
 */}}
 {{- define "quiz-platform.image" -}}
 {{- $img := .svc.image | default dict }}
-{{- $repo := required (printf "services.%s.image.repository is required" .key) $img.repository }}
-{{- $tag := $img.tag | default .root.Values.image.tag | default .root.Chart.AppVersion }}
-{{- if .root.Values.image.registry }}
-{{- printf "%s/%s:%s" (trimSuffix "/" .root.Values.image.registry) $repo (toString $tag) }}
-{{- else }}
-{{- printf "%s:%s" $repo (toString $tag) }}
+{{- $where := .valuesPath | default (printf "services.%s" .key) }}
+{{- $repo := required (printf "%s.image.repository is required" $where) $img.repository }}
+{{- $ref := "" }}
+{{- if $img.digest }}
+{{- if not (regexMatch "^sha256:[a-f0-9]{64}$" (toString $img.digest)) }}
+{{- fail (printf "%s.image.digest must be sha256:<64 hex digits>, got %q" $where (toString $img.digest)) }}
 {{- end }}
+{{- $ref = printf "%s@%s" $repo $img.digest }}
+{{- else }}
+{{- $tag := $img.tag | default .root.Values.image.tag | default .root.Chart.AppVersion }}
+{{- $ref = printf "%s:%s" $repo (toString $tag) }}
+{{- end }}
+{{- if and .root.Values.image.registry (not .noRegistry) }}
+{{- printf "%s/%s" (trimSuffix "/" .root.Values.image.registry) $ref }}
+{{- else }}
+{{- $ref }}
+{{- end }}
+{{- end }}
+
+{{/*
+The workloads this release runs, as YAML: a map from key to the service's values plus
+  routes:   the path prefixes its Service answers behind the Ingress/HTTPRoute, [{path, websocket}]
+  backend:  "true" for servers with databases, Kafka and Redis (the four services, or the EAR)
+  dbKeys:   the services whose <SVC>_DB_* keys it gets from the Secret
+  valuesPath: where its values live (for messages)
+mode: split (default) is one workload per enabled services.* entry; mode: ear is a single workload "ear" running the
+EAR (all four services and the web client in one server, the enterprise deployment), configured by ear.*.
+*/}}
+{{- define "quiz-platform.workloads" -}}
+{{- $out := dict }}
+{{- $mode := .Values.mode | default "split" }}
+{{- if eq $mode "ear" }}
+{{- $ear := deepCopy (.Values.ear | default dict) }}
+{{- $_ := set $ear "enabled" true }}
+{{- $_ := set $ear "deployment" "ear" }}
+{{- $_ := set $ear "path" "/" }}
+{{- $routes := list }}
+{{- range $p := list "/user" "/quiz" "/answer" "/scoring" "/" }}
+{{- $routes = append $routes (dict "path" $p "websocket" (eq $p "/quiz")) }}
+{{- end }}
+{{- $_ := set $ear "routes" $routes }}
+{{- $_ := set $ear "backend" "true" }}
+{{- $_ := set $ear "dbKeys" (list "user" "quiz" "answer" "scoring") }}
+{{- $_ := set $ear "valuesPath" "ear" }}
+{{- $_ := set $out "ear" $ear }}
+{{- else if eq $mode "split" }}
+{{- range $key, $svc := .Values.services }}
+{{- if $svc.enabled }}
+{{- $w := deepCopy $svc }}
+{{- $backend := include "quiz-platform.isBackend" (dict "key" $key) }}
+{{- $_ := set $w "routes" (list (dict "path" ($svc.path | default (printf "/%s" $key)) "websocket" (eq $key "quiz"))) }}
+{{- $_ := set $w "backend" $backend }}
+{{- $_ := set $w "dbKeys" (ternary (list $key) (list) (eq $backend "true")) }}
+{{- $_ := set $w "valuesPath" (printf "services.%s" $key) }}
+{{- $_ := set $out $key $w }}
+{{- end }}
+{{- end }}
+{{- else }}
+{{- fail (printf "mode must be split or ear, got %q" $mode) }}
+{{- end }}
+{{- toYaml $out }}
+{{- end }}
+
+{{/*
+The pod securityContext: podSecurityContext without the fields set to null, so OpenShift's restricted SCC can assign
+runAsUser/fsGroup itself (podSecurityContext.runAsUser=null).
+*/}}
+{{- define "quiz-platform.podSecurityContext" -}}
+{{- $out := dict }}
+{{- range $k, $v := (.Values.podSecurityContext | default dict) }}
+{{- if not (kindIs "invalid" $v) }}
+{{- $_ := set $out $k $v }}
+{{- end }}
+{{- end }}
+{{- if $out }}
+{{- toYaml $out }}
+{{- end }}
+{{- end }}
+
+{{/*
+The Kafka partitions bounding a workload's replicas: the fewest partitions among the topics it consumes in a consumer
+group (kafka.topicPartitions, consumesTopics). A replica beyond that many gets no partition of that topic and sits
+idle. Returns the number, or "" when the workload consumes no such topic. Fails on a topic the chart does not know.
+*/}}
+{{- define "quiz-platform.partitionBound" -}}
+{{- $bound := 0 }}
+{{- $partitions := (.root.Values.kafka | default dict).topicPartitions | default dict }}
+{{- range $topic := (.svc.consumesTopics | default list) }}
+{{- if not (hasKey $partitions $topic) }}
+{{- fail (printf "%s.consumesTopics: %q is not in kafka.topicPartitions (%s)" $.svc.valuesPath $topic (keys $partitions | sortAlpha | join ", ")) }}
+{{- end }}
+{{- $n := index $partitions $topic | int }}
+{{- if or (eq $bound 0) (lt $n $bound) }}
+{{- $bound = $n }}
+{{- end }}
+{{- end }}
+{{- if gt $bound 0 }}{{ $bound }}{{ end }}
 {{- end }}
 
 {{- define "quiz-platform.serviceAccountName" -}}
@@ -145,10 +237,13 @@ JWT_JWKS_URL: config.jwt.jwksUrl, or this release's user Service (the key set is
 {{- $jwt.jwksUrl }}
 {{- else }}
 {{- $user := index (.Values.services | default dict) "user" | default dict }}
+{{- if ne (.Values.mode | default "split") "ear" }}
+{{- /* (mode ear: empty, so the EAR server verifies against its own /user/api/jwks, the application's default.) */ -}}
 {{- if not $user.enabled }}
 {{- fail "config.jwt.jwksUrl is required when services.user.enabled is false (the services verify tokens against user-app's /user/api/jwks)" }}
 {{- end }}
 {{- printf "http://%s.%s.svc:%d/user/api/jwks" (include "quiz-platform.serviceName" (dict "root" . "key" "user" "svc" $user)) .Release.Namespace (.Values.service.port | int) }}
+{{- end }}
 {{- end }}
 {{- end }}
 
@@ -243,11 +338,22 @@ exactly by quiz-app, so an entry with a path or a trailing slash would never mat
 {{- end }}
 {{- end }}
 {{- $configured }}
-{{- else if .Values.ingress.enabled }}
+{{- else if or .Values.ingress.enabled (.Values.gateway | default dict).enabled }}
+{{- $hosts := list }}
+{{- if .Values.ingress.enabled }}
+{{- range (.Values.ingress.hosts | default list) }}{{ $hosts = append $hosts .host }}{{ end }}
+{{- end }}
+{{- if (.Values.gateway | default dict).enabled }}
+{{- if .Values.gateway.hostnames }}
+{{- $hosts = concat $hosts .Values.gateway.hostnames }}
+{{- else }}
+{{- range (.Values.ingress.hosts | default list) }}{{ $hosts = append $hosts .host }}{{ end }}
+{{- end }}
+{{- end }}
 {{- $origins := list }}
-{{- range (.Values.ingress.hosts | default list) }}
-{{- if and .host (not (hasPrefix "*" .host)) }}
-{{- $origins = append $origins (printf "https://%s" .host) }}
+{{- range $hosts }}
+{{- if and . (not (hasPrefix "*" .)) }}
+{{- $origins = append $origins (printf "https://%s" .) }}
 {{- end }}
 {{- end }}
 {{- $origins | uniq | join "," }}

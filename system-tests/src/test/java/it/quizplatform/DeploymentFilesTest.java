@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The deployment files agree with each other, read statically (no Docker, no cluster, no stack): every application
  * that can run alone (server-config's deployment/&lt;app&gt;.xml other than ear.xml) is copied into the server's apps,
- * accepted by the Dockerfile, a service of the compose {@code split} profile behind nginx, and a Deployment of the
+ * accepted by the Dockerfile, two services of the compose {@code split} profile behind nginx, and a Deployment of the
  * Helm chart, under the context root it has in the EAR. The web client (web-app, at /) gets none of the backends'
  * settings (database, Kafka, Redis, tokens) and takes the paths the services do not.
  */
@@ -108,44 +108,62 @@ class DeploymentFilesTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void composeRunsEveryAppInTheSplitProfileBehindNginx() throws IOException {
+    void composeRunsEveryAppTwiceInTheSplitProfileBehindNginx() throws IOException {
         Map<String, Object> services = (Map<String, Object>) yaml(root.resolve("docker-compose.yml")).get("services");
         Map<String, Object> nginx = (Map<String, Object>) services.get("nginx");
         Map<String, Object> nginxDependsOn = (Map<String, Object>) nginx.get("depends_on");
         for (String app : contextRoots.keySet()) {
-            Map<String, Object> service = (Map<String, Object>) services.get(app);
-            assertThat(service).as("compose service " + app).isNotNull();
-            assertThat((List<String>) service.get("profiles")).containsExactly("split");
-            assertThat(((Map<String, Object>) ((Map<String, Object>) service.get("build")).get("args")))
-                    .containsEntry("DEPLOYMENT", app);
-            Map<String, Object> env = (Map<String, Object>) service.get("environment");
-            assertThat(env).containsEntry("DEPLOYMENT", app);
-            assertThat(String.valueOf(((Map<String, Object>) service.get("healthcheck")).get("test")))
-                    .contains("/health/ready");
-            assertThat((String) service.get("image")).startsWith("quiz-platform-" + app + ":");
-            assertThat((Map<String, Object>) nginxDependsOn.get(app)).containsEntry("condition", "service_healthy");
-            if (app.equals(WEB_APP)) {
-                assertThat(env.keySet()).noneMatch(DeploymentFilesTest::backendSetting);
-                assertThat(service).doesNotContainKey("depends_on");
-            } else {
-                assertThat(env).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "REDIS_URL", "JWT_JWKS_URL");
+            for (String instance : List.of(app + "-1", app + "-2")) {
+                Map<String, Object> service = (Map<String, Object>) services.get(instance);
+                assertThat(service).as("compose service " + instance).isNotNull();
+                assertThat((List<String>) service.get("profiles")).containsExactly("split");
+                assertThat(((Map<String, Object>) ((Map<String, Object>) service.get("build")).get("args")))
+                        .containsEntry("DEPLOYMENT", app);
+                Map<String, Object> env = (Map<String, Object>) service.get("environment");
+                assertThat(env).containsEntry("DEPLOYMENT", app);
+                assertThat(String.valueOf(((Map<String, Object>) service.get("healthcheck")).get("test")))
+                        .contains("/health/ready");
+                assertThat((String) service.get("image")).startsWith("quiz-platform-" + app + ":");
+                assertThat((Map<String, Object>) nginxDependsOn.get(instance)).containsEntry("condition", "service_healthy");
+                if (app.equals(WEB_APP)) {
+                    assertThat(env.keySet()).noneMatch(DeploymentFilesTest::backendSetting);
+                    assertThat(service).doesNotContainKey("depends_on");
+                } else {
+                    assertThat(env).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "REDIS_URL", "JWT_JWKS_URL");
+                }
             }
+            assertThat(services).as("only the two instances of " + app).doesNotContainKeys(app, app + "-3");
         }
     }
 
     @Test
-    void nginxRoutesEachContextRootAndTheRestToTheWebClient() throws IOException {
+    void nginxRoutesEachContextRootToBothInstancesAndTheRestToTheWebClient() throws IOException {
         String conf = Files.readString(root.resolve("docker/nginx.conf"));
+        Map<String, List<String>> servers = new LinkedHashMap<>();
+        Matcher upstream = Pattern.compile("upstream ([a-z_]+) \\{([^}]*)}").matcher(conf);
+        while (upstream.find()) {
+            List<String> hosts = new ArrayList<>();
+            Matcher server = Pattern.compile("(?m)^\\s*server ([a-z0-9-]+):9080 resolve").matcher(upstream.group(2));
+            while (server.find()) {
+                hosts.add(server.group(1));
+            }
+            servers.put(upstream.group(1), hosts);
+        }
         Map<String, String> upstreams = new LinkedHashMap<>();
-        Matcher location = Pattern.compile("location (/[a-z]*) \\{\\s*set \\$upstream ([a-z-]+):9080;").matcher(conf);
+        Matcher location = Pattern.compile("location (/[a-z]*) \\{\\s*proxy_pass http://([a-z_]+);").matcher(conf);
         while (location.find()) {
             upstreams.put(location.group(1), location.group(2));
         }
-        contextRoots.forEach((app, path) -> assertThat(upstreams).containsEntry(path, app));
+        contextRoots.forEach((app, path) -> {
+            assertThat(upstreams).as("location " + path).containsKey(path);
+            assertThat(servers.get(upstreams.get(path))).as("upstream of " + path)
+                    .containsExactly(app + "-1", app + "-2");
+        });
         assertThat(upstreams).hasSize(contextRoots.size());
         // The game socket keeps its upgrade headers and long timeouts.
         String quiz = conf.substring(conf.indexOf("location /quiz {"), conf.indexOf("location /answer {"));
-        assertThat(quiz).contains("proxy_set_header Upgrade $http_upgrade;", "proxy_read_timeout 3600s;");
+        assertThat(quiz).contains("proxy_set_header Upgrade $http_upgrade;", "proxy_set_header Connection $connection_upgrade;",
+                "proxy_read_timeout 3600s;");
     }
 
     @Test
@@ -209,7 +227,10 @@ class DeploymentFilesTest {
     }
 
     private static Map<String, Object> yaml(Path file) throws IOException {
-        return new Yaml(new LoaderOptions()).load(Files.readString(file));
+        LoaderOptions options = new LoaderOptions();
+        // docker-compose.yml shares its settings through many YAML aliases (snakeyaml's default allows 50).
+        options.setMaxAliasesForCollections(1000);
+        return new Yaml(options).load(Files.readString(file));
     }
 
     private static Document xml(Path file) throws Exception {

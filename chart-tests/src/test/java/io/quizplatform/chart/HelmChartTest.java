@@ -1,0 +1,373 @@
+package io.quizplatform.chart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The chart as a platform team checks it, with a real helm: lint, render with the default values and the
+ * production-like files in helm/quiz-platform/ci, every object against the Kubernetes schemas (unknown fields
+ * refused), and what each option must render.
+ */
+class HelmChartTest {
+
+    static final String PRODUCTION = "ci/production-values.yaml";
+    static final String EAR = "ci/ear-openshift-values.yaml";
+    /** Everything optional switched on, on top of the defaults. */
+    static final String[] ALL_ON = {
+            "--set", "monitoring.serviceMonitor.enabled=true", "--set", "monitoring.prometheusRule.enabled=true",
+            "--set", "monitoring.prometheusRule.answerAckLatency.enabled=true",
+            "--set", "monitoring.grafanaDashboard.enabled=true", "--set", "gateway.enabled=true",
+            "--set", "gateway.parentRefs[0].name=public", "--set", "services.quiz.autoscaling.enabled=true",
+            "--set", "config.redis.auth=true", "--set", "secrets.jwtSigningKeyExistingSecret=jwt"};
+
+    static KubernetesSchemas schemas;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        Helm.Result version = Helm.run("version", "--short");
+        assertThat(version.ok()).as(version.stderr()).isTrue();
+        assertThat(version.stdout()).as("a real helm 3 or 4").matches("(?s)v[34]\\.\\d+\\.\\d+.*");
+        schemas = new KubernetesSchemas();
+    }
+
+    @Test
+    void lintStrictPassesWithTheDefaultAndTheProductionValues() throws Exception {
+        for (List<String> args : List.of(List.<String>of(), List.of("-f", Chart.values(PRODUCTION)),
+                List.of("-f", Chart.values(EAR)))) {
+            List<String> all = new ArrayList<>(List.of("lint", "--strict", Chart.DIR.toString()));
+            all.addAll(args);
+            Helm.Result r = Helm.run(all.toArray(String[]::new));
+            assertThat(r.exitCode()).as("helm lint --strict %s\n%s%s", args, r.stdout(), r.stderr()).isZero();
+            assertThat(r.stdout()).contains("1 chart(s) linted, 0 chart(s) failed").doesNotContain("[WARNING]");
+        }
+    }
+
+    @Test
+    void everyRenderedObjectMatchesTheKubernetesSchemasWithUnknownFieldsRefused() throws Exception {
+        Map<String, List<JsonNode>> renders = new LinkedHashMap<>();
+        renders.put("default values", Chart.render());
+        renders.put(PRODUCTION, Chart.render("-f", Chart.values(PRODUCTION)));
+        renders.put(EAR, Chart.render("-f", Chart.values(EAR)));
+        renders.put("every option on", Chart.render(ALL_ON));
+        List<String> errors = new ArrayList<>();
+        Set<String> kinds = new TreeSet<>();
+        renders.forEach((name, objects) -> {
+            assertThat(objects).as(name).isNotEmpty();
+            for (JsonNode o : objects) {
+                kinds.add(o.path("kind").asText());
+                schemas.validate(o).forEach(e -> errors.add(name + ": " + o.path("kind").asText() + " "
+                        + o.path("metadata").path("name").asText() + ": " + e));
+            }
+        });
+        assertThat(errors).isEmpty();
+        assertThat(kinds).containsExactlyInAnyOrder("ConfigMap", "Deployment", "HTTPRoute", "HorizontalPodAutoscaler",
+                "Ingress", "NetworkPolicy", "Pod", "PodDisruptionBudget", "PrometheusRule", "Secret", "Service",
+                "ServiceAccount", "ServiceMonitor");
+    }
+
+    @Test
+    void theKubernetesSchemasRefuseUnknownAndMistypedFields() throws Exception {
+        // Through the chart: extraEnv items are passed to Kubernetes as they are, so only the Kubernetes schema sees them.
+        List<JsonNode> objects = Chart.render("--set", "services.user.extraEnv[0].name=A",
+                "--set", "services.user.extraEnv[0].valeu=b");
+        List<String> errors = objects.stream().flatMap(o -> schemas.validate(o).stream()).toList();
+        assertThat(errors).anyMatch(e -> e.contains("valeu"));
+
+        // And on a valid Deployment: a misspelt field deep inside, a string where an integer belongs.
+        ObjectNode deployment = (ObjectNode) Chart.render().stream()
+                .filter(o -> o.path("kind").asText().equals("Deployment")).findFirst().orElseThrow().deepCopy();
+        assertThat(schemas.validate(deployment)).isEmpty();
+        ObjectNode container = (ObjectNode) deployment.at("/spec/template/spec/containers/0");
+        container.put("imagePullPolicyy", "Always");
+        ((ObjectNode) deployment.at("/spec")).put("replicas", "three");
+        assertThat(schemas.validate(deployment)).anyMatch(e -> e.contains("imagePullPolicyy"))
+                .anyMatch(e -> e.contains("replicas"));
+
+        // The custom resources and the NetworkPolicy are checked as strictly.
+        List<JsonNode> all = Chart.render(ALL_ON);
+        for (String[] kindPointerField : List.of(new String[] {"ServiceMonitor", "/spec/endpoints/0", "portt"},
+                new String[] {"HTTPRoute", "/spec/rules/0/matches/0", "paht"},
+                new String[] {"PrometheusRule", "/spec/groups/0/rules/0", "expression"},
+                new String[] {"NetworkPolicy", "/spec/ingress/0", "form"})) {
+            ObjectNode o = ofKind(all, kindPointerField[0]).get(0).deepCopy();
+            assertThat(schemas.validate(o)).as(kindPointerField[0]).isEmpty();
+            ((ObjectNode) o.at(kindPointerField[1])).put(kindPointerField[2], "x");
+            assertThat(schemas.validate(o)).as(kindPointerField[0]).anyMatch(e -> e.contains(kindPointerField[2]));
+        }
+    }
+
+    @Test
+    void aTypoInTheValuesFailsTemplateAndLint() throws Exception {
+        Helm.Result nested = Chart.template("--set", "services.quiz.replicaCout=3");
+        assertThat(nested.exitCode()).isNotZero();
+        assertThat(nested.stderr()).contains("replicaCout").contains("not allowed");
+
+        Helm.Result top = Chart.template("--set", "ingres.enabled=false");
+        assertThat(top.exitCode()).isNotZero();
+        assertThat(top.stderr()).contains("ingres");
+
+        Path typo = Files.createTempFile("typo", ".yaml");
+        Files.writeString(typo, "networkPolicy:\n  egress:\n    kafka:\n      ports: [9092]\n");
+        Helm.Result lint = Helm.run("lint", "--strict", Chart.DIR.toString(), "-f", typo.toString());
+        assertThat(lint.exitCode()).isNotZero();
+        assertThat(lint.stdout() + lint.stderr()).contains("egress");
+
+        Helm.Result wrongType = Chart.template("--set", "services.answer.replicaCount=two");
+        assertThat(wrongType.exitCode()).isNotZero();
+        assertThat(wrongType.stderr()).contains("replicaCount");
+    }
+
+    @Test
+    void theEarServerGetsEveryDatabaseItsServerXmlReads() throws Exception {
+        // What the server reads: the ${..._DB_...} variables of server.xml.
+        String serverXml = Files.readString(Chart.ROOT.resolve("server-config/src/main/liberty/config/server.xml"));
+        Set<String> dbVariables = new TreeSet<>();
+        Matcher m = Pattern.compile("\\$\\{([A-Z]+_DB_[A-Z]+)}").matcher(serverXml);
+        while (m.find()) {
+            dbVariables.add(m.group(1));
+        }
+        assertThat(dbVariables).hasSize(12);
+
+        for (String[] args : List.of(new String[] {"--set", "mode=ear"}, new String[] {"-f", Chart.values(EAR)})) {
+            List<JsonNode> objects = Chart.render(args);
+            List<JsonNode> deployments = ofKind(objects, "Deployment");
+            assertThat(deployments).hasSize(1);
+            JsonNode container = deployments.get(0).at("/spec/template/spec/containers/0");
+            assertThat(env(container, "DEPLOYMENT")).isEqualTo("ear");
+            Map<String, JsonNode> refs = secretRefs(container);
+            assertThat(refs.keySet()).containsAll(dbVariables);
+            dbVariables.forEach(v -> assertThat(refs.get(v).path("key").asText()).isEqualTo(v));
+            assertThat(container.path("envFrom").toString()).contains("configMapRef");
+            // Every path prefix reaches the EAR's Service, through the Ingress or the HTTPRoute.
+            String earService = deployments.get(0).at("/metadata/name").asText();
+            Set<String> backends = new TreeSet<>();
+            objects.forEach(o -> o.findValues("service").forEach(s -> backends.add(s.path("name").asText())));
+            ofKind(objects, "HTTPRoute").forEach(r -> r.findValues("backendRefs")
+                    .forEach(b -> b.forEach(x -> backends.add(x.path("name").asText()))));
+            backends.remove("");
+            assertThat(backends).containsExactly(earService);
+        }
+        // The chart's own Secret holds every key the EAR asks for.
+        assertSecretKeysExist(Chart.render("--set", "mode=ear"));
+    }
+
+    @Test
+    void everySecretKeyAPodReadsFromTheChartsSecretExists() throws Exception {
+        assertSecretKeysExist(Chart.render());
+        assertSecretKeysExist(Chart.render(ALL_ON));
+        assertSecretKeysExist(Chart.render("--set", "mode=ear", "--set", "config.redis.auth=true",
+                "--set", "secrets.playerTokenSecret=0123456789abcdef0123456789abcdef0123"));
+    }
+
+    @Test
+    void theProductionValuesHoldNoSecretAndPinEveryImageByDigest() throws Exception {
+        List<JsonNode> objects = Chart.render("-f", Chart.values(PRODUCTION));
+        assertThat(ofKind(objects, "Secret")).as("secrets come from existing Secrets only").isEmpty();
+        String production = Files.readString(Chart.DIR.resolve(PRODUCTION)).toLowerCase();
+        assertThat(production).doesNotContain("password:").doesNotContain("begin private key");
+        List<String> images = objects.stream().flatMap(o -> o.findValues("image").stream())
+                .filter(JsonNode::isTextual).map(JsonNode::asText).toList();
+        assertThat(images).hasSize(5 + 5);
+        assertThat(images).allMatch(i -> i.matches("[^:@]+(/[^:@]+)*@sha256:[0-9a-f]{64}"), "pinned by digest");
+        assertThat(images).filteredOn(i -> i.contains("quiz-platform-"))
+                .allMatch(i -> i.startsWith("registry.example.com/quiz/quiz-platform-"));
+        // Without a digest the tag is used.
+        assertThat(Chart.render().stream().flatMap(o -> o.findValues("image").stream()).filter(JsonNode::isTextual)
+                .map(JsonNode::asText)).contains("quiz-platform-quiz-app:0.1.0-SNAPSHOT", "curlimages/curl:8.11.1");
+        Helm.Result bad = Chart.template("--set", "services.quiz.image.digest=sha256:abc");
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.stderr()).contains("digest");
+    }
+
+    @Test
+    void runAsUserAndFsGroupAreLeftOutWhenNull() throws Exception {
+        JsonNode restricted = ofKind(Chart.render("-f", Chart.values(EAR)), "Deployment").get(0)
+                .at("/spec/template/spec/securityContext");
+        assertThat(restricted.has("runAsUser")).isFalse();
+        assertThat(restricted.has("fsGroup")).isFalse();
+        assertThat(restricted.path("runAsNonRoot").asBoolean()).isTrue();
+        for (JsonNode d : ofKind(Chart.render("--set", "podSecurityContext.fsGroup=1001"), "Deployment")) {
+            JsonNode sc = d.at("/spec/template/spec/securityContext");
+            assertThat(sc.path("runAsUser").asInt()).isEqualTo(1001);
+            assertThat(sc.path("fsGroup").asInt()).isEqualTo(1001);
+        }
+    }
+
+    @Test
+    void replicasAboveTheConsumedPartitionsAreRefused() throws Exception {
+        Helm.Result hpa = Chart.template("--set", "services.answer.autoscaling.enabled=true",
+                "--set", "services.answer.autoscaling.maxReplicas=7");
+        assertThat(hpa.exitCode()).isNotZero();
+        assertThat(hpa.stderr()).contains("services.answer.autoscaling.maxReplicas (7)", "6 Kafka partitions", "quiz-events");
+        Helm.Result replicas = Chart.template("--set", "services.scoring.replicaCount=7");
+        assertThat(replicas.exitCode()).isNotZero();
+        assertThat(replicas.stderr()).contains("services.scoring.replicaCount (7)");
+        Helm.Result ear = Chart.template("--set", "mode=ear", "--set", "ear.autoscaling.enabled=true",
+                "--set", "ear.autoscaling.maxReplicas=8");
+        assertThat(ear.exitCode()).isNotZero();
+        assertThat(ear.stderr()).contains("ear.autoscaling.maxReplicas (8)");
+        // Raised partitions lift the bound; quiz-app scales with its sockets, not with partitions.
+        assertThat(Chart.template("--set", "services.answer.autoscaling.enabled=true",
+                "--set", "services.answer.autoscaling.maxReplicas=12", "--set", "kafka.topicPartitions.quiz-events=12")
+                .ok()).isTrue();
+        List<JsonNode> hpas = ofKind(Chart.render("--set", "services.quiz.autoscaling.enabled=true",
+                "--set", "services.quiz.autoscaling.maxReplicas=20"), "HorizontalPodAutoscaler");
+        assertThat(hpas).singleElement().satisfies(h -> assertThat(h.at("/spec/maxReplicas").asInt()).isEqualTo(20));
+    }
+
+    @Test
+    void theNetworkPolicyAdmitsTheIngressControllerMonitoringAndTheReleaseOnly() throws Exception {
+        List<JsonNode> objects = Chart.render();
+        List<JsonNode> policies = ofKind(objects, "NetworkPolicy");
+        List<JsonNode> deployments = ofKind(objects, "Deployment");
+        assertThat(policies).hasSameSizeAs(deployments);
+        for (JsonNode d : deployments) {
+            JsonNode policy = policies.stream().filter(p -> p.at("/spec/podSelector")
+                    .equals(d.at("/spec/selector"))).findFirst().orElseThrow();
+            assertThat(policy.at("/spec/policyTypes").toString()).contains("Ingress", "Egress");
+            JsonNode ingress = policy.at("/spec/ingress");
+            assertThat(ingress).hasSize(3);
+            assertThat(ingress.get(0).toString()).contains("\"kubernetes.io/metadata.name\":\"ingress-nginx\"");
+            assertThat(ingress.get(1).toString()).contains("\"kubernetes.io/metadata.name\":\"monitoring\"");
+            assertThat(ingress.get(2).at("/from/0/podSelector/matchLabels/app.kubernetes.io~1instance").asText())
+                    .isEqualTo("quiz");
+            ingress.forEach(rule -> assertThat(rule.at("/ports/0/port").asInt()).isEqualTo(9080));
+            Set<Integer> egressPorts = new TreeSet<>();
+            policy.at("/spec/egress").forEach(r -> r.path("ports").forEach(p -> egressPorts.add(p.path("port").asInt())));
+            boolean web = d.at("/metadata/name").asText().endsWith("-web");
+            assertThat(egressPorts).isEqualTo(web ? Set.of(53) : Set.of(53, 5432, 6379, 9080, 9092));
+        }
+        assertThat(ofKind(Chart.render("--set", "networkPolicy.enabled=false"), "NetworkPolicy")).isEmpty();
+    }
+
+    @Test
+    void helmTestPodsCallTheReadinessOfEveryService() throws Exception {
+        List<JsonNode> objects = Chart.render();
+        List<JsonNode> services = ofKind(objects, "Service");
+        List<JsonNode> tests = ofKind(objects, "Pod");
+        assertThat(tests).hasSameSizeAs(services);
+        Set<String> urls = new TreeSet<>();
+        for (JsonNode pod : tests) {
+            assertThat(pod.at("/metadata/annotations/helm.sh~1hook").asText()).isEqualTo("test");
+            JsonNode command = pod.at("/spec/containers/0/command");
+            assertThat(command.get(0).asText()).isEqualTo("curl");
+            assertThat(command.toString()).contains("--fail");
+            urls.add(command.get(command.size() - 1).asText());
+            // No Service may send traffic to a test pod.
+            for (JsonNode s : services) {
+                Map<String, String> selector = new ObjectMapper().convertValue(s.at("/spec/selector"), Map.class);
+                Map<String, String> labels = new ObjectMapper().convertValue(pod.at("/metadata/labels"), Map.class);
+                assertThat(labels.entrySet().containsAll(selector.entrySet())).isFalse();
+            }
+        }
+        assertThat(urls).isEqualTo(services.stream().map(s -> "http://" + s.at("/metadata/name").asText()
+                + ":9080/health/ready").collect(Collectors.toCollection(TreeSet::new)));
+        assertThat(ofKind(Chart.render("--set", "tests.enabled=false"), "Pod")).isEmpty();
+    }
+
+    @Test
+    void theHttpRouteSendsEveryPrefixAndKeepsTheGameSocketOpen() throws Exception {
+        List<JsonNode> objects = Chart.render("-f", Chart.values(PRODUCTION));
+        JsonNode route = ofKind(objects, "HTTPRoute").get(0);
+        assertThat(route.at("/spec/parentRefs/0/name").asText()).isEqualTo("public");
+        assertThat(route.at("/spec/hostnames/0").asText()).isEqualTo("quiz.example.com");
+        Map<String, JsonNode> rules = new HashMap<>();
+        route.at("/spec/rules").forEach(r -> rules.put(r.at("/matches/0/path/value").asText(), r));
+        assertThat(rules.keySet()).containsExactlyInAnyOrder("/user", "/quiz", "/quiz/ws", "/answer", "/scoring", "/");
+        rules.values().forEach(r -> assertThat(r.at("/matches/0/path/type").asText()).isEqualTo("PathPrefix"));
+        assertThat(rules.get("/quiz/ws").at("/backendRefs/0/name").asText()).isEqualTo("quiz-quiz-platform-quiz");
+        assertThat(rules.get("/quiz/ws").at("/timeouts/request").asText()).isEqualTo("0s");
+        assertThat(rules.get("/").at("/backendRefs/0/name").asText()).isEqualTo("quiz-quiz-platform-web");
+        Helm.Result noParent = Chart.template("--set", "gateway.enabled=true");
+        assertThat(noParent.exitCode()).isNotZero();
+        assertThat(noParent.stderr()).contains("gateway.parentRefs is required");
+        // Gateway host names give the allowed WebSocket origins when the Ingress is off.
+        JsonNode config = ofKind(Chart.render("-f", Chart.values(EAR)), "ConfigMap").get(0);
+        assertThat(config.at("/data/WS_ALLOWED_ORIGINS").asText()).isEqualTo("https://quiz.example.org");
+    }
+
+    @Test
+    void monitoringObjectsSelectTheServicesAndAlertOnWhatTheIssueAsks() throws Exception {
+        List<JsonNode> objects = Chart.render(ALL_ON);
+        JsonNode monitor = ofKind(objects, "ServiceMonitor").get(0);
+        Map<String, String> selector = new ObjectMapper().convertValue(monitor.at("/spec/selector/matchLabels"), Map.class);
+        for (JsonNode s : ofKind(objects, "Service")) {
+            Map<String, String> labels = new ObjectMapper().convertValue(s.at("/metadata/labels"), Map.class);
+            assertThat(labels).containsAllEntriesOf(selector);
+        }
+        assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("http");
+        assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/metrics");
+        List<String> alerts = new ArrayList<>();
+        ofKind(objects, "PrometheusRule").get(0).at("/spec/groups/0/rules").forEach(r -> alerts.add(r.path("alert").asText()));
+        assertThat(alerts).containsExactly("QuizPlatformConsumerLag", "QuizPlatformOutboxPending",
+                "QuizPlatformEventsDeadLettered", "QuizPlatformHttp5xxRate", "QuizPlatformAnswerAckLatency");
+        JsonNode dashboard = ofKind(objects, "ConfigMap").stream()
+                .filter(c -> c.at("/metadata/labels/grafana_dashboard").asText().equals("1")).findFirst().orElseThrow();
+        JsonNode json = new ObjectMapper().readTree(dashboard.at("/data/quiz-platform.json").asText());
+        assertThat(json.path("panels").size()).isGreaterThanOrEqualTo(10);
+        // Off by default.
+        assertThat(Chart.render()).noneMatch(o -> Set.of("ServiceMonitor", "PrometheusRule").contains(o.path("kind").asText()))
+                .noneMatch(o -> o.at("/metadata/labels/grafana_dashboard").isTextual());
+    }
+
+    static List<JsonNode> ofKind(List<JsonNode> objects, String kind) {
+        return objects.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
+    }
+
+    static String env(JsonNode container, String name) {
+        return StreamSupport.stream(container.path("env").spliterator(), false)
+                .filter(e -> e.path("name").asText().equals(name)).map(e -> e.path("value").asText()).findFirst()
+                .orElse(null);
+    }
+
+    /** Environment variable name -> its secretKeyRef. */
+    static Map<String, JsonNode> secretRefs(JsonNode container) {
+        Map<String, JsonNode> refs = new LinkedHashMap<>();
+        container.path("env").forEach(e -> {
+            JsonNode ref = e.at("/valueFrom/secretKeyRef");
+            if (!ref.isMissingNode()) {
+                refs.put(e.path("name").asText(), ref);
+            }
+        });
+        return refs;
+    }
+
+    /** Every secretKeyRef (and secret volume item) naming the chart's own Secret names a key that Secret has. */
+    static void assertSecretKeysExist(List<JsonNode> objects) {
+        List<JsonNode> secrets = ofKind(objects, "Secret");
+        assertThat(secrets).hasSize(1);
+        String name = secrets.get(0).at("/metadata/name").asText();
+        Set<String> keys = new TreeSet<>();
+        secrets.get(0).path("stringData").fieldNames().forEachRemaining(keys::add);
+        int checked = 0;
+        for (JsonNode o : objects) {
+            for (JsonNode ref : o.findValues("secretKeyRef")) {
+                if (ref.path("name").asText().equals(name)) {
+                    assertThat(keys).as("%s reads %s from Secret %s", o.at("/metadata/name").asText(),
+                            ref.path("key").asText(), name).contains(ref.path("key").asText());
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isPositive();
+    }
+}
