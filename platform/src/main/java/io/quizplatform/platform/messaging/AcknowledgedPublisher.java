@@ -2,8 +2,6 @@ package io.quizplatform.platform.messaging;
 
 import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -12,16 +10,14 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Publishes an event that announces no database change: the Kafka log is its only durable record, so the caller
- * learns when the broker has it (acks=all, idempotent producer). Events that go with a database change use
+ * learns when the broker has it (through the service's outgoing channel, {@link EventSender}). Events that go with a database change use
  * the outbox instead.
  */
 @ApplicationScoped
 public class AcknowledgedPublisher {
 
     @Inject
-    KafkaClients clients;
-
-    private LazyProducer producer;
+    EventSender sender;
 
     public static final class NotPublished extends RuntimeException {
         NotPublished(String message, Throwable cause) {
@@ -37,27 +33,13 @@ public class AcknowledgedPublisher {
         ProducerRecord<String, String> record = EventRecords.of(EventTypes.topicOf(event.type()).topicName(),
                 event.aggregateId(), EventCodec.encode(event), event.id(), event.type());
         CompletableFuture<Void> done = new CompletableFuture<>();
-        try {
-            producer.get().send(record, (metadata, error) -> {
-                if (error == null) {
-                    done.complete(null);
-                } else {
-                    done.completeExceptionally(new NotPublished("the broker did not take " + event.type(), error));
-                }
-            });
-        } catch (org.apache.kafka.common.KafkaException e) {
-            done.completeExceptionally(new NotPublished("could not send " + event.type(), e));
-        }
+        sender.send(record).whenComplete((ok, error) -> {
+            if (error == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(new NotPublished("the broker did not take " + event.type(), error));
+            }
+        });
         return done;
-    }
-
-    @PostConstruct
-    void open() {
-        producer = new LazyProducer(clients, "direct");
-    }
-
-    @PreDestroy
-    void close() {
-        producer.close();
     }
 }

@@ -6,13 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import io.quizplatform.platform.messaging.EventSender;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,7 +35,7 @@ public class OutboxBatch {
     @Transactional
     @ReportedByCaller
     @SuppressWarnings("unchecked")
-    public Result publishNext(Producer<String, String> producer, int limit, long ackTimeoutMillis) {
+    public Result publishNext(EventSender sender, int limit, long ackTimeoutMillis) {
         Boolean locked = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, RELAY_LOCK)
                 .getSingleResult();
@@ -51,11 +50,11 @@ public class OutboxBatch {
         if (rows.isEmpty()) {
             return new Result(true, 0, 0, null);
         }
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
         String error = null;
         for (OutboxMessage row : rows) {
             try {
-                acks.add(producer.send(EventRecords.of(row.getTopic(), row.getMessageKey(), row.getEnvelope(),
+                acks.add(sender.send(EventRecords.of(row.getTopic(), row.getMessageKey(), row.getEnvelope(),
                         row.getEventId().toString(), row.getEventType())));
             } catch (RuntimeException e) {
                 error = e.toString();
