@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Publishes an event that announces no database change: the Kafka log is its only durable record, so the caller
- * learns when the broker has it (through the service's outgoing channel, {@link EventSender}). Events that go with a database change use
- * the outbox instead.
+ * learns when the broker has it (through the service's outgoing channel, {@link EventSender}). Events that go with a
+ * database change use the outbox instead.
  */
 @ApplicationScoped
 public class AcknowledgedPublisher {
