@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -40,6 +41,9 @@ public class LiveGames {
     private static final Logger LOG = Logger.getLogger(LiveGames.class.getName());
     /** Lobby changes (joins, kicks) reach the host at most this often. */
     static final long ROSTER_PUSH_INTERVAL_MS = 500;
+
+    @Inject
+    AnswerReceipts receipts;
 
     @Inject
     GameViews views;
@@ -149,22 +153,31 @@ public class LiveGames {
     public void answer(Connection connection, int questionIndex, List<String> optionIds, String text) {
         String gameId = connection.gameId();
         String playerId = connection.userId();
+        CompletableFuture<Void> told = receipts.expect(gameId, playerId, questionIndex);
         try {
             Game game = views.current(gameId);
             intake.receive(game, playerId, questionIndex, optionIds, text).whenCompleteAsync((receipt, error) -> {
-                if (error == null) {
-                    connection.send(json(new ServerMessage.AnswerReceived(receipt.answerId(), receipt.questionIndex(),
-                            receipt.receivedAt().toString(), receipt.responseMs())));
-                } else {
-                    // One line an operator can act on (NotSaved says which answer, why and what to check).
-                    LOG.warning(error instanceof AnswerIntake.NotSaved ? error.getMessage()
-                            : "answer of player " + playerId + " to game " + gameId + " not saved: " + error);
-                    connection.send(json(new ServerMessage.Error("answer-not-saved", null,
-                            "Your answer could not be saved; send it again.")));
+                try {
+                    if (error == null) {
+                        connection.send(json(new ServerMessage.AnswerReceived(receipt.answerId(), receipt.questionIndex(),
+                                receipt.receivedAt().toString(), receipt.responseMs())));
+                    } else {
+                        // One line an operator can act on (NotSaved says which answer, why and what to check).
+                        LOG.warning(error instanceof AnswerIntake.NotSaved ? error.getMessage()
+                                : "answer of player " + playerId + " to game " + gameId + " not saved: " + error);
+                        connection.send(json(new ServerMessage.Error("answer-not-saved", null,
+                                "Your answer could not be saved; send it again.")));
+                    }
+                } finally {
+                    told.complete(null);
                 }
             }, scheduler);
         } catch (AnswerIntake.Refused e) {
             connection.send(json(new ServerMessage.AnswerRefused(questionIndex, e.code(), null, e.getMessage())));
+            told.complete(null);
+        } catch (RuntimeException e) {
+            told.complete(null);
+            throw e;
         }
     }
 

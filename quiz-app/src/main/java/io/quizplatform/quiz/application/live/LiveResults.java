@@ -40,6 +40,9 @@ public class LiveResults implements LiveGameNews {
     static final long ANSWER_COUNT_INTERVAL_MS = 250;
 
     @Inject
+    AnswerReceipts receipts;
+
+    @Inject
     GameViews views;
 
     @Inject
@@ -81,7 +84,8 @@ public class LiveResults implements LiveGameNews {
             for (Connection connection : here) {
                 AnswerSubmitted mine = connection.host() ? null : acceptedByPlayer.get(connection.userId());
                 if (mine != null) {
-                    connection.send(json(new ServerMessage.AnswerAccepted(mine.answerId(), mine.questionIndex())));
+                    String accepted = json(new ServerMessage.AnswerAccepted(mine.answerId(), mine.questionIndex()));
+                    receipts.afterReceipt(gameId, mine.playerId(), mine.questionIndex(), () -> connection.send(accepted));
                 }
             }
             pushAnswerCountSoon(gameId);

@@ -215,9 +215,11 @@ class LiveGamesTest {
         results.answers = answers;
         results.scores = states.scores;
         results.everyoneAnswered = everyoneAnswered;
+        results.receipts = new AnswerReceipts();
         results.scheduler = RecordingExecutor.scheduler(new ArrayList<>());
         LiveGames games = new LiveGames();
         games.views = views;
+        games.receipts = results.receipts;
         games.games = hosting;
         games.connections = connections;
         games.states = states;
