@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
@@ -70,7 +71,22 @@ final class Outbound {
         }
         pending.add(write);
         if (draining.compareAndSet(false, true)) {
+            startDrain();
+        }
+    }
+
+    /**
+     * Hands the queue to the executor. The executor refuses only while the server stops (its sockets are being
+     * closed with 1001 anyway): what was queued is dropped, and nothing is thrown at whoever pushed the message.
+     */
+    private void startDrain() {
+        try {
             executor.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            pending.clear();
+            size.set(0);
+            draining.set(false);
+            LOG.fine(() -> "server stopping: nothing more is written to " + session.getId());
         }
     }
 
@@ -84,7 +100,7 @@ final class Outbound {
             draining.set(false);
             // Something queued between the last poll and the release must not wait for the next message.
             if (!pending.isEmpty() && draining.compareAndSet(false, true)) {
-                executor.execute(this::drain);
+                startDrain();
             }
         }
     }
