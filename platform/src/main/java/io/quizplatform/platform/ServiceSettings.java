@@ -27,6 +27,9 @@ public class ServiceSettings {
 
     public String redisUrl() { return get("redis.url", "redis://127.0.0.1:16379"); }
 
+    /** Whether an unreachable Kafka fails readiness once the topics were created (by default the outbox bridges it). */
+    public boolean kafkaRequiredForReadiness() { return Boolean.parseBoolean(get("kafka.required.for.readiness", "false")); }
+
     public boolean redisRequiredForReadiness() { return Boolean.parseBoolean(get("redis.required.for.readiness", "false")); }
 
     /** How often the outbox relay looks for rows no commit woke it for (it is woken after every commit that wrote one). */

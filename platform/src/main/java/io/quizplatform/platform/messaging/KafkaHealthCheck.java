@@ -13,7 +13,12 @@ import org.eclipse.microprofile.health.Readiness;
 
 import java.util.concurrent.TimeUnit;
 
-/** Ready only when the Kafka cluster answers and the topics exist. */
+/**
+ * Reports Kafka. An instance is not ready before it has reached Kafka and created (or found) its topics. After that,
+ * a Kafka outage does not take it out of rotation: writes wait in the outbox and answers are kept there, so every
+ * instance can still serve; the check says {@code degraded} with the error. {@code KAFKA_REQUIRED_FOR_READINESS=true}
+ * makes an outage fail readiness instead.
+ */
 @Readiness
 @ApplicationScoped
 public class KafkaHealthCheck implements HealthCheck {
@@ -47,8 +52,13 @@ public class KafkaHealthCheck implements HealthCheck {
                 .withData("topicsProvisioned", topics.isProvisioned());
         DependencyProbe.Answer kafka = probe.probe();
         if (!kafka.reachable()) {
-            return response.down().withData("error", kafka.detail()).build();
+            return response.status(topics.isProvisioned() && !settings.kafkaRequiredForReadiness())
+                    .withData("reachable", false)
+                    .withData("degraded", true)
+                    .withData("error", kafka.detail())
+                    .build();
         }
-        return response.withData("brokers", Integer.parseInt(kafka.detail())).status(topics.isProvisioned()).build();
+        return response.withData("reachable", true).withData("brokers", Integer.parseInt(kafka.detail()))
+                .status(topics.isProvisioned()).build();
     }
 }
