@@ -19,6 +19,12 @@ public class ServiceSettings {
     /** Name of the service (user-app, quiz-app, answer-app, scoring-app): consumer group, metric tag, health name. */
     public String serviceName() { return config.getValue("service.name", String.class); }
 
+    /** Kafka client settings given once for all clients ({@link io.quizplatform.platform.messaging.KafkaClientSettings}). */
+    public java.util.Properties kafkaClientSettings() {
+        return io.quizplatform.platform.messaging.KafkaClientSettings.from(config.getPropertyNames(),
+                key -> config.getOptionalValue(key, String.class).orElse(null), System.getenv());
+    }
+
     public String kafkaBootstrapServers() { return get("kafka.bootstrap.servers", "127.0.0.1:19092"); }
 
     public short topicReplicationFactor() { return Short.parseShort(get("kafka.topic.replication.factor", "1")); }

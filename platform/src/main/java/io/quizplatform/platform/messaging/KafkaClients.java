@@ -133,8 +133,9 @@ public class KafkaClients {
         }
     }
 
+    /** The operator's settings for every client (TLS, SASL, ...: {@link KafkaClientSettings}), then the platform's. */
     private Properties base(String clientId) {
-        Properties p = new Properties();
+        Properties p = settings.kafkaClientSettings();
         p.put("bootstrap.servers", settings.kafkaBootstrapServers());
         p.put("client.id", clientId);
         p.put("reconnect.backoff.max.ms", "2000");
