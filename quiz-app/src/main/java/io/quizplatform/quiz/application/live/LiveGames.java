@@ -74,6 +74,9 @@ public class LiveGames {
     @Inject
     LiveResults results;
 
+    @Inject
+    LiveGameMetrics metrics;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -145,8 +148,11 @@ public class LiveGames {
         }
     }
 
-    /** A player's answer: received (durable) or refused on the spot, or not saved. */
-    public void answer(Connection connection, int questionIndex, List<String> optionIds, String text) {
+    /**
+     * A player's answer: received (durable) or refused on the spot, or not saved. {@code receivedNanos}
+     * ({@link System#nanoTime()} when its frame arrived) times the acknowledgement ({@link LiveGameMetrics}).
+     */
+    public void answer(Connection connection, int questionIndex, List<String> optionIds, String text, long receivedNanos) {
         String gameId = connection.gameId();
         String playerId = connection.userId();
         try {
@@ -154,7 +160,8 @@ public class LiveGames {
             intake.receive(game, playerId, questionIndex, optionIds, text).whenCompleteAsync((receipt, error) -> {
                 if (error == null) {
                     connection.send(json(new ServerMessage.AnswerReceived(receipt.answerId(), receipt.questionIndex(),
-                            receipt.receivedAt().toString(), receipt.responseMs())));
+                            receipt.receivedAt().toString(), receipt.responseMs())),
+                            () -> metrics.answerAcknowledged(receivedNanos));
                 } else {
                     // One line an operator can act on (NotSaved says which answer, why and what to check).
                     LOG.warning(error instanceof AnswerIntake.NotSaved ? error.getMessage()
