@@ -99,6 +99,9 @@ public class OperatorMetricsIT {
             });
             assertThat(acksAfter).isGreaterThanOrEqualTo(acksBefore + 1);
         }
+        // A histogram family: the buckets across pods, and the percentiles computed in the pod.
+        assertThat(samples("answer_ack_seconds").keySet()).as("percentiles")
+                .anyMatch(k -> k.contains("quantile=\"0.95\"")).anyMatch(k -> k.contains("quantile=\"0.99\""));
         Map<String, Double> buckets = samples("answer_ack_seconds_bucket");
         assertThat(buckets.keySet()).as("the buckets a p95 alert reads")
                 .anyMatch(k -> k.contains("le=\"0.1\"")).anyMatch(k -> k.contains("le=\"+Inf\""));
