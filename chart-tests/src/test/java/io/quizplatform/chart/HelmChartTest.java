@@ -34,7 +34,6 @@ class HelmChartTest {
     /** Everything optional switched on, on top of the defaults. */
     static final String[] ALL_ON = {
             "--set", "monitoring.serviceMonitor.enabled=true", "--set", "monitoring.prometheusRule.enabled=true",
-            "--set", "monitoring.prometheusRule.answerAckLatency.enabled=true",
             "--set", "monitoring.grafanaDashboard.enabled=true", "--set", "gateway.enabled=true",
             "--set", "gateway.parentRefs[0].name=public", "--set", "services.quiz.autoscaling.enabled=true",
             "--set", "config.redis.auth=true", "--set", "secrets.jwtSigningKeyExistingSecret=jwt"};
@@ -318,8 +317,13 @@ class HelmChartTest {
         assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/metrics");
         List<String> alerts = new ArrayList<>();
         ofKind(objects, "PrometheusRule").get(0).at("/spec/groups/0/rules").forEach(r -> alerts.add(r.path("alert").asText()));
-        assertThat(alerts).containsExactly("QuizPlatformConsumerLag", "QuizPlatformOutboxPending",
+        assertThat(alerts).containsExactly("QuizPlatformConsumerLag", "QuizPlatformOutboxPending", "QuizPlatformOutboxStale",
                 "QuizPlatformEventsDeadLettered", "QuizPlatformHttp5xxRate", "QuizPlatformAnswerAckLatency");
+        // The same alerts with the defaults: none waits for a metric nobody exports.
+        List<String> byDefault = new ArrayList<>();
+        ofKind(Chart.render("--set", "monitoring.prometheusRule.enabled=true"), "PrometheusRule").get(0)
+                .at("/spec/groups/0/rules").forEach(r -> byDefault.add(r.path("alert").asText()));
+        assertThat(byDefault).isEqualTo(alerts);
         JsonNode dashboard = ofKind(objects, "ConfigMap").stream()
                 .filter(c -> c.at("/metadata/labels/grafana_dashboard").asText().equals("1")).findFirst().orElseThrow();
         JsonNode json = new ObjectMapper().readTree(dashboard.at("/data/quiz-platform.json").asText());

@@ -118,46 +118,122 @@ class ValuesAndMetricsTest {
     }
 
     /**
-     * Every metric the PrometheusRule and the dashboard read is one the code registers (in its Prometheus name), a
-     * Liberty base/vendor metric, or one named as external in the rule's own comment.
+     * Every metric the PrometheusRule and the dashboard read is one the code registers (in its Prometheus name) or a
+     * Liberty base/vendor metric, and each is in DEPLOYMENT.md's table and the rule's comment. The operator's metrics
+     * of issue 14 (lag, outbox age, ack latency, sockets, games live, dead letters) are all exported and all read.
      */
     @Test
     void theMetricsTheAlertsAndTheDashboardReadExist() throws Exception {
         Set<String> fromCode = applicationMetricsInCode();
-        assertThat(fromCode).contains("outbox_events_pending", "events_consumed_total");
+        assertThat(fromCode).contains("outbox_events_pending", "outbox_oldest_pending_seconds", "events_consumed_total",
+                "consumer_lag", "answer_ack_seconds_bucket", "answer_ack_seconds_count", "quiz_sockets_open",
+                "quiz_games_live");
         Set<String> liberty = Set.of("http_server_request_duration_seconds_count", "http_server_request_duration_seconds_sum",
                 "memory_usedHeap_bytes", "cpu_processCpuLoad_percent");
-        Set<String> external = Set.of("kafka_consumergroup_lag", "answer_ack_seconds_bucket");
 
-        List<JsonNode> objects = Chart.render(HelmChartTest.ALL_ON);
-        List<String> expressions = new ArrayList<>();
-        HelmChartTest.ofKind(objects, "PrometheusRule").get(0).findValues("expr").forEach(e -> expressions.add(e.asText()));
+        List<String> expressions = alertExpressions(Chart.render(HelmChartTest.ALL_ON));
         JsonNode dashboard = JSON.readTree(Chart.DIR.resolve("dashboards/quiz-platform.json").toFile());
         dashboard.findValues("expr").forEach(e -> expressions.add(e.asText()));
-        assertThat(expressions).hasSizeGreaterThan(10);
+        assertThat(expressions).hasSizeGreaterThan(15);
 
+        Set<String> used = metricsIn(expressions);
+        List<String> unknown = used.stream().filter(n -> !fromCode.contains(n) && !liberty.contains(n)).toList();
+        assertThat(unknown).as("metrics read by alerts or the dashboard that nothing exports").isEmpty();
+        assertThat(used).contains("outbox_events_pending", "outbox_oldest_pending_seconds", "events_consumed_total",
+                "consumer_lag", "answer_ack_seconds_bucket", "quiz_sockets_open", "quiz_games_live",
+                "http_server_request_duration_seconds_count");
+
+        // What the rule's comment says about where each comes from is in the template, and the operator's table has it.
+        String rule = Files.readString(Chart.DIR.resolve("templates/prometheusrule.yaml"));
+        String deployment = Files.readString(Chart.ROOT.resolve("docs/DEPLOYMENT.md"));
+        for (String name : used) {
+            String documented = name.replaceAll("_(bucket|count|sum|max)$", "");
+            assertThat(rule).as("prometheusrule.yaml's comment").contains(documented);
+            assertThat(deployment).as("docs/DEPLOYMENT.md").contains("`" + documented);
+        }
+        for (String words : List.of("application scope", "vendor scope", "kafka_consumergroup_lag")) {
+            assertThat(rule).contains(words);
+        }
+    }
+
+    /** The platform's gauges read -1 while unknown: an alert that sums or compares them low leaves -1 out. */
+    @Test
+    void alertsOnGaugesThatReadMinusOneWhenUnknownLeaveItOut() throws Exception {
+        for (String expr : alertExpressions(Chart.render(HelmChartTest.ALL_ON))) {
+            if (expr.contains("consumer_lag")) {
+                assertThat(expr).contains(">= 0)").contains("max by (group, topic, partition)");
+            }
+        }
+    }
+
+    /** kafka-exporter's lag instead of the services' own: its names, and no selector of this release's pods. */
+    @Test
+    void theLagAlertCanReadKafkaExporterInstead() throws Exception {
+        List<String> expressions = alertExpressions(Chart.render("--set", "monitoring.prometheusRule.enabled=true",
+                "--set", "monitoring.prometheusRule.consumerLag.metric=kafka_consumergroup_lag",
+                "--set", "monitoring.prometheusRule.consumerLag.groupLabel=consumergroup",
+                "--set", "monitoring.prometheusRule.consumerLag.fromPlatform=false",
+                "--set", "monitoring.prometheusRule.consumerLag.extraSelector=namespace=\"kafka\""));
+        String lag = expressions.stream().filter(e -> e.contains("kafka_consumergroup_lag")).findFirst().orElseThrow();
+        assertThat(lag).startsWith("sum by (consumergroup, topic) (max by (consumergroup, topic, partition) "
+                + "(kafka_consumergroup_lag{consumergroup=~\"quiz-app|answer-app|scoring-app\"")
+                .contains(", namespace=\"kafka\"}").doesNotContain("job=~");
+        String own = alertExpressions(Chart.render("--set", "monitoring.prometheusRule.enabled=true")).stream()
+                .filter(e -> e.contains("consumer_lag")).findFirst().orElseThrow();
+        assertThat(own).contains("consumer_lag{namespace=").contains("job=~").contains("group=~\"quiz-app|answer-app|scoring-app\"");
+    }
+
+    /** The p95 alert's threshold is a bound of the ack histogram's buckets, or histogram_quantile only guesses it. */
+    @Test
+    void theAckLatencyThresholdIsABucketBound() throws Exception {
+        Map<String, Object> values = Chart.yaml(Chart.DIR.resolve("values.yaml"));
+        double threshold = ((Number) path(values, "monitoring", "prometheusRule", "answerAckLatency", "thresholdSeconds")).doubleValue();
+        String config = Files.readString(Chart.ROOT.resolve("quiz-app/src/main/resources/META-INF/microprofile-config.properties"));
+        Matcher m = Pattern.compile("(?m)^mp\\.metrics\\.distribution\\.timer\\.buckets=answer\\.ack=(.+)$").matcher(config);
+        assertThat(m.find()).as("answer.ack buckets in quiz-app's config").isTrue();
+        List<Double> bounds = new ArrayList<>();
+        for (String b : m.group(1).trim().split(",")) {
+            Matcher v = Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(b.trim());
+            assertThat(v.matches()).as(b).isTrue();
+            double n = Double.parseDouble(v.group(1));
+            String unit = v.group(2) == null ? "ms" : v.group(2);
+            bounds.add(switch (unit) { case "ms" -> n / 1000; case "s" -> n; case "m" -> n * 60; default -> n * 3600; });
+        }
+        assertThat(bounds).anySatisfy(b -> assertThat(b).isCloseTo(threshold, org.assertj.core.data.Offset.offset(1e-9)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object path(Map<String, Object> map, String... keys) {
+        Object o = map;
+        for (String k : keys) {
+            o = ((Map<String, Object>) o).get(k);
+        }
+        return o;
+    }
+
+    private static List<String> alertExpressions(List<JsonNode> objects) {
+        List<String> expressions = new ArrayList<>();
+        HelmChartTest.ofKind(objects, "PrometheusRule").get(0).findValues("expr").forEach(e -> expressions.add(e.asText()));
+        return expressions;
+    }
+
+    private static Set<String> metricsIn(List<String> expressions) {
         Set<String> used = new TreeSet<>();
         Matcher m = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\{").matcher(String.join("\n", expressions));
         while (m.find()) {
             used.add(m.group(1));
         }
-        List<String> unknown = used.stream()
-                .filter(n -> !fromCode.contains(n) && !liberty.contains(n) && !external.contains(n)).toList();
-        assertThat(unknown).as("metrics read by alerts or the dashboard that nothing exports").isEmpty();
-        assertThat(used).contains("outbox_events_pending", "events_consumed_total",
-                "http_server_request_duration_seconds_count", "kafka_consumergroup_lag");
-        // What the rule's comment says about where each comes from is in the template.
-        String rule = Files.readString(Chart.DIR.resolve("templates/prometheusrule.yaml"));
-        for (String name : List.of("outbox_events_pending", "events_consumed_total", "http_server_request_duration_seconds",
-                "kafka_consumergroup_lag", "answer_ack_seconds", "application scope", "vendor scope")) {
-            assertThat(rule).contains(name);
-        }
+        return used;
     }
 
-    /** metrics.counter("a.b") -> a_b_total, metrics.gauge("a.b", ...) -> a_b: mpMetrics 5's Prometheus names. */
+    /**
+     * mpMetrics 5's Prometheus names of what the code registers: metrics.counter("a.b") -> a_b_total,
+     * metrics.gauge("a.b", ...) -> a_b, metrics.timer("a.b") -> a_b_seconds_bucket / _count / _sum / _max,
+     * metrics.histogram("a.b") -> a_b_bucket / _count / _sum / _max.
+     */
     static Set<String> applicationMetricsInCode() throws IOException {
         Set<String> names = new TreeSet<>();
-        Pattern registration = Pattern.compile("metrics\\.(counter|gauge)\\(\\s*\"([a-zA-Z0-9.]+)\"");
+        Pattern registration = Pattern.compile("metrics\\.(counter|gauge|timer|histogram)\\(\\s*\"([a-zA-Z0-9.]+)\"");
         for (String module : List.of("platform", "user-app", "quiz-app", "answer-app", "scoring-app")) {
             Path src = Chart.ROOT.resolve(module).resolve("src/main/java");
             try (Stream<Path> files = Files.walk(src)) {
@@ -165,7 +241,16 @@ class ValuesAndMetricsTest {
                     Matcher m = registration.matcher(Files.readString(f));
                     while (m.find()) {
                         String base = m.group(2).replace('.', '_');
-                        names.add(m.group(1).equals("counter") ? base + "_total" : base);
+                        switch (m.group(1)) {
+                            case "counter" -> names.add(base + "_total");
+                            case "gauge" -> names.add(base);
+                            default -> {
+                                String stem = m.group(1).equals("timer") ? base + "_seconds" : base;
+                                for (String suffix : List.of("_bucket", "_count", "_sum", "_max")) {
+                                    names.add(stem + suffix);
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package io.quizplatform.platform;
 
+import io.quizplatform.platform.messaging.ConsumerLag;
 import io.quizplatform.platform.messaging.EventConsumers;
 import io.quizplatform.platform.messaging.KafkaClients;
 import io.quizplatform.platform.messaging.TopicProvisioner;
@@ -19,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
- * Starts a service's background machinery in the order it depends on: schema, topics, outbox relay, consumers.
+ * Starts a service's background machinery in the order it depends on: schema, topics, outbox relay, consumers (and
+ * the refresh of their lag).
  * A dependency that is down at start does not stop the application: the step is retried every few seconds and
  * the health checks say what is missing meanwhile.
  */
@@ -42,6 +44,9 @@ public class ServiceLifecycle {
 
     @Inject
     EventConsumers consumers;
+
+    @Inject
+    ConsumerLag lag;
 
     @Inject
     KafkaClients kafkaClients;
@@ -82,6 +87,7 @@ public class ServiceLifecycle {
         }
         relay.start();
         consumers.start();
+        lag.start(consumers.subscribedTopics());
         if (!topics.provision(consumers.subscribedTopics())) {
             scheduler.schedule(new Runnable() {
                 @Override
@@ -101,6 +107,7 @@ public class ServiceLifecycle {
         if (f != null) {
             f.cancel(false);
         }
+        lag.stop();
         consumers.stop();
         relay.stop();
         kafkaClients.close();

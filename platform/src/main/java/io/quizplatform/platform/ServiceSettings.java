@@ -52,6 +52,17 @@ public class ServiceSettings {
                 Long.parseLong(get("consumer.retry.backoff.ms", "500")));
     }
 
+    /**
+     * How often the gauges that cost a round trip (consumer lag from Kafka's admin API, the outbox's pending rows and
+     * the age of the oldest) are refreshed: {@code METRICS_REFRESH_SECONDS}, default 30, at least
+     * {@value #MIN_METRICS_REFRESH_SECONDS} (an idle stack must stay idle), at most 300.
+     */
+    public long metricsRefreshSeconds() {
+        return Math.max(MIN_METRICS_REFRESH_SECONDS, Math.min(300, Long.parseLong(get("metrics.refresh.seconds", "30"))));
+    }
+
+    public static final long MIN_METRICS_REFRESH_SECONDS = 15;
+
     public long maxRequestBodyBytes() { return Long.parseLong(get("http.max.body.bytes", "262144")); }
 
     /** Deepest nesting of objects and arrays a JSON request body may have (400 above). */

@@ -103,9 +103,13 @@ public class EventConsumers {
         return CompletableFuture.completedFuture(null);
     }
 
-    /** Opens the lanes: from now on records are applied. */
+    /**
+     * Opens the lanes: from now on records are applied. The consumed counters of every topic are registered now, at
+     * zero, so that the first dead letter is an increase an alert sees, not a series that appears at 1.
+     */
     public synchronized void start() {
         inModule = contextService.currentContextExecutor();
+        subscribedTopics().forEach(this::context);
         open = true;
         lanes.values().forEach(PartitionLane::open);
     }

@@ -80,14 +80,22 @@ public class OutboxBatch {
         return new Result(true, published, rows.size(), error);
     }
 
-    /** Rows that are still to be sent; -1 when the database can't say. */
-    public long pending() {
-        try {
-            return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM outbox WHERE published_at IS NULL")
-                    .getSingleResult()).longValue();
-        } catch (RuntimeException e) {
-            return -1;
-        }
+    /**
+     * The rows still to be sent and the age in seconds of the oldest of them (0 when none), in one query over the
+     * partial index of unpublished rows; the age is measured on the database's clock, as the rows were stamped.
+     *
+     * @throws RuntimeException when the database can't say
+     */
+    public Pending pending() {
+        Object[] row = (Object[]) entityManager.createNativeQuery(
+                        "SELECT count(*), COALESCE(EXTRACT(EPOCH FROM (now() - min(created_at))), 0)"
+                                + " FROM outbox WHERE published_at IS NULL")
+                .getSingleResult();
+        return new Pending(((Number) row[0]).longValue(), Math.max(0, ((Number) row[1]).doubleValue()));
+    }
+
+    /** What {@link #pending()} found: rows not yet published, and how long the oldest has waited. */
+    public record Pending(long rows, double oldestAgeSeconds) {
     }
 
     /** Published rows are kept a while for operators, then dropped so the table stays small. */

@@ -4,6 +4,7 @@ import io.quizplatform.platform.Failures;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.messaging.EventSender;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +14,10 @@ import org.eclipse.microprofile.metrics.Tag;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -24,6 +27,10 @@ import java.util.logging.Logger;
  * for (an instance that died between its commit and the wake-up; rows left by a crash are sent at start). Woken while
  * another instance's relay holds the database's relay lock, it tries again after {@value #BUSY_RETRY_MILLIS} ms, so
  * its rows never wait for that interval. When Kafka is down it backs off exponentially; the rows wait in the database.
+ *
+ * <p>Its gauges, {@code outbox_events_pending} and {@code outbox_oldest_pending_seconds}, come from one query every
+ * {@code METRICS_REFRESH_SECONDS} (default 30) on the managed scheduler, not from a query per scrape; both read -1
+ * while the database can't say.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -48,6 +55,9 @@ public class OutboxRelay {
     @Resource
     ManagedThreadFactory threads;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     private long pollIntervalMillis;
     private int batchSize;
     private long retentionHours;
@@ -57,6 +67,8 @@ public class OutboxRelay {
     private volatile Thread worker;
     private Counter published;
     private Counter failures;
+    private volatile PendingOutbox pending = PendingOutbox.unknown(System.nanoTime());
+    private volatile ScheduledFuture<?> gaugeRefresh;
 
     public synchronized void start() {
         if (running) {
@@ -68,7 +80,10 @@ public class OutboxRelay {
         Tag service = new Tag("service", settings.serviceName());
         published = metrics.counter("outbox.events.published", service);
         failures = metrics.counter("outbox.publish.failures", service);
-        metrics.gauge("outbox.events.pending", batch, OutboxBatch::pending, service);
+        metrics.gauge("outbox.events.pending", this, r -> r.pending.rows(), service);
+        metrics.gauge("outbox.oldest.pending.seconds", this, r -> r.pending.oldestAgeSeconds(System.nanoTime()), service);
+        long period = settings.metricsRefreshSeconds();
+        gaugeRefresh = scheduler.scheduleWithFixedDelay(this::refreshGauges, 0, period, TimeUnit.SECONDS);
         running = true;
         worker = threads.newThread(this::relayLoop);
         worker.setName(settings.serviceName() + "-outbox-relay");
@@ -81,6 +96,10 @@ public class OutboxRelay {
 
     public synchronized void stop() {
         running = false;
+        ScheduledFuture<?> refresh = gaugeRefresh;
+        if (refresh != null) {
+            refresh.cancel(false);
+        }
         wakeUps.release();
         Thread t = worker;
         if (t != null) {
@@ -89,6 +108,16 @@ public class OutboxRelay {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** One query for both gauges; a failure makes them read -1 (the relay logs the database's trouble itself). */
+    void refreshGauges() {
+        try {
+            pending = PendingOutbox.of(batch.pending(), System.nanoTime());
+        } catch (RuntimeException e) {
+            pending = PendingOutbox.unknown(System.nanoTime());
+            LOG.log(Level.FINE, "outbox gauges not refreshed", e);
         }
     }
 

@@ -65,8 +65,11 @@ public class GameSessions implements GameConnections {
     ManagedExecutorService writers;
 
     private final Map<String, Set<SocketConnection>> byGame = new ConcurrentHashMap<>();
+    /** Every game socket open here, identified or not (the sockets gauge). */
+    private final Set<Session> open = ConcurrentHashMap.newKeySet();
 
     void opened(Session session, String gameId) {
+        open.add(session);
         session.setMaxIdleTimeout(5 * 60_000);
         // Whoever does not say who they are in time is let go.
         scheduler.schedule(() -> {
@@ -87,6 +90,7 @@ public class GameSessions implements GameConnections {
     }
 
     void closed(Session session) {
+        open.remove(session);
         SocketConnection connection = connection(session);
         if (connection != null) {
             remove(connection);
@@ -99,6 +103,7 @@ public class GameSessions implements GameConnections {
      * read strictly, then checked in this order: hello first, who may send it, its fields; only then acted on.
      */
     void received(Session session, String gameId, String text) {
+        long receivedNanos = System.nanoTime(); // an answer's acknowledgement is timed from here (answer_ack_seconds)
         if (!withinRate(session)) {
             return;
         }
@@ -138,7 +143,7 @@ public class GameSessions implements GameConnections {
         if (message instanceof ClientMessage.Hello hello) {
             hello(session, gameId, hello);
         } else if (message instanceof ClientMessage.Answer answer) {
-            live.answer(connection, answer.questionIndex(), answer.optionIds(), answer.text());
+            live.answer(connection, answer.questionIndex(), answer.optionIds(), answer.text(), receivedNanos);
         } else if (message instanceof ClientMessage.Kick kick) {
             hostCommand(connection, type, kick.playerId());
         } else if (type.hostCommand()) {
@@ -220,6 +225,13 @@ public class GameSessions implements GameConnections {
             }
         }
         return open;
+    }
+
+    /** Sessions the container closed without telling us (none expected) are dropped here, when counted. */
+    @Override
+    public long openSockets() {
+        open.removeIf(session -> !session.isOpen());
+        return open.size();
     }
 
     @Override

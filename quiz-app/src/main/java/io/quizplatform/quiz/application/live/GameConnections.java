@@ -14,6 +14,9 @@ public interface GameConnections {
     /** The open connections of the game here, hosts and players (a player may have several). */
     Collection<Connection> of(String gameId);
 
+    /** The game sockets open on this instance, whether their hello came yet or not (a metric). */
+    long openSockets();
+
     /** Lets go of the game: its connections are not held for it any more (they stay open). */
     void forget(String gameId);
 

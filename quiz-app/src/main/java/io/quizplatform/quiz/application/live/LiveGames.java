@@ -78,6 +78,9 @@ public class LiveGames {
     @Inject
     LiveResults results;
 
+    @Inject
+    LiveGameMetrics metrics;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -149,8 +152,11 @@ public class LiveGames {
         }
     }
 
-    /** A player's answer: received (durable) or refused on the spot, or not saved. */
-    public void answer(Connection connection, int questionIndex, List<String> optionIds, String text) {
+    /**
+     * A player's answer: received (durable) or refused on the spot, or not saved. {@code receivedNanos}
+     * ({@link System#nanoTime()} when its frame arrived) times the acknowledgement ({@link LiveGameMetrics}).
+     */
+    public void answer(Connection connection, int questionIndex, List<String> optionIds, String text, long receivedNanos) {
         String gameId = connection.gameId();
         String playerId = connection.userId();
         CompletableFuture<Void> told = receipts.expect(gameId, playerId, questionIndex);
@@ -160,7 +166,8 @@ public class LiveGames {
                 try {
                     if (error == null) {
                         connection.send(json(new ServerMessage.AnswerReceived(receipt.answerId(), receipt.questionIndex(),
-                                receipt.receivedAt().toString(), receipt.responseMs())));
+                                receipt.receivedAt().toString(), receipt.responseMs())),
+                                () -> metrics.answerAcknowledged(receivedNanos));
                     } else {
                         // One line an operator can act on (NotSaved says which answer, why and what to check).
                         LOG.warning(error instanceof AnswerIntake.NotSaved ? error.getMessage()

@@ -23,6 +23,11 @@ final class FakeConnections implements GameConnections {
     }
 
     @Override
+    public long openSockets() {
+        return byGame.values().stream().mapToLong(List::size).sum();
+    }
+
+    @Override
     public void forget(String gameId) {
         byGame.remove(gameId);
     }

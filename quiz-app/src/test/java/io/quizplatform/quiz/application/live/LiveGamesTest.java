@@ -229,6 +229,7 @@ class LiveGamesTest {
         games.openings = new QuestionOpenings();
         games.shown = new ShownQuestions();
         games.results = results;
+        games.metrics = new LiveGameMetrics();
         games.scheduler = RecordingExecutor.scheduler(new ArrayList<>());
         return games;
     }

@@ -1,0 +1,77 @@
+package io.quizplatform.quiz.application.live;
+
+import io.quizplatform.quiz.domain.game.GamePhase;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Timer;
+
+import java.time.Duration;
+
+/**
+ * What an operator watches of the live games on this instance (MicroProfile Metrics, application scope):
+ * <ul>
+ *   <li>{@code answer_ack_seconds} (timer): from a player's answer frame arriving to its {@code answer-received}
+ *   written back to the connection, for every answer acknowledged (refusals are not timed). Buckets from
+ *   {@code mp.metrics.distribution.timer.buckets} (quiz-app's microprofile-config.properties), so Prometheus gets
+ *   {@code answer_ack_seconds_bucket} for a p95 alert.</li>
+ *   <li>{@code quiz_sockets_open} (gauge): the game WebSockets open on this instance, identified or not yet.</li>
+ *   <li>{@code quiz_games_live} (gauge): games not ended with at least one connection on this instance (a game
+ *   whose players are spread over instances counts on each of them).</li>
+ * </ul>
+ * Gauges are computed when scraped, from what the instance holds in memory (no I/O).
+ */
+@ApplicationScoped
+public class LiveGameMetrics {
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Inject
+    GameViews views;
+
+    @Inject
+    GameConnections connections;
+
+    private volatile Timer acknowledgements;
+
+    /** Registered at start, so the series exist (at zero) before the first game. */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1200) @Initialized(ApplicationScoped.class) Object ignored) {
+        register();
+    }
+
+    synchronized void register() {
+        if (acknowledgements != null) {
+            return;
+        }
+        acknowledgements = metrics.timer("answer.ack");
+        metrics.gauge("quiz.sockets.open", this, LiveGameMetrics::socketsOpen);
+        metrics.gauge("quiz.games.live", this, LiveGameMetrics::gamesLive);
+    }
+
+    /** An answer's acknowledgement was written; {@code receivedNanos} is {@link System#nanoTime()} of its frame. */
+    public void answerAcknowledged(long receivedNanos) {
+        Timer timer = acknowledgements;
+        if (timer != null) {
+            timer.update(Duration.ofNanos(Math.max(0, System.nanoTime() - receivedNanos)));
+        }
+    }
+
+    long socketsOpen() {
+        return connections.openSockets();
+    }
+
+    long gamesLive() {
+        long[] live = {0};
+        views.forEach((gameId, game) -> {
+            if (game.phase() != GamePhase.ENDED && !connections.of(gameId).isEmpty()) {
+                live[0]++;
+            }
+        });
+        return live[0];
+    }
+}

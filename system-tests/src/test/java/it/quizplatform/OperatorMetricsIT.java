@@ -1,0 +1,133 @@
+package it.quizplatform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static it.quizplatform.Platform.await;
+import static it.quizplatform.QuizAuthoringIT.SINGLE;
+import static it.quizplatform.QuizAuthoringIT.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The metrics an operator's alerts and dashboard read (docs/DEPLOYMENT.md), scraped from the running server's
+ * {@code /metrics} as Prometheus would: consumer lag per group and partition, the outbox's oldest pending row,
+ * the answer acknowledgement histogram, sockets and games live, dead letters.
+ */
+public class OperatorMetricsIT {
+
+    /** One sample line: name, labels, value. */
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)\\} (\\S+)");
+
+    @Test
+    void consumerLagIsExportedForEveryPartitionOfEachServicesGroup() {
+        // Refreshed every 30 s (first 5 s after start): wait for the three groups to be read.
+        Map<String, Double> lag = await("consumer_lag of the three groups", Duration.ofSeconds(60), () -> {
+            Map<String, Double> found = samples("consumer_lag");
+            boolean all = List.of("quiz-app", "answer-app", "scoring-app").stream()
+                    .allMatch(g -> found.keySet().stream().anyMatch(k -> k.contains("group=\"" + g + "\"")));
+            return all ? Optional.of(found) : Optional.empty();
+        });
+        // answer-app reads quiz-events (6 partitions); scoring-app quiz-events and answer-events; quiz-app user-events (3).
+        assertThat(lag.keySet().stream().filter(k -> k.contains("group=\"answer-app\""))).hasSize(6)
+                .allMatch(k -> k.contains("topic=\"quiz-events\""));
+        assertThat(lag.keySet().stream().filter(k -> k.contains("group=\"scoring-app\""))).hasSize(12);
+        assertThat(lag.keySet().stream().filter(k -> k.contains("group=\"quiz-app\""))).hasSize(3)
+                .allMatch(k -> k.contains("topic=\"user-events\""));
+        assertThat(lag.keySet()).allMatch(k -> k.matches(".*partition=\"\\d+\".*"));
+        // Known (not -1) and small: the test stack's consumers keep up.
+        assertThat(lag.values()).allSatisfy(v -> assertThat(v).isBetween(0.0, 1000.0));
+    }
+
+    @Test
+    void theOutboxSaysHowLongItsOldestPendingRowHasWaited() {
+        Map<String, Double> age = samples("outbox_oldest_pending_seconds");
+        Map<String, Double> pending = samples("outbox_events_pending");
+        for (String service : List.of("user-app", "quiz-app", "answer-app", "scoring-app")) {
+            String key = "service=\"" + service + "\"";
+            assertThat(age.entrySet()).filteredOn(e -> e.getKey().contains(key)).singleElement()
+                    .satisfies(e -> assertThat(e.getValue()).as(service).isBetween(0.0, 120.0));
+            assertThat(pending.entrySet()).filteredOn(e -> e.getKey().contains(key)).singleElement()
+                    .satisfies(e -> assertThat(e.getValue()).as(service).isGreaterThanOrEqualTo(0.0));
+        }
+    }
+
+    @Test
+    void deadLettersAreCountedPerServiceAndTopic() {
+        // Exported (at zero) from the first record a consumer saw, beside applied and duplicate.
+        Map<String, Double> consumed = samples("events_consumed_total");
+        assertThat(consumed.keySet()).anyMatch(k -> k.contains("outcome=\"dead-lettered\"")
+                && k.contains("service=\"answer-app\"") && k.contains("topic=\"quiz-events\""));
+    }
+
+    @Test
+    void anAnsweredQuestionIsTimedAndConnectedPhonesAreCounted() throws Exception {
+        String host = Platform.registerAndLogin(Platform.uniqueEmail("metrics"), "Metrics Host");
+        String quizId = QuizAuthoringIT.create(host, "Metrics Quiz").get("id").asText();
+        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE, host, "\"1\"");
+        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"2\"").status()).isEqualTo(200);
+        JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
+        String gameId = game.get("id").asText();
+        JsonNode ada = GameLobbyIT.join(game.get("pin").asText(), "Ada").json();
+        double acksBefore = sum(samples("answer_ack_seconds_count"));
+        double socketsWhileConnected;
+
+        try (SocketClient hostSocket = SocketClient.host(gameId, host);
+             SocketClient adaSocket = SocketClient.player(gameId, ada.get("playerToken").asText())) {
+            hostSocket.awaitType("welcome");
+            adaSocket.awaitType("welcome");
+            socketsWhileConnected = sum(samples("quiz_sockets_open"));
+            assertThat(socketsWhileConnected).isGreaterThanOrEqualTo(2);
+            assertThat(sum(samples("quiz_games_live"))).isGreaterThanOrEqualTo(1);
+
+            hostSocket.send("{\"type\":\"start\"}");
+            JsonNode open = adaSocket.awaitPhase("open");
+            adaSocket.send(AnswersIT.answer(0, AnswersIT.optionId(open, "Paris")));
+            adaSocket.awaitType("answer-received");
+
+            // Recorded once the acknowledgement was written, a moment after the phone may have read it.
+            double acksAfter = await("the acknowledgement timed", Duration.ofSeconds(5), () -> {
+                double now = sum(samples("answer_ack_seconds_count"));
+                return now >= acksBefore + 1 ? Optional.of(now) : Optional.empty();
+            });
+            assertThat(acksAfter).isGreaterThanOrEqualTo(acksBefore + 1);
+        }
+        // A histogram family: the buckets across pods, and the percentiles computed in the pod.
+        assertThat(samples("answer_ack_seconds").keySet()).as("percentiles")
+                .anyMatch(k -> k.contains("quantile=\"0.95\"")).anyMatch(k -> k.contains("quantile=\"0.99\""));
+        Map<String, Double> buckets = samples("answer_ack_seconds_bucket");
+        assertThat(buckets.keySet()).as("the buckets a p95 alert reads")
+                .anyMatch(k -> k.contains("le=\"0.1\"")).anyMatch(k -> k.contains("le=\"+Inf\""));
+        double infinite = buckets.entrySet().stream().filter(e -> e.getKey().contains("le=\"+Inf\""))
+                .mapToDouble(Map.Entry::getValue).sum();
+        assertThat(infinite).isGreaterThanOrEqualTo(1);
+        assertThat(sum(samples("answer_ack_seconds_sum"))).isGreaterThan(0);
+        // The two sockets are closed: counted no more (within a moment: the container tells us on close).
+        await("the sockets let go of", Duration.ofSeconds(10), () ->
+                sum(samples("quiz_sockets_open")) <= socketsWhileConnected - 2 ? Optional.of(true) : Optional.empty());
+    }
+
+    /** The samples of one metric (application scope), by their label set. */
+    private static Map<String, Double> samples(String name) {
+        String body = Platform.get("/metrics?scope=application").body();
+        Map<String, Double> found = new TreeMap<>();
+        for (String line : body.lines().toList()) {
+            Matcher m = SAMPLE.matcher(line);
+            if (m.find() && m.group(1).equals(name)) {
+                found.put(m.group(2), Double.parseDouble(m.group(3)));
+            }
+        }
+        return found;
+    }
+
+    private static double sum(Map<String, Double> samples) {
+        return samples.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+}
