@@ -2,15 +2,16 @@ package io.quizplatform.scoring.infrastructure;
 
 import io.quizplatform.scoring.domain.Ranking;
 import io.quizplatform.scoring.domain.StreakState;
-import io.quizplatform.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -113,18 +114,15 @@ public class ScoringRepository {
                 .getSingleResult();
     }
 
-    @SuppressWarnings("unchecked")
     public Optional<GameRules> rules(UUID gameId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT speed_scoring, streak_bonus, status FROM games WHERE game_id = ?1")
-                .setParameter(1, gameId).getResultList();
-        if (rows.isEmpty()) {
+        GameRecord game = em.find(GameRecord.class, gameId);
+        if (game == null) {
             return Optional.empty();
         }
-        List<Object> counts = em.createNativeQuery("SELECT counts FROM game_questions WHERE game_id = ?1 ORDER BY question_index")
-                .setParameter(1, gameId).getResultList();
-        Object[] r = rows.get(0);
-        return Optional.of(new GameRules(gameId, (Boolean) r[0], (Boolean) r[1], counts.stream().map(c -> (Boolean) c).toList(),
-                (String) r[2]));
+        List<Boolean> counts = em.createQuery("SELECT q.counts FROM GameQuestionRecord q WHERE q.gameId = :game "
+                        + "ORDER BY q.questionIndex", Boolean.class)
+                .setParameter("game", gameId).getResultList();
+        return Optional.of(new GameRules(gameId, game.speedScoring(), game.streakBonus(), List.copyOf(counts), game.status()));
     }
 
     public void joined(UUID gameId, String playerId, String nickname) {
@@ -140,15 +138,19 @@ public class ScoringRepository {
     }
 
     public void opened(UUID gameId, int questionIndex, Instant at) {
-        em.createNativeQuery("UPDATE game_questions SET opened_at = COALESCE(opened_at, ?3) WHERE game_id = ?1 AND question_index = ?2")
-                .setParameter(1, gameId).setParameter(2, questionIndex).setParameter(3, Timestamp.from(at)).executeUpdate();
+        // locked, as the tally's SQL update may set it at the same time: the first time recorded stays
+        GameQuestionRecord question = em.find(GameQuestionRecord.class, new GameQuestionRecord.Key(gameId, questionIndex),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (question != null) {
+            question.opened(at);
+        }
     }
 
     /** @return whether this was news (a repeated end changes nothing) */
     public boolean ended(UUID gameId, String reason, Instant at) {
-        return em.createNativeQuery("UPDATE games SET status = 'ENDED', end_reason = ?2, ended_at = ?3 "
-                        + "WHERE game_id = ?1 AND status = 'PLAYING'")
-                .setParameter(1, gameId).setParameter(2, reason).setParameter(3, Timestamp.from(at)).executeUpdate() > 0;
+        // locked: a redelivery on another instance must not start the game's completion twice
+        GameRecord game = em.find(GameRecord.class, gameId, LockModeType.PESSIMISTIC_WRITE);
+        return game != null && game.end(reason, at);
     }
 
     public void tallied(UUID gameId, int questionIndex, int answered, int correct, String distributionJson,
@@ -344,11 +346,11 @@ public class ScoringRepository {
     }
 
     /** Games whose boards may be in Redis: created or ended within the last day (an abandoned game is let go). */
-    @SuppressWarnings("unchecked")
     public List<UUID> recentGames() {
-        return em.createNativeQuery("SELECT game_id FROM games WHERE (status = 'PLAYING' AND created_at > now() - interval '1 day') "
-                        + "OR ended_at > now() - interval '1 day'")
-                .getResultList();
+        Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
+        return em.createQuery("SELECT g.gameId FROM GameRecord g WHERE (g.status = 'PLAYING' AND g.createdAt > :dayAgo) "
+                        + "OR g.endedAt > :dayAgo", UUID.class)
+                .setParameter("dayAgo", dayAgo).getResultList();
     }
 
     public void waitForGame(UUID gameId, String envelopeJson) {
