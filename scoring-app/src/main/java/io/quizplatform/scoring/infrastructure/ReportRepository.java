@@ -117,17 +117,18 @@ public class ReportRepository {
                 Instant.now(), ranking.size(), played, podium, ranking, questions);
     }
 
+    /**
+     * An upsert in SQL (ADR 0003): the column is JSONB, which needs a cast JPA cannot bind, and a rebuilt report
+     * (a late answer after the game was finalized) replaces the row.
+     */
     public void save(UUID gameId, String json) {
         em.createNativeQuery("INSERT INTO game_reports (game_id, report) VALUES (?1, CAST(?2 AS jsonb)) "
                 + "ON CONFLICT (game_id) DO UPDATE SET report = EXCLUDED.report, built_at = now()")
                 .setParameter(1, gameId).setParameter(2, json).executeUpdate();
     }
 
-    @SuppressWarnings("unchecked")
     public Optional<String> find(UUID gameId) {
-        List<Object> rows = em.createNativeQuery("SELECT CAST(report AS text) FROM game_reports WHERE game_id = ?1")
-                .setParameter(1, gameId).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
+        return Optional.ofNullable(em.find(GameReportRecord.class, gameId)).map(GameReportRecord::report);
     }
 
     /** The host of a game, empty if scoring-app does not know the game. */
