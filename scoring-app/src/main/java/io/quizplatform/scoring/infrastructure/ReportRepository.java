@@ -52,8 +52,9 @@ public class ReportRepository {
                         + "final_rank FROM player_scores WHERE game_id = ?1 AND NOT kicked "
                         + "ORDER BY final_rank NULLS LAST, " + ScoringRepository.ORDER)
                 .setParameter(1, gameId).getResultList();
-        List<Object[]> answerRows = em.createNativeQuery("SELECT player_id, question_index, points + bonus FROM scored_answers WHERE game_id = ?1")
-                .setParameter(1, gameId).getResultList();
+        List<Object[]> answerRows = em.createQuery("SELECT a.playerId, a.questionIndex, a.points + a.bonus FROM ScoredAnswerRecord a "
+                        + "WHERE a.gameId = :game", Object[].class)
+                .setParameter("game", gameId).getResultList();
 
         int played = 0;
         for (Object[] q : questionRows) {

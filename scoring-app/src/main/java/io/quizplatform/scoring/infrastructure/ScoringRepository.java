@@ -239,34 +239,27 @@ public class ScoringRepository {
     }
 
     public boolean isScored(UUID gameId, int questionIndex, String playerId) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM scored_answers WHERE game_id = ?1 AND question_index = ?2 "
-                        + "AND player_id = ?3").setParameter(1, gameId).setParameter(2, questionIndex).setParameter(3, playerId)
-                .getSingleResult()).longValue() > 0;
+        return em.find(ScoredAnswerRecord.class, new ScoredAnswerRecord.Key(gameId, questionIndex, playerId)) != null;
     }
 
     /** A player's scored answers in question order. */
-    @SuppressWarnings("unchecked")
     public List<StoredAnswer> scoredAnswers(UUID gameId, String playerId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT question_index, points, bonus, correct, response_ms FROM scored_answers "
-                        + "WHERE game_id = ?1 AND player_id = ?2 ORDER BY question_index")
-                .setParameter(1, gameId).setParameter(2, playerId).getResultList();
-        List<StoredAnswer> answers = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            answers.add(new StoredAnswer(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
-                    (Boolean) r[3], ((Number) r[4]).longValue()));
-        }
-        return answers;
+        return em.createQuery("SELECT a FROM ScoredAnswerRecord a WHERE a.gameId = :game AND a.playerId = :player "
+                        + "ORDER BY a.questionIndex", ScoredAnswerRecord.class)
+                .setParameter("game", gameId).setParameter("player", playerId).getResultStream()
+                .map(ScoredAnswerRecord::view).toList();
     }
 
     /** Writes re-scored bonuses, then the player's totals as the sum of their scored answers. */
     public void rescored(UUID gameId, String playerId, List<StoredAnswer> answers, List<Integer> bonuses, StreakState streak) {
         for (int i = 0; i < answers.size(); i++) {
             if (answers.get(i).bonus() != bonuses.get(i)) {
-                em.createNativeQuery("UPDATE scored_answers SET bonus = ?4 WHERE game_id = ?1 AND question_index = ?2 AND player_id = ?3")
-                        .setParameter(1, gameId).setParameter(2, answers.get(i).questionIndex()).setParameter(3, playerId)
-                        .setParameter(4, bonuses.get(i)).executeUpdate();
+                em.find(ScoredAnswerRecord.class, new ScoredAnswerRecord.Key(gameId, answers.get(i).questionIndex(), playerId))
+                        .rescore(bonuses.get(i));
             }
         }
+        em.flush(); // the totals below are summed from the rows in the database
+        // Set-based SQL (ADR 0003): the totals are aggregates of the player's scored answers, with FILTER.
         em.createNativeQuery("UPDATE player_scores p SET total = s.total, correct_answers = s.correct, answered = s.answered, "
                         + "total_response_ms = s.ms, last_question = s.last, streak = ?3, streak_question = ?4 FROM (SELECT "
                         + "COALESCE(sum(points + bonus), 0) AS total, count(*) FILTER (WHERE correct) AS correct, count(*) AS answered, "
