@@ -347,21 +347,21 @@ public class ScoringRepository {
     }
 
     public void waitForGame(UUID gameId, String envelopeJson) {
-        em.createNativeQuery("INSERT INTO waiting_events (game_id, envelope) VALUES (?1, ?2)")
-                .setParameter(1, gameId).setParameter(2, envelopeJson).executeUpdate();
+        em.persist(new WaitingEventRecord(gameId, envelopeJson));
     }
 
-    /** The events that waited for the game, in arrival order; removed. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The events that waited for the game, in arrival order; removed. Both statements run under the game's lock
+     * ({@link #lockGame}), as every {@link #waitForGame} does, so no event arrives between them.
+     */
     public List<String> takeWaiting(UUID gameId) {
-        List<Object> rows = em.createNativeQuery("DELETE FROM waiting_events WHERE game_id = ?1 RETURNING seq, envelope")
-                .setParameter(1, gameId).getResultList();
-        List<Object[]> sorted = new ArrayList<>();
-        for (Object r : rows) {
-            sorted.add((Object[]) r);
+        List<String> waiting = em.createQuery("SELECT w.envelope FROM WaitingEventRecord w WHERE w.gameId = :game ORDER BY w.seq",
+                        String.class)
+                .setParameter("game", gameId).getResultList();
+        if (!waiting.isEmpty()) {
+            em.createQuery("DELETE FROM WaitingEventRecord w WHERE w.gameId = :game").setParameter("game", gameId).executeUpdate();
         }
-        sorted.sort((a, b) -> Long.compare(((Number) a[0]).longValue(), ((Number) b[0]).longValue()));
-        return sorted.stream().map(r -> (String) r[1]).toList();
+        return waiting;
     }
 
     /** Reserves the versions of {@code count} events about the game; returns the last of them. */
