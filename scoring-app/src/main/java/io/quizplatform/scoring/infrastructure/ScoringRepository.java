@@ -85,7 +85,12 @@ public class ScoringRepository {
             implements Ranking.Ranked {
     }
 
-    /** @return false if the game was known already */
+    /**
+     * Insert-if-absent in SQL (ADR 0003): a redelivered game.created must change nothing and fail nothing; the
+     * questions' options are JSONB, a cast JPA cannot bind.
+     *
+     * @return false if the game was known already
+     */
     public boolean createGame(UUID gameId, String hostId, String quizId, boolean speedScoring, boolean streakBonus,
                               Instant createdAt, List<NewQuestion> questions) {
         int created = em.createNativeQuery("INSERT INTO games (game_id, host_id, quiz_id, speed_scoring, streak_bonus, "
@@ -108,7 +113,10 @@ public class ScoringRepository {
         return true;
     }
 
-    /** Serialises work on one game across transactions, instances and consumers until this transaction ends. */
+    /**
+     * Serialises work on one game across transactions, instances and consumers until this transaction ends. An advisory
+     * lock (ADR 0003): it also orders events of a game whose row does not exist yet.
+     */
     public void lockGame(UUID gameId) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, gameId.getMostSignificantBits() ^ gameId.getLeastSignificantBits())
                 .getSingleResult();
@@ -125,12 +133,14 @@ public class ScoringRepository {
         return Optional.of(new GameRules(gameId, game.speedScoring(), game.streakBonus(), List.copyOf(counts), game.status()));
     }
 
+    /** An upsert in SQL (ADR 0003): the join and the player's first scores race to create the row. */
     public void joined(UUID gameId, String playerId, String nickname) {
         em.createNativeQuery("INSERT INTO player_scores (game_id, player_id, nickname) VALUES (?1, ?2, ?3) "
                         + "ON CONFLICT (game_id, player_id) DO UPDATE SET nickname = EXCLUDED.nickname")
                 .setParameter(1, gameId).setParameter(2, playerId).setParameter(3, nickname).executeUpdate();
     }
 
+    /** An upsert in SQL (ADR 0003), as {@link #joined}. */
     public void kicked(UUID gameId, String playerId) {
         em.createNativeQuery("INSERT INTO player_scores (game_id, player_id, kicked) VALUES (?1, ?2, true) "
                         + "ON CONFLICT (game_id, player_id) DO UPDATE SET kicked = true")
@@ -155,6 +165,7 @@ public class ScoringRepository {
 
     public void tallied(UUID gameId, int questionIndex, int answered, int correct, String distributionJson,
                         String textAnswersJson, Instant at) {
+        // SQL (ADR 0003): distribution and text_answers are JSONB, a cast JPA cannot bind.
         // tallied_at: when scoring-app recorded it (the completion's sign of progress); closed: when the question closed
         em.createNativeQuery("UPDATE game_questions SET tallied_at = now(), answered = ?4, correct = ?5, "
                         + "distribution = CAST(?6 AS jsonb), text_answers = CAST(?7 AS jsonb), opened_at = COALESCE(opened_at, ?3) "
@@ -164,7 +175,11 @@ public class ScoringRepository {
                 .setParameter(7, textAnswersJson).executeUpdate();
     }
 
-    /** The players' rows, those not seen yet as new rows. */
+    /**
+     * The players' rows, those not seen yet as new rows. SQL on the answer burst's path (ADR 0003): the ids go in as one
+     * JSONB parameter; JPQL's {@code IN :ids} would bind one parameter per player (up to a game's 10,000) into a
+     * statement of that many placeholders, which was not measured against this one.
+     */
     @SuppressWarnings("unchecked")
     public Map<String, PlayerRow> players(UUID gameId, Collection<String> playerIds) {
         List<Object[]> rows = em.createNativeQuery("SELECT player_id, total, correct_answers, answered, total_response_ms, "
@@ -188,7 +203,10 @@ public class ScoringRepository {
         return players;
     }
 
-    /** Writes the players' new scores and the answers that earned them, one statement each. */
+    /**
+     * Writes the players' new scores and the answers that earned them, one statement each: set-based SQL on the answer
+     * burst's path (ADR 0003), where entities would be a statement per player and per answer.
+     */
     public void saveScores(UUID gameId, Collection<PlayerRow> players, List<ScoredAnswer> answers) {
         if (answers.isEmpty()) {
             return;
@@ -269,7 +287,10 @@ public class ScoringRepository {
                 .setParameter(4, streak.lastQuestion()).executeUpdate();
     }
 
-    /** The board after a question: every player still in the game, best first (the order of {@code Ranking}). */
+    /**
+     * The board after a question: every player still in the game, best first (the order of {@code Ranking}). SQL
+     * (ADR 0003): the order sorts player ids in the "C" collation, as {@code Ranking} does.
+     */
     @SuppressWarnings("unchecked")
     public List<BoardRow> board(UUID gameId, int questionIndex) {
         List<Object[]> rows = em.createNativeQuery("SELECT p.player_id, p.nickname, p.total, p.correct_answers, p.total_response_ms, "
@@ -308,7 +329,7 @@ public class ScoringRepository {
             + "p.total_response_ms - COALESCE(u.ms, 0) AS total_response_ms "
             + "FROM player_scores p LEFT JOIN untallied u ON u.player_id = p.player_id WHERE p.game_id = ?1 AND NOT p.kicked) ";
 
-    /** The top of the board as last tallied, or all of it with a limit of 0. */
+    /** The top of the board as last tallied, or all of it with a limit of 0. SQL (ADR 0003): aggregates with FILTER. */
     @SuppressWarnings("unchecked")
     public List<BoardRow> standings(UUID gameId, int limit) {
         List<Object[]> rows = em.createNativeQuery(BOARD_AS_TALLIED + "SELECT player_id, nickname, total, correct_answers, "
@@ -324,11 +345,14 @@ public class ScoringRepository {
     }
 
     public long playerCount(UUID gameId) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM player_scores WHERE game_id = ?1 AND NOT kicked")
-                .setParameter(1, gameId).getSingleResult()).longValue();
+        return em.createQuery("SELECT count(p) FROM PlayerScoreRecord p WHERE p.gameId = :game AND p.kicked = false", Long.class)
+                .setParameter("game", gameId).getSingleResult();
     }
 
-    /** A player's place as last tallied: rank (1 = first) and the line, empty if not on the board. */
+    /**
+     * A player's place as last tallied: rank (1 = first) and the line, empty if not on the board. SQL (ADR 0003):
+     * a window function over the board.
+     */
     @SuppressWarnings("unchecked")
     public Optional<Object[]> place(UUID gameId, String playerId) {
         List<Object[]> rows = em.createNativeQuery(BOARD_AS_TALLIED + "SELECT rank, nickname, total, correct_answers FROM "
@@ -364,7 +388,10 @@ public class ScoringRepository {
         return waiting;
     }
 
-    /** Reserves the versions of {@code count} events about the game; returns the last of them. */
+    /**
+     * Reserves the versions of {@code count} events about the game; returns the last of them. One SQL statement
+     * (ADR 0003): an atomic increment that returns its result, where JPA needs a locked read and an update.
+     */
     public long reserveEventVersions(UUID gameId, int count) {
         return ((Number) em.createNativeQuery("UPDATE games SET score_events = score_events + ?2 WHERE game_id = ?1 RETURNING score_events")
                 .setParameter(1, gameId).setParameter(2, count).getSingleResult()).longValue();
