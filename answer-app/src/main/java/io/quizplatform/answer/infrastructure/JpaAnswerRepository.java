@@ -3,22 +3,30 @@ package io.quizplatform.answer.infrastructure;
 import io.quizplatform.answer.domain.AnswerKey;
 import io.quizplatform.answer.domain.AnswerRepository;
 import io.quizplatform.answer.domain.AnswerWindow;
-import io.quizplatform.platform.persistence.SqlValues;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The {@link AnswerRepository} port on answer_db (native SQL through the persistence unit {@code answer}). */
+/**
+ * The {@link AnswerRepository} port on answer_db, through the entities {@link AnswerGameRecord},
+ * {@link AnswerKeyRecord}, {@link GamePlayerRecord} and {@link AcceptedAnswerRecord}. SQL stays for the
+ * insert-if-absent of redelivered events and for the answer burst's one-statement insert (ADR 0003).
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class JpaAnswerRepository implements AnswerRepository {
@@ -29,7 +37,13 @@ public class JpaAnswerRepository implements AnswerRepository {
     @Inject
     EntityManager em;
 
-    /** Stores a new game and its answer keys; a game seen before is left as it is. */
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    /**
+     * Stores a new game and its answer keys; a game seen before is left as it is. Insert-if-absent in SQL (ADR 0003):
+     * a redelivered game.created must change nothing and fail nothing; the keys are JSONB, a cast JPA cannot bind.
+     */
     @Override
     public void createGame(UUID gameId, String hostId, Instant createdAt, List<AnswerKey> keys) {
         int created = em.createNativeQuery("INSERT INTO games (game_id, host_id, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
@@ -45,6 +59,7 @@ public class JpaAnswerRepository implements AnswerRepository {
         }
     }
 
+    /** Insert-if-absent in SQL (ADR 0003): a redelivered join changes nothing and fails nothing. */
     @Override
     public void addPlayer(UUID gameId, UUID playerId) {
         em.createNativeQuery("INSERT INTO game_players (game_id, player_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
@@ -53,55 +68,61 @@ public class JpaAnswerRepository implements AnswerRepository {
 
     @Override
     public void kick(UUID gameId, UUID playerId) {
-        em.createNativeQuery("UPDATE game_players SET kicked = true WHERE game_id = ?1 AND player_id = ?2")
-                .setParameter(1, gameId).setParameter(2, playerId).executeUpdate();
+        em.createQuery("UPDATE GamePlayerRecord p SET p.kicked = true WHERE p.gameId = :game AND p.playerId = :player")
+                .setParameter("game", gameId).setParameter("player", playerId).executeUpdate();
     }
 
     @Override
     public void opened(UUID gameId, int questionIndex, Instant openedAt, Instant closesAt) {
-        em.createNativeQuery("UPDATE games SET open_question = ?2, opened_at = ?3, closes_at = ?4 WHERE game_id = ?1")
-                .setParameter(1, gameId).setParameter(2, questionIndex)
-                .setParameter(3, Timestamp.from(openedAt)).setParameter(4, Timestamp.from(closesAt))
-                .executeUpdate();
+        game(gameId).ifPresent(g -> g.opened(questionIndex, openedAt, closesAt));
     }
 
     /** @return whether the question was open (a repeated close changes nothing) */
     @Override
     public boolean closed(UUID gameId, int questionIndex) {
-        return em.createNativeQuery("UPDATE games SET open_question = -1, last_closed = GREATEST(last_closed, ?2) "
-                        + "WHERE game_id = ?1 AND open_question = ?2")
-                .setParameter(1, gameId).setParameter(2, questionIndex).executeUpdate() > 0;
+        return game(gameId).map(g -> g.closed(questionIndex)).orElse(false);
     }
 
     @Override
     public void ended(UUID gameId, Instant at) {
         keys.remove(gameId);
-        em.createNativeQuery("UPDATE games SET ended_at = ?2, open_question = -1, "
-                        + "last_closed = GREATEST(last_closed, open_question) WHERE game_id = ?1 AND ended_at IS NULL")
-                .setParameter(1, gameId).setParameter(2, Timestamp.from(at)).executeUpdate();
+        game(gameId).ifPresent(g -> g.ended(at));
     }
 
     /** The game's answer window, its row locked until the transaction ends (one decision per game at a time). */
-    @SuppressWarnings("unchecked")
     @Override
     public Optional<AnswerWindow> lockWindow(UUID gameId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT open_question, opened_at, closes_at, last_closed, ended_at "
-                        + "FROM games WHERE game_id = ?1 FOR UPDATE")
-                .setParameter(1, gameId).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
+        return game(gameId).map(AnswerGameRecord::window);
+    }
+
+    /**
+     * The game's row, locked until the transaction ends ({@code SELECT ... FOR UPDATE}: waiting is right here, one
+     * decision per game at a time). Read and locked once per transaction; every write goes through this managed copy,
+     * and no other transaction can change the row meanwhile, so it stays the row without being read again.
+     */
+    private Optional<AnswerGameRecord> game(UUID gameId) {
+        @SuppressWarnings("unchecked")
+        Map<UUID, AnswerGameRecord> locked = (Map<UUID, AnswerGameRecord>) transaction.getResource(AnswerGameRecord.class);
+        if (locked == null) {
+            locked = new HashMap<>();
+            transaction.putResource(AnswerGameRecord.class, locked);
         }
-        Object[] r = rows.get(0);
-        return Optional.of(new AnswerWindow(((Number) r[0]).intValue(), SqlValues.instant(r[1]), SqlValues.instant(r[2]),
-                ((Number) r[3]).intValue(), r[4] != null));
+        AnswerGameRecord game = locked.get(gameId);
+        if (game == null) {
+            game = em.find(AnswerGameRecord.class, gameId, LockModeType.PESSIMISTIC_WRITE);
+            if (game != null) {
+                locked.put(gameId, game);
+            }
+        }
+        return Optional.ofNullable(game);
     }
 
     /** Every player of the game, and whether the host removed them. */
-    @SuppressWarnings("unchecked")
     @Override
     public java.util.Map<UUID, Boolean> players(UUID gameId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT player_id, kicked FROM game_players WHERE game_id = ?1")
-                .setParameter(1, gameId).getResultList();
+        List<Object[]> rows = em.createQuery("SELECT p.playerId, p.kicked FROM GamePlayerRecord p WHERE p.gameId = :game",
+                        Object[].class)
+                .setParameter("game", gameId).getResultList();
         java.util.Map<UUID, Boolean> players = new java.util.HashMap<>(rows.size() * 2);
         for (Object[] r : rows) {
             players.put((UUID) r[0], (Boolean) r[1]);
@@ -124,13 +145,12 @@ public class JpaAnswerRepository implements AnswerRepository {
         return read;
     }
 
-    @SuppressWarnings("unchecked")
     private Optional<AnswerKey> readKey(UUID gameId, int questionIndex) {
-        List<Object> rows = em.createNativeQuery("SELECT CAST(answer_key AS text) FROM game_questions WHERE game_id = ?1 AND question_index = ?2")
-                .setParameter(1, gameId).setParameter(2, questionIndex).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(JSONB.fromJson((String) rows.get(0), AnswerKey.class));
+        return Optional.ofNullable(em.find(AnswerKeyRecord.class, new AnswerKeyRecord.Key(gameId, questionIndex)))
+                .map(k -> JSONB.fromJson(k.answerKey(), AnswerKey.class));
     }
 
+    /** Insert-if-absent in SQL (ADR 0003): a redelivered answer is refused once. */
     @Override
     public void refused(UUID answerId, UUID gameId, int questionIndex, String playerId, String reason, Instant receivedAt) {
         em.createNativeQuery("INSERT INTO refused_answers (answer_id, game_id, question_index, player_id, reason, received_at) "
@@ -140,12 +160,11 @@ public class JpaAnswerRepository implements AnswerRepository {
                 .executeUpdate();
     }
 
-    @SuppressWarnings("unchecked")
     @Override
     public List<StoredAnswer> answersTo(UUID gameId, int questionIndex) {
-        List<Object[]> rows = em.createNativeQuery("SELECT CAST(option_ids AS text), text_answer, correct FROM answers "
-                        + "WHERE game_id = ?1 AND question_index = ?2")
-                .setParameter(1, gameId).setParameter(2, questionIndex).getResultList();
+        List<Object[]> rows = em.createQuery("SELECT a.optionIds, a.textAnswer, a.correct FROM AcceptedAnswerRecord a "
+                        + "WHERE a.gameId = :game AND a.questionIndex = :question", Object[].class)
+                .setParameter("game", gameId).setParameter("question", questionIndex).getResultList();
         List<StoredAnswer> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             List<String> ids = JSONB.fromJson((String) r[0], STRING_LIST);
@@ -157,29 +176,26 @@ public class JpaAnswerRepository implements AnswerRepository {
     /** The version of the last event answer-app published about this game (0 before the first). */
     @Override
     public long eventVersion(UUID gameId) {
-        Object v = em.createNativeQuery("SELECT answer_events FROM games WHERE game_id = ?1").setParameter(1, gameId).getSingleResult();
-        return ((Number) v).longValue();
+        return game(gameId).orElseThrow(() -> new IllegalStateException("unknown game " + gameId)).answerEvents();
     }
 
     @Override
     public void eventVersion(UUID gameId, long version) {
-        em.createNativeQuery("UPDATE games SET answer_events = ?2 WHERE game_id = ?1")
-                .setParameter(1, gameId).setParameter(2, version).executeUpdate();
+        game(gameId).orElseThrow(() -> new IllegalStateException("unknown game " + gameId)).answerEvents(version);
     }
 
     /** The players who have an accepted answer to the question. */
-    @SuppressWarnings("unchecked")
     @Override
     public java.util.Set<UUID> answered(UUID gameId, int questionIndex) {
-        List<Object> rows = em.createNativeQuery("SELECT player_id FROM answers WHERE game_id = ?1 AND question_index = ?2")
-                .setParameter(1, gameId).setParameter(2, questionIndex).getResultList();
-        java.util.Set<UUID> players = new java.util.HashSet<>(rows.size() * 2);
-        rows.forEach(r -> players.add((UUID) r));
-        return players;
+        return new java.util.HashSet<>(em.createQuery("SELECT a.playerId FROM AcceptedAnswerRecord a "
+                        + "WHERE a.gameId = :game AND a.questionIndex = :question", UUID.class)
+                .setParameter("game", gameId).setParameter("question", questionIndex).getResultList());
     }
 
     /**
-     * Inserts accepted answers in one statement. The unique (game, question, player) constraint still has the last
+     * Inserts accepted answers in one statement: set-based SQL on the answer burst's path (ADR 0003), where
+     * persisting an entity per answer would be an INSERT per answer (JDBC-batched, still one statement each for
+     * PostgreSQL) and an object per answer in the persistence context. The unique (game, question, player) constraint still has the last
      * word: a second answer makes the whole statement, and the transaction, fail.
      */
     @Override

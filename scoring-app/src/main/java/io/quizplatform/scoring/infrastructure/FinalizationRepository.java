@@ -94,28 +94,30 @@ public class FinalizationRepository {
     }
 
     private void gameStatus(UUID gameId, String status) {
-        em.createNativeQuery("UPDATE games SET status = ?2 WHERE game_id = ?1").setParameter(1, gameId).setParameter(2, status)
-                .executeUpdate();
+        em.find(GameRecord.class, gameId).status(status);
     }
 
     /** Questions opened but not tallied: their answers may not all be scored yet. */
     public int questionsNotScored(UUID gameId) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM game_questions WHERE game_id = ?1 AND opened_at IS NOT NULL "
-                + "AND tallied_at IS NULL").setParameter(1, gameId).getSingleResult()).intValue();
+        return em.createQuery("SELECT count(q) FROM GameQuestionRecord q WHERE q.gameId = :game AND q.openedAt IS NOT NULL "
+                + "AND q.talliedAt IS NULL", Long.class).setParameter("game", gameId).getSingleResult().intValue();
     }
 
     /** When the game's last tally was recorded (null before the first). */
     public Instant lastTallied(UUID gameId) {
-        return SqlValues.instant(em.createNativeQuery("SELECT max(tallied_at) FROM game_questions WHERE game_id = ?1")
-                .setParameter(1, gameId).getSingleResult());
+        return SqlValues.instant(em.createQuery("SELECT max(q.talliedAt) FROM GameQuestionRecord q WHERE q.gameId = :game")
+                .setParameter("game", gameId).getSingleResult());
     }
 
     public int questionsPlayed(UUID gameId) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM game_questions WHERE game_id = ?1 AND opened_at IS NOT NULL")
-                .setParameter(1, gameId).getSingleResult()).intValue();
+        return em.createQuery("SELECT count(q) FROM GameQuestionRecord q WHERE q.gameId = :game AND q.openedAt IS NOT NULL", Long.class)
+                .setParameter("game", gameId).getSingleResult().intValue();
     }
 
-    /** Freezes each player's place (same order as every board: total, more answers, faster, player id). */
+    /**
+     * Freezes each player's place (same order as every board: total, more answers, faster, player id). One set-based
+     * SQL statement (ADR 0003): a window function over the board, in the board's collation.
+     */
     public void finalRanks(UUID gameId) {
         em.createNativeQuery("UPDATE player_scores p SET final_rank = b.rank FROM (SELECT player_id, row_number() OVER "
                 + "(ORDER BY " + ScoringRepository.ORDER + ") AS rank FROM player_scores "

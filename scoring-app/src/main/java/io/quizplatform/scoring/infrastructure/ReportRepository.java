@@ -4,7 +4,6 @@ import io.quizplatform.contracts.GameCreated;
 import io.quizplatform.contracts.QuestionTallied;
 import io.quizplatform.contracts.Standing;
 import io.quizplatform.scoring.application.Report;
-import io.quizplatform.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,8 +34,12 @@ public class ReportRepository {
 
     @SuppressWarnings("unchecked")
     public Report assemble(UUID gameId) {
-        Object[] game = (Object[]) em.createNativeQuery("SELECT quiz_id, host_id, end_reason, ended_at FROM games WHERE game_id = ?1")
-                .setParameter(1, gameId).getSingleResult();
+        GameRecord game = em.find(GameRecord.class, gameId);
+        if (game == null) {
+            throw new IllegalStateException("scoring-app does not know game " + gameId);
+        }
+
+        // SQL (ADR 0003): JSONB columns read as text, and an aggregate (average response time) per question
 
         List<Object[]> questionRows = em.createNativeQuery("SELECT q.question_index, q.question_type, q.question_text, q.points, "
                         + "q.counts, CAST(q.options AS text), q.opened_at IS NOT NULL, COALESCE(q.answered, 0), COALESCE(q.correct, 0), "
@@ -44,12 +47,14 @@ public class ReportRepository {
                         + "(SELECT round(avg(s.response_ms)) FROM scored_answers s WHERE s.game_id = q.game_id AND s.question_index = q.question_index) "
                         + "FROM game_questions q WHERE q.game_id = ?1 ORDER BY q.question_index")
                 .setParameter(1, gameId).getResultList();
+        // SQL (ADR 0003): the boards' order, which sorts player ids in the "C" collation
         List<Object[]> playerRows = em.createNativeQuery("SELECT player_id, nickname, total, correct_answers, answered, total_response_ms, "
                         + "final_rank FROM player_scores WHERE game_id = ?1 AND NOT kicked "
                         + "ORDER BY final_rank NULLS LAST, " + ScoringRepository.ORDER)
                 .setParameter(1, gameId).getResultList();
-        List<Object[]> answerRows = em.createNativeQuery("SELECT player_id, question_index, points + bonus FROM scored_answers WHERE game_id = ?1")
-                .setParameter(1, gameId).getResultList();
+        List<Object[]> answerRows = em.createQuery("SELECT a.playerId, a.questionIndex, a.points + a.bonus FROM ScoredAnswerRecord a "
+                        + "WHERE a.gameId = :game", Object[].class)
+                .setParameter("game", gameId).getResultList();
 
         int played = 0;
         for (Object[] q : questionRows) {
@@ -109,27 +114,26 @@ public class ReportRepository {
                     q[11] == null ? null : ((Number) q[11]).longValue(), distribution,
                     texts.stream().map(t -> new Report.TextLine(t.text(), t.count())).toList()));
         }
-        return new Report(gameId.toString(), (String) game[0], (String) game[1], (String) game[2], SqlValues.instant(game[3]),
+        return new Report(gameId.toString(), game.quizId(), game.hostId(), game.endReason(), game.endedAt(),
                 Instant.now(), ranking.size(), played, podium, ranking, questions);
     }
 
+    /**
+     * An upsert in SQL (ADR 0003): the column is JSONB, which needs a cast JPA cannot bind, and a rebuilt report
+     * (a late answer after the game was finalized) replaces the row.
+     */
     public void save(UUID gameId, String json) {
         em.createNativeQuery("INSERT INTO game_reports (game_id, report) VALUES (?1, CAST(?2 AS jsonb)) "
                 + "ON CONFLICT (game_id) DO UPDATE SET report = EXCLUDED.report, built_at = now()")
                 .setParameter(1, gameId).setParameter(2, json).executeUpdate();
     }
 
-    @SuppressWarnings("unchecked")
     public Optional<String> find(UUID gameId) {
-        List<Object> rows = em.createNativeQuery("SELECT CAST(report AS text) FROM game_reports WHERE game_id = ?1")
-                .setParameter(1, gameId).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
+        return Optional.ofNullable(em.find(GameReportRecord.class, gameId)).map(GameReportRecord::report);
     }
 
     /** The host of a game, empty if scoring-app does not know the game. */
-    @SuppressWarnings("unchecked")
     public Optional<String> hostOf(UUID gameId) {
-        List<Object> rows = em.createNativeQuery("SELECT host_id FROM games WHERE game_id = ?1").setParameter(1, gameId).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
+        return Optional.ofNullable(em.find(GameRecord.class, gameId)).map(GameRecord::hostId);
     }
 }

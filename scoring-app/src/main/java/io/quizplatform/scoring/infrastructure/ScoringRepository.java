@@ -2,15 +2,16 @@ package io.quizplatform.scoring.infrastructure;
 
 import io.quizplatform.scoring.domain.Ranking;
 import io.quizplatform.scoring.domain.StreakState;
-import io.quizplatform.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -84,7 +85,12 @@ public class ScoringRepository {
             implements Ranking.Ranked {
     }
 
-    /** @return false if the game was known already */
+    /**
+     * Insert-if-absent in SQL (ADR 0003): a redelivered game.created must change nothing and fail nothing; the
+     * questions' options are JSONB, a cast JPA cannot bind.
+     *
+     * @return false if the game was known already
+     */
     public boolean createGame(UUID gameId, String hostId, String quizId, boolean speedScoring, boolean streakBonus,
                               Instant createdAt, List<NewQuestion> questions) {
         int created = em.createNativeQuery("INSERT INTO games (game_id, host_id, quiz_id, speed_scoring, streak_bonus, "
@@ -107,32 +113,34 @@ public class ScoringRepository {
         return true;
     }
 
-    /** Serialises work on one game across transactions, instances and consumers until this transaction ends. */
+    /**
+     * Serialises work on one game across transactions, instances and consumers until this transaction ends. An advisory
+     * lock (ADR 0003): it also orders events of a game whose row does not exist yet.
+     */
     public void lockGame(UUID gameId) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, gameId.getMostSignificantBits() ^ gameId.getLeastSignificantBits())
                 .getSingleResult();
     }
 
-    @SuppressWarnings("unchecked")
     public Optional<GameRules> rules(UUID gameId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT speed_scoring, streak_bonus, status FROM games WHERE game_id = ?1")
-                .setParameter(1, gameId).getResultList();
-        if (rows.isEmpty()) {
+        GameRecord game = em.find(GameRecord.class, gameId);
+        if (game == null) {
             return Optional.empty();
         }
-        List<Object> counts = em.createNativeQuery("SELECT counts FROM game_questions WHERE game_id = ?1 ORDER BY question_index")
-                .setParameter(1, gameId).getResultList();
-        Object[] r = rows.get(0);
-        return Optional.of(new GameRules(gameId, (Boolean) r[0], (Boolean) r[1], counts.stream().map(c -> (Boolean) c).toList(),
-                (String) r[2]));
+        List<Boolean> counts = em.createQuery("SELECT q.counts FROM GameQuestionRecord q WHERE q.gameId = :game "
+                        + "ORDER BY q.questionIndex", Boolean.class)
+                .setParameter("game", gameId).getResultList();
+        return Optional.of(new GameRules(gameId, game.speedScoring(), game.streakBonus(), List.copyOf(counts), game.status()));
     }
 
+    /** An upsert in SQL (ADR 0003): the join and the player's first scores race to create the row. */
     public void joined(UUID gameId, String playerId, String nickname) {
         em.createNativeQuery("INSERT INTO player_scores (game_id, player_id, nickname) VALUES (?1, ?2, ?3) "
                         + "ON CONFLICT (game_id, player_id) DO UPDATE SET nickname = EXCLUDED.nickname")
                 .setParameter(1, gameId).setParameter(2, playerId).setParameter(3, nickname).executeUpdate();
     }
 
+    /** An upsert in SQL (ADR 0003), as {@link #joined}. */
     public void kicked(UUID gameId, String playerId) {
         em.createNativeQuery("INSERT INTO player_scores (game_id, player_id, kicked) VALUES (?1, ?2, true) "
                         + "ON CONFLICT (game_id, player_id) DO UPDATE SET kicked = true")
@@ -140,19 +148,24 @@ public class ScoringRepository {
     }
 
     public void opened(UUID gameId, int questionIndex, Instant at) {
-        em.createNativeQuery("UPDATE game_questions SET opened_at = COALESCE(opened_at, ?3) WHERE game_id = ?1 AND question_index = ?2")
-                .setParameter(1, gameId).setParameter(2, questionIndex).setParameter(3, Timestamp.from(at)).executeUpdate();
+        // locked, as the tally's SQL update may set it at the same time: the first time recorded stays
+        GameQuestionRecord question = em.find(GameQuestionRecord.class, new GameQuestionRecord.Key(gameId, questionIndex),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (question != null) {
+            question.opened(at);
+        }
     }
 
     /** @return whether this was news (a repeated end changes nothing) */
     public boolean ended(UUID gameId, String reason, Instant at) {
-        return em.createNativeQuery("UPDATE games SET status = 'ENDED', end_reason = ?2, ended_at = ?3 "
-                        + "WHERE game_id = ?1 AND status = 'PLAYING'")
-                .setParameter(1, gameId).setParameter(2, reason).setParameter(3, Timestamp.from(at)).executeUpdate() > 0;
+        // locked: a redelivery on another instance must not start the game's completion twice
+        GameRecord game = em.find(GameRecord.class, gameId, LockModeType.PESSIMISTIC_WRITE);
+        return game != null && game.end(reason, at);
     }
 
     public void tallied(UUID gameId, int questionIndex, int answered, int correct, String distributionJson,
                         String textAnswersJson, Instant at) {
+        // SQL (ADR 0003): distribution and text_answers are JSONB, a cast JPA cannot bind.
         // tallied_at: when scoring-app recorded it (the completion's sign of progress); closed: when the question closed
         em.createNativeQuery("UPDATE game_questions SET tallied_at = now(), answered = ?4, correct = ?5, "
                         + "distribution = CAST(?6 AS jsonb), text_answers = CAST(?7 AS jsonb), opened_at = COALESCE(opened_at, ?3) "
@@ -162,7 +175,11 @@ public class ScoringRepository {
                 .setParameter(7, textAnswersJson).executeUpdate();
     }
 
-    /** The players' rows, those not seen yet as new rows. */
+    /**
+     * The players' rows, those not seen yet as new rows. SQL on the answer burst's path (ADR 0003): the ids go in as one
+     * JSONB parameter; JPQL's {@code IN :ids} would bind one parameter per player (up to a game's 10,000) into a
+     * statement of that many placeholders, which was not measured against this one.
+     */
     @SuppressWarnings("unchecked")
     public Map<String, PlayerRow> players(UUID gameId, Collection<String> playerIds) {
         List<Object[]> rows = em.createNativeQuery("SELECT player_id, total, correct_answers, answered, total_response_ms, "
@@ -186,7 +203,10 @@ public class ScoringRepository {
         return players;
     }
 
-    /** Writes the players' new scores and the answers that earned them, one statement each. */
+    /**
+     * Writes the players' new scores and the answers that earned them, one statement each: set-based SQL on the answer
+     * burst's path (ADR 0003), where entities would be a statement per player and per answer.
+     */
     public void saveScores(UUID gameId, Collection<PlayerRow> players, List<ScoredAnswer> answers) {
         if (answers.isEmpty()) {
             return;
@@ -237,34 +257,27 @@ public class ScoringRepository {
     }
 
     public boolean isScored(UUID gameId, int questionIndex, String playerId) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM scored_answers WHERE game_id = ?1 AND question_index = ?2 "
-                        + "AND player_id = ?3").setParameter(1, gameId).setParameter(2, questionIndex).setParameter(3, playerId)
-                .getSingleResult()).longValue() > 0;
+        return em.find(ScoredAnswerRecord.class, new ScoredAnswerRecord.Key(gameId, questionIndex, playerId)) != null;
     }
 
     /** A player's scored answers in question order. */
-    @SuppressWarnings("unchecked")
     public List<StoredAnswer> scoredAnswers(UUID gameId, String playerId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT question_index, points, bonus, correct, response_ms FROM scored_answers "
-                        + "WHERE game_id = ?1 AND player_id = ?2 ORDER BY question_index")
-                .setParameter(1, gameId).setParameter(2, playerId).getResultList();
-        List<StoredAnswer> answers = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            answers.add(new StoredAnswer(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
-                    (Boolean) r[3], ((Number) r[4]).longValue()));
-        }
-        return answers;
+        return em.createQuery("SELECT a FROM ScoredAnswerRecord a WHERE a.gameId = :game AND a.playerId = :player "
+                        + "ORDER BY a.questionIndex", ScoredAnswerRecord.class)
+                .setParameter("game", gameId).setParameter("player", playerId).getResultStream()
+                .map(ScoredAnswerRecord::view).toList();
     }
 
     /** Writes re-scored bonuses, then the player's totals as the sum of their scored answers. */
     public void rescored(UUID gameId, String playerId, List<StoredAnswer> answers, List<Integer> bonuses, StreakState streak) {
         for (int i = 0; i < answers.size(); i++) {
             if (answers.get(i).bonus() != bonuses.get(i)) {
-                em.createNativeQuery("UPDATE scored_answers SET bonus = ?4 WHERE game_id = ?1 AND question_index = ?2 AND player_id = ?3")
-                        .setParameter(1, gameId).setParameter(2, answers.get(i).questionIndex()).setParameter(3, playerId)
-                        .setParameter(4, bonuses.get(i)).executeUpdate();
+                em.find(ScoredAnswerRecord.class, new ScoredAnswerRecord.Key(gameId, answers.get(i).questionIndex(), playerId))
+                        .rescore(bonuses.get(i));
             }
         }
+        em.flush(); // the totals below are summed from the rows in the database
+        // Set-based SQL (ADR 0003): the totals are aggregates of the player's scored answers, with FILTER.
         em.createNativeQuery("UPDATE player_scores p SET total = s.total, correct_answers = s.correct, answered = s.answered, "
                         + "total_response_ms = s.ms, last_question = s.last, streak = ?3, streak_question = ?4 FROM (SELECT "
                         + "COALESCE(sum(points + bonus), 0) AS total, count(*) FILTER (WHERE correct) AS correct, count(*) AS answered, "
@@ -274,7 +287,10 @@ public class ScoringRepository {
                 .setParameter(4, streak.lastQuestion()).executeUpdate();
     }
 
-    /** The board after a question: every player still in the game, best first (the order of {@code Ranking}). */
+    /**
+     * The board after a question: every player still in the game, best first (the order of {@code Ranking}). SQL
+     * (ADR 0003): the order sorts player ids in the "C" collation, as {@code Ranking} does.
+     */
     @SuppressWarnings("unchecked")
     public List<BoardRow> board(UUID gameId, int questionIndex) {
         List<Object[]> rows = em.createNativeQuery("SELECT p.player_id, p.nickname, p.total, p.correct_answers, p.total_response_ms, "
@@ -313,7 +329,7 @@ public class ScoringRepository {
             + "p.total_response_ms - COALESCE(u.ms, 0) AS total_response_ms "
             + "FROM player_scores p LEFT JOIN untallied u ON u.player_id = p.player_id WHERE p.game_id = ?1 AND NOT p.kicked) ";
 
-    /** The top of the board as last tallied, or all of it with a limit of 0. */
+    /** The top of the board as last tallied, or all of it with a limit of 0. SQL (ADR 0003): aggregates with FILTER. */
     @SuppressWarnings("unchecked")
     public List<BoardRow> standings(UUID gameId, int limit) {
         List<Object[]> rows = em.createNativeQuery(BOARD_AS_TALLIED + "SELECT player_id, nickname, total, correct_answers, "
@@ -329,11 +345,14 @@ public class ScoringRepository {
     }
 
     public long playerCount(UUID gameId) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM player_scores WHERE game_id = ?1 AND NOT kicked")
-                .setParameter(1, gameId).getSingleResult()).longValue();
+        return em.createQuery("SELECT count(p) FROM PlayerScoreRecord p WHERE p.gameId = :game AND p.kicked = false", Long.class)
+                .setParameter("game", gameId).getSingleResult();
     }
 
-    /** A player's place as last tallied: rank (1 = first) and the line, empty if not on the board. */
+    /**
+     * A player's place as last tallied: rank (1 = first) and the line, empty if not on the board. SQL (ADR 0003):
+     * a window function over the board.
+     */
     @SuppressWarnings("unchecked")
     public Optional<Object[]> place(UUID gameId, String playerId) {
         List<Object[]> rows = em.createNativeQuery(BOARD_AS_TALLIED + "SELECT rank, nickname, total, correct_answers FROM "
@@ -344,32 +363,35 @@ public class ScoringRepository {
     }
 
     /** Games whose boards may be in Redis: created or ended within the last day (an abandoned game is let go). */
-    @SuppressWarnings("unchecked")
     public List<UUID> recentGames() {
-        return em.createNativeQuery("SELECT game_id FROM games WHERE (status = 'PLAYING' AND created_at > now() - interval '1 day') "
-                        + "OR ended_at > now() - interval '1 day'")
-                .getResultList();
+        Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
+        return em.createQuery("SELECT g.gameId FROM GameRecord g WHERE (g.status = 'PLAYING' AND g.createdAt > :dayAgo) "
+                        + "OR g.endedAt > :dayAgo", UUID.class)
+                .setParameter("dayAgo", dayAgo).getResultList();
     }
 
     public void waitForGame(UUID gameId, String envelopeJson) {
-        em.createNativeQuery("INSERT INTO waiting_events (game_id, envelope) VALUES (?1, ?2)")
-                .setParameter(1, gameId).setParameter(2, envelopeJson).executeUpdate();
+        em.persist(new WaitingEventRecord(gameId, envelopeJson));
     }
 
-    /** The events that waited for the game, in arrival order; removed. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The events that waited for the game, in arrival order; removed. Both statements run under the game's lock
+     * ({@link #lockGame}), as every {@link #waitForGame} does, so no event arrives between them.
+     */
     public List<String> takeWaiting(UUID gameId) {
-        List<Object> rows = em.createNativeQuery("DELETE FROM waiting_events WHERE game_id = ?1 RETURNING seq, envelope")
-                .setParameter(1, gameId).getResultList();
-        List<Object[]> sorted = new ArrayList<>();
-        for (Object r : rows) {
-            sorted.add((Object[]) r);
+        List<String> waiting = em.createQuery("SELECT w.envelope FROM WaitingEventRecord w WHERE w.gameId = :game ORDER BY w.seq",
+                        String.class)
+                .setParameter("game", gameId).getResultList();
+        if (!waiting.isEmpty()) {
+            em.createQuery("DELETE FROM WaitingEventRecord w WHERE w.gameId = :game").setParameter("game", gameId).executeUpdate();
         }
-        sorted.sort((a, b) -> Long.compare(((Number) a[0]).longValue(), ((Number) b[0]).longValue()));
-        return sorted.stream().map(r -> (String) r[1]).toList();
+        return waiting;
     }
 
-    /** Reserves the versions of {@code count} events about the game; returns the last of them. */
+    /**
+     * Reserves the versions of {@code count} events about the game; returns the last of them. One SQL statement
+     * (ADR 0003): an atomic increment that returns its result, where JPA needs a locked read and an update.
+     */
     public long reserveEventVersions(UUID gameId, int count) {
         return ((Number) em.createNativeQuery("UPDATE games SET score_events = score_events + ?2 WHERE game_id = ?1 RETURNING score_events")
                 .setParameter(1, gameId).setParameter(2, count).getSingleResult()).longValue();

@@ -8,7 +8,6 @@ import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +18,8 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -40,7 +36,7 @@ public class StoredSigningKeys implements SigningKeys {
     ServiceSettings settings;
 
     @Inject
-    DataSource dataSource;
+    DevelopmentSigningKeys stored;
 
     private volatile RsaJsonWebKey key;
 
@@ -71,28 +67,22 @@ public class StoredSigningKeys implements SigningKeys {
     }
 
     private RSAPrivateCrtKey developmentKey() throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            String pem = newest(c);
-            if (pem == null) {
-                RsaJsonWebKey generated = RsaJwkGenerator.generateJwk(2048);
-                String newPem = toPem((RSAPrivateCrtKey) generated.getPrivateKey());
-                try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO signing_keys (key_id, private_key) VALUES ('development', ?) ON CONFLICT DO NOTHING")) {
-                    insert.setString(1, newPem);
-                    insert.executeUpdate();
-                }
-                pem = newest(c); // another replica may have won the race: everyone takes the stored key
-                LOG.warning("No JWT_SIGNING_KEY_LOCATION configured: using a development signing key kept in user_db. "
-                        + "Mount a key from a secret in production.");
-            }
-            return readPem(pem);
+        Optional<String> pem = stored.newest();
+        if (pem.isPresent()) {
+            return readPem(pem.get());
         }
+        // another replica may win the race: everyone takes the stored key
+        String winner = stored.storeIfAbsent(generatedPem());
+        LOG.warning("No JWT_SIGNING_KEY_LOCATION configured: using a development signing key kept in user_db. "
+                + "Mount a key from a secret in production.");
+        return readPem(winner);
     }
 
-    private static String newest(Connection c) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT private_key FROM signing_keys ORDER BY created_at DESC LIMIT 1");
-             ResultSet rs = q.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
+    private static String generatedPem() {
+        try {
+            return toPem((RSAPrivateCrtKey) RsaJwkGenerator.generateJwk(2048).getPrivateKey());
+        } catch (org.jose4j.lang.JoseException e) {
+            throw new IllegalStateException("cannot generate a development signing key", e);
         }
     }
 

@@ -7,6 +7,7 @@ import io.quizplatform.quiz.domain.game.GamePhase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -69,38 +70,32 @@ public class GameEventStore {
     }
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public Optional<UUID> liveGameByPin(String pin) {
-        List<UUID> rows = entityManager.createNativeQuery("SELECT game_id FROM live_games WHERE pin = ?1 AND ended_at IS NULL")
-                .setParameter(1, pin).getResultList();
-        return rows.stream().findFirst();
+        return entityManager.createQuery("SELECT g.gameId FROM LiveGameRecord g WHERE g.pin = :pin AND g.endedAt IS NULL", UUID.class)
+                .setParameter("pin", pin).getResultStream().findFirst();
     }
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<UUID> liveGameIds() {
-        return entityManager.createNativeQuery("SELECT game_id FROM live_games WHERE ended_at IS NULL").getResultList();
+        return entityManager.createQuery("SELECT g.gameId FROM LiveGameRecord g WHERE g.endedAt IS NULL", UUID.class).getResultList();
     }
 
-    /** Serializes the commands on one live game for the rest of the transaction. */
+    /**
+     * Serializes the commands on one live game for the rest of the transaction ({@code SELECT ... FOR UPDATE}: the
+     * commands wait for each other); {@link #append} writes through the managed row.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockLive(UUID gameId) {
-        entityManager.createNativeQuery("SELECT game_id FROM live_games WHERE game_id = ?1 FOR UPDATE")
-                .setParameter(1, gameId)
-                .getResultList();
+        entityManager.find(LiveGameRecord.class, gameId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Registers a new game's PIN; throws {@link PinTaken} when another live game has it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void register(Game game) {
         try {
-            entityManager.createNativeQuery("INSERT INTO live_games (game_id, pin, quiz_id, host_id, phase) VALUES (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, UUID.fromString(game.id()))
-                    .setParameter(2, game.pin())
-                    .setParameter(3, UUID.fromString(game.quizId()))
-                    .setParameter(4, game.hostId())
-                    .setParameter(5, game.phase().name().toLowerCase())
-                    .executeUpdate();
+            entityManager.persist(new LiveGameRecord(UUID.fromString(game.id()), game.pin(), UUID.fromString(game.quizId()),
+                    game.hostId(), game.phase().name().toLowerCase()));
+            entityManager.flush(); // the PIN's uniqueness is the database's to say, here rather than at commit
         } catch (PersistenceException e) {
             if (UniqueViolation.isCausedBy(e)) {
                 throw new PinTaken();
@@ -113,18 +108,17 @@ public class GameEventStore {
     public void append(Game game, String actorId) {
         UUID gameId = UUID.fromString(game.id());
         boolean starts = game.pendingEvents().stream().anyMatch(e -> e instanceof GameEvent.GameStarted);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         events.append(AGGREGATE_TYPE, gameId, game.expectedVersion(),
                 game.pendingEvents().stream().map(e -> new EventStore.NewEvent(e.type(), GameEventCodec.toJson(e))).toList(),
-                actorId, null, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                actorId, null, at);
         game.markCommitted();
-        // The index also keeps what a host's list of past games shows (phase, start, players), without replays.
-        entityManager.createNativeQuery("UPDATE live_games SET phase = ?2, ended_at = CASE WHEN ?3 THEN now() ELSE ended_at END, "
-                        + "started_at = CASE WHEN ?4 THEN now() ELSE started_at END, player_count = ?5 WHERE game_id = ?1")
-                .setParameter(1, gameId)
-                .setParameter(2, game.phase().name().toLowerCase())
-                .setParameter(3, game.phase() == GamePhase.ENDED)
-                .setParameter(4, starts)
-                .setParameter(5, (int) game.activePlayerCount())
-                .executeUpdate();
+        // The index also keeps what a host's list of past games shows (phase, start, players), without replays. The row
+        // is managed already (locked by lockLive, or persisted by register), so this reads nothing.
+        LiveGameRecord live = entityManager.find(LiveGameRecord.class, gameId);
+        if (live != null) {
+            live.recorded(game.phase().name().toLowerCase(), game.phase() == GamePhase.ENDED, starts,
+                    (int) game.activePlayerCount(), at);
+        }
     }
 }

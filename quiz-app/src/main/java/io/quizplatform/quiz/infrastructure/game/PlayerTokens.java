@@ -13,12 +13,8 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -39,7 +35,7 @@ public class PlayerTokens {
     ServiceSettings settings;
 
     @Inject
-    DataSource dataSource;
+    PlayerTokenKeys stored;
 
     private volatile HmacKey key;
 
@@ -107,21 +103,8 @@ public class PlayerTokens {
             }
             return bytes;
         }
-        try (Connection c = dataSource.getConnection()) {
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO player_token_keys (key_id, secret) VALUES ('development', ?) ON CONFLICT DO NOTHING")) {
-                insert.setString(1, Base64.getEncoder().encodeToString(fresh));
-                insert.executeUpdate();
-            }
-            try (PreparedStatement q = c.prepareStatement("SELECT secret FROM player_token_keys WHERE key_id = 'development'");
-                 ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return Base64.getDecoder().decode(rs.getString(1));
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot load the player token secret", e);
-        }
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        return Base64.getDecoder().decode(stored.storeIfAbsent(Base64.getEncoder().encodeToString(fresh)));
     }
 }

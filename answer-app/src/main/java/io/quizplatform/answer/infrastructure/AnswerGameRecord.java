@@ -1,0 +1,92 @@
+package io.quizplatform.answer.infrastructure;
+
+import io.quizplatform.answer.domain.AnswerWindow;
+import jakarta.persistence.Cacheable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A row of {@code games}: where a game stands for answers. Created by an insert-if-absent (a redelivered game.created
+ * leaves one row); every other write goes through this entity, the row locked first ({@link JpaAnswerRepository}),
+ * so the managed copy is the row for the rest of the transaction. Out of EclipseLink's shared cache: every
+ * answer-app instance writes these rows.
+ */
+@Entity
+@Table(name = "games")
+@Cacheable(false)
+public class AnswerGameRecord {
+
+    @Id
+    @Column(name = "game_id")
+    private UUID gameId;
+
+    @Column(name = "host_id", nullable = false, insertable = false, updatable = false)
+    private String hostId;
+
+    @Column(name = "open_question", nullable = false, insertable = false)
+    private int openQuestion;
+
+    @Column(name = "opened_at", insertable = false)
+    private Instant openedAt;
+
+    @Column(name = "closes_at", insertable = false)
+    private Instant closesAt;
+
+    @Column(name = "last_closed", nullable = false, insertable = false)
+    private int lastClosed;
+
+    @Column(name = "ended_at", insertable = false)
+    private Instant endedAt;
+
+    @Column(name = "answer_events", nullable = false, insertable = false)
+    private long answerEvents;
+
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+    private Instant createdAt;
+
+    protected AnswerGameRecord() {
+    }
+
+    AnswerWindow window() {
+        return new AnswerWindow(openQuestion, openedAt, closesAt, lastClosed, endedAt != null);
+    }
+
+    void opened(int questionIndex, Instant at, Instant closes) {
+        openQuestion = questionIndex;
+        openedAt = at;
+        closesAt = closes;
+    }
+
+    /** @return whether the question was open (a repeated close changes nothing) */
+    boolean closed(int questionIndex) {
+        if (openQuestion != questionIndex) {
+            return false;
+        }
+        openQuestion = -1;
+        lastClosed = Math.max(lastClosed, questionIndex);
+        return true;
+    }
+
+    /** A repeated end changes nothing; a question open at the end is closed by it. */
+    void ended(Instant at) {
+        if (endedAt != null) {
+            return;
+        }
+        endedAt = at;
+        lastClosed = Math.max(lastClosed, openQuestion);
+        openQuestion = -1;
+    }
+
+    long answerEvents() {
+        return answerEvents;
+    }
+
+    void answerEvents(long version) {
+        answerEvents = version;
+    }
+}
