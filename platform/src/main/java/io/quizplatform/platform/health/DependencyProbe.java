@@ -51,6 +51,19 @@ public final class DependencyProbe {
         this.freshNanos = fresh.toNanos();
     }
 
+    /**
+     * A single thread for one probe's questions, from the container's thread factory (so it runs in the module's
+     * context). On the shared executor, questions stuck on a dependency that is away (Kafka's admin calls wait
+     * seconds) delayed the database's question past its wait and made a healthy database look down.
+     */
+    public static java.util.concurrent.ExecutorService ownThread(java.util.concurrent.ThreadFactory threads, String purpose) {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread thread = threads.newThread(task);
+            thread.setName("health-probe-" + purpose);
+            return thread;
+        });
+    }
+
     public synchronized Answer probe() {
         CompletableFuture<Answer> pending = asking;
         if (pending != null && pending.isDone()) {

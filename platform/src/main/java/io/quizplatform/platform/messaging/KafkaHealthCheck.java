@@ -4,7 +4,8 @@ import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.health.DependencyProbe;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -32,17 +33,26 @@ public class KafkaHealthCheck implements HealthCheck {
     @Inject
     ServiceSettings settings;
 
+    /** The probe asks on a thread of its own: a dependency that hangs never delays the other checks' questions. */
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    private java.util.concurrent.ExecutorService asker;
 
     private DependencyProbe probe;
 
     @PostConstruct
     void init() {
+        asker = DependencyProbe.ownThread(threads, "kafka");
         probe = new DependencyProbe("Kafka", () -> {
             int brokers = clients.admin().describeCluster().nodes().get(3, TimeUnit.SECONDS).size();
             return new DependencyProbe.Answer(brokers > 0, brokers > 0 ? Integer.toString(brokers) : "Kafka unreachable: no brokers");
-        }, executor, DependencyProbe.WAIT, DependencyProbe.FRESH);
+        }, asker, DependencyProbe.WAIT, DependencyProbe.FRESH);
+    }
+
+    @PreDestroy
+    void close() {
+        asker.shutdownNow();
     }
 
     @Override

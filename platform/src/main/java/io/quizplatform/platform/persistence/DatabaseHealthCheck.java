@@ -4,7 +4,8 @@ import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.health.DependencyProbe;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -28,20 +29,29 @@ public class DatabaseHealthCheck implements HealthCheck {
     @Inject
     ServiceSettings settings;
 
+    /** The probe asks on a thread of its own: a dependency that hangs never delays the other checks' questions. */
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    private java.util.concurrent.ExecutorService asker;
 
     private DependencyProbe probe;
 
     @PostConstruct
     void init() {
+        asker = DependencyProbe.ownThread(threads, "database");
         probe = new DependencyProbe("the database of " + settings.serviceName(), () -> {
             try (Connection connection = dataSource.getConnection()) {
                 boolean valid = connection.isValid(2);
                 return new DependencyProbe.Answer(valid, valid ? "valid" : "the database of " + settings.serviceName()
                         + " unreachable: connection not valid");
             }
-        }, executor, DependencyProbe.WAIT, DependencyProbe.FRESH);
+        }, asker, DependencyProbe.WAIT, DependencyProbe.FRESH);
+    }
+
+    @PreDestroy
+    void close() {
+        asker.shutdownNow();
     }
 
     @Override
