@@ -2,6 +2,7 @@ package io.quizplatform.platform.messaging;
 
 import io.quizplatform.contracts.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quizplatform.platform.outbox.Outbox;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -21,6 +22,9 @@ public class ProcessedEvents {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    Outbox outbox;
+
     /** @return true if applied now, false if this consumer had already applied the event */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @io.quizplatform.platform.persistence.ReportedByCaller
@@ -32,7 +36,8 @@ public class ProcessedEvents {
 
     /**
      * Several events in order, in one transaction: all applied (each at most once) or none. Their processed-event
-     * rows are inserted in one statement, which also says which of them were new.
+     * rows are inserted in one statement, which also says which of them were new, and the events the handlers append
+     * to the outbox are written together at the end.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @io.quizplatform.platform.persistence.ReportedByCaller
@@ -57,6 +62,7 @@ public class ProcessedEvents {
                 .getResultList();
         Set<UUID> fresh = new HashSet<>();
         inserted.forEach(id -> fresh.add(id instanceof UUID u ? u : UUID.fromString(id.toString())));
+        outbox.collectAppends();
         int applied = 0;
         for (EventEnvelope event : events) {
             // remove: the same event twice in one batch is applied once
@@ -66,6 +72,7 @@ public class ProcessedEvents {
             }
         }
         handlers.forEach(EventHandler::endOfBatch);
+        outbox.writeCollected();
         return applied;
     }
 

@@ -70,6 +70,8 @@ public class OutboxMessage {
 
     public String getEnvelope() { return envelope; }
 
+    public Instant getCreatedAt() { return createdAt; }
+
     void markPublished(Instant at) {
         this.publishedAt = at;
         this.attempts++;
