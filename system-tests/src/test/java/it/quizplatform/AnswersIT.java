@@ -270,6 +270,52 @@ public class AnswersIT {
         assertThat(Platform.count("ANSWER", "SELECT count(*) FROM refused_answers WHERE game_id = ?", UUID.fromString(gameId))).isEqualTo(5);
     }
 
+    /**
+     * A burst of answers is decided in one batch (its outbox rows written in one statement): every decision is on
+     * answer-events once, and the game's answer events leave the outbox and reach the topic in the order of their
+     * versions.
+     */
+    @Test
+    void aBurstOfAnswersIsDecidedOnceEachAndLeavesInVersionOrder() throws Exception {
+        JsonNode game = newGame();
+        String gameId = game.get("id").asText();
+        List<String> playerIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            playerIds.add(join(game, "Burst" + i).get("playerId").asText());
+        }
+        try (SocketClient hostSocket = SocketClient.host(gameId, host)) {
+            hostSocket.awaitType("welcome");
+            hostSocket.send("{\"type\":\"start\"}");
+            String paris = optionId(hostSocket.awaitPhase("open"), "Paris");
+            openInAnswerApp(gameId, 0);
+            List<String> burst = new java.util.ArrayList<>();
+            for (String playerId : playerIds) {
+                burst.add(receivedEvent(UUID.randomUUID().toString(), gameId, playerId, 0, paris, Instant.now()));
+            }
+            ForgedEvents.publishAll(producer, "quiz-events", gameId, burst);
+
+            List<JsonNode> submitted = decisions.await(gameId, playerIds.size(), EventLog.ofType("answer.submitted"));
+            assertThat(submitted).hasSize(playerIds.size());
+            assertThat(submitted.stream().map(e -> e.get("payload").get("playerId").asText()).distinct())
+                    .containsExactlyInAnyOrderElementsOf(playerIds);
+            List<Long> onTopic = decisions.await(gameId, playerIds.size(), e -> true).stream()
+                    .map(e -> e.get("version").asLong()).toList();
+            assertThat(onTopic).as("versions in the order answer-events has them").isSorted().doesNotHaveDuplicates();
+        }
+        List<Long> inOutbox = new java.util.ArrayList<>();
+        try (var c = Platform.database("ANSWER");
+             var statement = c.prepareStatement("SELECT envelope FROM outbox WHERE message_key = ? ORDER BY id")) {
+            statement.setString(1, gameId);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    inOutbox.add(Platform.JSON.readTree(rows.getString(1)).get("version").asLong());
+                }
+            }
+        }
+        assertThat(inOutbox).as("versions in the outbox's id order").hasSizeGreaterThanOrEqualTo(playerIds.size())
+                .isSorted().doesNotHaveDuplicates();
+    }
+
     private static final Map<String, String> sentEvents = new HashMap<>();
 
     /** Puts a game.answer-received on quiz-events as a quiz-app instance would, and returns the answer id. */
@@ -293,10 +339,15 @@ public class AnswersIT {
 
     static String forward(KafkaProducer<String, String> producer, String answerId, String gameId, String playerId,
                           int questionIndex, String optionId, Instant at) throws Exception {
-        return ForgedEvents.publish(producer, "quiz-events", gameId, ForgedEvents.envelope(answerId, "game.answer-received",
-                "answer", gameId, 1, at, "{\"answerId\":\"" + answerId + "\",\"gameId\":\"" + gameId + "\",\"playerId\":\""
-                        + playerId + "\",\"questionIndex\":" + questionIndex + ",\"optionIds\":[\"" + optionId
-                        + "\"],\"receivedAt\":\"" + at + "\"}"));
+        return ForgedEvents.publish(producer, "quiz-events", gameId, receivedEvent(answerId, gameId, playerId, questionIndex,
+                optionId, at));
+    }
+
+    /** The game.answer-received event a quiz-app instance would send for this answer. */
+    static String receivedEvent(String answerId, String gameId, String playerId, int questionIndex, String optionId, Instant at) {
+        return ForgedEvents.envelope(answerId, "game.answer-received", "answer", gameId, 1, at, "{\"answerId\":\"" + answerId
+                + "\",\"gameId\":\"" + gameId + "\",\"playerId\":\"" + playerId + "\",\"questionIndex\":" + questionIndex
+                + ",\"optionIds\":[\"" + optionId + "\"],\"receivedAt\":\"" + at + "\"}");
     }
 
     private static JsonNode decision(List<JsonNode> events, String answerId) {

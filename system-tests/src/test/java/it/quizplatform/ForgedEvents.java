@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,5 +36,25 @@ final class ForgedEvents {
         record.headers().add("event-id", json.get("id").asText().getBytes(StandardCharsets.UTF_8));
         producer.send(record).get();
         return event;
+    }
+
+    /**
+     * Sends the events (each checked first) keyed by {@code key} without waiting for each, so that a consumer reads
+     * them as one burst; returns once the broker has them all.
+     */
+    static void publishAll(KafkaProducer<String, String> producer, String topic, String key, List<String> events) throws Exception {
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        for (String event : events) {
+            assertThat(ContractValidator.violations(event)).as(event).isEmpty();
+            var json = Platform.JSON.readTree(event);
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, event);
+            record.headers().add("event-type", json.get("type").asText().getBytes(StandardCharsets.UTF_8));
+            record.headers().add("event-id", json.get("id").asText().getBytes(StandardCharsets.UTF_8));
+            sent.add(producer.send(record));
+        }
+        producer.flush();
+        for (java.util.concurrent.Future<?> f : sent) {
+            f.get();
+        }
     }
 }
