@@ -43,23 +43,6 @@ public class KafkaClients {
         return withAppClassLoader(() -> new KafkaProducer<>(p));
     }
 
-    public KafkaConsumer<String, String> newConsumer(String groupId) {
-        Properties p = consumerProperties(settings.serviceName() + "-" + groupId + "-consumer", groupId, "earliest");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
-        // The broker answers a fetch as soon as one record is there and holds it up to 500 ms while nothing is, so
-        // an idle consumer costs two fetches a second, not one every 25 ms. Under a burst the consumer loop gathers a
-        // fuller batch itself (PartitionLane: one transaction per batch). Not longer:
-        // one fetch per broker is in flight at a time, so a partition resumed after a retry wait can be read only
-        // when the held fetch returns.
-        p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500");
-        // Live play: when an instance dies, the group hands its partitions to the others within ~10 s rather than
-        // the default 45 s, during which that share of every game's answers would wait.
-        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
-        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
-        return withAppClassLoader(() -> new KafkaConsumer<>(p));
-    }
-
     /**
      * A consumer for a broadcast: every instance reads every partition itself (assign + seek), outside any consumer
      * group. Without a group there is no rebalance and no committed offset to lose: the consumer keeps its position
@@ -72,7 +55,7 @@ public class KafkaClients {
         // a longer wait costs no latency, only fewer empty fetches (this reader never pauses a partition). Below the
         // request timeout, so a held fetch is never taken for a broker that went away.
         p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "2000");
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "3000");
         // Live play: find out within seconds that the broker went away or came back.
         p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
