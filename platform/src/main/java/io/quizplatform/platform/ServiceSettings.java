@@ -33,6 +33,14 @@ public class ServiceSettings {
 
     public String redisUrl() { return get("redis.url", "redis://127.0.0.1:16379"); }
 
+    /** standalone, cluster or sentinel ({@link io.quizplatform.platform.redis.RedisTopology}). */
+    public String redisMode() { return get("redis.mode", "standalone"); }
+
+    /** The cluster's seed nodes or the sentinels, {@code host:port,...}; empty in standalone mode. */
+    public String redisNodes() { return get("redis.nodes", ""); }
+
+    public String redisSentinelMaster() { return get("redis.sentinel.master", ""); }
+
     /** Whether an unreachable Kafka fails readiness once the topics were created (by default the outbox bridges it). */
     public boolean kafkaRequiredForReadiness() { return Boolean.parseBoolean(get("kafka.required.for.readiness", "false")); }
 

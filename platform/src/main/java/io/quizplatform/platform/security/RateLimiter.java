@@ -8,9 +8,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
-import redis.clients.jedis.AbstractTransaction;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
 import java.util.List;
@@ -64,6 +61,11 @@ public class RateLimiter {
         }
     }
 
+    /** Counts an attempt in the key's window (started by the first attempt): returns the count and the seconds left. */
+    public static final String COUNT_ATTEMPT = "redis.call('SET', KEYS[1], '0', 'NX', 'EX', ARGV[1]) "
+            + "local n = redis.call('INCR', KEYS[1]) "
+            + "return {n, redis.call('TTL', KEYS[1])}";
+
     @PostConstruct
     void init() {
         Tag service = new Tag("service", settings.serviceName());
@@ -74,17 +76,14 @@ public class RateLimiter {
     /** Counts one attempt against {@code limit} per {@code window} for this bucket and key. */
     public Decision attempt(String bucket, String key, int limit, Duration window) {
         String redisKey = "rate:" + settings.serviceName() + ":" + bucket + ":" + key;
-        try (AbstractTransaction tx = redis.client().multi()) {
-            tx.set(redisKey, "0", SetParams.setParams().nx().ex(window.toSeconds()));
-            Response<Long> count = tx.incr(redisKey);
-            Response<Long> ttl = tx.ttl(redisKey);
-            List<Object> done = tx.exec();
-            if (done == null) {
-                return Decision.ALLOW;
-            }
-            if (count.get() > limit) {
+        try {
+            // One script, so the count and its window are set atomically on a single server, a cluster or Sentinel.
+            @SuppressWarnings("unchecked")
+            List<Long> countAndTtl = (List<Long>) redis.client().eval(COUNT_ATTEMPT, List.of(redisKey),
+                    List.of(Long.toString(window.toSeconds())));
+            if (countAndTtl.get(0) > limit) {
                 rejected.inc();
-                return new Decision(false, Math.max(1, ttl.get()));
+                return new Decision(false, Math.max(1, countAndTtl.get(1)));
             }
             return Decision.ALLOW;
         } catch (RuntimeException e) {

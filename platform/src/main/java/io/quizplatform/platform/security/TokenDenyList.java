@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -107,8 +109,13 @@ public class TokenDenyList {
         }
         List<String> values;
         try {
-            values = redis.client().mget(PREFIX + (tokenId == null ? "" : tokenId),
-                    CUTOFF_PREFIX + (userId == null ? "" : userId));
+            // Two reads in one round trip; not MGET, whose two keys a Redis Cluster keeps in different slots.
+            try (AbstractPipeline pipe = redis.client().pipelined()) {
+                Response<String> loggedOut = pipe.get(PREFIX + (tokenId == null ? "" : tokenId));
+                Response<String> cutoff = pipe.get(CUTOFF_PREFIX + (userId == null ? "" : userId));
+                pipe.sync();
+                values = java.util.Arrays.asList(loggedOut.get(), cutoff.get());
+            }
             if (outage.compareAndSet(true, false)) {
                 LOG.info(() -> service + ": token deny-list reachable again; logged-out tokens and ended"
                         + " sessions are refused again");

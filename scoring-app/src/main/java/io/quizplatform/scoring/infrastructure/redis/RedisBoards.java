@@ -6,14 +6,12 @@ import io.quizplatform.scoring.infrastructure.ScoringRepository.BoardRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.resps.Tuple;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,13 +42,28 @@ public class RedisBoards {
     public record Top(long players, List<Standing> standings) {
     }
 
+    // The game's id in braces is the hash tag: a Redis Cluster keeps both keys of a game in one slot, so the board is
+    // replaced in one script there too.
     static String board(UUID gameId) {
-        return "qs:game:" + gameId + ":board";
+        return "qs:game:{" + gameId + "}:board";
     }
 
     static String players(UUID gameId) {
-        return "qs:game:" + gameId + ":players";
+        return "qs:game:{" + gameId + "}:players";
     }
+
+    /**
+     * Replaces a game's board atomically: KEYS = board, players; ARGV = ttl seconds, then score, player id and line
+     * for each player. One command per player inside the script keeps it within Lua's limit on unpacked arguments
+     * at any game size.
+     */
+    static final String REPLACE = "redis.call('DEL', KEYS[1], KEYS[2]) "
+            + "for i = 2, #ARGV, 3 do "
+            + "redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i + 1]) "
+            + "redis.call('HSET', KEYS[2], ARGV[i + 1], ARGV[i + 2]) "
+            + "end "
+            + "if #ARGV > 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) redis.call('EXPIRE', KEYS[2], ARGV[1]) end "
+            + "return #ARGV";
 
     static double score(int total, int answers, long totalResponseMs) {
         return total * (double) TOTAL_UNIT + Math.min(Math.max(0, answers), ANSWERS_SPAN - 1) * (double) TIME_SPAN
@@ -64,22 +77,15 @@ public class RedisBoards {
     /** Replaces the game's board with {@code rows} (the whole board, from PostgreSQL). */
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS)
     public void replace(UUID gameId, List<BoardRow> rows, Duration ttl) {
-        Map<String, Double> scores = new HashMap<>(rows.size() * 2);
-        Map<String, String> lines = new HashMap<>(rows.size() * 2);
+        List<String> args = new ArrayList<>(1 + rows.size() * 3);
+        args.add(Long.toString(ttl.toSeconds()));
         for (BoardRow row : rows) {
-            scores.put(row.playerId(), score(row.total(), row.answers(), row.totalResponseMs()));
-            lines.put(row.playerId(), row.correctAnswers() + "|" + (row.nickname() == null ? "" : row.nickname()));
+            // A double's shortest exact decimal form: Redis parses it back to the same double.
+            args.add(Double.toString(score(row.total(), row.answers(), row.totalResponseMs())));
+            args.add(row.playerId());
+            args.add(row.correctAnswers() + "|" + (row.nickname() == null ? "" : row.nickname()));
         }
-        try (AbstractTransaction tx = redis.client().multi()) {
-            tx.del(board(gameId), players(gameId));
-            if (!rows.isEmpty()) {
-                tx.zadd(board(gameId), scores);
-                tx.hset(players(gameId), lines);
-                tx.expire(board(gameId), ttl.toSeconds());
-                tx.expire(players(gameId), ttl.toSeconds());
-            }
-            tx.exec();
-        }
+        redis.client().eval(REPLACE, List.of(board(gameId), players(gameId)), args);
     }
 
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS)

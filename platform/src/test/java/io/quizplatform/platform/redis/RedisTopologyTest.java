@@ -1,0 +1,89 @@
+package io.quizplatform.platform.redis;
+
+import io.quizplatform.platform.redis.testing.RealRedis;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The three Redis topologies against real servers: the platform's own operations (the rate limiter's script, the
+ * deny-list's two reads, a game's presence sets) work on a single server, a Redis Cluster of three primaries and a
+ * primary behind Sentinel.
+ */
+class RedisTopologyTest {
+
+    private static final String COUNT_ATTEMPT = io.quizplatform.platform.security.RateLimiter.COUNT_ATTEMPT;
+
+    @Test
+    void aClusterRunsThePlatformsOperationsWhateverSlotTheirKeysAreIn() throws Exception {
+        try (RealRedis cluster = RealRedis.cluster();
+             UnifiedJedis redis = RedisTopology.of(cluster.firstUrl(), "cluster", cluster.nodes(), "").open()) {
+            platformOperationsWork(redis);
+            // What the hash tags are for: a cluster refuses a multi-key command over keys in different slots.
+            redis.set("plain-a", "1");
+            redis.set("plain-b", "2");
+            assertThatThrownBy(() -> redis.sunion("plain-a", "plain-b")).isInstanceOf(RuntimeException.class);
+        }
+    }
+
+    @Test
+    void sentinelLeadsToThePrimaryAndItsWritesReachTheReplica() throws Exception {
+        try (RealRedis sentinel = RealRedis.sentinel();
+             UnifiedJedis redis = RedisTopology.of("redis://127.0.0.1:1", "sentinel", sentinel.nodes(),
+                     RealRedis.SENTINEL_MASTER).open()) {
+            platformOperationsWork(redis);
+        }
+    }
+
+    @Test
+    void settingsAreReadStrictlyAndCredentialsNeverShown() {
+        RedisTopology standalone = RedisTopology.of("rediss://quiz:s3cret@redis.example:6380", "", "", "");
+        assertThat(standalone.mode()).isEqualTo(RedisTopology.Mode.STANDALONE);
+        assertThat(standalone.tls()).isTrue();
+        assertThat(standalone.user()).isEqualTo("quiz");
+        assertThat(standalone.toString()).doesNotContain("s3cret").contains("with credentials");
+
+        RedisTopology cluster = RedisTopology.of("redis://:pw@seed:7000", "CLUSTER", "a:7000, b:7001,c:7002", "");
+        assertThat(cluster.nodes()).hasSize(3);
+        assertThat(cluster.user()).isNull();
+        assertThat(cluster.password()).isEqualTo("pw");
+
+        assertThatThrownBy(() -> RedisTopology.of("redis://h:1", "replicated", "", ""))
+                .hasMessageContaining("REDIS_MODE");
+        assertThatThrownBy(() -> RedisTopology.of("redis://h:1", "sentinel", "s:26379", ""))
+                .hasMessageContaining("REDIS_SENTINEL_MASTER");
+        assertThatThrownBy(() -> RedisTopology.of("http://h:1", "", "", "")).hasMessageContaining("REDIS_URL");
+    }
+
+    private static void platformOperationsWork(UnifiedJedis redis) {
+        // The rate limiter: counted in its window, atomically.
+        @SuppressWarnings("unchecked")
+        List<Long> first = (List<Long>) redis.eval(COUNT_ATTEMPT, List.of("rate:test:join:1.2.3.4"), List.of("60"));
+        @SuppressWarnings("unchecked")
+        List<Long> second = (List<Long>) redis.eval(COUNT_ATTEMPT, List.of("rate:test:join:1.2.3.4"), List.of("60"));
+        assertThat(first.get(0)).isEqualTo(1);
+        assertThat(second.get(0)).isEqualTo(2);
+        assertThat(second.get(1)).isBetween(1L, 60L);
+
+        // The deny-list's two reads in one round trip (keys in different slots on a cluster).
+        redis.setex("qp:denied:token-1", 60, "1");
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            Response<String> token = pipe.get("qp:denied:token-1");
+            Response<String> cutoff = pipe.get("qp:cutoff:user-1");
+            pipe.sync();
+            assertThat(token.get()).isEqualTo("1");
+            assertThat(cutoff.get()).isNull();
+        }
+
+        // A game's presence: one set per instance, united over the game's hash tag.
+        redis.sadd("qp:game:{g1}:online:a", "p1", "p2");
+        redis.sadd("qp:game:{g1}:online:b", "p2", "p3");
+        assertThat(redis.sunion("qp:game:{g1}:online:a", "qp:game:{g1}:online:b")).containsExactlyInAnyOrder("p1", "p2", "p3");
+    }
+}
