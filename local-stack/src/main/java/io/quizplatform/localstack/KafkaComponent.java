@@ -81,6 +81,10 @@ final class KafkaComponent extends ChildProcessComponent {
                 "# the controller writes a no-op metadata record when idle (a liveness sign for other nodes; this one is",
                 "# alone) every 500 ms by default, each appended, flushed and applied",
                 "metadata.max.idle.interval.ms=5000",
+                "# each request handler and network thread wakes up several times a second while idle; the defaults",
+                "# (8 and 3, for a server of many cores) cost an idle stack more than the requests it serves",
+                "num.io.threads=2",
+                "num.network.threads=2",
                 "");
     }
 
