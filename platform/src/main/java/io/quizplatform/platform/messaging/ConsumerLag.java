@@ -5,6 +5,7 @@ import io.quizplatform.platform.Failures;
 import io.quizplatform.platform.ServiceSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,8 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -61,6 +65,16 @@ public class ConsumerLag {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    ManagedThreadFactory threads;
+
+    /**
+     * The admin requests wait up to {@value #REQUEST_TIMEOUT_SECONDS} s each while Kafka is away: they run on a thread
+     * of their own, so the shared scheduler (the consumers' lanes run on it) only hands them over.
+     */
+    private volatile ExecutorService refresher;
+    private final AtomicBoolean busy = new AtomicBoolean();
+
     private final Map<TopicPartition, AtomicLong> lags = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> refreshing;
     private volatile boolean failing;
@@ -72,7 +86,28 @@ public class ConsumerLag {
         }
         Set<String> topics = consumed.stream().map(Topic::topicName).collect(Collectors.toUnmodifiableSet());
         long period = settings.metricsRefreshSeconds();
-        refreshing = scheduler.scheduleWithFixedDelay(() -> refresh(topics), Math.min(5, period), period, TimeUnit.SECONDS);
+        ExecutorService own = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = threads.newThread(task);
+            thread.setName(settings.serviceName() + "-consumer-lag");
+            return thread;
+        });
+        refresher = own;
+        refreshing = scheduler.scheduleWithFixedDelay(() -> {
+            // One refresh at a time: a slow one (Kafka away) is not queued up behind.
+            if (busy.compareAndSet(false, true)) {
+                try {
+                    own.execute(() -> {
+                        try {
+                            refresh(topics);
+                        } finally {
+                            busy.set(false);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    busy.set(false); // stopping
+                }
+            }
+        }, Math.min(5, period), period, TimeUnit.SECONDS);
     }
 
     public synchronized void stop() {
@@ -80,6 +115,11 @@ public class ConsumerLag {
         refreshing = null;
         if (f != null) {
             f.cancel(false);
+        }
+        ExecutorService own = refresher;
+        refresher = null;
+        if (own != null) {
+            own.shutdownNow();
         }
     }
 
