@@ -152,6 +152,9 @@ final class GameFlow {
                     run(s).arrived.incrementAndGet();
                     return s;
                 })
+                // A phone that was not welcomed has no game to play (the summary counts it): without this it would wait
+                // for every message on a socket that may be gone, sending a ping per loop with nothing to slow it down.
+                .exitHereIfFailed()
                 .repeat(QUESTIONS, "q").on(
                         awaitMessage("open", s -> s.getInt("q") == 0 ? firstQuestion : Duration.ofSeconds(60)),
                         // answer within a random 0..answerWithinSeconds of the question opening at this phone (unless this
