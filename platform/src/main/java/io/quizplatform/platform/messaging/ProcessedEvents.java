@@ -1,8 +1,8 @@
 package io.quizplatform.platform.messaging;
 
 import io.quizplatform.contracts.EventEnvelope;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quizplatform.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -35,6 +35,12 @@ public class Outbox {
     /** The transaction resource holding the collected rows while a batch collects them. */
     private static final String COLLECTED = Outbox.class.getName() + ".collected";
 
+    /** The rows a batch's transaction appended, and whether appends are still being collected. */
+    private static final class Collected {
+        final List<OutboxMessage> rows = new ArrayList<>();
+        boolean open = true;
+    }
+
     @Inject
     EntityManager entityManager;
 
@@ -48,9 +54,9 @@ public class Outbox {
     public void append(EventEnvelope event) {
         OutboxMessage row = new OutboxMessage(UUID.fromString(event.id()), EventTypes.topicOf(event.type()).topicName(),
                 event.aggregateId(), event.type(), EventCodec.encode(event), event.occurredAt());
-        List<OutboxMessage> collected = collected();
-        if (collected != null) {
-            collected.add(row);
+        Collected collected = collected();
+        if (collected != null && collected.open) {
+            collected.rows.add(row);
         } else {
             entityManager.persist(row);
         }
@@ -68,20 +74,30 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void collectAppends() {
-        if (collected() == null) {
-            transactions.putResource(COLLECTED, new ArrayList<OutboxMessage>());
+        Collected collected = collected();
+        if (collected == null) {
+            transactions.putResource(COLLECTED, new Collected());
+        } else {
+            collected.open = true;
         }
     }
 
-    /** Writes the collected appends in one statement, ids in append order; later appends are collected again. */
+    /**
+     * Writes the collected appends in one statement, ids in append order, and ends the collecting: later appends in
+     * the transaction are persisted one by one again.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void writeCollected() {
-        List<OutboxMessage> collected = collected();
-        if (collected == null || collected.isEmpty()) {
+        Collected collected = collected();
+        if (collected == null) {
+            return;
+        }
+        collected.open = false;
+        if (collected.rows.isEmpty()) {
             return;
         }
         JsonArrayBuilder rows = JSON.createArrayBuilder();
-        for (OutboxMessage m : collected) {
+        for (OutboxMessage m : collected.rows) {
             rows.add(JSON.createObjectBuilder()
                     .add("event_id", m.getEventId().toString())
                     .add("topic", m.getTopic())
@@ -97,11 +113,10 @@ public class Outbox {
                         + "FROM jsonb_array_elements(CAST(?1 AS jsonb)) WITH ORDINALITY AS r(row, position) ORDER BY r.position")
                 .setParameter(1, rows.build().toString())
                 .executeUpdate();
-        collected.clear();
+        collected.rows.clear();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<OutboxMessage> collected() {
-        return (List<OutboxMessage>) transactions.getResource(COLLECTED);
+    private Collected collected() {
+        return (Collected) transactions.getResource(COLLECTED);
     }
 }
