@@ -33,11 +33,29 @@ class RedisTopologyTest {
     }
 
     @Test
-    void sentinelLeadsToThePrimaryAndItsWritesReachTheReplica() throws Exception {
+    void sentinelLeadsToThePrimaryAndTheClientFollowsAFailover() throws Exception {
         try (RealRedis sentinel = RealRedis.sentinel();
              UnifiedJedis redis = RedisTopology.of("redis://127.0.0.1:1", "sentinel", sentinel.nodes(),
                      RealRedis.SENTINEL_MASTER).open()) {
             platformOperationsWork(redis);
+            redis.set("survives-failover", "yes");
+            assertThat(redis.waitReplicas("survives-failover", 1, 2000)).as("replicas that have the write").isEqualTo(1);
+
+            sentinel.killPrimaryAndAwaitFailover();
+
+            // The client learns the new primary from the sentinel; until it has, a command may fail.
+            String value = null;
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+            while (value == null && java.time.Instant.now().isBefore(deadline)) {
+                try {
+                    redis.set("written-after-failover", "1");
+                    value = redis.get("survives-failover");
+                } catch (RuntimeException notYet) {
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(value).as("what was written before the failover, read from the promoted replica").isEqualTo("yes");
+            assertThat(redis.get("written-after-failover")).isEqualTo("1");
         }
     }
 

@@ -27,6 +27,7 @@ public final class RealRedis implements AutoCloseable {
     private final Path dir;
     private final List<Process> processes = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
+    private int primaryPort;
 
     private RealRedis(Path dir) {
         this.dir = dir;
@@ -35,6 +36,21 @@ public final class RealRedis implements AutoCloseable {
     /** The data nodes (cluster) or the sentinels, as {@code host:port,...} for REDIS_NODES. */
     public String nodes() {
         return String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList());
+    }
+
+    /**
+     * Kills the first data node at once (SIGKILL): in a Sentinel set the primary, so that the sentinel promotes the
+     * replica. Waits until the sentinel names another primary.
+     */
+    public void killPrimaryAndAwaitFailover() {
+        processes.get(0).destroyForcibly();
+        int sentinel = ports.get(ports.size() - 1);
+        String before = Integer.toString(primaryPort);
+        await("the sentinel to promote the replica", () -> {
+            try (Jedis s = new Jedis("127.0.0.1", sentinel)) {
+                return !s.sentinelGetMasterAddrByName(SENTINEL_MASTER).contains(before);
+            }
+        });
     }
 
     /** The first node's URL (a cluster seed, or the Sentinel set's primary). */
@@ -83,13 +99,15 @@ public final class RealRedis implements AutoCloseable {
         try {
             int primary = freePort();
             redis.start(primary);
+            redis.primaryPort = primary;
             int replica = freePort();
             redis.start(replica, "--replicaof", "127.0.0.1", Integer.toString(primary));
             int sentinel = freePort();
             Path config = redis.dir.resolve("sentinel.conf");
             Files.writeString(config, "port " + sentinel + "\n"
                     + "sentinel monitor " + SENTINEL_MASTER + " 127.0.0.1 " + primary + " 1\n"
-                    + "sentinel down-after-milliseconds " + SENTINEL_MASTER + " 2000\n");
+                    + "sentinel down-after-milliseconds " + SENTINEL_MASTER + " 1000\n"
+                    + "sentinel failover-timeout " + SENTINEL_MASTER + " 10000\n");
             redis.launch(sentinel, List.of(config.toString(), "--sentinel"));
             redis.ports.add(sentinel);
             await("the sentinel to know " + SENTINEL_MASTER, () -> {
@@ -179,6 +197,11 @@ public final class RealRedis implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 p.destroyForcibly();
             }
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind
         }
     }
 }
