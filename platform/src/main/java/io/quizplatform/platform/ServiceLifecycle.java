@@ -6,6 +6,7 @@ import io.quizplatform.platform.messaging.KafkaClients;
 import io.quizplatform.platform.messaging.TopicProvisioner;
 import io.quizplatform.platform.outbox.OutboxRelay;
 import io.quizplatform.platform.persistence.SchemaMigrations;
+import io.quizplatform.platform.redis.RedisConnection;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,9 @@ public class ServiceLifecycle {
     @Inject
     KafkaClients kafkaClients;
 
+    @Inject
+    RedisConnection redis;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -62,6 +66,8 @@ public class ServiceLifecycle {
         if (!started.compareAndSet(false, true)) {
             return;
         }
+        // A wrong Redis setting stops the start here, named (credentials never shown).
+        LOG.info(settings.serviceName() + ": Redis " + redis.topology());
         running = true;
         if (!migrations.migrate()) {
             // Keep trying in the background; relay and consumers need the tables.

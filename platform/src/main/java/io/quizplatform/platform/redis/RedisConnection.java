@@ -16,14 +16,27 @@ public class RedisConnection {
     @Inject
     ServiceSettings settings;
 
+    private volatile RedisTopology topology;
     private volatile UnifiedJedis client;
+
+    /**
+     * The configured topology, read once. The service reads it at start ({@code ServiceLifecycle}), so a setting
+     * that is wrong (an unknown REDIS_MODE, sentinel without a master name) stops the start with a message naming it,
+     * instead of showing up later as Redis being unreachable.
+     */
+    public RedisTopology topology() {
+        if (topology == null) {
+            topology = RedisTopology.of(settings.redisUrl(), settings.redisMode(), settings.redisNodes(),
+                    settings.redisSentinelMaster());
+        }
+        return topology;
+    }
 
     public UnifiedJedis client() {
         if (client == null) {
             synchronized (this) {
                 if (client == null) {
-                    client = RedisTopology.of(settings.redisUrl(), settings.redisMode(), settings.redisNodes(),
-                            settings.redisSentinelMaster()).open();
+                    client = topology().open();
                 }
             }
         }
