@@ -10,9 +10,23 @@ import jakarta.transaction.Transactional;
 public class ClientErrorBoundaryExtension implements Extension {
 
     <T> void transactional(@Observes @WithAnnotations(Transactional.class) ProcessAnnotatedType<T> type) {
-        if (type.getAnnotatedType().getJavaClass().isInterface()) {
+        Class<T> bean = type.getAnnotatedType().getJavaClass();
+        if (bean.isInterface() || !ownModule(bean)) {
             return;
         }
         type.configureAnnotatedType().add(ClientErrorBoundary.Literal.INSTANCE);
+    }
+
+    /**
+     * In the EAR every module has its own copy of this library, and each copy of this extension is shown every
+     * module's types: without this check a bean got the binding once per module, and every transactional call
+     * went through four pairs of these interceptors. A bean gets it from the copy its own module sees.
+     */
+    private static boolean ownModule(Class<?> bean) {
+        try {
+            return Class.forName(ClientErrorBoundary.class.getName(), false, bean.getClassLoader()) == ClientErrorBoundary.class;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 }

@@ -64,7 +64,7 @@ public class GameClock {
         int resumed = 0;
         for (UUID gameId : store.liveGameIds()) {
             try {
-                store.load(gameId).ifPresent(this::follow);
+                store.latest(gameId).ifPresent(this::follow);
                 resumed++;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not resume game " + gameId, e);

@@ -116,8 +116,9 @@ public class GameHosting {
         changed.fire(new GameChanged(game));
     }
 
+    /** The game as committed, to read (shared: never changed by the caller). */
     public Game load(UUID gameId) {
-        return store.load(gameId).orElseThrow(() -> unknown(gameId));
+        return store.latest(gameId).orElseThrow(() -> unknown(gameId));
     }
 
     /** The actor's games newest first; {@code everyone} (admins only) lists every host's. */
@@ -129,7 +130,7 @@ public class GameHosting {
     }
 
     public GameView view(Actor actor, UUID gameId) {
-        Game game = store.load(gameId).orElseThrow(() -> unknown(gameId));
+        Game game = store.latest(gameId).orElseThrow(() -> unknown(gameId));
         requireHost(actor, game);
         return GameView.of(game);
     }

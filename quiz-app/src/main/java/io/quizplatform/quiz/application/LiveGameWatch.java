@@ -87,7 +87,7 @@ public class LiveGameWatch {
     void check() {
         for (Map.Entry<String, Long> entry : watched.entrySet()) {
             try {
-                store.load(UUID.fromString(entry.getKey())).ifPresent(game -> {
+                store.latest(UUID.fromString(entry.getKey())).ifPresent(game -> {
                     long seen = entry.getValue();
                     if (game.version() <= seen) {
                         behind.remove(game.id());

@@ -64,7 +64,7 @@ public class GameSessions implements GameConnections {
     @Resource
     ManagedExecutorService writers;
 
-    private final Map<String, Set<SocketConnection>> byGame = new ConcurrentHashMap<>();
+    private final Map<String, GameRoom> byGame = new ConcurrentHashMap<>();
     /** Every game socket open here, identified or not (the sockets gauge). */
     private final Set<Session> open = ConcurrentHashMap.newKeySet();
 
@@ -207,24 +207,25 @@ public class GameSessions implements GameConnections {
     public void add(Connection connection) {
         SocketConnection socket = (SocketConnection) connection;
         socket.session().getUserProperties().put(CONNECTION, socket);
-        byGame.computeIfAbsent(socket.gameId(), g -> ConcurrentHashMap.newKeySet()).add(socket);
+        byGame.computeIfAbsent(socket.gameId(), g -> new GameRoom()).add(socket);
     }
 
     @Override
     public Collection<Connection> of(String gameId) {
-        Set<SocketConnection> sockets = byGame.get(gameId);
-        if (sockets == null || sockets.isEmpty()) {
-            return List.of();
-        }
-        List<Connection> open = new ArrayList<>(sockets.size());
-        for (SocketConnection socket : sockets) {
-            if (socket.session().isOpen()) {
-                open.add(socket);
-            } else {
-                sockets.remove(socket);
-            }
-        }
-        return open;
+        GameRoom room = byGame.get(gameId);
+        return room == null ? List.of() : room.all();
+    }
+
+    @Override
+    public Collection<Connection> hostsOf(String gameId) {
+        GameRoom room = byGame.get(gameId);
+        return room == null ? List.of() : room.hosts();
+    }
+
+    @Override
+    public Collection<Connection> ofPlayer(String gameId, String playerId) {
+        GameRoom room = byGame.get(gameId);
+        return room == null ? List.of() : room.player(playerId);
     }
 
     /** Sessions the container closed without telling us (none expected) are dropped here, when counted. */
@@ -240,9 +241,9 @@ public class GameSessions implements GameConnections {
     }
 
     void remove(SocketConnection connection) {
-        Set<SocketConnection> sockets = byGame.get(connection.gameId());
-        if (sockets != null) {
-            sockets.remove(connection);
+        GameRoom room = byGame.get(connection.gameId());
+        if (room != null) {
+            room.remove(connection);
         }
     }
 

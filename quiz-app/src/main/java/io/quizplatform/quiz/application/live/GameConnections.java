@@ -14,6 +14,16 @@ public interface GameConnections {
     /** The open connections of the game here, hosts and players (a player may have several). */
     Collection<Connection> of(String gameId);
 
+    /** The open connections of the game's hosts here. */
+    default Collection<Connection> hostsOf(String gameId) {
+        return of(gameId).stream().filter(Connection::host).toList();
+    }
+
+    /** The open connections of one player of the game here (a phone may reconnect before its old socket closed). */
+    default Collection<Connection> ofPlayer(String gameId, String playerId) {
+        return of(gameId).stream().filter(c -> !c.host() && playerId.equals(c.userId())).toList();
+    }
+
     /** The game sockets open on this instance, whether their hello came yet or not (a metric). */
     long openSockets();
 
@@ -22,10 +32,8 @@ public interface GameConnections {
 
     /** To every host's connection of the game here. */
     default void toHosts(String gameId, String text) {
-        for (Connection c : of(gameId)) {
-            if (c.host()) {
-                c.send(text);
-            }
+        for (Connection c : hostsOf(gameId)) {
+            c.send(text);
         }
     }
 }

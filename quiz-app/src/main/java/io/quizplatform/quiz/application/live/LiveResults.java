@@ -72,20 +72,18 @@ public class LiveResults implements LiveGameNews {
     @Override
     public void answersDecided(AnswersDecided decided) {
         String gameId = decided.gameId();
-        Collection<Connection> here = connections.of(gameId);
         for (AnswerRejected refusal : decided.rejected()) {
             String text = json(new ServerMessage.AnswerRefused(refusal.questionIndex(), refusal.reason(), null, refusal.message()));
-            here.stream().filter(c -> !c.host() && refusal.playerId().equals(c.userId())).forEach(c -> c.send(text));
+            connections.ofPlayer(gameId, refusal.playerId()).forEach(c -> c.send(text));
         }
         if (!decided.accepted().isEmpty()) {
             // Each player hears of their own answer only: one message per answer, never to the room.
-            Map<String, AnswerSubmitted> acceptedByPlayer = new HashMap<>();
-            decided.accepted().forEach(a -> acceptedByPlayer.put(a.playerId(), a));
-            for (Connection connection : here) {
-                AnswerSubmitted mine = connection.host() ? null : acceptedByPlayer.get(connection.userId());
-                if (mine != null) {
+            for (AnswerSubmitted mine : decided.accepted()) {
+                Collection<Connection> theirs = connections.ofPlayer(gameId, mine.playerId());
+                if (!theirs.isEmpty()) {
                     String accepted = json(new ServerMessage.AnswerAccepted(mine.answerId(), mine.questionIndex()));
-                    receipts.afterReceipt(gameId, mine.playerId(), mine.questionIndex(), () -> connection.send(accepted));
+                    theirs.forEach(connection -> receipts.afterReceipt(gameId, mine.playerId(), mine.questionIndex(),
+                            () -> connection.send(accepted)));
                 }
             }
             pushAnswerCountSoon(gameId);
@@ -98,6 +96,7 @@ public class LiveResults implements LiveGameNews {
             }
             // Built once; each player's own answer is spliced in. The host's big screen goes first.
             String common = json(states.results(game.get(), tally));
+            Collection<Connection> here = connections.of(gameId);
             here.stream().filter(Connection::host).forEach(c -> c.send(common));
             for (Connection connection : here) {
                 if (!connection.host()) {

@@ -40,6 +40,8 @@ public final class Game {
     private Instant closesAt;
     private final Map<String, Player> players = new LinkedHashMap<>();
     private final Set<String> nicknameKeys = new HashSet<>();
+    private long activePlayers;
+    private final Set<String> kickedIds = new HashSet<>();
     private long version;
     private final List<GameEvent> pending = new ArrayList<>();
 
@@ -68,6 +70,46 @@ public final class Game {
         Game game = new Game();
         history.forEach(game::apply);
         return game;
+    }
+
+    /**
+     * An independent copy of the committed state: what a command then records changes the copy only. A game of
+     * 10,000 players is copied in a fraction of a millisecond, where replaying its history normalizes 10,000
+     * nicknames, so an instance keeps the latest state of each game and copies it (GameEventStore).
+     */
+    public Game copy() {
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("a game with uncommitted events is not copied");
+        }
+        Game copy = new Game();
+        copy.id = id;
+        copy.quizId = quizId;
+        copy.hostId = hostId;
+        copy.pin = pin;
+        copy.timeLimits = timeLimits;
+        copy.questions = questions;
+        copy.closeReason = closeReason;
+        copy.lateJoinAllowed = lateJoinAllowed;
+        copy.maxPlayers = maxPlayers;
+        copy.phase = phase;
+        copy.questionIndex = questionIndex;
+        copy.opensAt = opensAt;
+        copy.openedAt = openedAt;
+        copy.closesAt = closesAt;
+        copy.players.putAll(players);
+        copy.nicknameKeys.addAll(nicknameKeys);
+        copy.activePlayers = activePlayers;
+        copy.kickedIds.addAll(kickedIds);
+        copy.version = version;
+        return copy;
+    }
+
+    /** Applies events committed after this state (read back from the store), in order. */
+    public void replay(List<GameEvent> committedLater) {
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("uncommitted events would be overtaken");
+        }
+        committedLater.forEach(this::apply);
     }
 
     // --- players ----------------------------------------------------------------------------------------------
@@ -214,12 +256,20 @@ public final class Game {
             maxPlayers = e.maxPlayers();
             phase = GamePhase.LOBBY;
         } else if (event instanceof GameEvent.PlayerJoined e) {
-            players.put(e.playerId(), new Player(e.playerId(), e.nickname(), false));
+            Player before = players.put(e.playerId(), new Player(e.playerId(), e.nickname(), false));
             nicknameKeys.add(Nickname.key(e.nickname()));
+            if (before == null || before.kicked()) {
+                activePlayers++;
+            }
+            kickedIds.remove(e.playerId());
         } else if (event instanceof GameEvent.PlayerKicked e) {
             Player p = players.get(e.playerId());
             players.put(p.id(), new Player(p.id(), p.nickname(), true));
             nicknameKeys.remove(Nickname.key(p.nickname()));
+            if (!p.kicked()) {
+                activePlayers--;
+            }
+            kickedIds.add(p.id());
         } else if (event instanceof GameEvent.QuestionPreviewed e) {
             phase = GamePhase.PREVIEW;
             questionIndex = e.questionIndex();
@@ -246,7 +296,7 @@ public final class Game {
     }
 
     public long activePlayerCount() {
-        return players.values().stream().filter(p -> !p.kicked()).count();
+        return activePlayers;
     }
 
     /** The question as this game plays it; empty only for games created before questions were copied in. */
@@ -257,6 +307,11 @@ public final class Game {
     /** Why the current question closed, while it is closed. */
     public Optional<GameEvent.CloseReason> closeReason() {
         return phase == GamePhase.CLOSED ? Optional.ofNullable(closeReason) : Optional.empty();
+    }
+
+    /** The players the host removed (a few at most: the push to their sockets looks them up, not every socket). */
+    public Set<String> kickedPlayerIds() {
+        return Collections.unmodifiableSet(kickedIds);
     }
 
     public Optional<Player> player(String playerId) {

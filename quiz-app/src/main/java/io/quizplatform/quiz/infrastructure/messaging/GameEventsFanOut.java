@@ -316,7 +316,7 @@ public class GameEventsFanOut {
         }
         for (String gameId : games) {
             try {
-                gameStore.load(UUID.fromString(gameId)).ifPresent(game -> changed.fire(new GameChanged(game)));
+                gameStore.latest(UUID.fromString(gameId)).ifPresent(game -> changed.fire(new GameChanged(game)));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not push the change of game " + gameId + ": " + Failures.describe(e));
             }

@@ -197,4 +197,53 @@ class GameTest {
         Game game = Game.create("g1", "q1", "host", new GamePin("123456"), QUESTIONS, true, false, false, 10, T0);
         return game.pendingEvents();
     }
+
+    @Test
+    void aCopyIsTheSameGameAndACommandOnItChangesOnlyTheCopy() {
+        Game game = lobby(false, 100);
+        game.join("p1", "Ada", T0);
+        game.join("p2", "Bo", T0);
+        game.kick("p2", T0);
+        game.markCommitted();
+
+        Game copy = game.copy();
+        copy.join("p3", "Cy", T0);
+        assertRefused(() -> copy.join("p4", "ada", T0), "nickname-taken");
+        copy.start(T0);
+
+        assertThat(game.phase()).isEqualTo(GamePhase.LOBBY);
+        assertThat(game.activePlayerCount()).isEqualTo(1);
+        assertThat(game.player("p3")).isEmpty();
+        assertThat(game.version()).isEqualTo(4);
+        assertThat(copy.phase()).isEqualTo(GamePhase.PREVIEW);
+        assertThat(copy.activePlayerCount()).isEqualTo(2);
+        assertThat(copy.expectedVersion()).isEqualTo(4);
+        assertThatThrownBy(copy::copy).as("uncommitted events are not copied").isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aCopyWithTheLaterEventsReplayedEqualsTheWholeHistoryReplayed() {
+        Game game = lobby(false, 100);
+        List<GameEvent> history = new java.util.ArrayList<>(List.of(new GameEvent.GameCreated("g1", "q1", "host", "123456",
+                List.of(20, 10), QUESTIONS, true, true, false, 100, T0)));
+        Game snapshot = game.copy();
+        game.join("p1", "Ada", T0);
+        game.join("p2", "Bo", T0);
+        game.kick("p1", T0);
+        game.start(T0);
+        game.openIfDue(T0.plus(Game.PREVIEW));
+        List<GameEvent> later = game.pendingEvents();
+        history.addAll(later);
+        game.markCommitted();
+
+        snapshot.replay(later);
+        Game whole = Game.fromHistory(history);
+        for (Game replayed : List.of(snapshot, whole)) {
+            assertThat(replayed.phase()).isEqualTo(GamePhase.OPEN);
+            assertThat(replayed.version()).isEqualTo(game.version());
+            assertThat(replayed.activePlayerCount()).isEqualTo(1);
+            assertThat(replayed.players()).isEqualTo(game.players());
+            assertThat(replayed.closesAt()).isEqualTo(game.closesAt());
+        }
+    }
 }
