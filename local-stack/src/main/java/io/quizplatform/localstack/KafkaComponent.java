@@ -54,17 +54,31 @@ final class KafkaComponent extends ChildProcessComponent {
         return "127.0.0.1:" + port;
     }
 
-    static String serverProperties(int port, int controllerPort, Path dataDir) {
+    /** The SASL_SSL listener beside the plain one: one port above the controller's. */
+    static int securedPort(int controllerPort) {
+        return controllerPort + 1;
+    }
+
+    static String serverProperties(int port, int controllerPort, Path dataDir, Path keystore, String keystorePassword) {
+        int secured = securedPort(controllerPort);
         return String.join("\n",
                 "# written by local-stack at every start",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort
+                        + ",SECURED://127.0.0.1:" + secured,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",SECURED://127.0.0.1:" + secured,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SECURED:SASL_SSL",
+                "# a listener as a secured production cluster has one: TLS (a certificate made at the first start) and",
+                "# SCRAM-SHA-512 users (KafkaSecuredListenerIT connects the platform's client settings to it)",
+                "listener.name.secured.sasl.enabled.mechanisms=SCRAM-SHA-512",
+                "listener.name.secured.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                "listener.name.secured.ssl.keystore.type=PKCS12",
+                "listener.name.secured.ssl.keystore.location=" + keystore,
+                "listener.name.secured.ssl.keystore.password=" + keystorePassword,
                 "log.dirs=" + dataDir,
                 "# the services create their topics in code",
                 "auto.create.topics.enable=false",
@@ -121,7 +135,8 @@ final class KafkaComponent extends ChildProcessComponent {
         Files.createDirectories(logsDir);
         Path props = home.resolve("server.properties");
         Path log4j = home.resolve("log4j2.xml");
-        Files.writeString(props, serverProperties(port, controllerPort, dataDir));
+        SecuredListener secured = SecuredListener.prepare(home.resolve("tls"));
+        Files.writeString(props, serverProperties(port, controllerPort, dataDir, secured.keystore(), secured.keystorePassword()));
         Files.writeString(log4j, log4j2Config());
 
         // format once; a restart keeps the data (StorageTool calls System.exit, hence a subprocess)
@@ -149,6 +164,7 @@ final class KafkaComponent extends ChildProcessComponent {
             Processes.awaitReady("kafka", Duration.ofSeconds(120), Duration.ofMillis(250),
                     () -> aborting() || !started.isAlive(),
                     () -> !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty());
+            secured.addUser(admin);
         } catch (Processes.NotReadyException e) {
             if (!started.isAlive()) {
                 throw new IllegalStateException("kafka exited with " + started.exitValue() + ":\n"
@@ -184,6 +200,8 @@ final class KafkaComponent extends ChildProcessComponent {
     @Override
     protected void describe(Map<String, Object> into) {
         into.put("controllerPort", controllerPort);
+        into.put("securedPort", securedPort(controllerPort));
+        SecuredListener.describe(home.resolve("tls"), into);
         super.describe(into);
     }
 

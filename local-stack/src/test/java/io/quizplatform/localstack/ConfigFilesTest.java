@@ -13,16 +13,22 @@ class ConfigFilesTest {
     @Test
     void kafkaServerPropertiesDescribeASingleNodeKraftCluster() throws Exception {
         Properties p = new Properties();
-        p.load(new StringReader(KafkaComponent.serverProperties(29092, 29093, Path.of("/w/kafka/data"))));
+        p.load(new StringReader(KafkaComponent.serverProperties(29092, 29093, Path.of("/w/kafka/data"),
+                Path.of("/w/kafka/tls/broker.p12"), "store-secret")));
 
         assertThat(p.getProperty("process.roles")).isEqualTo("broker,controller");
         assertThat(p.getProperty("node.id")).isEqualTo("1");
         assertThat(p.getProperty("controller.quorum.voters")).isEqualTo("1@127.0.0.1:29093");
-        assertThat(p.getProperty("listeners")).isEqualTo("PLAINTEXT://127.0.0.1:29092,CONTROLLER://127.0.0.1:29093");
-        assertThat(p.getProperty("advertised.listeners")).isEqualTo("PLAINTEXT://127.0.0.1:29092");
+        assertThat(p.getProperty("listeners"))
+                .isEqualTo("PLAINTEXT://127.0.0.1:29092,CONTROLLER://127.0.0.1:29093,SECURED://127.0.0.1:29094");
+        assertThat(p.getProperty("advertised.listeners")).isEqualTo("PLAINTEXT://127.0.0.1:29092,SECURED://127.0.0.1:29094");
         assertThat(p.getProperty("controller.listener.names")).isEqualTo("CONTROLLER");
         assertThat(p.getProperty("inter.broker.listener.name")).isEqualTo("PLAINTEXT");
-        assertThat(p.getProperty("listener.security.protocol.map")).isEqualTo("PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        assertThat(p.getProperty("listener.security.protocol.map"))
+                .isEqualTo("PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SECURED:SASL_SSL");
+        assertThat(p.getProperty("listener.name.secured.sasl.enabled.mechanisms")).isEqualTo("SCRAM-SHA-512");
+        assertThat(p.getProperty("listener.name.secured.ssl.keystore.location")).isEqualTo("/w/kafka/tls/broker.p12");
+        assertThat(p.getProperty("listener.name.secured.ssl.keystore.password")).isEqualTo("store-secret");
         assertThat(p.getProperty("log.dirs")).isEqualTo(Path.of("/w/kafka/data").toString());
         assertThat(p.getProperty("auto.create.topics.enable")).isEqualTo("false");
         assertThat(p.getProperty("num.partitions")).isEqualTo("1");
