@@ -50,7 +50,9 @@ final class DebianTool {
     }
 
     static Optional<Path> onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+        // Servers such as pgbouncer are installed in sbin, which a non-login PATH may lack.
+        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/sbin";
+        for (String dir : path.split(File.pathSeparator)) {
             if (!dir.isEmpty()) {
                 Path candidate = Path.of(dir, command);
                 if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {

@@ -15,7 +15,8 @@ import java.util.concurrent.Executors;
 
 /**
  * HTTP control API on 127.0.0.1 for tests and scripts:
- * GET /status, POST /{postgres|redis|kafka|liberty}/{start|stop} (+ /kafka/kill), POST /shutdown.
+ * GET /status, POST /{postgres|redis|kafka|liberty}/{start|stop} (+ /kafka/kill), POST /shutdown; a server running one
+ * service alone takes settings for its start as query parameters (POST /quiz-app-alone/start?QUIZ_DB_URL=...).
  * Operations are synchronous: a start returns once the component is ready again.
  */
 final class ControlApi {
@@ -88,10 +89,22 @@ final class ControlApi {
                 send(exchange, 409, error("the stack is shutting down"));
                 return;
             }
-            Log.info("control API: " + method + " " + path);
+            Map<String, String> overrides;
+            try {
+                overrides = environmentOverrides(component.name(), action, exchange.getRequestURI().getRawQuery());
+            } catch (IllegalArgumentException e) {
+                send(exchange, 400, error(e.getMessage()));
+                return;
+            }
+            Log.info("control API: " + method + " " + path + (overrides.isEmpty() ? "" : " with " + overrides.keySet()));
             try {
                 switch (action) {
-                    case "start" -> component.start();
+                    case "start" -> {
+                        if (component.name().endsWith("-alone")) {
+                            stack.overrideAloneEnv(component.name(), overrides);
+                        }
+                        component.start();
+                    }
                     case "stop" -> component.stop();
                     default -> component.kill();
                 }
@@ -102,6 +115,30 @@ final class ControlApi {
                 send(exchange, 500, error(component.name() + " " + action + " failed: " + e.getMessage()));
             }
         }
+    }
+
+    /**
+     * {@code POST /quiz-app-alone/start?QUIZ_DB_URL=...}: settings for that start of a server running one service
+     * alone (upper-case names only); anything else takes none.
+     */
+    static Map<String, String> environmentOverrides(String component, String action, String rawQuery) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return overrides;
+        }
+        if (!component.endsWith("-alone") || !action.equals("start")) {
+            throw new IllegalArgumentException("settings are taken only by the start of a server running one service alone");
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            if (!name.matches("[A-Z][A-Z0-9_]*")) {
+                throw new IllegalArgumentException("not an environment variable name: " + name);
+            }
+            overrides.put(name, value);
+        }
+        return overrides;
     }
 
     private boolean isAction(String path) {

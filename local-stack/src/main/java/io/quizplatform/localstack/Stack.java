@@ -71,8 +71,19 @@ final class Stack {
                 options.server(), options.profile().httpPort() + portOffset, liberty.managed(), () -> aloneEnv(service, portOffset));
     }
 
+    /**
+     * Settings given with the last start of a server that runs one service alone (the control API's query
+     * parameters), on top of the stack's: e.g. its database through a connection pooler. A start without any clears them.
+     */
+    private final Map<String, Map<String, String>> aloneOverrides = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void overrideAloneEnv(String component, Map<String, String> overrides) {
+        aloneOverrides.put(component, Map.copyOf(overrides));
+    }
+
     Map<String, String> aloneEnv(String service, int portOffset) {
         Map<String, String> env = libertyEnv();
+        env.putAll(aloneOverrides.getOrDefault(service + "-alone", Map.of()));
         env.put("DEPLOYMENT", service);
         env.put("HTTP_PORT", Integer.toString(options.profile().httpPort() + portOffset));
         // user-app is not in this server: verify tokens against the EAR server's key set
