@@ -7,6 +7,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -39,6 +43,8 @@ public class FaultSuiteIT {
 
     static final int PLAYERS = 50;
     static final Duration FAULT_LASTS = Duration.ofSeconds(8);
+    /** Longer than the client timeouts on the way (the pool's 5 s wait for a connection, Redis reads' 1 s). */
+    static final Duration FROZEN_LASTS = Duration.ofSeconds(20);
     static final Path REPORT = Path.of("target", "reliability.md");
 
     enum Fault {
@@ -53,7 +59,13 @@ public class FaultSuiteIT {
         ANSWER_INSTANCE_KILL("one of two answer-app instances (one consumer group) killed", "/answer-app-alone/kill", null, null,
                 "answer-app-alone"),
         SCORING_INSTANCE_KILL("one of two scoring-app instances (one consumer group) killed", "/scoring-app-alone/kill", null, null,
-                "scoring-app-alone");
+                "scoring-app-alone"),
+        // Frozen links: every phone starts on a second quiz-app instance whose connections to the dependency run
+        // through a FreezingProxy; the proxy holds every byte (no reset), so calls hang instead of failing fast.
+        POSTGRES_FROZEN("network to PostgreSQL frozen for the quiz-app instance of every phone (no reset: bytes held)",
+                null, null, ".database", "quiz-app-alone", "QUIZ_DB_URL"),
+        REDIS_FROZEN("network to Redis frozen for the quiz-app instance of every phone (no reset: bytes held)",
+                null, null, ".redis", "quiz-app-alone", "REDIS_URL");
 
         final String what;
         final String inject;
@@ -61,17 +73,24 @@ public class FaultSuiteIT {
         final String healthCheck;
         /** A second server started for the scenario, or null. */
         final String second;
+        /** The second server's setting (a JDBC or Redis URL) that is sent through a FreezingProxy, or null. */
+        final String frozenLink;
 
         Fault(String what, String inject, String repair, String healthCheck) {
             this(what, inject, repair, healthCheck, null);
         }
 
         Fault(String what, String inject, String repair, String healthCheck, String second) {
+            this(what, inject, repair, healthCheck, second, null);
+        }
+
+        Fault(String what, String inject, String repair, String healthCheck, String second, String frozenLink) {
             this.what = what;
             this.inject = inject;
             this.repair = repair;
             this.healthCheck = healthCheck;
             this.second = second;
+            this.frozenLink = frozenLink;
         }
     }
 
@@ -98,7 +117,7 @@ public class FaultSuiteIT {
         assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"3\"").status()).isEqualTo(200);
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, "Fault suite, " + LocalDate.now() + ", " + PLAYERS + " players, each fault held "
-                + FAULT_LASTS.toSeconds() + " s mid-question (`./mvnw verify`, FaultSuiteIT)\n\n"
+                + FAULT_LASTS.toSeconds() + " s (a frozen link " + FROZEN_LASTS.toSeconds() + " s) mid-question (`./mvnw verify`, FaultSuiteIT)\n\n"
                 + "| fault | lasted | acknowledged | stored | scored | lost | double | refused after ack | not saved (told) | unanswered replies "
                 + "| recovery: next answer acknowledged | recovery: next question open | what the players saw |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -119,9 +138,18 @@ public class FaultSuiteIT {
     @EnumSource(Fault.class)
     void theGameGoesOnWithoutHelp(Fault fault) throws Exception {
         String second = null;
+        FreezingProxy proxy = null;
         if (fault.second != null) {
-            JsonNode status = Platform.control("POST", "/" + fault.second + "/start");
-            if (fault == Fault.QUIZ_INSTANCE_KILL) {
+            String settings = "";
+            if (fault.frozenLink != null) {
+                String url = Platform.stackStatus().get("env").get(fault.frozenLink).asText();
+                URI target = URI.create(url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url);
+                proxy = new FreezingProxy(target.getHost(), target.getPort());
+                settings = "?" + fault.frozenLink + "=" + URLEncoder.encode(
+                        url.replaceFirst(":" + target.getPort() + "(?=/|\\?|$)", ":" + proxy.port()), StandardCharsets.UTF_8);
+            }
+            JsonNode status = Platform.control("POST", "/" + fault.second + "/start" + settings);
+            if (fault.second.equals("quiz-app-alone")) {
                 second = "127.0.0.1:" + status.get("components").get(fault.second).get("port").asInt();
             } else {
                 // Both instances share the partitions before the game starts.
@@ -135,8 +163,9 @@ public class FaultSuiteIT {
         try {
             for (int i = 0; i < PLAYERS; i++) {
                 JsonNode joined = GameLobbyIT.join(game.get("pin").asText(), String.format(Locale.ROOT, "Player%02d", i)).json();
-                // With two instances, every other phone starts on the second one (and falls back to the first).
-                List<String> servers = second != null && i % 2 == 0 ? List.of(second, main) : List.of(main);
+                // With two instances, every other phone starts on the second one (and falls back to the first); with a
+                // frozen link, every phone starts there.
+                List<String> servers = second != null && (i % 2 == 0 || proxy != null) ? List.of(second, main) : List.of(main);
                 phones.add(Phone.player("p" + i, gameId, joined.get("playerToken").asText(), servers));
             }
             Platform.await("every phone welcomed", Duration.ofSeconds(30), () ->
@@ -148,11 +177,18 @@ public class FaultSuiteIT {
             List<Sent> sent = new ArrayList<>(answer(phones.subList(0, 20), 0, option));
 
             Instant faultStart = Instant.now();
-            Platform.control("POST", fault.inject);
-            boolean healthNamed = fault.healthCheck == null || healthNames(fault.healthCheck);
+            if (proxy != null) {
+                proxy.freeze();
+            } else {
+                Platform.control("POST", fault.inject);
+            }
+            boolean healthNamed = fault.healthCheck == null || healthNames(proxy != null ? "http://" + second : Platform.baseUrl(),
+                    fault.healthCheck);
             CompletableFuture<List<Sent>> duringFault = CompletableFuture.supplyAsync(() -> answer(phones.subList(20, 40), 0, option), POOL);
-            Platform.sleep(Math.max(0, Duration.between(Instant.now(), faultStart.plus(FAULT_LASTS)).toMillis()));
-            if (fault.repair != null) {
+            Platform.sleep(Math.max(0, Duration.between(Instant.now(), faultStart.plus(proxy != null ? FROZEN_LASTS : FAULT_LASTS)).toMillis()));
+            if (proxy != null) {
+                proxy.thaw();
+            } else if (fault.repair != null) {
                 Platform.control("POST", fault.repair);
             }
             Instant faultEnd = Instant.now();
@@ -192,6 +228,9 @@ public class FaultSuiteIT {
             hostPhone.close();
             if (fault.second != null) {
                 Platform.control("POST", "/" + fault.second + "/stop");
+            }
+            if (proxy != null) {
+                proxy.close();
             }
         }
     }
@@ -238,11 +277,12 @@ public class FaultSuiteIT {
         }
     }
 
-    private static boolean healthNames(String checkSuffix) {
+    private static boolean healthNames(String server, String checkSuffix) {
         Instant deadline = Instant.now().plusSeconds(6);
         while (Instant.now().isBefore(deadline)) {
             try {
-                JsonNode report = Platform.get("/health/ready").json();
+                JsonNode report = Platform.send(HttpRequest.newBuilder(URI.create(server + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).GET()).json();
                 for (JsonNode check : report.path("checks")) {
                     if (check.path("name").asText().endsWith(checkSuffix) && (!"UP".equals(check.path("status").asText())
                             || check.path("data").path("reachable").asText().equals("false"))) {
