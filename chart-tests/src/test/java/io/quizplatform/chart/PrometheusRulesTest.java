@@ -89,9 +89,10 @@ class PrometheusRulesTest {
     }
 
     /**
-     * promtool test rules, default values (release quiz in namespace quiz): consumer lag, dead letters and the
-     * outbox's age fire on this release's series after their for: and not on healthy, unreadable (-1) or other
-     * namespaces' series; see src/test/resources/promtool/default-alerts-test.yaml.
+     * promtool test rules, default values (release quiz in namespace quiz): consumer lag, dead letters, the outbox's
+     * age, the 5xx share and the answer acknowledgement p95 fire on this release's series after their for: (with
+     * their summaries) and not on healthy, unreadable (-1) or other namespaces' series; see
+     * src/test/resources/promtool/default-alerts-test.yaml.
      */
     @Test
     void theKeyAlertsFireOnTheRightSeriesAndOnlyThere() throws Exception {
