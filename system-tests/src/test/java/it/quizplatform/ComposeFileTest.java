@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -399,6 +400,47 @@ class ComposeFileTest {
         while (digests.find()) {
             assertThat(digests.group(1)).matches("[0-9a-f]{64}");
         }
+    }
+
+    /**
+     * Every image by an explicit version tag (never latest, never none), a digest only beside it and only as a full
+     * sha256; the platform's own images all by ${QUIZ_PLATFORM_TAG:-dev}; and DEPLOYMENT.md's pinning table lists
+     * exactly the third-party images compose runs (plus the Liberty base image), so a bump changes both.
+     */
+    @Test
+    void everyImageIsPinnedByAVersionTagAndTheDocsListTheSame() throws IOException {
+        Pattern reference = Pattern.compile("([a-z0-9]+(?:[._/-][a-z0-9]+)*):([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})(@sha256:[0-9a-f]{64})?");
+        services.forEach((name, s) -> assertThat(s.get("image")).as(name + "'s image").isNotNull());
+        // As written (the services above have the variables replaced by their defaults).
+        Set<String> external = new TreeSet<>();
+        Matcher line = Pattern.compile("(?m)^\\s*image:\\s*(\\S+)\\s*$").matcher(rawComposeFile());
+        while (line.find()) {
+            String image = line.group(1);
+            if (image.startsWith("quiz-platform")) {
+                assertThat(image).matches("quiz-platform(-(user|quiz|answer|scoring|web)-app)?:\\$\\{QUIZ_PLATFORM_TAG:-dev}");
+                continue;
+            }
+            Matcher m = reference.matcher(image);
+            assertThat(m.matches()).as("%s is <name>:<tag>[@sha256:<64 hex digits>]", image).isTrue();
+            assertThat(m.group(2)).as("%s: a version tag", image).doesNotContainIgnoringCase("latest").containsPattern("[0-9]");
+            external.add(m.group(1) + ":" + m.group(2));
+        }
+        assertThat(external).hasSizeGreaterThanOrEqualTo(5);
+
+        String deployment = Files.readString(root.resolve("docs/DEPLOYMENT.md"));
+        int start = deployment.indexOf("### Pinning the images by tag and digest");
+        assertThat(start).as("DEPLOYMENT.md's pinning section").isNotNegative();
+        String section = deployment.substring(start, deployment.indexOf("\n### ", start + 1));
+        Set<String> listed = new TreeSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| `([^`]+)` \\|").matcher(section);
+        while (row.find()) {
+            listed.add(row.group(1));
+        }
+        Matcher liberty = Pattern.compile("(?m)^ARG LIBERTY_IMAGE=([^@\\s]+)").matcher(Files.readString(root.resolve("docker/Dockerfile")));
+        assertThat(liberty.find()).isTrue();
+        Set<String> expected = new TreeSet<>(external);
+        expected.add(liberty.group(1));
+        assertThat(listed).as("the images DEPLOYMENT.md's pinning table lists").isEqualTo(expected);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
  * A command a test needs from the machine (docker-compose, pg_dump): taken from PATH; when it is missing and we run
  * as root on a machine with apt-get (CI: a fresh Debian machine), the Debian package that has it is installed first
  * and that is said on stdout; otherwise {@link #find} fails saying how to get it. Never a silent skip.
+ * chart-tests has a copy of this class (io.quizplatform.chart.DebianTool, for promtool): change both together.
  */
 final class DebianTool {
 

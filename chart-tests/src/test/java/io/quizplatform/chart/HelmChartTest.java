@@ -197,6 +197,31 @@ class HelmChartTest {
         assertThat(bad.stderr()).contains("digest");
     }
 
+    /** A digest is rendered exactly as given after the repository and the registry, and wins over the tag. */
+    @Test
+    void anImageDigestRendersAsRegistryRepositoryAtDigest() throws Exception {
+        String digest = "sha256:" + "0123456789abcdef".repeat(4);
+        List<JsonNode> split = Chart.render("--set", "image.registry=registry.example.com/quiz/",
+                "--set", "services.quiz.image.digest=" + digest, "--set", "services.quiz.image.tag=9.9.9",
+                "--set", "tests.image.digest=" + digest);
+        Map<String, String> images = new LinkedHashMap<>();
+        for (JsonNode o : split) {
+            for (JsonNode c : o.findValues("containers")) {
+                images.put(o.path("kind").asText() + "/" + o.at("/metadata/name").asText(), c.get(0).path("image").asText());
+            }
+        }
+        assertThat(images).containsEntry("Deployment/quiz-quiz-platform-quiz",
+                        "registry.example.com/quiz/quiz-platform-quiz-app@" + digest)
+                .containsEntry("Deployment/quiz-quiz-platform-user", "registry.example.com/quiz/quiz-platform-user-app:0.1.0-SNAPSHOT");
+        // The helm test pods' image is not the platform's: no registry prefix.
+        List<String> testPods = images.entrySet().stream().filter(e -> e.getKey().startsWith("Pod/"))
+                .map(Map.Entry::getValue).toList();
+        assertThat(testPods).isNotEmpty().allSatisfy(i -> assertThat(i).isEqualTo("curlimages/curl@" + digest));
+
+        JsonNode ear = ofKind(Chart.render("--set", "mode=ear", "--set", "ear.image.digest=" + digest), "Deployment").get(0);
+        assertThat(ear.at("/spec/template/spec/containers/0/image").asText()).isEqualTo("quiz-platform@" + digest);
+    }
+
     @Test
     void runAsUserAndFsGroupAreLeftOutWhenNull() throws Exception {
         JsonNode restricted = ofKind(Chart.render("-f", Chart.values(EAR)), "Deployment").get(0)
