@@ -1,5 +1,6 @@
 package it.quizplatform;
 
+import io.quizplatform.testsupport.DebianTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

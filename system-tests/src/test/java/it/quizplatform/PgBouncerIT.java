@@ -1,5 +1,6 @@
 package it.quizplatform;
 
+import io.quizplatform.testsupport.DebianTool;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

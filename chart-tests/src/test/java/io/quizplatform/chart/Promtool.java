@@ -1,5 +1,6 @@
 package io.quizplatform.chart;
 
+import io.quizplatform.testsupport.DebianTool;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package it.quizplatform;
+package io.quizplatform.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -10,18 +10,17 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A command a test needs from the machine (docker-compose, pg_dump): taken from PATH; when it is missing and we run
- * as root on a machine with apt-get (CI: a fresh Debian machine), the Debian package that has it is installed first
- * and that is said on stdout; otherwise {@link #find} fails saying how to get it. Never a silent skip.
- * chart-tests has a copy of this class (io.quizplatform.chart.DebianTool, for promtool): change both together.
+ * A command a test needs from the machine (docker-compose, pg_dump, pgbouncer, promtool): taken from PATH; when it is
+ * missing and we run as root on a machine with apt-get (CI: a fresh Debian machine), the Debian package that has it is
+ * installed first and that is said on stdout; otherwise {@link #find} fails saying how to get it. Never a silent skip.
  */
-final class DebianTool {
+public final class DebianTool {
 
     private DebianTool() {
     }
 
     /** {@code command} from PATH, installed with apt-get from {@code debianPackage} first if need be. */
-    static Path find(String command, String debianPackage, String howToGetIt) {
+    public static Path find(String command, String debianPackage, String howToGetIt) {
         Optional<Path> onPath = onPath(command);
         if (onPath.isPresent()) {
             return onPath.get();
@@ -50,7 +49,7 @@ final class DebianTool {
                 "apt-get did not give a " + command + " on PATH (see above): " + howToGetIt + "."));
     }
 
-    static Optional<Path> onPath(String command) {
+    public static Optional<Path> onPath(String command) {
         // Servers such as pgbouncer are installed in sbin, which a non-login PATH may lack.
         String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/sbin";
         for (String dir : path.split(File.pathSeparator)) {
