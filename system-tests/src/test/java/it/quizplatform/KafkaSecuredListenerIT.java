@@ -108,6 +108,53 @@ public class KafkaSecuredListenerIT {
         }
     }
 
+    /**
+     * A Liberty server running quiz-app alone, given only the operator's variables: its readiness (a Kafka check
+     * included) passes, a player's answer goes out through the connector's producer, and the decision and score come
+     * back through its consumers. The password appears in none of its log lines.
+     */
+    @Test
+    void aLibertyServerPlaysAGameThroughTheSecuredListener() throws Exception {
+        Map<String, String> env = new java.util.LinkedHashMap<>(environment(password));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        StringBuilder settings = new StringBuilder();
+        env.forEach((name, value) -> settings.append(settings.length() == 0 ? "?" : "&").append(name).append('=')
+                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+        JsonNode alone = Platform.control("POST", "/quiz-app-alone/start" + settings).get("components").get("quiz-app-alone");
+        List<Phone> phones = new java.util.ArrayList<>();
+        try {
+            assertThat(alone.get("state").asText()).as("ready, Kafka reached over SASL_SSL").isEqualTo("up");
+            List<String> server = List.of("127.0.0.1:" + alone.get("port").asInt());
+            String host = Platform.registerAndLogin(Platform.uniqueEmail("secured"), "Secured Host");
+            String quizId = QuizAuthoringIT.create(host, "Secured Quiz").get("id").asText();
+            QuizAuthoringIT.send("POST", "/quiz/api/quizzes/" + quizId + "/questions", QuizAuthoringIT.SINGLE, host, "\"1\"");
+            assertThat(QuizAuthoringIT.send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"2\"").status())
+                    .isEqualTo(200);
+            JsonNode game = QuizAuthoringIT.send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
+            String gameId = game.get("id").asText();
+            JsonNode joined = GameLobbyIT.join(game.get("pin").asText(), "Sasha").json();
+            Phone hostPhone = Phone.host(gameId, host, server);
+            Phone player = Phone.player("sasha", gameId, joined.get("playerToken").asText(), server);
+            phones.add(hostPhone);
+            phones.add(player);
+            assertThat(player.awaitPhase("lobby", -1, Duration.ofSeconds(30))).isTrue();
+
+            assertThat(hostPhone.send("{\"type\":\"start\"}", Duration.ofSeconds(10))).isTrue();
+            assertThat(player.awaitPhase("open", 0, Duration.ofSeconds(30))).as("the opening, read back from Kafka").isTrue();
+            int from = player.sendMarked(AnswersIT.answer(0, AnswersIT.optionId(player.lastState(), "Paris")), Duration.ofSeconds(10));
+            assertThat(player.awaitFrom(from, Duration.ofSeconds(30), m -> "answer-received".equals(m.path("type").asText())))
+                    .as("the answer taken by the broker").isPresent();
+            JsonNode score = player.awaitFrom(from, Duration.ofSeconds(60), m -> "score".equals(m.path("type").asText())
+                    && m.path("questionIndex").asInt() == 0).orElseThrow(() -> new AssertionError("no score line: " + player.lastState()));
+            assertThat(score.get("points").asInt()).as("decided, scored and pushed back through the listener").isPositive();
+        } finally {
+            phones.forEach(Phone::close);
+            Platform.control("POST", "/quiz-app-alone/stop");
+        }
+        Path log = Path.of(alone.get("outputDir").asText(), alone.get("server").asText(), "logs", "messages.log");
+        assertThat(Files.readString(log)).as("the server's log").contains("quiz").doesNotContain(password);
+    }
+
     @Test
     void aWrongPasswordIsRefused() {
         try (Admin admin = Admin.create(settings(environment(password + "-wrong")))) {
