@@ -14,6 +14,23 @@ public final class Failures {
         return c;
     }
 
+    /**
+     * Whether the failure is the database being out of reach (a connection refused, broken or timed out: SQLSTATE
+     * class 08, or the socket underneath), as opposed to a statement it refused or a bug.
+     */
+    public static boolean databaseUnreachable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.sql.SQLTransientConnectionException || c instanceof java.sql.SQLNonTransientConnectionException
+                    || c instanceof java.net.SocketException || c instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "SQLException: the database said ..." of the deepest cause. */
     public static String describe(Throwable t) {
         Throwable c = rootCause(t);

@@ -1,5 +1,6 @@
 package io.quizplatform.platform.persistence;
 
+import io.quizplatform.platform.Failures;
 import io.quizplatform.platform.api.ProblemException;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -66,8 +67,8 @@ public final class ClientErrorBoundaryInterceptors {
     }
 
     /**
-     * Inside the transaction: a client error, an exception whose class is marked {@link ReportedByCaller}, or any
-     * failure within a {@link ReportedByCaller} call, rolls it back and crosses it as a checked exception. Anything else (a bug) leaves as it came, and Liberty records its FFDC.
+     * Inside the transaction: a client error, an exception whose class is marked {@link ReportedByCaller}, any
+     * failure within a {@link ReportedByCaller} call, or a database out of reach, rolls it back and crosses it as a checked exception. Anything else (a bug) leaves as it came, and Liberty records its FFDC.
      */
     @Interceptor
     @ClientErrorBoundary
@@ -82,8 +83,10 @@ public final class ClientErrorBoundaryInterceptors {
             try {
                 return invocation.proceed();
             } catch (RuntimeException e) {
+                // A database out of reach is not a bug either: every caller says it in a line of its own (a 503 with
+                // its incident id, a retry's warning), and one FFDC incident per attempt would bury the ones that matter.
                 if (!(e instanceof ProblemException) && !e.getClass().isAnnotationPresent(ReportedByCaller.class)
-                        && REPORTED_BY_CALLER.get()[0] == 0) {
+                        && REPORTED_BY_CALLER.get()[0] == 0 && !Failures.databaseUnreachable(e)) {
                     throw e;
                 }
                 int status = transaction.getTransactionStatus();
