@@ -60,6 +60,11 @@ public class Tracing {
     protected Tracing() {
     }
 
+    /** Tracing that is off, for tests of classes that trace. */
+    public static Tracing off() {
+        return new Tracing();
+    }
+
     /** Tracing through the given OpenTelemetry (tests); off when it is the no-op one. */
     public Tracing(OpenTelemetry openTelemetry, String service) {
         use(openTelemetry, service);
