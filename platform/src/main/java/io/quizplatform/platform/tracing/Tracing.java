@@ -43,6 +43,7 @@ public class Tracing {
     static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
     static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("quiz.event.type");
     static final AttributeKey<String> SERVICE = AttributeKey.stringKey("quiz.service");
+    static final AttributeKey<String> GAME = AttributeKey.stringKey("quiz.game.id");
 
     private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
 
@@ -91,13 +92,15 @@ public class Tracing {
     }
 
     /**
-     * A span of this service's own work (a socket frame, say), child of the current span if any, current until closed.
+     * A span of a game's request that came in by other means than HTTP (a socket frame), child of the current span if
+     * any, current until closed.
      */
-    public Traced span(String name) {
+    public Traced span(String name, String gameId) {
         if (!enabled) {
             return Traced.NONE;
         }
-        Span span = tracer.spanBuilder(name).setSpanKind(SpanKind.SERVER).setAttribute(SERVICE, service).startSpan();
+        Span span = tracer.spanBuilder(name).setSpanKind(SpanKind.SERVER).setAttribute(SERVICE, service)
+                .setAttribute(GAME, gameId).startSpan();
         return new Traced(span, span.makeCurrent());
     }
 

@@ -44,7 +44,7 @@ class TracingTest {
     @Test
     void aSendIsAChildOfTheCurrentSpanAndItsRecordCarriesTheSend() {
         ProducerRecord<String, String> record = record();
-        try (Traced frame = tracing.span("ws answer")) {
+        try (Traced frame = tracing.span("ws answer", "game-1")) {
             tracing.sending(record).end();
         }
         SpanData frame = span("ws answer");
@@ -107,7 +107,7 @@ class TracingTest {
             }
         };
         String spanId;
-        try (Traced frame = tracing.span("ws answer")) {
+        try (Traced frame = tracing.span("ws answer", "game-1")) {
             spanId = frame.span().getSpanContext().getSpanId();
             tracing.carrying(otherThread).execute(() -> seen.set(tracing.current()));
         }
@@ -122,7 +122,7 @@ class TracingTest {
         Executor executor = Runnable::run;
 
         assertThat(off.enabled()).isFalse();
-        assertThat(off.span("ws answer")).isSameAs(Traced.NONE);
+        assertThat(off.span("ws answer", "game-1")).isSameAs(Traced.NONE);
         assertThat(off.sending(record)).isSameAs(Traced.NONE);
         assertThat(off.receiving("process", "c", "t", "x", "y", new RecordHeaders())).isSameAs(Traced.NONE);
         assertThat(off.current()).isNull();

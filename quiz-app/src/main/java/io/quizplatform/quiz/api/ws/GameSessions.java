@@ -149,7 +149,7 @@ public class GameSessions implements GameConnections {
             hello(session, gameId, hello);
         } else if (message instanceof ClientMessage.Answer answer) {
             // Where an answer's trace starts: its event, decision, score and the score's push all follow from here.
-            try (Traced span = tracing.span("ws answer")) {
+            try (Traced span = tracing.span("ws answer", gameId)) {
                 live.answer(connection, answer.questionIndex(), answer.optionIds(), answer.text(), receivedNanos);
             }
         } else if (message instanceof ClientMessage.Kick kick) {
