@@ -106,6 +106,34 @@ class ValuesAndMetricsTest {
     }
 
     @Test
+    void tracingIsOffUnlessEnabledThenEveryServiceExportsUnderItsOwnName() throws Exception {
+        JsonNode off = configMap(Chart.render());
+        assertThat(off.path("OTEL_SDK_DISABLED").asText()).isEqualTo("true");
+        assertThat(off.has("OTEL_EXPORTER_OTLP_ENDPOINT")).isFalse();
+
+        List<JsonNode> on = Chart.render("--set", "config.tracing.enabled=true",
+                "--set", "config.tracing.otlpEndpoint=http://otel-collector.observability:4318");
+        JsonNode config = configMap(on);
+        assertThat(config.path("OTEL_SDK_DISABLED").asText()).isEqualTo("false");
+        assertThat(config.path("OTEL_EXPORTER_OTLP_ENDPOINT").asText()).isEqualTo("http://otel-collector.observability:4318");
+        assertThat(config.path("OTEL_EXPORTER_OTLP_PROTOCOL").asText()).isEqualTo("http/protobuf");
+        Set<String> names = new TreeSet<>();
+        on.stream().filter(o -> o.path("kind").asText().equals("Deployment"))
+                .forEach(d -> d.findValue("containers").get(0).path("env").forEach(e -> {
+                    if (e.path("name").asText().equals("OTEL_SERVICE_NAME")) {
+                        names.add(e.path("value").asText());
+                    }
+                }));
+        assertThat(names).contains("user-app", "quiz-app", "answer-app", "scoring-app");
+
+        assertThat(Chart.template("--set", "config.tracing.otlpEndpoint=collector:4318").exitCode()).isNotZero();
+    }
+
+    private static JsonNode configMap(List<JsonNode> objects) {
+        return objects.stream().filter(o -> o.path("kind").asText().equals("ConfigMap")).findFirst().orElseThrow().path("data");
+    }
+
+    @Test
     void theChartsTopicPartitionsAreTheOnesTheServicesCreate() throws IOException {
         Map<String, Object> values = Chart.yaml(Chart.DIR.resolve("values.yaml"));
         @SuppressWarnings("unchecked")

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 
 /**
  * HTTP control API on 127.0.0.1 for tests and scripts:
- * GET /status, POST /{postgres|redis|kafka|liberty}/{start|stop} (+ /kafka/kill), POST /shutdown; a server running one
+ * GET /status, GET /spans?traceId=... (the OTLP receiver's spans), POST /{postgres|redis|kafka|liberty}/{start|stop} (+ /kafka/kill), POST /shutdown; a server running one
  * service alone takes settings for its start as query parameters (POST /quiz-app-alone/start?QUIZ_DB_URL=...).
  * Operations are synchronous: a start returns once the component is ready again.
  */
@@ -61,6 +61,10 @@ final class ControlApi {
                     return;
                 }
                 send(exchange, 200, Json.write(stack.status()));
+                return;
+            }
+            if (path.equals("/spans") && method.equals("GET")) {
+                send(exchange, 200, Json.write(stack.otlp.query(queryParameters(exchange.getRequestURI().getRawQuery()))));
                 return;
             }
             if (!method.equals("POST")) {
@@ -139,6 +143,20 @@ final class ControlApi {
             overrides.put(name, value);
         }
         return overrides;
+    }
+
+    /** {@code a=1&b=2} as a map (URL-decoded); empty for none. */
+    static Map<String, String> queryParameters(String rawQuery) {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                parameters.put(key, value);
+            }
+        }
+        return parameters;
     }
 
     private boolean isAction(String path) {

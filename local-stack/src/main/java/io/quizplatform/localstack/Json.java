@@ -2,7 +2,7 @@ package io.quizplatform.localstack;
 
 import java.util.Map;
 
-/** Just enough JSON writing for the control API: maps, strings, numbers, booleans and null. */
+/** Just enough JSON writing for the control API: maps, lists, strings, numbers, booleans and null. */
 final class Json {
 
     private Json() {
@@ -29,6 +29,17 @@ final class Json {
                 append(out, entry.getValue());
             }
             out.append('}');
+        } else if (value instanceof Iterable<?> items) {
+            out.append('[');
+            boolean first = true;
+            for (Object item : items) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                append(out, item);
+            }
+            out.append(']');
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else {

@@ -27,6 +27,11 @@ public final class LocalStack {
         /** For this module's own smoke test: clashes with neither dev nor test. */
         public static final Profile IT = new Profile("it", 39080, 39443, 39092, 39093, 35432, 36379, 39099, true);
 
+        /** The OTLP/HTTP receiver's port ({@link OtlpReceiver}): next to the control API's. */
+        public int otlpPort() {
+            return controlPort + 1;
+        }
+
         public static Profile of(String name) {
             return switch (name.toLowerCase(Locale.ROOT)) {
                 case "dev" -> DEV;

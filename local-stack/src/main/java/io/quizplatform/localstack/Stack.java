@@ -36,6 +36,8 @@ final class Stack {
     /** The same for answer-app and scoring-app (ports + 200, + 300): second instances in the services' consumer groups. */
     final LibertyComponent answerAppAlone;
     final LibertyComponent scoringAppAlone;
+    /** Receives the spans of the stack's servers when tracing is on (always in the test profile). */
+    final OtlpReceiver otlp;
     private volatile boolean ready;
     private volatile boolean closing;
     private boolean stopped;
@@ -54,6 +56,7 @@ final class Stack {
         liberty = new LibertyComponent(options.wlpDir(), LocalStack.libertyOutputDir(work), options.server(), p.httpPort(),
                 options.libertyWanted() && LibertyComponent.installed(options.wlpDir(), options.server()),
                 this::libertyEnv);
+        otlp = new OtlpReceiver(p.otlpPort());
         quizAppAlone = alone("quiz-app", 100);
         answerAppAlone = alone("answer-app", 200);
         scoringAppAlone = alone("scoring-app", 300);
@@ -89,6 +92,9 @@ final class Stack {
         // user-app is not in this server: verify tokens against the EAR server's key set
         env.put("JWT_JWKS_URL", "http://127.0.0.1:" + options.profile().httpPort() + "/user/api/jwks");
         env.put("HTTPS_PORT", Integer.toString(options.profile().httpsPort() + portOffset));
+        if (env.containsKey("OTEL_SDK_DISABLED")) {
+            env.put("OTEL_SERVICE_NAME", service); // its spans apart from the EAR server's
+        }
         return env;
     }
 
@@ -130,6 +136,30 @@ final class Stack {
             // A completion step that keeps failing gives up (and compensates) after 1 s + 2 s of backoff.
             env.putIfAbsent("SCORING_FINALIZATION_MAX_ATTEMPTS", "3");
         }
+        env.putAll(tracingEnv());
+        return env;
+    }
+
+    /**
+     * Tracing of the stack's servers into the stack's own OTLP receiver: always in the test profile (TracingIT reads
+     * the spans; every other test then runs traced, through the batch span processor, which is cheap); in the other
+     * profiles when the developer turns it on (OTEL_SDK_DISABLED=false) without saying where the spans go.
+     */
+    Map<String, String> tracingEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        boolean asked = "false".equalsIgnoreCase(environment.get("OTEL_SDK_DISABLED"))
+                && !environment.containsKey("OTEL_EXPORTER_OTLP_ENDPOINT");
+        if (options.profile().equals(LocalStack.Profile.TEST) || asked) {
+            env.put("OTEL_SDK_DISABLED", "false");
+            env.put("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint());
+            env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+            env.put("OTEL_TRACES_EXPORTER", "otlp");
+            env.put("OTEL_METRICS_EXPORTER", "none");
+            env.put("OTEL_LOGS_EXPORTER", "none");
+            env.put("OTEL_SERVICE_NAME", "quiz-platform");
+            // a test waits for its spans: sent every 200 ms rather than every 5 s
+            env.put("OTEL_BSP_SCHEDULE_DELAY", "200");
+        }
         return env;
     }
 
@@ -155,6 +185,7 @@ final class Stack {
         if (liberty.managed()) {
             ports.put("liberty http", p.httpPort());
             ports.put("liberty https", p.httpsPort());
+            ports.put("otlp receiver", p.otlpPort());
         }
         ports.forEach((name, port) -> {
             if (!portFree(port)) {
@@ -208,6 +239,7 @@ final class Stack {
             throw new IllegalStateException("shutting down");
         }
         if (liberty.managed()) {
+            otlp.start();
             liberty.start();
         }
         ready = true;
@@ -229,6 +261,7 @@ final class Stack {
                     c.stop();
                 }
             }
+            otlp.stop(); // after Liberty, whose exporter sends what it still has on the way out
             stopped = true;
         }
     }
@@ -257,6 +290,7 @@ final class Stack {
         }
         status.put("components", components);
         status.put("env", new LinkedHashMap<String, Object>(libertyEnv()));
+        status.put("otlpEndpoint", otlp.endpoint());
         return status;
     }
 }

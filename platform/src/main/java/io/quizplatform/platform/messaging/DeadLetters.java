@@ -118,7 +118,8 @@ public class DeadLetters {
         ReplayOutcome outcome;
         String error = null;
         try {
-            outcome = delivery.deliver(settings.serviceName(), source.topicName(), record.event(), consumers.handlersOf(source))
+            outcome = delivery.deliver(settings.serviceName(), source.topicName(), record.event(), null,
+                    consumers.handlersOf(source))
                     ? ReplayOutcome.APPLIED : ReplayOutcome.DUPLICATE;
         } catch (RuntimeException e) {
             outcome = ReplayOutcome.FAILED;

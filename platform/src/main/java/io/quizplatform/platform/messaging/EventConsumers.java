@@ -49,6 +49,9 @@ public class EventConsumers {
     EventDelivery delivery;
 
     @Inject
+    io.quizplatform.platform.tracing.Tracing tracing;
+
+    @Inject
     ServiceSettings settings;
 
     @Inject
@@ -157,7 +160,7 @@ public class EventConsumers {
                 public void deadLettered() {
                     deadLettered.inc();
                 }
-            });
+            }, tracing.enabled());
         });
     }
 

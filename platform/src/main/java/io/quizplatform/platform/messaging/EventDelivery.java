@@ -3,6 +3,7 @@ package io.quizplatform.platform.messaging;
 import io.quizplatform.contracts.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 import java.time.temporal.ChronoUnit;
@@ -21,12 +22,17 @@ public class EventDelivery {
 
     @Retry(maxRetries = 3, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, maxDuration = 30, durationUnit = ChronoUnit.SECONDS,
             abortOn = EventCodec.MalformedEventException.class)
-    public boolean deliver(String consumer, String topic, EventEnvelope event, List<EventHandler> handlers) {
-        return processedEvents.applyOnce(consumer, topic, event, handlers);
+    public boolean deliver(String consumer, String topic, EventEnvelope event, Headers trace, List<EventHandler> handlers) {
+        return processedEvents.applyOnce(consumer, topic, event, trace, handlers);
     }
 
-    /** Applies a batch in one transaction, without retries: the caller falls back to one by one if it fails. */
-    public int deliverTogether(String consumer, String topic, List<EventEnvelope> events, List<EventHandler> handlers) {
-        return processedEvents.applyAllOnce(consumer, topic, events, handlers);
+    /**
+     * Applies a batch in one transaction, without retries: the caller falls back to one by one if it fails.
+     *
+     * @param traces the records' headers, in the order of the events, for the trace context; null when tracing is off
+     */
+    public int deliverTogether(String consumer, String topic, List<EventEnvelope> events, List<Headers> traces,
+                               List<EventHandler> handlers) {
+        return processedEvents.applyAllOnce(consumer, topic, events, traces, handlers);
     }
 }

@@ -5,6 +5,7 @@ import io.quizplatform.platform.Failures;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class PartitionLane {
     /** What a lane shares with the other lanes of its consumer. */
     record Context(String consumer, io.quizplatform.contracts.Topic topic, List<EventHandler> handlers, EventDelivery delivery,
                    RetryRounds rounds, Supplier<Producer<String, String>> deadLetters, ScheduledExecutorService executor,
-                   Executor inModule, ConsumerCounters counters) {
+                   Executor inModule, ConsumerCounters counters, boolean tracing) {
     }
 
     /** Counts what became of each record (the {@code events.consumed} metric). */
@@ -205,16 +206,21 @@ final class PartitionLane {
             return false;
         }
         List<EventEnvelope> events = new ArrayList<>(batch.size());
+        // The records' trace contexts, gathered only when there is a trace to continue.
+        List<Headers> traces = context.tracing() ? new ArrayList<>(batch.size()) : null;
         for (Delivered delivered : batch) {
             try {
                 events.add(EventCodec.decode(delivered.record().value()));
             } catch (EventCodec.MalformedEventException e) {
                 return false;
             }
+            if (traces != null) {
+                traces.add(delivered.record().headers());
+            }
         }
         try {
             int appliedNow = context.delivery().deliverTogether(context.consumer(), context.topic().topicName(), events,
-                    context.handlers());
+                    traces, context.handlers());
             context.counters().applied(appliedNow);
             context.counters().duplicates(events.size() - appliedNow);
             return true;
@@ -234,7 +240,7 @@ final class PartitionLane {
         }
         String consumer = context.consumer();
         try {
-            if (context.delivery().deliver(consumer, record.topic(), event, context.handlers())) {
+            if (context.delivery().deliver(consumer, record.topic(), event, record.headers(), context.handlers())) {
                 context.counters().applied(1);
             } else {
                 context.counters().duplicates(1);

@@ -2,10 +2,13 @@ package io.quizplatform.platform.messaging;
 
 import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.platform.outbox.Outbox;
+import io.quizplatform.platform.tracing.Traced;
+import io.quizplatform.platform.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.apache.kafka.common.header.Headers;
 
 import java.util.HashSet;
 import java.util.List;
@@ -25,11 +28,14 @@ public class ProcessedEvents {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Tracing tracing;
+
     /** @return true if applied now, false if this consumer had already applied the event */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @io.quizplatform.platform.persistence.ReportedByCaller
-    public boolean applyOnce(String consumer, String topic, EventEnvelope event, List<EventHandler> handlers) {
-        boolean applied = apply(consumer, topic, event, handlers);
+    public boolean applyOnce(String consumer, String topic, EventEnvelope event, Headers trace, List<EventHandler> handlers) {
+        boolean applied = apply(consumer, topic, event, trace, handlers);
         handlers.forEach(EventHandler::endOfBatch);
         return applied;
     }
@@ -37,12 +43,15 @@ public class ProcessedEvents {
     /**
      * Several events in order, in one transaction: all applied (each at most once) or none. Their processed-event
      * rows are inserted in one statement, which also says which of them were new, and the events the handlers append
-     * to the outbox are written together at the end.
+     * to the outbox are written together at the end. Each event's handlers run in a span of its own, child of the
+     * span that sent it ({@code traces}: the records' headers, null when tracing is off), so what they append to the
+     * outbox continues the event's trace.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @io.quizplatform.platform.persistence.ReportedByCaller
     @SuppressWarnings("unchecked")
-    public int applyAllOnce(String consumer, String topic, List<EventEnvelope> events, List<EventHandler> handlers) {
+    public int applyAllOnce(String consumer, String topic, List<EventEnvelope> events, List<Headers> traces,
+                            List<EventHandler> handlers) {
         StringBuilder rows = new StringBuilder("[");
         for (EventEnvelope event : events) {
             if (rows.length() > 1) {
@@ -64,10 +73,11 @@ public class ProcessedEvents {
         inserted.forEach(id -> fresh.add(id instanceof UUID u ? u : UUID.fromString(id.toString())));
         outbox.collectAppends();
         int applied = 0;
-        for (EventEnvelope event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope event = events.get(i);
             // remove: the same event twice in one batch is applied once
             if (fresh.remove(UUID.fromString(event.id()))) {
-                applyHandlers(event, handlers);
+                applyHandlers(consumer, topic, event, traces == null ? null : traces.get(i), handlers);
                 applied++;
             }
         }
@@ -76,7 +86,7 @@ public class ProcessedEvents {
         return applied;
     }
 
-    private boolean apply(String consumer, String topic, EventEnvelope event, List<EventHandler> handlers) {
+    private boolean apply(String consumer, String topic, EventEnvelope event, Headers trace, List<EventHandler> handlers) {
         int inserted = entityManager.createNativeQuery(
                         "INSERT INTO processed_events (consumer, event_id, event_type, topic) VALUES (?1, ?2, ?3, ?4) "
                                 + "ON CONFLICT DO NOTHING")
@@ -88,14 +98,21 @@ public class ProcessedEvents {
         if (inserted == 0) {
             return false;
         }
-        applyHandlers(event, handlers);
+        applyHandlers(consumer, topic, event, trace, handlers);
         return true;
     }
 
-    private static void applyHandlers(EventEnvelope event, List<EventHandler> handlers) {
-        for (EventHandler handler : handlers) {
-            if (handler.handles(event.type())) {
-                handler.apply(event);
+    private void applyHandlers(String consumer, String topic, EventEnvelope event, Headers trace, List<EventHandler> handlers) {
+        try (Traced span = tracing.receiving("process", consumer, topic, event.type(), event.id(), trace)) {
+            try {
+                for (EventHandler handler : handlers) {
+                    if (handler.handles(event.type())) {
+                        handler.apply(event);
+                    }
+                }
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
             }
         }
     }

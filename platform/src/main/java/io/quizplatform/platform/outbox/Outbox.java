@@ -4,10 +4,13 @@ import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.persistence.AfterCommit;
+import io.quizplatform.platform.tracing.TraceParent;
+import io.quizplatform.platform.tracing.Tracing;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -50,10 +53,13 @@ public class Outbox {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    Tracing tracing;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(EventEnvelope event) {
         OutboxMessage row = new OutboxMessage(UUID.fromString(event.id()), EventTypes.topicOf(event.type()).topicName(),
-                event.aggregateId(), event.type(), EventCodec.encode(event), event.occurredAt());
+                event.aggregateId(), event.type(), EventCodec.encode(event), event.occurredAt(), tracing.current());
         Collected collected = collected();
         if (collected != null && collected.open) {
             collected.rows.add(row);
@@ -98,18 +104,27 @@ public class Outbox {
         }
         JsonArrayBuilder rows = JSON.createArrayBuilder();
         for (OutboxMessage m : collected.rows) {
-            rows.add(JSON.createObjectBuilder()
+            JsonObjectBuilder row = JSON.createObjectBuilder()
                     .add("event_id", m.getEventId().toString())
                     .add("topic", m.getTopic())
                     .add("message_key", m.getMessageKey())
                     .add("event_type", m.getEventType())
                     .add("envelope", m.getEnvelope())
-                    .add("created_at", m.getCreatedAt().toString()));
+                    .add("created_at", m.getCreatedAt().toString());
+            TraceParent trace = m.getTrace();
+            if (trace != null) {
+                row.add("traceparent", trace.traceparent());
+                if (trace.tracestate() != null) {
+                    row.add("tracestate", trace.tracestate());
+                }
+            }
+            rows.add(row);
         }
         // ORDER BY the position: the ids (the relay's order) are drawn in the order the events were appended.
-        entityManager.createNativeQuery("INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, created_at) "
+        entityManager.createNativeQuery("INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, created_at, traceparent, tracestate) "
                         + "SELECT CAST(r.row->>'event_id' AS uuid), r.row->>'topic', r.row->>'message_key', "
-                        + "r.row->>'event_type', r.row->>'envelope', CAST(r.row->>'created_at' AS timestamptz) "
+                        + "r.row->>'event_type', r.row->>'envelope', CAST(r.row->>'created_at' AS timestamptz), "
+                        + "r.row->>'traceparent', r.row->>'tracestate' "
                         + "FROM jsonb_array_elements(CAST(?1 AS jsonb)) WITH ORDINALITY AS r(row, position) ORDER BY r.position")
                 .setParameter(1, rows.build().toString())
                 .executeUpdate();

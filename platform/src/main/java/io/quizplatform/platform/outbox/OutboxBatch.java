@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import io.quizplatform.platform.messaging.EventSender;
+import io.quizplatform.platform.tracing.Tracing;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,8 +56,11 @@ public class OutboxBatch {
         String error = null;
         for (OutboxMessage row : rows) {
             try {
-                acks.add(sender.send(EventRecords.of(row.getTopic(), row.getMessageKey(), row.getEnvelope(),
-                        row.getEventId().toString(), row.getEventType())));
+                ProducerRecord<String, String> record = EventRecords.of(row.getTopic(), row.getMessageKey(),
+                        row.getEnvelope(), row.getEventId().toString(), row.getEventType());
+                // The trace of whoever appended the event goes on from here (the send's span is its child).
+                Tracing.attach(row.getTrace(), record.headers());
+                acks.add(sender.send(record));
             } catch (RuntimeException e) {
                 error = e.toString();
                 break;

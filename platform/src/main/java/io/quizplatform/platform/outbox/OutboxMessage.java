@@ -1,5 +1,6 @@
 package io.quizplatform.platform.outbox;
 
+import io.quizplatform.platform.tracing.TraceParent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -37,6 +38,13 @@ public class OutboxMessage {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The W3C trace context of the span that appended the event (null when tracing was off), for the relay. */
+    @Column(name = "traceparent")
+    private String traceparent;
+
+    @Column(name = "tracestate")
+    private String tracestate;
+
     @Column(name = "published_at")
     private Instant publishedAt;
 
@@ -49,13 +57,18 @@ public class OutboxMessage {
     protected OutboxMessage() {
     }
 
-    OutboxMessage(UUID eventId, String topic, String messageKey, String eventType, String envelope, Instant createdAt) {
+    OutboxMessage(UUID eventId, String topic, String messageKey, String eventType, String envelope, Instant createdAt,
+                  TraceParent trace) {
         this.eventId = eventId;
         this.topic = topic;
         this.messageKey = messageKey;
         this.eventType = eventType;
         this.envelope = envelope;
         this.createdAt = createdAt;
+        if (trace != null) {
+            this.traceparent = trace.traceparent();
+            this.tracestate = trace.tracestate();
+        }
     }
 
     public Long getId() { return id; }
@@ -71,6 +84,9 @@ public class OutboxMessage {
     public String getEnvelope() { return envelope; }
 
     public Instant getCreatedAt() { return createdAt; }
+
+    /** The trace the event continues, or null. */
+    public TraceParent getTrace() { return traceparent == null ? null : new TraceParent(traceparent, tracestate); }
 
     void markPublished(Instant at) {
         this.publishedAt = at;

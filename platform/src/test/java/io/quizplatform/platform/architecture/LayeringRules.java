@@ -50,6 +50,16 @@ public final class LayeringRules {
                 .because("aggregates, events, rules and repository ports are tested and read without a container"));
     }
 
+    /**
+     * 1b. Neither the domain nor the use cases see Kafka or tracing: records, headers and spans are the
+     * infrastructure's and the platform's business (the platform carries trace context for them).
+     */
+    public ArchRule insideKnowsNoKafkaNorTracing() {
+        return noClasses().that().resideInAnyPackage(layer("domain"), layer("application"))
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "io.opentelemetry..")
+                .because("a use case is the same whether it is traced or not, and whatever carries its events");
+    }
+
     /** 2a. The use cases speak no protocol: no api class, no HTTP, servlet or WebSocket type. */
     public ArchRule applicationSpeaksNoProtocol() {
         return noClasses().that().resideInAPackage(layer("application"))

@@ -79,6 +79,11 @@ public abstract class LayeringRulesTest {
     }
 
     @Test
+    void insideKnowsNoKafkaNorTracing() {
+        rules.insideKnowsNoKafkaNorTracing().check(classes);
+    }
+
+    @Test
     void applicationSpeaksNoProtocol() {
         rules.applicationSpeaksNoProtocol().check(classes);
     }

@@ -40,7 +40,8 @@ class PartitionLaneTest {
 
     final EventDelivery delivery = new EventDelivery() {
         @Override
-        public boolean deliver(String consumer, String topic, EventEnvelope event, List<EventHandler> handlers) {
+        public boolean deliver(String consumer, String topic, EventEnvelope event, org.apache.kafka.common.header.Headers trace,
+                               List<EventHandler> handlers) {
             if (event.aggregateId().startsWith("poison")) {
                 throw failure;
             }
@@ -49,7 +50,8 @@ class PartitionLaneTest {
         }
 
         @Override
-        public int deliverTogether(String consumer, String topic, List<EventEnvelope> events, List<EventHandler> handlers) {
+        public int deliverTogether(String consumer, String topic, List<EventEnvelope> events,
+                                   List<org.apache.kafka.common.header.Headers> traces, List<EventHandler> handlers) {
             if (events.stream().anyMatch(e -> e.aggregateId().startsWith("poison"))) {
                 throw failure;
             }
@@ -73,7 +75,7 @@ class PartitionLaneTest {
         public void deadLettered() {
             deadLettered.incrementAndGet();
         }
-    });
+    }, false);
 
     final PartitionLane p0 = new PartitionLane(context, 0);
     final PartitionLane p1 = new PartitionLane(context, 1);

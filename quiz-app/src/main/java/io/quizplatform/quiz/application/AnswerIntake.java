@@ -8,6 +8,7 @@ import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GameRuleViolation;
 import io.quizplatform.quiz.infrastructure.outbox.AnswerSafekeeping;
+import io.quizplatform.platform.tracing.Tracing;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,9 @@ public class AnswerIntake {
 
     @Inject
     AcknowledgedPublisher publisher;
+
+    @Inject
+    Tracing tracing;
 
     @Inject
     AnswerSafekeeping safekeeping;
@@ -157,7 +161,7 @@ public class AnswerIntake {
                     outcome.completeExceptionally(new NotSaved(game.id(), questionIndex, playerId, e));
                 }
             }
-        }, executor);
+        }, tracing.carrying(executor)); // the safekept event continues the answer's trace
         return outcome;
     }
 }

@@ -70,6 +70,7 @@ class AnswerIntakeShownAtTest {
         intake.answers = new LiveAnswers();
         intake.shown = new ShownQuestions();
         intake.executor = inline(ManagedExecutorService.class);
+        intake.tracing = io.quizplatform.platform.tracing.Tracing.off();
         intake.metrics = inline(MetricRegistry.class);
     }
 

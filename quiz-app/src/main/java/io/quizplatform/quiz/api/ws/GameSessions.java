@@ -1,6 +1,8 @@
 package io.quizplatform.quiz.api.ws;
 
 import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.platform.tracing.Traced;
+import io.quizplatform.platform.tracing.Tracing;
 import io.quizplatform.quiz.application.Actor;
 import io.quizplatform.quiz.application.GameHosting;
 import io.quizplatform.quiz.application.live.Connection;
@@ -45,6 +47,9 @@ public class GameSessions implements GameConnections {
     private static final String CONNECTION = "connection";
     private static final String RATE = "rate";
     private static final String OUTBOUND = "outbound";
+
+    @Inject
+    Tracing tracing;
 
     @Inject
     LiveGames live;
@@ -143,7 +148,10 @@ public class GameSessions implements GameConnections {
         if (message instanceof ClientMessage.Hello hello) {
             hello(session, gameId, hello);
         } else if (message instanceof ClientMessage.Answer answer) {
-            live.answer(connection, answer.questionIndex(), answer.optionIds(), answer.text(), receivedNanos);
+            // Where an answer's trace starts: its event, decision, score and the score's push all follow from here.
+            try (Traced span = tracing.span("ws answer", gameId)) {
+                live.answer(connection, answer.questionIndex(), answer.optionIds(), answer.text(), receivedNanos);
+            }
         } else if (message instanceof ClientMessage.Kick kick) {
             hostCommand(connection, type, kick.playerId());
         } else if (type.hostCommand()) {

@@ -4,6 +4,7 @@ import io.quizplatform.quiz.application.GameHosting;
 import io.quizplatform.quiz.application.LiveAnswers;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GamePhase;
+import io.quizplatform.platform.tracing.Tracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -47,6 +48,9 @@ public class EveryoneAnswered {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    Tracing tracing;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -79,10 +83,11 @@ public class EveryoneAnswered {
     public void checkSoon(String gameId) {
         if (queued.add(gameId)) {
             try {
-                executor.execute(() -> {
+                // In the trace of the answer that asked (its close then continues it, through the outbox).
+                executor.execute(tracing.carry(() -> {
                     queued.remove(gameId);
                     check(gameId);
-                });
+                }));
             } catch (RuntimeException e) {
                 queued.remove(gameId);
                 LOG.fine(() -> "everyone-answered check of " + gameId + " not handed over: " + e);

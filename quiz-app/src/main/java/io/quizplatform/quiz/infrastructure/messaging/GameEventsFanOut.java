@@ -12,6 +12,8 @@ import io.quizplatform.contracts.QuestionTallied;
 import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.messaging.EventRecords;
+import io.quizplatform.platform.tracing.Traced;
+import io.quizplatform.platform.tracing.Tracing;
 import io.quizplatform.quiz.application.AnswersDecided;
 import io.quizplatform.quiz.application.LiveAnswers;
 import io.quizplatform.quiz.application.LiveScores;
@@ -92,6 +94,9 @@ public class GameEventsFanOut {
     @Inject
     QuestionOpenings openings;
 
+    @Inject
+    Tracing tracing;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -124,13 +129,13 @@ public class GameEventsFanOut {
         }
     }
 
-    private static final class Decisions {
+    private static final class Decisions extends PushedRecord {
         final List<AnswerSubmitted> accepted = new ArrayList<>();
         final List<AnswerRejected> rejected = new ArrayList<>();
         final List<QuestionTallied> tallies = new ArrayList<>();
     }
 
-    private static final class Scores {
+    private static final class Scores extends PushedRecord {
         final List<QuestionScored> parts = new ArrayList<>();
         GameFinalized finalized;
         GameFinalizationFailed failed;
@@ -149,7 +154,9 @@ public class GameEventsFanOut {
                 case EventTypes.SCORE_QUESTION_SCORED -> {
                     QuestionScored part = EventCodec.payloadFromJson(event, QuestionScored.class);
                     scores.scored(part);
-                    byGame.computeIfAbsent(part.gameId(), k -> new Scores()).parts.add(part);
+                    Scores game = byGame.computeIfAbsent(part.gameId(), k -> new Scores());
+                    game.parts.add(part);
+                    game.saw(record);
                 }
                 case EventTypes.GAME_FINALIZED -> {
                     GameFinalized f = EventCodec.payloadFromJson(event, GameFinalized.class);
@@ -177,6 +184,7 @@ public class GameEventsFanOut {
         try {
             EventEnvelope event = EventCodec.decode(record.value());
             Decisions d = decisions.computeIfAbsent(record.key(), k -> new Decisions());
+            d.saw(record);
             switch (type) {
                 case EventTypes.ANSWER_SUBMITTED -> {
                     AnswerSubmitted a = EventCodec.payloadFromJson(event, AnswerSubmitted.class);
@@ -322,14 +330,14 @@ public class GameEventsFanOut {
             }
         }
         decisions.forEach((gameId, d) -> {
-            try {
+            try (Traced span = d.pushing(tracing)) {
                 news.answersDecided(new AnswersDecided(gameId, d.accepted, d.rejected, d.tallies));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not push the answers of game " + gameId, e);
             }
         });
         scoresByGame.forEach((gameId, s) -> {
-            try {
+            try (Traced span = s.pushing(tracing)) {
                 news.scoresPublished(new ScoresPublished(gameId, s.parts, s.finalized, s.failed));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not push the scores of game " + gameId, e);

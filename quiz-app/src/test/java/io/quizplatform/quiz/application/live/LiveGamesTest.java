@@ -204,6 +204,7 @@ class LiveGamesTest {
         states.quizzes = quizId -> Optional.empty();
         EveryoneAnswered everyoneAnswered = new EveryoneAnswered();
         everyoneAnswered.views = views;
+        everyoneAnswered.tracing = io.quizplatform.platform.tracing.Tracing.off();
         everyoneAnswered.answers = answers;
         everyoneAnswered.presence = presence;
         everyoneAnswered.games = hosting;

@@ -1,0 +1,34 @@
+package io.quizplatform.quiz.infrastructure.messaging;
+
+import io.quizplatform.platform.messaging.EventRecords;
+import io.quizplatform.platform.tracing.Traced;
+import io.quizplatform.platform.tracing.Tracing;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What the fan-out gathered of one game in one poll remembers its first record, whose trace the push continues:
+ * several records of a game become one push, and a span has one parent.
+ */
+class PushedRecord {
+
+    private ConsumerRecord<String, String> first;
+
+    void saw(ConsumerRecord<String, String> record) {
+        if (first == null) {
+            first = record;
+        }
+    }
+
+    /** The span of pushing it to the connections here, child of the span that sent the first record. */
+    Traced pushing(Tracing tracing) {
+        if (first == null || !tracing.enabled()) {
+            return Traced.NONE;
+        }
+        Header id = first.headers().lastHeader(EventRecords.EVENT_ID_HEADER);
+        return tracing.receiving("push", "game-fanout", first.topic(), EventRecords.eventType(first),
+                id == null ? null : new String(id.value(), StandardCharsets.UTF_8), first.headers());
+    }
+}
