@@ -1,24 +1,14 @@
 package io.quizplatform.quiz.infrastructure.messaging;
 
-import io.quizplatform.contracts.AnswerRejected;
-import io.quizplatform.contracts.AnswerSubmitted;
-import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
-import io.quizplatform.contracts.GameFinalizationFailed;
-import io.quizplatform.contracts.GameFinalized;
 import io.quizplatform.contracts.QuestionOpened;
-import io.quizplatform.contracts.QuestionScored;
-import io.quizplatform.contracts.QuestionTallied;
 import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.messaging.EventRecords;
-import io.quizplatform.platform.tracing.Traced;
 import io.quizplatform.platform.tracing.Tracing;
-import io.quizplatform.quiz.application.AnswersDecided;
 import io.quizplatform.quiz.application.LiveAnswers;
 import io.quizplatform.quiz.application.LiveScores;
 import io.quizplatform.quiz.application.QuestionOpenings;
-import io.quizplatform.quiz.application.ScoresPublished;
 import io.quizplatform.quiz.application.live.LiveGameNews;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.messaging.KafkaClients;
@@ -46,10 +36,9 @@ import org.apache.kafka.common.errors.WakeupException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -126,85 +115,6 @@ public class GameEventsFanOut {
         KafkaConsumer<String, String> c = consumer;
         if (c != null) {
             c.wakeup();
-        }
-    }
-
-    private static final class Decisions extends PushedRecord {
-        final List<AnswerSubmitted> accepted = new ArrayList<>();
-        final List<AnswerRejected> rejected = new ArrayList<>();
-        final List<QuestionTallied> tallies = new ArrayList<>();
-    }
-
-    private static final class Scores extends PushedRecord {
-        final List<QuestionScored> parts = new ArrayList<>();
-        GameFinalized finalized;
-        GameFinalizationFailed failed;
-    }
-
-    /** Applies one of scoring-app's events to this instance's view; a record it cannot read is skipped. */
-    private void readScore(ConsumerRecord<String, String> record, String type, Map<String, Scores> byGame) {
-        scoresReadUpTo = Math.max(scoresReadUpTo, record.timestamp());
-        if (record.timestamp() < startedAtMillis) {
-            // Read back for the welcomes: applied to LiveScores, not pushed again.
-            byGame = new LinkedHashMap<>();
-        }
-        try {
-            EventEnvelope event = EventCodec.decode(record.value());
-            switch (type) {
-                case EventTypes.SCORE_QUESTION_SCORED -> {
-                    QuestionScored part = EventCodec.payloadFromJson(event, QuestionScored.class);
-                    scores.scored(part);
-                    Scores game = byGame.computeIfAbsent(part.gameId(), k -> new Scores());
-                    game.parts.add(part);
-                    game.saw(record);
-                }
-                case EventTypes.GAME_FINALIZED -> {
-                    GameFinalized f = EventCodec.payloadFromJson(event, GameFinalized.class);
-                    scores.finalized(f);
-                    byGame.computeIfAbsent(f.gameId(), k -> new Scores()).finalized = f;
-                }
-                case EventTypes.GAME_FINALIZATION_FAILED -> {
-                    GameFinalizationFailed f = EventCodec.payloadFromJson(event, GameFinalizationFailed.class);
-                    scores.finalizationFailed(f);
-                    byGame.computeIfAbsent(f.gameId(), k -> new Scores()).failed = f;
-                }
-                default -> { }
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "skipped unreadable " + type + " at " + record.topic() + "/" + record.partition() + "@" + record.offset(), e);
-        }
-    }
-
-    /** Applies one of answer-app's decisions to this instance's view; a record it cannot read is skipped. */
-    private void read(ConsumerRecord<String, String> record, String type, Map<String, Decisions> decisions) {
-        if (record.timestamp() < startedAtMillis) {
-            // Read back for the welcomes ("you answered ..."): applied to LiveAnswers, not pushed again.
-            decisions = new LinkedHashMap<>();
-        }
-        try {
-            EventEnvelope event = EventCodec.decode(record.value());
-            Decisions d = decisions.computeIfAbsent(record.key(), k -> new Decisions());
-            d.saw(record);
-            switch (type) {
-                case EventTypes.ANSWER_SUBMITTED -> {
-                    AnswerSubmitted a = EventCodec.payloadFromJson(event, AnswerSubmitted.class);
-                    answers.accepted(a);
-                    d.accepted.add(a);
-                }
-                case EventTypes.ANSWER_REJECTED -> {
-                    AnswerRejected r = EventCodec.payloadFromJson(event, AnswerRejected.class);
-                    answers.refused(r.gameId(), r.questionIndex(), r.playerId());
-                    d.rejected.add(r);
-                }
-                case EventTypes.ANSWER_QUESTION_TALLIED -> {
-                    QuestionTallied t = EventCodec.payloadFromJson(event, QuestionTallied.class);
-                    answers.tallied(t);
-                    d.tallies.add(t);
-                }
-                default -> { }
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "skipped unreadable " + type + " at " + record.topic() + "/" + record.partition() + "@" + record.offset(), e);
         }
     }
 
@@ -307,14 +217,16 @@ public class GameEventsFanOut {
 
     private void apply(ConsumerRecords<String, String> records) {
         Set<String> games = new LinkedHashSet<>();
-        Map<String, Decisions> decisions = new LinkedHashMap<>();
-        Map<String, Scores> scoresByGame = new LinkedHashMap<>();
+        DecisionsAndScores decided = new DecisionsAndScores(answers, scores);
         for (ConsumerRecord<String, String> record : records) {
             String type = EventRecords.eventType(record);
+            // Read back at start for the welcomes: applied to this instance's view, not pushed again.
+            boolean readBack = record.timestamp() < startedAtMillis;
             if (Topic.SCORING_EVENTS.topicName().equals(record.topic())) {
-                readScore(record, type, scoresByGame);
+                scoresReadUpTo = Math.max(scoresReadUpTo, record.timestamp());
+                decided.score(record, type, readBack);
             } else if (Topic.ANSWER_EVENTS.topicName().equals(record.topic())) {
-                read(record, type, decisions);
+                decided.decision(record, type, readBack);
             } else if (type.startsWith("game.") && !EventTypes.GAME_ANSWER_RECEIVED.equals(type)) {
                 games.add(record.key());
                 if (EventTypes.GAME_QUESTION_OPENED.equals(type)) {
@@ -329,19 +241,6 @@ public class GameEventsFanOut {
                 LOG.log(Level.WARNING, "could not push the change of game " + gameId + ": " + Failures.describe(e));
             }
         }
-        decisions.forEach((gameId, d) -> {
-            try (Traced span = d.pushing(tracing)) {
-                news.answersDecided(new AnswersDecided(gameId, d.accepted, d.rejected, d.tallies));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not push the answers of game " + gameId, e);
-            }
-        });
-        scoresByGame.forEach((gameId, s) -> {
-            try (Traced span = s.pushing(tracing)) {
-                news.scoresPublished(new ScoresPublished(gameId, s.parts, s.finalized, s.failed));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not push the scores of game " + gameId, e);
-            }
-        });
+        decided.push(news, tracing);
     }
 }
