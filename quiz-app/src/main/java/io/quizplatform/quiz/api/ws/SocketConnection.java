@@ -17,6 +17,8 @@ final class SocketConnection implements Connection {
     private final String userId;
     private final boolean host;
     private final boolean admin;
+    /** When a message last went either way ({@link System#nanoTime}): the idle sweep closes long-silent sockets. */
+    private volatile long lastActiveNanos = System.nanoTime();
 
     SocketConnection(Session session, Outbound outbound, GameSessions registry, String gameId, String userId,
                      boolean host, boolean admin) {
@@ -54,12 +56,22 @@ final class SocketConnection implements Connection {
 
     @Override
     public void send(String text) {
+        active(System.nanoTime());
         outbound.send(text);
     }
 
     @Override
     public void send(String text, Runnable written) {
+        active(System.nanoTime());
         outbound.send(text, written);
+    }
+
+    void active(long nanos) {
+        lastActiveNanos = nanos;
+    }
+
+    boolean silentSince(long nanos) {
+        return lastActiveNanos - nanos < 0;
     }
 
     @Override
