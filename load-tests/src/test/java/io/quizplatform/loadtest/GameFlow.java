@@ -19,6 +19,7 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.WsFrameCheck;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -173,7 +174,14 @@ final class GameFlow {
                                             .check(reply(true), jsonPath("$.type").is("answer-received")),
                                     ws.checkTextMessage("answer → locked in")
                                             .matching(answerReply())
-                                            .check(reply(false), jsonPath("$.type").is("answer-accepted"))))),
+                                            .check(reply(false), jsonPath("$.type").is("answer-accepted")))
+                                    // then the question's next four messages (closed, results, own score line, the next
+                                    // preview or the end, in whatever order they come) on the same send: a phone waits
+                                    // without sending, as a real one does, instead of a ping per awaited message
+                                    .await(30).on(nextOfGame())
+                                    .await(30).on(nextOfGame())
+                                    .await(30).on(nextOfGame())
+                                    .await(60).on(nextOfGame()))),
                         awaitMessage("results", s -> Duration.ofSeconds(30)),
                         awaitMessage("score", s -> Duration.ofSeconds(30)))
                 .exec(awaitMessage("podium", s -> Duration.ofSeconds(60)))
@@ -328,7 +336,8 @@ final class GameFlow {
      * the podium: at once if it (or a later one of the game) already came, kept aside by Gatling or seen before;
      * otherwise it sends a ping (Gatling waits for messages only after sending one) and takes the next message of the
      * game (anything but a pong or an answer reply) with a silent check, recording it, until this one or a later one is
-     * there. Gatling drops a message that arrives while a check waits for another kind, so every wait takes every kind,
+     * there. After an answer the phone has mostly waited already (the answer's send takes the question's next messages),
+     * so this pings about once a question (the preview's wait), as often as a real phone's keepalive (every 15 s). Gatling drops a message that arrives while a check waits for another kind, so every wait takes every kind,
      * and a message lost anyway (one that came while the phone waited for its answer's replies) costs that figure
      * only: the next message of the game ends the wait. Silent: its time is a wait, not a latency; what arrived and
      * when is recorded and judged by the host's targets.
@@ -342,10 +351,15 @@ final class GameFlow {
                         && System.currentTimeMillis() < s.getLong(until)).on(
                         exec(ws("ping: a phone waits for " + kind).sendText(PING)
                                 .await(s -> Duration.ofMillis(Math.max(1, s.getLong(until) - System.currentTimeMillis()))).on(
-                                        ws.checkTextMessage("phone waits for " + kind)
-                                                .matching(bodyString().transform(GameFlow::gameMessage).is(true))
-                                                .check(record()).silent()))
+                                        nextOfGame()))
                                 .exec(drain()));
+    }
+
+    /** Takes the next message of the game's course, whichever it is, and records it (silent: a wait, not a latency). */
+    private static WsFrameCheck.Text nextOfGame() {
+        return ws.checkTextMessage("phone waits for the game's next message")
+                .matching(bodyString().transform(GameFlow::gameMessage).is(true))
+                .check(record()).silent();
     }
 
     /** A message of the game's course (state, results, score, podium, kicked), not a pong or an answer's reply. */
