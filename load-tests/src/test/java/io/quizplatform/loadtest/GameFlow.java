@@ -336,8 +336,9 @@ final class GameFlow {
      * the podium: at once if it (or a later one of the game) already came, kept aside by Gatling or seen before;
      * otherwise it sends a ping (Gatling waits for messages only after sending one) and takes the next message of the
      * game (anything but a pong or an answer reply) with a silent check, recording it, until this one or a later one is
-     * there. After an answer the phone has mostly waited already (the answer's send takes the question's next messages),
-     * so this pings about once a question (the preview's wait), as often as a real phone's keepalive (every 15 s). Gatling drops a message that arrives while a check waits for another kind, so every wait takes every kind,
+     * there. After an answer the phone has mostly waited already (the answer's send takes the question's next
+     * messages), so this pings about once a question (the preview's wait), as often as a real phone's keepalive (every
+     * 15 s). Gatling drops a message that arrives while a check waits for another kind, so every wait takes every kind,
      * and a message lost anyway (one that came while the phone waited for its answer's replies) costs that figure
      * only: the next message of the game ends the wait. Silent: its time is a wait, not a latency; what arrived and
      * when is recorded and judged by the host's targets.
