@@ -84,8 +84,38 @@ public class GameEventStore {
         return Optional.of(game);
     }
 
-    @Transactional
+    /**
+     * PINs this instance found live, each kept {@value #PIN_KEPT_SECONDS} s. A class joining at once asked the database
+     * once per join: one more transaction each, taking pool connections from the joins' own commits and from the
+     * hosts' first hellos (which then waited past the pool's 5 s). A game that ends here lets go of its PIN at once;
+     * one ended on another instance is still found here for at most those seconds, and its join is refused by the
+     * game's own rule ({@code game-ended}).
+     */
+    static final long PIN_KEPT_SECONDS = 10;
+
+    private record KnownPin(UUID gameId, long keptUntilNanos) {
+    }
+
+    private final java.util.Map<String, KnownPin> pins = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Transactional // a transaction takes no connection until the query runs: none when the PIN is known
     public Optional<UUID> liveGameByPin(String pin) {
+        long now = System.nanoTime();
+        KnownPin known = pins.get(pin);
+        if (known != null && now - known.keptUntilNanos() < 0) {
+            return Optional.of(known.gameId());
+        }
+        Optional<UUID> found = readLiveGameByPin(pin);
+        if (found.isPresent()) {
+            pins.values().removeIf(k -> now - k.keptUntilNanos() >= 0);
+            pins.put(pin, new KnownPin(found.get(), now + java.util.concurrent.TimeUnit.SECONDS.toNanos(PIN_KEPT_SECONDS)));
+        } else {
+            pins.remove(pin);
+        }
+        return found;
+    }
+
+    private Optional<UUID> readLiveGameByPin(String pin) {
         return entityManager.createQuery("SELECT g.gameId FROM LiveGameRecord g WHERE g.pin = :pin AND g.endedAt IS NULL", UUID.class)
                 .setParameter("pin", pin).getResultStream().findFirst();
     }
@@ -134,6 +164,9 @@ public class GameEventStore {
         if (live != null) {
             live.recorded(game.phase().name().toLowerCase(), game.phase() == GamePhase.ENDED, starts,
                     (int) game.activePlayerCount(), at);
+        }
+        if (game.phase() == GamePhase.ENDED) {
+            pins.remove(game.pin());
         }
     }
 }
