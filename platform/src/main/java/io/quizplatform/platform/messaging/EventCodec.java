@@ -10,8 +10,6 @@ import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -78,32 +76,34 @@ public final class EventCodec {
         }
         try (JsonParser parser = JSON.createParser(new StringReader(json))) {
             expect(parser, JsonParser.Event.START_OBJECT, "an object");
-            Map<String, Object> fields = new HashMap<>(8);
-            JsonParser.Event next;
-            while ((next = parser.next()) != JsonParser.Event.END_OBJECT) {
+            String id = null;
+            String type = null;
+            String aggregateType = null;
+            String aggregateId = null;
+            Long version = null;
+            String occurredAt = null;
+            String payload = null;
+            while (parser.next() != JsonParser.Event.END_OBJECT) {
                 String key = parser.getString();
                 JsonParser.Event value = parser.next();
-                Object read = switch (key) {
-                    case "id", "type", "aggregateType", "aggregateId", "occurredAt" -> text(parser, value, key);
-                    case "version" -> version(parser, value);
-                    case "payload" -> payload(parser, value, json);
+                switch (key) {
+                    case "id" -> id = once(id, text(parser, value, key), key);
+                    case "type" -> type = once(type, text(parser, value, key), key);
+                    case "aggregateType" -> aggregateType = once(aggregateType, text(parser, value, key), key);
+                    case "aggregateId" -> aggregateId = once(aggregateId, text(parser, value, key), key);
+                    case "version" -> version = once(version, version(parser, value), key);
+                    case "occurredAt" -> occurredAt = once(occurredAt, text(parser, value, key), key);
+                    case "payload" -> payload = once(payload, payload(parser, value, json), key);
                     default -> skip(parser, value);
-                };
-                if (read != null && fields.put(key, read) != null) {
-                    throw new MalformedEventException("not a valid event envelope: \"" + key + "\" appears twice");
                 }
             }
             if (parser.hasNext()) {
                 throw new MalformedEventException("not a valid event envelope: content after the object");
             }
-            return new EventEnvelope(
-                    (String) required(fields, "id"),
-                    (String) required(fields, "type"),
-                    (String) required(fields, "aggregateType"),
-                    (String) required(fields, "aggregateId"),
-                    (Long) required(fields, "version"),
-                    Instant.parse((String) required(fields, "occurredAt")),
-                    (String) required(fields, "payload"));
+            return new EventEnvelope(required(id, "id"), required(type, "type"),
+                    required(aggregateType, "aggregateType"), required(aggregateId, "aggregateId"),
+                    required(version, "version"), Instant.parse(required(occurredAt, "occurredAt")),
+                    required(payload, "payload"));
         } catch (JsonException | NoSuchElementException | IllegalStateException | ArithmeticException
                  | DateTimeParseException | IllegalArgumentException e) {
             throw new MalformedEventException("not a valid event envelope: " + e.getMessage());
@@ -144,11 +144,18 @@ public final class EventCodec {
         return json.substring((int) from, (int) to);
     }
 
-    private static Object skip(JsonParser parser, JsonParser.Event value) {
+    private static void skip(JsonParser parser, JsonParser.Event value) {
         if (value == JsonParser.Event.START_OBJECT || value == JsonParser.Event.START_ARRAY) {
             stepOver(parser);
         }
-        return null;
+    }
+
+    /** {@code read}, unless the key was read before: a duplicate key is refused, not left to whichever comes last. */
+    private static <T> T once(T before, T read, String key) {
+        if (before != null) {
+            throw new MalformedEventException("not a valid event envelope: \"" + key + "\" appears twice");
+        }
+        return read;
     }
 
     /** To the end of the object or array just started; stepped through, not skipped: skipObject() only counts braces. */
@@ -162,8 +169,7 @@ public final class EventCodec {
         }
     }
 
-    private static Object required(Map<String, Object> fields, String key) {
-        Object value = fields.get(key);
+    private static <T> T required(T value, String key) {
         if (value == null) {
             throw new MalformedEventException("not a valid event envelope: \"" + key + "\" is missing");
         }
