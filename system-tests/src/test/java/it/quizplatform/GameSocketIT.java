@@ -171,4 +171,28 @@ public class GameSocketIT {
             assertThat(back.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
         }
     }
+
+    /**
+     * A hello the server cannot serve right now (here the database is out, so the game cannot be read) is told to come
+     * back (1013), as browsers do after any close but 1008, instead of waiting for a welcome that never comes; once
+     * the database is back the same hello is welcomed.
+     */
+    @Test
+    void aHelloTheServerCannotServeIsToldToComeBack() throws Exception {
+        JsonNode game = newGame();
+        String gameId = game.get("id").asText();
+        Platform.control("POST", "/postgres/stop");
+        try (SocketClient hostSocket = SocketClient.host(gameId, host)) {
+            assertThat(hostSocket.closeCode.get(30, TimeUnit.SECONDS)).as("the hello's close code").isEqualTo(1013);
+            assertThat(hostSocket.closeReason.get()).isEqualTo("try again");
+            assertThat(hostSocket.received).as("nothing but the close").isEmpty();
+        } finally {
+            Platform.control("POST", "/postgres/start");
+        }
+        Platform.await("the services ready again", java.time.Duration.ofSeconds(90), () ->
+                Platform.get("/health/ready").status() == 200 ? java.util.Optional.of(true) : java.util.Optional.empty());
+        try (SocketClient back = SocketClient.host(gameId, host)) {
+            assertThat(back.awaitType("welcome").get("pin").asText()).isEqualTo(game.get("pin").asText());
+        }
+    }
 }

@@ -5,8 +5,6 @@ import io.quizplatform.platform.tracing.Traced;
 import io.quizplatform.platform.tracing.Tracing;
 import io.quizplatform.quiz.application.Actor;
 import io.quizplatform.quiz.application.GameHosting;
-import io.quizplatform.quiz.application.live.Connection;
-import io.quizplatform.quiz.application.live.GameConnections;
 import io.quizplatform.quiz.application.live.LiveGames;
 import io.quizplatform.quiz.application.live.LiveMessages;
 import io.quizplatform.quiz.application.live.ServerMessage;
@@ -14,9 +12,6 @@ import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.infrastructure.game.PlayerTokens;
 import io.quizplatform.quiz.infrastructure.security.AccessTokenVerifier;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ContextServiceDefinition;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,41 +19,27 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The WebSocket side of the live game (docs/PROTOCOL.md): the connections of this instance, by game, and what
- * arrives on them. A message is read strictly ({@link ClientMessages}), then checked in this order: the rate, hello
- * first, who may send it, its fields; hellos are authenticated here (player tokens, access tokens) and handed to
- * {@link LiveGames}, which decides what each connection is sent; this class only writes the strings it is given
- * ({@link GameConnections}), each connection through its own queue ({@link Outbound}).
+ * The WebSocket side of the live game (docs/PROTOCOL.md): what arrives on this instance's game sockets. A message is
+ * read strictly ({@link ClientMessages}), then checked in this order: the rate, hello first, who may send it, its
+ * fields; hellos are authenticated here (player tokens, access tokens) and handed to {@link LiveGames}, which decides
+ * what each connection is sent. The sockets themselves, by game, and their write queues are {@link OpenSockets}.
  */
 @ApplicationScoped
-@ManagedExecutorDefinition(name = GameSessions.SOCKET_WRITES, context = GameSessions.SOCKET_WRITES_CONTEXT)
-// A write needs the application's class loader and naming context, nothing of who queued it: capturing the default
-// context (security above all) for each of the burst's writes was 3 % of the server's samples (100 games of 100).
-@ContextServiceDefinition(name = GameSessions.SOCKET_WRITES_CONTEXT, propagated = ContextServiceDefinition.APPLICATION,
-        cleared = ContextServiceDefinition.TRANSACTION, unchanged = ContextServiceDefinition.ALL_REMAINING)
-public class GameSessions implements GameConnections {
+public class GameSessions {
 
-    static final String SOCKET_WRITES = "java:module/concurrent/socket-writes";
-    static final String SOCKET_WRITES_CONTEXT = "java:module/concurrent/socket-writes-context";
+    private static final Logger LOG = Logger.getLogger(GameSessions.class.getName());
 
     static final int MAX_MESSAGES_PER_SECOND = 10;
     static final long HELLO_TIMEOUT_SECONDS = 10;
-    /** A socket with no message either way for this long is closed (1001), as a dead phone's would never be. */
-    static final long IDLE_TIMEOUT_SECONDS = 5 * 60;
 
-    private static final String CONNECTION = "connection";
     private static final String RATE = "rate";
-    private static final String OUTBOUND = "outbound";
 
     @Inject
     Tracing tracing;
@@ -75,46 +56,23 @@ public class GameSessions implements GameConnections {
     @Inject
     AccessTokenVerifier hostTokens;
 
+    @Inject
+    OpenSockets sockets;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    @Resource(lookup = SOCKET_WRITES)
-    ManagedExecutorService writers;
-
-    private final Map<String, GameRoom> byGame = new ConcurrentHashMap<>();
-    /** Every game socket open here, identified or not (the sockets gauge). */
-    private final Set<Session> open = ConcurrentHashMap.newKeySet();
-    private volatile java.util.concurrent.ScheduledFuture<?> idleSweep;
+    private final AtomicLong unservedHellos = new AtomicLong();
+    private final AtomicLong lastUnservedHelloSaid = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(2));
 
     void opened(Session session, String gameId) {
-        open.add(session);
-        // Not the container's idle timeout (setMaxIdleTimeout): Liberty cancels and reschedules a timer on its shared
-        // scheduler for every message, and with 10,000 sockets each cancel scans a queue of 10,000 timers under one
-        // lock (5 % of the server's samples in a 100-games-of-100 profile). One sweep a minute does the same job.
-        if (idleSweep == null) {
-            synchronized (open) {
-                if (idleSweep == null) {
-                    idleSweep = scheduler.scheduleWithFixedDelay(this::closeIdle, 60, 60, TimeUnit.SECONDS);
-                }
-            }
-        }
+        sockets.opened(session);
         // Whoever does not say who they are in time is let go.
         scheduler.schedule(() -> {
-            if (session.isOpen() && connection(session) == null) {
+            if (session.isOpen() && OpenSockets.connection(session) == null) {
                 close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "no hello within " + HELLO_TIMEOUT_SECONDS + " s");
             }
         }, HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    /** Closes the identified sockets that have been silent both ways for {@value #IDLE_TIMEOUT_SECONDS} s. */
-    void closeIdle() {
-        long since = System.nanoTime() - TimeUnit.SECONDS.toNanos(IDLE_TIMEOUT_SECONDS);
-        for (Session session : open) {
-            SocketConnection connection = connection(session);
-            if (connection != null && connection.silentSince(since)) {
-                close(session, CloseReason.CloseCodes.GOING_AWAY, "idle for " + IDLE_TIMEOUT_SECONDS / 60 + " min");
-            }
-        }
     }
 
     /** A message over the size limit: the connection is closed (1009) with a reason that says only that. */
@@ -128,10 +86,8 @@ public class GameSessions implements GameConnections {
     }
 
     void closed(Session session) {
-        open.remove(session);
-        SocketConnection connection = connection(session);
+        SocketConnection connection = sockets.closed(session);
         if (connection != null) {
-            remove(connection);
             live.left(connection);
         }
     }
@@ -152,7 +108,7 @@ public class GameSessions implements GameConnections {
         }
         ClientMessage.MessageType type = reading instanceof ClientMessages.Read read ? read.message().type()
                 : ((ClientMessages.Refused) reading).type();
-        SocketConnection connection = connection(session);
+        SocketConnection connection = OpenSockets.connection(session);
         if (connection != null) {
             connection.active(receivedNanos);
         }
@@ -182,7 +138,14 @@ public class GameSessions implements GameConnections {
         }
         ClientMessage message = ((ClientMessages.Read) reading).message();
         if (message instanceof ClientMessage.Hello hello) {
-            hello(session, gameId, hello);
+            try {
+                hello(session, gameId, hello);
+            } catch (RuntimeException e) {
+                // The game could not be read (a database out, or its pool taken by a burst): the client is told to
+                // come back rather than left waiting for a welcome that never comes. Browsers reconnect after 1013.
+                unservedHello(gameId, e);
+                close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "try again");
+            }
         } else if (message instanceof ClientMessage.Answer answer) {
             // Where an answer's trace starts: its event, decision, score and the score's push all follow from here.
             try (Traced span = tracing.span("ws answer", gameId)) {
@@ -213,17 +176,30 @@ public class GameSessions implements GameConnections {
             } else if (!claims.get().gameId().equals(gameId)) {
                 error(session, "wrong-game", null, "This player token belongs to another game. Connect to that game, or join this one with its PIN.");
             } else {
-                live.playerHello(new SocketConnection(session, outbound(session), this, gameId, claims.get().playerId(), false, false), game);
+                live.playerHello(sockets.identified(session, gameId, claims.get().playerId(), false, false), game);
             }
         } else {
             Optional<AccessTokenVerifier.Host> host = hostTokens.verify(token);
             if (host.isEmpty()) {
                 error(session, "invalid-token", null, "This access token is not valid (expired, logged out or not ours). Log in again.");
             } else {
-                live.hostHello(new SocketConnection(session, outbound(session), this, gameId, host.get().userId(), true, host.get().admin()),
+                live.hostHello(sockets.identified(session, gameId, host.get().userId(), true, host.get().admin()),
                         game, host.get().admin());
             }
         }
+    }
+
+    /** Said at most once a minute, with how many since: an outage makes every phone's reconnect fail the same way. */
+    private void unservedHello(String gameId, RuntimeException e) {
+        long count = unservedHellos.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastUnservedHelloSaid.get();
+        if (now - last > TimeUnit.MINUTES.toNanos(1) && lastUnservedHelloSaid.compareAndSet(last, now)) {
+            unservedHellos.addAndGet(-count);
+            LOG.warning("hellos not served, told to try again (1013): " + count + " since the last such line; game "
+                    + gameId + ": " + e.getClass().getSimpleName());
+        }
+        LOG.log(Level.FINE, "hello on game " + gameId + " not served", e);
     }
 
     private void hostCommand(SocketConnection connection, ClientMessage.MessageType type, String playerId) {
@@ -242,52 +218,6 @@ public class GameSessions implements GameConnections {
             });
         } catch (ProblemException e) {
             error(connection.session(), "refused", null, e.getMessage());
-        }
-    }
-
-    // The connections by game (GameConnections), for LiveGames.
-
-    @Override
-    public void add(Connection connection) {
-        SocketConnection socket = (SocketConnection) connection;
-        socket.session().getUserProperties().put(CONNECTION, socket);
-        byGame.computeIfAbsent(socket.gameId(), g -> new GameRoom()).add(socket);
-    }
-
-    @Override
-    public Collection<Connection> of(String gameId) {
-        GameRoom room = byGame.get(gameId);
-        return room == null ? List.of() : room.all();
-    }
-
-    @Override
-    public Collection<Connection> hostsOf(String gameId) {
-        GameRoom room = byGame.get(gameId);
-        return room == null ? List.of() : room.hosts();
-    }
-
-    @Override
-    public Collection<Connection> ofPlayer(String gameId, String playerId) {
-        GameRoom room = byGame.get(gameId);
-        return room == null ? List.of() : room.player(playerId);
-    }
-
-    /** Sessions the container closed without telling us (none expected) are dropped here, when counted. */
-    @Override
-    public long openSockets() {
-        open.removeIf(session -> !session.isOpen());
-        return open.size();
-    }
-
-    @Override
-    public void forget(String gameId) {
-        byGame.remove(gameId);
-    }
-
-    void remove(SocketConnection connection) {
-        GameRoom room = byGame.get(connection.gameId());
-        if (room != null) {
-            room.remove(connection);
         }
     }
 
@@ -319,31 +249,10 @@ public class GameSessions implements GameConnections {
     }
 
     private void send(Session session, String json) {
-        if (properties(session) != EMPTY) {
-            outbound(session).send(json);
-        }
+        sockets.send(session, json);
     }
 
     private void close(Session session, CloseReason.CloseCode code, String reason) {
-        if (properties(session) != EMPTY) {
-            outbound(session).close(code, reason);
-        }
-    }
-
-    private static final Map<String, Object> EMPTY = Map.of();
-
-    /** A session's properties; none once the container let go of it (a server stopping), never null. */
-    private static Map<String, Object> properties(Session session) {
-        Map<String, Object> properties = session.getUserProperties();
-        return properties != null ? properties : EMPTY;
-    }
-
-    /** The connection once its hello was accepted, else null (also once the session is gone). */
-    private static SocketConnection connection(Session session) {
-        return (SocketConnection) properties(session).get(CONNECTION);
-    }
-
-    private Outbound outbound(Session session) {
-        return (Outbound) session.getUserProperties().computeIfAbsent(OUTBOUND, k -> new Outbound(session, writers));
+        sockets.close(session, code, reason);
     }
 }

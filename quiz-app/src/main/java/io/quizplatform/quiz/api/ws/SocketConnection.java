@@ -6,13 +6,13 @@ import jakarta.websocket.Session;
 
 /**
  * A socket that said a valid hello, as the application sees it: who is on it and its write queue
- * ({@link Outbound}). Kept in the session's properties by {@link GameSessions}.
+ * ({@link Outbound}). Kept in the session's properties by {@link OpenSockets}.
  */
 final class SocketConnection implements Connection {
 
     private final Session session;
     private final Outbound outbound;
-    private final GameSessions registry;
+    private final OpenSockets registry;
     private final String gameId;
     private final String userId;
     private final boolean host;
@@ -20,7 +20,7 @@ final class SocketConnection implements Connection {
     /** When a message last went either way ({@link System#nanoTime}): the idle sweep closes long-silent sockets. */
     private volatile long lastActiveNanos = System.nanoTime();
 
-    SocketConnection(Session session, Outbound outbound, GameSessions registry, String gameId, String userId,
+    SocketConnection(Session session, Outbound outbound, OpenSockets registry, String gameId, String userId,
                      boolean host, boolean admin) {
         this.session = session;
         this.outbound = outbound;

@@ -1,0 +1,191 @@
+package io.quizplatform.quiz.api.ws;
+
+import io.quizplatform.platform.ServiceSettings;
+import io.quizplatform.quiz.application.live.Connection;
+import io.quizplatform.quiz.application.live.GameConnections;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextServiceDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import jakarta.inject.Inject;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every game socket open on this instance: identified ones by game (the port {@link GameConnections}), each with its
+ * write queue ({@link Outbound}), and the sweep that lets go of the silent ones. {@link GameSessions} reads what
+ * arrives on them.
+ */
+@ApplicationScoped
+@ManagedExecutorDefinition(name = OpenSockets.SOCKET_WRITES, context = OpenSockets.SOCKET_WRITES_CONTEXT)
+// A write needs the application's class loader and naming context, nothing of who queued it: capturing the default
+// context (security above all) for each of the burst's writes was 3 % of the server's samples (100 games of 100).
+@ContextServiceDefinition(name = OpenSockets.SOCKET_WRITES_CONTEXT, propagated = ContextServiceDefinition.APPLICATION,
+        cleared = ContextServiceDefinition.TRANSACTION, unchanged = ContextServiceDefinition.ALL_REMAINING)
+public class OpenSockets implements GameConnections {
+
+    static final String SOCKET_WRITES = "java:module/concurrent/socket-writes";
+    static final String SOCKET_WRITES_CONTEXT = "java:module/concurrent/socket-writes-context";
+
+    private static final String CONNECTION = "connection";
+    private static final String OUTBOUND = "outbound";
+    private static final Map<String, Object> EMPTY = Map.of();
+
+    @Inject
+    ServiceSettings settings;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource(lookup = SOCKET_WRITES)
+    ManagedExecutorService writers;
+
+    private final Map<String, GameRoom> byGame = new ConcurrentHashMap<>();
+    /** Every game socket open here, identified or not (the sockets gauge). */
+    private final Set<Session> open = ConcurrentHashMap.newKeySet();
+    private ScheduledFuture<?> idleSweep;
+    /** A socket with no message either way for this long is closed (1001), as a dead phone's would never be. */
+    private long idleTimeoutSeconds;
+
+    /**
+     * Not the container's idle timeout (setMaxIdleTimeout): Liberty cancels and reschedules a timer on its shared
+     * scheduler for every message, and with 10,000 sockets each cancel scans a queue of 10,000 timers under one lock
+     * (5 % of the server's samples in a 100-games-of-100 profile). One sweep a minute (or twice per timeout, if that
+     * is shorter) does the same job.
+     */
+    @PostConstruct
+    void startIdleSweep() {
+        idleTimeoutSeconds = settings.intValue("ws.idle.timeout.seconds", 300);
+        if (idleTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("ws.idle.timeout.seconds must be at least 1, not " + idleTimeoutSeconds);
+        }
+        long every = Math.max(1, Math.min(60, idleTimeoutSeconds / 2));
+        idleSweep = scheduler.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stopIdleSweep() {
+        idleSweep.cancel(false);
+    }
+
+    void opened(Session session) {
+        open.add(session);
+    }
+
+    /** The session is gone: its connection (if it said hello) is let go of and returned. */
+    SocketConnection closed(Session session) {
+        open.remove(session);
+        SocketConnection connection = connection(session);
+        if (connection != null) {
+            remove(connection);
+        }
+        return connection;
+    }
+
+    /** Closes the identified sockets that have been silent both ways for the idle timeout. */
+    void closeIdle() {
+        long since = System.nanoTime() - TimeUnit.SECONDS.toNanos(idleTimeoutSeconds);
+        for (Session session : open) {
+            SocketConnection connection = connection(session);
+            if (connection != null && connection.silentSince(since)) {
+                close(session, CloseReason.CloseCodes.GOING_AWAY, idleReason());
+            }
+        }
+    }
+
+    private String idleReason() {
+        return "idle for " + (idleTimeoutSeconds % 60 == 0 ? idleTimeoutSeconds / 60 + " min" : idleTimeoutSeconds + " s");
+    }
+
+    /** An identified connection for {@code session}, writing through the session's queue. */
+    SocketConnection identified(Session session, String gameId, String userId, boolean host, boolean admin) {
+        return new SocketConnection(session, outbound(session), this, gameId, userId, host, admin);
+    }
+
+    // The connections by game (GameConnections), for LiveGames.
+
+    @Override
+    public void add(Connection connection) {
+        SocketConnection socket = (SocketConnection) connection;
+        socket.session().getUserProperties().put(CONNECTION, socket);
+        byGame.computeIfAbsent(socket.gameId(), g -> new GameRoom()).add(socket);
+    }
+
+    @Override
+    public Collection<Connection> of(String gameId) {
+        GameRoom room = byGame.get(gameId);
+        return room == null ? List.of() : room.all();
+    }
+
+    @Override
+    public Collection<Connection> hostsOf(String gameId) {
+        GameRoom room = byGame.get(gameId);
+        return room == null ? List.of() : room.hosts();
+    }
+
+    @Override
+    public Collection<Connection> ofPlayer(String gameId, String playerId) {
+        GameRoom room = byGame.get(gameId);
+        return room == null ? List.of() : room.player(playerId);
+    }
+
+    /** Sessions the container closed without telling us (none expected) are dropped here, when counted. */
+    @Override
+    public long openSockets() {
+        open.removeIf(session -> !session.isOpen());
+        return open.size();
+    }
+
+    @Override
+    public void forget(String gameId) {
+        byGame.remove(gameId);
+    }
+
+    void remove(SocketConnection connection) {
+        GameRoom room = byGame.get(connection.gameId());
+        if (room != null) {
+            room.remove(connection);
+        }
+    }
+
+    // Writing, through each session's queue.
+
+    void send(Session session, String json) {
+        if (properties(session) != EMPTY) {
+            outbound(session).send(json);
+        }
+    }
+
+    void close(Session session, CloseReason.CloseCode code, String reason) {
+        if (properties(session) != EMPTY) {
+            outbound(session).close(code, reason);
+        }
+    }
+
+    /** The connection once its hello was accepted, else null (also once the session is gone). */
+    static SocketConnection connection(Session session) {
+        return (SocketConnection) properties(session).get(CONNECTION);
+    }
+
+    /** A session's properties; none once the container let go of it (a server stopping), never null. */
+    private static Map<String, Object> properties(Session session) {
+        Map<String, Object> properties = session.getUserProperties();
+        return properties != null ? properties : EMPTY;
+    }
+
+    private Outbound outbound(Session session) {
+        return (Outbound) session.getUserProperties().computeIfAbsent(OUTBOUND, k -> new Outbound(session, writers));
+    }
+}
