@@ -40,6 +40,7 @@ public class GameSessions {
     static final long HELLO_TIMEOUT_SECONDS = 10;
 
     private static final String RATE = "rate";
+    private static final String HELLO_BEING_SERVED = "hello-being-served";
 
     @Inject
     Tracing tracing;
@@ -68,11 +69,22 @@ public class GameSessions {
     void opened(Session session, String gameId) {
         sockets.opened(session);
         // Whoever does not say who they are in time is let go.
-        scheduler.schedule(() -> {
-            if (session.isOpen() && OpenSockets.connection(session) == null) {
-                close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "no hello within " + HELLO_TIMEOUT_SECONDS + " s");
-            }
-        }, HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        scheduler.schedule(() -> closeUnidentified(session), HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Closes the socket unless a hello identified it; a hello received in time but still being served (its game read
+     * from a busy database) is waited for, and the socket closed after all if that hello was refused.
+     */
+    private void closeUnidentified(Session session) {
+        if (!session.isOpen() || OpenSockets.connection(session) != null) {
+            return;
+        }
+        if (session.getUserProperties().containsKey(HELLO_BEING_SERVED)) {
+            scheduler.schedule(() -> closeUnidentified(session), 1, TimeUnit.SECONDS);
+            return;
+        }
+        close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "no hello within " + HELLO_TIMEOUT_SECONDS + " s");
     }
 
     /** A message over the size limit: the connection is closed (1009) with a reason that says only that. */
@@ -138,6 +150,7 @@ public class GameSessions {
         }
         ClientMessage message = ((ClientMessages.Read) reading).message();
         if (message instanceof ClientMessage.Hello hello) {
+            session.getUserProperties().put(HELLO_BEING_SERVED, Boolean.TRUE);
             try {
                 hello(session, gameId, hello);
             } catch (RuntimeException e) {
@@ -145,6 +158,8 @@ public class GameSessions {
                 // come back rather than left waiting for a welcome that never comes. Browsers reconnect after 1013.
                 unservedHello(gameId, e);
                 close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "try again");
+            } finally {
+                session.getUserProperties().remove(HELLO_BEING_SERVED);
             }
         } else if (message instanceof ClientMessage.Answer answer) {
             // Where an answer's trace starts: its event, decision, score and the score's push all follow from here.

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,21 +16,33 @@ import static it.quizplatform.QuizAuthoringIT.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The idle sweep: a game socket silent both ways for {@code WS_IDLE_TIMEOUT_SECONDS} is closed (1001), one that
- * keeps talking is not. Run on a second server running quiz-app alone with a timeout of {@value #IDLE_SECONDS} s (the
- * default of 5 minutes would make a slow test), sharing the game with the main server.
+ * The socket timers, on a second server running quiz-app alone (sharing the games with the main server):
+ * <ul>
+ * <li>the idle sweep: a game socket silent both ways for {@code WS_IDLE_TIMEOUT_SECONDS} is closed (1001), one that
+ * keeps talking or is sent to is not (the timeout is {@value #IDLE_SECONDS} s here: the default of 5 minutes would
+ * make a slow test);</li>
+ * <li>the hello timer: a hello received in time but still being served (its game read through a database link that
+ * hangs) is not closed as "no hello" (1008) after 10 s. The server's database link runs through a
+ * {@link FreezingProxy}.</li>
+ * </ul>
  */
-public class IdleSocketsIT {
+public class SocketTimeoutsIT {
 
     static final int IDLE_SECONDS = 4;
 
+    private static FreezingProxy database;
     private static String quizApp;
     private static String host;
     private static String quizId;
 
     @BeforeAll
-    static void quizAppWithAShortIdleTimeout() {
-        JsonNode status = Platform.control("POST", "/quiz-app-alone/start?WS_IDLE_TIMEOUT_SECONDS=" + IDLE_SECONDS);
+    static void quizAppWithAShortIdleTimeout() throws Exception {
+        String url = Platform.stackStatus().get("env").get("QUIZ_DB_URL").asText();
+        URI target = URI.create(url.substring("jdbc:".length()));
+        database = new FreezingProxy(target.getHost(), target.getPort());
+        String proxied = url.replaceFirst(":" + target.getPort() + "(?=/|\\?|$)", ":" + database.port());
+        JsonNode status = Platform.control("POST", "/quiz-app-alone/start?WS_IDLE_TIMEOUT_SECONDS=" + IDLE_SECONDS
+                + "&QUIZ_DB_URL=" + URLEncoder.encode(proxied, StandardCharsets.UTF_8));
         quizApp = "127.0.0.1:" + status.get("components").get("quiz-app-alone").get("port").asInt();
         host = Platform.registerAndLogin(Platform.uniqueEmail("idle"), "Idle Host");
         quizId = QuizAuthoringIT.create(host, "Idle Quiz").get("id").asText();
@@ -38,6 +53,7 @@ public class IdleSocketsIT {
     @AfterAll
     static void stopIt() {
         Platform.control("POST", "/quiz-app-alone/stop");
+        database.close();
     }
 
     @Test
@@ -85,6 +101,31 @@ public class IdleSocketsIT {
             }
             assertThat(hostScreen.closeCode).as("the host's screen, sent the lobby every second").isNotDone();
             assertThat(hostScreen.received).as("lobby news").hasSizeGreaterThan(3 * IDLE_SECONDS / 2);
+        }
+    }
+
+    @Test
+    void aHelloStillBeingServedIsNotTakenForNoHello() throws Exception {
+        JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
+        String gameId = game.get("id").asText();
+        database.freeze();
+        try (SocketClient hostScreen = SocketClient.hostAt(quizApp, gameId, host)) {
+            // Past the hello timer (10 s): the hello waits for the game's first read.
+            Platform.sleep(13_000);
+            assertThat(hostScreen.received).as("nothing while the database link hangs: the hello is still served").isEmpty();
+            database.thaw();
+            if (hostScreen.closeCode.isDone()) {
+                // A new connection's handshake through the frozen link may time out first: then "try again".
+                assertThat(hostScreen.closeCode.get()).as("closed while its hello was served: " + hostScreen.closeReason.get())
+                        .isEqualTo(1013);
+                try (SocketClient again = SocketClient.hostAt(quizApp, gameId, host)) {
+                    assertThat(again.awaitType("welcome").get("pin").asText()).isEqualTo(game.get("pin").asText());
+                }
+            } else {
+                assertThat(hostScreen.awaitType("welcome").get("pin").asText()).isEqualTo(game.get("pin").asText());
+            }
+        } finally {
+            database.thaw();
         }
     }
 }
