@@ -1,6 +1,7 @@
 package io.quizplatform.scoring.application;
 
 import io.quizplatform.platform.Failures;
+import io.quizplatform.platform.RepeatedFailure;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.persistence.AfterCommit;
 import jakarta.annotation.PreDestroy;
@@ -49,7 +50,9 @@ public class GameCompletion {
     TransactionSynchronizationRegistry transaction;
 
     private final AtomicBoolean driving = new AtomicBoolean();
-    private final AtomicBoolean cannotLook = new AtomicBoolean();
+    /** Checked every second: said when it starts failing (the database is away), once a minute, and when it works. */
+    private final RepeatedFailure cannotLook = new RepeatedFailure(LOG, "game completion cannot look for due sagas, trying every second",
+            java.time.Duration.ofMinutes(1));
     private final java.time.Instant startedAt = java.time.Instant.now();
     private volatile ScheduledFuture<?> ticks;
 
@@ -91,18 +94,12 @@ public class GameCompletion {
         }
         try {
             List<UUID> due = steps.due(20);
-            if (cannotLook.getAndSet(false)) {
-                LOG.info("game completion looks for due sagas again");
-            }
+            cannotLook.recovered();
             for (UUID gameId : due) {
                 advance(gameId);
             }
         } catch (RuntimeException e) {
-            // Checked every second: said once when it starts failing (the database is away) and once when it works.
-            if (!cannotLook.getAndSet(true)) {
-                LOG.log(Level.WARNING, "game completion cannot look for due sagas, trying every second: "
-                        + Failures.describe(e));
-            }
+            cannotLook.occurred("due sagas", e);
         } finally {
             driving.set(false);
         }

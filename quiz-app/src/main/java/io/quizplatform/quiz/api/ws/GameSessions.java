@@ -1,5 +1,6 @@
 package io.quizplatform.quiz.api.ws;
 
+import io.quizplatform.platform.RepeatedFailure;
 import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.platform.tracing.Traced;
 import io.quizplatform.platform.tracing.Tracing;
@@ -18,11 +19,10 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -63,8 +63,9 @@ public class GameSessions {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private final AtomicLong unservedHellos = new AtomicLong();
-    private final AtomicLong lastUnservedHelloSaid = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(2));
+    /** An outage makes every phone's reconnect fail the same way: said when it starts, once a minute, when it ends. */
+    private final RepeatedFailure unservedHellos = new RepeatedFailure(LOG, "hellos not served, told to try again (1013)",
+            Duration.ofMinutes(1));
 
     void opened(Session session, String gameId) {
         sockets.opened(session);
@@ -153,10 +154,11 @@ public class GameSessions {
             session.getUserProperties().put(HELLO_BEING_SERVED, Boolean.TRUE);
             try {
                 hello(session, gameId, hello);
+                unservedHellos.recovered();
             } catch (RuntimeException e) {
                 // The game could not be read (a database out, or its pool taken by a burst): the client is told to
                 // come back rather than left waiting for a welcome that never comes. Browsers reconnect after 1013.
-                unservedHello(gameId, e);
+                unservedHellos.occurred("game " + gameId, e);
                 close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "try again");
             } finally {
                 session.getUserProperties().remove(HELLO_BEING_SERVED);
@@ -202,19 +204,6 @@ public class GameSessions {
                         game, host.get().admin());
             }
         }
-    }
-
-    /** Said at most once a minute, with how many since: an outage makes every phone's reconnect fail the same way. */
-    private void unservedHello(String gameId, RuntimeException e) {
-        long count = unservedHellos.incrementAndGet();
-        long now = System.nanoTime();
-        long last = lastUnservedHelloSaid.get();
-        if (now - last > TimeUnit.MINUTES.toNanos(1) && lastUnservedHelloSaid.compareAndSet(last, now)) {
-            unservedHellos.addAndGet(-count);
-            LOG.warning("hellos not served, told to try again (1013): " + count + " since the last such line; game "
-                    + gameId + ": " + e.getClass().getSimpleName());
-        }
-        LOG.log(Level.FINE, "hello on game " + gameId + " not served", e);
     }
 
     private void hostCommand(SocketConnection connection, ClientMessage.MessageType type, String playerId) {
