@@ -67,10 +67,8 @@ public class OpenSockets implements GameConnections {
      */
     @PostConstruct
     void startIdleSweep() {
-        idleTimeoutSeconds = settings.intValue("ws.idle.timeout.seconds", 300);
-        if (idleTimeoutSeconds < 1) {
-            throw new IllegalArgumentException("ws.idle.timeout.seconds must be at least 1, not " + idleTimeoutSeconds);
-        }
+        // At least a second, as the other bounded settings are clamped rather than failing the bean at its first use.
+        idleTimeoutSeconds = Math.max(1, settings.intValue("ws.idle.timeout.seconds", 300));
         long every = Math.max(1, Math.min(60, idleTimeoutSeconds / 2));
         idleSweep = scheduler.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.SECONDS);
     }
