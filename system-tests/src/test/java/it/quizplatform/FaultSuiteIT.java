@@ -54,8 +54,6 @@ public class FaultSuiteIT {
         POSTGRES_STOP("PostgreSQL stopped, started again", "/postgres/stop", "/postgres/start", ".database"),
         LIBERTY_RESTART("Liberty server (all four apps) stopped gracefully, started again", "/liberty/stop", "/liberty/start", null),
         LIBERTY_KILL("Liberty server (all four apps) killed (SIGKILL), started again", "/liberty/kill", "/liberty/start", null),
-        QUIZ_INSTANCE_KILL("one of two quiz-app instances killed (its players move to the other)", "/quiz-app-alone/kill", null, null,
-                "quiz-app-alone"),
         ANSWER_INSTANCE_KILL("one of two answer-app instances (one consumer group) killed", "/answer-app-alone/kill", null, null,
                 "answer-app-alone"),
         SCORING_INSTANCE_KILL("one of two scoring-app instances (one consumer group) killed", "/scoring-app-alone/kill", null, null,
@@ -65,7 +63,10 @@ public class FaultSuiteIT {
         POSTGRES_FROZEN("network to PostgreSQL frozen for the quiz-app instance of every phone (no reset: bytes held)",
                 null, null, ".database", "quiz-app-alone", "QUIZ_DB_URL"),
         REDIS_FROZEN("network to Redis frozen for the quiz-app instance of every phone (no reset: bytes held)",
-                null, null, ".redis", "quiz-app-alone", "REDIS_URL");
+                null, null, ".redis", "quiz-app-alone", "REDIS_URL"),
+        // Last of the three on the second quiz-app instance: it ends that instance, started once for all three.
+        QUIZ_INSTANCE_KILL("one of two quiz-app instances killed (its players move to the other)", "/quiz-app-alone/kill", null, null,
+                "quiz-app-alone");
 
         final String what;
         final String inject;
@@ -100,6 +101,19 @@ public class FaultSuiteIT {
     record Sent(Phone phone, int questionIndex, Reply reply, String answerId, Instant repliedAt) {
     }
 
+    static final String SECOND_QUIZ_APP = "quiz-app-alone";
+    /** The settings of the second quiz-app instance that go through a FreezingProxy. */
+    static final List<String> FREEZABLE_LINKS = List.of("QUIZ_DB_URL", "REDIS_URL");
+
+    /**
+     * The second quiz-app instance, with its database and Redis links through FreezingProxies (passing bytes until
+     * frozen): started once for the frozen-link scenarios and the instance kill, not once each (a start takes 30-40 s).
+     */
+    record SecondQuizApp(String address, java.util.Map<String, FreezingProxy> links) {
+    }
+
+    private static SecondQuizApp secondQuizApp;
+
     private static final ExecutorService POOL = Executors.newFixedThreadPool(16);
     private static String host;
     private static String quizId;
@@ -125,6 +139,7 @@ public class FaultSuiteIT {
 
     @AfterAll
     static void everythingBack() {
+        closeSecondQuizApp();
         JsonNode components = Platform.stackStatus().get("components");
         for (String name : List.of("kafka", "redis", "postgres", "liberty")) {
             if (!"up".equals(components.get(name).get("state").asText())) {
@@ -139,22 +154,13 @@ public class FaultSuiteIT {
     void theGameGoesOnWithoutHelp(Fault fault) throws Exception {
         String second = null;
         FreezingProxy proxy = null;
-        if (fault.second != null) {
-            String settings = "";
-            if (fault.frozenLink != null) {
-                String url = Platform.stackStatus().get("env").get(fault.frozenLink).asText();
-                URI target = URI.create(url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url);
-                proxy = new FreezingProxy(target.getHost(), target.getPort());
-                settings = "?" + fault.frozenLink + "=" + URLEncoder.encode(
-                        url.replaceFirst(":" + target.getPort() + "(?=/|\\?|$)", ":" + proxy.port()), StandardCharsets.UTF_8);
-            }
-            JsonNode status = Platform.control("POST", "/" + fault.second + "/start" + settings);
-            if (fault.second.equals("quiz-app-alone")) {
-                second = "127.0.0.1:" + status.get("components").get(fault.second).get("port").asInt();
-            } else {
-                // Both instances share the partitions before the game starts.
-                Platform.sleep(5000);
-            }
+        if (SECOND_QUIZ_APP.equals(fault.second)) {
+            second = secondQuizApp().address();
+            proxy = fault.frozenLink == null ? null : secondQuizApp.links().get(fault.frozenLink);
+        } else if (fault.second != null) {
+            Platform.control("POST", "/" + fault.second + "/start");
+            // Both instances share the partitions before the game starts.
+            Platform.sleep(5000);
         }
         JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
         String gameId = game.get("id").asText();
@@ -226,12 +232,41 @@ public class FaultSuiteIT {
         } finally {
             phones.forEach(Phone::close);
             hostPhone.close();
-            if (fault.second != null) {
+            if (fault.second != null && (!SECOND_QUIZ_APP.equals(fault.second) || fault == Fault.QUIZ_INSTANCE_KILL)) {
                 Platform.control("POST", "/" + fault.second + "/stop");
             }
             if (proxy != null) {
-                proxy.close();
+                proxy.thaw();
             }
+            if (fault == Fault.QUIZ_INSTANCE_KILL) {
+                closeSecondQuizApp();
+            }
+        }
+    }
+
+    private static SecondQuizApp secondQuizApp() throws IOException {
+        if (secondQuizApp == null) {
+            java.util.Map<String, FreezingProxy> links = new java.util.HashMap<>();
+            StringBuilder settings = new StringBuilder();
+            for (String link : FREEZABLE_LINKS) {
+                String url = Platform.stackStatus().get("env").get(link).asText();
+                URI target = URI.create(url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url);
+                FreezingProxy proxy = new FreezingProxy(target.getHost(), target.getPort());
+                links.put(link, proxy);
+                settings.append(settings.length() == 0 ? "?" : "&").append(link).append('=').append(URLEncoder.encode(
+                        url.replaceFirst(":" + target.getPort() + "(?=/|\\?|$)", ":" + proxy.port()), StandardCharsets.UTF_8));
+            }
+            JsonNode status = Platform.control("POST", "/" + SECOND_QUIZ_APP + "/start" + settings);
+            secondQuizApp = new SecondQuizApp("127.0.0.1:" + status.get("components").get(SECOND_QUIZ_APP).get("port").asInt(), links);
+        }
+        return secondQuizApp;
+    }
+
+    private static void closeSecondQuizApp() {
+        if (secondQuizApp != null) {
+            Platform.control("POST", "/" + SECOND_QUIZ_APP + "/stop");
+            secondQuizApp.links().values().forEach(FreezingProxy::close);
+            secondQuizApp = null;
         }
     }
 
