@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static it.quizplatform.QuizAuthoringIT.SINGLE;
@@ -95,5 +96,64 @@ public class MultiInstanceGameIT {
                 gameId)).as("each timer transition once, with both instances scheduling").isEqualTo(1);
         assertThat(Platform.count("QUIZ", "SELECT count(*) FROM event_store WHERE aggregate_id = ?::uuid AND event_type = 'game.question-closed'",
                 gameId)).isEqualTo(1);
+    }
+
+    /**
+     * The live game goes on from the database while Kafka is away. A player who has just joined is welcomed from the
+     * join committed on this instance, without reading anything (shown with PostgreSQL stopped at the hello too). And
+     * a player on the other instance, which the fan-out cannot tell, follows the host's start all the same: the
+     * watch there compares its view with the event store every 5 s and repairs a view still behind at a second look.
+     */
+    @Test
+    void withKafkaAwayAJoinerIsWelcomedAndTheOtherInstanceCatchesUp() throws Exception {
+        JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
+        String gameId = game.get("id").asText();
+        JsonNode bob = GameLobbyIT.join(game.get("pin").asText(), "Bob").json();
+        try (SocketClient hostSocket = SocketClient.host(gameId, host);
+             SocketClient bobSocket = SocketClient.playerAt(secondInstance, gameId, bob.get("playerToken").asText())) {
+            hostSocket.awaitType("welcome");
+            bobSocket.awaitType("welcome");
+            double repairedBefore = repairedViews();
+            Platform.control("POST", "/kafka/stop");
+            try {
+                JsonNode ada = GameLobbyIT.join(game.get("pin").asText(), "Ada").json();
+                Platform.control("POST", "/postgres/stop");
+                try (SocketClient adaSocket = SocketClient.player(gameId, ada.get("playerToken").asText())) {
+                    JsonNode welcome = adaSocket.awaitType("welcome");
+                    assertThat(welcome.get("phase").asText()).isEqualTo("lobby");
+                    assertThat(welcome.get("you").get("nickname").asText()).isEqualTo("Ada");
+                } finally {
+                    Platform.control("POST", "/postgres/start");
+                }
+                Platform.await("quiz-app ready again", java.time.Duration.ofSeconds(60), () ->
+                        Platform.get("/health/ready").status() == 200 ? java.util.Optional.of(true) : java.util.Optional.empty());
+
+                hostSocket.send("{\"type\":\"start\"}");
+                JsonNode started = bobSocket.await("the start, with Kafka away", java.time.Duration.ofSeconds(40),
+                        m -> m.path("phase").asText().matches("preview|open|closed"));
+                assertThat(started.get("questionIndex").asInt()).isZero();
+                assertThat(repairedViews()).as("quiz_game_views_repaired_total on the second instance").isGreaterThan(repairedBefore);
+            } finally {
+                Platform.control("POST", "/kafka/start");
+            }
+            hostSocket.send("{\"type\":\"end\"}");
+            bobSocket.awaitPhase("ended");
+        }
+        for (String server : List.of(Platform.baseUrl(), "http://" + secondInstance)) {
+            Platform.await("Kafka reachable again from " + server, java.time.Duration.ofSeconds(90), () -> {
+                Platform.Reply r = Platform.send(HttpRequest.newBuilder(URI.create(server + "/health/ready")).GET());
+                boolean reachable = r.status() == 200 && java.util.stream.StreamSupport.stream(r.json().path("checks").spliterator(), false)
+                        .filter(c -> c.path("name").asText().endsWith(".kafka"))
+                        .allMatch(c -> c.path("data").path("reachable").asBoolean());
+                return reachable ? java.util.Optional.of(true) : java.util.Optional.empty();
+            });
+        }
+    }
+
+    private static double repairedViews() {
+        String metrics = Platform.send(HttpRequest.newBuilder(URI.create("http://" + secondInstance + "/metrics?scope=application"))
+                .GET()).body();
+        return metrics.lines().filter(l -> l.startsWith("quiz_game_views_repaired_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 }

@@ -1,6 +1,7 @@
 package io.quizplatform.quiz.application;
 
 import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.quiz.application.live.GameViews;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GameRuleViolation;
 import io.quizplatform.quiz.infrastructure.eventstore.EventStore;
@@ -40,6 +41,9 @@ public class GameJoins {
 
     @Inject
     GameCommands commands;
+
+    @Inject
+    GameViews views;
 
     private record Request(String playerId, String nickname, Instant at, CompletableFuture<Game.Player> result) {
     }
@@ -115,6 +119,10 @@ public class GameJoins {
                     }
                     return g;
                 });
+                // Each player says hello right after this answer. The fan-out brings the joins here only a moment
+                // later, so without this every hello of a class joining at once read the game from the database
+                // again, taking pool connections from these very commits.
+                views.update(game);
                 for (Request r : group) {
                     RuntimeException refusal = refused.get(r);
                     if (refusal != null) {

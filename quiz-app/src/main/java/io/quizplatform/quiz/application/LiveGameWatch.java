@@ -1,8 +1,8 @@
 package io.quizplatform.quiz.application;
 
+import io.quizplatform.quiz.domain.game.CommittedGames;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GamePhase;
-import io.quizplatform.quiz.infrastructure.eventstore.GameEventStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -23,7 +23,7 @@ import java.util.logging.Logger;
 
 /**
  * The safety net under the fan-out: every {@value #CHECK_SECONDS} s, each live game with connections on this
- * instance is compared with the event store (an incremental read, usually of nothing). A game whose view here is
+ * instance is compared with the event store (one query of their versions for all of them). A game whose view here is
  * still behind a version the previous check already saw (an event the fan-out never brought, e.g. across a broker
  * outage, rather than one on its way) is brought up to date and pushed, and
  * the miss is logged and counted ({@code quiz_game_views_repaired_total}), so a stall can neither last nor hide.
@@ -36,7 +36,7 @@ public class LiveGameWatch {
     static final long CHECK_SECONDS = 5;
 
     @Inject
-    GameEventStore store;
+    CommittedGames store;
 
     @Inject
     Event<GameChanged> changed;
@@ -85,28 +85,44 @@ public class LiveGameWatch {
     }
 
     void check() {
+        if (watched.isEmpty()) {
+            return;
+        }
+        Map<UUID, Long> versions;
+        try {
+            // One query for every watched game: hundreds of classrooms made hundreds of reads every few seconds.
+            versions = store.versions(watched.keySet().stream().map(UUID::fromString).toList());
+        } catch (RuntimeException e) {
+            // The database is away: the next check tries again.
+            LOG.fine(() -> "games not checked: " + e);
+            return;
+        }
         for (Map.Entry<String, Long> entry : watched.entrySet()) {
-            try {
-                store.latest(UUID.fromString(entry.getKey())).ifPresent(game -> {
-                    long seen = entry.getValue();
-                    if (game.version() <= seen) {
-                        behind.remove(game.id());
-                        return;
-                    }
-                    // Behind now may just be an event on its way: repair only what is still missing a check later.
-                    Long missing = behind.put(game.id(), game.version());
-                    if (missing != null && missing > seen) {
-                        behind.remove(game.id());
-                        repaired.inc();
-                        LOG.warning(() -> "game " + game.id() + ": this instance's view was at version " + entry.getValue()
-                                + ", the game at " + game.version() + " (events not delivered by Kafka); brought up to date");
-                        changed.fire(new GameChanged(game));
-                    }
-                });
-            } catch (RuntimeException e) {
-                // The database is away: the next check tries again.
-                LOG.fine(() -> "game " + entry.getKey() + " not checked: " + e);
+            long seen = entry.getValue();
+            Long stored = versions.get(UUID.fromString(entry.getKey()));
+            if (stored == null || stored <= seen) {
+                behind.remove(entry.getKey());
+                continue;
             }
+            // Behind now may just be an event on its way: repair only what is still missing a check later.
+            Long missing = behind.put(entry.getKey(), stored);
+            if (missing != null && missing > seen) {
+                repair(entry.getKey(), seen);
+            }
+        }
+    }
+
+    private void repair(String gameId, long seen) {
+        try {
+            store.latest(UUID.fromString(gameId)).ifPresent(game -> {
+                behind.remove(gameId);
+                repaired.inc();
+                LOG.warning(() -> "game " + gameId + ": this instance's view was at version " + seen
+                        + ", the game at " + game.version() + " (events not delivered by Kafka); brought up to date");
+                changed.fire(new GameChanged(game));
+            });
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "game " + gameId + " not repaired: " + e);
         }
     }
 }

@@ -67,6 +67,30 @@ public class EventStore {
         return out;
     }
 
+    /**
+     * The current version of each of these aggregates, in one query however many there are (ids without events are
+     * left out). Transactional so it also works on threads without one (timers).
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public java.util.Map<UUID, Long> versions(String aggregateType, java.util.Collection<UUID> aggregateIds) {
+        java.util.Map<UUID, Long> out = new java.util.HashMap<>();
+        if (aggregateIds.isEmpty()) {
+            return out;
+        }
+        // An array literal of UUIDs (their own text, nothing else), cast by the database.
+        String ids = aggregateIds.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT aggregate_id, max(event_version) FROM event_store "
+                        + "WHERE aggregate_id = ANY (CAST(?1 AS uuid[])) AND aggregate_type = ?2 GROUP BY aggregate_id")
+                .setParameter(1, ids)
+                .setParameter(2, aggregateType)
+                .getResultList();
+        for (Object[] r : rows) {
+            out.put((UUID) r[0], ((Number) r[1]).longValue());
+        }
+        return out;
+    }
+
     /** Ids of every aggregate of a type, in the order their first event was appended. */
     @SuppressWarnings("unchecked")
     public List<UUID> aggregateIds(String aggregateType) {

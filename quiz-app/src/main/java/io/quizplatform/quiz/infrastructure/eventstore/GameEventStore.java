@@ -1,6 +1,7 @@
 package io.quizplatform.quiz.infrastructure.eventstore;
 
 import io.quizplatform.platform.persistence.UniqueViolation;
+import io.quizplatform.quiz.domain.game.CommittedGames;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GameEvent;
 import io.quizplatform.quiz.domain.game.GamePhase;
@@ -22,7 +23,7 @@ import java.util.UUID;
  * (the PIN is unique among live games only, so it can be reused afterwards).
  */
 @ApplicationScoped
-public class GameEventStore {
+public class GameEventStore implements CommittedGames {
 
     public static final String AGGREGATE_TYPE = "game";
 
@@ -60,6 +61,7 @@ public class GameEventStore {
      * The game as committed, to read only: shared with every other reader, never to be changed (commands go through
      * {@link #load}).
      */
+    @Override
     public Optional<Game> latest(UUID gameId) {
         Snapshot known = snapshots.get(gameId);
         List<EventStore.StoredEvent> newer = events.read(AGGREGATE_TYPE, gameId, known == null ? 0 : known.version());
@@ -74,14 +76,59 @@ public class GameEventStore {
             game = known.game().copy();
             game.replay(later);
         }
+        keep(gameId, newer.get(newer.size() - 1).version(), game);
+        return Optional.of(game);
+    }
+
+    /** The store's version of each of these games, in one query (a game without events is left out). */
+    @Override
+    public java.util.Map<UUID, Long> versions(java.util.Collection<UUID> gameIds) {
+        return events.versions(AGGREGATE_TYPE, gameIds);
+    }
+
+    /** One event of a game as quiz-events carries it. */
+    public record LoggedEvent(long version, String type, String data) {
+    }
+
+    /**
+     * The game after events the fan-out has just read from the log, to read only. When they continue the state held
+     * here they are applied to it in memory: a class joining at once made the fan-out read every joining game from
+     * the database at each poll, taking pool connections from the joins' own commits. A gap (an event not seen here)
+     * or a game not held here is read from the store as before.
+     */
+    public Optional<Game> afterLogged(UUID gameId, List<LoggedEvent> logged) {
+        Snapshot known = snapshots.get(gameId);
+        if (known == null) {
+            return latest(gameId);
+        }
+        List<GameEvent> next = new java.util.ArrayList<>();
+        long version = known.version();
+        for (LoggedEvent event : logged) {
+            if (event.version() <= version) {
+                continue; // applied already: read with an earlier batch, or delivered twice
+            }
+            if (event.version() != version + 1) {
+                return latest(gameId);
+            }
+            next.add(GameEventCodec.fromJson(event.type(), event.data()));
+            version = event.version();
+        }
+        if (next.isEmpty()) {
+            return Optional.of(known.game());
+        }
+        Game game = known.game().copy();
+        game.replay(next);
+        keep(gameId, version, game);
+        return Optional.of(game);
+    }
+
+    private void keep(UUID gameId, long version, Game game) {
         if (game.phase() == GamePhase.ENDED) {
             snapshots.remove(gameId);
         } else {
             // Only ever move forward: a slower reader must not replace a newer state.
-            snapshots.merge(gameId, new Snapshot(newer.get(newer.size() - 1).version(), game),
-                    (old, fresh) -> fresh.version() > old.version() ? fresh : old);
+            snapshots.merge(gameId, new Snapshot(version, game), (old, fresh) -> fresh.version() > old.version() ? fresh : old);
         }
-        return Optional.of(game);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.quizplatform.quiz.infrastructure.messaging;
 
+import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
 import io.quizplatform.contracts.QuestionOpened;
 import io.quizplatform.contracts.Topic;
@@ -36,10 +37,9 @@ import org.apache.kafka.common.errors.WakeupException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -206,17 +206,40 @@ public class GameEventsFanOut {
     }
 
     /** An opening read from the log: answers to it may now go straight to Kafka (QuestionOpenings). */
-    private void confirmOpening(ConsumerRecord<String, String> record) {
+    private void confirmOpening(ConsumerRecord<String, String> record, EventEnvelope event) {
         try {
-            QuestionOpened opened = EventCodec.payloadFromJson(EventCodec.decode(record.value()), QuestionOpened.class);
+            QuestionOpened opened = EventCodec.payloadFromJson(event, QuestionOpened.class);
             openings.readFromLog(record.key(), opened.questionIndex());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "skipped unreadable opening at " + record.topic() + "/" + record.partition() + "@" + record.offset(), e);
         }
     }
 
+    /**
+     * Adds a game event read from the log to its game's list; a record that cannot be read makes the game's list
+     * null, so the game is read from the event store instead.
+     */
+    private void collect(Map<String, List<GameEventStore.LoggedEvent>> games, ConsumerRecord<String, String> record, String type) {
+        EventEnvelope event;
+        try {
+            event = EventCodec.decode(record.value());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "unreadable game event at " + record.topic() + "/" + record.partition() + "@" + record.offset()
+                    + "; its game is read from the event store: " + Failures.describe(e));
+            games.put(record.key(), null);
+            return;
+        }
+        if (!games.containsKey(record.key()) || games.get(record.key()) != null) {
+            games.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                    .add(new GameEventStore.LoggedEvent(event.version(), event.type(), event.payloadJson()));
+        }
+        if (EventTypes.GAME_QUESTION_OPENED.equals(type)) {
+            confirmOpening(record, event);
+        }
+    }
+
     private void apply(ConsumerRecords<String, String> records) {
-        Set<String> games = new LinkedHashSet<>();
+        Map<String, List<GameEventStore.LoggedEvent>> games = new LinkedHashMap<>();
         DecisionsAndScores decided = new DecisionsAndScores(answers, scores);
         for (ConsumerRecord<String, String> record : records) {
             String type = EventRecords.eventType(record);
@@ -228,15 +251,15 @@ public class GameEventsFanOut {
             } else if (Topic.ANSWER_EVENTS.topicName().equals(record.topic())) {
                 decided.decision(record, type, readBack);
             } else if (type.startsWith("game.") && !EventTypes.GAME_ANSWER_RECEIVED.equals(type)) {
-                games.add(record.key());
-                if (EventTypes.GAME_QUESTION_OPENED.equals(type)) {
-                    confirmOpening(record);
-                }
+                collect(games, record, type);
             }
         }
-        for (String gameId : games) {
+        for (var entry : games.entrySet()) {
+            String gameId = entry.getKey();
             try {
-                gameStore.latest(UUID.fromString(gameId)).ifPresent(game -> changed.fire(new GameChanged(game)));
+                UUID id = UUID.fromString(gameId);
+                (entry.getValue() == null ? gameStore.latest(id) : gameStore.afterLogged(id, entry.getValue()))
+                        .ifPresent(game -> changed.fire(new GameChanged(game)));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not push the change of game " + gameId + ": " + Failures.describe(e));
             }
