@@ -165,7 +165,7 @@ public class BackupRestoreIT {
 
     private static void run(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", env("QUIZ_DB_PASSWORD"));
+        builder.environment().put("PGPASSWORD", Platform.databasePassword("QUIZ"));
         Process process = builder.start();
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -48,7 +48,7 @@ public class PgBouncerIT {
         JsonNode env = Platform.stackStatus().get("env");
         URI database = URI.create(env.get("QUIZ_DB_URL").asText().substring("jdbc:".length()));
         String user = env.get("QUIZ_DB_USER").asText();
-        String password = env.get("QUIZ_DB_PASSWORD").asText();
+        String password = Platform.databasePassword("QUIZ");
         port = freePort();
         dir = Files.createTempDirectory("pgbouncer-it");
         Files.writeString(dir.resolve("userlist.txt"), "\"" + user + "\" \"" + password + "\"\n");
@@ -169,7 +169,7 @@ public class PgBouncerIT {
         ProcessBuilder builder = new ProcessBuilder(psql.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port),
                 "--username", env.get("QUIZ_DB_USER").asText(), "--dbname", "pgbouncer", "--no-align", "--field-separator", "|",
                 "--command", "SHOW STATS").redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", env.get("QUIZ_DB_PASSWORD").asText());
+        builder.environment().put("PGPASSWORD", Platform.databasePassword("QUIZ"));
         Process process = builder.start();
         process.getOutputStream().close();
         List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();

@@ -161,7 +161,25 @@ final class Platform {
     static Connection database(String service) throws SQLException {
         JsonNode env = stackStatus().get("env");
         return DriverManager.getConnection(env.get(service + "_DB_URL").asText(), env.get(service + "_DB_USER").asText(),
-                env.get(service + "_DB_PASSWORD").asText());
+                databasePassword(service));
+    }
+
+    /**
+     * A service's database password, which the control API does not show: the embedded database's is in the stack's
+     * owner-only credentials file, an external one in this process's environment (where the stack got it too).
+     */
+    static String databasePassword(String service) {
+        JsonNode file = stackStatus().get("credentialsFile");
+        if (file == null) {
+            return System.getenv(service + "_DB_PASSWORD");
+        }
+        java.util.Properties credentials = new java.util.Properties();
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(file.asText()))) {
+            credentials.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return credentials.getProperty("password");
     }
 
     static long count(String service, String sql, Object... params) {

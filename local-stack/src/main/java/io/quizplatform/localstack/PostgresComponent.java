@@ -45,7 +45,12 @@ final class PostgresComponent extends Component {
         this.dataDir = home.resolve("data");
         this.logFile = workDir.resolve("logs").resolve("postgres.log");
         this.wipeAtFirstStart = wipeAtFirstStart;
-        this.password = external ? null : loadOrCreatePassword(home.resolve("credentials.properties"));
+        this.password = external ? null : loadOrCreatePassword(credentialsFile());
+    }
+
+    /** Where the role's password is kept (mode 0600), as {@code password=...}. */
+    Path credentialsFile() {
+        return home.resolve("credentials.properties");
     }
 
     @Override

@@ -281,6 +281,9 @@ final class Stack {
                 .allMatch(c -> c.state() == Component.State.UP);
     }
 
+    /** Shown by /status in place of a password. */
+    static final String HIDDEN = "(hidden)";
+
     Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("profile", options.profile().name());
@@ -294,7 +297,14 @@ final class Stack {
             components.put(c.name(), c.status());
         }
         status.put("components", components);
-        status.put("env", new LinkedHashMap<String, Object>(libertyEnv()));
+        // What Liberty gets, with the passwords left out: the control API answers any local process. The embedded
+        // database's password stays in its owner-only credentials file, which the tests read.
+        Map<String, Object> env = new LinkedHashMap<>();
+        libertyEnv().forEach((key, value) -> env.put(key, key.endsWith("_PASSWORD") && value != null ? HIDDEN : value));
+        status.put("env", env);
+        if (postgres.managed()) {
+            status.put("credentialsFile", postgres.credentialsFile().toString());
+        }
         status.put("otlpEndpoint", otlp.endpoint());
         return status;
     }

@@ -37,7 +37,8 @@ class StackEnvTest {
                 .containsEntry("HTTPS_PORT", "39443");
         String json = Json.write(stack.status());
         assertThat(json).contains("\"kafka\":{\"state\":\"external\",\"port\":39092")
-                .contains("\"USER_DB_PASSWORD\":\"p\\\"w\"")
+                .contains("\"USER_DB_PASSWORD\":\"(hidden)\"")
+                .doesNotContain("p\\\"w")
                 .contains("\"ready\":false");
         assertThatThrownBy(stack.kafka::start).isInstanceOf(Component.ConflictException.class);
     }

@@ -40,6 +40,8 @@ class StackSmokeTest {
             assertThat(status).contains("\"ready\":true", "\"postgres\":{\"state\":\"up\"", "\"liberty\":{\"state\":\"disabled\"");
 
             Map<String, String> env = stack.libertyEnv();
+            assertThat(status).as("no password in the control API's answer").doesNotContain(env.get("SCORING_DB_PASSWORD"))
+                    .contains("\"SCORING_DB_PASSWORD\":\"(hidden)\"", "credentials.properties");
             try (Connection c = DriverManager.getConnection(env.get("SCORING_DB_URL"), env.get("SCORING_DB_USER"),
                     env.get("SCORING_DB_PASSWORD"));
                  ResultSet rs = c.createStatement().executeQuery("SELECT current_user, current_database()")) {
