@@ -4,13 +4,10 @@ import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.platform.security.RateLimiter;
 import io.quizplatform.user.domain.User;
-import io.quizplatform.user.domain.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -21,13 +18,7 @@ import java.util.Optional;
 public class Authentication {
 
     @Inject
-    UserRepository users;
-
-    @Inject
     Passwords passwords;
-
-    @Inject
-    AccessTokens tokens;
 
     @Inject
     RateLimiter limiter;
@@ -36,12 +27,12 @@ public class Authentication {
     ServiceSettings settings;
 
     @Inject
-    AccountProfile profile;
+    LoginTransactions steps;
 
     public record Session(User user, AccessTokens.AccessToken token) {
     }
 
-    @Transactional
+    /** Not one transaction: the password is checked between two short ones, with no pool connection held. */
     public Session login(String email, String password, String clientAddress) {
         String normalized = User.normalizeEmail(email);
         limiter.attempt("login-address", clientAddress, settings.intValue("rate.limit.login.per.address", 30),
@@ -49,20 +40,15 @@ public class Authentication {
         limiter.attempt("login-account", normalized, settings.intValue("rate.limit.login.per.account", 10),
                 Duration.ofMinutes(15)).orRefuse("login attempts from here or for this account");
 
-        Optional<User> found = users.byEmail(normalized);
+        Optional<User> found = steps.account(normalized);
         if (found.isEmpty()) {
             passwords.burnAsMuchTimeAsACheck(password);
             throw wrongCredentials();
         }
-        User user = found.get();
-        if (!passwords.matches(password, user.passwordHash())) {
+        if (!passwords.matches(password, found.get().passwordHash())) {
             throw wrongCredentials();
         }
-        if (user.locked()) {
-            throw AccountLocks.lockedOut();
-        }
-        profile.syncRoles(user, Instant.now());
-        return new Session(user, tokens.issue(user));
+        return steps.signIn(found.get().id(), found.get().passwordHash()).orElseThrow(Authentication::wrongCredentials);
     }
 
     private static ProblemException wrongCredentials() {

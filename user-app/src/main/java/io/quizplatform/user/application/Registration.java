@@ -50,12 +50,16 @@ public class Registration {
             throw new ProblemException(400, "Password too weak", "The password " + String.join("; ", broken) + ".",
                     broken.stream().map(b -> new Problem.FieldError("password", b)).toList());
         }
+        // The slow hash before the first query: a transaction takes its pool connection at its first statement, and a
+        // class of hosts registering at once held every connection through each other's hashing (pool timeouts, 500s).
+        // Hashing also for an address that turns out taken costs what a new one would: the answer's time says nothing.
+        String passwordHash = passwords.hash(password);
         String normalizedEmail = User.normalizeEmail(email);
         if (users.emailTaken(normalizedEmail)) {
             throw duplicate();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        User user = User.register(UUID.randomUUID(), normalizedEmail, displayName, passwords.hash(password),
+        User user = User.register(UUID.randomUUID(), normalizedEmail, displayName, passwordHash,
                 admins.rolesFor(normalizedEmail), now);
         try {
             users.addAndFlush(user);

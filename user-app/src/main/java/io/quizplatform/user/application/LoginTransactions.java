@@ -1,0 +1,52 @@
+package io.quizplatform.user.application;
+
+import io.quizplatform.user.domain.User;
+import io.quizplatform.user.domain.UserRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The two short transactions of a login, with the slow password check between them (in {@link Authentication}).
+ * A transaction holds its pool connection from its first statement to its end: a class of hosts logging in at once
+ * held every user_db connection through each other's hashing, and the rest timed out (500s).
+ */
+@ApplicationScoped
+public class LoginTransactions {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    AccountProfile profile;
+
+    @Inject
+    AccessTokens tokens;
+
+    @Transactional
+    Optional<User> account(String normalizedEmail) {
+        return users.byEmail(normalizedEmail);
+    }
+
+    /**
+     * The account whose password was just checked, if it still has that password (a change in between wins); refused
+     * if locked; its roles synced and a token issued.
+     */
+    @Transactional
+    Optional<Authentication.Session> signIn(UUID userId, String checkedHash) {
+        Optional<User> found = users.byId(userId);
+        if (found.isEmpty() || !found.get().passwordHash().equals(checkedHash)) {
+            return Optional.empty();
+        }
+        User user = found.get();
+        if (user.locked()) {
+            throw AccountLocks.lockedOut();
+        }
+        profile.syncRoles(user, Instant.now());
+        return Optional.of(new Authentication.Session(user, tokens.issue(user)));
+    }
+}
