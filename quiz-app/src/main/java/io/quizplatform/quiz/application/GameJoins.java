@@ -1,10 +1,12 @@
 package io.quizplatform.quiz.application;
 
+import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.quiz.application.live.GameViews;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GameRuleViolation;
 import io.quizplatform.quiz.infrastructure.eventstore.EventStore;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -44,6 +47,9 @@ public class GameJoins {
 
     @Inject
     GameViews views;
+
+    @Inject
+    ServiceSettings settings;
 
     private record Request(String playerId, String nickname, Instant at, CompletableFuture<Game.Player> result) {
     }
@@ -101,7 +107,29 @@ public class GameJoins {
             group.add(r);
         }
         if (!group.isEmpty()) {
+            commitInTurn(gameId, group);
+        }
+    }
+
+    /**
+     * At most half the pool's connections commit joins at once. A hundred classes joining together had a hundred
+     * group commits queue on the quiz_db pool, whose waiters are woken one by one under one lock: connections sat
+     * idle while the waiters queued, and every other use of the pool (a game's first read, the PIN lookups) waited
+     * behind them. Here the commits wait in a fair queue of their own and leave the other half to the rest.
+     */
+    private Semaphore committers;
+
+    @PostConstruct
+    void boundCommitters() {
+        committers = new Semaphore(Math.max(1, settings.intValue("db.pool.max", 20) / 2), true);
+    }
+
+    private void commitInTurn(UUID gameId, List<Request> group) {
+        committers.acquireUninterruptibly();
+        try {
             commit(gameId, group);
+        } finally {
+            committers.release();
         }
     }
 

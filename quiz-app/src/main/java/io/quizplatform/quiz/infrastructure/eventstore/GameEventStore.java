@@ -152,14 +152,12 @@ public class GameEventStore implements CommittedGames {
         if (known != null && now - known.keptUntilNanos() < 0) {
             return Optional.of(known.gameId());
         }
-        Optional<UUID> found = readLiveGameByPin(pin);
-        if (found.isPresent()) {
-            pins.values().removeIf(k -> now - k.keptUntilNanos() >= 0);
-            pins.put(pin, new KnownPin(found.get(), now + java.util.concurrent.TimeUnit.SECONDS.toNanos(PIN_KEPT_SECONDS)));
-        } else {
-            pins.remove(pin);
-        }
-        return found;
+        pins.values().removeIf(k -> now - k.keptUntilNanos() >= 0);
+        // One read per PIN however many joins miss it at once (a whole class when it expires): the others wait for it.
+        KnownPin read = pins.compute(pin, (p, other) -> other != null && System.nanoTime() - other.keptUntilNanos() < 0 ? other
+                : readLiveGameByPin(p).map(id -> new KnownPin(id, System.nanoTime()
+                        + java.util.concurrent.TimeUnit.SECONDS.toNanos(PIN_KEPT_SECONDS))).orElse(null));
+        return Optional.ofNullable(read).map(KnownPin::gameId);
     }
 
     private Optional<UUID> readLiveGameByPin(String pin) {
