@@ -159,17 +159,23 @@ final class Platform {
 
     /** A JDBC connection to one service's database (prefix USER, QUIZ, ANSWER or SCORING). */
     static Connection database(String service) throws SQLException {
-        JsonNode env = stackStatus().get("env");
+        JsonNode status = stackStatus();
+        JsonNode env = status.get("env");
         return DriverManager.getConnection(env.get(service + "_DB_URL").asText(), env.get(service + "_DB_USER").asText(),
-                databasePassword(service));
+                databasePassword(status, service));
+    }
+
+    /** {@link #databasePassword(JsonNode, String)} with the stack's status asked for now. */
+    static String databasePassword(String service) {
+        return databasePassword(stackStatus(), service);
     }
 
     /**
      * A service's database password, which the control API does not show: the embedded database's is in the stack's
      * owner-only credentials file, an external one in this process's environment (where the stack got it too).
      */
-    static String databasePassword(String service) {
-        JsonNode file = stackStatus().get("credentialsFile");
+    static String databasePassword(JsonNode status, String service) {
+        JsonNode file = status.get("credentialsFile");
         if (file == null) {
             return System.getenv(service + "_DB_PASSWORD");
         }

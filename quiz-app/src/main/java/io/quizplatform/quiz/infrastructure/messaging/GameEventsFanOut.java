@@ -37,9 +37,12 @@ import org.apache.kafka.common.errors.WakeupException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -216,23 +219,22 @@ public class GameEventsFanOut {
     }
 
     /**
-     * Adds a game event read from the log to its game's list; a record that cannot be read makes the game's list
-     * null, so the game is read from the event store instead.
+     * Adds a game event read from the log to its game's list. A record that cannot be read puts its game in
+     * {@code unreadable}: that game is read from the event store instead.
      */
-    private void collect(Map<String, List<GameEventStore.LoggedEvent>> games, ConsumerRecord<String, String> record, String type) {
+    private void collect(Map<String, List<GameEventStore.LoggedEvent>> games, Set<String> unreadable,
+                         ConsumerRecord<String, String> record, String type) {
         EventEnvelope event;
         try {
             event = EventCodec.decode(record.value());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "unreadable game event at " + record.topic() + "/" + record.partition() + "@" + record.offset()
                     + "; its game is read from the event store: " + Failures.describe(e));
-            games.put(record.key(), null);
+            unreadable.add(record.key());
             return;
         }
-        if (!games.containsKey(record.key()) || games.get(record.key()) != null) {
-            games.computeIfAbsent(record.key(), k -> new ArrayList<>())
-                    .add(new GameEventStore.LoggedEvent(event.version(), event.type(), event.payloadJson()));
-        }
+        games.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                .add(new GameEventStore.LoggedEvent(event.version(), event.type(), event.payloadJson()));
         if (EventTypes.GAME_QUESTION_OPENED.equals(type)) {
             confirmOpening(record, event);
         }
@@ -240,6 +242,7 @@ public class GameEventsFanOut {
 
     private void apply(ConsumerRecords<String, String> records) {
         Map<String, List<GameEventStore.LoggedEvent>> games = new LinkedHashMap<>();
+        Set<String> unreadable = new HashSet<>();
         DecisionsAndScores decided = new DecisionsAndScores(answers, scores);
         for (ConsumerRecord<String, String> record : records) {
             String type = EventRecords.eventType(record);
@@ -251,14 +254,16 @@ public class GameEventsFanOut {
             } else if (Topic.ANSWER_EVENTS.topicName().equals(record.topic())) {
                 decided.decision(record, type, readBack);
             } else if (type.startsWith("game.") && !EventTypes.GAME_ANSWER_RECEIVED.equals(type)) {
-                collect(games, record, type);
+                collect(games, unreadable, record, type);
             }
         }
-        for (var entry : games.entrySet()) {
-            String gameId = entry.getKey();
+        games.keySet().removeAll(unreadable);
+        Set<String> changedGames = new LinkedHashSet<>(games.keySet());
+        changedGames.addAll(unreadable);
+        for (String gameId : changedGames) {
             try {
                 UUID id = UUID.fromString(gameId);
-                (entry.getValue() == null ? gameStore.latest(id) : gameStore.afterLogged(id, entry.getValue()))
+                (unreadable.contains(gameId) ? gameStore.latest(id) : gameStore.afterLogged(id, games.get(gameId)))
                         .ifPresent(game -> changed.fire(new GameChanged(game)));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not push the change of game " + gameId + ": " + Failures.describe(e));
