@@ -60,4 +60,18 @@ class StackEnvTest {
         // the password is kept for the next start
         assertThat(new Stack(options, Map.of()).libertyEnv().get("USER_DB_PASSWORD")).isEqualTo(env.get("USER_DB_PASSWORD"));
     }
+
+    @Test
+    void onlyTheTestStackLowersTheHashCountAndTheCompiler() throws Exception {
+        Options test = Options.parse(new String[] {"run", "--profile", "test", "--work-dir", work.toString()}, work);
+        Options dev = Options.parse(new String[] {"run", "--profile", "dev", "--work-dir", work.toString()}, work);
+
+        assertThat(new Stack(test, Map.of()).libertyEnv())
+                .containsEntry("PASSWORD_HASH_ITERATIONS", "21000")
+                .containsEntry("JVM_ARGS", "-XX:TieredStopAtLevel=1");
+        assertThat(new Stack(test, Map.of("PASSWORD_HASH_ITERATIONS", "310000")).libertyEnv())
+                .doesNotContainKey("PASSWORD_HASH_ITERATIONS");
+        assertThat(new Stack(dev, Map.of()).libertyEnv())
+                .doesNotContainKeys("PASSWORD_HASH_ITERATIONS", "JVM_ARGS");
+    }
 }
