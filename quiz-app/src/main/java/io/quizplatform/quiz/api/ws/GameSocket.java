@@ -1,6 +1,5 @@
 package io.quizplatform.quiz.api.ws;
 
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -28,11 +27,12 @@ public class GameSocket extends Endpoint {
     static final String TEXT_ONLY = "text frames only";
     private static final Logger LOG = Logger.getLogger(GameSocket.class.getName());
 
-    /**
-     * Looked up rather than injected: with a custom configurator (the Origin check) Liberty creates endpoint
-     * instances without CDI injection.
-     */
-    private final GameSessions sessions = CDI.current().select(GameSessions.class).get();
+    /** Given by the configurator ({@link OriginCheck}), which creates the instances. */
+    private final GameSessions sessions;
+
+    GameSocket(GameSessions sessions) {
+        this.sessions = sessions;
+    }
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
