@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 import static it.quizplatform.QuizAuthoringIT.SINGLE;
 import static it.quizplatform.QuizAuthoringIT.send;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>the idle sweep: a game socket silent both ways for {@code WS_IDLE_TIMEOUT_SECONDS} is closed (1001), one that
  * keeps talking or is sent to is not (the timeout is {@value #IDLE_SECONDS} s here: the default of 5 minutes would
  * make a slow test);</li>
- * <li>the hello timer: a hello received in time but still being served (its game read through a database link that
+ * <li>the hello timer: a socket that says no hello is closed (1008) after 10 s, on the main server; a hello received
+ * in time but still being served (its game read through a database link that
  * hangs) is not closed as "no hello" (1008) after 10 s. The server's database link runs through a
  * {@link FreezingProxy}.</li>
  * </ul>
@@ -101,6 +103,20 @@ public class SocketTimeoutsIT {
             }
             assertThat(hostScreen.closeCode).as("the host's screen, sent the lobby every second").isNotDone();
             assertThat(hostScreen.received).as("lobby news").hasSizeGreaterThan(3 * IDLE_SECONDS / 2);
+        }
+    }
+
+    @Test
+    void aSocketThatSaysNoHelloIsLetGoAfterTheHelloTimer() throws Exception {
+        String gameId = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json()
+                .get("id").asText();
+        Instant opened = Instant.now();
+        try (SocketClient mute = SocketClient.connect(gameId)) {
+            // Open for the 10 s of the hello timer (checked a second before its end), then closed.
+            Platform.sleep(Math.max(0, Duration.between(Instant.now(), opened.plusSeconds(9)).toMillis()));
+            assertThat(mute.closeCode).as("still open before the hello timer ends").isNotDone();
+            assertThat(mute.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+            assertThat(mute.closeReason.get()).isEqualTo("no hello within 10 s");
         }
     }
 

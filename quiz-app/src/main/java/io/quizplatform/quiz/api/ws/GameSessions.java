@@ -21,8 +21,11 @@ import jakarta.websocket.Session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -67,25 +70,48 @@ public class GameSessions {
     private final RepeatedFailure unservedHellos = new RepeatedFailure(LOG, "hellos not served, told to try again (1013)",
             Duration.ofMinutes(1));
 
+    /** The sockets that have not said hello yet, with the System.nanoTime by which they must have. */
+    private final Map<Session, Long> awaitingHello = new ConcurrentHashMap<>();
+    private final AtomicBoolean helloSweepScheduled = new AtomicBoolean();
+
     void opened(Session session, String gameId) {
         sockets.opened(session);
-        // Whoever does not say who they are in time is let go.
-        scheduler.schedule(() -> closeUnidentified(session), HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        // Whoever does not say who they are in time is let go. One sweep a second while any socket is unidentified,
+        // rather than a managed timer per connection (a context captured and a task queued for each of 10,000 phones
+        // while a class connects); none at all while every socket has said hello.
+        awaitingHello.put(session, System.nanoTime() + TimeUnit.SECONDS.toNanos(HELLO_TIMEOUT_SECONDS));
+        scheduleHelloSweep();
+    }
+
+    private void scheduleHelloSweep() {
+        if (helloSweepScheduled.compareAndSet(false, true)) {
+            scheduler.schedule(this::closeUnidentified, 1, TimeUnit.SECONDS);
+        }
     }
 
     /**
-     * Closes the socket unless a hello identified it; a hello received in time but still being served (its game read
-     * from a busy database) is waited for, and the socket closed after all if that hello was refused.
+     * Closes the sockets that no hello identified in time; a hello received in time but still being served (its game
+     * read from a busy database) is waited for, and the socket closed after all if that hello was refused.
      */
-    private void closeUnidentified(Session session) {
-        if (!session.isOpen() || OpenSockets.connection(session) != null) {
-            return;
+    private void closeUnidentified() {
+        long now = System.nanoTime();
+        try {
+            for (Map.Entry<Session, Long> waiting : awaitingHello.entrySet()) {
+                Session session = waiting.getKey();
+                if (!session.isOpen() || OpenSockets.connection(session) != null) {
+                    awaitingHello.remove(session);
+                } else if (now - waiting.getValue() >= 0 && !session.getUserProperties().containsKey(HELLO_BEING_SERVED)) {
+                    awaitingHello.remove(session);
+                    close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "no hello within " + HELLO_TIMEOUT_SECONDS + " s");
+                }
+            }
+        } finally {
+            // A socket opened while this ran either scheduled the next sweep itself or is seen here.
+            helloSweepScheduled.set(false);
+            if (!awaitingHello.isEmpty()) {
+                scheduleHelloSweep();
+            }
         }
-        if (session.getUserProperties().containsKey(HELLO_BEING_SERVED)) {
-            scheduler.schedule(() -> closeUnidentified(session), 1, TimeUnit.SECONDS);
-            return;
-        }
-        close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "no hello within " + HELLO_TIMEOUT_SECONDS + " s");
     }
 
     /** A message over the size limit: the connection is closed (1009) with a reason that says only that. */
@@ -99,6 +125,7 @@ public class GameSessions {
     }
 
     void closed(Session session) {
+        awaitingHello.remove(session);
         SocketConnection connection = sockets.closed(session);
         if (connection != null) {
             live.left(connection);
