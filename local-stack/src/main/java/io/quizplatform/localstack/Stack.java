@@ -135,19 +135,22 @@ final class Stack {
             env.put("ADMIN_EMAILS", "operator@quiz-platform.test");
             // A completion step that keeps failing gives up (and compensates) after 1 s + 2 s of backoff.
             env.putIfAbsent("SCORING_FINALIZATION_MAX_ATTEMPTS", "3");
-            if (!environment.containsKey("PASSWORD_HASH_ITERATIONS")) {
-                // Every test registers and logs in its own users: a tenth of the production count keeps PBKDF2 real but
-                // cheap under the client compiler (RateLimitIT took 71 s, now 10 s). The chart keeps 210,000.
-                env.put("PASSWORD_HASH_ITERATIONS", "21000");
-            }
-            if (!environment.containsKey("JVM_ARGS")) {
-                // The tests start a Liberty server about 17 times (restarts, second instances). With the client compiler
-                // only, one starts in 28 s instead of 38 s on two cores; no test measures throughput (benchmarks use dev).
-                env.put("JVM_ARGS", "-XX:TieredStopAtLevel=1");
-            }
+            // Every test registers and logs in its own users: a tenth of the production count keeps PBKDF2 real but
+            // cheap under the client compiler (RateLimitIT took 71 s, now 10 s). The chart keeps 210,000.
+            putUnlessSet(env, "PASSWORD_HASH_ITERATIONS", "21000");
+            // The tests start a Liberty server about 17 times (restarts, second instances). With the client compiler
+            // only, one starts in 28 s instead of 38 s on two cores; no test measures throughput (benchmarks use dev).
+            putUnlessSet(env, "JVM_ARGS", "-XX:TieredStopAtLevel=1");
         }
         env.putAll(tracingEnv());
         return env;
+    }
+
+    /** A test-stack default that the developer's own environment (which Liberty inherits) overrides. */
+    private void putUnlessSet(Map<String, String> env, String key, String value) {
+        if (!environment.containsKey(key)) {
+            env.put(key, value);
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import io.quizplatform.quiz.application.live.LiveGameNews;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.messaging.KafkaClients;
 import io.quizplatform.quiz.application.GameChanged;
+import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.infrastructure.eventstore.GameEventStore;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -38,12 +39,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -257,18 +259,18 @@ public class GameEventsFanOut {
                 collect(games, unreadable, record, type);
             }
         }
+        // A game with an unreadable record is read whole from the store; the others continue from their events.
         games.keySet().removeAll(unreadable);
-        Set<String> changedGames = new LinkedHashSet<>(games.keySet());
-        changedGames.addAll(unreadable);
-        for (String gameId : changedGames) {
-            try {
-                UUID id = UUID.fromString(gameId);
-                (unreadable.contains(gameId) ? gameStore.latest(id) : gameStore.afterLogged(id, games.get(gameId)))
-                        .ifPresent(game -> changed.fire(new GameChanged(game)));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not push the change of game " + gameId + ": " + Failures.describe(e));
-            }
-        }
+        games.forEach((gameId, events) -> push(gameId, id -> gameStore.afterLogged(id, events)));
+        unreadable.forEach(gameId -> push(gameId, gameStore::latest));
         decided.push(news, tracing);
+    }
+
+    private void push(String gameId, Function<UUID, Optional<Game>> read) {
+        try {
+            read.apply(UUID.fromString(gameId)).ifPresent(game -> changed.fire(new GameChanged(game)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not push the change of game " + gameId + ": " + Failures.describe(e));
+        }
     }
 }
