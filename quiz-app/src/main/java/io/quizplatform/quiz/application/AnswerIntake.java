@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -142,8 +144,11 @@ public class AnswerIntake {
         // Completed by hand, not by a dependent stage: a dependent stage would wrap NotSaved in a CompletionException
         // whose stack trace is what the caller would log.
         CompletableFuture<Receipt> outcome = new CompletableFuture<>();
-        sent.whenCompleteAsync((ok, error) -> {
+        Executor safekeepers = tracing.carrying(executor); // the safekept event continues the answer's trace
+        sent.whenComplete((ok, error) -> {
             if (error == null) {
+                // On the producer's thread, at once: under the burst every hop onto the shared pool queued behind
+                // the broadcasts and the consumers for 0.4 s (p50) to 1.2 s (p95).
                 outcome.complete(receipt);
                 return;
             }
@@ -151,17 +156,28 @@ public class AnswerIntake {
                 kafkaAwaySince = System.nanoTime();
             }
             try {
-                safekeeping.keep(event);
-                metrics.counter("quiz.answers.through.outbox", new Tag("reason", viaOutbox != null ? viaOutbox : "kafka-away")).inc();
-                outcome.complete(receipt);
-            } catch (RuntimeException e) {
-                try {
-                    answers.refused(game.id(), questionIndex, playerId);
-                } finally {
-                    outcome.completeExceptionally(new NotSaved(game.id(), questionIndex, playerId, e));
-                }
+                safekeepers.execute(() -> keep(event, game.id(), questionIndex, playerId, viaOutbox, receipt, outcome));
+            } catch (RejectedExecutionException stopping) {
+                answers.refused(game.id(), questionIndex, playerId);
+                outcome.completeExceptionally(new NotSaved(game.id(), questionIndex, playerId, stopping));
             }
-        }, tracing.carrying(executor)); // the safekept event continues the answer's trace
+        });
         return outcome;
+    }
+
+    /** The broker did not take the answer (or must not yet): commits it to the outbox instead (a database write). */
+    private void keep(EventEnvelope event, String gameId, int questionIndex, String playerId, String viaOutbox,
+                      Receipt receipt, CompletableFuture<Receipt> outcome) {
+        try {
+            safekeeping.keep(event);
+            metrics.counter("quiz.answers.through.outbox", new Tag("reason", viaOutbox != null ? viaOutbox : "kafka-away")).inc();
+            outcome.complete(receipt);
+        } catch (RuntimeException e) {
+            try {
+                answers.refused(gameId, questionIndex, playerId);
+            } finally {
+                outcome.completeExceptionally(new NotSaved(gameId, questionIndex, playerId, e));
+            }
+        }
     }
 }

@@ -66,6 +66,12 @@ final class SocketConnection implements Connection {
         outbound.send(text, written);
     }
 
+    @Override
+    public void reply(String text, Runnable written) {
+        active(System.nanoTime());
+        outbound.sendNow(text, written);
+    }
+
     void active(long nanos) {
         lastActiveNanos = nanos;
     }

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the protocol's order for each answer: {@code answer-received} before {@code answer-accepted}. The receipt
- * is sent when the answer is durable (Kafka's or the outbox's acknowledgement, then a hop onto the executor), while
+ * is sent when the answer is durable (Kafka's or the outbox's acknowledgement), while
  * the acceptance comes back through answer-app and the fan-out; under load the second path can win. An acceptance
  * for an answer whose receipt is still on its way is sent right after that receipt instead.
  */

@@ -20,6 +20,12 @@ public interface Connection {
     void send(String text, Runnable written);
 
     /**
+     * A reply the player is waiting for (an answer's receipt), written without waiting for the server's pool when
+     * nothing else is on its way to this connection; otherwise queued behind it, as {@link #send(String, Runnable)}.
+     */
+    void reply(String text, Runnable written);
+
+    /**
      * Closes the connection for breaking the game's rules (1008) once what was queued before has been written, and
      * forgets it at once (nothing more is sent to it).
      */

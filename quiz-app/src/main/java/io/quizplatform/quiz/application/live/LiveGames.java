@@ -162,10 +162,13 @@ public class LiveGames {
         CompletableFuture<Void> told = receipts.expect(gameId, playerId, questionIndex);
         try {
             Game game = views.current(gameId);
-            intake.receive(game, playerId, questionIndex, optionIds, text).whenCompleteAsync((receipt, error) -> {
+            // Not async: the receipt completes on the producer's callback thread (or the outbox writer's), and the reply
+            // is an asynchronous write or a queued one, so nothing here blocks it; a hop onto the pool queued behind
+            // the burst's other work.
+            intake.receive(game, playerId, questionIndex, optionIds, text).whenComplete((receipt, error) -> {
                 try {
                     if (error == null) {
-                        connection.send(json(new ServerMessage.AnswerReceived(receipt.answerId(), receipt.questionIndex(),
+                        connection.reply(json(new ServerMessage.AnswerReceived(receipt.answerId(), receipt.questionIndex(),
                                 receipt.receivedAt().toString(), receipt.responseMs())),
                                 () -> metrics.answerAcknowledged(receivedNanos));
                     } else {
@@ -178,7 +181,7 @@ public class LiveGames {
                 } finally {
                     told.complete(null);
                 }
-            }, scheduler);
+            });
         } catch (AnswerIntake.Refused e) {
             connection.send(json(new ServerMessage.AnswerRefused(questionIndex, e.code(), null, e.getMessage())));
             told.complete(null);

@@ -73,6 +73,11 @@ final class FakeConnections implements GameConnections {
         }
 
         @Override
+        public void reply(String text, Runnable whenWritten) {
+            send(text, whenWritten);
+        }
+
+        @Override
         public void close(String reason) {
             closedFor = reason;
             List<Connection> here = byGame.get(gameId);
