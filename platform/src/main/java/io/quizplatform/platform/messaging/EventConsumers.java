@@ -144,6 +144,7 @@ public class EventConsumers {
             Counter applied = metrics.counter("events.consumed", service, topicTag, new Tag("outcome", "applied"));
             Counter duplicates = metrics.counter("events.consumed", service, topicTag, new Tag("outcome", "duplicate"));
             Counter deadLettered = metrics.counter("events.consumed", service, topicTag, new Tag("outcome", "dead-lettered"));
+            Counter ignored = metrics.counter("events.consumed", service, topicTag, new Tag("outcome", "ignored"));
             return new PartitionLane.Context(consumer, t, handlersOf(t), delivery, settings.consumerRetryRounds(),
                     deadLetters::get, executor, task -> inModule.execute(task), new PartitionLane.ConsumerCounters() {
                 @Override
@@ -159,6 +160,11 @@ public class EventConsumers {
                 @Override
                 public void deadLettered() {
                     deadLettered.inc();
+                }
+
+                @Override
+                public void ignored() {
+                    ignored.inc();
                 }
             }, tracing.enabled());
         });

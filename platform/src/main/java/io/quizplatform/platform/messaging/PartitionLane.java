@@ -60,6 +60,9 @@ final class PartitionLane {
         void duplicates(long n);
 
         void deadLettered();
+
+        /** A record of a type no handler of the topic wants, acknowledged without being applied. */
+        void ignored();
     }
 
     private final Context context;
@@ -77,8 +80,19 @@ final class PartitionLane {
         this.name = context.topic().topicName() + "/" + partition;
     }
 
-    /** Queues a record; the lane applies it after the gathering wait (once the service has opened its lanes). */
+    /**
+     * Queues a record; the lane applies it after the gathering wait (once the service has opened its lanes). A record
+     * whose type header names a type none of the topic's handlers wants is acknowledged at once instead: nothing to
+     * decode, apply or mark as processed (scoring-app skips every answer on quiz-events this way). The connector
+     * commits acknowledged offsets only up to the first one still unacknowledged, so this never commits past a record
+     * that is waiting or retried.
+     */
     void add(Delivered delivered) {
+        if (wantedByNone(delivered.record())) {
+            delivered.ack().run();
+            context.counters().ignored();
+            return;
+        }
         synchronized (this) {
             waiting.add(delivered);
             if (draining || !open) {
@@ -87,6 +101,20 @@ final class PartitionLane {
             draining = true;
         }
         schedule(GATHER_MILLIS);
+    }
+
+    /** A record without the type header (an older producer) is decoded and offered to the handlers as before. */
+    private boolean wantedByNone(ConsumerRecord<String, String> record) {
+        String type = EventRecords.eventType(record);
+        if (type.isEmpty()) {
+            return false;
+        }
+        for (EventHandler handler : context.handlers()) {
+            if (handler.handles(type)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Lets the lane apply records (after the service's schema is in place); what waited is applied now. */

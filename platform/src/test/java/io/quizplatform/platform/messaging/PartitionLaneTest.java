@@ -36,6 +36,7 @@ class PartitionLaneTest {
     final List<String> acknowledged = new CopyOnWriteArrayList<>();
     final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     final AtomicInteger deadLettered = new AtomicInteger();
+    final AtomicInteger ignored = new AtomicInteger();
     volatile RuntimeException failure = new IllegalStateException("handler refused it");
 
     final EventDelivery delivery = new EventDelivery() {
@@ -74,6 +75,11 @@ class PartitionLaneTest {
         @Override
         public void deadLettered() {
             deadLettered.incrementAndGet();
+        }
+
+        @Override
+        public void ignored() {
+            ignored.incrementAndGet();
         }
     }, false);
 
@@ -166,6 +172,46 @@ class PartitionLaneTest {
 
         assertThat(applied).isEmpty();
         assertThat(acknowledged).isEmpty();
+    }
+
+    @Test
+    void aRecordOfATypeNoHandlerWantsIsAcknowledgedWithoutBeingApplied() {
+        EventHandler opensOnly = new EventHandler() {
+            @Override
+            public Topic topic() {
+                return Topic.QUIZ_EVENTS;
+            }
+
+            @Override
+            public boolean handles(String eventType) {
+                return EventTypes.GAME_QUESTION_OPENED.equals(eventType);
+            }
+
+            @Override
+            public void apply(EventEnvelope event) {
+            }
+        };
+        PartitionLane.Context scoring = new PartitionLane.Context("scoring-app", Topic.QUIZ_EVENTS, List.of(opensOnly), delivery,
+                context.rounds(), () -> deadLetters, executor, Runnable::run, context.counters(), false);
+        PartitionLane lane = new PartitionLane(scoring, 0);
+        lane.open();
+
+        addTyped(lane, 0, "game-a", EventTypes.GAME_QUESTION_OPENED);
+        addTyped(lane, 1, "answer-of-game-a", EventTypes.GAME_ANSWER_RECEIVED);
+        addTyped(lane, 2, "game-b", EventTypes.GAME_QUESTION_OPENED);
+
+        eventually(() -> acknowledged.size() == 3);
+        assertThat(applied).containsExactly("game-a", "game-b");
+        assertThat(ignored).hasValue(1);
+        assertThat(acknowledged).contains("0@1");
+    }
+
+    private void addTyped(PartitionLane lane, long offset, String aggregateId, String type) {
+        EventEnvelope event = EventEnvelope.newEvent(type, "game", aggregateId, 1, Instant.now(), "{}");
+        var record = EventRecords.of(TOPIC, aggregateId, EventCodec.encode(event), event.id(), type);
+        ConsumerRecord<String, String> consumed = new ConsumerRecord<>(TOPIC, 0, offset, aggregateId, record.value());
+        record.headers().forEach(h -> consumed.headers().add(h));
+        lane.add(new PartitionLane.Delivered(consumed, () -> acknowledged.add("0@" + offset)));
     }
 
     private void add(PartitionLane lane, int partition, long offset, String aggregateId) {
