@@ -67,7 +67,7 @@ final class SocketConnection implements Connection {
     }
 
     @Override
-    public void reply(String text, Runnable written) {
+    public void sendNow(String text, Runnable written) {
         active(System.nanoTime());
         outbound.sendNow(text, written);
     }

@@ -168,7 +168,7 @@ public class LiveGames {
             intake.receive(game, playerId, questionIndex, optionIds, text).whenComplete((receipt, error) -> {
                 try {
                     if (error == null) {
-                        connection.reply(json(new ServerMessage.AnswerReceived(receipt.answerId(), receipt.questionIndex(),
+                        connection.sendNow(json(new ServerMessage.AnswerReceived(receipt.answerId(), receipt.questionIndex(),
                                 receipt.receivedAt().toString(), receipt.responseMs())),
                                 () -> metrics.answerAcknowledged(receivedNanos));
                     } else {

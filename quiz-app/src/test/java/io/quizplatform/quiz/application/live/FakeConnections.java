@@ -73,8 +73,12 @@ final class FakeConnections implements GameConnections {
         }
 
         @Override
-        public void reply(String text, Runnable whenWritten) {
-            send(text, whenWritten);
+        public void sendNow(String text, Runnable whenWritten) {
+            if (whenWritten == null) {
+                send(text);
+            } else {
+                send(text, whenWritten);
+            }
         }
 
         @Override
