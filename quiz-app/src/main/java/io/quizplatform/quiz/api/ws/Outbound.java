@@ -16,7 +16,8 @@ import java.util.logging.Logger;
  * What is still to be written to one connection, in order. Writes happen on pool threads, one connection at a
  * time per connection, so a broadcast to thousands of phones does not wait for each write in turn, and one phone
  * on a slow network cannot hold up the others. A connection that falls too far behind is closed (1008); the
- * player can reconnect and gets the current state.
+ * player can reconnect and gets the current state. An answer's receipt skips the pool when the connection has nothing
+ * else on its way ({@link #sendNow}: the container's asynchronous send).
  */
 final class Outbound {
 
