@@ -67,10 +67,7 @@ final class Outbound {
      * replies a player waits on: under a burst the pool's queue held a queued write 0.3-0.8 s.
      */
     void sendNow(String text, Runnable written) {
-        if (size.incrementAndGet() > MAX_PENDING) {
-            size.decrementAndGet();
-            pending.clear();
-            closeNow(CloseReason.CloseCodes.VIOLATED_POLICY, "too slow to keep up; reconnect");
+        if (!admitted()) {
             return;
         }
         // The writes of this connection are ours only if nothing waits either (a drain that has just finished may
@@ -100,9 +97,17 @@ final class Outbound {
         }
     }
 
-    /** The end of a direct write: the writes are free again, and what was queued meanwhile is drained. */
+    /** The end of a direct write. */
     private void release() {
         size.decrementAndGet();
+        handBack();
+    }
+
+    /**
+     * The writes of this connection are free again; something queued meanwhile (between the last poll and now) must
+     * not wait for the next message, so it gets a drain of its own.
+     */
+    private void handBack() {
         draining.set(false);
         if (!pending.isEmpty() && draining.compareAndSet(false, true)) {
             startDrain();
@@ -115,13 +120,20 @@ final class Outbound {
     }
 
     private void enqueue(Runnable write) {
+        if (admitted()) {
+            queue(write);
+        }
+    }
+
+    /** Counts one more write, or closes a connection that has fallen too far behind (and drops what it had queued). */
+    private boolean admitted() {
         if (size.incrementAndGet() > MAX_PENDING) {
             size.decrementAndGet();
             pending.clear();
             closeNow(CloseReason.CloseCodes.VIOLATED_POLICY, "too slow to keep up; reconnect");
-            return;
+            return false;
         }
-        queue(write);
+        return true;
     }
 
     /** Queues a write already counted in {@code size}, and starts a drain unless one is running. */
@@ -154,11 +166,7 @@ final class Outbound {
                 write.run();
             }
         } finally {
-            draining.set(false);
-            // Something queued between the last poll and the release must not wait for the next message.
-            if (!pending.isEmpty() && draining.compareAndSet(false, true)) {
-                startDrain();
-            }
+            handBack();
         }
     }
 
