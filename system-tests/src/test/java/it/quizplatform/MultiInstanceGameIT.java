@@ -29,6 +29,10 @@ public class MultiInstanceGameIT {
     static void secondInstanceAndQuiz() {
         JsonNode status = Platform.control("POST", "/quiz-app-alone/start");
         secondInstance = "127.0.0.1:" + status.get("components").get("quiz-app-alone").get("port").asInt();
+        // A scrape before any socket, as Prometheus does from the start: the sockets gauge must not be what makes the
+        // sockets' bean (made on the scrape's thread, it could not write to any socket of this server).
+        Platform.Reply scrape = Platform.send(HttpRequest.newBuilder(URI.create("http://" + secondInstance + "/metrics")).GET());
+        assertThat(scrape.body()).as("the second instance's metrics").contains("quiz_sockets_open");
         host = Platform.registerAndLogin(Platform.uniqueEmail("multi"), "Multi Host");
         quizId = QuizAuthoringIT.create(host, "Two Instances").get("id").asText();
         send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE.replace("\"timeLimitSeconds\":20", "\"timeLimitSeconds\":5"), host, "\"1\"");

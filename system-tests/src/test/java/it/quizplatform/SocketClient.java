@@ -101,7 +101,8 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("no message " + what + " within " + timeout + "; received: " + received);
+        throw new AssertionError("no message " + what + " within " + timeout + "; received: " + received
+                + (closeCode.isDone() ? "; closed with " + closeCode.join() + " " + closeReason.getNow("") : ""));
     }
 
     JsonNode awaitType(String type) {

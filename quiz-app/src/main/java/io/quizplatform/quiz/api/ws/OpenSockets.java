@@ -5,12 +5,16 @@ import io.quizplatform.quiz.application.live.Connection;
 import io.quizplatform.quiz.application.live.GameConnections;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextServiceDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import jakarta.inject.Inject;
@@ -65,8 +69,23 @@ public class OpenSockets implements GameConnections {
      * (5 % of the server's samples in a 100-games-of-100 profile). One sweep a minute (or twice per timeout, if that
      * is shorter) does the same job.
      */
+    /**
+     * Created while the application starts, on its own thread: {@link #writers} is a {@code java:module} name, which
+     * only a thread of this module can resolve. Left to the first caller, the bean could be made by a metrics scrape
+     * (the sockets gauge), whose thread belongs to no module of ours: Liberty then injects null, and every socket of
+     * the server fails for as long as it runs. Before every other start observer, the gauges' included.
+     */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class) Object ignored) {
+        // Observing is enough: the container made the bean to deliver the event.
+    }
+
     @PostConstruct
     void startIdleSweep() {
+        if (writers == null) {
+            // Made outside the module (see onStart): refuse, so that the next caller, from the module, makes it right.
+            throw new IllegalStateException(SOCKET_WRITES + " is not visible from this thread; the sockets' bean is made"
+                    + " at the application's start");
+        }
         // At least a second, as the other bounded settings are clamped rather than failing the bean at its first use.
         idleTimeoutSeconds = Math.max(1, settings.intValue("ws.idle.timeout.seconds", 300));
         long every = Math.max(1, Math.min(60, idleTimeoutSeconds / 2));
