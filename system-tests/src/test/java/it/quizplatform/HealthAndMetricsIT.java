@@ -32,6 +32,10 @@ public class HealthAndMetricsIT {
         Platform.Reply live = Platform.get("/health/live");
         assertThat(live.status()).isEqualTo(200);
         assertThat(live.body()).contains("quiz-app.deployed");
+        // Every service that reads Kafka through channels says whether they are all still read.
+        for (String service : List.of("quiz-app", "answer-app", "scoring-app")) {
+            assertThat(live.body()).contains(service + ".channels");
+        }
         Platform.Reply started = Platform.get("/health/started");
         assertThat(started.status()).isEqualTo(200);
         for (String service : SERVICES) {

@@ -152,6 +152,11 @@ public class MultiInstanceGameIT {
                 return reachable ? java.util.Optional.of(true) : java.util.Optional.empty();
             });
         }
+        // The consumers' channels came through the outage (with Kafka 4.1 clients a commit while the coordinator was
+        // still unknown ended them for good, and liveness would say so).
+        Platform.Reply live = Platform.get("/health/live");
+        assertThat(live.status()).as(live.body()).isEqualTo(200);
+        assertThat(live.body()).contains("scoring-app.channels", "answer-app.channels");
     }
 
     private static double repairedViews() {

@@ -15,29 +15,32 @@ import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.streams.operators.ReactiveStreams;
+import org.eclipse.microprofile.reactive.streams.operators.SubscriberBuilder;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.logging.Logger;
 
 /**
  * The service's consumers. Kafka records arrive through MicroProfile Reactive Messaging: each service declares one
  * {@code @Incoming} channel per topic it reads (Liberty's Kafka connector, consumer group = service name, settings in
- * MicroProfile Config) and hands every message to {@link #receive}. Here the record goes to its partition's
- * {@link PartitionLane}, which applies it through the topic's {@link EventHandler} beans, and acknowledges it once
- * applied or parked; the connector commits acknowledged offsets.
+ * MicroProfile Config), whose subscriber is {@link #channel}. Every record goes to its partition's {@link PartitionLane},
+ * which applies it through the topic's {@link EventHandler} beans, and acknowledges it once applied or parked; the
+ * connector commits acknowledged offsets.
  *
  * <p>The lanes stay closed until {@link #start} (called once the service's tables exist), so nothing is applied
  * (or wrongly parked) before the schema is there; records that come earlier wait, unacknowledged.
  */
 @ApplicationScoped
 public class EventConsumers {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumers.class.getName());
 
     @Inject
     Instance<EventHandler> handlerBeans;
@@ -72,7 +75,10 @@ public class EventConsumers {
     private final Map<String, PartitionLane> lanes = new ConcurrentHashMap<>();
     private final Map<Topic, PartitionLane.Context> contexts = new ConcurrentHashMap<>();
     private volatile boolean open;
+    private volatile boolean stopping;
     private LazyProducer deadLetters;
+    /** The channels whose stream ended, with why: the connector never resumes one (the liveness check says so). */
+    private final Map<String, String> endedChannels = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
@@ -89,10 +95,37 @@ public class EventConsumers {
     }
 
     /**
-     * A message of one of the service's {@code @Incoming} channels. Returns at once (the connector goes on with the
-     * other partitions); the message is acknowledged when its lane has applied or parked it.
+     * The subscriber of one of the service's {@code @Incoming} channels: each message goes to {@link #receive}. Liberty's
+     * connector ends a channel's stream when its poll loop fails and never starts it again, so the service would read
+     * nothing more from that topic until restarted, silently: the end is logged and fails liveness instead
+     * ({@link ChannelsLivenessCheck}), and the orchestrator restarts the instance.
      */
-    public CompletionStage<Void> receive(Topic topic, Message<String> message) {
+    public SubscriberBuilder<Message<String>, Void> channel(String channel, Topic topic) {
+        return ReactiveStreams.<Message<String>>builder()
+                .onError(e -> ended(channel, io.quizplatform.platform.Failures.describe(e)))
+                .onComplete(() -> ended(channel, "the stream completed"))
+                .forEach(message -> receive(topic, message));
+    }
+
+    void ended(String channel, String why) {
+        if (stopping) {
+            return;
+        }
+        endedChannels.put(channel, why);
+        LOG.severe(() -> settings.serviceName() + ": channel " + channel + " ended (" + why + "); nothing more is read from"
+                + " it until this instance restarts, and liveness fails until then");
+    }
+
+    /** The channels that ended while the service ran, with why; empty while all are read. */
+    public Map<String, String> endedChannels() {
+        return Map.copyOf(endedChannels);
+    }
+
+    /**
+     * A message of one of the service's channels, queued in its partition's lane. Returns at once (the connector goes on
+     * with the other partitions); the message is acknowledged when its lane has applied or parked it.
+     */
+    void receive(Topic topic, Message<String> message) {
         @SuppressWarnings("unchecked")
         ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
         PartitionLane lane = lanes.computeIfAbsent(record.topic() + "/" + record.partition(), k -> {
@@ -103,7 +136,6 @@ public class EventConsumers {
             return created;
         });
         lane.add(new PartitionLane.Delivered(record, message::ack));
-        return CompletableFuture.completedFuture(null);
     }
 
     /**
@@ -120,6 +152,7 @@ public class EventConsumers {
     /** Closes the lanes: unacknowledged records are read again after a restart or by the partition's next owner. */
     @PreDestroy
     public synchronized void stop() {
+        stopping = true;
         open = false;
         lanes.values().forEach(PartitionLane::close);
         if (deadLetters != null) {

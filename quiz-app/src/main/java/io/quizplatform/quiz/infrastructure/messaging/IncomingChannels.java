@@ -7,8 +7,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-
-import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.streams.operators.SubscriberBuilder;
 
 /**
  * The Kafka topics quiz-app reads in its consumer group, as MicroProfile Reactive Messaging channels (Liberty's Kafka
@@ -23,7 +22,7 @@ public class IncomingChannels {
 
     @Incoming("quiz-app-user-events")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
-    public CompletionStage<Void> userEvents(Message<String> message) {
-        return consumers.receive(Topic.USER_EVENTS, message);
+    public SubscriberBuilder<Message<String>, Void> userEvents() {
+        return consumers.channel("quiz-app-user-events", Topic.USER_EVENTS);
     }
 }
