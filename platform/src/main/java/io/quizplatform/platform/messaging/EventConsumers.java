@@ -104,7 +104,14 @@ public class EventConsumers {
         return ReactiveStreams.<Message<String>>builder()
                 .onError(e -> ended(channel, io.quizplatform.platform.Failures.describe(e)))
                 .onComplete(() -> ended(channel, "the stream completed"))
-                .forEach(message -> receive(topic, message));
+                .forEach(message -> {
+                    try {
+                        receive(topic, message);
+                    } catch (RuntimeException e) {
+                        // Thrown here it would end the channel; unacknowledged, the record is read again after a restart.
+                        LOG.log(java.util.logging.Level.SEVERE, channel + ": a message could not be queued", e);
+                    }
+                });
     }
 
     void ended(String channel, String why) {

@@ -44,7 +44,25 @@ final class PartitionLane {
     static final long OUTAGE_WAIT_MILLIS = 1000;
 
     /** A record as the connector delivered it, with the acknowledgement that lets the connector commit past it. */
-    record Delivered(ConsumerRecord<String, String> record, Runnable ack) {
+    static final class Delivered {
+        private final ConsumerRecord<String, String> record;
+        private final Runnable ack;
+        /** Touched by the draining thread only (and by {@link #add} before the record is queued). */
+        private boolean acknowledged;
+
+        Delivered(ConsumerRecord<String, String> record, Runnable ack) {
+            this.record = record;
+            this.ack = ack;
+        }
+
+        ConsumerRecord<String, String> record() {
+            return record;
+        }
+
+        void acknowledge() {
+            ack.run();
+            acknowledged = true;
+        }
     }
 
     /** What a lane shares with the other lanes of its consumer. */
@@ -89,9 +107,14 @@ final class PartitionLane {
      */
     void add(Delivered delivered) {
         if (wantedByNone(delivered.record())) {
-            delivered.ack().run();
-            context.counters().ignored();
-            return;
+            try {
+                delivered.acknowledge();
+                context.counters().ignored();
+                return;
+            } catch (RuntimeException e) {
+                // Not thrown at the connector, whose stream would end: the lane takes the record like any other.
+                LOG.log(Level.FINE, name + ": could not acknowledge an ignored record at once; the lane takes it", e);
+            }
         }
         synchronized (this) {
             waiting.add(delivered);
@@ -166,12 +189,24 @@ final class PartitionLane {
                 batch.add(waiting.poll());
             }
         }
-        long retryIn = -1;
+        long retryIn = OUTAGE_WAIT_MILLIS;
         try {
             retryIn = apply(batch);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever it was, the lane must go on: what was not acknowledged goes back to the front, in order, and is
+            // tried again shortly (a lane left draining with its batch dropped would hold up its partition for good).
             LOG.log(Level.SEVERE, name + ": unexpected failure, the records are tried again", e);
-            retryIn = OUTAGE_WAIT_MILLIS;
+            synchronized (this) {
+                for (int j = batch.size() - 1; j >= 0; j--) {
+                    if (!batch.get(j).acknowledged && !waiting.contains(batch.get(j))) {
+                        waiting.addFirst(batch.get(j));
+                    }
+                }
+            }
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                schedule(OUTAGE_WAIT_MILLIS);
+                throw e;
+            }
         }
         synchronized (this) {
             if (retryIn < 0 && waiting.isEmpty()) {
@@ -185,7 +220,7 @@ final class PartitionLane {
     /** Applies the batch in order; returns -1 when all were done, otherwise the wait before the rest is tried again. */
     private long apply(List<Delivered> batch) {
         if (heldOffset < 0 && applyTogether(batch)) {
-            batch.forEach(d -> d.ack().run());
+            batch.forEach(Delivered::acknowledge);
             return -1;
         }
         for (int i = 0; i < batch.size(); i++) {
@@ -195,7 +230,7 @@ final class PartitionLane {
             if (attempt.done()) {
                 heldOffset = -1;
                 heldRounds = 0;
-                delivered.ack().run();
+                delivered.acknowledge();
                 continue;
             }
             heldOffset = delivered.record().offset();
@@ -252,7 +287,7 @@ final class PartitionLane {
             context.counters().applied(appliedNow);
             context.counters().duplicates(events.size() - appliedNow);
             return true;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
             LOG.log(Level.FINE, context.consumer() + ": a batch of " + events.size() + " failed together, applying one by one", e);
             return false;
         }
@@ -265,6 +300,8 @@ final class PartitionLane {
             event = EventCodec.decode(record.value());
         } catch (EventCodec.MalformedEventException e) {
             return park(record, e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            return park(record, "not decodable: " + Failures.describe(e));
         }
         String consumer = context.consumer();
         try {
@@ -277,7 +314,9 @@ final class PartitionLane {
                 LOG.info(() -> consumer + ": event " + event.id() + " applied after " + roundsSoFar + " retries");
             }
             return Attempt.DONE;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            // A handler's error (a recursion too deep, a class that does not link) is this event's failure like an
+            // exception: retried in rounds, then parked, never the end of the lane.
             Throwable cause = Failures.rootCause(e);
             if (RetryRounds.isOutage(e)) {
                 // The database (or another dependency) is away: nothing wrong with the event. Parking would send

@@ -38,12 +38,17 @@ class PartitionLaneTest {
     final AtomicInteger deadLettered = new AtomicInteger();
     final AtomicInteger ignored = new AtomicInteger();
     volatile RuntimeException failure = new IllegalStateException("handler refused it");
+    /** When set, what a handler throws for a poison event instead of {@link #failure}. */
+    volatile Error error;
 
     final EventDelivery delivery = new EventDelivery() {
         @Override
         public boolean deliver(String consumer, String topic, EventEnvelope event, org.apache.kafka.common.header.Headers trace,
                                List<EventHandler> handlers) {
             if (event.aggregateId().startsWith("poison")) {
+                if (error != null) {
+                    throw error;
+                }
                 throw failure;
             }
             applied.add(event.aggregateId());
@@ -54,6 +59,9 @@ class PartitionLaneTest {
         public int deliverTogether(String consumer, String topic, List<EventEnvelope> events,
                                    List<org.apache.kafka.common.header.Headers> traces, List<EventHandler> handlers) {
             if (events.stream().anyMatch(e -> e.aggregateId().startsWith("poison"))) {
+                if (error != null) {
+                    throw error;
+                }
                 throw failure;
             }
             batchSizes.add(events.size());
@@ -134,6 +142,39 @@ class PartitionLaneTest {
         failure = new IllegalStateException("still refused");
         eventually(() -> acknowledged.contains("0@0"));
         assertThat(deadLetters.history()).hasSize(1);
+    }
+
+    @Test
+    void aHandlersErrorIsRetriedAndParkedLikeAnExceptionAndThePartitionGoesOn() {
+        error = new StackOverflowError();
+        p0.open();
+        add(p0, 0, 0, "poison-too-deep");
+        add(p0, 0, 1, "game-a");
+
+        eventually(() -> acknowledged.contains("0@1"));
+        assertThat(deadLetters.history()).hasSize(1);
+        assertThat(applied).containsExactly("game-a");
+        assertThat(acknowledged).containsExactly("0@0", "0@1");
+    }
+
+    @Test
+    void aRecordWhoseAcknowledgementFailsIsTakenAgainAndTheLaneGoesOn() {
+        AtomicInteger acks = new AtomicInteger();
+        p0.open();
+        add(p0, 0, 0, "game-a");
+        // The connector's acknowledgement throws once: the lane must neither stop nor drop what it had in hand.
+        EventEnvelope event = EventEnvelope.newEvent(EventTypes.GAME_ANSWER_RECEIVED, "answer", "game-b", 1, Instant.now(), "{}");
+        p0.add(new PartitionLane.Delivered(new ConsumerRecord<>(TOPIC, 0, 1, "game-b", EventCodec.encode(event)), () -> {
+            if (acks.incrementAndGet() == 1) {
+                throw new IllegalStateException("connector refused the acknowledgement");
+            }
+            acknowledged.add("0@1");
+        }));
+        add(p0, 0, 2, "game-c");
+
+        eventually(() -> acknowledged.containsAll(List.of("0@0", "0@1", "0@2")));
+        assertThat(acks).hasValue(2);
+        assertThat(applied).contains("game-a", "game-b", "game-c");
     }
 
     @Test
