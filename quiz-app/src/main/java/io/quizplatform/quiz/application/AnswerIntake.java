@@ -75,6 +75,13 @@ public class AnswerIntake {
     public record Receipt(String answerId, int questionIndex, Instant receivedAt, long responseMs) {
     }
 
+    /**
+     * An answer taken in: its receipt at once (so the caller can word the reply while the broker takes the answer), and
+     * {@code saved}, which completes when the answer is durable or fails with {@link NotSaved}.
+     */
+    public record Received(Receipt receipt, CompletableFuture<Void> saved) {
+    }
+
     /** Refused here, before answer-app; {@code code} is one of answer.rejected's reasons. */
     public static final class Refused extends RuntimeException {
         private final String code;
@@ -109,10 +116,10 @@ public class AnswerIntake {
     }
 
     /**
-     * Checks and forwards an answer. Refusals are thrown at once; the receipt completes when the broker has the
-     * answer, or fails with {@link NotSaved}.
+     * Checks and forwards an answer. Refusals are thrown at once; {@link Received#saved} completes when the broker has
+     * the answer, or fails with {@link NotSaved}.
      */
-    public CompletableFuture<Receipt> receive(Game game, String playerId, int questionIndex, List<String> optionIds, String text) {
+    public Received receive(Game game, String playerId, int questionIndex, List<String> optionIds, String text) {
         Instant receivedAt = Instant.now();
         try {
             game.checkAnswer(playerId, questionIndex, optionIds, text, receivedAt);
@@ -143,35 +150,35 @@ public class AnswerIntake {
                 : publisher.publishAsync(event).orTimeout(KAFKA_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         // Completed by hand, not by a dependent stage: a dependent stage would wrap NotSaved in a CompletionException
         // whose stack trace is what the caller would log.
-        CompletableFuture<Receipt> outcome = new CompletableFuture<>();
+        CompletableFuture<Void> outcome = new CompletableFuture<>();
         Executor safekeepers = tracing.carrying(executor); // the safekept event continues the answer's trace
         sent.whenComplete((ok, error) -> {
             if (error == null) {
                 // On the producer's thread, at once: under the burst every hop onto the shared pool queued behind
                 // the broadcasts and the consumers for 0.4 s (p50) to 1.2 s (p95).
-                outcome.complete(receipt);
+                outcome.complete(null);
                 return;
             }
             if (error != OUTBOX_FIRST) {
                 kafkaAwaySince = System.nanoTime();
             }
             try {
-                safekeepers.execute(() -> keep(event, game.id(), questionIndex, playerId, viaOutbox, receipt, outcome));
+                safekeepers.execute(() -> keep(event, game.id(), questionIndex, playerId, viaOutbox, outcome));
             } catch (RejectedExecutionException stopping) {
                 answers.refused(game.id(), questionIndex, playerId);
                 outcome.completeExceptionally(new NotSaved(game.id(), questionIndex, playerId, stopping));
             }
         });
-        return outcome;
+        return new Received(receipt, outcome);
     }
 
     /** The broker did not take the answer (or must not yet): commits it to the outbox instead (a database write). */
     private void keep(EventEnvelope event, String gameId, int questionIndex, String playerId, String viaOutbox,
-                      Receipt receipt, CompletableFuture<Receipt> outcome) {
+                      CompletableFuture<Void> outcome) {
         try {
             safekeeping.keep(event);
             metrics.counter("quiz.answers.through.outbox", new Tag("reason", viaOutbox != null ? viaOutbox : "kafka-away")).inc();
-            outcome.complete(receipt);
+            outcome.complete(null);
         } catch (RuntimeException e) {
             try {
                 answers.refused(gameId, questionIndex, playerId);

@@ -80,7 +80,9 @@ class AnswerIntakeShownAtTest {
         Instant shownAt = game.openedAt().plusMillis(1500);
         intake.shown.shown(game.id(), 0, PLAYER, shownAt);
 
-        AnswerIntake.Receipt receipt = intake.receive(game, PLAYER, 0, List.of("a"), null).join();
+        AnswerIntake.Received received = intake.receive(game, PLAYER, 0, List.of("a"), null);
+        received.saved().join();
+        AnswerIntake.Receipt receipt = received.receipt();
 
         assertThat(toOutbox).isEmpty();
         assertThat(shownAt(toKafka.get(0))).isEqualTo(shownAt);
@@ -93,7 +95,7 @@ class AnswerIntakeShownAtTest {
         Instant shownAt = game.openedAt().plusMillis(700);
         intake.shown.shown(game.id(), 0, PLAYER, shownAt);
 
-        intake.receive(game, PLAYER, 0, List.of("a"), null).join();
+        intake.receive(game, PLAYER, 0, List.of("a"), null).saved().join();
 
         assertThat(toKafka).isEmpty();
         assertThat(shownAt(toOutbox.get(0))).isEqualTo(shownAt);
@@ -106,7 +108,7 @@ class AnswerIntakeShownAtTest {
         Instant shownAt = game.openedAt().plusMillis(900);
         intake.shown.shown(game.id(), 0, PLAYER, shownAt);
 
-        intake.receive(game, PLAYER, 0, List.of("a"), null).join();
+        intake.receive(game, PLAYER, 0, List.of("a"), null).saved().join();
 
         assertThat(toOutbox).singleElement().satisfies(e -> {
             assertThat(e.id()).isEqualTo(toKafka.get(0).id());
@@ -118,7 +120,9 @@ class AnswerIntakeShownAtTest {
     void notShownHereMeansNoShownAtAndTheOpening() {
         intake.openings.readFromLog(game.id(), 0);
 
-        AnswerIntake.Receipt receipt = intake.receive(game, PLAYER, 0, List.of("a"), null).join();
+        AnswerIntake.Received received = intake.receive(game, PLAYER, 0, List.of("a"), null);
+        received.saved().join();
+        AnswerIntake.Receipt receipt = received.receipt();
 
         assertThat(EventCodec.payloadFromJson(toKafka.get(0), AnswerReceived.class).shownAt()).isNull();
         assertThat(toKafka.get(0).payloadJson()).doesNotContain("shownAt");

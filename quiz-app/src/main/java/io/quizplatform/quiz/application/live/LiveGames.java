@@ -162,15 +162,19 @@ public class LiveGames {
         CompletableFuture<Void> told = receipts.expect(gameId, playerId, questionIndex);
         try {
             Game game = views.current(gameId);
-            // Not async: the receipt completes on the producer's callback thread (or the outbox writer's), and the reply
-            // is an asynchronous write or a queued one, so nothing here blocks it; a hop onto the pool queued behind
-            // the burst's other work.
-            intake.receive(game, playerId, questionIndex, optionIds, text).whenComplete((receipt, error) -> {
+            AnswerIntake.Received received = intake.receive(game, playerId, questionIndex, optionIds, text);
+            AnswerIntake.Receipt receipt = received.receipt();
+            // Worded here, on the socket's thread, while the broker takes the answer: the producer's one network thread
+            // (all answers' sends and acknowledgements) then only hands the text to the socket.
+            String reply = json(new ServerMessage.AnswerReceived(receipt.answerId(), receipt.questionIndex(),
+                    receipt.receivedAt().toString(), receipt.responseMs()));
+            // Not async: saved completes on the producer's callback thread (or the outbox writer's), and the reply is
+            // an asynchronous write or a queued one, so nothing here blocks it; a hop onto the pool queued behind the
+            // burst's other work.
+            received.saved().whenComplete((ok, error) -> {
                 try {
                     if (error == null) {
-                        connection.sendNow(json(new ServerMessage.AnswerReceived(receipt.answerId(), receipt.questionIndex(),
-                                receipt.receivedAt().toString(), receipt.responseMs())),
-                                () -> metrics.answerAcknowledged(receivedNanos));
+                        connection.sendNow(reply, () -> metrics.answerAcknowledged(receivedNanos));
                     } else {
                         // One line an operator can act on (NotSaved says which answer, why and what to check).
                         LOG.warning(error instanceof AnswerIntake.NotSaved ? error.getMessage()
