@@ -64,12 +64,6 @@ public class OpenSockets implements GameConnections {
     private long idleTimeoutSeconds;
 
     /**
-     * Not the container's idle timeout (setMaxIdleTimeout): Liberty cancels and reschedules a timer on its shared
-     * scheduler for every message, and with 10,000 sockets each cancel scans a queue of 10,000 timers under one lock
-     * (5 % of the server's samples in a 100-games-of-100 profile). One sweep a minute (or twice per timeout, if that
-     * is shorter) does the same job.
-     */
-    /**
      * Created while the application starts, on its own thread: {@link #writers} is a {@code java:module} name, which
      * only a thread of this module can resolve. Left to the first caller, the bean could be made by a metrics scrape
      * (the sockets gauge), whose thread belongs to no module of ours: Liberty then injects null, and every socket of
@@ -79,6 +73,12 @@ public class OpenSockets implements GameConnections {
         // Observing is enough: the container made the bean to deliver the event.
     }
 
+    /**
+     * Not the container's idle timeout (setMaxIdleTimeout): Liberty cancels and reschedules a timer on its shared
+     * scheduler for every message, and with 10,000 sockets each cancel scans a queue of 10,000 timers under one lock
+     * (5 % of the server's samples in a 100-games-of-100 profile). One sweep a minute (or twice per timeout, if that
+     * is shorter) does the same job.
+     */
     @PostConstruct
     void startIdleSweep() {
         if (writers == null) {
