@@ -27,11 +27,9 @@ public class ChannelsLivenessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return response(settings.serviceName(), consumers.endedChannels());
-    }
-
-    static HealthCheckResponse response(String service, Map<String, String> ended) {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(service + ".channels").status(ended.isEmpty());
+        Map<String, String> ended = consumers.endedChannels();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(settings.serviceName() + ".channels")
+                .status(ended.isEmpty());
         ended.forEach((channel, why) -> response.withData(channel, "ended: " + why));
         return response.build();
     }

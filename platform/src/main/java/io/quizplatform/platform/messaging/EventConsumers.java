@@ -1,6 +1,7 @@
 package io.quizplatform.platform.messaging;
 
 import io.quizplatform.contracts.Topic;
+import io.quizplatform.platform.Failures;
 import io.quizplatform.platform.ServiceSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -102,14 +104,14 @@ public class EventConsumers {
      */
     public SubscriberBuilder<Message<String>, Void> channel(String channel, Topic topic) {
         return ReactiveStreams.<Message<String>>builder()
-                .onError(e -> ended(channel, io.quizplatform.platform.Failures.describe(e)))
+                .onError(e -> ended(channel, Failures.describe(e)))
                 .onComplete(() -> ended(channel, "the stream completed"))
                 .forEach(message -> {
                     try {
                         receive(topic, message);
                     } catch (RuntimeException e) {
                         // Thrown here it would end the channel; unacknowledged, the record is read again after a restart.
-                        LOG.log(java.util.logging.Level.SEVERE, channel + ": a message could not be queued", e);
+                        LOG.log(Level.SEVERE, channel + ": a message could not be queued", e);
                     }
                 });
     }

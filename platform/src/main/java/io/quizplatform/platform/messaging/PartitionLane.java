@@ -198,7 +198,7 @@ final class PartitionLane {
             LOG.log(Level.SEVERE, name + ": unexpected failure, the records are tried again", e);
             synchronized (this) {
                 for (int j = batch.size() - 1; j >= 0; j--) {
-                    if (!batch.get(j).acknowledged && !waiting.contains(batch.get(j))) {
+                    if (!batch.get(j).acknowledged) {
                         waiting.addFirst(batch.get(j));
                     }
                 }
