@@ -302,12 +302,22 @@ final class GameFlow {
      * Records how long after the answer was sent this reply came, by kind (received, accepted, refused), and counts a
      * "locked in" that came before "received" ({@code first}: the first reply to the answer).
      */
+    private static final java.util.regex.Pattern RECEIVED_AT = java.util.regex.Pattern.compile("\"receivedAt\":\"([^\"]+)\"");
+
     static CheckBuilder reply(boolean first) {
         return bodyString().transformWithSession((body, s) -> {
             GameRun run = run(s);
-            long elapsed = System.currentTimeMillis() - s.getLong("answerSentAt");
+            long now = System.currentTimeMillis();
+            long sentAt = s.getLong("answerSentAt");
+            long elapsed = now - sentAt;
             if (body.contains("\"answer-received\"")) {
                 run.acks.add(elapsed);
+                java.util.regex.Matcher stamp = RECEIVED_AT.matcher(body);
+                if (stamp.find()) {
+                    long stampedAt = java.time.Instant.parse(stamp.group(1)).toEpochMilli();
+                    run.ackToStamp.add(stampedAt - sentAt);
+                    run.stampToAck.add(now - stampedAt);
+                }
             } else if (body.contains("\"answer-accepted\"")) {
                 run.lockedIn.add(elapsed);
                 if (first) {
@@ -375,6 +385,8 @@ final class GameFlow {
         out.append(String.format(Locale.ROOT, "%n%s: %d game(s) of %d players, %d questions of %d s, answers within %.1f s%n",
                 title, runs.size(), players, QUESTIONS, TIME_LIMIT_SECONDS, answerWithinSeconds));
         List<Long> acks = new ArrayList<>();
+        List<Long> ackToStamp = new ArrayList<>();
+        List<Long> stampToAck = new ArrayList<>();
         List<Long> locked = new ArrayList<>();
         List<Long> preview = new ArrayList<>();
         List<Long> afterFirst = new ArrayList<>();
@@ -391,6 +403,8 @@ final class GameFlow {
         int welcomed = 0;
         for (GameRun r : runs) {
             acks.addAll(r.acks);
+            ackToStamp.addAll(r.ackToStamp);
+            stampToAck.addAll(r.stampToAck);
             locked.addAll(r.lockedIn);
             preview.addAll(r.commandToPreview());
             List<Long> af = r.openAfterFirstPhone();
@@ -417,6 +431,8 @@ final class GameFlow {
             out.append("refusal reasons ").append(reasons).append('\n');
         }
         out.append(Load.line("answer → received", acks)).append('\n');
+        out.append(Load.line("  of which: sent → the server's stamp (receivedAt)", ackToStamp)).append('\n');
+        out.append(Load.line("  of which: the server's stamp → received at the phone", stampToAck)).append('\n');
         out.append(Load.line("answer → locked in", locked)).append('\n');
         out.append(Load.line("host start/next → preview at each phone", preview)).append('\n');
         out.append(Load.line("question open at each phone after the first phone", afterFirst)).append('\n');

@@ -38,6 +38,9 @@ final class GameRun {
     volatile long endAt = -1;                             // host sent the next after the last question (the end)
     final ConcurrentLinkedQueue<Long> acks = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Long> lockedIn = new ConcurrentLinkedQueue<>();
+    /** The acknowledgement split at the server's stamp ({@code receivedAt}; driver and server share one clock). */
+    final ConcurrentLinkedQueue<Long> ackToStamp = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<Long> stampToAck = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Arrivals> phones = new ConcurrentLinkedQueue<>();
     volatile Arrivals host;
 

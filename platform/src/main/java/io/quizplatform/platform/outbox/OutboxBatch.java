@@ -30,7 +30,12 @@ public class OutboxBatch {
     @Inject
     EntityManager entityManager;
 
-    public record Result(boolean lockHeld, int published, int attempted, String error) {
+    /** What a step did; {@code sent} are the rows the broker acknowledged, in the order they were published. */
+    public record Result(boolean lockHeld, int published, int attempted, String error, List<OutboxMessage> sent) {
+        public Result(boolean lockHeld, int published, int attempted, String error) {
+            this(lockHeld, published, attempted, error, List.of());
+        }
+
         static Result busy() { return new Result(false, 0, 0, null); }
     }
 
@@ -82,7 +87,7 @@ public class OutboxBatch {
         if (published < rows.size()) {
             rows.get(published).markFailed(error);
         }
-        return new Result(true, published, rows.size(), error);
+        return new Result(true, published, rows.size(), error, List.copyOf(rows.subList(0, published)));
     }
 
     /**

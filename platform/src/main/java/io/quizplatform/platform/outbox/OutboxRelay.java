@@ -14,9 +14,14 @@ import org.eclipse.microprofile.metrics.Tag;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -69,6 +74,40 @@ public class OutboxRelay {
     private Counter failures;
     private volatile PendingOutbox pending = PendingOutbox.unknown(System.nanoTime());
     private volatile ScheduledFuture<?> gaugeRefresh;
+    private final Map<String, List<Consumer<Published>>> whenPublished = new ConcurrentHashMap<>();
+
+    /** An event of this service's outbox that is now in Kafka (the broker acknowledged it). */
+    public record Published(String topic, String key, String eventType, String envelope) {
+    }
+
+    /**
+     * Has {@code listener} told of every event of this type once the broker has it (on the relay's thread, after the
+     * step that sent it): for whoever must know an event is in its partition before sending something behind it.
+     */
+    public void whenPublished(String eventType, Consumer<Published> listener) {
+        whenPublished.computeIfAbsent(eventType, t -> new CopyOnWriteArrayList<>()).add(listener);
+    }
+
+    void tell(List<OutboxMessage> sent) {
+        if (whenPublished.isEmpty()) {
+            return;
+        }
+        for (OutboxMessage row : sent) {
+            List<Consumer<Published>> listeners = whenPublished.get(row.getEventType());
+            if (listeners == null) {
+                continue;
+            }
+            Published event = new Published(row.getTopic(), row.getMessageKey(), row.getEventType(), row.getEnvelope());
+            for (Consumer<Published> listener : listeners) {
+                try {
+                    listener.accept(event);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "a listener of published " + row.getEventType() + " events failed: "
+                            + Failures.describe(e));
+                }
+            }
+        }
+    }
 
     public synchronized void start() {
         if (running) {
@@ -131,6 +170,7 @@ public class OutboxRelay {
                 int limit = failingSince == null ? batchSize : 1;
                 OutboxBatch.Result result = batch.publishNext(sender, limit, 10_000);
                 published.inc(result.published());
+                tell(result.sent());
                 if (result.error() != null) {
                     failures.inc();
                     backoff = backoff == 0 ? 500 : Math.min(backoff * 2, 10_000);

@@ -76,7 +76,7 @@ class AnswerIntakeShownAtTest {
 
     @Test
     void straightToKafka() {
-        intake.openings.readFromLog(game.id(), 0);
+        intake.openings.logged(game.id(), 0);
         Instant shownAt = game.openedAt().plusMillis(1500);
         intake.shown.shown(game.id(), 0, PLAYER, shownAt);
 
@@ -103,7 +103,7 @@ class AnswerIntakeShownAtTest {
 
     @Test
     void throughTheOutboxWhenTheBrokerDoesNotTakeIt() {
-        intake.openings.readFromLog(game.id(), 0);
+        intake.openings.logged(game.id(), 0);
         kafkaAway = true;
         Instant shownAt = game.openedAt().plusMillis(900);
         intake.shown.shown(game.id(), 0, PLAYER, shownAt);
@@ -118,7 +118,7 @@ class AnswerIntakeShownAtTest {
 
     @Test
     void notShownHereMeansNoShownAtAndTheOpening() {
-        intake.openings.readFromLog(game.id(), 0);
+        intake.openings.logged(game.id(), 0);
 
         AnswerIntake.Received received = intake.receive(game, PLAYER, 0, List.of("a"), null);
         received.saved().join();

@@ -214,7 +214,7 @@ public class GameEventsFanOut {
     private void confirmOpening(ConsumerRecord<String, String> record, EventEnvelope event) {
         try {
             QuestionOpened opened = EventCodec.payloadFromJson(event, QuestionOpened.class);
-            openings.readFromLog(record.key(), opened.questionIndex());
+            openings.logged(record.key(), opened.questionIndex());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "skipped unreadable opening at " + record.topic() + "/" + record.partition() + "@" + record.offset(), e);
         }
