@@ -144,7 +144,7 @@ public class EventConsumers {
             }
             return created;
         });
-        lane.add(new PartitionLane.Delivered(record, message::ack));
+        lane.add(new DeliveredRecord(record, message::ack));
     }
 
     /**

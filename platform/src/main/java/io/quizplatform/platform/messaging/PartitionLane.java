@@ -43,28 +43,6 @@ final class PartitionLane {
     /** How long a lane waits when a dependency (the database, Kafka for the dead-letter topic) is away. */
     static final long OUTAGE_WAIT_MILLIS = 1000;
 
-    /** A record as the connector delivered it, with the acknowledgement that lets the connector commit past it. */
-    static final class Delivered {
-        private final ConsumerRecord<String, String> record;
-        private final Runnable ack;
-        /** Touched by the draining thread only (and by {@link #add} before the record is queued). */
-        private boolean acknowledged;
-
-        Delivered(ConsumerRecord<String, String> record, Runnable ack) {
-            this.record = record;
-            this.ack = ack;
-        }
-
-        ConsumerRecord<String, String> record() {
-            return record;
-        }
-
-        void acknowledge() {
-            ack.run();
-            acknowledged = true;
-        }
-    }
-
     /** What a lane shares with the other lanes of its consumer. */
     record Context(String consumer, io.quizplatform.contracts.Topic topic, List<EventHandler> handlers, EventDelivery delivery,
                    RetryRounds rounds, Supplier<Producer<String, String>> deadLetters, ScheduledExecutorService executor,
@@ -85,7 +63,7 @@ final class PartitionLane {
 
     private final Context context;
     private final String name;
-    private final Deque<Delivered> waiting = new ArrayDeque<>();
+    private final Deque<DeliveredRecord> waiting = new ArrayDeque<>();
     /** Guarded by this: a drain is scheduled or running (at most one at a time keeps the order). */
     private boolean draining;
     private boolean open;
@@ -105,7 +83,7 @@ final class PartitionLane {
      * commits acknowledged offsets only up to the first one still unacknowledged, so this never commits past a record
      * that is waiting or retried.
      */
-    void add(Delivered delivered) {
+    void add(DeliveredRecord delivered) {
         if (wantedByNone(delivered.record())) {
             try {
                 delivered.acknowledge();
@@ -178,7 +156,7 @@ final class PartitionLane {
     }
 
     void drain() {
-        List<Delivered> batch;
+        List<DeliveredRecord> batch;
         synchronized (this) {
             if (!open) {
                 draining = false;
@@ -198,7 +176,7 @@ final class PartitionLane {
             LOG.log(Level.SEVERE, name + ": unexpected failure, the records are tried again", e);
             synchronized (this) {
                 for (int j = batch.size() - 1; j >= 0; j--) {
-                    if (!batch.get(j).acknowledged) {
+                    if (!batch.get(j).acknowledged()) {
                         waiting.addFirst(batch.get(j));
                     }
                 }
@@ -218,13 +196,13 @@ final class PartitionLane {
     }
 
     /** Applies the batch in order; returns -1 when all were done, otherwise the wait before the rest is tried again. */
-    private long apply(List<Delivered> batch) {
+    private long apply(List<DeliveredRecord> batch) {
         if (heldOffset < 0 && applyTogether(batch)) {
-            batch.forEach(Delivered::acknowledge);
+            batch.forEach(DeliveredRecord::acknowledge);
             return -1;
         }
         for (int i = 0; i < batch.size(); i++) {
-            Delivered delivered = batch.get(i);
+            DeliveredRecord delivered = batch.get(i);
             int roundsSoFar = heldOffset == delivered.record().offset() ? heldRounds : 0;
             Attempt attempt = handle(delivered.record(), roundsSoFar);
             if (attempt.done()) {
@@ -264,14 +242,14 @@ final class PartitionLane {
      * Any problem (a malformed record, a failing handler) rolls it all back and returns false; the records then go
      * one by one, with retries and the dead-letter topic.
      */
-    private boolean applyTogether(List<Delivered> batch) {
+    private boolean applyTogether(List<DeliveredRecord> batch) {
         if (batch.size() == 1) {
             return false;
         }
         List<EventEnvelope> events = new ArrayList<>(batch.size());
         // The records' trace contexts, gathered only when there is a trace to continue.
         List<Headers> traces = context.tracing() ? new ArrayList<>(batch.size()) : null;
-        for (Delivered delivered : batch) {
+        for (DeliveredRecord delivered : batch) {
             try {
                 events.add(EventCodec.decode(delivered.record().value()));
             } catch (EventCodec.MalformedEventException e) {

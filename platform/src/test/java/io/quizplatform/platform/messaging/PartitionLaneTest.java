@@ -164,7 +164,7 @@ class PartitionLaneTest {
         add(p0, 0, 0, "game-a");
         // The connector's acknowledgement throws once: the lane must neither stop nor drop what it had in hand.
         EventEnvelope event = EventEnvelope.newEvent(EventTypes.GAME_ANSWER_RECEIVED, "answer", "game-b", 1, Instant.now(), "{}");
-        p0.add(new PartitionLane.Delivered(new ConsumerRecord<>(TOPIC, 0, 1, "game-b", EventCodec.encode(event)), () -> {
+        p0.add(new DeliveredRecord(new ConsumerRecord<>(TOPIC, 0, 1, "game-b", EventCodec.encode(event)), () -> {
             if (acks.incrementAndGet() == 1) {
                 throw new IllegalStateException("connector refused the acknowledgement");
             }
@@ -252,13 +252,13 @@ class PartitionLaneTest {
         var record = EventRecords.of(TOPIC, aggregateId, EventCodec.encode(event), event.id(), type);
         ConsumerRecord<String, String> consumed = new ConsumerRecord<>(TOPIC, 0, offset, aggregateId, record.value());
         record.headers().forEach(h -> consumed.headers().add(h));
-        lane.add(new PartitionLane.Delivered(consumed, () -> acknowledged.add("0@" + offset)));
+        lane.add(new DeliveredRecord(consumed, () -> acknowledged.add("0@" + offset)));
     }
 
     private void add(PartitionLane lane, int partition, long offset, String aggregateId) {
         EventEnvelope event = EventEnvelope.newEvent(EventTypes.GAME_ANSWER_RECEIVED, "answer", aggregateId, 1, Instant.now(), "{}");
         ConsumerRecord<String, String> record = new ConsumerRecord<>(TOPIC, partition, offset, aggregateId, EventCodec.encode(event));
-        lane.add(new PartitionLane.Delivered(record, () -> acknowledged.add(partition + "@" + offset)));
+        lane.add(new DeliveredRecord(record, () -> acknowledged.add(partition + "@" + offset)));
     }
 
     private static void eventually(BooleanSupplier condition) {
