@@ -6,6 +6,7 @@ import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.persistence.AfterCommit;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -36,6 +37,9 @@ import java.util.logging.Logger;
 public class GameCompletion {
 
     private static final Logger LOG = Logger.getLogger(GameCompletion.class.getName());
+    /** Sagas read per look, and how many of them run at once (each step is a transaction of its own). */
+    static final int BATCH = 20;
+    static final int AT_ONCE = 4;
 
     @Inject
     FinalizationSteps steps;
@@ -45,6 +49,9 @@ public class GameCompletion {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedExecutorService executor;
 
     @Resource
     TransactionSynchronizationRegistry transaction;
@@ -87,17 +94,17 @@ public class GameCompletion {
         return restarted;
     }
 
-    /** Advances every due saga as far as it can go now. */
+    /** Advances every due saga as far as it can go now, a few at a time. */
     void drive() {
         if (!driving.compareAndSet(false, true)) {
             return;
         }
         try {
-            List<UUID> due = steps.due(20);
-            cannotLook.recovered();
-            for (UUID gameId : due) {
-                advance(gameId);
-            }
+            DueSagas.driveAll(limit -> {
+                List<UUID> due = steps.due(limit);
+                cannotLook.recovered();
+                return due;
+            }, BATCH, this::advance, executor, AT_ONCE);
         } catch (RuntimeException e) {
             cannotLook.occurred("due sagas", e);
         } finally {
@@ -105,9 +112,10 @@ public class GameCompletion {
         }
     }
 
-    private void advance(UUID gameId) {
-        for (int i = 0; i < FinalizationSteps.Step.values().length; i++) {
-            FinalizationSteps.Outcome outcome;
+    /** Runs the saga's steps while they move on; the outcome of the last one (FAILED when a step threw). */
+    private FinalizationSteps.Outcome advance(UUID gameId) {
+        FinalizationSteps.Outcome outcome = FinalizationSteps.Outcome.MOVED;
+        for (int i = 0; i < FinalizationSteps.Step.values().length && outcome == FinalizationSteps.Outcome.MOVED; i++) {
             try {
                 outcome = steps.runStep(gameId, waitSeconds(), startedAt);
             } catch (RuntimeException e) {
@@ -118,12 +126,10 @@ public class GameCompletion {
                 } catch (RuntimeException again) {
                     LOG.log(Level.WARNING, "game " + gameId + ": could not record the failed step: " + Failures.describe(again));
                 }
-                return;
-            }
-            if (outcome != FinalizationSteps.Outcome.MOVED) {
-                return;
+                return FinalizationSteps.Outcome.FAILED;
             }
         }
+        return outcome;
     }
 
     private int waitSeconds() {
