@@ -298,12 +298,14 @@ final class GameFlow {
                 jsonPath("$.questionIndex").ofInt().is(s -> s.getInt("q"))};
     }
 
-    /**
-     * Records how long after the answer was sent this reply came, by kind (received, accepted, refused), and counts a
-     * "locked in" that came before "received" ({@code first}: the first reply to the answer).
-     */
+    /** The server's stamp in an answer's receipt: where the acknowledgement is split (sent → stamp → phone). */
     private static final java.util.regex.Pattern RECEIVED_AT = java.util.regex.Pattern.compile("\"receivedAt\":\"([^\"]+)\"");
 
+    /**
+     * Records how long after the answer was sent this reply came, by kind (received, accepted, refused), and counts a
+     * "locked in" that came before "received" ({@code first}: the first reply to the answer). A receipt's time is also
+     * split at the server's stamp.
+     */
     static CheckBuilder reply(boolean first) {
         return bodyString().transformWithSession((body, s) -> {
             GameRun run = run(s);
