@@ -29,6 +29,11 @@ class DueSagasTest {
         pool.shutdownNow();
     }
 
+    /** One look of the driver, batches of 20, four at a time, every saga ending its turn with {@code outcome}. */
+    private void drive(Due due, Outcome outcome) {
+        DueSagas.driveAll(due.reads(), 20, due.advance(id -> outcome), pool, 4);
+    }
+
     /** The due sagas, oldest first, as the repository would list them; what moved on leaves the list. */
     private static final class Due {
         final List<UUID> running = new ArrayList<>();
@@ -66,7 +71,7 @@ class DueSagasTest {
     void fiveHundredGamesEndingTogetherAreAllFinalizedInOneLook() {
         Due due = new Due(500);
 
-        DueSagas.driveAll(due.reads(), 20, due.advance(id -> Outcome.DONE), pool, 4);
+        drive(due, Outcome.DONE);
 
         assertThat(due.running).isEmpty();
         assertThat(due.advanced).hasSize(500).allSatisfy((id, times) -> assertThat(times).isOne());
@@ -102,7 +107,7 @@ class DueSagasTest {
     void sagasOtherInstancesHoldAreLeftToThemAfterOneLook() {
         Due due = new Due(40);
 
-        DueSagas.driveAll(due.reads(), 20, due.advance(id -> Outcome.BUSY), pool, 4);
+        drive(due, Outcome.BUSY);
 
         assertThat(due.looks.get()).isOne();
         assertThat(due.running).hasSize(40);
@@ -127,7 +132,7 @@ class DueSagasTest {
     void aShortBatchEndsTheLook() {
         Due due = new Due(7);
 
-        DueSagas.driveAll(due.reads(), 20, due.advance(id -> Outcome.WAITING), pool, 4);
+        drive(due, Outcome.WAITING);
 
         assertThat(due.looks.get()).isOne();
         assertThat(due.advanced).hasSize(7);
