@@ -40,8 +40,9 @@ final class Outbound {
     }
 
     /**
-     * Queues the text; {@code written} (if any) runs on the writing thread once the container has written it to the
-     * connection (the blocking send returned), not if the connection was gone or the write failed.
+     * Queues the text; {@code written} (if any) runs on the writing thread as the write starts (not if the connection
+     * is gone by then). Before the send rather than after it: the phone may read the text and answer before a thread
+     * preempted after the send would run it (a fair-timing stamp missing for that answer).
      */
     void send(String text, Runnable written) {
         enqueue(() -> write(text, written));
@@ -50,10 +51,10 @@ final class Outbound {
     private void write(String text, Runnable written) {
         try {
             if (session.isOpen()) {
-                session.getBasicRemote().sendText(text);
                 if (written != null) {
                     written.run();
                 }
+                session.getBasicRemote().sendText(text);
             }
         } catch (IOException | IllegalStateException e) {
             LOG.fine(() -> "could not send to " + session.getId() + ": " + e);

@@ -16,7 +16,7 @@ public interface Connection {
     /** Queues the text; the same string may go to thousands of connections. */
     void send(String text);
 
-    /** Queues the text; {@code written} runs once it has been written to the connection (not if that failed). */
+    /** Queues the text; {@code written} runs as its write starts (not if the connection is gone by then). */
     void send(String text, Runnable written);
 
     /**
