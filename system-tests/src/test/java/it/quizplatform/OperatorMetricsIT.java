@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The metrics an operator's alerts and dashboard read (docs/DEPLOYMENT.md), scraped from the running server's
  * {@code /metrics} as Prometheus would: consumer lag per group and partition, the outbox's oldest pending row,
- * the answer acknowledgement histogram, sockets and games live, dead letters.
+ * the answer acknowledgement histogram, how late the game clock ran, sockets and games live, dead letters.
  */
 public class OperatorMetricsIT {
 
@@ -80,6 +80,7 @@ public class OperatorMetricsIT {
         String gameId = game.get("id").asText();
         JsonNode ada = GameLobbyIT.join(game.get("pin").asText(), "Ada").json();
         double acksBefore = sum(samples("answer_ack_seconds_count"));
+        double clockBefore = recordedByTheClock();
         double socketsWhileConnected;
 
         try (SocketClient hostSocket = SocketClient.host(gameId, host);
@@ -92,6 +93,10 @@ public class OperatorMetricsIT {
 
             hostSocket.send("{\"type\":\"start\"}");
             JsonNode open = adaSocket.awaitPhase("open");
+            // The clock opened the question after its preview, and said how late (counted as the opening was
+            // recorded; the push may come through Kafka a moment before the count).
+            await("the clock's opening counted", Duration.ofSeconds(5), () ->
+                    recordedByTheClock() >= clockBefore + 1 ? Optional.of(true) : Optional.empty());
             adaSocket.send(AnswersIT.answer(0, AnswersIT.optionId(open, "Paris")));
             adaSocket.awaitType("answer-received");
 
@@ -115,6 +120,16 @@ public class OperatorMetricsIT {
         // The two sockets are closed: counted no more (within a moment: the container tells us on close).
         await("the sockets let go of", Duration.ofSeconds(10), () ->
                 sum(samples("quiz_sockets_open")) <= socketsWhileConnected - 2 ? Optional.of(true) : Optional.empty());
+    }
+
+    /** Openings and closes the game clock recorded ({@code quiz_game_clock_lateness_seconds}, step "recorded"). */
+    private static double recordedByTheClock() {
+        Map<String, Double> buckets = samples("quiz_game_clock_lateness_seconds_bucket");
+        assertThat(buckets.keySet()).as("the clock's buckets, its target among them")
+                .anyMatch(k -> k.contains("step=\"fired\"") && k.contains("le=\"0.1\""))
+                .anyMatch(k -> k.contains("step=\"recorded\"") && k.contains("le=\"0.1\""));
+        return samples("quiz_game_clock_lateness_seconds_count").entrySet().stream()
+                .filter(e -> e.getKey().contains("step=\"recorded\"")).mapToDouble(Map.Entry::getValue).sum();
     }
 
     /** The samples of one metric (application scope), by their label set. */

@@ -4,23 +4,39 @@ import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GamePhase;
 import io.quizplatform.quiz.infrastructure.eventstore.EventStore;
 import io.quizplatform.quiz.infrastructure.eventstore.GameEventStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The server's clock for games: opens a question when its preview is over and closes it when its time is up, on a
- * managed scheduled executor, whether or not anyone is connected. A firing runs the domain's
- * {@code openIfDue}/{@code closeIfDue}, so a late, repeated or concurrent firing (another instance, a replay after
- * a restart) records nothing twice: the event store lets one append win and the others find nothing due.
+ * The server's clock for games: opens a question when its preview is over and closes it when its time is up, whether
+ * or not anyone is connected. A firing runs the domain's {@code openIfDue}/{@code closeIfDue}, so a late, repeated or
+ * concurrent firing (another instance, a replay after a restart) records nothing twice: the event store lets one
+ * append win and the others find nothing due.
+ *
+ * <p>The firings run on threads of their own (a scheduled pool over the container's {@link ManagedThreadFactory}),
+ * not on a managed scheduled executor: in Liberty those have no threads of their own, a due firing waited in the one
+ * server-wide queue behind a burst's socket writes and consumers, and closes ran 0.3-1.2 s late in 100 games of 100
+ * ({@code quiz_game_clock_lateness_seconds}; README "Benchmarks").
  */
 @ApplicationScoped
 public class GameClock {
@@ -30,8 +46,14 @@ public class GameClock {
     /** The longest wait between two attempts at a transition that failed. */
     static final Duration RETRY_MAX = Duration.ofSeconds(10);
 
+    /**
+     * Threads for firings. A firing is one short transaction (lock, load, append) and a push; four let one slow
+     * transaction (a game's row locked by a burst of joins) hold up no other game's close.
+     */
+    static final int THREADS = 4;
+
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threadFactory;
 
     @Inject
     GameCommands commands;
@@ -42,24 +64,73 @@ public class GameClock {
     @Inject
     jakarta.enterprise.event.Event<GameChanged> changed;
 
-    /** Looks at a game's phase and schedules what comes next by the clock. */
+    @Inject
+    MetricRegistry metrics;
+
+    private ScheduledThreadPoolExecutor timers;
+
+    /**
+     * The transition each game has armed on this instance. Every change of a game is announced several times (the
+     * fan-out, the clock, the watch, a host's command), and each used to arm a firing of its own: four transactions
+     * for each opening and close, three of them finding nothing due.
+     */
+    private final Map<UUID, Transition> armed = new ConcurrentHashMap<>();
+
+    private volatile Timer firedLate;
+    private volatile Timer recordedLate;
+
+    private record Transition(int questionIndex, boolean open) {
+    }
+
+    @PostConstruct
+    void createTimers() {
+        AtomicInteger count = new AtomicInteger();
+        timers = new ScheduledThreadPoolExecutor(THREADS, task -> {
+            Thread thread = threadFactory.newThread(task);
+            thread.setName("game-clock-" + count.incrementAndGet());
+            return thread;
+        });
+        timers.setRemoveOnCancelPolicy(true);
+        // Started here, so no thread is made later from whichever thread (a consumer, a request) arms a firing.
+        timers.prestartAllCoreThreads();
+    }
+
+    @PreDestroy
+    void stopTimers() {
+        timers.shutdownNow();
+    }
+
+    /**
+     * {@code quiz_game_clock_lateness_seconds{step}}: how long after its due time a clock transition ran
+     * ({@code step="fired"}: the firing started; {@code step="recorded"}: the opening or close was in the event store).
+     * Registered at start so the series exist before the first game.
+     */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        firedLate = metrics.timer("quiz.game.clock.lateness", new Tag("step", "fired"));
+        recordedLate = metrics.timer("quiz.game.clock.lateness", new Tag("step", "recorded"));
+    }
+
+    /** Looks at a game's phase and arms what comes next by the clock (once per transition on this instance). */
     public void follow(Game game) {
+        UUID gameId = UUID.fromString(game.id());
         if (game.phase() == GamePhase.PREVIEW) {
-            at(game.opensAt(), UUID.fromString(game.id()), game.questionIndex(), true);
+            arm(gameId, new Transition(game.questionIndex(), true), game.opensAt());
         } else if (game.phase() == GamePhase.OPEN) {
-            at(game.closesAt(), UUID.fromString(game.id()), game.questionIndex(), false);
+            arm(gameId, new Transition(game.questionIndex(), false), game.closesAt());
+        } else if (game.phase() == GamePhase.ENDED) {
+            armed.remove(gameId);
         }
     }
 
     /**
-     * Every instance hears of every game change (fan-out) and schedules what is due, so a question still closes on
+     * Every instance hears of every game change (fan-out) and arms what is due, so a question still closes on
      * time when the instance that opened it is gone; the event store lets only one of them record it.
      */
-    void onGameChanged(@jakarta.enterprise.event.Observes GameChanged change) {
+    void onGameChanged(@Observes GameChanged change) {
         follow(change.game());
     }
 
-    /** After a restart: every live game's pending transition is scheduled again (or run at once if overdue). */
+    /** After a restart: every live game's pending transition is armed again (or run at once if overdue). */
     public int resumeLiveGames() {
         int resumed = 0;
         for (UUID gameId : store.liveGameIds()) {
@@ -73,51 +144,86 @@ public class GameClock {
         return resumed;
     }
 
-    private void at(Instant due, UUID gameId, int questionIndex, boolean open) {
-        long delay = Math.max(0, Duration.between(Instant.now(), due).toMillis());
-        scheduler.schedule(() -> fire(gameId, questionIndex, open), delay, TimeUnit.MILLISECONDS);
+    private void arm(UUID gameId, Transition transition, Instant due) {
+        // The transition stays armed after it fired, so a late announcement of the same change does not arm it again.
+        if (!transition.equals(armed.put(gameId, transition))) {
+            at(due, () -> fire(gameId, transition, due));
+        }
     }
 
-    private void fire(UUID gameId, int questionIndex, boolean open) {
-        fire(gameId, questionIndex, open, 0);
+    private void at(Instant due, Runnable firing) {
+        // Rounded up: a firing a fraction of a millisecond early would find nothing due yet.
+        long delay = Math.max(0, (Duration.between(Instant.now(), due).toNanos() + 999_999) / 1_000_000);
+        timers.schedule(firing, delay, TimeUnit.MILLISECONDS);
     }
 
-    private void fire(UUID gameId, int questionIndex, boolean open, int failures) {
+    private void fire(UUID gameId, Transition transition, Instant due) {
+        late(firedLate, due);
+        fire(gameId, transition, due, 0);
+    }
+
+    private void fire(UUID gameId, Transition transition, Instant due, int failures) {
+        try {
+            Game after = record(gameId, transition, due);
+            if (after == null) {
+                return;
+            }
+            if (after.questionIndex() == transition.questionIndex()
+                    && after.phase() == (transition.open() ? GamePhase.PREVIEW : GamePhase.OPEN)) {
+                // Still not due (this machine's clock was set back meanwhile): fire again when it is.
+                at(transition.open() ? after.opensAt() : after.closesAt(), () -> fire(gameId, transition, due, failures));
+                return;
+            }
+            // Pushed from here at once, by whichever instance's clock fired: the screens move on time even when
+            // the fan-out is slow or missed the event (it dedupes by version); this also arms the close of a
+            // question just opened.
+            changed.fire(new GameChanged(after));
+        } catch (RuntimeException e) {
+            // The database is away (or another failure): the transition is still due. Try again, ever less
+            // often, so a question never stays open for good because its close fell into an outage.
+            long wait = Math.min(RETRY_MAX.toMillis(), 500L << Math.min(failures, 6));
+            if (failures == 0 || failures % 10 == 0) {
+                LOG.warning("game " + gameId + ": the " + (transition.open() ? "opening" : "close") + " of question "
+                        + transition.questionIndex() + " could not be recorded ("
+                        + io.quizplatform.platform.Failures.describe(e) + "); trying again in " + wait + " ms");
+            }
+            timers.schedule(() -> fire(gameId, transition, due, failures + 1), wait, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Records the transition if it is due; the game after it, or null if the game is gone. */
+    private Game record(UUID gameId, Transition transition, Instant due) {
+        EventStore.ConcurrentChange last = null;
         for (int attempt = 0; attempt < 10; attempt++) {
             try {
+                boolean[] moved = {false};
                 Game after = commands.run(gameId, "clock", game -> {
-                    if (game.questionIndex() == questionIndex) {
+                    if (game.questionIndex() == transition.questionIndex()) {
                         Instant now = Instant.now();
-                        if (open) {
-                            game.openIfDue(now);
-                        } else {
-                            game.closeIfDue(now);
-                        }
+                        moved[0] = transition.open() ? game.openIfDue(now) : game.closeIfDue(now);
                     }
                     return game;
                 });
-                // Pushed from here at once, by whichever instance's clock fired: the screens move on time even when
-                // the fan-out is slow or missed the event (it dedupes by version); this also schedules the close of a
-                // question just opened.
-                changed.fire(new GameChanged(after));
-                return;
+                if (moved[0]) {
+                    late(recordedLate, due);
+                }
+                return after;
             } catch (EventStore.ConcurrentChange e) {
                 // someone else changed the game meanwhile: look again
+                last = e;
             } catch (io.quizplatform.platform.api.ProblemException e) {
                 // No such game (any more): nothing is due.
-                return;
-            } catch (RuntimeException e) {
-                // The database is away (or another failure): the transition is still due. Try again, ever less
-                // often, so a question never stays open for good because its close fell into an outage.
-                long wait = Math.min(RETRY_MAX.toMillis(), 500L << Math.min(failures, 6));
-                if (failures == 0 || failures % 10 == 0) {
-                    LOG.warning("game " + gameId + ": the " + (open ? "opening" : "close") + " of question " + questionIndex
-                            + " could not be recorded (" + io.quizplatform.platform.Failures.describe(e) + "); trying again in "
-                            + wait + " ms");
-                }
-                scheduler.schedule(() -> fire(gameId, questionIndex, open, failures + 1), wait, TimeUnit.MILLISECONDS);
-                return;
+                armed.remove(gameId);
+                return null;
             }
+        }
+        throw last;
+    }
+
+    /** A firing of a transition already overdue (a resumed game) counts as late as it was. */
+    private static void late(Timer timer, Instant due) {
+        if (timer != null) {
+            timer.update(Duration.ofMillis(Math.max(0, Duration.between(due, Instant.now()).toMillis())));
         }
     }
 }
