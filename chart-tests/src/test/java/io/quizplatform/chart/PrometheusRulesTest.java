@@ -42,7 +42,7 @@ class PrometheusRulesTest {
     /** The alerts the chart renders with every one enabled (values.yaml's defaults). */
     private static final List<String> ALERTS = List.of("QuizPlatformConsumerLag", "QuizPlatformOutboxPending",
             "QuizPlatformOutboxStale", "QuizPlatformEventsDeadLettered", "QuizPlatformHttp5xxRate",
-            "QuizPlatformAnswerAckLatency");
+            "QuizPlatformAnswerAckLatency", "QuizPlatformGameClockLate");
 
     @BeforeAll
     static void promtool() throws Exception {
@@ -90,8 +90,9 @@ class PrometheusRulesTest {
 
     /**
      * promtool test rules, default values (release quiz in namespace quiz): consumer lag, dead letters, the outbox's
-     * age, the 5xx share and the answer acknowledgement p95 fire on this release's series after their for: (with
-     * their summaries) and not on healthy, unreadable (-1) or other namespaces' series; see
+     * age, the 5xx share, the answer acknowledgement p95 and the game clock's p95 (step recorded, not fired) fire on
+     * this release's series after their for: (with their summaries) and not on healthy, unreadable (-1) or other
+     * namespaces' series; see
      * src/test/resources/promtool/default-alerts-test.yaml.
      */
     @Test
@@ -116,6 +117,31 @@ class PrometheusRulesTest {
                 "--set-string", "monitoring.prometheusRule.consumerLag.extraSelector=cluster=\"eu-1\""));
         assertThat(otherLabel.at("/spec/groups/0/rules/0/expr").asText())
                 .contains("job=~\"quiz-quiz-platform-.+\"").contains(", cluster=\"eu-1\"}");
+    }
+
+    /**
+     * A bucket list set in the chart replaces quiz-app's whole MP_METRICS_DISTRIBUTION_TIMER_BUCKETS: one that leaves
+     * out the timer of an enabled latency alert (no _bucket series, an alert that never fires) is refused.
+     */
+    @Test
+    void aBucketListWithoutAnAlertsTimerIsRefused() throws Exception {
+        String both = "answer.ack=5ms,100ms;quiz.game.clock.lateness=100ms,250ms";
+        Helm.Result ackOnly = Chart.template("--set", RULES_ON, "--set-json", "config.answerAckBuckets=\"answer.ack=5ms,100ms\"");
+        assertThat(ackOnly.exitCode()).isNotZero();
+        assertThat(ackOnly.stderr()).contains("quiz.game.clock.lateness=").contains("gameClockLate could never fire");
+        Helm.Result viaExtra = Chart.template("--set", RULES_ON,
+                "--set-json", "config.extra={\"MP_METRICS_DISTRIBUTION_TIMER_BUCKETS\":\"quiz.game.clock.lateness=250ms\"}");
+        assertThat(viaExtra.exitCode()).isNotZero();
+        assertThat(viaExtra.stderr()).contains("answerAckLatency could never fire");
+        // Both timers listed, in either order; one left out whose alert is off; the rule off: fine.
+        Chart.render("--set", RULES_ON, "--set-json", "config.answerAckBuckets=\"" + both + "\"");
+        Chart.render("--set", RULES_ON, "--set-json",
+                "config.answerAckBuckets=\"quiz.game.clock.lateness=250ms;answer.ack=100ms\"");
+        Chart.render("--set", RULES_ON, "--set", "monitoring.prometheusRule.gameClockLate.enabled=false",
+                "--set-json", "config.answerAckBuckets=\"answer.ack=5ms,100ms\"");
+        JsonNode config = HelmChartTest.ofKind(Chart.render("--set-json", "config.answerAckBuckets=\"answer.ack=5ms\""),
+                "ConfigMap").get(0);
+        assertThat(config.at("/data/MP_METRICS_DISTRIBUTION_TIMER_BUCKETS").asText()).isEqualTo("answer.ack=5ms");
     }
 
     /**

@@ -155,7 +155,7 @@ class ValuesAndMetricsTest {
         Set<String> fromCode = applicationMetricsInCode();
         assertThat(fromCode).contains("outbox_events_pending", "outbox_oldest_pending_seconds", "events_consumed_total",
                 "consumer_lag", "answer_ack_seconds_bucket", "answer_ack_seconds_count", "quiz_sockets_open",
-                "quiz_games_live");
+                "quiz_games_live", "quiz_game_clock_lateness_seconds_bucket");
         Set<String> liberty = Set.of("http_server_request_duration_seconds_count", "http_server_request_duration_seconds_sum",
                 "memory_usedHeap_bytes", "cpu_processCpuLoad_percent");
 
@@ -169,7 +169,7 @@ class ValuesAndMetricsTest {
         assertThat(unknown).as("metrics read by alerts or the dashboard that nothing exports").isEmpty();
         assertThat(used).contains("outbox_events_pending", "outbox_oldest_pending_seconds", "events_consumed_total",
                 "consumer_lag", "answer_ack_seconds_bucket", "quiz_sockets_open", "quiz_games_live",
-                "http_server_request_duration_seconds_count");
+                "quiz_game_clock_lateness_seconds_bucket", "http_server_request_duration_seconds_count");
 
         // What the rule's comment says about where each comes from is in the template, and the operator's table has it.
         String rule = Files.readString(Chart.DIR.resolve("templates/prometheusrule.yaml"));
@@ -211,23 +211,48 @@ class ValuesAndMetricsTest {
         assertThat(own).contains("consumer_lag{namespace=").contains("job=~").contains("group=~\"quiz-app|answer-app|scoring-app\"");
     }
 
-    /** The p95 alert's threshold is a bound of the ack histogram's buckets, or histogram_quantile only guesses it. */
+    /**
+     * Each latency alert's threshold is a bound of its histogram's buckets in quiz-app's default, or
+     * histogram_quantile only guesses it. The key is MicroProfile Metrics' one list for every timer
+     * (<metric>=<bound>,...;<metric>=...), which the chart's answerAckBuckets replaces whole.
+     */
     @Test
-    void theAckLatencyThresholdIsABucketBound() throws Exception {
+    void theLatencyAlertThresholdsAreBucketBounds() throws Exception {
         Map<String, Object> values = Chart.yaml(Chart.DIR.resolve("values.yaml"));
-        double threshold = ((Number) path(values, "monitoring", "prometheusRule", "answerAckLatency", "thresholdSeconds")).doubleValue();
         String config = Files.readString(Chart.ROOT.resolve("quiz-app/src/main/resources/META-INF/microprofile-config.properties"));
-        Matcher m = Pattern.compile("(?m)^mp\\.metrics\\.distribution\\.timer\\.buckets=answer\\.ack=(.+)$").matcher(config);
-        assertThat(m.find()).as("answer.ack buckets in quiz-app's config").isTrue();
-        List<Double> bounds = new ArrayList<>();
-        for (String b : m.group(1).trim().split(",")) {
-            Matcher v = Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(b.trim());
-            assertThat(v.matches()).as(b).isTrue();
-            double n = Double.parseDouble(v.group(1));
-            String unit = v.group(2) == null ? "ms" : v.group(2);
-            bounds.add(switch (unit) { case "ms" -> n / 1000; case "s" -> n; case "m" -> n * 60; default -> n * 3600; });
+        Matcher m = Pattern.compile("(?m)^mp\\.metrics\\.distribution\\.timer\\.buckets=(.+)$").matcher(config);
+        assertThat(m.find()).as("timer buckets in quiz-app's config").isTrue();
+        Map<String, List<Double>> buckets = new LinkedHashMap<>();
+        for (String entry : m.group(1).trim().split(";")) {
+            String[] metricAndBounds = entry.split("=", 2);
+            assertThat(metricAndBounds).as(entry).hasSize(2);
+            List<Double> bounds = new ArrayList<>();
+            for (String b : metricAndBounds[1].trim().split(",")) {
+                Matcher v = Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(b.trim());
+                assertThat(v.matches()).as(b).isTrue();
+                double n = Double.parseDouble(v.group(1));
+                String unit = v.group(2) == null ? "ms" : v.group(2);
+                bounds.add(switch (unit) { case "ms" -> n / 1000; case "s" -> n; case "m" -> n * 60; default -> n * 3600; });
+            }
+            buckets.put(metricAndBounds[0].trim(), bounds);
         }
-        assertThat(bounds).anySatisfy(b -> assertThat(b).isCloseTo(threshold, org.assertj.core.data.Offset.offset(1e-9)));
+        // The alert's values key and the name it registers its timer by (the metric value is its Prometheus name).
+        Map<String, String> alerts = Map.of("answerAckLatency", "answer.ack", "gameClockLate", "quiz.game.clock.lateness");
+        for (var alert : alerts.entrySet()) {
+            double threshold = ((Number) path(values, "monitoring", "prometheusRule", alert.getKey(), "thresholdSeconds")).doubleValue();
+            String metric = (String) path(values, "monitoring", "prometheusRule", alert.getKey(), "metric");
+            assertThat(metric).isEqualTo(alert.getValue().replace('.', '_') + "_seconds");
+            assertThat(buckets).as("buckets of %s in quiz-app's config", alert.getValue()).containsKey(alert.getValue());
+            assertThat(buckets.get(alert.getValue())).as("%s's threshold among %s's buckets", alert.getKey(), alert.getValue())
+                    .anySatisfy(b -> assertThat(b).isCloseTo(threshold, org.assertj.core.data.Offset.offset(1e-9)));
+        }
+        // values.yaml's comment gives that default, for whoever sets answerAckBuckets (it replaces the whole list).
+        String valuesFile = Files.readString(Chart.DIR.resolve("values.yaml")).replaceAll("\n *# *", "");
+        assertThat(valuesFile).contains(m.group(1).trim());
+        // ... and the schema takes it as a value.
+        String pattern = JSON.readTree(Chart.DIR.resolve("values.schema.json").toFile())
+                .at("/properties/config/properties/answerAckBuckets/pattern").asText();
+        assertThat(Pattern.compile(pattern).matcher(m.group(1).trim()).find()).as(pattern).isTrue();
     }
 
     @SuppressWarnings("unchecked")
