@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,10 +48,11 @@ public class GameClock {
     static final Duration RETRY_MAX = Duration.ofSeconds(10);
 
     /**
-     * Threads for firings. A firing is one short transaction (lock, load, append) and a push; four let one slow
-     * transaction (a game's row locked by a burst of joins) hold up no other game's close.
+     * Threads for firings. A firing is one short transaction (lock, load, append) and a push, and mostly waits: for a
+     * pool connection, a game's row lock, the commit. Eight let a few slow ones hold up no other game's close (four
+     * did as well warm, worse on a cold server); idle they cost nothing.
      */
-    static final int THREADS = 4;
+    static final int THREADS = 8;
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -80,6 +82,11 @@ public class GameClock {
     private volatile Timer recordedLate;
 
     private record Transition(int questionIndex, boolean open) {
+
+        /** A game's transitions come in this order: each question opens, then closes. */
+        int order() {
+            return questionIndex * 2 + (open ? 0 : 1);
+        }
     }
 
     @PostConstruct
@@ -145,8 +152,14 @@ public class GameClock {
     }
 
     private void arm(UUID gameId, Transition transition, Instant due) {
-        // The transition stays armed after it fired, so a late announcement of the same change does not arm it again.
-        if (!transition.equals(armed.put(gameId, transition))) {
+        // The transition stays armed after it fired, so a late announcement of the same change (or of an older one:
+        // the fan-out may be behind the clock) does not arm it again.
+        boolean[] newer = {false};
+        armed.compute(gameId, (id, before) -> {
+            newer[0] = before == null || transition.order() > before.order();
+            return newer[0] ? transition : before;
+        });
+        if (newer[0]) {
             at(due, () -> fire(gameId, transition, due));
         }
     }
@@ -154,7 +167,12 @@ public class GameClock {
     private void at(Instant due, Runnable firing) {
         // Rounded up: a firing a fraction of a millisecond early would find nothing due yet.
         long delay = Math.max(0, (Duration.between(Instant.now(), due).toNanos() + 999_999) / 1_000_000);
-        timers.schedule(firing, delay, TimeUnit.MILLISECONDS);
+        try {
+            timers.schedule(firing, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // This instance is stopping: the others (or this one's restart, resumeLiveGames) fire it.
+            LOG.fine(() -> "stopping: a game transition not armed here");
+        }
     }
 
     private void fire(UUID gameId, Transition transition, Instant due) {
@@ -187,7 +205,7 @@ public class GameClock {
                         + transition.questionIndex() + " could not be recorded ("
                         + io.quizplatform.platform.Failures.describe(e) + "); trying again in " + wait + " ms");
             }
-            timers.schedule(() -> fire(gameId, transition, due, failures + 1), wait, TimeUnit.MILLISECONDS);
+            at(Instant.now().plusMillis(wait), () -> fire(gameId, transition, due, failures + 1));
         }
     }
 
