@@ -322,6 +322,8 @@ final class GameFlow {
                 }
             } else if (body.contains("\"answer-accepted\"")) {
                 run.lockedIn.add(elapsed);
+                // The last phone's "locked in" of a question is where an early close (everyone answered) can start.
+                arrivals(s).record(body, now);
                 if (first) {
                     run.lockedInBeforeReceived.incrementAndGet();
                 }
@@ -398,6 +400,7 @@ final class GameFlow {
         List<Long> timers = new ArrayList<>();
         List<Long> gameAckP95 = new ArrayList<>();
         List<Long> gameFanOutP99 = new ArrayList<>();
+        List<Long> earlyCloses = new ArrayList<>();
         int missingOpens = 0;
         int missingScores = 0;
         long kicked = 0;
@@ -415,6 +418,7 @@ final class GameFlow {
             scores.addAll(r.scoreAfterClose());
             podiums.addAll(r.podiumAfterEnd());
             timers.addAll(r.timeUpLateness());
+            earlyCloses.addAll(r.earlyCloseAfterLastLockedIn());
             gameAckP95.add(GameRun.p(new ArrayList<>(r.acks), 0.95));
             gameFanOutP99.add(GameRun.p(af, 0.99));
             missingOpens += r.missingOpens();
@@ -442,6 +446,7 @@ final class GameFlow {
         out.append(Load.line("question closed (first phone) → own score line", scores)).append('\n');
         out.append(Load.line("host ends the game → podium at each phone", podiums)).append('\n');
         out.append(Load.line("time-up close at host after closesAt", timers)).append('\n');
+        out.append(Load.line("everyone answered: last phone's locked in → close at host", earlyCloses)).append('\n');
         if (runs.size() > 1) {
             out.append(Load.line("per game: answer → received p95", gameAckP95)).append('\n');
             out.append(Load.line("per game: question at every phone after first, p99", gameFanOutP99)).append('\n');

@@ -256,6 +256,32 @@ final class GameRun {
         return out;
     }
 
+    /**
+     * Closes because everyone answered: how long after the last phone's "locked in" the host heard of the close (same
+     * clock). The server closes once it holds every decision, which its pushes of "locked in" may trail, so a
+     * value can be below zero.
+     */
+    List<Long> earlyCloseAfterLastLockedIn() {
+        List<Long> out = new ArrayList<>();
+        Arrivals h = host;
+        if (h == null) {
+            return out;
+        }
+        for (int q = 0; q < questions; q++) {
+            if (!"all-answered".equals(h.closeReason.get(q)) || !h.seen("closed", q)) {
+                continue;
+            }
+            long last = -1;
+            for (Arrivals p : phones) {
+                last = Math.max(last, p.at("answer-accepted", q));
+            }
+            if (last > 0) {
+                out.add(h.at("closed", q) - last);
+            }
+        }
+        return out;
+    }
+
     /** Each phone's podium after the host ended the game. */
     List<Long> podiumAfterEnd() {
         List<Long> out = new ArrayList<>();
