@@ -244,15 +244,11 @@ final class GameRun {
     /** Closes by the timer: how late the host heard of the close after `closesAt` (same clock). */
     List<Long> timeUpLateness() {
         List<Long> out = new ArrayList<>();
-        Arrivals h = host;
-        if (h == null) {
-            return out;
-        }
-        for (int q = 0; q < questions; q++) {
-            if ("time-up".equals(h.closeReason.get(q)) && h.closesAt.containsKey(q) && h.seen("closed", q)) {
+        forEachClose("time-up", (h, q) -> {
+            if (h.closesAt.containsKey(q)) {
                 out.add(h.at("closed", q) - h.closesAt.get(q));
             }
-        }
+        });
         return out;
     }
 
@@ -263,14 +259,7 @@ final class GameRun {
      */
     List<Long> earlyCloseAfterLastLockedIn() {
         List<Long> out = new ArrayList<>();
-        Arrivals h = host;
-        if (h == null) {
-            return out;
-        }
-        for (int q = 0; q < questions; q++) {
-            if (!"all-answered".equals(h.closeReason.get(q)) || !h.seen("closed", q)) {
-                continue;
-            }
+        forEachClose("all-answered", (h, q) -> {
             long last = -1;
             for (Arrivals p : phones) {
                 last = Math.max(last, p.at("answer-accepted", q));
@@ -278,8 +267,21 @@ final class GameRun {
             if (last > 0) {
                 out.add(h.at("closed", q) - last);
             }
-        }
+        });
         return out;
+    }
+
+    /** Each question whose close the host heard of, with that close reason. */
+    private void forEachClose(String reason, java.util.function.ObjIntConsumer<Arrivals> close) {
+        Arrivals h = host;
+        if (h == null) {
+            return;
+        }
+        for (int q = 0; q < questions; q++) {
+            if (reason.equals(h.closeReason.get(q)) && h.seen("closed", q)) {
+                close.accept(h, q);
+            }
+        }
     }
 
     /** Each phone's podium after the host ended the game. */
