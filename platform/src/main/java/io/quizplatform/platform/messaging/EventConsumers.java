@@ -15,10 +15,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.streams.operators.ReactiveStreams;
 import org.eclipse.microprofile.reactive.streams.operators.SubscriberBuilder;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -187,6 +189,9 @@ public class EventConsumers {
             Counter duplicates = metrics.counter("events.consumed", service, topicTag, new Tag("outcome", "duplicate"));
             Counter deadLettered = metrics.counter("events.consumed", service, topicTag, new Tag("outcome", "dead-lettered"));
             Counter ignored = metrics.counter("events.consumed", service, topicTag, new Tag("outcome", "ignored"));
+            // From the record's Kafka timestamp (its producer's send) to the commit that applied it: a lane's wait,
+            // its retries and the apply itself, on top of the broker's hop. Across hosts it relies on their clocks.
+            Timer latency = metrics.timer("events.consumed.latency", service, topicTag);
             return new PartitionLane.Context(consumer, t, handlersOf(t), delivery, settings.consumerRetryRounds(),
                     deadLetters::get, executor, task -> inModule.execute(task), new PartitionLane.ConsumerCounters() {
                 @Override
@@ -207,6 +212,14 @@ public class EventConsumers {
                 @Override
                 public void ignored() {
                     ignored.inc();
+                }
+
+                @Override
+                public void done(long sentAtMillis) {
+                    if (sentAtMillis < 0) {
+                        return; // a record without a timestamp (none of Kafka 4's)
+                    }
+                    latency.update(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - sentAtMillis)));
                 }
             }, tracing.enabled());
         });

@@ -59,6 +59,12 @@ final class PartitionLane {
 
         /** A record of a type no handler of the topic wants, acknowledged without being applied. */
         void ignored();
+
+        /**
+         * A record is done with (applied, a duplicate, or parked): {@code sentAtMillis} is its Kafka timestamp, when its
+         * producer sent it (the {@code events.consumed.latency} timer).
+         */
+        void done(long sentAtMillis);
     }
 
     private final Context context;
@@ -198,7 +204,10 @@ final class PartitionLane {
     /** Applies the batch in order; returns -1 when all were done, otherwise the wait before the rest is tried again. */
     private long apply(List<DeliveredRecord> batch) {
         if (heldOffset < 0 && applyTogether(batch)) {
-            batch.forEach(DeliveredRecord::acknowledge);
+            for (DeliveredRecord delivered : batch) {
+                delivered.acknowledge();
+                context.counters().done(delivered.record().timestamp());
+            }
             return -1;
         }
         for (int i = 0; i < batch.size(); i++) {
@@ -209,6 +218,7 @@ final class PartitionLane {
                 heldOffset = -1;
                 heldRounds = 0;
                 delivered.acknowledge();
+                context.counters().done(delivered.record().timestamp());
                 continue;
             }
             heldOffset = delivered.record().offset();

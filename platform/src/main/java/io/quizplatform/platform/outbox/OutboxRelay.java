@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +73,7 @@ public class OutboxRelay {
     private volatile Thread worker;
     private Counter published;
     private Counter failures;
+    private Timer latency;
     private volatile PendingOutbox pending = PendingOutbox.unknown(System.nanoTime());
     private volatile ScheduledFuture<?> gaugeRefresh;
     private final Map<String, List<Consumer<Published>>> whenPublished = new ConcurrentHashMap<>();
@@ -119,6 +121,7 @@ public class OutboxRelay {
         Tag service = new Tag("service", settings.serviceName());
         published = metrics.counter("outbox.events.published", service);
         failures = metrics.counter("outbox.publish.failures", service);
+        latency = metrics.timer("outbox.publish.latency", service);
         metrics.gauge("outbox.events.pending", this, r -> r.pending.rows(), service);
         metrics.gauge("outbox.oldest.pending.seconds", this, r -> r.pending.oldestAgeSeconds(System.nanoTime()), service);
         long period = settings.metricsRefreshSeconds();
@@ -150,6 +153,18 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * {@code outbox.publish.latency}: from when each event was appended (its stamp, in the transaction that wrote it)
+     * to the broker's acknowledgement: the rest of that transaction, the wake-up, the relay's queue and the send.
+     */
+    private void timeSent(List<OutboxMessage> sent) {
+        Instant now = Instant.now();
+        for (OutboxMessage row : sent) {
+            Duration waited = Duration.between(row.getCreatedAt(), now);
+            latency.update(waited.isNegative() ? Duration.ZERO : waited);
+        }
+    }
+
     /** One query for both gauges; a failure makes them read -1 (the relay logs the database's trouble itself). */
     void refreshGauges() {
         try {
@@ -170,6 +185,7 @@ public class OutboxRelay {
                 int limit = failingSince == null ? batchSize : 1;
                 OutboxBatch.Result result = batch.publishNext(sender, limit, 10_000);
                 published.inc(result.published());
+                timeSent(result.sent());
                 tell(result.sent());
                 if (result.error() != null) {
                     failures.inc();

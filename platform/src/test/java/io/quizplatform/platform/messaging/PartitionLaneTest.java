@@ -37,6 +37,8 @@ class PartitionLaneTest {
     final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     final AtomicInteger deadLettered = new AtomicInteger();
     final AtomicInteger ignored = new AtomicInteger();
+    /** Records the lane was done with, for the latency timer. */
+    final AtomicInteger done = new AtomicInteger();
     volatile RuntimeException failure = new IllegalStateException("handler refused it");
     /** When set, what a handler throws for a poison event instead of {@link #failure}. */
     volatile Error error;
@@ -89,6 +91,11 @@ class PartitionLaneTest {
         public void ignored() {
             ignored.incrementAndGet();
         }
+
+        @Override
+        public void done(long sentAtMillis) {
+            done.incrementAndGet();
+        }
     }, false);
 
     final PartitionLane p0 = new PartitionLane(context, 0);
@@ -125,6 +132,8 @@ class PartitionLaneTest {
         assertThat(applied).containsExactly("game-a", "game-b", "game-c", "game-d");
         assertThat(acknowledged).containsSubsequence("0@0", "0@1");
         assertThat(p0.retrying()).isFalse();
+        // The latency timer counts every record the lanes were done with, the parked one too.
+        assertThat(done).hasValue(5);
     }
 
     @Test
@@ -188,6 +197,7 @@ class PartitionLaneTest {
         assertThat(batchSizes).containsExactly(5);
         assertThat(applied).containsExactly("game-0", "game-1", "game-2", "game-3", "game-4");
         assertThat(acknowledged).containsExactly("0@0", "0@1", "0@2", "0@3", "0@4");
+        assertThat(done).hasValue(5);
     }
 
     @Test
@@ -245,6 +255,7 @@ class PartitionLaneTest {
         assertThat(applied).containsExactly("game-a", "game-b");
         assertThat(ignored).hasValue(1);
         assertThat(acknowledged).contains("0@1");
+        assertThat(done).as("an ignored record is not timed").hasValue(2);
     }
 
     private void addTyped(PartitionLane lane, long offset, String aggregateId, String type) {

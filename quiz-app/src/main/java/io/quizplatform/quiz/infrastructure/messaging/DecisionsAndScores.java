@@ -8,6 +8,7 @@ import io.quizplatform.contracts.GameFinalizationFailed;
 import io.quizplatform.contracts.GameFinalized;
 import io.quizplatform.contracts.QuestionScored;
 import io.quizplatform.contracts.QuestionTallied;
+import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.tracing.Traced;
 import io.quizplatform.platform.tracing.Tracing;
@@ -117,11 +118,12 @@ final class DecisionsAndScores {
         }
     }
 
-    /** Each game's decisions, then its scores, on to the connections here, each in its first record's trace. */
-    void push(LiveGameNews news, Tracing tracing) {
+    /** Each game's decisions, then its scores, on to the connections here, each in its first record's trace; timed. */
+    void push(LiveGameNews news, Tracing tracing, FanOutLatency latency) {
         decisions.forEach((gameId, d) -> {
             try (Traced span = d.pushing(tracing)) {
                 news.answersDecided(new AnswersDecided(gameId, d.accepted, d.rejected, d.tallies));
+                d.timed(latency, Topic.ANSWER_EVENTS);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not push the answers of game " + gameId, e);
             }
@@ -129,6 +131,7 @@ final class DecisionsAndScores {
         scoresByGame.forEach((gameId, s) -> {
             try (Traced span = s.pushing(tracing)) {
                 news.scoresPublished(new ScoresPublished(gameId, s.parts, s.finalized, s.failed));
+                s.timed(latency, Topic.SCORING_EVENTS);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not push the scores of game " + gameId, e);
             }

@@ -34,6 +34,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,6 +95,14 @@ public class GameEventsFanOut {
     @Resource
     ManagedThreadFactory threads;
 
+    @Inject
+    MetricRegistry metrics;
+
+    /** The topics read, in this order. */
+    static final List<Topic> TOPICS = List.of(Topic.QUIZ_EVENTS, Topic.ANSWER_EVENTS, Topic.SCORING_EVENTS);
+
+    private FanOutLatency latency;
+
     private volatile boolean running;
     private final long startedAtMillis = System.currentTimeMillis();
     /** Where the first reader starts reading scoring-events back (for the welcomes after a restart). */
@@ -110,6 +119,7 @@ public class GameEventsFanOut {
             return;
         }
         running = true;
+        latency = new FanOutLatency(metrics);
         Thread thread = threads.newThread(this::run);
         thread.setName(settings.serviceName() + "-game-fanout");
         thread.start();
@@ -168,7 +178,7 @@ public class GameEventsFanOut {
      */
     private void assignAndSeek(KafkaConsumer<String, String> c) {
         List<TopicPartition> all = new ArrayList<>();
-        for (Topic topic : List.of(Topic.QUIZ_EVENTS, Topic.ANSWER_EVENTS, Topic.SCORING_EVENTS)) {
+        for (Topic topic : TOPICS) {
             for (PartitionInfo info : c.partitionsFor(topic.topicName(), Duration.ofSeconds(5))) {
                 all.add(new TopicPartition(info.topic(), info.partition()));
             }
@@ -224,7 +234,7 @@ public class GameEventsFanOut {
      * Adds a game event read from the log to its game's list. A record that cannot be read puts its game in
      * {@code unreadable}: that game is read from the event store instead.
      */
-    private void collect(Map<String, List<GameEventStore.LoggedEvent>> games, Set<String> unreadable,
+    private void collect(Map<String, GameRecords> games, Set<String> unreadable,
                          ConsumerRecord<String, String> record, String type) {
         EventEnvelope event;
         try {
@@ -235,15 +245,21 @@ public class GameEventsFanOut {
             unreadable.add(record.key());
             return;
         }
-        games.computeIfAbsent(record.key(), k -> new ArrayList<>())
-                .add(new GameEventStore.LoggedEvent(event.version(), event.type(), event.payloadJson()));
+        GameRecords game = games.computeIfAbsent(record.key(), k -> new GameRecords());
+        game.events.add(new GameEventStore.LoggedEvent(event.version(), event.type(), event.payloadJson()));
+        game.saw(record);
         if (EventTypes.GAME_QUESTION_OPENED.equals(type)) {
             confirmOpening(record, event);
         }
     }
 
+    /** A game's events of one poll, as read from the log. */
+    private static final class GameRecords extends PushedRecord {
+        final List<GameEventStore.LoggedEvent> events = new ArrayList<>();
+    }
+
     private void apply(ConsumerRecords<String, String> records) {
-        Map<String, List<GameEventStore.LoggedEvent>> games = new LinkedHashMap<>();
+        Map<String, GameRecords> games = new LinkedHashMap<>();
         Set<String> unreadable = new HashSet<>();
         DecisionsAndScores decided = new DecisionsAndScores(answers, scores);
         for (ConsumerRecord<String, String> record : records) {
@@ -261,9 +277,12 @@ public class GameEventsFanOut {
         }
         // A game with an unreadable record is read whole from the store; the others continue from their events.
         games.keySet().removeAll(unreadable);
-        games.forEach((gameId, events) -> push(gameId, id -> gameStore.afterLogged(id, events)));
+        games.forEach((gameId, game) -> {
+            push(gameId, id -> gameStore.afterLogged(id, game.events));
+            game.timed(latency, Topic.QUIZ_EVENTS);
+        });
         unreadable.forEach(gameId -> push(gameId, gameStore::latest));
-        decided.push(news, tracing);
+        decided.push(news, tracing, latency);
     }
 
     private void push(String gameId, Function<UUID, Optional<Game>> read) {
