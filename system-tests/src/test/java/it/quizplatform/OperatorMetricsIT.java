@@ -81,6 +81,7 @@ public class OperatorMetricsIT {
         JsonNode ada = GameLobbyIT.join(game.get("pin").asText(), "Ada").json();
         double acksBefore = sum(samples("answer_ack_seconds_count"));
         double clockBefore = recordedByTheClock();
+        Map<String, Double> hopsBefore = decisionHops();
         double socketsWhileConnected;
 
         try (SocketClient hostSocket = SocketClient.host(gameId, host);
@@ -106,6 +107,15 @@ public class OperatorMetricsIT {
                 return now >= acksBefore + 1 ? Optional.of(now) : Optional.empty();
             });
             assertThat(acksAfter).isGreaterThanOrEqualTo(acksBefore + 1);
+
+            // The decision's way back, hop by hop: answer-app applied the answer, its relay sent the decision, and
+            // the fan-out pushed it (each timed a moment after the phone may have read it).
+            adaSocket.awaitType("answer-accepted");
+            await("each hop of the decision timed", Duration.ofSeconds(5), () -> {
+                Map<String, Double> now = decisionHops();
+                return now.keySet().stream().allMatch(hop -> now.get(hop) >= hopsBefore.get(hop) + 1)
+                        ? Optional.of(true) : Optional.empty();
+            });
         }
         // A histogram family: the buckets across pods, and the percentiles computed in the pod.
         assertThat(samples("answer_ack_seconds").keySet()).as("percentiles")
@@ -130,6 +140,22 @@ public class OperatorMetricsIT {
                 .anyMatch(k -> k.contains("step=\"recorded\"") && k.contains("le=\"0.1\""));
         return samples("quiz_game_clock_lateness_seconds_count").entrySet().stream()
                 .filter(e -> e.getKey().contains("step=\"recorded\"")).mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    /** How many answers (and other records) each hop of a decision's way has timed so far. */
+    private static Map<String, Double> decisionHops() {
+        Map<String, Double> hops = new TreeMap<>();
+        hops.put("answer-app applied", count("events_consumed_latency_seconds_count", "service=\"answer-app\"", "topic=\"quiz-events\""));
+        hops.put("answer-app relayed", count("outbox_publish_latency_seconds_count", "service=\"answer-app\""));
+        hops.put("quiz-app pushed", count("quiz_fanout_latency_seconds_count", "topic=\"answer-events\""));
+        return hops;
+    }
+
+    /** The one sample of a metric whose labels include all of {@code labels}. */
+    private static double count(String name, String... labels) {
+        return samples(name).entrySet().stream()
+                .filter(e -> java.util.Arrays.stream(labels).allMatch(e.getKey()::contains))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     /** The samples of one metric (application scope), by their label set. */
