@@ -74,19 +74,38 @@ public class GameClock {
     /**
      * The transition each game has armed on this instance. Every change of a game is announced several times (the
      * fan-out, the clock, the watch, a host's command), and each used to arm a firing of its own: four transactions
-     * for each opening and close, three of them finding nothing due.
+     * for each opening and close, three of them finding nothing due. A game's entry goes when the game ends, or an
+     * hour after its transition was due (a game its host left, {@link #forgetStale}).
      */
-    private final Map<UUID, Transition> armed = new ConcurrentHashMap<>();
+    private final Map<UUID, Armed> armed = new ConcurrentHashMap<>();
+
+    /**
+     * How long after its due time a transition is still remembered as armed; after that a late announcement of it
+     * would arm it again, one firing that finds nothing due.
+     */
+    static final Duration FORGET_AFTER = Duration.ofHours(1);
 
     private volatile Timer firedLate;
     private volatile Timer recordedLate;
 
-    private record Transition(int questionIndex, boolean open) {
+    record Transition(int questionIndex, boolean open) {
 
         /** A game's transitions come in this order: each question opens, then closes. */
         int order() {
             return questionIndex * 2 + (open ? 0 : 1);
         }
+    }
+
+    /** The transition a game has armed here, and when it was due. */
+    record Armed(Transition transition, Instant due) {
+    }
+
+    /** Drops what was due more than {@link #FORGET_AFTER} ago: games not ended, whose host left them. */
+    static int forgetStale(Map<UUID, Armed> armed, Instant now) {
+        Instant cutoff = now.minus(FORGET_AFTER);
+        int before = armed.size();
+        armed.values().removeIf(a -> a.due().isBefore(cutoff));
+        return before - armed.size();
     }
 
     @PostConstruct
@@ -98,6 +117,8 @@ public class GameClock {
             return thread;
         });
         timers.setRemoveOnCancelPolicy(true);
+        long sweep = FORGET_AFTER.toMinutes() / 6;
+        timers.scheduleWithFixedDelay(() -> forgetStale(armed, Instant.now()), sweep, sweep, TimeUnit.MINUTES);
         // Started here, so no thread is made later from whichever thread (a consumer, a request) arms a firing.
         timers.prestartAllCoreThreads();
     }
@@ -156,8 +177,8 @@ public class GameClock {
         // the fan-out may be behind the clock) does not arm it again.
         boolean[] newer = {false};
         armed.compute(gameId, (id, before) -> {
-            newer[0] = before == null || transition.order() > before.order();
-            return newer[0] ? transition : before;
+            newer[0] = before == null || transition.order() > before.transition().order();
+            return newer[0] ? new Armed(transition, due) : before;
         });
         if (newer[0]) {
             at(due, () -> fire(gameId, transition, due));
