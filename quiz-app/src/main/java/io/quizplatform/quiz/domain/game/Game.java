@@ -213,6 +213,18 @@ public final class Game {
         record(new GameEvent.GameEnded(GameEvent.EndReason.ENDED_BY_HOST, now));
     }
 
+    /**
+     * The server ends a game nothing has happened to for a long while (its host left without ending it), in whatever
+     * phase it stood: its PIN is free again and its scores are finalized. False when it had ended already.
+     */
+    public boolean endIdle(Instant now) {
+        if (phase == GamePhase.ENDED) {
+            return false;
+        }
+        record(new GameEvent.GameEnded(GameEvent.EndReason.IDLE, now));
+        return true;
+    }
+
     // --- answers ----------------------------------------------------------------------------------------------
 
     /**

@@ -48,5 +48,6 @@ public sealed interface GameEvent {
 
     enum CloseReason { TIME_UP, ALL_ANSWERED, SKIPPED }
 
-    enum EndReason { COMPLETED, ENDED_BY_HOST }
+    /** IDLE: nothing happened to the game for a long while (its host left it), so the server ended it. */
+    enum EndReason { COMPLETED, ENDED_BY_HOST, IDLE }
 }

@@ -2,6 +2,7 @@ package io.quizplatform.quiz.infrastructure.eventstore;
 
 import io.quizplatform.platform.persistence.UniqueViolation;
 import io.quizplatform.quiz.domain.game.CommittedGames;
+import io.quizplatform.quiz.domain.game.IdleGames;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GameEvent;
 import io.quizplatform.quiz.domain.game.GamePhase;
@@ -23,7 +24,7 @@ import java.util.UUID;
  * (the PIN is unique among live games only, so it can be reused afterwards).
  */
 @ApplicationScoped
-public class GameEventStore implements CommittedGames {
+public class GameEventStore implements CommittedGames, IdleGames {
 
     public static final String AGGREGATE_TYPE = "game";
 
@@ -168,6 +169,22 @@ public class GameEventStore implements CommittedGames {
     @Transactional
     public List<UUID> liveGameIds() {
         return entityManager.createQuery("SELECT g.gameId FROM LiveGameRecord g WHERE g.endedAt IS NULL", UUID.class).getResultList();
+    }
+
+    @Override
+    @Transactional
+    public List<UUID> idleSince(Instant cutoff, int limit) {
+        return entityManager.createQuery("SELECT g.gameId FROM LiveGameRecord g WHERE g.endedAt IS NULL"
+                        + " AND g.lastEventAt < :cutoff ORDER BY g.lastEventAt", UUID.class)
+                .setParameter("cutoff", cutoff).setMaxResults(limit).getResultList();
+    }
+
+    /** Reads the row {@link #lockLive} locked (managed already: nothing is read again). */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean stillIdleSince(UUID gameId, Instant cutoff) {
+        LiveGameRecord live = entityManager.find(LiveGameRecord.class, gameId);
+        return live != null && live.endedAt() == null && live.lastEventAt().isBefore(cutoff);
     }
 
     /**

@@ -47,6 +47,10 @@ public class LiveGameRecord {
     @Column(name = "player_count", nullable = false)
     private int playerCount;
 
+    /** When the game's latest event was recorded: a game idle for long is ended by the server (IdleGameEnding). */
+    @Column(name = "last_event_at", nullable = false)
+    private Instant lastEventAt;
+
     protected LiveGameRecord() {
     }
 
@@ -56,6 +60,7 @@ public class LiveGameRecord {
         this.quizId = quizId;
         this.hostId = hostId;
         this.phase = phase;
+        this.lastEventAt = Instant.now();
     }
 
     /** What the game's latest events changed. */
@@ -68,5 +73,10 @@ public class LiveGameRecord {
             startedAt = at;
         }
         playerCount = players;
+        lastEventAt = at;
     }
+
+    Instant endedAt() { return endedAt; }
+
+    Instant lastEventAt() { return lastEventAt; }
 }

@@ -129,6 +129,23 @@ class GameTest {
     }
 
     @Test
+    void theServerEndsAGameItsHostLeftWhateverItsPhaseOnce() {
+        Game inLobby = lobby(false, 100);
+        assertThat(inLobby.endIdle(T0.plusSeconds(7200))).isTrue();
+        assertThat(inLobby.phase()).isEqualTo(GamePhase.ENDED);
+        assertThat(inLobby.pendingEvents()).last()
+                .isEqualTo(new GameEvent.GameEnded(GameEvent.EndReason.IDLE, T0.plusSeconds(7200)));
+
+        Game waitingForNext = Game.create("g2", "q1", "host", new GamePin("654321"), QUESTIONS, true, true, false, 100, T0);
+        waitingForNext.join("p1", "Ada", T0);
+        waitingForNext.start(T0);
+        waitingForNext.skip(T0.plusSeconds(1));
+        assertThat(waitingForNext.endIdle(T0.plusSeconds(7201))).isTrue();
+        assertThat(waitingForNext.endIdle(T0.plusSeconds(7300))).as("ended already").isFalse();
+        assertThat(Game.fromHistory(waitingForNext.pendingEvents()).phase()).isEqualTo(GamePhase.ENDED);
+    }
+
+    @Test
     void replayRestoresTheRunningQuestionAndItsClock() {
         Game game = Game.create("g1", "q1", "host", new GamePin("123456"), QUESTIONS, true, true, false, 100, T0);
         game.join("p1", "Ada", T0);

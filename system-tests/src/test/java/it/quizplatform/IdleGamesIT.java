@@ -1,0 +1,93 @@
+package it.quizplatform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static it.quizplatform.QuizAuthoringIT.SINGLE;
+import static it.quizplatform.QuizAuthoringIT.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A game its host left is ended by the server once nothing has happened to it for {@code GAME_IDLE_END_SECONDS}
+ * (here {@value #IDLE_SECONDS} s, on a second server running quiz-app alone and sharing the games with the main
+ * server; the default, two hours, would make a slow test): its players are told, its PIN is free again and its
+ * report says why it ended. A game that keeps moving is not ended.
+ */
+public class IdleGamesIT {
+
+    static final int IDLE_SECONDS = 8;
+
+    private static String host;
+    private static String quizId;
+
+    @BeforeAll
+    static void quizAppThatEndsIdleGamesSoon() {
+        Platform.control("POST", "/quiz-app-alone/start?GAME_IDLE_END_SECONDS=" + IDLE_SECONDS);
+        host = Platform.registerAndLogin(Platform.uniqueEmail("left"), "Leaving Host");
+        quizId = QuizAuthoringIT.create(host, "Left Quiz").get("id").asText();
+        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE, host, "\"1\"");
+        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"2\"").status()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stopIt() {
+        Platform.control("POST", "/quiz-app-alone/stop");
+    }
+
+    @Test
+    void aGameNothingHappensToIsEndedAndOneThatMovesIsNot() throws Exception {
+        JsonNode left = newGame();
+        String leftId = left.get("id").asText();
+        JsonNode ada = GameLobbyIT.join(left.get("pin").asText(), "Ada").json();
+        JsonNode busy = newGame();
+
+        try (SocketClient adaSocket = SocketClient.player(leftId, ada.get("playerToken").asText())) {
+            adaSocket.awaitType("welcome");
+            // Twice the limit, while players keep joining the other game (each join is an event of that game).
+            Instant until = Instant.now().plusSeconds(2L * IDLE_SECONDS);
+            for (int i = 0; Instant.now().isBefore(until); i++) {
+                assertThat(GameLobbyIT.join(busy.get("pin").asText(), "Player" + i).status()).isEqualTo(201);
+                Thread.sleep(1500);
+            }
+            // Ada's screen was told on the main server: the game ended (the second server recorded it). Games other
+            // tests left are ended too, oldest first, so this one may come a few looks later.
+            adaSocket.await("in phase ended", Duration.ofSeconds(60), m -> "ended".equals(m.path("phase").asText()));
+        }
+
+        assertThat(GameLobbyIT.join(busy.get("pin").asText(), "StillOpen").status())
+                .as("a game players kept joining is still in its lobby").isEqualTo(201);
+        Platform.await("the left game's PIN free again", Duration.ofSeconds(15), () ->
+                GameLobbyIT.join(left.get("pin").asText(), "TooLate").status() == 404 ? Optional.of(true) : Optional.empty());
+        JsonNode games = PastGamesIT.list(host, "?scope=mine");
+        assertThat(phaseOf(games, leftId)).isEqualTo("ended");
+        assertThat(phaseOf(games, busy.get("id").asText())).isEqualTo("lobby");
+        // Finalized like any other end (after those of the other left games, when a whole suite ran before).
+        JsonNode report = Platform.await("the left game's report", Duration.ofSeconds(120), () -> {
+            Platform.Reply r = Platform.get("/scoring/api/games/" + leftId + "/report", host);
+            return r.status() == 200 ? Optional.of(r.json()) : Optional.empty();
+        });
+        assertThat(report.get("endReason").asText()).isEqualTo("IDLE");
+        send("POST", "/quiz/api/games/" + busy.get("id").asText() + "/end", null, host, null);
+    }
+
+    private static JsonNode newGame() {
+        Platform.Reply created = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    private static String phaseOf(JsonNode page, String gameId) {
+        for (JsonNode game : page.get("items")) {
+            if (game.get("id").asText().equals(gameId)) {
+                return game.get("phase").asText();
+            }
+        }
+        throw new AssertionError("game " + gameId + " not in the host's list: " + page);
+    }
+}
