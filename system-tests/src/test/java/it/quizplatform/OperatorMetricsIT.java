@@ -81,7 +81,6 @@ public class OperatorMetricsIT {
         JsonNode ada = GameLobbyIT.join(game.get("pin").asText(), "Ada").json();
         double acksBefore = sum(samples("answer_ack_seconds_count"));
         double clockBefore = recordedByTheClock();
-        Map<String, Double> hopsBefore = decisionHops();
         double socketsWhileConnected;
 
         try (SocketClient hostSocket = SocketClient.host(gameId, host);
@@ -98,6 +97,10 @@ public class OperatorMetricsIT {
             // recorded; the push may come through Kafka a moment before the count).
             await("the clock's opening counted", Duration.ofSeconds(5), () ->
                     recordedByTheClock() >= clockBefore + 1 ? Optional.of(true) : Optional.empty());
+            // Counted from here: answer-app's relay and the fan-out of answer-events carry only what the answer caused
+            // (its decision, then the tally of the early close it allows); answer-app's own count may also take the
+            // opening, read a moment after the phone saw it.
+            Map<String, Double> hopsBefore = decisionHops();
             adaSocket.send(AnswersIT.answer(0, AnswersIT.optionId(open, "Paris")));
             adaSocket.awaitType("answer-received");
 

@@ -259,6 +259,20 @@ class HelmChartTest {
     }
 
     @Test
+    void anIdleGameLimitBelowTheLongestQuestionIsRefused() throws Exception {
+        // Answers are not game events: a question open for its limit (up to 240 s) has none, so 1-299 would end games
+        // mid-question; 0 switches the end of idle games off.
+        Helm.Result tooShort = Chart.template("--set", "config.gameIdleEndSeconds=120");
+        assertThat(tooShort.exitCode()).isNotZero();
+        assertThat(tooShort.stderr()).contains("gameIdleEndSeconds");
+        for (String allowed : List.of("0", "300", "86400")) {
+            JsonNode config = ofKind(Chart.render("--set", "config.gameIdleEndSeconds=" + allowed), "ConfigMap").stream()
+                    .filter(c -> c.at("/data/GAME_IDLE_END_SECONDS").isTextual()).findFirst().orElseThrow();
+            assertThat(config.at("/data/GAME_IDLE_END_SECONDS").asText()).isEqualTo(allowed);
+        }
+    }
+
+    @Test
     void theNetworkPolicyAdmitsTheIngressControllerMonitoringAndTheReleaseOnly() throws Exception {
         List<JsonNode> objects = Chart.render();
         List<JsonNode> policies = ofKind(objects, "NetworkPolicy");

@@ -1,6 +1,6 @@
 package io.quizplatform.quiz.application;
 
-import io.quizplatform.platform.Failures;
+import io.quizplatform.platform.RepeatedFailure;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.IdleGames;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -40,7 +39,7 @@ public class IdleGameEnding {
     /** Env GAME_IDLE_END_SECONDS; 0 never ends a game for being idle. */
     static final String IDLE_END_KEY = "game.idle.end.seconds";
     static final int IDLE_END_DEFAULT_SECONDS = 7200;
-    /** Games ended per look at most; the next look, soon after, takes the rest. */
+    /** Games ended per look at most (the longest idle first); the next look takes the rest. */
     static final int PER_LOOK = 100;
 
     @Inject
@@ -59,6 +58,10 @@ public class IdleGameEnding {
     ManagedScheduledExecutorService scheduler;
 
     private volatile Duration idleLimit = Duration.ZERO;
+    private final RepeatedFailure cannotLook = new RepeatedFailure(LOG, "idle games cannot be looked for, trying at"
+            + " every look", Duration.ofMinutes(10));
+    private final RepeatedFailure cannotEnd = new RepeatedFailure(LOG, "an idle game could not be ended, trying at the"
+            + " next look", Duration.ofMinutes(10));
     private volatile ScheduledFuture<?> looking;
 
     /** Starts looking once the schema is migrated (the platform's start-up observes the same event first). */
@@ -88,9 +91,10 @@ public class IdleGameEnding {
         List<UUID> candidates;
         try {
             candidates = idle.idleSince(cutoff, PER_LOOK);
+            cannotLook.recovered();
         } catch (RuntimeException e) {
             // The database is away: the next look tries again.
-            LOG.log(Level.FINE, "could not look for idle games", e);
+            cannotLook.occurred("the idle games query", e);
             return 0;
         }
         int ended = 0;
@@ -106,8 +110,9 @@ public class IdleGameEnding {
                     changed.fire(new GameChanged(after));
                 }
             } catch (RuntimeException e) {
-                // Another instance ended or moved it meanwhile, or the database went away: the next look sees.
-                LOG.log(Level.FINE, () -> "idle game " + gameId + " not ended now: " + Failures.describe(e));
+                // Another instance that ended or moved it meanwhile held the lock, so this is a real failure (the
+                // database went away, a game that cannot be read): said once per interval, tried again next look.
+                cannotEnd.occurred("game " + gameId, e);
             }
         }
         return ended;

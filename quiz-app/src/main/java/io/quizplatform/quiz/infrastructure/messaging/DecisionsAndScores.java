@@ -104,12 +104,16 @@ final class DecisionsAndScores {
                 case EventTypes.GAME_FINALIZED -> {
                     GameFinalized f = EventCodec.payloadFromJson(event, GameFinalized.class);
                     scores.finalized(f);
-                    into.computeIfAbsent(f.gameId(), k -> new Scores()).finalized = f;
+                    Scores game = into.computeIfAbsent(f.gameId(), k -> new Scores());
+                    game.finalized = f;
+                    game.saw(record);
                 }
                 case EventTypes.GAME_FINALIZATION_FAILED -> {
                     GameFinalizationFailed f = EventCodec.payloadFromJson(event, GameFinalizationFailed.class);
                     scores.finalizationFailed(f);
-                    into.computeIfAbsent(f.gameId(), k -> new Scores()).failed = f;
+                    Scores game = into.computeIfAbsent(f.gameId(), k -> new Scores());
+                    game.failed = f;
+                    game.saw(record);
                 }
                 default -> { }
             }

@@ -278,18 +278,22 @@ public class GameEventsFanOut {
         // A game with an unreadable record is read whole from the store; the others continue from their events.
         games.keySet().removeAll(unreadable);
         games.forEach((gameId, game) -> {
-            push(gameId, id -> gameStore.afterLogged(id, game.events));
-            game.timed(latency, Topic.QUIZ_EVENTS);
+            if (push(gameId, id -> gameStore.afterLogged(id, game.events))) {
+                game.timed(latency, Topic.QUIZ_EVENTS);
+            }
         });
         unreadable.forEach(gameId -> push(gameId, gameStore::latest));
         decided.push(news, tracing, latency);
     }
 
-    private void push(String gameId, Function<UUID, Optional<Game>> read) {
+    /** Pushes the game's change to the connections here; false if it could not. */
+    private boolean push(String gameId, Function<UUID, Optional<Game>> read) {
         try {
             read.apply(UUID.fromString(gameId)).ifPresent(game -> changed.fire(new GameChanged(game)));
+            return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not push the change of game " + gameId + ": " + Failures.describe(e));
+            return false;
         }
     }
 }
