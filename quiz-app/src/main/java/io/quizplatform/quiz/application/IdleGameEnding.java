@@ -98,6 +98,7 @@ public class IdleGameEnding {
             return 0;
         }
         int ended = 0;
+        boolean failed = false;
         for (UUID gameId : candidates) {
             try {
                 Game after = commands.run(gameId, "server", game ->
@@ -110,10 +111,14 @@ public class IdleGameEnding {
                     changed.fire(new GameChanged(after));
                 }
             } catch (RuntimeException e) {
-                // Another instance that ended or moved it meanwhile held the lock, so this is a real failure (the
-                // database went away, a game that cannot be read): said once per interval, tried again next look.
+                // Not another instance's end or a move meanwhile (the lock and the second look settle those): the
+                // database went away, or the game cannot be read. Said once per interval, tried at the next look.
+                failed = true;
                 cannotEnd.occurred("game " + gameId, e);
             }
+        }
+        if (!failed) {
+            cannotEnd.recovered();
         }
         return ended;
     }
