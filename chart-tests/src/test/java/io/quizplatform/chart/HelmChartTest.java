@@ -259,6 +259,20 @@ class HelmChartTest {
     }
 
     @Test
+    void marksOfAppliedEventsAreKeptAtLeastAsLongAsKafkaKeepsTheirRecords() throws Exception {
+        // A mark dropped while Kafka can still hand its record back (a topic keeps 7-14 days, plus a segment's roll)
+        // would let a redelivered event be applied twice; 0 keeps the marks for good.
+        Helm.Result tooShort = Chart.template("--set", "config.processedEventsRetentionHours=168");
+        assertThat(tooShort.exitCode()).isNotZero();
+        assertThat(tooShort.stderr()).contains("processedEventsRetentionHours");
+        for (String allowed : List.of("0", "504", "1080")) {
+            JsonNode config = ofKind(Chart.render("--set", "config.processedEventsRetentionHours=" + allowed), "ConfigMap").stream()
+                    .filter(c -> c.at("/data/PROCESSED_EVENTS_RETENTION_HOURS").isTextual()).findFirst().orElseThrow();
+            assertThat(config.at("/data/PROCESSED_EVENTS_RETENTION_HOURS").asText()).isEqualTo(allowed);
+        }
+    }
+
+    @Test
     void anIdleGameLimitBelowTheLongestQuestionIsRefused() throws Exception {
         // Answers are not game events: a question open for its limit (up to 240 s) has none, so 1-299 would end games
         // mid-question; 0 switches the end of idle games off.

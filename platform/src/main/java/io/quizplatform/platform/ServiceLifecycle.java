@@ -3,6 +3,7 @@ package io.quizplatform.platform;
 import io.quizplatform.platform.messaging.ConsumerLag;
 import io.quizplatform.platform.messaging.EventConsumers;
 import io.quizplatform.platform.messaging.KafkaClients;
+import io.quizplatform.platform.messaging.ProcessedEventsPurge;
 import io.quizplatform.platform.messaging.TopicProvisioner;
 import io.quizplatform.platform.outbox.OutboxRelay;
 import io.quizplatform.platform.persistence.SchemaMigrations;
@@ -22,7 +23,7 @@ import java.util.logging.Logger;
 
 /**
  * Starts a service's background machinery in the order it depends on: schema, topics, outbox relay, consumers (and
- * the refresh of their lag).
+ * the refresh of their lag, and the purge of their old marks).
  * A dependency that is down at start does not stop the application: the step is retried every few seconds and
  * the health checks say what is missing meanwhile.
  */
@@ -48,6 +49,9 @@ public class ServiceLifecycle {
 
     @Inject
     ConsumerLag lag;
+
+    @Inject
+    ProcessedEventsPurge purge;
 
     @Inject
     KafkaClients kafkaClients;
@@ -94,6 +98,7 @@ public class ServiceLifecycle {
         relay.start();
         consumers.start();
         lag.start(consumers.subscribedTopics());
+        purge.start();
         if (!topics.provision(consumers.subscribedTopics())) {
             scheduler.schedule(new Runnable() {
                 @Override
@@ -113,6 +118,7 @@ public class ServiceLifecycle {
         if (f != null) {
             f.cancel(false);
         }
+        purge.stop();
         lag.stop();
         consumers.stop();
         relay.stop();

@@ -53,6 +53,9 @@ public class ServiceSettings {
 
     public long outboxRetentionHours() { return Long.parseLong(get("outbox.retention.hours", "168")); }
 
+    /** How long a consumer's mark of an applied event is kept (env PROCESSED_EVENTS_RETENTION_HOURS); 0 keeps them all. */
+    public long processedEventsRetentionHours() { return Long.parseLong(get("processed.events.retention.hours", "1080").strip()); }
+
     /** Rounds of delivery (each with Fault Tolerance's quick retries) before a failing event is parked. */
     public io.quizplatform.platform.messaging.RetryRounds consumerRetryRounds() {
         // At most 6 rounds: one record's rounds must end well within Kafka's max.poll.interval.ms (5 minutes).

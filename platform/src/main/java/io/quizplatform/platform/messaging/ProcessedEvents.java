@@ -10,6 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.common.header.Headers;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -84,6 +87,22 @@ public class ProcessedEvents {
         handlers.forEach(EventHandler::endOfBatch);
         outbox.writeCollected();
         return applied;
+    }
+
+    /**
+     * Drops up to {@code limit} marks of the given topics made before {@code cutoff}, in a transaction of its own (a
+     * purge never holds locks for long); returns how many. SQL (ADR 0003): a bounded delete has no JPA form, and the
+     * marks have no entity.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int dropBefore(Instant cutoff, Collection<String> topics, int limit) {
+        return entityManager.createNativeQuery("DELETE FROM processed_events p USING (SELECT consumer, event_id "
+                        + "FROM processed_events WHERE processed_at < ?1 AND topic = ANY(CAST(?2 AS text[])) LIMIT ?3) old "
+                        + "WHERE p.consumer = old.consumer AND p.event_id = old.event_id")
+                .setParameter(1, Timestamp.from(cutoff))
+                .setParameter(2, "{" + String.join(",", topics) + "}")
+                .setParameter(3, limit)
+                .executeUpdate();
     }
 
     private boolean apply(String consumer, String topic, EventEnvelope event, Headers trace, List<EventHandler> handlers) {

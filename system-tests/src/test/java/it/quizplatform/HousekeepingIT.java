@@ -5,9 +5,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,20 +24,34 @@ import static it.quizplatform.QuizAuthoringIT.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A game its host left is ended by the server once nothing has happened to it for {@code GAME_IDLE_END_SECONDS}
- * (here {@value #IDLE_SECONDS} s, on a second server running quiz-app alone and sharing the games with the main
- * server; the default, two hours, would make a slow test): its players are told, its PIN is free again and its
- * report says why it ended. A game that keeps moving is not ended.
+ * What a server tidies on its own, seen on a second server running quiz-app alone beside the main one (sharing its
+ * databases and topics):
+ * <ul>
+ * <li>A game its host left is ended once nothing has happened to it for {@code GAME_IDLE_END_SECONDS} (here
+ * {@value #IDLE_SECONDS} s; the default, two hours, would make a slow test): its players are told, its PIN is free
+ * again and its report says why it ended. A game that keeps moving is not ended.</li>
+ * <li>A consumer's marks of applied events are dropped once Kafka can no longer hand their record back (the
+ * default 45 days), a minute after the start and then hourly; a compacted topic's marks stay.</li>
+ * </ul>
  */
-public class IdleGamesIT {
+public class HousekeepingIT {
 
     static final int IDLE_SECONDS = 8;
 
     private static String host;
     private static String quizId;
 
+    /** Marks written before the second server starts, for its first purge. */
+    private static final String CONSUMER = "housekeeping-it-" + UUID.randomUUID();
+    private static final UUID OLD_MARK = UUID.randomUUID();
+    private static final UUID OLD_MARK_OF_A_COMPACTED_TOPIC = UUID.randomUUID();
+    private static final UUID RECENT_MARK = UUID.randomUUID();
+
     @BeforeAll
     static void quizAppThatEndsIdleGamesSoon() {
+        mark(OLD_MARK, "quiz-events", Duration.ofDays(50));
+        mark(OLD_MARK_OF_A_COMPACTED_TOPIC, "user-events", Duration.ofDays(50));
+        mark(RECENT_MARK, "quiz-events", Duration.ofDays(10));
         Platform.control("POST", "/quiz-app-alone/start?GAME_IDLE_END_SECONDS=" + IDLE_SECONDS);
         host = Platform.registerAndLogin(Platform.uniqueEmail("left"), "Leaving Host");
         quizId = QuizAuthoringIT.create(host, "Left Quiz").get("id").asText();
@@ -77,6 +97,33 @@ public class IdleGamesIT {
         });
         assertThat(report.get("endReason").asText()).isEqualTo("IDLE");
         send("POST", "/quiz/api/games/" + busy.get("id").asText() + "/end", null, host, null);
+    }
+
+    @Test
+    void marksOfEventsKafkaCanNoLongerHandBackAreDropped() {
+        // The second server's first purge comes a minute after its start.
+        Platform.await("the 50-day-old mark dropped", Duration.ofSeconds(150), () ->
+                marks(OLD_MARK) == 0 ? Optional.of(true) : Optional.empty());
+        assertThat(marks(RECENT_MARK)).as("a mark of 10 days").isEqualTo(1);
+        assertThat(marks(OLD_MARK_OF_A_COMPACTED_TOPIC)).as("a mark of user-events (compacted)").isEqualTo(1);
+    }
+
+    private static void mark(UUID eventId, String topic, Duration age) {
+        try (Connection c = Platform.database("QUIZ"); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO processed_events (consumer, event_id, event_type, topic, processed_at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, CONSUMER);
+            insert.setObject(2, eventId);
+            insert.setString(3, "game.created");
+            insert.setString(4, topic);
+            insert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC).minus(age));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long marks(UUID eventId) {
+        return Platform.count("QUIZ", "SELECT count(*) FROM processed_events WHERE consumer = ? AND event_id = ?", CONSUMER, eventId);
     }
 
     private static JsonNode newGame() {
