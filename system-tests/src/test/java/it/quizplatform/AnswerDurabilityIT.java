@@ -34,10 +34,8 @@ public class AnswerDurabilityIT {
     @Test
     void answersReceivedBeforeAServerStopsAreDecidedWhenItIsBack() throws Exception {
         String host = Platform.registerAndLogin(Platform.uniqueEmail("durable"), "Durable Host");
-        String quizId = QuizAuthoringIT.create(host, "Durable Quiz").get("id").asText();
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions",
-                QuizAuthoringIT.SINGLE.replace("\"timeLimitSeconds\":20", "\"timeLimitSeconds\":90"), host, "\"1\"");
-        send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"2\"");
+        String quizId = QuizAuthoringIT.published(host, "Durable Quiz",
+                QuizAuthoringIT.timed(QuizAuthoringIT.SINGLE, 90));
         JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
         String gameId = game.get("id").asText();
         JsonNode ada = GameLobbyIT.join(game.get("pin").asText(), "Ada").json();

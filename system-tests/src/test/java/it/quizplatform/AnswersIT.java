@@ -51,11 +51,7 @@ public class AnswersIT {
     static void publishedQuiz() {
         decisions = new EventLog(answerEvents);
         host = Platform.registerAndLogin(Platform.uniqueEmail("answers"), "Answer Host");
-        quizId = QuizAuthoringIT.create(host, "Answer Quiz").get("id").asText();
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE, host, "\"1\"");
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", MULTIPLE, host, "\"2\"");
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", TYPE_ANSWER, host, "\"3\"");
-        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"4\"").status()).isEqualTo(200);
+        quizId = QuizAuthoringIT.published(host, "Answer Quiz", SINGLE, MULTIPLE, TYPE_ANSWER);
     }
 
     private static JsonNode newGame() {

@@ -46,9 +46,7 @@ public class BackupRestoreIT {
         // Mid-day: a host, a published quiz, a game played to its end.
         String email = Platform.uniqueEmail("backup");
         String host = Platform.registerAndLogin(email, "Backup Host");
-        String quizId = QuizAuthoringIT.create(host, "Backed-up quiz").get("id").asText();
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE, host, "\"1\"");
-        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"2\"").status()).isEqualTo(200);
+        String quizId = QuizAuthoringIT.published(host, "Backed-up quiz", SINGLE);
         String gameId = playedGame(host, quizId);
         JsonNode report = await("the game's report", () -> ok(Platform.get("/scoring/api/games/" + gameId + "/report", host)));
         JsonNode leaderboard = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", host).json();

@@ -30,9 +30,7 @@ public class FairTimingIT {
     @BeforeAll
     static void publishedQuiz() {
         host = Platform.registerAndLogin(Platform.uniqueEmail("fair"), "Fair Host");
-        quizId = QuizAuthoringIT.create(host, "Fair Timing Quiz").get("id").asText();
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE, host, "\"1\"");
-        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"2\"").status()).isEqualTo(200);
+        quizId = QuizAuthoringIT.published(host, "Fair Timing Quiz", SINGLE);
     }
 
     @Test

@@ -123,12 +123,9 @@ public class FaultSuiteIT {
     static void quiz() throws IOException {
         main = "127.0.0.1:" + Integer.getInteger("microshed_http_port", 29080);
         host = Platform.registerAndLogin(Platform.uniqueEmail("faults"), "Fault Host");
-        quizId = QuizAuthoringIT.create(host, "Fault Quiz").get("id").asText();
         // A long first question: it must close by itself once everyone has answered after the fault.
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions",
-                QuizAuthoringIT.SINGLE.replace("\"timeLimitSeconds\":20", "\"timeLimitSeconds\":120"), host, "\"1\"");
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", QuizAuthoringIT.SINGLE, host, "\"2\"");
-        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"3\"").status()).isEqualTo(200);
+        quizId = QuizAuthoringIT.published(host, "Fault Quiz",
+                QuizAuthoringIT.timed(QuizAuthoringIT.SINGLE, 120), QuizAuthoringIT.SINGLE);
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, "Fault suite, " + LocalDate.now() + ", " + PLAYERS + " players, each fault held "
                 + FAULT_LASTS.toSeconds() + " s (a frozen link " + FROZEN_LASTS.toSeconds() + " s) mid-question (`./mvnw verify`, FaultSuiteIT)\n\n"

@@ -41,10 +41,7 @@ public class GameLobbyIT {
     @BeforeAll
     static void publishedQuiz() {
         host = Platform.registerAndLogin(Platform.uniqueEmail("gamehost"), "Game Host");
-        quizId = QuizAuthoringIT.create(host, "Game Quiz").get("id").asText();
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE, host, "\"1\"");
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", POLL, host, "\"2\"");
-        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"3\"").status()).isEqualTo(200);
+        quizId = QuizAuthoringIT.published(host, "Game Quiz", SINGLE, POLL);
     }
 
     static JsonNode newGame(boolean lateJoin) {
@@ -108,9 +105,7 @@ public class GameLobbyIT {
 
     @Test
     void theServerClockOpensAndClosesEachQuestion() {
-        String fast = QuizAuthoringIT.create(host, "Fast Quiz").get("id").asText();
-        send("POST", "/quiz/api/quizzes/" + fast + "/questions", SINGLE.replace("\"timeLimitSeconds\":20", "\"timeLimitSeconds\":5"), host, "\"1\"");
-        send("POST", "/quiz/api/quizzes/" + fast + "/publish", null, host, "\"2\"");
+        String fast = QuizAuthoringIT.published(host, "Fast Quiz", QuizAuthoringIT.timed(SINGLE, 5));
         JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + fast + "\"}", host, null).json();
         String gameId = game.get("id").asText();
         join(game.get("pin").asText(), "Clockwatcher");

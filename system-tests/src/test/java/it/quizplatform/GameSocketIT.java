@@ -20,10 +20,7 @@ public class GameSocketIT {
     @BeforeAll
     static void publishedQuiz() {
         host = Platform.registerAndLogin(Platform.uniqueEmail("wshost"), "Socket Host");
-        quizId = QuizAuthoringIT.create(host, "Socket Quiz").get("id").asText();
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE.replace("\"timeLimitSeconds\":20", "\"timeLimitSeconds\":5"), host, "\"1\"");
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", TRUE_FALSE, host, "\"2\"");
-        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"3\"").status()).isEqualTo(200);
+        quizId = QuizAuthoringIT.published(host, "Socket Quiz", QuizAuthoringIT.timed(SINGLE, 5), TRUE_FALSE);
     }
 
     private static JsonNode newGame() {

@@ -54,9 +54,7 @@ public class HousekeepingIT {
         mark(RECENT_MARK, "quiz-events", Duration.ofDays(10));
         Platform.control("POST", "/quiz-app-alone/start?GAME_IDLE_END_SECONDS=" + IDLE_SECONDS);
         host = Platform.registerAndLogin(Platform.uniqueEmail("left"), "Leaving Host");
-        quizId = QuizAuthoringIT.create(host, "Left Quiz").get("id").asText();
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE, host, "\"1\"");
-        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"2\"").status()).isEqualTo(200);
+        quizId = QuizAuthoringIT.published(host, "Left Quiz", SINGLE);
     }
 
     @AfterAll

@@ -126,10 +126,7 @@ public class KafkaSecuredListenerIT {
             assertThat(alone.get("state").asText()).as("ready, Kafka reached over SASL_SSL").isEqualTo("up");
             List<String> server = List.of("127.0.0.1:" + alone.get("port").asInt());
             String host = Platform.registerAndLogin(Platform.uniqueEmail("secured"), "Secured Host");
-            String quizId = QuizAuthoringIT.create(host, "Secured Quiz").get("id").asText();
-            QuizAuthoringIT.send("POST", "/quiz/api/quizzes/" + quizId + "/questions", QuizAuthoringIT.SINGLE, host, "\"1\"");
-            assertThat(QuizAuthoringIT.send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"2\"").status())
-                    .isEqualTo(200);
+            String quizId = QuizAuthoringIT.published(host, "Secured Quiz", QuizAuthoringIT.SINGLE);
             JsonNode game = QuizAuthoringIT.send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
             String gameId = game.get("id").asText();
             JsonNode joined = GameLobbyIT.join(game.get("pin").asText(), "Sasha").json();

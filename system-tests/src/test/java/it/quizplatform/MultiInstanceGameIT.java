@@ -34,10 +34,8 @@ public class MultiInstanceGameIT {
         Platform.Reply scrape = Platform.send(HttpRequest.newBuilder(URI.create("http://" + secondInstance + "/metrics")).GET());
         assertThat(scrape.body()).as("the second instance's metrics").contains("quiz_sockets_open");
         host = Platform.registerAndLogin(Platform.uniqueEmail("multi"), "Multi Host");
-        quizId = QuizAuthoringIT.create(host, "Two Instances").get("id").asText();
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE.replace("\"timeLimitSeconds\":20", "\"timeLimitSeconds\":5"), host, "\"1\"");
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", QuizAuthoringIT.POLL, host, "\"2\"");
-        send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"3\"");
+        quizId = QuizAuthoringIT.published(host, "Two Instances",
+                QuizAuthoringIT.timed(SINGLE, 5), QuizAuthoringIT.POLL);
     }
 
     @AfterAll

@@ -73,9 +73,7 @@ public class OperatorMetricsIT {
     @Test
     void anAnsweredQuestionIsTimedAndConnectedPhonesAreCounted() throws Exception {
         String host = Platform.registerAndLogin(Platform.uniqueEmail("metrics"), "Metrics Host");
-        String quizId = QuizAuthoringIT.create(host, "Metrics Quiz").get("id").asText();
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE, host, "\"1\"");
-        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"2\"").status()).isEqualTo(200);
+        String quizId = QuizAuthoringIT.published(host, "Metrics Quiz", SINGLE);
         JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
         String gameId = game.get("id").asText();
         JsonNode ada = GameLobbyIT.join(game.get("pin").asText(), "Ada").json();

@@ -75,6 +75,26 @@ public class QuizAuthoringIT {
         return created.json();
     }
 
+    /**
+     * A published quiz of the given questions (in order), written by the token's host; returns its id. The set-up of
+     * every test that plays a game.
+     */
+    static String published(String token, String title, String... questions) {
+        String quizId = create(token, title).get("id").asText();
+        for (int i = 0; i < questions.length; i++) {
+            Platform.Reply added = send("POST", "/quiz/api/quizzes/" + quizId + "/questions", questions[i], token, "\"" + (i + 1) + "\"");
+            assertThat(added.status()).as(added.body()).isEqualTo(200);
+        }
+        Platform.Reply publish = send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, token, "\"" + (questions.length + 1) + "\"");
+        assertThat(publish.status()).as(publish.body()).isEqualTo(200);
+        return quizId;
+    }
+
+    /** The question with another time limit. */
+    static String timed(String question, int seconds) {
+        return question.replaceFirst("\"timeLimitSeconds\":\\d+", "\"timeLimitSeconds\":" + seconds);
+    }
+
     static long events(String quizId) {
         return Platform.count("QUIZ", "SELECT count(*) FROM event_store WHERE aggregate_id = ?::uuid", quizId);
     }

@@ -60,10 +60,7 @@ public class RestBadInputIT {
         questionId = added.json().get("questions").get(0).get("id").asText();
         etag = QuizAuthoringIT.etag(added);
 
-        publishedQuizId = QuizAuthoringIT.create(host, "Strict published").get("id").asText();
-        QuizAuthoringIT.send("POST", "/quiz/api/quizzes/" + publishedQuizId + "/questions", QuizAuthoringIT.SINGLE, host, "\"1\"");
-        assertThat(QuizAuthoringIT.send("POST", "/quiz/api/quizzes/" + publishedQuizId + "/publish", null, host, "\"2\"").status())
-                .isEqualTo(200);
+        publishedQuizId = QuizAuthoringIT.published(host, "Strict published", QuizAuthoringIT.SINGLE);
         Platform.Reply game = QuizAuthoringIT.send("POST", "/quiz/api/games",
                 "{\"quizId\":\"" + publishedQuizId + "\",\"lateJoinAllowed\":true}", host, null);
         assertThat(game.status()).as(game.body()).isEqualTo(201);

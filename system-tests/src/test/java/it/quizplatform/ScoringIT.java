@@ -63,12 +63,7 @@ public class ScoringIT {
         otherHost = Platform.registerAndLogin(Platform.uniqueEmail("scoring-other"), "Other Host");
         admin = Platform.adminToken();
         answers = new EventLog(answerEvents);
-        quizId = QuizAuthoringIT.create(host, "Scoring Quiz").get("id").asText();
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE, host, "\"1\"");
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", MULTIPLE, host, "\"2\"");
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", POLL, host, "\"3\"");
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", TYPE_ANSWER, host, "\"4\"");
-        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"5\"").status()).isEqualTo(200);
+        quizId = QuizAuthoringIT.published(host, "Scoring Quiz", SINGLE, MULTIPLE, POLL, TYPE_ANSWER);
     }
 
     // --- a full game over the socket -----------------------------------------------------------------------------

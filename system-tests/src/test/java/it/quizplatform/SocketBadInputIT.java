@@ -85,9 +85,7 @@ public class SocketBadInputIT {
     }
 
     private static JsonNode newGame(String question) {
-        String quizId = QuizAuthoringIT.create(host, "Bad Input Quiz").get("id").asText();
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", question, host, "\"1\"");
-        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"2\"").status()).isEqualTo(200);
+        String quizId = QuizAuthoringIT.published(host, "Bad Input Quiz", question);
         return send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
     }
 

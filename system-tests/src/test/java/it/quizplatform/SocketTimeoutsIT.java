@@ -47,9 +47,7 @@ public class SocketTimeoutsIT {
                 + "&QUIZ_DB_URL=" + URLEncoder.encode(proxied, StandardCharsets.UTF_8));
         quizApp = "127.0.0.1:" + status.get("components").get("quiz-app-alone").get("port").asInt();
         host = Platform.registerAndLogin(Platform.uniqueEmail("idle"), "Idle Host");
-        quizId = QuizAuthoringIT.create(host, "Idle Quiz").get("id").asText();
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE, host, "\"1\"");
-        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"2\"").status()).isEqualTo(200);
+        quizId = QuizAuthoringIT.published(host, "Idle Quiz", SINGLE);
     }
 
     @AfterAll

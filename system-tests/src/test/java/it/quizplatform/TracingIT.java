@@ -64,9 +64,7 @@ public class TracingIT {
     @Test
     void oneAnswerIsOneTraceFromTheSocketFrameToTheScorePushedBack() {
         String host = Platform.registerAndLogin(Platform.uniqueEmail("tracing"), "Tracing Host");
-        String quizId = QuizAuthoringIT.create(host, "Traced Quiz").get("id").asText();
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", SINGLE, host, "\"1\"");
-        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"2\"").status()).isEqualTo(200);
+        String quizId = QuizAuthoringIT.published(host, "Traced Quiz", SINGLE);
         JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
         String gameId = game.get("id").asText();
         JsonNode joined = GameLobbyIT.join(game.get("pin").asText(), "Tracy").json();

@@ -43,9 +43,7 @@ public class UnstorableAnswersIT {
     @Test
     void whatAnswerAppCouldNotStoreIsRefusedAsInvalidAndThePlayerIsTold() throws Exception {
         String host = Platform.registerAndLogin(Platform.uniqueEmail("unstorable"), "Unstorable Host");
-        String quizId = QuizAuthoringIT.create(host, "Unstorable Quiz").get("id").asText();
-        send("POST", "/quiz/api/quizzes/" + quizId + "/questions", TYPE_ANSWER.replace("\"timeLimitSeconds\":30", "\"timeLimitSeconds\":120"), host, "\"1\"");
-        assertThat(send("POST", "/quiz/api/quizzes/" + quizId + "/publish", null, host, "\"2\"").status()).isEqualTo(200);
+        String quizId = QuizAuthoringIT.published(host, "Unstorable Quiz", QuizAuthoringIT.timed(TYPE_ANSWER, 120));
         JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
         String gameId = game.get("id").asText();
         JsonNode cy = GameLobbyIT.join(game.get("pin").asText(), "Cy").json();

@@ -262,27 +262,25 @@ class HelmChartTest {
     void marksOfAppliedEventsAreKeptAtLeastAsLongAsKafkaKeepsTheirRecords() throws Exception {
         // A mark dropped while Kafka can still hand its record back (a topic keeps 7-14 days, plus a segment's roll)
         // would let a redelivered event be applied twice; 0 keeps the marks for good.
-        Helm.Result tooShort = Chart.template("--set", "config.processedEventsRetentionHours=168");
-        assertThat(tooShort.exitCode()).isNotZero();
-        assertThat(tooShort.stderr()).contains("processedEventsRetentionHours");
-        for (String allowed : List.of("0", "504", "1080")) {
-            JsonNode config = ofKind(Chart.render("--set", "config.processedEventsRetentionHours=" + allowed), "ConfigMap").stream()
-                    .filter(c -> c.at("/data/PROCESSED_EVENTS_RETENTION_HOURS").isTextual()).findFirst().orElseThrow();
-            assertThat(config.at("/data/PROCESSED_EVENTS_RETENTION_HOURS").asText()).isEqualTo(allowed);
-        }
+        assertRefusedThenPassedOn("processedEventsRetentionHours", "PROCESSED_EVENTS_RETENTION_HOURS", "168", "0", "504", "1080");
     }
 
     @Test
     void anIdleGameLimitBelowTheLongestQuestionIsRefused() throws Exception {
         // Answers are not game events: a question open for its limit (up to 240 s) has none, so 1-299 would end games
         // mid-question; 0 switches the end of idle games off.
-        Helm.Result tooShort = Chart.template("--set", "config.gameIdleEndSeconds=120");
+        assertRefusedThenPassedOn("gameIdleEndSeconds", "GAME_IDLE_END_SECONDS", "120", "0", "300", "86400");
+    }
+
+    /** {@code config.<value>} set to {@code refused} fails the chart, naming it; each of {@code allowed} reaches the ConfigMap. */
+    private static void assertRefusedThenPassedOn(String value, String env, String refused, String... allowed) throws Exception {
+        Helm.Result tooShort = Chart.template("--set", "config." + value + "=" + refused);
         assertThat(tooShort.exitCode()).isNotZero();
-        assertThat(tooShort.stderr()).contains("gameIdleEndSeconds");
-        for (String allowed : List.of("0", "300", "86400")) {
-            JsonNode config = ofKind(Chart.render("--set", "config.gameIdleEndSeconds=" + allowed), "ConfigMap").stream()
-                    .filter(c -> c.at("/data/GAME_IDLE_END_SECONDS").isTextual()).findFirst().orElseThrow();
-            assertThat(config.at("/data/GAME_IDLE_END_SECONDS").asText()).isEqualTo(allowed);
+        assertThat(tooShort.stderr()).contains(value);
+        for (String ok : allowed) {
+            JsonNode config = ofKind(Chart.render("--set", "config." + value + "=" + ok), "ConfigMap").stream()
+                    .filter(c -> c.at("/data/" + env).isTextual()).findFirst().orElseThrow();
+            assertThat(config.at("/data/" + env).asText()).isEqualTo(ok);
         }
     }
 
