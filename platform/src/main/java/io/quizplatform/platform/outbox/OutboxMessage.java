@@ -88,14 +88,8 @@ public class OutboxMessage {
     /** The trace the event continues, or null. */
     public TraceParent getTrace() { return traceparent == null ? null : new TraceParent(traceparent, tracestate); }
 
-    void markPublished(Instant at) {
-        this.publishedAt = at;
-        this.attempts++;
-        this.lastError = null;
-    }
-
-    void markFailed(String error) {
-        this.attempts++;
-        this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+    /** A send's error as last_error keeps it (at most 1000 characters). */
+    static String storableError(String error) {
+        return error == null ? null : error.substring(0, Math.min(error.length(), 1000));
     }
 }
