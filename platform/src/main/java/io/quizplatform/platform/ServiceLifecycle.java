@@ -98,7 +98,6 @@ public class ServiceLifecycle {
         relay.start();
         consumers.start();
         lag.start(consumers.subscribedTopics());
-        purge.start();
         if (!topics.provision(consumers.subscribedTopics())) {
             scheduler.schedule(new Runnable() {
                 @Override
@@ -109,6 +108,8 @@ public class ServiceLifecycle {
                 }
             }, 3, TimeUnit.SECONDS);
         }
+        // Last: housekeeping must not stand between the consumers and their topics.
+        purge.start();
         LOG.info(() -> settings.serviceName() + ": outbox relay and consumers started");
     }
 

@@ -49,12 +49,12 @@ public class ServiceSettings {
     /** How often the outbox relay looks for rows no commit woke it for (it is woken after every commit that wrote one). */
     public long outboxPollIntervalMillis() { return Long.parseLong(get("outbox.poll.interval.ms", "10000")); }
 
+    public static final int MAX_OUTBOX_BATCH_SIZE = 5000;
+
     /** Rows per relay step, 1 to {@value #MAX_OUTBOX_BATCH_SIZE} (a step's rows are marked by one statement, one parameter each). */
     public int outboxBatchSize() {
         return Math.max(1, Math.min(MAX_OUTBOX_BATCH_SIZE, Integer.parseInt(get("outbox.batch.size", "200").strip())));
     }
-
-    public static final int MAX_OUTBOX_BATCH_SIZE = 5000;
 
     public long outboxRetentionHours() { return Long.parseLong(get("outbox.retention.hours", "168")); }
 
