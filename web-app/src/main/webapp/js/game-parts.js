@@ -92,10 +92,18 @@ export function podium(entries) {
       el('div', { class: 'total', text: t('common.points', { points: formatNumber(entry.total) }) }))));
 }
 
-export function leaderList(leaders) {
-  return el('ol', { class: 'leaders', 'data-testid': 'leaderboard', 'aria-label': t('game.topTen') },
+/** The top ten; given `remove`, each row also has a button that removes its player (the host's screen). */
+export function leaderList(leaders, remove) {
+  return el('ol', { class: `leaders${remove ? ' removable' : ''}`, 'data-testid': 'leaderboard', 'aria-label': t('game.topTen') },
     ...(leaders || []).map((leader) => el('li', { 'data-testid': 'leader-row' },
       el('span', { class: 'rank', text: `${leader.rank}.` }),
       el('span', { class: 'name', text: leader.nickname }),
-      el('span', { class: 'total', text: formatNumber(leader.total) }))));
+      el('span', { class: 'total', text: formatNumber(leader.total) }),
+      remove ? removeButton(leader, remove) : null)));
+}
+
+/** The host's ✕ next to a player's name (lobby and top ten). */
+export function removeButton(player, remove) {
+  return el('button', { type: 'button', 'data-testid': 'kick-player', 'aria-label': t('screen.kick', { nickname: player.nickname }),
+    onclick: () => remove(player.playerId), text: '✕' });
 }

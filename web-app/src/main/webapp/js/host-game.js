@@ -1,12 +1,13 @@
 // The big screen and the host's controls for one game (/host/game.html?id=<gameId>): the lobby with PIN, join
 // address and QR code; each question with its countdown and the live number of answers; at each close the correct
-// answer, the distribution and the top 10; at the end the podium, the report and its CSV.
+// answer, the distribution and the top 10; at the end the podium, the report and its CSV. The host removes a player
+// from the lobby's list or from the top 10.
 import { initI18n, t, onLanguageChange, formatNumber } from './i18n.js';
 import { el, header, param, announce } from './ui.js';
 import { requireHost, token } from './session.js';
 import { api } from './api.js';
 import { GameConnection } from './live.js';
-import { Countdown, questionHeading, optionFace, distributionChart, podium, leaderList } from './game-parts.js';
+import { Countdown, questionHeading, optionFace, distributionChart, podium, leaderList, removeButton } from './game-parts.js';
 
 const MAX_NAMES_SHOWN = 300;
 await initI18n();
@@ -100,6 +101,22 @@ function command(type, extra = {}) {
   if (!live.send({ type, ...extra })) announce(t('screen.notConnected'), 'error');
 }
 
+function kick(playerId) {
+  command('kick', { playerId });
+}
+
+/**
+ * The top ten as the host may act on it: a player removed since it was scored (a rude nickname on the big screen)
+ * leaves it at once and those below move up (ranks are positions, ties being broken); the next question's board,
+ * scored without them, fills the tenth place again.
+ */
+function topTen(board, state) {
+  const present = new Set((state.players || []).map((p) => p.playerId));
+  const leaders = board.leaders.filter((leader) => present.has(leader.playerId))
+    .map((leader, i) => ({ ...leader, rank: i + 1 }));
+  return leaderList(leaders, kick);
+}
+
 function controls(...buttons) {
   return el('div', { class: 'row controls' }, ...buttons,
     el('button', { class: 'danger', 'data-testid': 'end-game', onclick: () => {
@@ -119,9 +136,7 @@ function lobbyScreen(state) {
   const joinAddress = `${location.origin}/play/`;
   const players = state.players || [];
   const names = players.slice(0, MAX_NAMES_SHOWN).map((p) => el('li', { 'data-testid': 'lobby-player' },
-    el('span', { text: p.nickname }),
-    el('button', { type: 'button', 'data-testid': 'kick-player', 'aria-label': t('screen.kick', { nickname: p.nickname }),
-      onclick: () => command('kick', { playerId: p.playerId }), text: '✕' })));
+    el('span', { text: p.nickname }), removeButton(p, kick)));
   return el('section', { class: 'lobby', 'data-testid': 'lobby' },
     el('div', { class: 'card join-box' },
       el('p', { text: t('screen.joinAt') }),
@@ -189,7 +204,7 @@ function closedScreen(state) {
         distributionChart(state.question, results))
       : el('p', { class: 'muted', i18n: 'screen.countingAnswers' }),
     el('div', { class: 'card' }, el('h2', { i18n: 'screen.topTen' }),
-      board ? leaderList(board.leaders) : el('p', { class: 'muted', i18n: 'screen.scoring' })),
+      board ? topTen(board, state) : el('p', { class: 'muted', i18n: 'screen.scoring' })),
     controls(el('button', { class: 'primary', 'data-testid': 'next', onclick: () => command('next'),
       i18n: last ? 'screen.finish' : 'screen.next' })));
 }

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A whole game in real browsers, as people play it: a host signs up, writes a quiz with a picture and three kinds of
  * question, and starts a game on the big screen; players join on their own devices (one a 360 px phone, one in
- * Vietnamese), one is kicked and is told why, the others answer; the host sees the live count, the distribution and
- * the top 10; a player reloads mid-question and carries on with the same score; everyone sees the podium and the host
- * downloads the CSV. axe-core looks at every screen, and every step leaves a screenshot under target/screenshots.
+ * Vietnamese), one is kicked in the lobby and is told why, the others answer; the host sees the live count, the
+ * distribution and the top 10, and removes a player from the top 10 after the first question; a player reloads
+ * mid-question and carries on with the same score; everyone sees the podium and the host downloads the CSV. axe-core looks at every screen, and every step leaves a screenshot under target/screenshots.
  */
 class WholeGameBrowserIT {
 
@@ -65,7 +65,8 @@ class WholeGameBrowserIT {
         Person bao = browsers.onLaptop("bao", "vi-VN");
         Person chi = browsers.onLaptop("chi");
         Person troll = browsers.onPhone("troll");
-        for (Person player : List.of(ada, bao, chi, troll)) {
+        Person dan = browsers.onPhone("dan");
+        for (Person player : List.of(ada, bao, chi, troll, dan)) {
             join(player, pin);
         }
         assertThat(bao.page().locator("html")).hasAttribute("lang", "vi");
@@ -74,13 +75,13 @@ class WholeGameBrowserIT {
         bao.seesAnAccessiblePage("lobby in Vietnamese");
         ada.screenshot("lobby");
         ada.seesAnAccessiblePage("lobby");
-        assertThat(screen.byTestId("lobby-player")).hasCount(4);
-        screen.screenshot("lobby, four players");
+        assertThat(screen.byTestId("lobby-player")).hasCount(5);
+        screen.screenshot("lobby, five players");
         host.byTestId("lobby-player").filter(new Locator.FilterOptions().setHasText("Troll")).getByTestId("kick-player").click();
         assertThat(troll.byTestId("join-error")).hasText("The host removed you from the game.");
         troll.screenshot("removed by the host");
         troll.seesAnAccessiblePage("join form after a kick");
-        assertThat(screen.byTestId("lobby-player")).hasCount(3);
+        assertThat(screen.byTestId("lobby-player")).hasCount(4);
 
         // Question 1, single choice with a picture: the host sees the count grow, then the distribution and top 10.
         host.byTestId("start-game").click();
@@ -98,12 +99,13 @@ class WholeGameBrowserIT {
         assertThat(ada.byTestId("answer-status")).hasText("Answer locked in.");
         ada.screenshot("answer locked in");
         bao.byTestId("option-1").click();
-        assertThat(screen.byTestId("answer-count")).containsText("2 of 3");
-        screen.screenshot("two of three answered");
+        assertThat(screen.byTestId("answer-count")).containsText("2 of 4");
+        screen.screenshot("two of four answered");
         chi.byTestId("option-0").click();
+        dan.byTestId("option-0").click();
         assertThat(screen.byTestId("distribution")).isVisible();
-        assertThat(screen.byTestId("distribution-count").first()).hasText("2");
-        assertThat(screen.byTestId("leader-row")).hasCount(3);
+        assertThat(screen.byTestId("distribution-count").first()).hasText("3");
+        assertThat(screen.byTestId("leader-row")).hasCount(4);
         screen.screenshot("question 1 closed: distribution and top 10");
         screen.seesAnAccessiblePage("results");
         assertThat(ada.byTestId("verdict")).hasText("Correct!");
@@ -114,6 +116,16 @@ class WholeGameBrowserIT {
         bao.screenshot("question 1: wrong, in Vietnamese");
         String adaTotal = ada.byTestId("my-total").innerText();
         assertThat(adaTotal).doesNotStartWith("0 ");
+
+        // Mid-game, the host removes Dan from the top 10: his phone says why, he leaves the board and the game.
+        assertThat(dan.byTestId("score-card")).isVisible();
+        host.byTestId("leader-row").filter(new Locator.FilterOptions().setHasText("Dan")).getByTestId("kick-player").click();
+        assertThat(dan.byTestId("join-error")).hasText("The host removed you from the game.");
+        assertThat(screen.byTestId("leader-row")).hasCount(3);
+        assertThat(screen.byTestId("leaderboard")).not().containsText("Dan");
+        assertThat(screen.byTestId("leader-row").locator(".rank")).hasText(new String[] {"1.", "2.", "3."});
+        screen.screenshot("question 1 closed: Dan removed from the top 10");
+        screen.seesAnAccessiblePage("results after a removal");
 
         // Question 2, multiple choice: Ada answers, reloads the page, and is back with her answer and her score.
         host.byTestId("next").click();
@@ -167,7 +179,7 @@ class WholeGameBrowserIT {
         bao.screenshot("podium in Vietnamese");
         Download csv = host.page().waitForDownload(() -> host.byTestId("download-csv").click());
         String table = Files.readString(csv.path(), StandardCharsets.UTF_8);
-        assertThat(table).contains("Ada").contains("Bao").contains("Chi").doesNotContain("Troll");
+        assertThat(table).contains("Ada").contains("Bao").contains("Chi").doesNotContain("Troll").doesNotContain("Dan");
         host.screenshot("game over, CSV downloaded");
 
         // Later: the game is among the host's past games, with its report.
