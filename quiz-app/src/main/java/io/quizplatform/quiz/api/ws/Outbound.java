@@ -15,9 +15,10 @@ import java.util.logging.Logger;
 /**
  * What is still to be written to one connection, in order. Writes happen on pool threads, one connection at a
  * time per connection, so a broadcast to thousands of phones does not wait for each write in turn, and one phone
- * on a slow network cannot hold up the others. A connection that falls too far behind is closed (1008); the
- * player can reconnect and gets the current state. An answer's receipt skips the pool when the connection has nothing
- * else on its way ({@link #sendNow}: the container's asynchronous send).
+ * on a slow network cannot hold up the others. A connection that falls too far behind, or whose write fails, is
+ * closed with 1013 (try again): the phone did nothing wrong, so it reconnects by itself and its welcome carries the
+ * current state, its answer included (a 1008 would stop it for good). An answer's receipt skips the pool when the
+ * connection has nothing else on its way ({@link #sendNow}: the container's asynchronous send).
  */
 final class Outbound {
 
@@ -57,8 +58,17 @@ final class Outbound {
                 session.getBasicRemote().sendText(text);
             }
         } catch (IOException | IllegalStateException e) {
-            LOG.fine(() -> "could not send to " + session.getId() + ": " + e);
+            failed(e);
         }
+    }
+
+    /**
+     * A write that failed leaves the phone without a message it waits for (a receipt, a question): closed, so that it
+     * reconnects and its welcome says what it missed rather than waiting for what never comes.
+     */
+    private void failed(Throwable cause) {
+        LOG.fine(() -> "could not send to " + session.getId() + ": " + cause);
+        closeNow(CloseReason.CloseCodes.TRY_AGAIN_LATER, "could not write; reconnect");
     }
 
     /**
@@ -85,7 +95,9 @@ final class Outbound {
         try {
             session.getAsyncRemote().sendText(text, result -> {
                 try {
-                    if (result.isOK() && written != null) {
+                    if (!result.isOK()) {
+                        failed(result.getException());
+                    } else if (written != null) {
                         written.run();
                     }
                 } finally {
@@ -93,8 +105,8 @@ final class Outbound {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.fine(() -> "could not send to " + session.getId() + ": " + e);
             release();
+            failed(e);
         }
     }
 
@@ -126,12 +138,15 @@ final class Outbound {
         }
     }
 
-    /** Counts one more write, or closes a connection that has fallen too far behind (and drops what it had queued). */
+    /**
+     * Counts one more write, or closes a connection that has fallen too far behind (and drops what it had queued):
+     * a phone on a slow network, told to come back.
+     */
     private boolean admitted() {
         if (size.incrementAndGet() > MAX_PENDING) {
             size.decrementAndGet();
             pending.clear();
-            closeNow(CloseReason.CloseCodes.VIOLATED_POLICY, "too slow to keep up; reconnect");
+            closeNow(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow to keep up; reconnect");
             return false;
         }
         return true;
