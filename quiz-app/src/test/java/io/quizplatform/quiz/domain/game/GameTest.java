@@ -239,6 +239,51 @@ class GameTest {
     }
 
     @Test
+    void aLargeClassJoiningInGroupsThroughCopiesIsTheSameGameAsItsHistoryAndEarlierCopiesStayAsTheyWere() {
+        // As the server runs it: each group of joins is a command on a copy of the last committed state, which every
+        // reader shares; hundreds of players take the roster past its folds (Roster.FOLD_AT).
+        Game committed = lobby(false, 2000);
+        List<GameEvent> history = new java.util.ArrayList<>(lobbyHistory(2000));
+        List<Game> earlier = new java.util.ArrayList<>();
+        for (int group = 0; group < 100; group++) {
+            Game command = committed.copy();
+            for (int i = 0; i < 7; i++) {
+                int n = group * 7 + i;
+                command.join("p" + n, "Player " + n, T0);
+            }
+            if (group % 10 == 9) {
+                command.kick("p" + (group * 7), T0); // frees "Player <n>" for the next group's first joiner
+                command.join("r" + group, "player " + (group * 7), T0);
+            }
+            history.addAll(command.pendingEvents());
+            command.markCommitted();
+            earlier.add(committed);
+            committed = command;
+        }
+
+        Game whole = Game.fromHistory(history);
+        assertThat(committed.players()).isEqualTo(whole.players()).hasSize(710);
+        assertThat(committed.players().get(63)).isEqualTo(new Game.Player("p63", "Player 63", true));
+        assertThat(committed.activePlayerCount()).isEqualTo(whole.activePlayerCount()).isEqualTo(700);
+        assertThat(committed.kickedPlayerIds()).containsExactlyInAnyOrderElementsOf(whole.kickedPlayerIds()).hasSize(10);
+        Game last = committed.copy();
+        assertRefused(() -> last.join("x", "PLAYER 699", T0), "nickname-taken");
+        assertRefused(() -> last.join("x", "Player 1", T0), "nickname-taken");
+        assertRefused(() -> last.join("x", "player 63", T0), "nickname-taken"); // taken again by r9
+        assertThat(last.join("x", "Player 700", T0).nickname()).isEqualTo("Player 700");
+
+        Game fiftieth = earlier.get(50); // 50 groups in: 350 players, five kicked and replaced
+        assertThat(fiftieth.players()).hasSize(355);
+        assertThat(fiftieth.player("p400")).isEmpty();
+        assertThat(fiftieth.activePlayerCount()).isEqualTo(350);
+        assertThat(fiftieth.copy().join("y", "Player 400", T0).nickname()).isEqualTo("Player 400");
+    }
+
+    private static List<GameEvent> lobbyHistory(int maxPlayers) {
+        return Game.create("g1", "q1", "host", new GamePin("123456"), QUESTIONS, true, true, false, maxPlayers, T0).pendingEvents();
+    }
+
+    @Test
     void aCopyWithTheLaterEventsReplayedEqualsTheWholeHistoryReplayed() {
         Game game = lobby(false, 100);
         List<GameEvent> history = new java.util.ArrayList<>(List.of(new GameEvent.GameCreated("g1", "q1", "host", "123456",
