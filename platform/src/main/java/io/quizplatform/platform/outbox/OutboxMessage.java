@@ -1,6 +1,7 @@
 package io.quizplatform.platform.outbox;
 
 import io.quizplatform.platform.tracing.TraceParent;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,8 +12,13 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One event waiting in (or already relayed from) the outbox table. */
+/**
+ * One event waiting in (or already relayed from) the outbox table. Not kept in the shared cache: a row is written
+ * once, read once by the relay and then marked by a bulk update, and every bulk update made EclipseLink walk the
+ * whole cache of rows to invalidate them (a twentieth of the server's time while a class joined).
+ */
 @Entity
+@Cacheable(false)
 @Table(name = "outbox")
 public class OutboxMessage {
 
