@@ -28,8 +28,9 @@ import java.util.logging.Logger;
  * (kept here in memory); Redis holds a copy per instance and game, a set {@code qp:game:{id}:online:<instance>}
  * listed in {@code qp:game:{id}:instances}, so "everyone answered" covers every instance.
  *
- * <p>The copy is rewritten from the local truth: at once (within {@value #FLUSH_MS} ms) for the games whose
- * players changed, and every {@value #REFRESH_SECONDS} s for every game with players here. The quick write is
+ * <p>The copy follows the local truth: within {@value #FLUSH_MS} ms of a change, the players who came or went since
+ * the last write are added or removed (a class of 10,000 joining rewrote the whole set twenty times a second), and
+ * every {@value #REFRESH_SECONDS} s each game's whole set is rewritten from the local truth. The quick write is
  * scheduled by the change itself (and again after a failed write), so with no change nothing runs. A Redis that was
  * restarted (and lost everything) or a write that failed is therefore repaired within seconds without anyone's
  * help; an instance that died stops being counted when its sets expire ({@value #TTL_SECONDS} s). The keys of one
@@ -52,8 +53,12 @@ public class GamePresence implements io.quizplatform.quiz.application.live.Playe
     private final String instance = UUID.randomUUID().toString().substring(0, 13);
     /** game id -> player id -> connections open on this instance */
     private final Map<String, Map<String, Integer>> local = new ConcurrentHashMap<>();
-    /** Games whose copy in Redis is behind the local truth. */
-    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /** game id -> players who came or went since the last write (added in compute: a flush never loses one). */
+    private final Map<String, Set<String>> cameOrWent = new ConcurrentHashMap<>();
+    /** Games whose whole copy is to be written again (a write of them failed). */
+    private final Set<String> rewrite = ConcurrentHashMap.newKeySet();
+    /** The quick writes and the refresh one at a time: a refresh's whole set must not land over a later change. */
+    private final Object writing = new Object();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private volatile boolean redisWasDown;
     /** A flush is scheduled and has not started yet: later changes ride on it. */
@@ -82,7 +87,7 @@ public class GamePresence implements io.quizplatform.quiz.application.live.Playe
     @Override
     public void connected(String gameId, String playerId) {
         local.computeIfAbsent(gameId, g -> new ConcurrentHashMap<>()).merge(playerId, 1, Integer::sum);
-        changed(gameId);
+        changed(gameId, playerId);
     }
 
     @Override
@@ -91,12 +96,16 @@ public class GamePresence implements io.quizplatform.quiz.application.live.Playe
             players.computeIfPresent(playerId, (p, n) -> n <= 1 ? null : n - 1);
             return players.isEmpty() ? null : players;
         });
-        changed(gameId);
+        changed(gameId, playerId);
     }
 
     /** The game's copy is behind: written within {@value #FLUSH_MS} ms, together with whatever else changes meanwhile. */
-    private void changed(String gameId) {
-        dirty.add(gameId);
+    private void changed(String gameId, String playerId) {
+        cameOrWent.compute(gameId, (g, players) -> {
+            Set<String> marked = players != null ? players : new HashSet<>();
+            marked.add(playerId);
+            return marked;
+        });
         flushSoon();
     }
 
@@ -151,25 +160,56 @@ public class GamePresence implements io.quizplatform.quiz.application.live.Playe
     }
 
     void flush() {
-        if (dirty.isEmpty()) {
-            return;
+        synchronized (writing) {
+            Set<String> whole = new HashSet<>(rewrite);
+            rewrite.removeAll(whole);
+            Map<String, Set<String>> players = new java.util.HashMap<>();
+            for (String gameId : cameOrWent.keySet()) {
+                Set<String> came = cameOrWent.remove(gameId);
+                if (came != null && !whole.contains(gameId)) {
+                    players.put(gameId, came);
+                }
+            }
+            write(whole, players);
         }
-        Set<String> games = new HashSet<>(dirty);
-        dirty.removeAll(games);
-        write(games);
     }
 
     void refreshAll() {
-        write(new HashSet<>(local.keySet()));
+        synchronized (writing) {
+            write(new HashSet<>(local.keySet()), Map.of());
+        }
     }
 
-    /** Rewrites this instance's set of each game from the local truth, in one pipeline. */
-    private void write(Set<String> games) {
-        if (games.isEmpty()) {
+    /**
+     * Rewrites this instance's set of each of {@code whole} from the local truth, and adds or removes the players
+     * {@code cameOrWent} as the local truth now has them, in one pipeline.
+     */
+    private void write(Set<String> whole, Map<String, Set<String>> cameOrWent) {
+        if (whole.isEmpty() && cameOrWent.isEmpty()) {
             return;
         }
         try (AbstractPipeline pipe = redis.client().pipelined()) {
-            for (String gameId : games) {
+            for (Map.Entry<String, Set<String>> game : cameOrWent.entrySet()) {
+                String gameId = game.getKey();
+                Map<String, Integer> here = local.getOrDefault(gameId, Map.of());
+                if (here.isEmpty()) {
+                    pipe.del(key(gameId));
+                    pipe.srem(instancesKey(gameId), instance);
+                    continue;
+                }
+                String[] came = game.getValue().stream().filter(here::containsKey).toArray(String[]::new);
+                String[] went = game.getValue().stream().filter(p -> !here.containsKey(p)).toArray(String[]::new);
+                if (came.length > 0) {
+                    pipe.sadd(key(gameId), came);
+                }
+                if (went.length > 0) {
+                    pipe.srem(key(gameId), went);
+                }
+                pipe.expire(key(gameId), TTL_SECONDS);
+                pipe.sadd(instancesKey(gameId), instance);
+                pipe.expire(instancesKey(gameId), TTL_SECONDS);
+            }
+            for (String gameId : whole) {
                 String key = key(gameId);
                 Set<String> players = Set.copyOf(local.getOrDefault(gameId, Map.of()).keySet());
                 if (players.isEmpty()) {
@@ -192,8 +232,9 @@ public class GamePresence implements io.quizplatform.quiz.application.live.Playe
                 LOG.info(() -> "Redis answers again: connected players of " + local.size() + " games written back");
             }
         } catch (RuntimeException e) {
-            // Written again at the next flush; meanwhile questions run to their time limit.
-            dirty.addAll(games);
+            // Written again, whole, at the next flush; meanwhile questions run to their time limit.
+            rewrite.addAll(whole);
+            rewrite.addAll(cameOrWent.keySet());
             flushSoon();
             if (!redisWasDown) {
                 redisWasDown = true;
