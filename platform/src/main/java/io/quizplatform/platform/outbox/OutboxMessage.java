@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * One event waiting in (or already relayed from) the outbox table. Not kept in the shared cache: a row is written
  * once, read once by the relay and then marked by a bulk update, and every bulk update made EclipseLink walk the
- * whole cache of rows to invalidate them (a twentieth of the server's time while a class joined).
+ * whole cache of rows to invalidate them (a twentieth of the profiler's samples while a class joined).
  */
 @Entity
 @Cacheable(false)

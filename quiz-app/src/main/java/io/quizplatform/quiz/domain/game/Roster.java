@@ -12,9 +12,10 @@ import java.util.Set;
 /**
  * The players of a game and the nicknames taken, cheap to copy however many there are. Every command and every read
  * that brings newer events copies the game (a snapshot readers share is never changed), and a class of 10,000
- * joining in groups made each copy carry all the players so far: a third of the server's time during a 500 a second
- * join went to copying. Here the players seen so far sit in a part shared by every copy and never changed, and only
- * the changes since then are copied; once those grow past {@value #FOLD_AT}, they are folded into a new shared part.
+ * joining in groups made each copy carry all the players so far (a third of the profiler's samples of the server
+ * during a 500 a second join). Here the players seen so far sit in a part shared by every copy and never changed, and
+ * only the changes since then are copied; once those grow past {@value #FOLD_AT}, they are folded into a new shared
+ * part.
  */
 final class Roster {
 
