@@ -193,8 +193,7 @@ public class GamePresence implements io.quizplatform.quiz.application.live.Playe
                 String gameId = game.getKey();
                 Map<String, Integer> here = local.getOrDefault(gameId, Map.of());
                 if (here.isEmpty()) {
-                    pipe.del(key(gameId));
-                    pipe.srem(instancesKey(gameId), instance);
+                    noneHere(pipe, gameId);
                     continue;
                 }
                 String[] came = game.getValue().stream().filter(here::containsKey).toArray(String[]::new);
@@ -205,25 +204,20 @@ public class GamePresence implements io.quizplatform.quiz.application.live.Playe
                 if (went.length > 0) {
                     pipe.srem(key(gameId), went);
                 }
-                pipe.expire(key(gameId), TTL_SECONDS);
-                pipe.sadd(instancesKey(gameId), instance);
-                pipe.expire(instancesKey(gameId), TTL_SECONDS);
+                keepListed(pipe, gameId);
             }
             for (String gameId : whole) {
                 String key = key(gameId);
                 Set<String> players = Set.copyOf(local.getOrDefault(gameId, Map.of()).keySet());
                 if (players.isEmpty()) {
-                    pipe.del(key);
-                    pipe.srem(instancesKey(gameId), instance);
+                    noneHere(pipe, gameId);
                 } else {
                     // Built aside and renamed over the old set: a reader sees the old set or the new one, whole.
                     String next = key + ":next";
                     pipe.del(next);
                     pipe.sadd(next, players.toArray(String[]::new));
                     pipe.rename(next, key);
-                    pipe.expire(key, TTL_SECONDS);
-                    pipe.sadd(instancesKey(gameId), instance);
-                    pipe.expire(instancesKey(gameId), TTL_SECONDS);
+                    keepListed(pipe, gameId);
                 }
             }
             pipe.sync();
@@ -242,6 +236,19 @@ public class GamePresence implements io.quizplatform.quiz.application.live.Playe
                         + " until it is back (" + e.getClass().getSimpleName() + ")");
             }
         }
+    }
+
+    /** No player of the game is connected here: this instance's set goes, and it is no longer listed. */
+    private void noneHere(AbstractPipeline pipe, String gameId) {
+        pipe.del(key(gameId));
+        pipe.srem(instancesKey(gameId), instance);
+    }
+
+    /** This instance's set and its place in the game's list of instances live another {@value #TTL_SECONDS} s. */
+    private void keepListed(AbstractPipeline pipe, String gameId) {
+        pipe.expire(key(gameId), TTL_SECONDS);
+        pipe.sadd(instancesKey(gameId), instance);
+        pipe.expire(instancesKey(gameId), TTL_SECONDS);
     }
 
     private String key(String gameId) {
