@@ -1,0 +1,163 @@
+package io.quizplatform.quiz.application;
+
+import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.quiz.application.live.GameViews;
+import io.quizplatform.quiz.domain.game.Game;
+import io.quizplatform.quiz.domain.game.GamePin;
+import io.quizplatform.quiz.domain.game.GameQuestion;
+import io.quizplatform.quiz.domain.quiz.AnswerOption;
+import io.quizplatform.quiz.domain.quiz.QuestionType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * A class joining at once: the joins that arrive while one group commits go together into the next, each joiner is
+ * answered with its own player or its own refusal, and the waiting joiners take over the commits without a thread of
+ * their own. The game's commands run against a game in memory here, one at a time like the game's row lock.
+ */
+class GameJoinsTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
+    private static final UUID GAME = UUID.randomUUID();
+
+    final CountDownLatch firstCommitMayEnd = new CountDownLatch(1);
+    final InMemoryCommands commands = new InMemoryCommands();
+    final GameJoins joins = new GameJoins();
+    final List<Thread> joiners = new ArrayList<>();
+    final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r);
+        synchronized (joiners) {
+            joiners.add(t);
+        }
+        return t;
+    });
+
+    @BeforeEach
+    void setUp() {
+        joins.commands = commands;
+        joins.views = new GameViews();
+        joins.boundCommitters(5);
+    }
+
+    @AfterEach
+    void tearDown() {
+        firstCommitMayEnd.countDown();
+        threads.shutdownNow();
+    }
+
+    @Test
+    void joinsArrivingDuringACommitGoTogetherIntoTheNext() throws Exception {
+        Future<Game.Player> first = threads.submit(() -> joins.join(GAME, "p0", "Player 0"));
+        awaitCommits(1);
+        List<Future<Game.Player>> others = new ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            String id = "p" + i;
+            String nickname = "Player " + i;
+            others.add(threads.submit(() -> joins.join(GAME, id, nickname)));
+        }
+        awaitAllWaiting(201);
+
+        firstCommitMayEnd.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS).nickname()).isEqualTo("Player 0");
+        for (int i = 1; i <= 200; i++) {
+            assertThat(others.get(i - 1).get(10, TimeUnit.SECONDS)).isEqualTo(new Game.Player("p" + i, "Player " + i, false));
+        }
+        assertThat(commands.runs).as("the first join's commit, then one for the 200 that queued behind it").hasValue(2);
+        assertThat(commands.game.activePlayerCount()).isEqualTo(201);
+    }
+
+    @Test
+    void aRefusedJoinFailsAloneAndTheRestOfItsGroupJoins() throws Exception {
+        Future<Game.Player> first = threads.submit(() -> joins.join(GAME, "p0", "Ada"));
+        awaitCommits(1);
+        Future<Game.Player> taken = threads.submit(() -> joins.join(GAME, "p1", "ada"));
+        Future<Game.Player> bob = threads.submit(() -> joins.join(GAME, "p2", "Bob"));
+        awaitAllWaiting(3);
+
+        firstCommitMayEnd.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS).nickname()).isEqualTo("Ada");
+        assertThat(bob.get(10, TimeUnit.SECONDS).nickname()).isEqualTo("Bob");
+        Throwable refusal = catchThrowable(() -> taken.get(10, TimeUnit.SECONDS));
+        assertThat(refusal.getCause()).isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).toProblem().status()).isEqualTo(409));
+        assertThat(commands.game.activePlayerCount()).isEqualTo(2);
+    }
+
+    /** Waits until the in-memory store has started {@code n} commits. */
+    private void awaitCommits(int n) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (commands.started.get() < n && System.nanoTime() < until) {
+            Thread.sleep(1);
+        }
+        assertThat(commands.started).hasValue(n);
+    }
+
+    /** Waits until {@code n} joiner threads are parked: one inside the first commit, the rest queued behind it. */
+    private void awaitAllWaiting(int n) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < until) {
+            long parked;
+            synchronized (joiners) {
+                parked = joiners.stream().filter(t -> t.getState() == Thread.State.WAITING
+                        || t.getState() == Thread.State.TIMED_WAITING).count();
+            }
+            if (parked >= n) {
+                return;
+            }
+            Thread.sleep(1);
+        }
+        throw new AssertionError("the joiners did not all queue");
+    }
+
+    /** The game's commands against one game in memory, one at a time; the first commit waits for the test. */
+    final class InMemoryCommands extends GameCommands {
+        final AtomicInteger started = new AtomicInteger();
+        final AtomicInteger runs = new AtomicInteger();
+        volatile Game game = lobby();
+
+        @Override
+        public synchronized <R> R run(UUID gameId, String actorId, Function<Game, R> command) {
+            Game next = game.copy();
+            R result = command.apply(next);
+            if (started.incrementAndGet() == 1) {
+                try {
+                    firstCommitMayEnd.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            next.markCommitted();
+            game = next;
+            runs.incrementAndGet();
+            return result;
+        }
+    }
+
+    private static Game lobby() {
+        List<GameQuestion> questions = List.of(new GameQuestion("q-a", QuestionType.SINGLE_CHOICE, "2 + 2?", null, 20, 1000,
+                List.of(new AnswerOption("a", "4", true), new AnswerOption("b", "5", false)), List.of()));
+        Game game = Game.create(GAME.toString(), "quiz", "host", new GamePin("123456"), questions, true, true, false,
+                1000, T0);
+        game.markCommitted();
+        return game;
+    }
+}
