@@ -21,8 +21,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,7 +41,6 @@ public class GameJoins {
     static final int MAX_GROUP = 500;
     private static final int MAX_ATTEMPTS = 30;
     private static final long WAIT_SECONDS = 30;
-    private static final long TURN_CHECK_MS = 50;
 
     @Inject
     GameCommands commands;
@@ -50,22 +51,7 @@ public class GameJoins {
     @Inject
     ServiceSettings settings;
 
-    /**
-     * One join waiting for its commit. {@code wake} gets a permit when its result is there or when it is its turn to
-     * commit: a permit given before the thread waits is not lost.
-     */
-    private record Request(String playerId, String nickname, Instant at, CompletableFuture<Game.Player> result,
-                           Semaphore wake) {
-
-        void complete(Game.Player player) {
-            result.complete(player);
-            wake.release();
-        }
-
-        void fail(RuntimeException e) {
-            result.completeExceptionally(e);
-            wake.release();
-        }
+    private record Request(String playerId, String nickname, Instant at, CompletableFuture<Game.Player> result) {
     }
 
     private final Map<UUID, Queue<Request>> waiting = new ConcurrentHashMap<>();
@@ -77,7 +63,7 @@ public class GameJoins {
      * busy thread pool cannot starve the commits).
      */
     public Game.Player join(UUID gameId, String playerId, String nickname) {
-        Request request = new Request(playerId, nickname, Instant.now(), new CompletableFuture<>(), new Semaphore(0));
+        Request request = new Request(playerId, nickname, Instant.now(), new CompletableFuture<>());
         Queue<Request> queue = waiting.computeIfAbsent(gameId, id -> new ConcurrentLinkedQueue<>());
         queue.add(request);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
@@ -89,14 +75,19 @@ public class GameJoins {
                     // Drop an emptied queue (a joiner still holding it drains it itself: each waits on its own).
                     waiting.computeIfPresent(gameId, (id, q) -> q.isEmpty() ? null : q);
                     committing.remove(gameId);
-                    passTurn(queue);
                 }
             } else {
-                awaitWake(request);
+                try {
+                    request.result().get(5, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    // not yet, or done: the loop looks again
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ProblemException(503, "Game busy", "Interrupted while joining; try again.");
+                }
             }
             if (System.nanoTime() > deadline && !request.result().isDone()) {
                 queue.remove(request);
-                passTurn(queue); // it may have been given the turn just now
                 throw new ProblemException(503, "Game busy", "Joining takes too long right now; try again.");
             }
         }
@@ -107,29 +98,6 @@ public class GameJoins {
                 throw r;
             }
             throw e;
-        }
-    }
-
-    /**
-     * Waits for the join's result or its turn to commit. The bound only covers a turn passed through a queue that was
-     * dropped meanwhile (its joiners then commit it themselves). The waiters used to look every 5 ms with a timed
-     * {@code get}, whose {@code TimeoutException} (a stack trace of Liberty's depth each time) was 29 % of the join
-     * request's CPU samples while a class joined.
-     */
-    private static void awaitWake(Request request) {
-        try {
-            request.wake().tryAcquire(TURN_CHECK_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(503, "Game busy", "Interrupted while joining; try again.");
-        }
-    }
-
-    /** The first joiner still waiting commits next, at once rather than when it next looks. */
-    private static void passTurn(Queue<Request> queue) {
-        Request next = queue.peek();
-        if (next != null) {
-            next.wake().release();
         }
     }
 
@@ -190,9 +158,9 @@ public class GameJoins {
                 for (Request r : group) {
                     RuntimeException refusal = refused.get(r);
                     if (refusal != null) {
-                        r.fail(refusal);
+                        r.result().completeExceptionally(refusal);
                     } else {
-                        r.complete(game.player(r.playerId()).orElseThrow());
+                        r.result().complete(game.player(r.playerId()).orElseThrow());
                     }
                 }
                 return;
@@ -212,6 +180,6 @@ public class GameJoins {
     }
 
     private static void fail(List<Request> group, RuntimeException e) {
-        group.forEach(r -> r.fail(e));
+        group.forEach(r -> r.result().completeExceptionally(e));
     }
 }
