@@ -78,6 +78,9 @@ public class GameJoins {
                 }
             } else {
                 try {
+                    // Each look that finds nothing throws a TimeoutException (about a sixth of the join request's CPU
+                    // samples while a class joins). Waits on a permit instead, tried 2026-12-04, measured no better:
+                    // README Benchmarks, "Where a join's CPU goes".
                     request.result().get(5, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException | ExecutionException e) {
                     // not yet, or done: the loop looks again
