@@ -77,9 +77,7 @@ class GamePresenceOnRedisTest {
 
     @Test
     void theCopyFollowsWhoCameAndWhoWent() {
-        first.connected(game, "ada");
-        first.connected(game, "bob");
-        first.flush();
+        connectedAndWritten(first, "ada", "bob");
 
         first.disconnected(game, "bob");
         first.connected(game, "dan");
@@ -120,9 +118,7 @@ class GamePresenceOnRedisTest {
 
     @Test
     void theRefreshWritesTheWholeSetBackAfterRedisLostEverything() {
-        first.connected(game, "ada");
-        first.connected(game, "bob");
-        first.flush();
+        connectedAndWritten(first, "ada", "bob");
         client.del(instancesKey());
         assertThat(second.online(game)).contains(Set.of());
 
@@ -133,9 +129,7 @@ class GamePresenceOnRedisTest {
 
     @Test
     void aFailedWriteIsFollowedByTheWholeSetOnceRedisAnswers() {
-        first.connected(game, "ada");
-        first.connected(game, "bob");
-        first.flush();
+        connectedAndWritten(first, "ada", "bob");
 
         away = true;
         first.disconnected(game, "ada");
@@ -146,6 +140,14 @@ class GamePresenceOnRedisTest {
         first.flush();
 
         assertThat(second.online(game)).contains(Set.of("bob", "eve"));
+    }
+
+    /** The players connect to {@code presence}, and it writes its copy. */
+    private void connectedAndWritten(GamePresence presence, String... players) {
+        for (String player : players) {
+            presence.connected(game, player);
+        }
+        presence.flush();
     }
 
     private String instancesKey() {
