@@ -31,13 +31,29 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     }
 
     private SocketClient(String hostAndPort, String gameId) {
-        String url = "ws://" + hostAndPort + "/quiz/ws/games/" + gameId;
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(URI.create(url), this).join();
+        this(URI.create("ws://" + hostAndPort + "/quiz/ws/games/" + gameId), null);
+    }
+
+    private SocketClient(URI url, String clientAddress) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (clientAddress != null) {
+            builder.header("X-Forwarded-For", clientAddress); // the test stack trusts 127.0.0.1 as a proxy
+        }
+        this.socket = builder.buildAsync(url, this).join();
     }
 
     static SocketClient connect(String gameId) {
         return new SocketClient(gameId);
+    }
+
+    /** A phone on the join socket ({@code /quiz/ws/join}), as the client at {@code clientAddress}; joins nothing yet. */
+    static SocketClient joinSocket(String clientAddress) {
+        return new SocketClient(URI.create(Platform.baseUrl().replace("http://", "ws://") + "/quiz/ws/join"), clientAddress);
+    }
+
+    /** Sends a join with this PIN and nickname. */
+    void join(String pin, String nickname) {
+        send(Platform.JSON.createObjectNode().put("type", "join").put("pin", pin).put("nickname", nickname).toString());
     }
 
     static SocketClient player(String gameId, String playerToken) {

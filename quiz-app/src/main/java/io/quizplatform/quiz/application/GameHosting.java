@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /** Hosts starting games of their published quizzes, and players joining them with a PIN. */
@@ -79,15 +80,31 @@ public class GameHosting {
     }
 
     public Joined join(String pin, String nickname) {
+        UUID gameId = gameByPin(pin);
+        String playerId = UUID.randomUUID().toString();
+        return joined(gameId, joins.join(gameId, playerId, nickname));
+    }
+
+    /**
+     * {@link #join} for a caller that answers when the join is committed rather than waiting for it (the join
+     * socket). A malformed or unknown PIN fails at once; the stage fails with the rule a join broke.
+     */
+    public CompletableFuture<Joined> joinSoon(String pin, String nickname) {
+        UUID gameId = gameByPin(pin);
+        return joins.joinSoon(gameId, UUID.randomUUID().toString(), nickname).thenApply(player -> joined(gameId, player));
+    }
+
+    private UUID gameByPin(String pin) {
         if (!GamePin.isWellFormed(pin)) {
             throw new ProblemException(400, "Invalid PIN", "A game PIN is 6 digits.");
         }
-        UUID gameId = store.liveGameByPin(pin).orElseThrow(() ->
+        return store.liveGameByPin(pin).orElseThrow(() ->
                 new ProblemException(404, "Unknown PIN", "No game is running with PIN " + pin + ". Check the PIN on the host's screen."));
-        String playerId = UUID.randomUUID().toString();
-        Game.Player player = joins.join(gameId, playerId, nickname);
-        return new Joined(gameId.toString(), playerId, player.nickname(),
-                playerTokens.issue(gameId.toString(), playerId, Instant.now()));
+    }
+
+    private Joined joined(UUID gameId, Game.Player player) {
+        return new Joined(gameId.toString(), player.id(), player.nickname(),
+                playerTokens.issue(gameId.toString(), player.id(), Instant.now()));
     }
 
     /** A host command on a game the actor hosts (or any game, for an admin). */

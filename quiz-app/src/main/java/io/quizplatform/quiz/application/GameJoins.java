@@ -7,6 +7,8 @@ import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GameRuleViolation;
 import io.quizplatform.quiz.infrastructure.eventstore.EventStore;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -51,6 +53,12 @@ public class GameJoins {
     @Inject
     ServiceSettings settings;
 
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Where a joiner with its answer hands the queued joins over (the managed executor; a plain one in tests). */
+    java.util.concurrent.Executor handOffs;
+
     private record Request(String playerId, String nickname, Instant at, CompletableFuture<Game.Player> result) {
     }
 
@@ -64,8 +72,7 @@ public class GameJoins {
      */
     public Game.Player join(UUID gameId, String playerId, String nickname) {
         Request request = new Request(playerId, nickname, Instant.now(), new CompletableFuture<>());
-        Queue<Request> queue = waiting.computeIfAbsent(gameId, id -> new ConcurrentLinkedQueue<>());
-        queue.add(request);
+        Queue<Request> queue = queued(gameId, request);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (!request.result().isDone()) {
             if (committing.add(gameId)) {
@@ -94,6 +101,11 @@ public class GameJoins {
                 throw new ProblemException(503, "Game busy", "Joining takes too long right now; try again.");
             }
         }
+        if (waiting.containsKey(gameId)) {
+            // Joins still queued may all be joinSoon's, whose callers do not come back to look: someone must take
+            // the turn for them, and this thread has its answer to give.
+            handOffs.execute(() -> commitWhileQueued(gameId));
+        }
         try {
             return request.result().join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -101,6 +113,46 @@ public class GameJoins {
                 throw r;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Joins the player to the game without waiting: the join is queued and the returned stage completes once it is
+     * committed (or fails with the rule it broke). The calling thread commits the queued groups itself while no other
+     * thread has the game's turn, so the joins never wait for a thread of their own; a caller that finds the turn
+     * taken returns at once, and the holder commits its join with the next group. For callers that answer when the
+     * stage completes (the join socket), not by blocking on it.
+     */
+    public CompletableFuture<Game.Player> joinSoon(UUID gameId, String playerId, String nickname) {
+        Request request = new Request(playerId, nickname, Instant.now(), new CompletableFuture<>());
+        queued(gameId, request);
+        commitWhileQueued(gameId);
+        return request.result();
+    }
+
+    /** Adds the request to the game's queue; atomic with a committer dropping the emptied queue, so none is lost. */
+    private Queue<Request> queued(UUID gameId, Request request) {
+        return waiting.compute(gameId, (id, queue) -> {
+            Queue<Request> q = queue != null ? queue : new ConcurrentLinkedQueue<>();
+            q.add(request);
+            return q;
+        });
+    }
+
+    /**
+     * Commits group after group while joins are queued and this thread gets the turn. Looking at the queue again
+     * after giving the turn back closes the gap in which another caller found the turn taken and left its join
+     * queued: either that caller got the turn, or this loop sees its join.
+     */
+    private void commitWhileQueued(UUID gameId) {
+        Queue<Request> queue;
+        while ((queue = waiting.get(gameId)) != null && committing.add(gameId)) {
+            try {
+                commitNextGroup(gameId, queue);
+            } finally {
+                waiting.computeIfPresent(gameId, (id, q) -> q.isEmpty() ? null : q);
+                committing.remove(gameId);
+            }
         }
     }
 
@@ -123,7 +175,8 @@ public class GameJoins {
     private Semaphore committers;
 
     @PostConstruct
-    void boundCommitters() {
+    void start() {
+        handOffs = executor;
         boundCommitters(settings.intValue("db.pool.max", 20) / 2);
     }
 

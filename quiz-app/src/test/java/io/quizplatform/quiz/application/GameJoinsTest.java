@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +54,7 @@ class GameJoinsTest {
         joins.commands = commands;
         joins.views = new GameViews();
         joins.boundCommitters(5);
+        joins.handOffs = threads;
     }
 
     @AfterEach
@@ -99,6 +101,54 @@ class GameJoinsTest {
         assertThat(refusal.getCause()).isInstanceOf(ProblemException.class)
                 .satisfies(e -> assertThat(((ProblemException) e).toProblem().status()).isEqualTo(409));
         assertThat(commands.game.activePlayerCount()).isEqualTo(2);
+    }
+
+    @Test
+    void joinsThatDoNotWaitReturnAtOnceAndTheThreadWithTheTurnCommitsThemWithTheNextGroup() throws Exception {
+        Future<CompletableFuture<Game.Player>> first = threads.submit(() -> joins.joinSoon(GAME, "p0", "Player 0"));
+        awaitCommits(1);
+        List<CompletableFuture<Game.Player>> others = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            others.add(joins.joinSoon(GAME, "p" + i, "Player " + i)); // the test's own thread: not held up
+        }
+        assertThat(others).noneMatch(CompletableFuture::isDone);
+
+        firstCommitMayEnd.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS).nickname()).isEqualTo("Player 0");
+        for (int i = 1; i <= 100; i++) {
+            assertThat(others.get(i - 1).get(10, TimeUnit.SECONDS).id()).isEqualTo("p" + i);
+        }
+        assertThat(commands.runs).as("the first join's commit, then the 100 queued behind it, on the first thread").hasValue(2);
+    }
+
+    @Test
+    void joinsThatDoNotWaitQueuedBehindAWaitingJoinAreHandedOnWhenItIsAnswered() throws Exception {
+        Future<Game.Player> waiting = threads.submit(() -> joins.join(GAME, "p0", "Ada"));
+        awaitCommits(1);
+        CompletableFuture<Game.Player> grace = joins.joinSoon(GAME, "p1", "Grace");
+        CompletableFuture<Game.Player> taken = joins.joinSoon(GAME, "p2", "ADA");
+
+        firstCommitMayEnd.countDown();
+
+        assertThat(waiting.get(10, TimeUnit.SECONDS).nickname()).isEqualTo("Ada");
+        assertThat(grace.get(10, TimeUnit.SECONDS).nickname()).isEqualTo("Grace");
+        assertThat(catchThrowable(() -> taken.get(10, TimeUnit.SECONDS)).getCause()).isInstanceOf(ProblemException.class);
+        assertThat(commands.game.activePlayerCount()).isEqualTo(2);
+    }
+
+    @Test
+    void noJoinIsLeftQueuedWhenManyArriveWhileTheTurnChangesHands() throws Exception {
+        firstCommitMayEnd.countDown();
+        List<Future<CompletableFuture<Game.Player>>> joined = new ArrayList<>();
+        for (int i = 0; i < 900; i++) {
+            String id = "p" + i;
+            joined.add(threads.submit(() -> joins.joinSoon(GAME, id, "Player " + id)));
+        }
+        for (Future<CompletableFuture<Game.Player>> j : joined) {
+            assertThat(j.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS)).isNotNull();
+        }
+        assertThat(commands.game.activePlayerCount()).isEqualTo(900);
     }
 
     /** Waits until the in-memory store has started {@code n} commits. */

@@ -13,7 +13,7 @@ public sealed interface ClientMessage {
 
     /** The message types a client may send, by their wire name. */
     enum MessageType {
-        HELLO("hello"), PING("ping"), ANSWER("answer"), START("start"), NEXT("next"), SKIP("skip"), KICK("kick"), END("end");
+        HELLO("hello"), JOIN("join"), PING("ping"), ANSWER("answer"), START("start"), NEXT("next"), SKIP("skip"), KICK("kick"), END("end");
 
         private final String wireName;
 
@@ -51,6 +51,19 @@ public sealed interface ClientMessage {
         @Override
         public MessageType type() {
             return MessageType.HELLO;
+        }
+    }
+
+    /** A player joining a game with its PIN and a nickname, on the join socket (the nickname's rules are the game's). */
+    record Join(String pin, String nickname) implements ClientMessage {
+        public Join {
+            Objects.requireNonNull(pin);
+            Objects.requireNonNull(nickname);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.JOIN;
         }
     }
 

@@ -42,6 +42,9 @@ public final class ClientMessages {
     public static final String INVALID_MESSAGE = "invalid-message";
     public static final String INVALID_ROLE = "invalid-role";
     public static final String INVALID_TOKEN = "invalid-token";
+    public static final String INVALID_PIN = "invalid-pin";
+    /** The code the game's own nickname rule refuses with, so a client knows one code for a bad nickname. */
+    public static final String NICKNAME_INVALID = "nickname-invalid";
     /** The refusal reason of an answer that breaks these rules (sent as {@code answer-refused}). */
     public static final String INVALID_ANSWER = "invalid-answer";
 
@@ -91,12 +94,13 @@ public final class ClientMessages {
         }
         MessageType known = MessageType.byWireName(name);
         if (known == null) {
-            return new Refused(null, UNKNOWN_TYPE, "type", "Unknown message type. Known: hello, ping, answer, start, next, skip, kick, end.", -1);
+            return new Refused(null, UNKNOWN_TYPE, "type", "Unknown message type. Known: hello, join, ping, answer, start, next, skip, kick, end.", -1);
         }
         Fields fields = new Fields(known, members);
         try {
             return new Read(switch (known) {
                 case HELLO -> hello(fields);
+                case JOIN -> join(fields);
                 case PING -> {
                     fields.only();
                     yield new ClientMessage.Ping();
@@ -133,6 +137,19 @@ public final class ClientMessages {
                     + MAX_TOKEN_LENGTH + " characters).");
         }
         return new ClientMessage.Hello(parsed, t);
+    }
+
+    private static ClientMessage join(Fields fields) {
+        fields.only("pin", "nickname");
+        if (!(fields.members.get("pin") instanceof String pin) || !io.quizplatform.quiz.domain.game.GamePin.isWellFormed(pin)) {
+            throw new Invalid(INVALID_PIN, "pin", "pin must be the game's PIN, a string of 6 digits.");
+        }
+        Object nickname = fields.members.get("nickname");
+        if (!(nickname instanceof String n) || n.isEmpty()) {
+            throw new Invalid(NICKNAME_INVALID, "nickname", "nickname must be a string of 1 to "
+                    + io.quizplatform.quiz.domain.game.Nickname.MAX_LENGTH + " letters, digits, spaces, dots, dashes or underscores.");
+        }
+        return new ClientMessage.Join(pin, n);
     }
 
     private static ClientMessage answer(Fields fields) {

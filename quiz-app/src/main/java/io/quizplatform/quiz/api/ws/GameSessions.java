@@ -63,6 +63,9 @@ public class GameSessions {
     @Inject
     OpenSockets sockets;
 
+    @Inject
+    SocketJoins joins;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -100,7 +103,8 @@ public class GameSessions {
                 Session session = waiting.getKey();
                 if (!session.isOpen() || OpenSockets.connection(session) != null) {
                     awaitingHello.remove(session);
-                } else if (now - waiting.getValue() >= 0 && !session.getUserProperties().containsKey(HELLO_BEING_SERVED)) {
+                } else if (now - waiting.getValue() >= 0 && !session.getUserProperties().containsKey(HELLO_BEING_SERVED)
+                        && !SocketJoins.joining(session)) {
                     awaitingHello.remove(session);
                     close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "no hello within " + HELLO_TIMEOUT_SECONDS + " s");
                 }
@@ -134,7 +138,8 @@ public class GameSessions {
 
     /**
      * One whole message (at most {@value ClientMessages#MAX_MESSAGE_BYTES} bytes, assembled by {@link GameSocket}):
-     * read strictly, then checked in this order: hello first, who may send it, its fields; only then acted on.
+     * read strictly, then checked in this order: hello (or join) first, who may send it, its fields; only then acted
+     * on. {@code gameId} is the game socket's, null on the join socket.
      */
     void received(Session session, String gameId, String text) {
         long receivedNanos = System.nanoTime(); // an answer's acknowledgement is timed from here (answer_ack_seconds)
@@ -152,11 +157,20 @@ public class GameSessions {
         if (connection != null) {
             connection.active(receivedNanos);
         }
-        if (connection == null && type != ClientMessage.MessageType.HELLO) {
+        if (connection == null && gameId == null && type != ClientMessage.MessageType.JOIN) {
+            error(session, "join-first", null, "Join first: {\"type\":\"join\",\"pin\":\"123456\",\"nickname\":\"...\"}. "
+                    + "To come back to a game, say hello on /quiz/ws/games/{gameId}.");
+            return;
+        }
+        if (gameId != null && type == ClientMessage.MessageType.JOIN) {
+            error(session, "join-not-here", null, "Join on /quiz/ws/join (or POST /quiz/api/games/players), then say hello here.");
+            return;
+        }
+        if (connection == null && type != ClientMessage.MessageType.HELLO && type != ClientMessage.MessageType.JOIN) {
             error(session, "hello-first", null, "Say hello first: {\"type\":\"hello\",\"role\":\"player\"|\"host\",\"token\":\"...\"}.");
             return;
         }
-        if (connection != null && type == ClientMessage.MessageType.HELLO) {
+        if (connection != null && (type == ClientMessage.MessageType.HELLO || type == ClientMessage.MessageType.JOIN)) {
             error(session, "already-identified", null, "This connection is already identified.");
             return;
         }
@@ -190,9 +204,11 @@ public class GameSessions {
             } finally {
                 session.getUserProperties().remove(HELLO_BEING_SERVED);
             }
+        } else if (message instanceof ClientMessage.Join join) {
+            joins.join(session, join);
         } else if (message instanceof ClientMessage.Answer answer) {
             // Where an answer's trace starts: its event, decision, score and the score's push all follow from here.
-            try (Traced span = tracing.span("ws answer", gameId)) {
+            try (Traced span = tracing.span("ws answer", connection.gameId())) {
                 live.answer(connection, answer.questionIndex(), answer.optionIds(), answer.text(), receivedNanos);
             }
         } else if (message instanceof ClientMessage.Kick kick) {

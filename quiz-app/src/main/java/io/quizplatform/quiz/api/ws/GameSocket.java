@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 
 /**
  * {@code /quiz/ws/games/{gameId}}: the live game for hosts and players. The first message says who is connecting
- * (a player token, or a host's access token); see docs/PROTOCOL.md.
+ * (a player token, or a host's access token); see docs/PROTOCOL.md. Also the join socket {@code /quiz/ws/join}
+ * ({@link JoinSocketUpgrade}), whose first message joins a game by its PIN and which then carries that game.
  *
  * <p>Text arrives in parts, one per frame, and is put together here: a message over 4 KiB, however it is
  * fragmented, closes the connection with 1009 before it is read. A programmatic endpoint rather than an annotated
@@ -36,7 +37,7 @@ public class GameSocket extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        String gameId = session.getPathParameters().get("gameId");
+        String gameId = session.getPathParameters().get("gameId"); // null on the join socket
         // No single frame may be larger than a whole message may be.
         session.setMaxTextMessageBufferSize(ClientMessages.MAX_MESSAGE_BYTES);
         session.setMaxBinaryMessageBufferSize(ClientMessages.MAX_MESSAGE_BYTES);

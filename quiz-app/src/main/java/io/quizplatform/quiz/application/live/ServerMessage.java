@@ -72,6 +72,17 @@ public sealed interface ServerMessage {
         }
     }
 
+    /**
+     * A join on the join socket committed: who the player is and the token to come back with (a hello on
+     * {@code /quiz/ws/games/{gameId}}); the {@code welcome} follows.
+     */
+    @JsonbPropertyOrder({"type", "gameId", "playerId", "nickname", "playerToken"})
+    record Joined(String type, String gameId, String playerId, String nickname, String playerToken) implements ServerMessage {
+        public Joined(String gameId, String playerId, String nickname, String playerToken) {
+            this("joined", gameId, playerId, nickname, playerToken);
+        }
+    }
+
     @JsonbPropertyOrder({"type", "message"})
     record Kicked(String type, String message) implements ServerMessage {
         public static final Kicked BY_HOST = new Kicked("kicked", "The host removed you from this game.");

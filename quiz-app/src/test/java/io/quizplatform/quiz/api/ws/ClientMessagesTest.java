@@ -4,6 +4,7 @@ import io.quizplatform.quiz.api.ws.ClientMessage.Answer;
 import io.quizplatform.quiz.api.ws.ClientMessage.Hello;
 import io.quizplatform.quiz.api.ws.ClientMessage.HostCommand;
 import io.quizplatform.quiz.api.ws.ClientMessage.Kick;
+import io.quizplatform.quiz.api.ws.ClientMessage.Join;
 import io.quizplatform.quiz.api.ws.ClientMessage.MessageType;
 import io.quizplatform.quiz.api.ws.ClientMessage.Ping;
 import io.quizplatform.quiz.api.ws.ClientMessage.Role;
@@ -38,6 +39,21 @@ class ClientMessagesTest {
         assertThat(read("{\"type\":\"answer\",\"questionIndex\":0,\"optionIds\":[\"a\"]}")).isEqualTo(new Answer(0, List.of("a"), null));
         assertThat(read("{\"type\":\"answer\",\"questionIndex\":99,\"optionIds\":[\"a\",\"c\"]}")).isEqualTo(new Answer(99, List.of("a", "c"), null));
         assertThat(read("{\"type\":\"answer\",\"questionIndex\":5,\"text\":\" Pacific \"}")).isEqualTo(new Answer(5, List.of(), " Pacific "));
+    }
+
+    @Test
+    void aJoinCarriesThePinAsSixDigitsInAStringAndANicknameForTheGameToJudge() {
+        assertThat(read("{\"type\":\"join\",\"pin\":\"012345\",\"nickname\":\" Ada \"}")).isEqualTo(new Join("012345", " Ada "));
+        for (String pin : List.of("12345", "1234567", "12345a", "١٢٣٤٥٦", "")) {
+            assertRefused("{\"type\":\"join\",\"pin\":\"" + pin + "\",\"nickname\":\"Ada\"}", "invalid-pin", "pin");
+        }
+        for (String pin : List.of("123456", "null", "[\"123456\"]", "1.23456e5")) {
+            assertRefused("{\"type\":\"join\",\"pin\":" + pin + ",\"nickname\":\"Ada\"}", "invalid-pin", "pin");
+        }
+        assertRefused("{\"type\":\"join\",\"pin\":\"123456\"}", "nickname-invalid", "nickname");
+        assertRefused("{\"type\":\"join\",\"pin\":\"123456\",\"nickname\":7}", "nickname-invalid", "nickname");
+        assertRefused("{\"type\":\"join\",\"pin\":\"123456\",\"nickname\":\"\"}", "nickname-invalid", "nickname");
+        assertRefused("{\"type\":\"join\",\"pin\":\"123456\",\"nickname\":\"Ada\",\"role\":\"host\"}", "invalid-message", "role");
     }
 
     @Test

@@ -1,0 +1,129 @@
+package io.quizplatform.quiz.api.ws;
+
+import io.quizplatform.platform.RepeatedFailure;
+import io.quizplatform.platform.ServiceSettings;
+import io.quizplatform.platform.api.Problem;
+import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.platform.security.RateLimiter;
+import io.quizplatform.quiz.application.GameHosting;
+import io.quizplatform.quiz.application.live.LiveGames;
+import io.quizplatform.quiz.application.live.LiveMessages;
+import io.quizplatform.quiz.application.live.ServerMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.time.Duration;
+import java.util.logging.Logger;
+
+/**
+ * Joins on the join socket ({@code /quiz/ws/join}, docs/PROTOCOL.md): the same limits and rules as
+ * {@code POST /quiz/api/games/players}, answered on the socket, which then carries the game. One request per phone
+ * instead of two, and no thread waits for the join's commit: the welcome is sent when it completes.
+ */
+@ApplicationScoped
+public class SocketJoins {
+
+    private static final Logger LOG = Logger.getLogger(SocketJoins.class.getName());
+
+    /** The session property in which {@link JoinSocketUpgrade} hands over the client's address. */
+    static final String CLIENT_ADDRESS = "clientAddress";
+    private static final String JOINING = "joining";
+    private static final String GAME_RULE = "Game rule: ";
+
+    @Inject
+    GameHosting games;
+
+    @Inject
+    LiveGames live;
+
+    @Inject
+    OpenSockets sockets;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    ServiceSettings settings;
+
+    private final RepeatedFailure unservedJoins = new RepeatedFailure(LOG, "joins not served, told to try again (1013)",
+            Duration.ofMinutes(1));
+
+    /** Whether the socket's join is being committed (its hello timeout waits for the answer). */
+    static boolean joining(Session session) {
+        return session.getUserProperties().containsKey(JOINING);
+    }
+
+    void join(Session session, ClientMessage.Join join) {
+        if (session.getUserProperties().putIfAbsent(JOINING, Boolean.TRUE) != null) {
+            error(session, "join-in-progress", null, "This connection is joining already; wait for the answer.");
+            return;
+        }
+        try {
+            String address = (String) session.getUserProperties().get(CLIENT_ADDRESS);
+            // The same buckets as the REST join: a phone gets no more joins by switching between the two.
+            RateLimiter.Decision fromHere = limiter.attempt("join-address", address,
+                    settings.intValue("rate.limit.join.per.address", 20), Duration.ofMinutes(1));
+            RateLimiter.Decision toGame = fromHere.allowed() ? limiter.attempt("join-game", join.pin(),
+                    settings.intValue("rate.limit.join.per.game", 20_000), Duration.ofMinutes(1)) : fromHere;
+            if (!toGame.allowed()) {
+                refused(session, "too-many-attempts", null, "Too many join attempts " + (fromHere.allowed()
+                        ? "for this game" : "from here") + ". Try again in " + toGame.retryAfterSeconds() + " seconds.");
+                return;
+            }
+            games.joinSoon(join.pin(), join.nickname()).whenComplete((joined, failure) -> {
+                if (failure == null) {
+                    welcome(session, joined);
+                } else {
+                    failed(session, failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            failed(session, e);
+        }
+    }
+
+    private void welcome(Session session, GameHosting.Joined joined) {
+        try {
+            SocketConnection connection = sockets.identified(session, joined.gameId(), joined.playerId(), false, false);
+            sockets.send(session, LiveMessages.json(new ServerMessage.Joined(joined.gameId(), joined.playerId(),
+                    joined.nickname(), joined.playerToken())));
+            live.playerHello(connection, live.game(joined.gameId()));
+            unservedJoins.recovered();
+        } catch (RuntimeException e) {
+            failed(session, e);
+        } finally {
+            session.getUserProperties().remove(JOINING);
+        }
+    }
+
+    /** A refused join keeps the connection (the player may try another nickname); a failure asks them to come back. */
+    private void failed(Session session, Throwable failure) {
+        if (failure instanceof ProblemException problem) {
+            Problem p = problem.toProblem();
+            String field = p.errors() == null || p.errors().isEmpty() ? null : p.errors().get(0).field();
+            String code = p.title().startsWith(GAME_RULE) ? p.title().substring(GAME_RULE.length())
+                    : p.status() == 404 ? "unknown-pin"
+                    : p.status() == 400 ? ClientMessages.INVALID_PIN
+                    : p.status() == 429 ? "too-many-attempts"
+                    : p.status() == 503 ? "game-busy"
+                    : "join-refused";
+            refused(session, code, code.equals("unknown-pin") || code.equals(ClientMessages.INVALID_PIN) ? "pin" : field,
+                    p.detail());
+            return;
+        }
+        unservedJoins.occurred("join", failure);
+        session.getUserProperties().remove(JOINING);
+        sockets.close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "try again");
+    }
+
+    private void refused(Session session, String code, String field, String message) {
+        session.getUserProperties().remove(JOINING);
+        error(session, code, field, message);
+    }
+
+    private void error(Session session, String code, String field, String message) {
+        sockets.send(session, LiveMessages.json(new ServerMessage.Error(code, field, message)));
+    }
+}

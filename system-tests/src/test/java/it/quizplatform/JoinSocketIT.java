@@ -1,0 +1,179 @@
+package it.quizplatform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.microshed.testing.jupiter.MicroShedTest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import static it.quizplatform.QuizAuthoringIT.POLL;
+import static it.quizplatform.QuizAuthoringIT.SINGLE;
+import static it.quizplatform.QuizAuthoringIT.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Joining over the socket ({@code /quiz/ws/join}): one connection joins with the PIN, is welcomed into the lobby and
+ * then plays on; refusals name the field and keep the connection; the REST join's limits hold here too.
+ */
+@MicroShedTest
+public class JoinSocketIT {
+
+    private static String host;
+    private static String quizId;
+
+    @BeforeAll
+    static void publishedQuiz() {
+        host = Platform.registerAndLogin(Platform.uniqueEmail("joinhost"), "Join Host");
+        quizId = QuizAuthoringIT.published(host, "Join Socket Quiz", SINGLE, POLL);
+    }
+
+    private static JsonNode newGame() {
+        Platform.Reply created = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\",\"lateJoinAllowed\":false}", host, null);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    @Test
+    void aPlayerJoinsWithThePinAndPlaysOnTheSameConnection() {
+        JsonNode game = newGame();
+        String gameId = game.get("id").asText();
+        try (SocketClient hostScreen = SocketClient.host(gameId, host);
+             SocketClient phone = SocketClient.joinSocket(Platform.randomAddress())) {
+            hostScreen.awaitType("welcome");
+            phone.join(game.get("pin").asText(), "  Ada   Lovelace ");
+
+            JsonNode joined = phone.awaitType("joined");
+            assertThat(joined.get("gameId").asText()).isEqualTo(gameId);
+            assertThat(joined.get("nickname").asText()).isEqualTo("Ada Lovelace");
+            assertThat(joined.get("playerToken").asText()).contains(".");
+            String playerId = joined.get("playerId").asText();
+            JsonNode welcome = phone.awaitType("welcome");
+            assertThat(welcome.get("phase").asText()).isEqualTo("lobby");
+            assertThat(welcome.get("you").get("playerId").asText()).isEqualTo(playerId);
+            assertThat(hostScreen.await("the lobby with Ada", Duration.ofSeconds(10),
+                    m -> m.path("players").findValuesAsText("nickname").contains("Ada Lovelace"))).isNotNull();
+            assertThat(send("GET", "/quiz/api/games/" + gameId, null, host, null).json().get("playerCount").asInt()).isEqualTo(1);
+
+            hostScreen.send("{\"type\":\"start\"}");
+            phone.awaitPhase("open");
+            phone.send("{\"type\":\"answer\",\"questionIndex\":0,\"optionIds\":[\"a\"]}");
+            assertThat(phone.awaitType("answer-received").get("questionIndex").asInt()).isZero();
+            phone.awaitType("answer-accepted");
+
+            // The token in "joined" brings the same player back on the game's socket.
+            try (SocketClient again = SocketClient.player(gameId, joined.get("playerToken").asText())) {
+                JsonNode back = again.awaitType("welcome");
+                assertThat(back.get("you").get("playerId").asText()).isEqualTo(playerId);
+                assertThat(back.get("answered").asBoolean()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aRefusedJoinNamesTheFieldAndKeepsTheConnectionForAnotherTry() throws Exception {
+        JsonNode game = newGame();
+        String pin = game.get("pin").asText();
+        Platform.Reply taken = GameLobbyIT.join(pin, "Grace");
+        assertThat(taken.status()).as(taken.body()).isEqualTo(201);
+        try (SocketClient phone = SocketClient.joinSocket(Platform.randomAddress())) {
+            phone.send("{\"type\":\"answer\",\"questionIndex\":0,\"optionIds\":[\"a\"]}");
+            assertThat(phone.awaitType("error").get("code").asText()).isEqualTo("join-first");
+            phone.send("{\"type\":\"hello\",\"role\":\"player\",\"token\":\"x.y\"}");
+            assertThat(phone.awaitType("error").get("code").asText()).isEqualTo("join-first");
+
+            phone.send("{\"type\":\"join\",\"pin\":" + pin + ",\"nickname\":\"Ada\"}"); // a number, not the PIN's string
+            assertRefused(phone, "invalid-pin", "pin");
+            phone.join(pin.equals("000000") ? "000001" : "000000", "Ada");
+            assertRefused(phone, "unknown-pin", "pin");
+            phone.join(pin, "GRACE");
+            assertRefused(phone, "nickname-taken", "nickname");
+            phone.join(pin, "<b>x</b>");
+            assertRefused(phone, "nickname-invalid", "nickname");
+            phone.send("{\"type\":\"join\",\"pin\":\"" + pin + "\",\"nickname\":\"Ada\",\"admin\":true}");
+            assertRefused(phone, "invalid-message", "admin");
+
+            phone.join(pin, "Ada");
+            assertThat(phone.awaitType("joined").get("nickname").asText()).isEqualTo("Ada");
+            phone.awaitType("welcome");
+            phone.join(pin, "Ada again");
+            assertThat(phone.awaitType("error").get("code").asText()).isEqualTo("already-identified");
+            assertThat(phone.closeCode).isNotDone();
+        }
+        JsonNode lobby = send("GET", "/quiz/api/games/" + game.get("id").asText(), null, host, null).json();
+        assertThat(lobby.get("players").findValuesAsText("nickname")).containsExactly("Grace", "Ada");
+    }
+
+    private static void assertRefused(SocketClient phone, String code, String field) {
+        JsonNode error = phone.awaitType("error");
+        assertThat(error.get("code").asText()).as(error.toString()).isEqualTo(code);
+        assertThat(error.path("field").asText()).as(error.toString()).isEqualTo(field);
+        assertThat(error.get("message").asText()).doesNotContain("Exception", "io.quizplatform");
+    }
+
+    @Test
+    void theGameSocketDoesNotJoin() {
+        JsonNode game = newGame();
+        try (SocketClient socket = SocketClient.connect(game.get("id").asText())) {
+            socket.join(game.get("pin").asText(), "Ada");
+            assertThat(socket.awaitType("error").get("code").asText()).isEqualTo("join-not-here");
+        }
+        assertThat(send("GET", "/quiz/api/games/" + game.get("id").asText(), null, host, null).json()
+                .get("playerCount").asInt()).isZero();
+    }
+
+    @Test
+    void joinsOverTheSocketCountAgainstTheSameLimitPerAddressAsTheRestJoin() {
+        JsonNode game = newGame();
+        String pin = game.get("pin").asText();
+        String address = Platform.randomAddress();
+        // The test stack keeps the default: 20 joins per address and minute, REST and socket together.
+        for (int i = 0; i < 10; i++) {
+            Platform.Reply rest = Platform.send(Platform.requestFrom(address, "/quiz/api/games/players")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"pin\":\"" + pin + "\",\"nickname\":\"Rest " + i + "\"}")));
+            assertThat(rest.status()).as(rest.body()).isEqualTo(201);
+        }
+        try (SocketClient phone = SocketClient.joinSocket(address)) {
+            for (int i = 0; i < 10; i++) {
+                phone.join(pin, "REST 0"); // refused by the game, still counted as an attempt, like a REST 409
+                assertRefused(phone, "nickname-taken", "nickname");
+            }
+        }
+        try (SocketClient phone = SocketClient.joinSocket(address)) {
+            phone.join(pin, "Late");
+            JsonNode error = phone.awaitType("error");
+            assertThat(error.get("code").asText()).isEqualTo("too-many-attempts");
+            assertThat(error.get("message").asText()).contains("Try again in");
+        }
+        try (SocketClient elsewhere = SocketClient.joinSocket(Platform.randomAddress())) {
+            elsewhere.join(pin, "Late");
+            elsewhere.awaitType("joined");
+        }
+    }
+
+    @Test
+    void anythingButAWebSocketHandshakeIsAnswered426() throws Exception {
+        HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(Platform.baseUrl() + "/quiz/ws/join")).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(426);
+        assertThat(plain.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(plain.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(plain.body()).contains("WebSocket").doesNotContain("Exception");
+    }
+
+    @Test
+    void aHandshakeFromAnotherSitesPageIsRefused() {
+        CompletableFuture<WebSocket> attempt = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Origin", "https://evil.example")
+                .buildAsync(URI.create(Platform.baseUrl().replace("http://", "ws://") + "/quiz/ws/join"), new WebSocket.Listener() { });
+        assertThat(attempt).failsWithin(Duration.ofSeconds(10));
+    }
+}
