@@ -28,27 +28,37 @@ export class GameConnection {
     this.stopped = false;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const socket = new WebSocket(`${scheme}://${location.host}/quiz/ws/games/${encodeURIComponent(this.gameId)}`);
-    this.socket = socket;
     this.handlers.onStatus?.(this.attempt === 0 ? 'connecting' : 'retrying');
     socket.addEventListener('open', () => {
       this.lastHeard = Date.now();
       socket.send(JSON.stringify(this.hello()));
       this.startWatchdog();
     });
+    this.attach(socket);
+  }
+
+  /**
+   * Takes over a socket that is open and already welcomed (the join socket, after its join): the messages it
+   * received so far are handled first, and a later drop reconnects to the game's socket with hello, as ever.
+   */
+  adopt(socket, messages) {
+    this.stopped = false;
+    this.lastHeard = Date.now();
+    this.attach(socket);
+    this.startWatchdog();
+    messages.forEach((message) => this.deliver(message));
+  }
+
+  attach(socket) {
+    this.socket = socket;
     socket.addEventListener('message', (event) => {
-      this.lastHeard = Date.now();
       let message;
       try {
         message = JSON.parse(event.data);
       } catch {
         return;
       }
-      if (message.serverTime) this.clockOffsetMs = Date.parse(message.serverTime) - Date.now();
-      if (message.type === 'welcome') {
-        this.attempt = 0;
-        this.handlers.onStatus?.('open');
-      }
-      if (message.type !== 'pong') this.handlers.onMessage(message);
+      this.deliver(message);
     });
     socket.addEventListener('close', (event) => {
       clearInterval(this.watchdog);
@@ -60,6 +70,16 @@ export class GameConnection {
       }
       this.retry();
     });
+  }
+
+  deliver(message) {
+    this.lastHeard = Date.now();
+    if (message.serverTime) this.clockOffsetMs = Date.parse(message.serverTime) - Date.now();
+    if (message.type === 'welcome') {
+      this.attempt = 0;
+      this.handlers.onStatus?.('open');
+    }
+    if (message.type !== 'pong') this.handlers.onMessage(message);
   }
 
   retry() {

@@ -1,6 +1,7 @@
-// Joining: the PIN, then a nickname (POST /quiz/api/games/players). The player token is kept in sessionStorage, so a
-// reload of this tab comes back as the same player, while another tab or browser joins as someone else.
-import { api, ApiError, NetworkError } from './api.js';
+// Joining: the PIN, then a nickname, sent on the join socket (/quiz/ws/join, docs/PROTOCOL.md), which then carries
+// the game: one connection from the form to the podium. The player token from `joined` is kept in sessionStorage, so
+// a reload of this tab comes back as the same player (hello on the game's socket), while another tab or browser
+// joins as someone else.
 import { t } from './i18n.js';
 import { el } from './ui.js';
 
@@ -18,30 +19,113 @@ export function forgetPlayer() {
   sessionStorage.removeItem(KEY);
 }
 
+/** A refusal on the join socket: the server's error code, the field it names and its (English) message. */
+class JoinRefused extends Error {
+  constructor(error) {
+    super(error.message);
+    this.code = error.code;
+    this.field = error.field;
+  }
+}
+
+/** No answer: the socket did not open, or closed before the welcome. */
+class JoinDropped extends Error {}
+
+/**
+ * The join socket. A refused join keeps it open for the next try; once joined, what it received (the welcome and
+ * anything after it) waits until the game's connection takes the socket over (`handOver()` returns it).
+ */
+class JoinSocket {
+  constructor() {
+    this.socket = null;
+    this.pending = null;
+    this.messages = [];
+    this.joined = null;
+    this.handedOver = false;
+  }
+
+  open() {
+    if (this.socket && this.socket.readyState === WebSocket.OPEN) return Promise.resolve();
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const socket = new WebSocket(`${scheme}://${location.host}/quiz/ws/join`);
+    this.socket = socket;
+    return new Promise((resolve, reject) => {
+      socket.addEventListener('open', () => resolve());
+      socket.addEventListener('message', (event) => this.receive(event));
+      socket.addEventListener('close', () => {
+        if (this.socket === socket) this.socket = null;
+        reject(new JoinDropped());
+        this.settle(null, new JoinDropped());
+      });
+    });
+  }
+
+  receive(event) {
+    let message;
+    try {
+      message = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    if (this.handedOver) return;
+    if (this.joined) {
+      this.messages.push(message);
+      if (message.type === 'welcome') {
+        const handOver = () => {
+          this.handedOver = true;
+          return this.messages;
+        };
+        this.settle({ player: this.joined, socket: this.socket, handOver });
+      }
+    } else if (message.type === 'joined') {
+      this.joined = { gameId: message.gameId, playerId: message.playerId, nickname: message.nickname, playerToken: message.playerToken };
+    } else if (message.type === 'error') {
+      this.settle(null, new JoinRefused(message));
+    }
+  }
+
+  settle(value, error) {
+    const pending = this.pending;
+    this.pending = null;
+    if (!pending) return;
+    if (error) pending.reject(error);
+    else pending.resolve(value);
+  }
+
+  async join(pin, nickname) {
+    await this.open();
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.socket.send(JSON.stringify({ type: 'join', pin, nickname }));
+    });
+  }
+}
+
 /** The message for a refused join, by the rule the server names. */
 function joinError(error) {
-  if (error instanceof NetworkError) return { field: null, key: 'common.networkError' };
-  if (!(error instanceof ApiError)) return { field: null, key: 'common.unexpected' };
-  if (error.status === 404) return { field: 'pin', key: 'play.error.unknownPin' };
-  if (error.status === 429) return { field: null, key: 'play.error.tooManyAttempts' };
+  if (!(error instanceof JoinRefused)) return { field: null, key: 'common.networkError' };
   const byCode = {
+    'unknown-pin': ['pin', 'play.error.unknownPin'],
+    'invalid-pin': ['pin', 'play.error.pinFormat'],
+    'too-many-attempts': [null, 'play.error.tooManyAttempts'],
     'nickname-taken': ['nickname', 'play.error.nicknameTaken'],
     'nickname-invalid': ['nickname', 'play.error.nicknameInvalid'],
     'game-full': [null, 'play.error.gameFull'],
     'game-started': [null, 'play.error.gameStarted'],
     'game-ended': [null, 'play.error.gameEnded'],
   }[error.code];
-  if (byCode) return { field: byCode[0], key: byCode[1], detail: error.problem.detail };
-  if (error.fieldErrors.pin) return { field: 'pin', key: 'play.error.pinFormat' };
-  if (error.fieldErrors.nickname) return { field: 'nickname', key: null, detail: error.fieldErrors.nickname };
+  if (byCode) return { field: byCode[0], key: byCode[1] };
   return { field: null, key: 'common.unexpected' };
 }
 
 /**
- * Shows the join form in app; resolves with the joined player ({gameId, playerId, nickname, playerToken}).
+ * Shows the join form in app; resolves once joined and welcomed with {player, socket, handOver}: the player
+ * ({gameId, playerId, nickname, playerToken}), the open socket, and handOver() which returns what the socket
+ * received so far (the welcome first) and leaves the socket to its new owner.
  * @param message an optional message key to show first (e.g. why the last game was left)
  */
 export function joinForm(app, initialPin, message) {
+  const joinSocket = new JoinSocket();
   return new Promise((resolve) => {
     const pin = el('input', { id: 'pin', inputmode: 'numeric', autocomplete: 'off', maxlength: 6, required: true,
       'data-testid': 'pin-input', 'aria-describedby': 'pin-error' });
@@ -79,13 +163,12 @@ export function joinForm(app, initialPin, message) {
       }
       submit.disabled = true;
       try {
-        const { data } = await api('POST', '/quiz/api/games/players',
-          { body: { pin: pin.value.trim(), nickname: nickname.value.trim() } });
-        sessionStorage.setItem(KEY, JSON.stringify(data));
-        resolve(data);
+        const joined = await joinSocket.join(pin.value.trim(), nickname.value.trim());
+        sessionStorage.setItem(KEY, JSON.stringify(joined.player));
+        resolve(joined);
       } catch (error) {
-        const { field, key, detail } = joinError(error);
-        const text = key ? t(key) : detail;
+        const { field, key } = joinError(error);
+        const text = t(key);
         if (field === 'pin' || field === 'nickname') {
           const input = field === 'pin' ? pin : nickname;
           input.setAttribute('aria-invalid', 'true');

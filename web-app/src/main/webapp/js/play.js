@@ -19,8 +19,10 @@ const view = { state: null, you: null, answer: null, answerStatus: null, results
 const countdown = new Countdown(el('span'), () => live?.serverNow() ?? Date.now());
 
 async function start(message) {
+  let joined = null;
   if (!player) {
-    player = await joinForm(app, param('pin'), message);
+    joined = await joinForm(app, param('pin'), message);
+    player = joined.player;
   }
   app.replaceChildren(el('p', { class: 'big-message', i18n: 'common.loading' }));
   live = new GameConnection(player.gameId, () => ({ type: 'hello', role: 'player', token: player.playerToken }), {
@@ -31,7 +33,9 @@ async function start(message) {
       if (status === 'closed' && event?.code === 1008 && !view.ended) leave(view.kicked ? 'play.kicked' : 'play.gameGone');
     },
   });
-  live.connect();
+  // Just joined: the join socket is already welcomed and carries the game; a reload says hello on the game's socket.
+  if (joined) live.adopt(joined.socket, joined.handOver());
+  else live.connect();
 }
 
 function leave(messageKey) {

@@ -37,9 +37,9 @@ import java.util.function.ToLongFunction;
 
 /**
  * The live game as a classroom plays it, for {@code games} games of {@code players} players at once: a host publishes
- * a quiz of 5 single-choice questions of 8 s with 4 options and opens a game (REST); the players join (REST), connect
- * the game socket and say hello; the host (its own socket) starts once every player of its game is in, and sends
- * `next` after each question's results; every player waits for each question to open, answers within a random 0-3 s,
+ * a quiz of 5 single-choice questions of 8 s with 4 options and opens a game (REST); the players join on the join
+ * socket and play on it ({@code -Djoin=rest}: join over REST, connect the game socket and say hello); the host (its
+ * own socket) starts once every player of its game is in, and sends `next` after each question's results; every player waits for each question to open, answers within a random 0-3 s,
  * and waits for "received", "locked in", the results and their own score line, and at the end the podium.
  *
  * <p>Gatling times each request and each awaited socket message (named checks, from the message sent before them).
@@ -53,6 +53,14 @@ final class GameFlow {
     static final int QUESTIONS = 5;
     static final int TIME_LIMIT_SECONDS = 8;
     static final String PING = "{\"type\":\"ping\"}";
+    /** {@code -Djoin=socket} (the default: the web client's way) or {@code -Djoin=rest} (REST join, then hello). */
+    static final boolean JOIN_OVER_SOCKET = switch (System.getProperty("join", "socket")) {
+        case "socket" -> true;
+        case "rest" -> false;
+        default -> throw new IllegalArgumentException("-Djoin is socket or rest");
+    };
+    /** The request a join is timed by: from the join sent to the welcome, or the REST join alone. */
+    static final String JOIN = JOIN_OVER_SOCKET ? "player join → welcome" : "join a game";
 
     final int games;
     final int players;
@@ -131,20 +139,7 @@ final class GameFlow {
                     return s.set("clientAddress", Load.nextAddress()).set("run", run).set("arrivals", new GameRun.Arrivals())
                             .set("pin", run.pin).set("gameId", run.gameId).set("nickname", "P" + run.nextPlayer.getAndIncrement());
                 })
-                .exec(http("join a game").post("/quiz/api/games/players")
-                        .body(StringBody("{\"pin\":\"#{pin}\",\"nickname\":\"#{nickname}\"}"))
-                        .check(status().is(201), jsonPath("$.playerToken").saveAs("playerToken")))
-                .doIf(Session::isFailed).then(exec(s -> {
-                    run(s).joinFailures.incrementAndGet();
-                    run(s).arrived.incrementAndGet();
-                    return s;
-                }))
-                .exitHereIfFailed()
-                .exec(ws("player connect").connect("/quiz/ws/games/#{gameId}"))
-                .exec(ws("player hello").sendText("{\"type\":\"hello\",\"role\":\"player\",\"token\":\"#{playerToken}\"}")
-                        .await(30).on(ws.checkTextMessage("player hello → welcome")
-                                .matching(jsonPath("$.type").in("welcome", "error"))
-                                .check(jsonPath("$.type").is("welcome"), record())))
+                .exec(JOIN_OVER_SOCKET ? joinOverTheSocket() : joinOverRestThenHello())
                 .exec(s -> {
                     if (!s.isFailed()) {
                         run(s).welcomed.incrementAndGet();
@@ -191,6 +186,40 @@ final class GameFlow {
                     return s;
                 })
                 .exec(ws("player close").close());
+    }
+
+    /**
+     * The phone joins on the join socket and plays on it: one request per phone (docs/PROTOCOL.md, "Joining over the
+     * socket"). A refused join is an {@code error} instead of the welcome.
+     */
+    private static ChainBuilder joinOverTheSocket() {
+        return exec(ws("player connect").connect("/quiz/ws/join").header("X-Forwarded-For", "#{clientAddress}"))
+                .exec(ws("player join").sendText("{\"type\":\"join\",\"pin\":\"#{pin}\",\"nickname\":\"#{nickname}\"}")
+                        .await(30).on(ws.checkTextMessage(JOIN)
+                                .matching(jsonPath("$.type").in("welcome", "error"))
+                                .check(jsonPath("$.type").is("welcome"), record())))
+                .doIf(Session::isFailed).then(exec(s -> {
+                    run(s).joinFailures.incrementAndGet();
+                    return s;
+                }));
+    }
+
+    /** The phone joins over REST, then connects the game's socket and says hello with its player token. */
+    private static ChainBuilder joinOverRestThenHello() {
+        return exec(http(JOIN).post("/quiz/api/games/players")
+                        .body(StringBody("{\"pin\":\"#{pin}\",\"nickname\":\"#{nickname}\"}"))
+                        .check(status().is(201), jsonPath("$.playerToken").saveAs("playerToken")))
+                .doIf(Session::isFailed).then(exec(s -> {
+                    run(s).joinFailures.incrementAndGet();
+                    run(s).arrived.incrementAndGet();
+                    return s;
+                }))
+                .exitHereIfFailed()
+                .exec(ws("player connect").connect("/quiz/ws/games/#{gameId}"))
+                .exec(ws("player hello").sendText("{\"type\":\"hello\",\"role\":\"player\",\"token\":\"#{playerToken}\"}")
+                        .await(30).on(ws.checkTextMessage("player hello → welcome")
+                                .matching(jsonPath("$.type").in("welcome", "error"))
+                                .check(jsonPath("$.type").is("welcome"), record())));
     }
 
     static String answer(Session s) {

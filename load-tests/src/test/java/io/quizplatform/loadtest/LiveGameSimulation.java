@@ -35,7 +35,7 @@ public class LiveGameSimulation extends Simulation {
                 .maxDuration(JOIN_PHASE.plusMinutes(Load.intProperty("maxMinutesAfterJoins", 6)))
                 .assertions(
                         global().failedRequests().count().is(0L),
-                        details("join a game").responseTime().percentile(95.0).lt(Load.intProperty("target.joinP95Ms", 200)),
+                        details(GameFlow.JOIN).responseTime().percentile(95.0).lt(Load.intProperty("target.joinP95Ms", 200)),
                         details("answer → received").responseTime().percentile(95.0).lt((int) flow.ackP95Target),
                         details("answer → received").responseTime().percentile(99.0).lt(Load.intProperty("target.ackP99Ms", 250)));
     }

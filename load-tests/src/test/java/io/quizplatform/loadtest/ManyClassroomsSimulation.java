@@ -38,7 +38,7 @@ public class ManyClassroomsSimulation extends Simulation {
                 .maxDuration(SETUP_PHASE.plus(JOIN_PHASE).plusMinutes(Load.intProperty("maxMinutesAfterJoins", 6)))
                 .assertions(
                         global().failedRequests().count().is(0L),
-                        details("join a game").responseTime().percentile(95.0).lt(Load.intProperty("target.joinP95Ms", 200)));
+                        details(GameFlow.JOIN).responseTime().percentile(95.0).lt(Load.intProperty("target.joinP95Ms", 200)));
     }
 
     @Override
