@@ -159,7 +159,7 @@ public class JoinSocketIT {
     }
 
     @Test
-    void anythingButAWebSocketHandshakeIsAnswered426() throws Exception {
+    void anythingButAWebSocketHandshakeIsAnswered426Or405() throws Exception {
         HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(Platform.baseUrl() + "/quiz/ws/join")).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -167,6 +167,14 @@ public class JoinSocketIT {
         assertThat(plain.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(plain.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(plain.body()).contains("WebSocket").doesNotContain("Exception");
+
+        HttpResponse<String> post = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(Platform.baseUrl() + "/quiz/ws/join")).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).contains("GET");
+        assertThat(post.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     }
 
     @Test

@@ -64,6 +64,8 @@ public class GameJoins {
 
     private final Map<UUID, Queue<Request>> waiting = new ConcurrentHashMap<>();
     private final Set<UUID> committing = ConcurrentHashMap.newKeySet();
+    /** joinSoon's joins not answered yet, of any game: no caller of theirs comes back to take the turn. */
+    private final java.util.concurrent.atomic.AtomicInteger unattended = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * Joins the player to the game and returns once the join is committed; throws the rule the join broke. The
@@ -101,9 +103,10 @@ public class GameJoins {
                 throw new ProblemException(503, "Game busy", "Joining takes too long right now; try again.");
             }
         }
-        if (waiting.containsKey(gameId)) {
+        if (unattended.get() > 0 && waiting.containsKey(gameId)) {
             // Joins still queued may all be joinSoon's, whose callers do not come back to look: someone must take
-            // the turn for them, and this thread has its answer to give.
+            // the turn for them, and this thread has its answer to give. (Only then: in a burst of REST joins every
+            // joiner would hand over a task that finds the turn taken.)
             handOffs.execute(() -> commitWhileQueued(gameId));
         }
         try {
@@ -125,6 +128,8 @@ public class GameJoins {
      */
     public CompletableFuture<Game.Player> joinSoon(UUID gameId, String playerId, String nickname) {
         Request request = new Request(playerId, nickname, Instant.now(), new CompletableFuture<>());
+        unattended.incrementAndGet();
+        request.result().whenComplete((player, failure) -> unattended.decrementAndGet());
         queued(gameId, request);
         commitWhileQueued(gameId);
         return request.result();

@@ -19,7 +19,7 @@ import java.util.Map;
  * socket"). Upgraded here, by the WebSocket 2.1 {@code upgradeHttpToWebSocket}, rather than deployed as an endpoint,
  * because the join's per-address limit needs the client's address, which only the HTTP request knows (the
  * handshake API has no peer address): it travels to the socket in the session's properties. Anything but a WebSocket
- * handshake is answered 426.
+ * handshake is answered 426 (405 for another method than GET), as problem+json.
  */
 @WebServlet(urlPatterns = JoinSocketUpgrade.PATH)
 public class JoinSocketUpgrade extends HttpServlet {
@@ -32,15 +32,26 @@ public class JoinSocketUpgrade extends HttpServlet {
     private final OriginCheck configurator = new OriginCheck();
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
-            response.setStatus(426);
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        if (!"GET".equals(request.getMethod())) {
+            response.setHeader("Allow", "GET");
+            problem(response, 405, "Method Not Allowed", "The join socket takes a WebSocket handshake (GET) only.");
+        } else if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             response.setHeader("Upgrade", "websocket");
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Upgrade Required\",\"status\":426,"
-                    + "\"detail\":\"This is the join socket: connect with a WebSocket client.\"}");
-            return;
+            problem(response, 426, "Upgrade Required", "This is the join socket: connect with a WebSocket client.");
+        } else {
+            upgrade(request, response);
         }
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}");
+    }
+
+    private void upgrade(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         ServerContainer container = (ServerContainer) getServletContext().getAttribute(ServerContainer.class.getName());
         // A configuration per connection: the session's properties start as a copy of its properties, which is how
         // the address reaches the socket (Liberty does not pass on upgradeHttpToWebSocket's path parameters).
