@@ -24,9 +24,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,7 +59,7 @@ public class GameJoins {
     ManagedExecutorService executor;
 
     /** Where a joiner with its answer hands the queued joins over (the managed executor; a plain one in tests). */
-    java.util.concurrent.Executor handOffs;
+    Executor handOffs;
 
     private record Request(String playerId, String nickname, Instant at, CompletableFuture<Game.Player> result) {
     }
@@ -65,7 +67,7 @@ public class GameJoins {
     private final Map<UUID, Queue<Request>> waiting = new ConcurrentHashMap<>();
     private final Set<UUID> committing = ConcurrentHashMap.newKeySet();
     /** joinSoon's joins not answered yet, of any game: no caller of theirs comes back to take the turn. */
-    private final java.util.concurrent.atomic.AtomicInteger unattended = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger unattended = new AtomicInteger();
 
     /**
      * Joins the player to the game and returns once the join is committed; throws the rule the join broke. The

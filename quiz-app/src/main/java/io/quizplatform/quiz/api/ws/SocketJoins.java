@@ -17,6 +17,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 
 /**
@@ -83,7 +84,7 @@ public class SocketJoins {
                 if (failure == null) {
                     welcome(session, joined);
                 } else {
-                    failed(session, failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure);
+                    failed(session, failure instanceof CompletionException ? failure.getCause() : failure);
                 }
             }, welcomers);
         } catch (RuntimeException e) {
