@@ -4,6 +4,8 @@ import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.platform.outbox.Outbox;
 import io.quizplatform.platform.persistence.UniqueViolation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -21,6 +23,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EventStore {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     EntityManager entityManager;
@@ -113,6 +117,10 @@ public class EventStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String aggregateType, UUID aggregateId, long expectedVersion, List<NewEvent> events,
                        String actorId, String commandId, Instant at) {
+        if (events.size() > 1) {
+            appendTogether(aggregateType, aggregateId, expectedVersion, events, actorId, commandId, at);
+            return;
+        }
         long version = expectedVersion;
         for (NewEvent event : events) {
             version++;
@@ -140,6 +148,47 @@ public class EventStore {
             outbox.append(new EventEnvelope(eventId.toString(), event.type(), aggregateType, aggregateId.toString(), version,
                     at, event.data()));
         }
+    }
+
+    /**
+     * Several events (a group of joins appends hundreds) in one statement each for the events and their outbox rows:
+     * one round trip per event took most of a group's commit (26 groups of ~385 joins in 46.6 s at 500 joins a
+     * second, 2026-12-04). Versions and ids follow the list's order; a concurrent append fails the whole statement.
+     */
+    private void appendTogether(String aggregateType, UUID aggregateId, long expectedVersion, List<NewEvent> events,
+                                String actorId, String commandId, Instant at) {
+        JsonArrayBuilder rows = JSON.createArrayBuilder();
+        List<EventEnvelope> envelopes = new ArrayList<>(events.size());
+        long version = expectedVersion;
+        for (NewEvent event : events) {
+            version++;
+            UUID eventId = UUID.randomUUID();
+            rows.add(JSON.createObjectBuilder().add("event_id", eventId.toString()).add("event_type", event.type())
+                    .add("event_data", event.data()).add("event_version", version));
+            envelopes.add(new EventEnvelope(eventId.toString(), event.type(), aggregateType, aggregateId.toString(),
+                    version, at, event.data()));
+        }
+        try {
+            entityManager.createNativeQuery("INSERT INTO event_store (event_id, aggregate_id, aggregate_type, event_type, "
+                            + "event_data, event_version, actor_id, command_id, created_at) "
+                            + "SELECT CAST(r.row->>'event_id' AS uuid), CAST(?2 AS uuid), CAST(?3 AS varchar), r.row->>'event_type', "
+                            + "CAST(r.row->>'event_data' AS jsonb), CAST(r.row->>'event_version' AS bigint), CAST(?4 AS varchar), "
+                            + "CAST(?5 AS varchar), CAST(?6 AS timestamptz) "
+                            + "FROM jsonb_array_elements(CAST(?1 AS jsonb)) WITH ORDINALITY AS r(row, position) ORDER BY r.position")
+                    .setParameter(1, rows.build().toString())
+                    .setParameter(2, aggregateId)
+                    .setParameter(3, aggregateType)
+                    .setParameter(4, actorId)
+                    .setParameter(5, commandId)
+                    .setParameter(6, java.sql.Timestamp.from(at))
+                    .executeUpdate();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.isCausedBy(e)) {
+                throw new ConcurrentChange(aggregateType + " " + aggregateId + " changed since version " + expectedVersion);
+            }
+            throw e;
+        }
+        outbox.appendAll(envelopes);
     }
 
     private static Instant toInstant(Object value) {
