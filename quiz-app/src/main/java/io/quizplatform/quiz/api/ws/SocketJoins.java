@@ -17,6 +17,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 
@@ -93,6 +94,11 @@ public class SocketJoins {
     }
 
     private void welcome(Session session, GameHosting.Joined joined) {
+        if (!session.isOpen() || session.getUserProperties() == null) {
+            // The phone went away while its join committed (it gave up waiting): the player is in the game, and
+            // comes back, if at all, with a hello. Nothing to send, and nothing went wrong here.
+            return;
+        }
         try {
             SocketConnection connection = sockets.identified(session, joined.gameId(), joined.playerId(), false, false);
             sockets.send(session, LiveMessages.json(new ServerMessage.Joined(joined.gameId(), joined.playerId(),
@@ -110,7 +116,7 @@ public class SocketJoins {
         } catch (RuntimeException e) {
             failed(session, e);
         } finally {
-            session.getUserProperties().remove(JOINING);
+            joinEnded(session);
         }
     }
 
@@ -130,13 +136,21 @@ public class SocketJoins {
             return;
         }
         unservedJoins.occurred("join", failure);
-        session.getUserProperties().remove(JOINING);
+        joinEnded(session);
         sockets.close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "try again");
     }
 
     private void refused(Session session, String code, String field, String message) {
-        session.getUserProperties().remove(JOINING);
+        joinEnded(session);
         error(session, code, field, message);
+    }
+
+    /** The socket may take another join (after a refusal); its properties are gone once the container let it go. */
+    private static void joinEnded(Session session) {
+        Map<String, Object> properties = session.getUserProperties();
+        if (properties != null) {
+            properties.remove(JOINING);
+        }
     }
 
     private void error(Session session, String code, String field, String message) {
