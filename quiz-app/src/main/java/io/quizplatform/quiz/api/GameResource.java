@@ -1,6 +1,5 @@
 package io.quizplatform.quiz.api;
 
-import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.api.ClientAddress;
 import io.quizplatform.platform.api.Problem;
 import io.quizplatform.platform.api.ProblemException;
@@ -36,7 +35,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -66,13 +64,11 @@ public class GameResource {
     GameHosting games;
 
     @Inject
-    RateLimiter limiter;
+    JoinLimits joinLimits;
 
     @Inject
     ClientAddress clientAddress;
 
-    @Inject
-    ServiceSettings settings;
 
     @Context
     SecurityContext security;
@@ -153,10 +149,8 @@ public class GameResource {
     @Operation(summary = "Join a game with its PIN and a nickname", description = "Returns the player token for the game's socket.")
     public Response join(@NotNull(message = "a JSON body with pin and nickname is required") @Valid JoinRequest join) {
         String address = clientAddress.of(request);
-        limiter.attempt("join-address", address, settings.intValue("rate.limit.join.per.address", 20), Duration.ofMinutes(1))
-                .orRefuse("join attempts from here");
-        limiter.attempt("join-game", join.pin(), settings.intValue("rate.limit.join.per.game", 20_000), Duration.ofMinutes(1))
-                .orRefuse("join attempts for this game");
+        joinLimits.attempt(address, join.pin()).ifPresent(refusal ->
+                new RateLimiter.Decision(false, refusal.retryAfterSeconds()).orRefuse(refusal.what()));
         GameHosting.Joined joined = games.join(join.pin(), join.nickname());
         return Response.status(201).entity(joined).build();
     }

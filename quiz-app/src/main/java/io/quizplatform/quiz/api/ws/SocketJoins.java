@@ -1,10 +1,9 @@
 package io.quizplatform.quiz.api.ws;
 
 import io.quizplatform.platform.RepeatedFailure;
-import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.api.Problem;
 import io.quizplatform.platform.api.ProblemException;
-import io.quizplatform.platform.security.RateLimiter;
+import io.quizplatform.quiz.api.JoinLimits;
 import io.quizplatform.quiz.application.GameHosting;
 import io.quizplatform.quiz.application.live.LiveGames;
 import io.quizplatform.quiz.application.live.LiveMessages;
@@ -18,6 +17,7 @@ import jakarta.websocket.Session;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 
@@ -46,10 +46,7 @@ public class SocketJoins {
     OpenSockets sockets;
 
     @Inject
-    RateLimiter limiter;
-
-    @Inject
-    ServiceSettings settings;
+    JoinLimits limits;
 
     @Resource
     ManagedExecutorService welcomers;
@@ -69,14 +66,10 @@ public class SocketJoins {
         }
         try {
             String address = (String) session.getUserProperties().get(CLIENT_ADDRESS);
-            // The same buckets as the REST join: a phone gets no more joins by switching between the two.
-            RateLimiter.Decision fromHere = limiter.attempt("join-address", address,
-                    settings.intValue("rate.limit.join.per.address", 20), Duration.ofMinutes(1));
-            RateLimiter.Decision toGame = fromHere.allowed() ? limiter.attempt("join-game", join.pin(),
-                    settings.intValue("rate.limit.join.per.game", 20_000), Duration.ofMinutes(1)) : fromHere;
-            if (!toGame.allowed()) {
-                refused(session, "too-many-attempts", null, "Too many join attempts " + (fromHere.allowed()
-                        ? "for this game" : "from here") + ". Try again in " + toGame.retryAfterSeconds() + " seconds.");
+            Optional<JoinLimits.Refusal> overLimit = limits.attempt(address, join.pin());
+            if (overLimit.isPresent()) {
+                refused(session, "too-many-attempts", null, "Too many " + overLimit.get().what() + ". Try again in "
+                        + overLimit.get().retryAfterSeconds() + " seconds.");
                 return;
             }
             // Welcomed on a pool thread: the thread that completes the join is committing the game's joins, and a

@@ -9,6 +9,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -125,8 +126,8 @@ public class EventStore {
         for (NewEvent event : events) {
             version++;
             UUID eventId = UUID.randomUUID();
-            try {
-                entityManager.createNativeQuery("INSERT INTO event_store (event_id, aggregate_id, aggregate_type, event_type, "
+            insertOrConflict(aggregateType, aggregateId, expectedVersion, entityManager.createNativeQuery(
+                            "INSERT INTO event_store (event_id, aggregate_id, aggregate_type, event_type, "
                                 + "event_data, event_version, actor_id, command_id, created_at) "
                                 + "VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), ?6, ?7, ?8, ?9)")
                         .setParameter(1, eventId)
@@ -137,14 +138,7 @@ public class EventStore {
                         .setParameter(6, version)
                         .setParameter(7, actorId)
                         .setParameter(8, commandId)
-                        .setParameter(9, java.sql.Timestamp.from(at))
-                        .executeUpdate();
-            } catch (PersistenceException e) {
-                if (UniqueViolation.isCausedBy(e)) {
-                    throw new ConcurrentChange(aggregateType + " " + aggregateId + " changed since version " + expectedVersion);
-                }
-                throw e;
-            }
+                        .setParameter(9, java.sql.Timestamp.from(at)));
             outbox.append(new EventEnvelope(eventId.toString(), event.type(), aggregateType, aggregateId.toString(), version,
                     at, event.data()));
         }
@@ -168,8 +162,8 @@ public class EventStore {
             envelopes.add(new EventEnvelope(eventId.toString(), event.type(), aggregateType, aggregateId.toString(),
                     version, at, event.data()));
         }
-        try {
-            entityManager.createNativeQuery("INSERT INTO event_store (event_id, aggregate_id, aggregate_type, event_type, "
+        insertOrConflict(aggregateType, aggregateId, expectedVersion, entityManager.createNativeQuery(
+                        "INSERT INTO event_store (event_id, aggregate_id, aggregate_type, event_type, "
                             + "event_data, event_version, actor_id, command_id, created_at) "
                             + "SELECT CAST(r.row->>'event_id' AS uuid), CAST(?2 AS uuid), CAST(?3 AS varchar), r.row->>'event_type', "
                             + "CAST(r.row->>'event_data' AS jsonb), CAST(r.row->>'event_version' AS bigint), CAST(?4 AS varchar), "
@@ -180,15 +174,20 @@ public class EventStore {
                     .setParameter(3, aggregateType)
                     .setParameter(4, actorId)
                     .setParameter(5, commandId)
-                    .setParameter(6, java.sql.Timestamp.from(at))
-                    .executeUpdate();
+                    .setParameter(6, java.sql.Timestamp.from(at)));
+        outbox.appendAll(envelopes);
+    }
+
+    /** Runs the insert; the unique (aggregate_id, event_version) refusing it means another writer appended first. */
+    private static void insertOrConflict(String aggregateType, UUID aggregateId, long expectedVersion, Query insert) {
+        try {
+            insert.executeUpdate();
         } catch (PersistenceException e) {
             if (UniqueViolation.isCausedBy(e)) {
                 throw new ConcurrentChange(aggregateType + " " + aggregateId + " changed since version " + expectedVersion);
             }
             throw e;
         }
-        outbox.appendAll(envelopes);
     }
 
     private static Instant toInstant(Object value) {
