@@ -68,7 +68,11 @@ public class GameLobbyIT {
         assertThat(ada.json().get("playerToken").asText()).contains(".");
         assertThat(ada.json().get("gameId").asText()).isEqualTo(gameId);
         String grace = join(pin, "Grace").json().get("playerId").asText();
-        assertThat(join(pin, "  ADA ").status()).isEqualTo(409);
+        Platform.Reply taken = join(pin, "  ADA ");
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("title").asText()).as("the web client reads the rule from the title")
+                .isEqualTo("Game rule: nickname-taken");
+        assertThat(taken.json().get("errors").findValuesAsText("field")).containsExactly("nickname");
         Platform.Reply script = join(pin, "<b>x</b>");
         assertThat(script.status()).isEqualTo(400);
         assertThat(script.json().get("errors").findValuesAsText("field")).contains("nickname");
@@ -157,7 +161,9 @@ public class GameLobbyIT {
         assertThat(join("12345", "Ada").status()).isEqualTo(400);
         Platform.Reply unknown = join("000001", "Ada");
         assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("title").asText()).isEqualTo("Unknown PIN");
         assertThat(unknown.json().get("detail").asText()).contains("No game is running with PIN");
+        assertThat(unknown.json().get("errors").findValuesAsText("field")).containsExactly("pin");
     }
 
     @Test

@@ -1,8 +1,13 @@
 package io.quizplatform.platform.api;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -28,5 +33,23 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public Response toResponse() {
         return Response.status(status).type(PROBLEM_JSON).entity(this).build();
+    }
+
+    /** Answers a servlet's request with this problem, where no JAX-RS runtime writes it (filters, error pages). */
+    public void writeTo(HttpServletResponse response) throws IOException {
+        JsonArrayBuilder fields = Json.createArrayBuilder();
+        errors.forEach(e -> fields.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", type)
+                .add("title", title)
+                .add("status", status)
+                .add("detail", detail);
+        if (instance != null) {
+            body.add("instance", instance);
+        }
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(body.add("errors", fields).build().toString());
     }
 }

@@ -1,12 +1,12 @@
 package io.quizplatform.platform.api;
 
-import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Turns errors the web container answers itself (outside JAX-RS: a 404 for a path no servlet serves, a 401 or
@@ -64,15 +64,6 @@ public class ProblemErrorServlet extends HttpServlet {
             title = "Error";
             detail = "The request could not be processed.";
         }
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(Json.createObjectBuilder()
-                .add("type", "about:blank")
-                .add("title", title)
-                .add("status", status)
-                .add("detail", detail)
-                .add("errors", Json.createArrayBuilder())
-                .build().toString());
+        Problem.of(status, title, detail, List.of()).writeTo(response);
     }
 }

@@ -2,7 +2,6 @@ package io.quizplatform.platform.api;
 
 import io.quizplatform.platform.ServiceSettings;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -81,16 +80,9 @@ public class SecurityHeaders extends HttpFilter {
     }
 
     private static void refuseContentType(HttpServletResponse response) throws IOException {
-        response.setStatus(415);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(Json.createObjectBuilder()
-                .add("type", "about:blank")
-                .add("title", "Unsupported Media Type")
-                .add("status", 415)
-                .add("detail", "The Content-Type header is not a media type; send the body as application/json.")
-                .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("field", "Content-Type").add("message", "must be a media type such as application/json")))
-                .build().toString());
+        Problem.of(415, "Unsupported Media Type",
+                "The Content-Type header is not a media type; send the body as application/json.",
+                List.of(new Problem.FieldError("Content-Type", "must be a media type such as application/json")))
+                .writeTo(response);
     }
 }

@@ -1,6 +1,7 @@
 package io.quizplatform.quiz.api;
 
 import io.quizplatform.platform.api.Problem;
+import io.quizplatform.quiz.application.JoinRefused;
 import io.quizplatform.quiz.domain.image.ImageRejected;
 import io.quizplatform.quiz.domain.quiz.RuleViolation;
 import jakarta.ws.rs.core.Response;
@@ -9,7 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.util.List;
 
-/** quiz-app's domain refusals as problem+json: the domain says what is wrong, the API picks the status. */
+/** quiz-app's domain and application refusals as problem+json: they say what is wrong, the API picks the status. */
 public final class QuizProblems {
 
     private QuizProblems() {
@@ -36,6 +37,31 @@ public final class QuizProblems {
         public Response toResponse(RuleViolation e) {
             return Problem.of(400, "Quiz rule broken", e.getMessage(),
                     e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList()).toResponse();
+        }
+    }
+
+    /**
+     * A refused join (the REST join; the join socket sends the same code in an {@code error}). Game rules keep the
+     * title "Game rule: &lt;code&gt;", which the web client reads.
+     */
+    @Provider
+    public static class ForJoinRefused implements ExceptionMapper<JoinRefused> {
+        @Override
+        public Response toResponse(JoinRefused e) {
+            int status = switch (e.code()) {
+                case JoinRefused.INVALID_PIN, "nickname-invalid" -> 400;
+                case JoinRefused.UNKNOWN_PIN -> 404;
+                case JoinRefused.GAME_BUSY -> 503;
+                default -> 409;
+            };
+            String title = switch (e.code()) {
+                case JoinRefused.INVALID_PIN -> "Invalid PIN";
+                case JoinRefused.UNKNOWN_PIN -> "Unknown PIN";
+                case JoinRefused.GAME_BUSY -> "Game busy";
+                default -> "Game rule: " + e.code();
+            };
+            return Problem.of(status, title, e.getMessage(), e.field() == null ? List.of()
+                    : List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
         }
     }
 }

@@ -79,6 +79,7 @@ public class GameHosting {
                 q.points(), QuizDetail.options(q.options()), q.acceptedAnswers());
     }
 
+    /** Joins the player and returns once committed; throws {@link JoinRefused} when the game does not take them. */
     public Joined join(String pin, String nickname) {
         UUID gameId = gameByPin(pin);
         String playerId = UUID.randomUUID().toString();
@@ -87,7 +88,8 @@ public class GameHosting {
 
     /**
      * {@link #join} for a caller that answers when the join is committed rather than waiting for it (the join
-     * socket). A malformed or unknown PIN fails at once; the stage fails with the rule a join broke.
+     * socket). A malformed or unknown PIN fails at once; the stage fails with the rule a join broke
+     * ({@link JoinRefused} either way).
      */
     public CompletableFuture<Joined> joinSoon(String pin, String nickname) {
         UUID gameId = gameByPin(pin);
@@ -96,10 +98,9 @@ public class GameHosting {
 
     private UUID gameByPin(String pin) {
         if (!GamePin.isWellFormed(pin)) {
-            throw new ProblemException(400, "Invalid PIN", "A game PIN is 6 digits.");
+            throw JoinRefused.invalidPin();
         }
-        return store.liveGameByPin(pin).orElseThrow(() ->
-                new ProblemException(404, "Unknown PIN", "No game is running with PIN " + pin + ". Check the PIN on the host's screen."));
+        return store.liveGameByPin(pin).orElseThrow(() -> JoinRefused.unknownPin(pin));
     }
 
     private Joined joined(UUID gameId, Game.Player player) {

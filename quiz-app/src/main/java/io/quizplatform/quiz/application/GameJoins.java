@@ -70,7 +70,7 @@ public class GameJoins {
     private final AtomicInteger unattended = new AtomicInteger();
 
     /**
-     * Joins the player to the game and returns once the join is committed; throws the rule the join broke. The
+     * Joins the player to the game and returns once the join is committed; throws {@link JoinRefused}. The
      * waiting request threads take turns committing the queued group themselves (no other thread is needed, so a
      * busy thread pool cannot starve the commits).
      */
@@ -97,12 +97,12 @@ public class GameJoins {
                     // not yet, or done: the loop looks again
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new ProblemException(503, "Game busy", "Interrupted while joining; try again.");
+                    throw JoinRefused.busy("Interrupted while joining; try again.");
                 }
             }
             if (System.nanoTime() > deadline && !request.result().isDone()) {
                 queue.remove(request);
-                throw new ProblemException(503, "Game busy", "Joining takes too long right now; try again.");
+                throw JoinRefused.busy("Joining takes too long right now; try again.");
             }
         }
         if (unattended.get() > 0 && waiting.containsKey(gameId)) {
@@ -123,7 +123,7 @@ public class GameJoins {
 
     /**
      * Joins the player to the game without waiting: the join is queued and the returned stage completes once it is
-     * committed (or fails with the rule it broke). The calling thread commits the queued groups itself while no other
+     * committed (or fails, with {@link JoinRefused} when the game did not take it). The calling thread commits the queued groups itself while no other
      * thread has the game's turn, so the joins never wait for a thread of their own; a caller that finds the turn
      * taken returns at once, and the holder commits its join with the next group. For callers that answer when the
      * stage completes (the join socket), not by blocking on it.
@@ -202,14 +202,14 @@ public class GameJoins {
 
     private void commit(UUID gameId, List<Request> group) {
         for (int attempt = 1; ; attempt++) {
-            Map<Request, RuntimeException> refused = new HashMap<>();
+            Map<Request, JoinRefused> refused = new HashMap<>();
             try {
                 Game game = commands.run(gameId, "players", g -> {
                     for (Request r : group) {
                         try {
                             g.join(r.playerId(), r.nickname(), r.at());
                         } catch (GameRuleViolation e) {
-                            refused.put(r, GameHosting.asProblem(e));
+                            refused.put(r, JoinRefused.byRule(e));
                         }
                     }
                     return g;
@@ -219,7 +219,7 @@ public class GameJoins {
                 // again, taking pool connections from these very commits.
                 views.update(game);
                 for (Request r : group) {
-                    RuntimeException refusal = refused.get(r);
+                    JoinRefused refusal = refused.get(r);
                     if (refusal != null) {
                         r.result().completeExceptionally(refusal);
                     } else {
@@ -229,7 +229,7 @@ public class GameJoins {
                 return;
             } catch (EventStore.ConcurrentChange e) {
                 if (attempt >= MAX_ATTEMPTS) {
-                    fail(group, new ProblemException(503, "Game busy", "The game is changing very fast right now; try again."));
+                    fail(group, JoinRefused.busy("The game is changing very fast right now; try again."));
                     return;
                 }
             } catch (RuntimeException e) {

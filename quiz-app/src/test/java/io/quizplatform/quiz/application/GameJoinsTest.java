@@ -1,6 +1,5 @@
 package io.quizplatform.quiz.application;
 
-import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.quiz.application.live.GameViews;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GamePin;
@@ -98,8 +97,10 @@ class GameJoinsTest {
         assertThat(first.get(10, TimeUnit.SECONDS).nickname()).isEqualTo("Ada");
         assertThat(bob.get(10, TimeUnit.SECONDS).nickname()).isEqualTo("Bob");
         Throwable refusal = catchThrowable(() -> taken.get(10, TimeUnit.SECONDS));
-        assertThat(refusal.getCause()).isInstanceOf(ProblemException.class)
-                .satisfies(e -> assertThat(((ProblemException) e).toProblem().status()).isEqualTo(409));
+        assertThat(refusal.getCause()).isInstanceOfSatisfying(JoinRefused.class, e -> {
+            assertThat(e.code()).isEqualTo("nickname-taken");
+            assertThat(e.field()).isEqualTo("nickname");
+        });
         assertThat(commands.game.activePlayerCount()).isEqualTo(2);
     }
 
@@ -133,7 +134,8 @@ class GameJoinsTest {
 
         assertThat(waiting.get(10, TimeUnit.SECONDS).nickname()).isEqualTo("Ada");
         assertThat(grace.get(10, TimeUnit.SECONDS).nickname()).isEqualTo("Grace");
-        assertThat(catchThrowable(() -> taken.get(10, TimeUnit.SECONDS)).getCause()).isInstanceOf(ProblemException.class);
+        assertThat(catchThrowable(() -> taken.get(10, TimeUnit.SECONDS)).getCause()).isInstanceOfSatisfying(JoinRefused.class,
+                e -> assertThat(e.code()).isEqualTo("nickname-taken"));
         assertThat(commands.game.activePlayerCount()).isEqualTo(2);
     }
 

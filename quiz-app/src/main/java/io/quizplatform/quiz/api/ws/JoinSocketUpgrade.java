@@ -1,6 +1,7 @@
 package io.quizplatform.quiz.api.ws;
 
 import io.quizplatform.platform.api.ClientAddress;
+import io.quizplatform.platform.api.Problem;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -12,6 +13,7 @@ import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,20 +37,15 @@ public class JoinSocketUpgrade extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         if (!"GET".equals(request.getMethod())) {
             response.setHeader("Allow", "GET");
-            problem(response, 405, "Method Not Allowed", "The join socket takes a WebSocket handshake (GET) only.");
+            Problem.of(405, "Method Not Allowed", "The join socket takes a WebSocket handshake (GET) only.", List.of())
+                    .writeTo(response);
         } else if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             response.setHeader("Upgrade", "websocket");
-            problem(response, 426, "Upgrade Required", "This is the join socket: connect with a WebSocket client.");
+            Problem.of(426, "Upgrade Required", "This is the join socket: connect with a WebSocket client.", List.of())
+                    .writeTo(response);
         } else {
             upgrade(request, response);
         }
-    }
-
-    private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}");
     }
 
     private void upgrade(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {

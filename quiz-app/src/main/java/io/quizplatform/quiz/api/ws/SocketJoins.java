@@ -1,10 +1,9 @@
 package io.quizplatform.quiz.api.ws;
 
 import io.quizplatform.platform.RepeatedFailure;
-import io.quizplatform.platform.api.Problem;
-import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.quiz.api.JoinLimits;
 import io.quizplatform.quiz.application.GameHosting;
+import io.quizplatform.quiz.application.JoinRefused;
 import io.quizplatform.quiz.application.live.LiveGames;
 import io.quizplatform.quiz.application.live.LiveMessages;
 import io.quizplatform.quiz.application.live.ServerMessage;
@@ -34,7 +33,6 @@ public class SocketJoins {
     /** The session property in which {@link JoinSocketUpgrade} hands over the client's address. */
     static final String CLIENT_ADDRESS = "clientAddress";
     private static final String JOINING = "joining";
-    private static final String GAME_RULE = "Game rule: ";
 
     @Inject
     GameHosting games;
@@ -115,17 +113,8 @@ public class SocketJoins {
 
     /** A refused join keeps the connection (the player may try another nickname); a failure asks them to come back. */
     private void failed(Session session, Throwable failure) {
-        if (failure instanceof ProblemException problem) {
-            Problem p = problem.toProblem();
-            String field = p.errors() == null || p.errors().isEmpty() ? null : p.errors().get(0).field();
-            String code = p.title().startsWith(GAME_RULE) ? p.title().substring(GAME_RULE.length())
-                    : p.status() == 404 ? "unknown-pin"
-                    : p.status() == 400 ? ClientMessages.INVALID_PIN
-                    : p.status() == 429 ? "too-many-attempts"
-                    : p.status() == 503 ? "game-busy"
-                    : "join-refused";
-            refused(session, code, code.equals("unknown-pin") || code.equals(ClientMessages.INVALID_PIN) ? "pin" : field,
-                    p.detail());
+        if (failure instanceof JoinRefused refusal) {
+            refused(session, refusal.code(), refusal.field(), refusal.getMessage());
             return;
         }
         unservedJoins.occurred("join", failure);
