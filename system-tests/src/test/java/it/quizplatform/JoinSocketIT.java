@@ -5,12 +5,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.microshed.testing.jupiter.MicroShedTest;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 import static it.quizplatform.QuizAuthoringIT.POLL;
@@ -175,6 +183,34 @@ public class JoinSocketIT {
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("Allow")).contains("GET");
         assertThat(post.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aHandshakeLeavesNoHttpSessionBehind() throws Exception {
+        String gameId = newGame().get("id").asText();
+        for (String path : List.of("/quiz/ws/join", "/quiz/ws/games/" + gameId)) {
+            List<String> head = handshake(path);
+            assertThat(head.get(0)).as(path).contains(" 101 ");
+            assertThat(head).as(path + ": no session, no JSESSIONID cookie")
+                    .noneMatch(line -> line.toLowerCase(Locale.ROOT).startsWith("set-cookie"));
+        }
+    }
+
+    /** A WebSocket handshake by hand, to read the answer's header lines (the JDK's client does not show them). */
+    private static List<String> handshake(String path) throws IOException {
+        URI base = URI.create(Platform.baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            BufferedReader answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            List<String> head = new ArrayList<>();
+            for (String line; (line = answer.readLine()) != null && !line.isEmpty(); ) {
+                head.add(line);
+            }
+            return head;
+        }
     }
 
     @Test
