@@ -133,6 +133,27 @@ public class OperatorMetricsIT {
                 sum(samples("quiz_sockets_open")) <= socketsWhileConnected - 2 ? Optional.of(true) : Optional.empty());
     }
 
+    @Test
+    void aJoinOnTheJoinSocketIsTimed() {
+        String host = Platform.registerAndLogin(Platform.uniqueEmail("joinmetrics"), "Join Metrics Host");
+        String quizId = QuizAuthoringIT.published(host, "Join Metrics Quiz", SINGLE);
+        JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
+        double joinsBefore = sum(samples("quiz_game_join_seconds_count"));
+
+        try (SocketClient phone = SocketClient.joinSocket(Platform.randomAddress())) {
+            phone.join(game.get("pin").asText(), "Grace");
+            phone.awaitType("joined");
+        }
+
+        // Recorded as the answer was queued for the phone: a moment after the phone may have read it.
+        await("the join timed", Duration.ofSeconds(5), () ->
+                sum(samples("quiz_game_join_seconds_count")) >= joinsBefore + 1 ? Optional.of(true) : Optional.empty());
+        assertThat(samples("quiz_game_join_seconds_bucket").keySet()).as("the target, 200 ms, is a bucket bound")
+                .anyMatch(k -> k.contains("le=\"0.2\"")).anyMatch(k -> k.contains("le=\"+Inf\""));
+        assertThat(samples("quiz_game_join_seconds").keySet()).as("percentiles")
+                .anyMatch(k -> k.contains("quantile=\"0.95\""));
+    }
+
     /** Openings and closes the game clock recorded ({@code quiz_game_clock_lateness_seconds}, step "recorded"). */
     private static double recordedByTheClock() {
         Map<String, Double> buckets = samples("quiz_game_clock_lateness_seconds_bucket");

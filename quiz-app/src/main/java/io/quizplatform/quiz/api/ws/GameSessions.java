@@ -142,7 +142,8 @@ public class GameSessions {
      * on. {@code gameId} is the game socket's, null on the join socket.
      */
     void received(Session session, String gameId, String text) {
-        long receivedNanos = System.nanoTime(); // an answer's acknowledgement is timed from here (answer_ack_seconds)
+        // An answer's acknowledgement and a join's answer are timed from here (answer_ack_seconds, quiz_game_join_seconds).
+        long receivedNanos = System.nanoTime();
         if (!withinRate(session)) {
             return;
         }
@@ -205,7 +206,7 @@ public class GameSessions {
                 session.getUserProperties().remove(HELLO_BEING_SERVED);
             }
         } else if (message instanceof ClientMessage.Join join) {
-            joins.join(session, join);
+            joins.join(session, join, receivedNanos);
         } else if (message instanceof ClientMessage.Answer answer) {
             // Where an answer's trace starts: its event, decision, score and the score's push all follow from here.
             try (Traced span = tracing.span("ws answer", connection.gameId())) {

@@ -4,6 +4,7 @@ import io.quizplatform.platform.RepeatedFailure;
 import io.quizplatform.quiz.api.JoinLimits;
 import io.quizplatform.quiz.application.GameHosting;
 import io.quizplatform.quiz.application.JoinRefused;
+import io.quizplatform.quiz.application.live.LiveGameMetrics;
 import io.quizplatform.quiz.application.live.LiveGames;
 import io.quizplatform.quiz.application.live.LiveMessages;
 import io.quizplatform.quiz.application.live.ServerMessage;
@@ -46,6 +47,9 @@ public class SocketJoins {
     @Inject
     JoinLimits limits;
 
+    @Inject
+    LiveGameMetrics metrics;
+
     @Resource
     ManagedExecutorService welcomers;
 
@@ -57,7 +61,8 @@ public class SocketJoins {
         return session.getUserProperties().containsKey(JOINING);
     }
 
-    void join(Session session, ClientMessage.Join join) {
+    /** {@code receivedNanos}: {@link System#nanoTime()} of the join's frame, from which its answer is timed. */
+    void join(Session session, ClientMessage.Join join, long receivedNanos) {
         if (session.getUserProperties().putIfAbsent(JOINING, Boolean.TRUE) != null) {
             error(session, "join-in-progress", null, "This connection is joining already; wait for the answer.");
             return;
@@ -74,7 +79,7 @@ public class SocketJoins {
             // group's welcomes one after another on it held up the next commit (500 joins/s: p95 15 s, 2026-12-04).
             games.joinSoon(join.pin(), join.nickname()).whenCompleteAsync((joined, failure) -> {
                 if (failure == null) {
-                    welcome(session, joined);
+                    welcome(session, joined, receivedNanos);
                 } else {
                     failed(session, failure instanceof CompletionException ? failure.getCause() : failure);
                 }
@@ -84,7 +89,7 @@ public class SocketJoins {
         }
     }
 
-    private void welcome(Session session, GameHosting.Joined joined) {
+    private void welcome(Session session, GameHosting.Joined joined, long receivedNanos) {
         if (!session.isOpen() || session.getUserProperties() == null) {
             // The phone went away while its join committed (it gave up waiting): the player is in the game, and
             // comes back, if at all, with a hello. Nothing to send, and nothing went wrong here.
@@ -94,6 +99,7 @@ public class SocketJoins {
             SocketConnection connection = sockets.identified(session, joined.gameId(), joined.playerId(), false, false);
             sockets.send(session, LiveMessages.json(new ServerMessage.Joined(joined.gameId(), joined.playerId(),
                     joined.nickname(), joined.playerToken())));
+            metrics.joinAnswered(receivedNanos);
             live.playerHello(connection, live.game(joined.gameId()));
             if (!session.isOpen()) {
                 // Gone while its join committed: its close found no connection to let go of, so it is let go of here

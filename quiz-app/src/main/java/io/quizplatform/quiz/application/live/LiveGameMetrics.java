@@ -19,6 +19,9 @@ import java.time.Duration;
  *   written back to the connection, for every answer acknowledged (refusals are not timed). Buckets from
  *   {@code mp.metrics.distribution.timer.buckets} (quiz-app's microprofile-config.properties), so Prometheus gets
  *   {@code answer_ack_seconds_bucket} for a p95 alert.</li>
+ *   <li>{@code quiz_game_join_seconds} (timer): from a join message arriving on the join socket to its {@code joined}
+ *   queued for the connection, for every join the game took (refusals are not timed): the group commit's wait and
+ *   work, not the handshake before it. Buckets from the same key.</li>
  *   <li>{@code quiz_sockets_open} (gauge): the game WebSockets open on this instance, identified or not yet.</li>
  *   <li>{@code quiz_games_live} (gauge): games not ended with at least one connection on this instance (a game
  *   whose players are spread over instances counts on each of them).</li>
@@ -38,6 +41,7 @@ public class LiveGameMetrics {
     GameConnections connections;
 
     private volatile Timer acknowledgements;
+    private volatile Timer joins;
 
     /** Registered at start, so the series exist (at zero) before the first game. */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1200) @Initialized(ApplicationScoped.class) Object ignored) {
@@ -49,6 +53,7 @@ public class LiveGameMetrics {
             return;
         }
         acknowledgements = metrics.timer("answer.ack");
+        joins = metrics.timer("quiz.game.join");
         metrics.gauge("quiz.sockets.open", this, LiveGameMetrics::socketsOpen);
         metrics.gauge("quiz.games.live", this, LiveGameMetrics::gamesLive);
     }
@@ -56,6 +61,14 @@ public class LiveGameMetrics {
     /** An answer's acknowledgement was written; {@code receivedNanos} is {@link System#nanoTime()} of its frame. */
     public void answerAcknowledged(long receivedNanos) {
         Timer timer = acknowledgements;
+        if (timer != null) {
+            timer.update(Duration.ofNanos(Math.max(0, System.nanoTime() - receivedNanos)));
+        }
+    }
+
+    /** A join on the join socket was answered {@code joined}; {@code receivedNanos} is when its frame arrived. */
+    public void joinAnswered(long receivedNanos) {
+        Timer timer = joins;
         if (timer != null) {
             timer.update(Duration.ofNanos(Math.max(0, System.nanoTime() - receivedNanos)));
         }
