@@ -64,7 +64,7 @@ public class GameClock {
     GameEventStore store;
 
     @Inject
-    jakarta.enterprise.event.Event<GameChanged> changed;
+    GameChanges changes;
 
     @Inject
     MetricRegistry metrics;
@@ -138,7 +138,11 @@ public class GameClock {
         recordedLate = metrics.timer("quiz.game.clock.lateness", new Tag("step", "recorded"));
     }
 
-    /** Looks at a game's phase and arms what comes next by the clock (once per transition on this instance). */
+    /**
+     * Looks at a game's phase and arms what comes next by the clock (once per transition on this instance). Every
+     * instance hears of every game change ({@link GameChanges}, from the fan-out) and arms what is due, so a question
+     * still closes on time when the instance that opened it is gone; the event store lets only one of them record it.
+     */
     public void follow(Game game) {
         UUID gameId = UUID.fromString(game.id());
         if (game.phase() == GamePhase.PREVIEW) {
@@ -148,14 +152,6 @@ public class GameClock {
         } else if (game.phase() == GamePhase.ENDED) {
             armed.remove(gameId);
         }
-    }
-
-    /**
-     * Every instance hears of every game change (fan-out) and arms what is due, so a question still closes on
-     * time when the instance that opened it is gone; the event store lets only one of them record it.
-     */
-    void onGameChanged(@Observes GameChanged change) {
-        follow(change.game());
     }
 
     /** After a restart: every live game's pending transition is armed again (or run at once if overdue). */
@@ -216,7 +212,7 @@ public class GameClock {
             // Pushed from here at once, by whichever instance's clock fired: the screens move on time even when
             // the fan-out is slow or missed the event (it dedupes by version); this also arms the close of a
             // question just opened.
-            changed.fire(new GameChanged(after));
+            changes.announce(after);
         } catch (RuntimeException e) {
             // The database is away (or another failure): the transition is still due. Try again, ever less
             // often, so a question never stays open for good because its close fell into an outage.

@@ -25,7 +25,7 @@ import java.util.function.Function;
 public class GameHosting {
 
     @Inject
-    jakarta.enterprise.event.Event<GameChanged> changed;
+    GameChanges changes;
 
     private static final int MAX_ATTEMPTS = 30;
 
@@ -116,7 +116,7 @@ public class GameHosting {
             return g;
         });
         // Pushed here at once (and the clock follows it); other instances hear of it through the fan-out.
-        changed.fire(new GameChanged(game));
+        changes.announce(game);
         return GameView.of(game);
     }
 
@@ -131,7 +131,7 @@ public class GameHosting {
             }
             return g;
         });
-        changed.fire(new GameChanged(game));
+        changes.announce(game);
     }
 
     /** The game as committed, to read (shared: never changed by the caller). */

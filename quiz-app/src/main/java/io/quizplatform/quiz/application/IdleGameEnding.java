@@ -10,7 +10,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
@@ -49,7 +48,7 @@ public class IdleGameEnding {
     GameCommands commands;
 
     @Inject
-    Event<GameChanged> changed;
+    GameChanges changes;
 
     @Inject
     ServiceSettings settings;
@@ -108,7 +107,7 @@ public class IdleGameEnding {
                     LOG.info("game " + gameId + " ended: nothing happened to it for " + idleLimit.toSeconds()
                             + " s (GAME_IDLE_END_SECONDS)");
                     // Pushed from here at once, like the clock's transitions; the fan-out tells the other instances.
-                    changed.fire(new GameChanged(after));
+                    changes.announce(after);
                 }
             } catch (RuntimeException e) {
                 // Not another instance's end or a move meanwhile (the lock and the second look settle those): the

@@ -8,8 +8,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -39,7 +37,7 @@ public class LiveGameWatch {
     CommittedGames store;
 
     @Inject
-    Event<GameChanged> changed;
+    GameChanges changes;
 
     @Inject
     MetricRegistry metrics;
@@ -74,8 +72,8 @@ public class LiveGameWatch {
         }
     }
 
-    void onGameChanged(@Observes GameChanged change) {
-        Game game = change.game();
+    /** A change of a game was announced ({@link GameChanges}). */
+    void changed(Game game) {
         if (game.phase() == GamePhase.ENDED) {
             watched.remove(game.id());
             behind.remove(game.id());
@@ -119,7 +117,7 @@ public class LiveGameWatch {
                 repaired.inc();
                 LOG.warning(() -> "game " + gameId + ": this instance's view was at version " + seen
                         + ", the game at " + game.version() + " (events not delivered by Kafka); brought up to date");
-                changed.fire(new GameChanged(game));
+                changes.announce(game);
             });
         } catch (RuntimeException e) {
             LOG.fine(() -> "game " + gameId + " not repaired: " + e);

@@ -4,13 +4,13 @@ import io.quizplatform.contracts.GameFinalizationFailed;
 import io.quizplatform.contracts.GameFinalized;
 import io.quizplatform.contracts.QuestionScored;
 import io.quizplatform.contracts.Standing;
+import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GamePhase;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -129,12 +129,12 @@ public class LiveScores {
     }
 
     /** Every instance hears of every game's end (fan-out); only games with scores here are of interest. */
-    void onGameChanged(@Observes GameChanged change) {
-        GameScores game = games.get(change.game().id());
+    void changed(Game changed) {
+        GameScores game = games.get(changed.id());
         if (game != null) {
             Instant now = clock.instant();
             game.touched = now;
-            if (change.game().phase() == GamePhase.ENDED) {
+            if (changed.phase() == GamePhase.ENDED) {
                 game.finished = now;
             }
         }

@@ -117,7 +117,7 @@ class LiveScoresTest {
         scores.scored(part(0, 0, 1, line(ADA, 1, 900, 900)));
         scores.scored(new QuestionScored(other, 0, 0, 1, 1, List.of(), List.of(line(ADA, 1, 5, 5)), T0));
         game.end(T0);
-        scores.onGameChanged(new GameChanged(game));
+        scores.changed(game);
         scores.finalizationFailed(new GameFinalizationFailed(other, "FINALIZING_SCORES", "boom", 5, T0));
 
         clock.advance(LiveScores.KEEP_AFTER_END.plusSeconds(1));
@@ -145,7 +145,7 @@ class LiveScoresTest {
     void theEndOfAGameWithoutScoresHereKeepsNothing() {
         Game game = game();
         game.end(T0);
-        scores.onGameChanged(new GameChanged(game));
+        scores.changed(game);
 
         assertThat(scores.podium(GAME)).isEmpty();
         assertThat(scores.leaderboard(GAME)).isEmpty();

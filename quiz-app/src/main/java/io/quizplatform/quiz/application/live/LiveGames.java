@@ -1,7 +1,6 @@
 package io.quizplatform.quiz.application.live;
 
 import io.quizplatform.quiz.application.AnswerIntake;
-import io.quizplatform.quiz.application.GameChanged;
 import io.quizplatform.quiz.application.GameHosting;
 import io.quizplatform.quiz.application.LiveAnswers;
 import io.quizplatform.quiz.application.LiveGameWatch;
@@ -13,7 +12,6 @@ import io.quizplatform.quiz.domain.game.GamePhase;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -199,12 +197,9 @@ public class LiveGames {
      * Pushes the new state of a game to its connections on this instance. A change of phase or question goes to
      * everyone at once; a change of the roster only (joins, kicks) goes to the host, at most twice a second, so a
      * lobby filling up with thousands of players does not cost thousands of messages per join.
-     *
-     * <p>An event rather than a call: the fan-out, the host's commands, the clock and the watch all announce a
-     * change, and the clock, the watch and the scores follow it as well as this push.
+     * Called by {@link io.quizplatform.quiz.application.GameChanges} for each announcement of a change.
      */
-    void onGameChanged(@Observes GameChanged change) {
-        Game game = change.game();
+    public void changed(Game game) {
         // The fan-out, the clock and the watch may all bring the same change, on different threads: each version
         // is pushed once, never an older one after a newer.
         synchronized (pushLocks.computeIfAbsent(game.id(), id -> new Object())) {

@@ -1,6 +1,7 @@
 /**
  * The live game on this instance, as one application service behind two ports. In: hellos and answers from the
- * socket adapter, game changes ({@code GameChanged}, observed by {@link io.quizplatform.quiz.application.live.LiveGames}),
+ * socket adapter, game changes (announced by {@link io.quizplatform.quiz.application.GameChanges}, which calls
+ * {@link io.quizplatform.quiz.application.live.LiveGames#changed}),
  * answer-app's decisions and scoring-app's scores ({@link io.quizplatform.quiz.application.live.LiveGameNews}, called
  * by the fan-out consumer). Out: strings to connections ({@link io.quizplatform.quiz.application.live.GameConnections},
  * implemented by the socket adapter), written from typed {@link io.quizplatform.quiz.application.live.ServerMessage}

@@ -13,7 +13,7 @@ import io.quizplatform.quiz.application.QuestionOpenings;
 import io.quizplatform.quiz.application.live.LiveGameNews;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.messaging.KafkaClients;
-import io.quizplatform.quiz.application.GameChanged;
+import io.quizplatform.quiz.application.GameChanges;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.infrastructure.eventstore.GameEventStore;
 import jakarta.annotation.Priority;
@@ -22,7 +22,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
@@ -71,7 +70,7 @@ public class GameEventsFanOut {
     ServiceSettings settings;
 
     @Inject
-    Event<GameChanged> changed;
+    GameChanges changes;
 
     @Inject
     GameEventStore gameStore;
@@ -289,7 +288,7 @@ public class GameEventsFanOut {
     /** Pushes the game's change to the connections here; false if it could not. */
     private boolean push(String gameId, Function<UUID, Optional<Game>> read) {
         try {
-            read.apply(UUID.fromString(gameId)).ifPresent(game -> changed.fire(new GameChanged(game)));
+            read.apply(UUID.fromString(gameId)).ifPresent(changes::announce);
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not push the change of game " + gameId + ": " + Failures.describe(e));

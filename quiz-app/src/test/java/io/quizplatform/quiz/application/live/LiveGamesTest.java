@@ -2,7 +2,6 @@ package io.quizplatform.quiz.application.live;
 
 import io.quizplatform.contracts.AnswerSubmitted;
 import io.quizplatform.quiz.application.AnswersDecided;
-import io.quizplatform.quiz.application.GameChanged;
 import io.quizplatform.quiz.application.GameHosting;
 import io.quizplatform.quiz.application.LiveAnswers;
 import io.quizplatform.quiz.application.LiveGameWatch;
@@ -95,7 +94,7 @@ class LiveGamesTest {
         FakeConnections.Phone bob = hello(connections.player(GAME, BOB));
         stored.start(T0);
 
-        live.onGameChanged(new GameChanged(stored));
+        live.changed(stored);
 
         assertThat(ada.last()).startsWith("{\"type\":\"state\",\"gameId\":\"" + GAME + "\",\"phase\":\"preview\"")
                 .doesNotContain("\"you\"");
@@ -109,7 +108,7 @@ class LiveGamesTest {
         stored.start(T0);
         stored.openIfDue(T0.plus(Game.PREVIEW));
 
-        live.onGameChanged(new GameChanged(stored));
+        live.changed(stored);
 
         assertThat(ada.last()).contains("\"phase\":\"open\"").contains("\"options\":[{\"id\":\"a\",\"text\":\"4\"}");
         assertThat(ada.written).hasSize(1);
@@ -123,7 +122,7 @@ class LiveGamesTest {
         FakeConnections.Phone bob = hello(connections.player(GAME, BOB));
         stored.kick(BOB, T0);
 
-        live.onGameChanged(new GameChanged(stored));
+        live.changed(stored);
 
         assertThat(bob.last()).isEqualTo("{\"type\":\"kicked\",\"message\":\"The host removed you from this game.\"}");
         assertThat(bob.closedFor).isEqualTo("kicked");
@@ -136,7 +135,7 @@ class LiveGamesTest {
         hello(connections.player(GAME, ADA));
         stored.start(T0);
         stored.openIfDue(T0.plus(Game.PREVIEW));
-        live.onGameChanged(new GameChanged(stored));
+        live.changed(stored);
         AnswerSubmitted adas = accepted(ADA);
         answers.accepted(adas);
 
