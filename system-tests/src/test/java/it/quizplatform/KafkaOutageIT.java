@@ -46,11 +46,13 @@ public class KafkaOutageIT {
                     ? Optional.of(r.json()) : Optional.empty();
         });
         assertThat(degradedReport.get("status").asText()).isEqualTo("UP");
-        // A 1 s probe must see the answer, not a timeout: the checks do not wait for a broker that is away.
+        // A probe gets its answer, not a timeout: the checks do not wait for a broker that is away (the admin call
+        // would wait 3 s; the chart's probes allow 5). Bounded at 2 s, not 1: on the loaded two-core CI machine one
+        // probe of five took 1.13 s just after the broker stopped (2026-12-04), all four services' checks in one answer.
         for (int i = 0; i < 5; i++) {
             long began = System.nanoTime();
             assertThat(Platform.get("/health/ready").status()).isEqualTo(200);
-            assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(1));
+            assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(2));
             Platform.sleep(700);
         }
         assertThat(kafkaChecks(degradedReport).count()).isEqualTo(4);
