@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /** Hosts starting games of their published quizzes, and players joining them with a PIN. */
@@ -89,11 +90,13 @@ public class GameHosting {
     /**
      * {@link #join} for a caller that answers when the join is committed rather than waiting for it (the join
      * socket). A malformed or unknown PIN fails at once; the stage fails with the rule a join broke
-     * ({@link JoinRefused} either way).
+     * ({@link JoinRefused} either way). The stage completes on {@code answers}: the player's token is issued there,
+     * not on the thread that commits the game's joins, which has the next group to commit.
      */
-    public CompletableFuture<Joined> joinSoon(String pin, String nickname) {
+    public CompletableFuture<Joined> joinSoon(String pin, String nickname, Executor answers) {
         UUID gameId = gameByPin(pin);
-        return joins.joinSoon(gameId, UUID.randomUUID().toString(), nickname).thenApply(player -> joined(gameId, player));
+        return joins.joinSoon(gameId, UUID.randomUUID().toString(), nickname)
+                .thenApplyAsync(player -> joined(gameId, player), answers);
     }
 
     private UUID gameByPin(String pin) {

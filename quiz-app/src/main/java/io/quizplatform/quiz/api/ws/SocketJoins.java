@@ -8,8 +8,10 @@ import io.quizplatform.quiz.application.live.LiveGameMetrics;
 import io.quizplatform.quiz.application.live.LiveGames;
 import io.quizplatform.quiz.application.live.LiveMessages;
 import io.quizplatform.quiz.application.live.ServerMessage;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -19,6 +21,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
@@ -34,6 +39,7 @@ public class SocketJoins {
     /** The session property in which {@link JoinSocketUpgrade} hands over the client's address. */
     static final String CLIENT_ADDRESS = "clientAddress";
     private static final String JOINING = "joining";
+    private static final int WELCOME_THREADS = 2;
 
     @Inject
     GameHosting games;
@@ -51,10 +57,31 @@ public class SocketJoins {
     LiveGameMetrics metrics;
 
     @Resource
-    ManagedExecutorService welcomers;
+    ManagedThreadFactory threads;
+
+    /**
+     * Where a committed join is answered: threads of their own (from the container's factory), not the server's
+     * pool, where the answers of a class joining at once queued behind the handshakes of the phones still arriving.
+     */
+    private ExecutorService welcomers;
 
     private final RepeatedFailure unservedJoins = new RepeatedFailure(LOG, "joins not served, told to try again (1013)",
             Duration.ofMinutes(1));
+
+    @PostConstruct
+    void start() {
+        AtomicInteger count = new AtomicInteger();
+        welcomers = Executors.newFixedThreadPool(WELCOME_THREADS, task -> {
+            Thread thread = threads.newThread(task);
+            thread.setName("quiz-app-join-answers-" + count.incrementAndGet());
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        welcomers.shutdownNow();
+    }
 
     /** Whether the socket's join is being committed (its hello timeout waits for the answer). */
     static boolean joining(Session session) {
@@ -75,15 +102,16 @@ public class SocketJoins {
                         + overLimit.get().retryAfterSeconds() + " seconds.");
                 return;
             }
-            // Welcomed on a pool thread: the thread that completes the join is committing the game's joins, and a
-            // group's welcomes one after another on it held up the next commit (500 joins/s: p95 15 s, 2026-12-04).
-            games.joinSoon(join.pin(), join.nickname()).whenCompleteAsync((joined, failure) -> {
+            // Answered on threads of their own: the thread that completes the join is committing the game's joins,
+            // and a group's welcomes one after another on it held up the next commit (500 joins/s: p95 15 s,
+            // 2026-12-04). A refusal is answered where it is found (one queued text).
+            games.joinSoon(join.pin(), join.nickname(), welcomers).whenComplete((joined, failure) -> {
                 if (failure == null) {
                     welcome(session, joined, receivedNanos);
                 } else {
                     failed(session, failure instanceof CompletionException ? failure.getCause() : failure);
                 }
-            }, welcomers);
+            });
         } catch (RuntimeException e) {
             failed(session, e);
         }
