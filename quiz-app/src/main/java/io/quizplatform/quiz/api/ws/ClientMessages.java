@@ -1,5 +1,6 @@
 package io.quizplatform.quiz.api.ws;
 
+import io.quizplatform.quiz.application.JoinRefused;
 import io.quizplatform.quiz.api.ws.ClientMessage.MessageType;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -42,7 +43,6 @@ public final class ClientMessages {
     public static final String INVALID_MESSAGE = "invalid-message";
     public static final String INVALID_ROLE = "invalid-role";
     public static final String INVALID_TOKEN = "invalid-token";
-    public static final String INVALID_PIN = "invalid-pin";
     /** The code the game's own nickname rule refuses with, so a client knows one code for a bad nickname. */
     public static final String NICKNAME_INVALID = "nickname-invalid";
     /** The refusal reason of an answer that breaks these rules (sent as {@code answer-refused}). */
@@ -142,7 +142,7 @@ public final class ClientMessages {
     private static ClientMessage join(Fields fields) {
         fields.only("pin", "nickname");
         if (!(fields.members.get("pin") instanceof String pin) || !io.quizplatform.quiz.domain.game.GamePin.isWellFormed(pin)) {
-            throw new Invalid(INVALID_PIN, "pin", "pin must be the game's PIN, a string of 6 digits.");
+            throw new Invalid(JoinRefused.INVALID_PIN, "pin", "pin must be the game's PIN, a string of 6 digits.");
         }
         Object nickname = fields.members.get("nickname");
         if (!(nickname instanceof String n) || n.isEmpty()) {

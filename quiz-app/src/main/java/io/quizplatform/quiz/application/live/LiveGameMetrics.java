@@ -60,17 +60,18 @@ public class LiveGameMetrics {
 
     /** An answer's acknowledgement was written; {@code receivedNanos} is {@link System#nanoTime()} of its frame. */
     public void answerAcknowledged(long receivedNanos) {
-        Timer timer = acknowledgements;
-        if (timer != null) {
-            timer.update(Duration.ofNanos(Math.max(0, System.nanoTime() - receivedNanos)));
-        }
+        since(acknowledgements, receivedNanos);
     }
 
     /** A join on the join socket was answered {@code joined}; {@code receivedNanos} is when its frame arrived. */
     public void joinAnswered(long receivedNanos) {
-        Timer timer = joins;
+        since(joins, receivedNanos);
+    }
+
+    /** Times from {@code startNanos} ({@link System#nanoTime()}) to now; nothing before the timer is registered. */
+    private static void since(Timer timer, long startNanos) {
         if (timer != null) {
-            timer.update(Duration.ofNanos(Math.max(0, System.nanoTime() - receivedNanos)));
+            timer.update(Duration.ofNanos(Math.max(0, System.nanoTime() - startNanos)));
         }
     }
 
