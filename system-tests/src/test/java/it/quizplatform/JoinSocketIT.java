@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,9 +56,13 @@ public class JoinSocketIT {
         try (SocketClient hostScreen = SocketClient.host(gameId, host);
              SocketClient phone = SocketClient.joinSocket(Platform.randomAddress())) {
             hostScreen.awaitType("welcome");
+            Instant sent = Instant.now();
             phone.join(game.get("pin").asText(), "  Ada   Lovelace ");
 
             JsonNode joined = phone.awaitType("joined");
+            // When the server read the join: after it was sent, before its answer came (server and test share a clock).
+            assertThat(Instant.parse(joined.get("receivedAt").asText()))
+                    .isBetween(sent.minusMillis(5), Instant.now().plusMillis(5));
             assertThat(joined.get("gameId").asText()).isEqualTo(gameId);
             assertThat(joined.get("nickname").asText()).isEqualTo("Ada Lovelace");
             assertThat(joined.get("playerToken").asText()).contains(".");

@@ -41,6 +41,9 @@ final class GameRun {
     /** The acknowledgement split at the server's stamp ({@code receivedAt}; driver and server share one clock). */
     final ConcurrentLinkedQueue<Long> ackToStamp = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Long> stampToAck = new ConcurrentLinkedQueue<>();
+    /** A socket join split at the server's stamp in its {@code joined}: the way in, then the server and the way out. */
+    final ConcurrentLinkedQueue<Long> joinToStamp = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<Long> stampToJoined = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Arrivals> phones = new ConcurrentLinkedQueue<>();
     volatile Arrivals host;
 

@@ -185,6 +185,15 @@ public class OpenSockets implements GameConnections {
         }
     }
 
+    /** Runs {@code replies} and writes what they queue for this session on this thread ({@link Outbound#writeHere}). */
+    void writeHere(Session session, Runnable replies) {
+        if (properties(session) != EMPTY) {
+            outbound(session).writeHere(replies);
+        } else {
+            replies.run();
+        }
+    }
+
     void close(Session session, CloseReason.CloseCode code, String reason) {
         if (properties(session) != EMPTY) {
             outbound(session).close(code, reason);

@@ -110,6 +110,24 @@ final class Outbound {
         }
     }
 
+    /**
+     * Runs {@code replies}, which queue texts for this connection, and writes what they queued on the calling thread
+     * rather than the pool's, unless a drain is under way already (it then writes them, in order). For a join's
+     * answer ({@code joined} and {@code welcome}) on the join answers' own threads: a connection just opened has
+     * nothing in its send buffer, so these writes do not wait for the phone.
+     */
+    void writeHere(Runnable replies) {
+        if (!draining.compareAndSet(false, true)) {
+            replies.run();
+            return;
+        }
+        try {
+            replies.run();
+        } finally {
+            drain();
+        }
+    }
+
     /** The end of a direct write. */
     private void release() {
         size.decrementAndGet();

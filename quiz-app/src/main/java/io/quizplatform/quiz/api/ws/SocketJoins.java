@@ -18,11 +18,13 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
@@ -104,12 +106,13 @@ public class SocketJoins {
             }
             // Answered on threads of their own: the thread that completes the join is committing the game's joins,
             // and a group's welcomes one after another on it held up the next commit (500 joins/s: p95 15 s,
-            // 2026-12-04). A refusal is answered where it is found (one queued text).
+            // 2026-12-04). A refusal comes back on that thread too (no answer thread runs for a failed stage).
             games.joinSoon(join.pin(), join.nickname(), welcomers).whenComplete((joined, failure) -> {
                 if (failure == null) {
                     welcome(session, joined, receivedNanos);
                 } else {
-                    failed(session, failure instanceof CompletionException ? failure.getCause() : failure);
+                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                    answerElsewhere(() -> failed(session, cause));
                 }
             });
         } catch (RuntimeException e) {
@@ -124,11 +127,15 @@ public class SocketJoins {
             return;
         }
         try {
-            SocketConnection connection = sockets.identified(session, joined.gameId(), joined.playerId(), false, false);
-            sockets.send(session, LiveMessages.json(new ServerMessage.Joined(joined.gameId(), joined.playerId(),
-                    joined.nickname(), joined.playerToken())));
-            metrics.joinAnswered(receivedNanos);
-            live.playerHello(connection, live.game(joined.gameId()));
+            // Written here, not by the pool: the answers of a class joining at once waited there behind the
+            // handshakes of the phones still arriving.
+            sockets.writeHere(session, () -> {
+                SocketConnection connection = sockets.identified(session, joined.gameId(), joined.playerId(), false, false);
+                sockets.send(session, LiveMessages.json(new ServerMessage.Joined(joined.gameId(), joined.playerId(),
+                        joined.nickname(), joined.playerToken(), readAt(receivedNanos).toString())));
+                metrics.joinAnswered(receivedNanos);
+                live.playerHello(connection, live.game(joined.gameId()));
+            });
             if (!session.isOpen()) {
                 // Gone while its join committed: its close found no connection to let go of, so it is let go of here
                 // (else the game would count a phone that is not there, and never close a question early).
@@ -143,6 +150,20 @@ public class SocketJoins {
         } finally {
             joinEnded(session);
         }
+    }
+
+    private void answerElsewhere(Runnable answer) {
+        try {
+            welcomers.execute(answer);
+        } catch (RejectedExecutionException e) {
+            // Stopping: the container closes the sockets with 1001.
+            LOG.fine("stopping: a refused join not answered");
+        }
+    }
+
+    /** The wall-clock time of a {@link System#nanoTime()} reading taken a moment ago. */
+    private static Instant readAt(long nanos) {
+        return Instant.now().minusNanos(System.nanoTime() - nanos);
     }
 
     /** A refused join keeps the connection (the player may try another nickname); a failure asks them to come back. */

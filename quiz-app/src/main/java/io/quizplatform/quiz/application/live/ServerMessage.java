@@ -74,12 +74,14 @@ public sealed interface ServerMessage {
 
     /**
      * A join on the join socket committed: who the player is and the token to come back with (a hello on
-     * {@code /quiz/ws/games/{gameId}}); the {@code welcome} follows.
+     * {@code /quiz/ws/games/{gameId}}); the {@code welcome} follows. {@code receivedAt}: when the server read the
+     * join, as the answer's receipt says when it read the answer.
      */
-    @JsonbPropertyOrder({"type", "gameId", "playerId", "nickname", "playerToken"})
-    record Joined(String type, String gameId, String playerId, String nickname, String playerToken) implements ServerMessage {
-        public Joined(String gameId, String playerId, String nickname, String playerToken) {
-            this("joined", gameId, playerId, nickname, playerToken);
+    @JsonbPropertyOrder({"type", "gameId", "playerId", "nickname", "playerToken", "receivedAt"})
+    record Joined(String type, String gameId, String playerId, String nickname, String playerToken, String receivedAt)
+            implements ServerMessage {
+        public Joined(String gameId, String playerId, String nickname, String playerToken, String receivedAt) {
+            this("joined", gameId, playerId, nickname, playerToken, receivedAt);
         }
     }
 
