@@ -49,7 +49,7 @@ public final class QuizProblems {
         @Override
         public Response toResponse(JoinRefused e) {
             int status = switch (e.code()) {
-                case JoinRefused.INVALID_PIN, "nickname-invalid" -> 400;
+                case JoinRefused.INVALID_PIN, JoinRefused.NICKNAME_INVALID -> 400;
                 case JoinRefused.UNKNOWN_PIN -> 404;
                 case JoinRefused.GAME_BUSY -> 503;
                 default -> 409;

@@ -187,7 +187,7 @@ public class GameHosting {
     }
 
     static ProblemException asProblem(GameRuleViolation e) {
-        int status = "nickname-invalid".equals(e.code()) ? 400 : 409;
+        int status = GameRuleViolation.NICKNAME_INVALID.equals(e.code()) ? 400 : 409;
         String field = e.code().startsWith("nickname") ? "nickname" : "game";
         return new ProblemException(status, "Game rule: " + e.code(), e.getMessage(),
                 List.of(new io.quizplatform.platform.api.Problem.FieldError(field, e.getMessage())));

@@ -12,6 +12,8 @@ public final class JoinRefused extends RuntimeException {
     public static final String INVALID_PIN = "invalid-pin";
     public static final String UNKNOWN_PIN = "unknown-pin";
     public static final String GAME_BUSY = "game-busy";
+    /** The game's nickname rule, also checked on the join socket before the game sees the join. */
+    public static final String NICKNAME_INVALID = GameRuleViolation.NICKNAME_INVALID;
 
     private final String code;
     private final String field;

@@ -44,7 +44,7 @@ public final class ClientMessages {
     public static final String INVALID_ROLE = "invalid-role";
     public static final String INVALID_TOKEN = "invalid-token";
     /** The code the game's own nickname rule refuses with, so a client knows one code for a bad nickname. */
-    public static final String NICKNAME_INVALID = "nickname-invalid";
+    public static final String NICKNAME_INVALID = JoinRefused.NICKNAME_INVALID;
     /** The refusal reason of an answer that breaks these rules (sent as {@code answer-refused}). */
     public static final String INVALID_ANSWER = "invalid-answer";
 

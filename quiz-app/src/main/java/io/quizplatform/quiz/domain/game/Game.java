@@ -124,7 +124,7 @@ public final class Game {
         }
         Optional<String> problem = Nickname.problem(nickname);
         if (problem.isPresent()) {
-            throw new GameRuleViolation("nickname-invalid", "Nickname " + problem.get() + ".");
+            throw new GameRuleViolation(GameRuleViolation.NICKNAME_INVALID, "Nickname " + problem.get() + ".");
         }
         String normalized = Nickname.normalizeSpaces(nickname);
         if (roster.nicknameTaken(Nickname.key(normalized))) {
