@@ -113,6 +113,7 @@ function joinError(error) {
     'game-full': [null, 'play.error.gameFull'],
     'game-started': [null, 'play.error.gameStarted'],
     'game-ended': [null, 'play.error.gameEnded'],
+    'game-busy': [null, 'play.error.gameBusy'],
   }[error.code];
   if (byCode) return { field: byCode[0], key: byCode[1] };
   return { field: null, key: 'common.unexpected' };
