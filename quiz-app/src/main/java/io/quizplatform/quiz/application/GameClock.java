@@ -1,5 +1,6 @@
 package io.quizplatform.quiz.application;
 
+import io.quizplatform.platform.NamedThreads;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GamePhase;
 import io.quizplatform.quiz.infrastructure.eventstore.EventStore;
@@ -24,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -110,12 +110,7 @@ public class GameClock {
 
     @PostConstruct
     void createTimers() {
-        AtomicInteger count = new AtomicInteger();
-        timers = new ScheduledThreadPoolExecutor(THREADS, task -> {
-            Thread thread = threadFactory.newThread(task);
-            thread.setName("game-clock-" + count.incrementAndGet());
-            return thread;
-        });
+        timers = new ScheduledThreadPoolExecutor(THREADS, NamedThreads.of(threadFactory, "game-clock"));
         timers.setRemoveOnCancelPolicy(true);
         long sweep = FORGET_AFTER.toMinutes() / 6;
         timers.scheduleWithFixedDelay(() -> forgetStale(armed, Instant.now()), sweep, sweep, TimeUnit.MINUTES);

@@ -186,10 +186,9 @@ public class GameHosting {
         }
     }
 
+    /** A rule a host's command broke: the game's state, never the request (a join's rules are JoinRefused's). */
     static ProblemException asProblem(GameRuleViolation e) {
-        int status = GameRuleViolation.NICKNAME_INVALID.equals(e.code()) ? 400 : 409;
-        String field = e.code().startsWith("nickname") ? "nickname" : "game";
-        return new ProblemException(status, "Game rule: " + e.code(), e.getMessage(),
-                List.of(new io.quizplatform.platform.api.Problem.FieldError(field, e.getMessage())));
+        return new ProblemException(409, "Game rule: " + e.code(), e.getMessage(),
+                List.of(new io.quizplatform.platform.api.Problem.FieldError("game", e.getMessage())));
     }
 }

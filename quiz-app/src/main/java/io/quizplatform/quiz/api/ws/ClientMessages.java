@@ -43,8 +43,6 @@ public final class ClientMessages {
     public static final String INVALID_MESSAGE = "invalid-message";
     public static final String INVALID_ROLE = "invalid-role";
     public static final String INVALID_TOKEN = "invalid-token";
-    /** The code the game's own nickname rule refuses with, so a client knows one code for a bad nickname. */
-    public static final String NICKNAME_INVALID = JoinRefused.NICKNAME_INVALID;
     /** The refusal reason of an answer that breaks these rules (sent as {@code answer-refused}). */
     public static final String INVALID_ANSWER = "invalid-answer";
 
@@ -146,7 +144,8 @@ public final class ClientMessages {
         }
         Object nickname = fields.members.get("nickname");
         if (!(nickname instanceof String n) || n.isEmpty()) {
-            throw new Invalid(NICKNAME_INVALID, "nickname", "nickname must be a string of 1 to "
+            // The game's own nickname rule's code, so a client knows one code for a bad nickname.
+            throw new Invalid(JoinRefused.NICKNAME_INVALID, "nickname", "nickname must be a string of 1 to "
                     + io.quizplatform.quiz.domain.game.Nickname.MAX_LENGTH + " letters, digits, spaces, dots, dashes or underscores.");
         }
         return new ClientMessage.Join(pin, n);

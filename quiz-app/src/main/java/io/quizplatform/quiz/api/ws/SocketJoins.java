@@ -1,5 +1,6 @@
 package io.quizplatform.quiz.api.ws;
 
+import io.quizplatform.platform.NamedThreads;
 import io.quizplatform.platform.RepeatedFailure;
 import io.quizplatform.quiz.api.JoinLimits;
 import io.quizplatform.quiz.application.GameHosting;
@@ -25,7 +26,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
@@ -41,7 +41,7 @@ public class SocketJoins {
     /** The session property in which {@link JoinSocketUpgrade} hands over the client's address. */
     static final String CLIENT_ADDRESS = "clientAddress";
     private static final String JOINING = "joining";
-    private static final int WELCOME_THREADS = 2;
+    private static final int ANSWER_THREADS = 2;
 
     @Inject
     GameHosting games;
@@ -65,24 +65,19 @@ public class SocketJoins {
      * Where a committed join is answered: threads of their own (from the container's factory), not the server's
      * pool, where the answers of a class joining at once queued behind the handshakes of the phones still arriving.
      */
-    private ExecutorService welcomers;
+    private ExecutorService answerThreads;
 
     private final RepeatedFailure unservedJoins = new RepeatedFailure(LOG, "joins not served, told to try again (1013)",
             Duration.ofMinutes(1));
 
     @PostConstruct
     void start() {
-        AtomicInteger count = new AtomicInteger();
-        welcomers = Executors.newFixedThreadPool(WELCOME_THREADS, task -> {
-            Thread thread = threads.newThread(task);
-            thread.setName("quiz-app-join-answers-" + count.incrementAndGet());
-            return thread;
-        });
+        answerThreads = Executors.newFixedThreadPool(ANSWER_THREADS, NamedThreads.of(threads, "quiz-app-join-answers"));
     }
 
     @PreDestroy
     void stop() {
-        welcomers.shutdownNow();
+        answerThreads.shutdownNow();
     }
 
     /** Whether the socket's join is being committed (its hello timeout waits for the answer). */
@@ -107,7 +102,7 @@ public class SocketJoins {
             // Answered on threads of their own: the thread that completes the join is committing the game's joins,
             // and a group's welcomes one after another on it held up the next commit (500 joins/s: p95 15 s,
             // 2026-12-04). A refusal comes back on that thread too (no answer thread runs for a failed stage).
-            games.joinSoon(join.pin(), join.nickname(), welcomers).whenComplete((joined, failure) -> {
+            games.joinSoon(join.pin(), join.nickname(), answerThreads).whenComplete((joined, failure) -> {
                 if (failure == null) {
                     welcome(session, joined, receivedNanos);
                 } else {
@@ -154,7 +149,7 @@ public class SocketJoins {
 
     private void answerElsewhere(Runnable answer) {
         try {
-            welcomers.execute(answer);
+            answerThreads.execute(answer);
         } catch (RejectedExecutionException e) {
             // Stopping: the container closes the sockets with 1001.
             LOG.fine("stopping: a refused join not answered");
