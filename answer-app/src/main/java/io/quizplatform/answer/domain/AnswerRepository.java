@@ -1,6 +1,7 @@
 package io.quizplatform.answer.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +36,8 @@ public interface AnswerRepository {
     /** The game's answer window, its row locked until the transaction ends (one decision per game at a time). */
     Optional<AnswerWindow> lockWindow(UUID gameId);
 
-    /** Every player of the game, and whether the host removed them. */
-    Map<UUID, Boolean> players(UUID gameId);
+    /** Those of these players who are in the game, and whether the host removed them. */
+    Map<UUID, Boolean> players(UUID gameId, Collection<UUID> playerIds);
 
     Optional<AnswerKey> key(UUID gameId, int questionIndex);
 
@@ -49,8 +50,8 @@ public interface AnswerRepository {
 
     void eventVersion(UUID gameId, long version);
 
-    /** The players who have an accepted answer to the question. */
-    Set<UUID> answered(UUID gameId, int questionIndex);
+    /** Which of these players have an accepted answer to each of these questions (a question none answered is left out). */
+    Map<Integer, Set<UUID>> answered(UUID gameId, Collection<Integer> questionIndexes, Collection<UUID> playerIds);
 
     /** An accepted answer, to be inserted with others in one statement. */
     record NewAnswer(UUID answerId, UUID gameId, int questionIndex, UUID playerId, List<String> optionIds, String text,

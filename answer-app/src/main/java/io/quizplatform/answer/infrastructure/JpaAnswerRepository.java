@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,13 +118,16 @@ public class JpaAnswerRepository implements AnswerRepository {
         return Optional.ofNullable(game);
     }
 
-    /** Every player of the game, and whether the host removed them. */
+    /** Those of these players who are in the game, and whether the host removed them (an index lookup each). */
     @Override
-    public java.util.Map<UUID, Boolean> players(UUID gameId) {
-        List<Object[]> rows = em.createQuery("SELECT p.playerId, p.kicked FROM GamePlayerRecord p WHERE p.gameId = :game",
-                        Object[].class)
-                .setParameter("game", gameId).getResultList();
-        java.util.Map<UUID, Boolean> players = new java.util.HashMap<>(rows.size() * 2);
+    public Map<UUID, Boolean> players(UUID gameId, Collection<UUID> playerIds) {
+        Map<UUID, Boolean> players = new HashMap<>(playerIds.size() * 2);
+        if (playerIds.isEmpty()) {
+            return players;
+        }
+        List<Object[]> rows = em.createQuery("SELECT p.playerId, p.kicked FROM GamePlayerRecord p "
+                        + "WHERE p.gameId = :game AND p.playerId IN :players", Object[].class)
+                .setParameter("game", gameId).setParameter("players", List.copyOf(playerIds)).getResultList();
         for (Object[] r : rows) {
             players.put((UUID) r[0], (Boolean) r[1]);
         }
@@ -184,12 +188,22 @@ public class JpaAnswerRepository implements AnswerRepository {
         game(gameId).orElseThrow(() -> new IllegalStateException("unknown game " + gameId)).answerEvents(version);
     }
 
-    /** The players who have an accepted answer to the question. */
+    /** Which of these players have an accepted answer to each of these questions (an index lookup each). */
     @Override
-    public java.util.Set<UUID> answered(UUID gameId, int questionIndex) {
-        return new java.util.HashSet<>(em.createQuery("SELECT a.playerId FROM AcceptedAnswerRecord a "
-                        + "WHERE a.gameId = :game AND a.questionIndex = :question", UUID.class)
-                .setParameter("game", gameId).setParameter("question", questionIndex).getResultList());
+    public Map<Integer, java.util.Set<UUID>> answered(UUID gameId, Collection<Integer> questionIndexes,
+                                                     Collection<UUID> playerIds) {
+        Map<Integer, java.util.Set<UUID>> answered = new HashMap<>();
+        if (questionIndexes.isEmpty() || playerIds.isEmpty()) {
+            return answered;
+        }
+        List<Object[]> rows = em.createQuery("SELECT a.questionIndex, a.playerId FROM AcceptedAnswerRecord a "
+                        + "WHERE a.gameId = :game AND a.questionIndex IN :questions AND a.playerId IN :players", Object[].class)
+                .setParameter("game", gameId).setParameter("questions", List.copyOf(questionIndexes))
+                .setParameter("players", List.copyOf(playerIds)).getResultList();
+        for (Object[] r : rows) {
+            answered.computeIfAbsent((Integer) r[0], q -> new java.util.HashSet<>()).add((UUID) r[1]);
+        }
+        return answered;
     }
 
     /**

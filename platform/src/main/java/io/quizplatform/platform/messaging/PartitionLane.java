@@ -40,6 +40,13 @@ final class PartitionLane {
     /** At most this many records are applied in one transaction. */
     static final int GATHER_MAX = 500;
 
+    /**
+     * How long a lane that is behind goes on applying batch after batch on one thread before it hands itself back to
+     * the executor. Handed back after every batch, it queued behind the server's other work each time: in a
+     * 10,000-player burst answer-app's lane waited p95 0.05-0.3 s before each batch of 500 (2026-12-05).
+     */
+    static final long KEEP_GOING_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     /** How long a lane waits when a dependency (the database, Kafka for the dead-letter topic) is away. */
     static final long OUTAGE_WAIT_MILLIS = 1000;
 
@@ -162,11 +169,19 @@ final class PartitionLane {
     }
 
     void drain() {
+        long started = System.nanoTime();
+        while (drainOnce(started)) {
+            // Behind: what came while the batch was applied goes next, on this thread.
+        }
+    }
+
+    /** Applies one batch; true when the lane should go on with the next one at once on this thread. */
+    private boolean drainOnce(long started) {
         List<DeliveredRecord> batch;
         synchronized (this) {
             if (!open) {
                 draining = false;
-                return;
+                return false;
             }
             batch = new ArrayList<>(Math.min(waiting.size(), GATHER_MAX));
             while (batch.size() < GATHER_MAX && !waiting.isEmpty()) {
@@ -195,10 +210,14 @@ final class PartitionLane {
         synchronized (this) {
             if (retryIn < 0 && waiting.isEmpty()) {
                 draining = false;
-                return;
+                return false;
+            }
+            if (retryIn < 0 && System.nanoTime() - started < KEEP_GOING_NANOS) {
+                return true;
             }
         }
         schedule(Math.max(retryIn, 0));
+        return false;
     }
 
     /** Applies the batch in order; returns -1 when all were done, otherwise the wait before the rest is tried again. */

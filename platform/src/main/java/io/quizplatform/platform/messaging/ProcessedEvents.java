@@ -12,6 +12,7 @@ import org.apache.kafka.common.header.Headers;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -75,15 +76,24 @@ public class ProcessedEvents {
         Set<UUID> fresh = new HashSet<>();
         inserted.forEach(id -> fresh.add(id instanceof UUID u ? u : UUID.fromString(id.toString())));
         outbox.collectAppends();
-        int applied = 0;
+        // The events to apply, in order: each new one once (the same event twice in one batch is applied once).
+        List<Integer> toApply = new ArrayList<>(fresh.size());
         for (int i = 0; i < events.size(); i++) {
-            EventEnvelope event = events.get(i);
-            // remove: the same event twice in one batch is applied once
-            if (fresh.remove(UUID.fromString(event.id()))) {
-                applyHandlers(consumer, topic, event, traces == null ? null : traces.get(i), handlers);
-                applied++;
+            if (fresh.remove(UUID.fromString(events.get(i).id()))) {
+                toApply.add(i);
             }
         }
+        List<EventEnvelope> applying = toApply.stream().map(events::get).toList();
+        for (EventHandler handler : handlers) {
+            List<EventEnvelope> wanted = applying.stream().filter(e -> handler.handles(e.type())).toList();
+            if (!wanted.isEmpty()) {
+                handler.startOfBatch(wanted);
+            }
+        }
+        for (int i : toApply) {
+            applyHandlers(consumer, topic, events.get(i), traces == null ? null : traces.get(i), handlers);
+        }
+        int applied = toApply.size();
         handlers.forEach(EventHandler::endOfBatch);
         outbox.writeCollected();
         return applied;
@@ -116,6 +126,11 @@ public class ProcessedEvents {
                 .executeUpdate();
         if (inserted == 0) {
             return false;
+        }
+        for (EventHandler handler : handlers) {
+            if (handler.handles(event.type())) {
+                handler.startOfBatch(List.of(event));
+            }
         }
         applyHandlers(consumer, topic, event, trace, handlers);
         return true;

@@ -201,6 +201,37 @@ class PartitionLaneTest {
     }
 
     @Test
+    void aLaneThatIsBehindAppliesBatchAfterBatchWithoutQueueingAgain() {
+        AtomicInteger handedToExecutor = new AtomicInteger();
+        ScheduledExecutorService counting = new java.util.concurrent.ScheduledThreadPoolExecutor(1) {
+            @Override
+            public java.util.concurrent.ScheduledFuture<?> schedule(Runnable command, long delay, java.util.concurrent.TimeUnit unit) {
+                handedToExecutor.incrementAndGet();
+                return super.schedule(command, delay, unit);
+            }
+        };
+        try {
+            PartitionLane.Context behind = new PartitionLane.Context("answer-app", Topic.QUIZ_EVENTS, List.of(), delivery,
+                    context.rounds(), () -> deadLetters, counting, Runnable::run, context.counters(), false);
+            PartitionLane lane = new PartitionLane(behind, 0);
+            int records = PartitionLane.GATHER_MAX * 2 + 200;
+            for (int i = 0; i < records; i++) {
+                add(lane, 0, i, "game-" + i);
+            }
+
+            lane.open();
+
+            eventually(() -> acknowledged.size() == records);
+            assertThat(batchSizes).containsExactly(PartitionLane.GATHER_MAX, PartitionLane.GATHER_MAX, 200);
+            assertThat(applied).first().isEqualTo("game-0");
+            assertThat(applied).last().isEqualTo("game-" + (records - 1));
+            assertThat(handedToExecutor).as("the three batches ran on one turn of the executor").hasValue(1);
+        } finally {
+            counting.shutdownNow();
+        }
+    }
+
+    @Test
     void nothingIsAppliedBeforeTheLaneIsOpened() throws Exception {
         add(p0, 0, 0, "game-a");
         Thread.sleep(PartitionLane.GATHER_MILLIS * 4);

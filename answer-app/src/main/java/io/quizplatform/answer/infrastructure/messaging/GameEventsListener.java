@@ -71,6 +71,24 @@ public class GameEventsListener implements EventHandler {
         }
     }
 
+    /** The batch's answers, so that their players are read for all of them at once. */
+    @Override
+    public void startOfBatch(List<EventEnvelope> events) {
+        List<AnswerReceived> answers = new java.util.ArrayList<>();
+        for (EventEnvelope event : events) {
+            if (EventTypes.GAME_ANSWER_RECEIVED.equals(event.type())) {
+                try {
+                    answers.add(EventCodec.payloadFromJson(event, AnswerReceived.class));
+                } catch (RuntimeException e) {
+                    // Not readable: apply fails on it as it comes, and it goes its own way (retries, the dead-letter topic).
+                }
+            }
+        }
+        if (!answers.isEmpty()) {
+            decisions.answersComing(answers);
+        }
+    }
+
     @Override
     public void endOfBatch() {
         decisions.endOfBatch();
