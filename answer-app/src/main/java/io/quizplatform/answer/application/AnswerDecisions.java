@@ -56,6 +56,9 @@ public class AnswerDecisions {
     AnswerRepository repository;
 
     @Inject
+    GamePlayers players;
+
+    @Inject
     Outbox outbox;
 
     @Resource
@@ -73,99 +76,15 @@ public class AnswerDecisions {
     }
 
     /**
-     * What this transaction has read about a game: its locked answer window and its players. A burst of answers
-     * arrives as one batch in one transaction; reading these once per batch instead of once per answer is what lets
-     * answer-app keep up with ten thousand players. Game events in the same batch update or drop it.
+     * What this transaction has read about a game: its locked answer window (its players: {@link GamePlayers}). A
+     * burst of answers arrives as one batch in one transaction; reading these once per batch instead of once per
+     * answer is what lets answer-app keep up with ten thousand players. Game events in the same batch update or drop it.
      */
     private static final class GameInTransaction {
         Optional<AnswerWindow> window;
         final List<AnswerRepository.NewAnswer> toInsert = new ArrayList<>();
         long version = -1;
         boolean versionChanged;
-    }
-
-    /**
-     * What this transaction knows of a game's players: whether each is in the game (and removed), and whether they have
-     * an accepted answer to a question, as answer_db says plus what this transaction adds. Read for the batch's players
-     * only ({@link #answersComing}), with one query each for the whole batch; reading the game's whole roster and every
-     * answer to the question in each batch instead took a third of answer-app's time in a 10,000-player burst
-     * (2026-12-05). Kept for the whole transaction (a question's opening or close changes none of it).
-     */
-    private static final class PlayersInTransaction {
-        /** Player → removed by the host; empty: not a player of the game. Absent: not read yet. */
-        final Map<UUID, Optional<Boolean>> membership = new java.util.HashMap<>();
-        /** Question → player → has an accepted answer. Absent: not read yet. */
-        final Map<Integer, Map<UUID, Boolean>> answered = new java.util.HashMap<>();
-    }
-
-    private static final String PLAYERS = AnswerDecisions.class.getName() + ".players";
-
-    @SuppressWarnings("unchecked")
-    private PlayersInTransaction players(UUID gameId) {
-        Map<UUID, PlayersInTransaction> all = (Map<UUID, PlayersInTransaction>) transaction.getResource(PLAYERS);
-        if (all == null) {
-            all = new java.util.HashMap<>();
-            transaction.putResource(PLAYERS, all);
-        }
-        return all.computeIfAbsent(gameId, id -> new PlayersInTransaction());
-    }
-
-    /**
-     * The answers this transaction is about to decide: their players' membership and earlier answers are read for all
-     * of them at once, per game.
-     */
-    public void answersComing(List<AnswerReceived> answers) {
-        Map<UUID, List<AnswerReceived>> byGame = new LinkedHashMap<>();
-        for (AnswerReceived answer : answers) {
-            try {
-                UUID.fromString(answer.playerId());
-                byGame.computeIfAbsent(UUID.fromString(answer.gameId()), id -> new ArrayList<>()).add(answer);
-            } catch (IllegalArgumentException | NullPointerException e) {
-                // decided (refused) one by one as it comes
-            }
-        }
-        byGame.forEach((gameId, ofGame) -> {
-            PlayersInTransaction known = players(gameId);
-            java.util.Set<UUID> unread = new java.util.HashSet<>();
-            java.util.Set<Integer> questions = new java.util.HashSet<>();
-            for (AnswerReceived answer : ofGame) {
-                UUID playerId = UUID.fromString(answer.playerId());
-                if (!known.membership.containsKey(playerId)) {
-                    unread.add(playerId);
-                }
-                questions.add(answer.questionIndex());
-            }
-            if (!unread.isEmpty()) {
-                Map<UUID, Boolean> found = repository.players(gameId, unread);
-                unread.forEach(id -> known.membership.put(id, Optional.ofNullable(found.get(id))));
-            }
-            java.util.Set<UUID> everyone = new java.util.HashSet<>();
-            ofGame.forEach(a -> everyone.add(UUID.fromString(a.playerId())));
-            Map<Integer, java.util.Set<UUID>> answered = repository.answered(gameId, questions, everyone);
-            for (int question : questions) {
-                Map<UUID, Boolean> ofQuestion = known.answered.computeIfAbsent(question, q -> new java.util.HashMap<>());
-                java.util.Set<UUID> yes = answered.getOrDefault(question, java.util.Set.of());
-                everyone.forEach(id -> ofQuestion.putIfAbsent(id, yes.contains(id)));
-            }
-        });
-    }
-
-    /** Whether the player is in the game (and removed), read now if the batch did not. */
-    private Optional<Boolean> membership(UUID gameId, UUID playerId) {
-        return players(gameId).membership.computeIfAbsent(playerId,
-                id -> Optional.ofNullable(repository.players(gameId, List.of(id)).get(id)));
-    }
-
-    /** Records the player's answer to the question; false if they already had one. */
-    private boolean firstAnswer(UUID gameId, int questionIndex, UUID playerId) {
-        Map<UUID, Boolean> ofQuestion = players(gameId).answered.computeIfAbsent(questionIndex, q -> new java.util.HashMap<>());
-        Boolean before = ofQuestion.get(playerId);
-        if (before == null) {
-            before = repository.answered(gameId, List.of(questionIndex), List.of(playerId))
-                    .getOrDefault(questionIndex, java.util.Set.of()).contains(playerId);
-        }
-        ofQuestion.put(playerId, true);
-        return !before;
     }
 
     @SuppressWarnings("unchecked")
@@ -205,6 +124,7 @@ public class AnswerDecisions {
 
     /** The end of the batch: the collected answers go in with one statement per game. */
     public void endOfBatch() {
+        players.writeJoins();
         Map<UUID, GameInTransaction> seen = seenInTransaction();
         seen.forEach(this::write);
         seen.clear();
@@ -220,27 +140,31 @@ public class AnswerDecisions {
     }
 
     public void gameCreated(UUID gameId, String hostId, Instant at, List<AnswerKey> keys) {
+        players.writeJoins();
         repository.createGame(gameId, hostId, at, keys);
     }
 
     public void playerJoined(UUID gameId, UUID playerId) {
-        repository.addPlayer(gameId, playerId);
-        // A player is added as not removed; one already there (a redelivered join) stays as they were.
-        players(gameId).membership.computeIfPresent(playerId, (id, known) -> known.isEmpty() ? Optional.of(false) : known);
+        players.joined(gameId, playerId);
     }
 
     public void playerKicked(UUID gameId, UUID playerId) {
-        repository.kick(gameId, playerId);
-        // Only a player of the game can be removed.
-        players(gameId).membership.computeIfPresent(playerId, (id, known) -> known.isPresent() ? Optional.of(true) : known);
+        players.kicked(gameId, playerId);
+    }
+
+    /** The answers this transaction is about to decide: their players are read for all of them at once. */
+    public void answersComing(List<AnswerReceived> answers) {
+        players.answersComing(answers);
     }
 
     public void questionOpened(UUID gameId, int questionIndex, Instant at, Instant closesAt) {
+        players.writeJoins();
         forget(gameId);
         repository.opened(gameId, questionIndex, at, closesAt);
     }
 
     public void questionClosed(UUID gameId, int questionIndex, Instant at) {
+        players.writeJoins();
         forget(gameId);
         repository.lockWindow(gameId);
         boolean wasOpen = repository.closed(gameId, questionIndex);
@@ -250,6 +174,7 @@ public class AnswerDecisions {
     }
 
     public void gameEnded(UUID gameId, Instant at) {
+        players.writeJoins();
         forget(gameId);
         Optional<AnswerWindow> window = repository.lockWindow(gameId);
         repository.ended(gameId, at);
@@ -258,6 +183,7 @@ public class AnswerDecisions {
     }
 
     public void answerReceived(AnswerReceived answer) {
+        players.writeJoins();
         UUID gameId = UUID.fromString(answer.gameId());
         UUID answerId = UUID.fromString(answer.answerId());
         GameInTransaction game = seen(gameId);
@@ -273,7 +199,7 @@ public class AnswerDecisions {
             refuse(answer, Refusal.NOT_A_PLAYER, true);
             return;
         }
-        Optional<Boolean> kicked = membership(gameId, playerId);
+        Optional<Boolean> kicked = players.membership(gameId, playerId);
         if (kicked.isEmpty()) {
             refuse(answer, Refusal.NOT_A_PLAYER, true);
             return;
@@ -295,7 +221,7 @@ public class AnswerDecisions {
         }
         AnswerKey.Verdict verdict = key.get().judge(chosen, answer.text());
         long responseMs = window.get().responseMs(answer.receivedAt(), answer.shownAt(), timing);
-        if (!firstAnswer(gameId, answer.questionIndex(), playerId)) {
+        if (!players.firstAnswer(gameId, answer.questionIndex(), playerId)) {
             refuse(answer, Refusal.ALREADY_ANSWERED, true);
             return;
         }

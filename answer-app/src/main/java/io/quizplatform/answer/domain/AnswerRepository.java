@@ -22,7 +22,8 @@ public interface AnswerRepository {
     /** Stores a new game and its answer keys; a game seen before is left as it is. */
     void createGame(UUID gameId, String hostId, Instant createdAt, List<AnswerKey> keys);
 
-    void addPlayer(UUID gameId, UUID playerId);
+    /** Adds these players to the game; one already there stays as they were (a redelivered join). */
+    void addPlayers(UUID gameId, Collection<UUID> playerIds);
 
     void kick(UUID gameId, UUID playerId);
 

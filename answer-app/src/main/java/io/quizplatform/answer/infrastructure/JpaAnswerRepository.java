@@ -60,11 +60,22 @@ public class JpaAnswerRepository implements AnswerRepository {
         }
     }
 
-    /** Insert-if-absent in SQL (ADR 0003): a redelivered join changes nothing and fails nothing. */
+    /**
+     * Insert-if-absent in SQL, one statement for all of them (ADR 0003): a redelivered join changes nothing and fails
+     * nothing.
+     */
     @Override
-    public void addPlayer(UUID gameId, UUID playerId) {
-        em.createNativeQuery("INSERT INTO game_players (game_id, player_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, gameId).setParameter(2, playerId).executeUpdate();
+    public void addPlayers(UUID gameId, Collection<UUID> playerIds) {
+        if (playerIds.isEmpty()) {
+            return;
+        }
+        StringBuilder ids = new StringBuilder("{");
+        for (UUID id : playerIds) {
+            ids.append(ids.length() > 1 ? "," : "").append(id);
+        }
+        em.createNativeQuery("INSERT INTO game_players (game_id, player_id) SELECT ?1, p FROM unnest(CAST(?2 AS uuid[])) p "
+                        + "ON CONFLICT DO NOTHING")
+                .setParameter(1, gameId).setParameter(2, ids.append('}').toString()).executeUpdate();
     }
 
     @Override

@@ -133,11 +133,25 @@ public class ScoringRepository {
         return Optional.of(new GameRules(gameId, game.speedScoring(), game.streakBonus(), List.copyOf(counts), game.status()));
     }
 
-    /** An upsert in SQL (ADR 0003): the join and the player's first scores race to create the row. */
-    public void joined(UUID gameId, String playerId, String nickname) {
-        em.createNativeQuery("INSERT INTO player_scores (game_id, player_id, nickname) VALUES (?1, ?2, ?3) "
+    /**
+     * Players who joined (player id → nickname), one upsert for all of them (ADR 0003): the join and the player's first
+     * scores race to create the row.
+     */
+    public void joined(UUID gameId, Map<String, String> nicknames) {
+        if (nicknames.isEmpty()) {
+            return;
+        }
+        List<Map<String, String>> rows = new ArrayList<>(nicknames.size());
+        nicknames.forEach((player, nickname) -> {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("player_id", player);
+            row.put("nickname", nickname);
+            rows.add(row);
+        });
+        em.createNativeQuery("INSERT INTO player_scores (game_id, player_id, nickname) SELECT ?1, p.player_id, p.nickname "
+                        + "FROM jsonb_to_recordset(CAST(?2 AS jsonb)) AS p(player_id varchar(64), nickname text) "
                         + "ON CONFLICT (game_id, player_id) DO UPDATE SET nickname = EXCLUDED.nickname")
-                .setParameter(1, gameId).setParameter(2, playerId).setParameter(3, nickname).executeUpdate();
+                .setParameter(1, gameId).setParameter(2, JSONB.toJson(rows)).executeUpdate();
     }
 
     /** An upsert in SQL (ADR 0003), as {@link #joined}. */

@@ -14,10 +14,14 @@ import io.quizplatform.platform.messaging.EventHandler;
 import io.quizplatform.scoring.application.AnswerScoring;
 import io.quizplatform.scoring.application.GameCompletion;
 import io.quizplatform.scoring.infrastructure.ScoringRepository;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -44,6 +48,9 @@ public class GameEventsListener implements EventHandler {
     @Inject
     DeadLetterParking parking;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     @Override
     public Topic topic() {
         return Topic.QUIZ_EVENTS;
@@ -57,11 +64,14 @@ public class GameEventsListener implements EventHandler {
     @Override
     public void apply(EventEnvelope event) {
         UUID gameId = UUID.fromString(event.aggregateId());
+        if (!EventTypes.GAME_PLAYER_JOINED.equals(event.type())) {
+            writeJoins();
+        }
         switch (event.type()) {
             case EventTypes.GAME_CREATED -> created(gameId, EventCodec.payloadFromJson(event, GameCreated.class));
             case EventTypes.GAME_PLAYER_JOINED -> {
                 PlayerJoined joined = EventCodec.payloadFromJson(event, PlayerJoined.class);
-                repository.joined(gameId, joined.playerId(), joined.nickname());
+                joining().computeIfAbsent(gameId, id -> new LinkedHashMap<>()).put(joined.playerId(), joined.nickname());
             }
             case EventTypes.GAME_PLAYER_KICKED -> repository.kicked(gameId, EventCodec.payloadFromJson(event, PlayerKicked.class).playerId());
             case EventTypes.GAME_QUESTION_OPENED -> {
@@ -103,6 +113,32 @@ public class GameEventsListener implements EventHandler {
     /** Answers that waited for the game are scored with this transaction, like a batch of answer-events. */
     @Override
     public void endOfBatch() {
+        writeJoins();
         scoring.endOfBatch();
+    }
+
+    private static final String JOINING = GameEventsListener.class.getName() + ".joining";
+
+    /**
+     * The players whose joins this transaction applied and has not written yet (player id → nickname, the last one
+     * for a player twice), by game: a run of joins (the lobby filling at hundreds a second) is one upsert per game
+     * instead of one per join. Written before any other event of the transaction is applied, and at its end.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<UUID, Map<String, String>> joining() {
+        Map<UUID, Map<String, String>> joining = (Map<UUID, Map<String, String>>) transaction.getResource(JOINING);
+        if (joining == null) {
+            joining = new LinkedHashMap<>();
+            transaction.putResource(JOINING, joining);
+        }
+        return joining;
+    }
+
+    private void writeJoins() {
+        Map<UUID, Map<String, String>> joining = joining();
+        if (!joining.isEmpty()) {
+            joining.forEach(repository::joined);
+            joining.clear();
+        }
     }
 }
