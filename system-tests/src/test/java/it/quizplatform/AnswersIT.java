@@ -312,6 +312,71 @@ public class AnswersIT {
                 .isSorted().doesNotHaveDuplicates();
     }
 
+    /**
+     * answer-app reads a batch's players once, before the batch, and keeps that view right as the batch's own joins
+     * and kicks change it: in one burst, a player who joins then answers counts, their second answer does not, a
+     * player removed after answering is refused as removed, and a stranger is no player until their join comes. An
+     * answer whose player id is not one, alone in its batch, is refused like any other stranger's.
+     */
+    @Test
+    void aBurstOfJoinsKicksAndAnswersIsDecidedInItsOrder() throws Exception {
+        JsonNode game = newGame();
+        String gameId = game.get("id").asText();
+        String adaId = join(game, "Ada").get("playerId").asText();
+        String newcomerId = UUID.randomUUID().toString();
+        String strangerId = UUID.randomUUID().toString();
+        try (SocketClient hostSocket = SocketClient.host(gameId, host)) {
+            hostSocket.awaitType("welcome");
+            hostSocket.send("{\"type\":\"start\"}");
+            String paris = optionId(hostSocket.awaitPhase("open"), "Paris");
+            openInAnswerApp(gameId, 0);
+
+            String newcomerFirst = UUID.randomUUID().toString();
+            String newcomerAgain = UUID.randomUUID().toString();
+            String adaFirst = UUID.randomUUID().toString();
+            String adaAfterKick = UUID.randomUUID().toString();
+            String strangerBefore = UUID.randomUUID().toString();
+            String strangerAfter = UUID.randomUUID().toString();
+            Instant now = Instant.now();
+            // Alone, unchecked against the schema: an answer whose player id is not one (the game's only answer in its
+            // batch) is refused, not failed.
+            String stray = UUID.randomUUID().toString();
+            ProducerRecord<String, String> strayRecord = new ProducerRecord<>("quiz-events", gameId,
+                    receivedEvent(stray, gameId, "not-a-player-id", 0, paris, now));
+            strayRecord.headers().add("event-type", "game.answer-received".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            strayRecord.headers().add("event-id", stray.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(strayRecord).get();
+            assertThat(reason(awaitDecisions(gameId, 1), stray)).isEqualTo("not-a-player");
+            ForgedEvents.publishAll(producer, "quiz-events", gameId, List.of(
+                    playerEvent("game.player-joined", gameId, newcomerId, "Newcomer"),
+                    receivedEvent(newcomerFirst, gameId, newcomerId, 0, paris, now),
+                    receivedEvent(newcomerAgain, gameId, newcomerId, 0, paris, now),
+                    receivedEvent(adaFirst, gameId, adaId, 0, paris, now),
+                    playerEvent("game.player-kicked", gameId, adaId, null),
+                    receivedEvent(adaAfterKick, gameId, adaId, 0, paris, now),
+                    receivedEvent(strangerBefore, gameId, strangerId, 0, paris, now),
+                    playerEvent("game.player-joined", gameId, strangerId, "Late"),
+                    receivedEvent(strangerAfter, gameId, strangerId, 0, paris, now)));
+
+            List<JsonNode> events = awaitDecisions(gameId, 7);
+            assertThat(decision(events, newcomerFirst).get("type").asText()).isEqualTo("answer.submitted");
+            assertThat(reason(events, newcomerAgain)).isEqualTo("already-answered");
+            assertThat(decision(events, adaFirst).get("type").asText()).isEqualTo("answer.submitted");
+            assertThat(reason(events, adaAfterKick)).isEqualTo("kicked");
+            assertThat(reason(events, strangerBefore)).isEqualTo("not-a-player");
+            assertThat(decision(events, strangerAfter).get("type").asText()).isEqualTo("answer.submitted");
+        }
+        assertThat(Platform.count("ANSWER", "SELECT count(*) FROM answers WHERE game_id = ?", UUID.fromString(gameId))).isEqualTo(3);
+        assertThat(Platform.count("ANSWER", "SELECT count(*) FROM game_players WHERE game_id = ? AND kicked",
+                UUID.fromString(gameId))).isEqualTo(1);
+    }
+
+    /** A join (with a nickname) or a kick (without) as quiz-app records it on quiz-events. */
+    private static String playerEvent(String type, String gameId, String playerId, String nickname) {
+        return ForgedEvents.envelope(type, "game", gameId, 1, "{\"playerId\":\"" + playerId + "\""
+                + (nickname == null ? "" : ",\"nickname\":\"" + nickname + "\"") + ",\"at\":\"" + Instant.now() + "\"}");
+    }
+
     private static final Map<String, String> sentEvents = new HashMap<>();
 
     /** Puts a game.answer-received on quiz-events as a quiz-app instance would, and returns the answer id. */

@@ -66,13 +66,18 @@ public class GamePlayers {
         Map<UUID, Set<UUID>> playersByGame = new LinkedHashMap<>();
         Map<UUID, Set<Integer>> questionsByGame = new HashMap<>();
         for (AnswerReceived answer : answers) {
+            UUID gameId;
+            UUID playerId;
             try {
-                UUID gameId = UUID.fromString(answer.gameId());
-                playersByGame.computeIfAbsent(gameId, id -> new HashSet<>()).add(UUID.fromString(answer.playerId()));
-                questionsByGame.computeIfAbsent(gameId, id -> new HashSet<>()).add(answer.questionIndex());
+                gameId = UUID.fromString(answer.gameId());
+                playerId = UUID.fromString(answer.playerId());
             } catch (IllegalArgumentException | NullPointerException e) {
-                // Not ids: refused as it comes, nothing to read for it.
+                // Not ids: refused as it comes, nothing to read for it (and nothing noted for its game: a game noted
+                // without a question once failed the whole read, and the answer with it, 2026-12-05).
+                continue;
             }
+            playersByGame.computeIfAbsent(gameId, id -> new HashSet<>()).add(playerId);
+            questionsByGame.computeIfAbsent(gameId, id -> new HashSet<>()).add(answer.questionIndex());
         }
         playersByGame.forEach((gameId, players) -> {
             Known known = known(gameId);
