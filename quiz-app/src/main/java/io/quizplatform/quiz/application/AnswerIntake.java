@@ -117,10 +117,11 @@ public class AnswerIntake {
 
     /**
      * Checks and forwards an answer. Refusals are thrown at once; {@link Received#saved} completes when the broker has
-     * the answer, or fails with {@link NotSaved}.
+     * the answer, or fails with {@link NotSaved}. {@code receivedAt}: when its message arrived, which ends the player's
+     * response time (what the server does before it gets here is not the player's time).
      */
-    public Received receive(Game game, String playerId, int questionIndex, List<String> optionIds, String text) {
-        Instant receivedAt = Instant.now();
+    public Received receive(Game game, String playerId, int questionIndex, List<String> optionIds, String text,
+                            Instant receivedAt) {
         try {
             game.checkAnswer(playerId, questionIndex, optionIds, text, receivedAt);
         } catch (GameRuleViolation e) {

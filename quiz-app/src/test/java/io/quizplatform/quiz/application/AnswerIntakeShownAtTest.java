@@ -80,7 +80,7 @@ class AnswerIntakeShownAtTest {
         Instant shownAt = game.openedAt().plusMillis(1500);
         intake.shown.shown(game.id(), 0, PLAYER, shownAt);
 
-        AnswerIntake.Received received = intake.receive(game, PLAYER, 0, List.of("a"), null);
+        AnswerIntake.Received received = intake.receive(game, PLAYER, 0, List.of("a"), null, Instant.now());
         received.saved().join();
         AnswerIntake.Receipt receipt = received.receipt();
 
@@ -91,11 +91,26 @@ class AnswerIntakeShownAtTest {
     }
 
     @Test
+    void theTimeEndsWhenTheAnswerArrivedNotWhenItWasHandled() {
+        intake.openings.logged(game.id(), 0);
+        Instant shownAt = game.openedAt().plusMillis(400);
+        intake.shown.shown(game.id(), 0, PLAYER, shownAt);
+        Instant arrived = shownAt.plusMillis(300);
+
+        AnswerIntake.Received received = intake.receive(game, PLAYER, 0, List.of("a"), null, arrived);
+        received.saved().join();
+
+        assertThat(received.receipt().responseMs()).isEqualTo(300);
+        assertThat(received.receipt().receivedAt()).isEqualTo(arrived);
+        assertThat(EventCodec.payloadFromJson(toKafka.get(0), AnswerReceived.class).receivedAt()).isEqualTo(arrived);
+    }
+
+    @Test
     void throughTheOutboxWhileTheOpeningIsInFlight() {
         Instant shownAt = game.openedAt().plusMillis(700);
         intake.shown.shown(game.id(), 0, PLAYER, shownAt);
 
-        intake.receive(game, PLAYER, 0, List.of("a"), null).saved().join();
+        intake.receive(game, PLAYER, 0, List.of("a"), null, Instant.now()).saved().join();
 
         assertThat(toKafka).isEmpty();
         assertThat(shownAt(toOutbox.get(0))).isEqualTo(shownAt);
@@ -108,7 +123,7 @@ class AnswerIntakeShownAtTest {
         Instant shownAt = game.openedAt().plusMillis(900);
         intake.shown.shown(game.id(), 0, PLAYER, shownAt);
 
-        intake.receive(game, PLAYER, 0, List.of("a"), null).saved().join();
+        intake.receive(game, PLAYER, 0, List.of("a"), null, Instant.now()).saved().join();
 
         assertThat(toOutbox).singleElement().satisfies(e -> {
             assertThat(e.id()).isEqualTo(toKafka.get(0).id());
@@ -120,7 +135,7 @@ class AnswerIntakeShownAtTest {
     void notShownHereMeansNoShownAtAndTheOpening() {
         intake.openings.logged(game.id(), 0);
 
-        AnswerIntake.Received received = intake.receive(game, PLAYER, 0, List.of("a"), null);
+        AnswerIntake.Received received = intake.receive(game, PLAYER, 0, List.of("a"), null, Instant.now());
         received.saved().join();
         AnswerIntake.Receipt receipt = received.receipt();
 

@@ -160,7 +160,8 @@ public class LiveGames {
         CompletableFuture<Void> told = receipts.expect(gameId, playerId, questionIndex);
         try {
             Game game = views.current(gameId);
-            AnswerIntake.Received received = intake.receive(game, playerId, questionIndex, optionIds, text);
+            Instant arrived = Instant.now().minusNanos(System.nanoTime() - receivedNanos);
+            AnswerIntake.Received received = intake.receive(game, playerId, questionIndex, optionIds, text, arrived);
             AnswerIntake.Receipt receipt = received.receipt();
             // Worded here, on the socket's thread, while the broker takes the answer: the producer's one network thread
             // (all answers' sends and acknowledgements) then only hands the text to the socket.
