@@ -15,10 +15,9 @@ import io.quizplatform.contracts.QuestionTallied;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.outbox.Outbox;
-import jakarta.annotation.Resource;
+import io.quizplatform.platform.persistence.InTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -61,8 +60,8 @@ public class AnswerDecisions {
     @Inject
     Outbox outbox;
 
-    @Resource
-    TransactionSynchronizationRegistry transaction;
+    @Inject
+    InTransaction inTransaction;
 
     @Inject
     ServiceSettings settings;
@@ -87,14 +86,8 @@ public class AnswerDecisions {
         boolean versionChanged;
     }
 
-    @SuppressWarnings("unchecked")
     private Map<UUID, GameInTransaction> seenInTransaction() {
-        Map<UUID, GameInTransaction> seen = (Map<UUID, GameInTransaction>) transaction.getResource(AnswerDecisions.class);
-        if (seen == null) {
-            seen = new java.util.HashMap<>();
-            transaction.putResource(AnswerDecisions.class, seen);
-        }
-        return seen;
+        return inTransaction.kept(GameInTransaction.class, java.util.HashMap::new);
     }
 
     private GameInTransaction seen(UUID gameId) {

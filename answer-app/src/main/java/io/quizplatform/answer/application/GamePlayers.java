@@ -2,10 +2,9 @@ package io.quizplatform.answer.application;
 
 import io.quizplatform.answer.domain.AnswerRepository;
 import io.quizplatform.contracts.AnswerReceived;
-import jakarta.annotation.Resource;
+import io.quizplatform.platform.persistence.InTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
@@ -35,8 +34,8 @@ public class GamePlayers {
     @Inject
     AnswerRepository repository;
 
-    @Resource
-    TransactionSynchronizationRegistry transaction;
+    @Inject
+    InTransaction inTransaction;
 
     /** What this transaction knows of one game's players; kept for the whole transaction (an opening or close changes none of it). */
     private static final class Known {
@@ -46,14 +45,8 @@ public class GamePlayers {
         final Map<Integer, Map<UUID, Boolean>> answered = new HashMap<>();
     }
 
-    @SuppressWarnings("unchecked")
     private <T> Map<UUID, T> resource(String key) {
-        Map<UUID, T> map = (Map<UUID, T>) transaction.getResource(key);
-        if (map == null) {
-            map = new LinkedHashMap<>();
-            transaction.putResource(key, map);
-        }
-        return map;
+        return inTransaction.kept(key, LinkedHashMap::new);
     }
 
     private Known known(UUID gameId) {
@@ -62,7 +55,7 @@ public class GamePlayers {
 
     /** The answers this transaction is about to decide: their players' membership and earlier answers, per game. */
     public void answersComing(List<AnswerReceived> answers) {
-        writeJoins();
+        writeJoins(); // none are pending at the start of a batch; a caller later in a transaction must not read past them
         Map<UUID, Set<UUID>> playersByGame = new LinkedHashMap<>();
         Map<UUID, Set<Integer>> questionsByGame = new HashMap<>();
         for (AnswerReceived answer : answers) {
@@ -97,9 +90,11 @@ public class GamePlayers {
         });
     }
 
-    /** Whether the player is in the game (empty if not) and removed, read now if the batch did not. */
+    /**
+     * Whether the player is in the game (empty if not) and removed, read now if the batch did not. The joins collected
+     * so far must have been written ({@link #writeJoins}, as every decision does first).
+     */
     public Optional<Boolean> membership(UUID gameId, UUID playerId) {
-        writeJoins();
         return known(gameId).membership.computeIfAbsent(playerId,
                 id -> Optional.ofNullable(repository.players(gameId, List.of(id)).get(id)));
     }

@@ -3,14 +3,13 @@ package io.quizplatform.answer.infrastructure;
 import io.quizplatform.answer.domain.AnswerKey;
 import io.quizplatform.answer.domain.AnswerRepository;
 import io.quizplatform.answer.domain.AnswerWindow;
-import jakarta.annotation.Resource;
+import io.quizplatform.platform.persistence.InTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
@@ -38,8 +37,8 @@ public class JpaAnswerRepository implements AnswerRepository {
     @Inject
     EntityManager em;
 
-    @Resource
-    TransactionSynchronizationRegistry transaction;
+    @Inject
+    InTransaction inTransaction;
 
     /**
      * Stores a new game and its answer keys; a game seen before is left as it is. Insert-if-absent in SQL (ADR 0003):
@@ -113,12 +112,7 @@ public class JpaAnswerRepository implements AnswerRepository {
      * and no other transaction can change the row meanwhile, so it stays the row without being read again.
      */
     private Optional<AnswerGameRecord> game(UUID gameId) {
-        @SuppressWarnings("unchecked")
-        Map<UUID, AnswerGameRecord> locked = (Map<UUID, AnswerGameRecord>) transaction.getResource(AnswerGameRecord.class);
-        if (locked == null) {
-            locked = new HashMap<>();
-            transaction.putResource(AnswerGameRecord.class, locked);
-        }
+        Map<UUID, AnswerGameRecord> locked = inTransaction.kept(AnswerGameRecord.class, HashMap::new);
         AnswerGameRecord game = locked.get(gameId);
         if (game == null) {
             game = em.find(AnswerGameRecord.class, gameId, LockModeType.PESSIMISTIC_WRITE);

@@ -7,6 +7,7 @@ import io.quizplatform.contracts.QuestionTallied;
 import io.quizplatform.contracts.Standing;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.persistence.AfterCommit;
+import io.quizplatform.platform.persistence.InTransaction;
 import io.quizplatform.scoring.domain.AnswerScore;
 import io.quizplatform.scoring.domain.Ranking;
 import io.quizplatform.scoring.infrastructure.FinalizationRepository;
@@ -62,6 +63,9 @@ public class AnswerScoring {
     @Inject
     ScoringMetrics metrics;
 
+    @Inject
+    InTransaction inTransaction;
+
     @Resource
     TransactionSynchronizationRegistry transaction;
 
@@ -72,14 +76,8 @@ public class AnswerScoring {
         final List<AnswerSubmitted> pending = new ArrayList<>();
     }
 
-    @SuppressWarnings("unchecked")
     private Map<UUID, GameInTransaction> games() {
-        Map<UUID, GameInTransaction> games = (Map<UUID, GameInTransaction>) transaction.getResource(AnswerScoring.class);
-        if (games == null) {
-            games = new LinkedHashMap<>();
-            transaction.putResource(AnswerScoring.class, games);
-        }
-        return games;
+        return inTransaction.kept(GameInTransaction.class, LinkedHashMap::new);
     }
 
     private GameInTransaction game(UUID gameId) {

@@ -14,10 +14,13 @@ import io.quizplatform.contracts.QuestionOpened;
 import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.messaging.EventHandler;
+import io.quizplatform.platform.persistence.InTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,6 +37,14 @@ public class GameEventsListener implements EventHandler {
 
     @Inject
     AnswerDecisions decisions;
+
+    @Inject
+    InTransaction inTransaction;
+
+    /** The batch's answers as {@link #startOfBatch} read them, by event id: each is decoded once. */
+    private Map<String, AnswerReceived> read() {
+        return inTransaction.kept(AnswerReceived.class, HashMap::new);
+    }
 
     @Override
     public Topic topic() {
@@ -66,7 +77,10 @@ public class GameEventsListener implements EventHandler {
                 decisions.questionClosed(gameId, closed.questionIndex(), closed.at());
             }
             case EventTypes.GAME_ENDED -> decisions.gameEnded(gameId, EventCodec.payloadFromJson(event, GameEnded.class).at());
-            case EventTypes.GAME_ANSWER_RECEIVED -> decisions.answerReceived(EventCodec.payloadFromJson(event, AnswerReceived.class));
+            case EventTypes.GAME_ANSWER_RECEIVED -> {
+                AnswerReceived answer = read().remove(event.id());
+                decisions.answerReceived(answer != null ? answer : EventCodec.payloadFromJson(event, AnswerReceived.class));
+            }
             default -> throw new IllegalArgumentException("not a game event answer-app reads: " + event.type());
         }
     }
@@ -78,7 +92,9 @@ public class GameEventsListener implements EventHandler {
         for (EventEnvelope event : events) {
             if (EventTypes.GAME_ANSWER_RECEIVED.equals(event.type())) {
                 try {
-                    answers.add(EventCodec.payloadFromJson(event, AnswerReceived.class));
+                    AnswerReceived answer = EventCodec.payloadFromJson(event, AnswerReceived.class);
+                    answers.add(answer);
+                    read().put(event.id(), answer);
                 } catch (RuntimeException e) {
                     // Not readable: apply fails on it as it comes, and it goes its own way (retries, the dead-letter topic).
                 }

@@ -11,13 +11,12 @@ import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.messaging.DeadLetterParking;
 import io.quizplatform.platform.messaging.EventHandler;
+import io.quizplatform.platform.persistence.InTransaction;
 import io.quizplatform.scoring.application.AnswerScoring;
 import io.quizplatform.scoring.application.GameCompletion;
 import io.quizplatform.scoring.infrastructure.ScoringRepository;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +47,8 @@ public class GameEventsListener implements EventHandler {
     @Inject
     DeadLetterParking parking;
 
-    @Resource
-    TransactionSynchronizationRegistry transaction;
+    @Inject
+    InTransaction inTransaction;
 
     @Override
     public Topic topic() {
@@ -124,14 +123,8 @@ public class GameEventsListener implements EventHandler {
      * for a player twice), by game: a run of joins (the lobby filling at hundreds a second) is one upsert per game
      * instead of one per join. Written before any other event of the transaction is applied, and at its end.
      */
-    @SuppressWarnings("unchecked")
     private Map<UUID, Map<String, String>> joining() {
-        Map<UUID, Map<String, String>> joining = (Map<UUID, Map<String, String>>) transaction.getResource(JOINING);
-        if (joining == null) {
-            joining = new LinkedHashMap<>();
-            transaction.putResource(JOINING, joining);
-        }
-        return joining;
+        return inTransaction.kept(JOINING, LinkedHashMap::new);
     }
 
     private void writeJoins() {
