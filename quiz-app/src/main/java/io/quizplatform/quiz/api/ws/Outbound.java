@@ -17,8 +17,11 @@ import java.util.logging.Logger;
  * time per connection, so a broadcast to thousands of phones does not wait for each write in turn, and one phone
  * on a slow network cannot hold up the others. A connection that falls too far behind, or whose write fails, is
  * closed with 1013 (try again): the phone did nothing wrong, so it reconnects by itself and its welcome carries the
- * current state, its answer included (a 1008 would stop it for good). An answer's receipt skips the pool when the
- * connection has nothing else on its way ({@link #sendNow}: the container's asynchronous send).
+ * current state, its answer included (a 1008 would stop it for good). That close is made on the pool, never on the
+ * thread that was sending: {@code Session.close} writes the closing handshake and may wait for the phone that stopped
+ * reading (the WebSocket specification's close is synchronous), and the thread sending may be the fan-out's one
+ * thread for every game. An answer's receipt skips the pool when the connection has nothing else on its way
+ * ({@link #sendNow}: the container's asynchronous send).
  */
 final class Outbound {
 
@@ -30,6 +33,8 @@ final class Outbound {
     private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** Set once the connection is being closed for falling behind or a failed write: nothing more is queued. */
+    private final AtomicBoolean dropped = new AtomicBoolean();
 
     Outbound(Session session, Executor executor) {
         this.session = session;
@@ -68,7 +73,7 @@ final class Outbound {
      */
     private void failed(Throwable cause) {
         LOG.fine(() -> "could not send to " + session.getId() + ": " + cause);
-        closeNow(CloseReason.CloseCodes.TRY_AGAIN_LATER, "could not write; reconnect");
+        drop("could not write; reconnect");
     }
 
     /**
@@ -161,13 +166,31 @@ final class Outbound {
      * a phone on a slow network, told to come back.
      */
     private boolean admitted() {
+        if (dropped.get()) {
+            return false;
+        }
         if (size.incrementAndGet() > MAX_PENDING) {
             size.decrementAndGet();
-            pending.clear();
-            closeNow(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow to keep up; reconnect");
+            drop("too slow to keep up; reconnect");
             return false;
         }
         return true;
+    }
+
+    /**
+     * Stops writing to the connection (what was queued is dropped) and closes it with 1013 on the pool, once: the
+     * phone is told to come back, and nobody waits for its closing handshake but a pool thread.
+     */
+    private void drop(String reason) {
+        if (!dropped.compareAndSet(false, true)) {
+            return;
+        }
+        pending.clear();
+        try {
+            executor.execute(() -> closeNow(CloseReason.CloseCodes.TRY_AGAIN_LATER, reason));
+        } catch (RejectedExecutionException e) {
+            LOG.fine(() -> "server stopping: " + session.getId() + " is closed with it");
+        }
     }
 
     /** Queues a write already counted in {@code size}, and starts a drain unless one is running. */

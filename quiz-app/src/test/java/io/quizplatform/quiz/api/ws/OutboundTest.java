@@ -1,0 +1,238 @@
+package io.quizplatform.quiz.api.ws;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One connection's write queue, against a phone whose socket is a stand-in that records what is written to it, on
+ * which thread, and can stop reading (its writes then wait, as a real socket's do once the phone's window is full).
+ */
+class OutboundTest {
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> new Thread(r, "pool"));
+    private final Phone phone = new Phone();
+    private final Outbound outbound = new Outbound(phone.session(), pool);
+
+    @AfterEach
+    void stop() {
+        phone.readsAgain();
+        pool.shutdownNow();
+    }
+
+    @Test
+    void aConnectionsTextsAreWrittenInTheOrderTheyWereSentWhicheverWayTheyGo() throws InterruptedException {
+        // Fewer than may wait at once: however slowly the pool starts, none is refused.
+        List<String> sent = IntStream.range(0, Outbound.MAX_PENDING - 4).mapToObj(i -> "m" + i).toList();
+        for (String text : sent) {
+            if (text.endsWith("7")) {
+                outbound.sendNow(text, null); // a receipt: straight to the socket when nothing is on its way
+            } else {
+                outbound.send(text);
+            }
+        }
+
+        phone.awaitTexts(sent.size());
+        assertThat(phone.texts()).containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void aPhoneThatStopsReadingIsClosedWith1013OnThePoolAndTheSenderNeverWaitsForIt() throws InterruptedException {
+        phone.stopsReading();
+        outbound.send("first"); // a pool thread now waits in this write
+        phone.awaitWriteStarted();
+
+        for (int i = 0; i < Outbound.MAX_PENDING + 10; i++) {
+            outbound.send("behind " + i); // queued, then refused once MAX_PENDING wait: never blocks this thread
+        }
+
+        phone.awaitClose();
+        assertThat(phone.closeReason().getCloseCode()).isEqualTo(CloseReason.CloseCodes.TRY_AGAIN_LATER);
+        assertThat(phone.closeReason().getReasonPhrase()).isEqualTo("too slow to keep up; reconnect");
+        assertThat(phone.closingThread()).as("closed on the pool, not on the sender's thread").isEqualTo("pool");
+        assertThat(phone.closes()).as("closed once, however many sends came after").isEqualTo(1);
+
+        // What waited behind the stuck write is dropped: the phone comes back and its welcome says where the game is.
+        phone.readsAgain();
+        outbound.send("after the close");
+        Thread.sleep(200); // nothing should arrive; there is no event to wait for when nothing happens
+        assertThat(phone.texts()).containsExactly("first");
+    }
+
+    @Test
+    void aWriteThatFailsClosesTheConnectionWith1013SoThePhoneComesBackForWhatItMissed() throws InterruptedException {
+        phone.failsWrites();
+
+        outbound.send("the open question");
+
+        phone.awaitClose();
+        assertThat(phone.closeReason().getCloseCode()).isEqualTo(CloseReason.CloseCodes.TRY_AGAIN_LATER);
+        assertThat(phone.closeReason().getReasonPhrase()).isEqualTo("could not write; reconnect");
+    }
+
+    @Test
+    void aJoinsRepliesAreWrittenOnTheThreadThatJoinedAndAStampRunsAsItsWriteStarts() throws InterruptedException {
+        List<String> stampedOn = Collections.synchronizedList(new ArrayList<>());
+
+        outbound.writeHere(() -> {
+            outbound.send("joined");
+            outbound.send("welcome", () -> stampedOn.add(Thread.currentThread().getName() + " before " + phone.texts()));
+        });
+
+        assertThat(phone.texts()).containsExactly("joined", "welcome");
+        assertThat(phone.writers()).containsOnly(Thread.currentThread().getName());
+        assertThat(stampedOn).containsExactly(Thread.currentThread().getName() + " before [joined]");
+    }
+
+    /** The socket of one phone, as the container's {@link Session} would be. */
+    private static final class Phone {
+        private final List<String> texts = Collections.synchronizedList(new ArrayList<>());
+        private final List<String> writers = Collections.synchronizedList(new ArrayList<>());
+        private volatile CountDownLatch reading = new CountDownLatch(0);
+        private final CountDownLatch writeStarted = new CountDownLatch(1);
+        private final CountDownLatch closed = new CountDownLatch(1);
+        private volatile boolean failing;
+        private volatile boolean open = true;
+        private volatile CloseReason closeReason;
+        private volatile String closingThread;
+        private volatile int closes;
+
+        void stopsReading() {
+            reading = new CountDownLatch(1);
+        }
+
+        void readsAgain() {
+            reading.countDown();
+        }
+
+        void failsWrites() {
+            failing = true;
+        }
+
+        List<String> texts() {
+            synchronized (texts) {
+                return List.copyOf(texts);
+            }
+        }
+
+        List<String> writers() {
+            synchronized (writers) {
+                return List.copyOf(writers);
+            }
+        }
+
+        CloseReason closeReason() {
+            return closeReason;
+        }
+
+        String closingThread() {
+            return closingThread;
+        }
+
+        int closes() {
+            return closes;
+        }
+
+        void awaitTexts(int count) throws InterruptedException {
+            for (int i = 0; i < 500 && texts.size() < count; i++) {
+                Thread.sleep(10);
+            }
+        }
+
+        void awaitWriteStarted() throws InterruptedException {
+            assertThat(writeStarted.await(10, TimeUnit.SECONDS)).as("a write started").isTrue();
+        }
+
+        void awaitClose() throws InterruptedException {
+            assertThat(closed.await(10, TimeUnit.SECONDS)).as("the connection was closed").isTrue();
+        }
+
+        private void write(String text) throws IOException {
+            writeStarted.countDown();
+            if (failing) {
+                throw new IOException("connection reset by peer");
+            }
+            try {
+                // A phone that does not read: the write waits for room in its window, like a real socket's.
+                reading.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
+            }
+            writers.add(Thread.currentThread().getName());
+            texts.add(text);
+        }
+
+        Session session() {
+            RemoteEndpoint.Basic basic = proxy(RemoteEndpoint.Basic.class, (name, args) -> {
+                if (name.equals("sendText") && args.length == 1) {
+                    write((String) args[0]);
+                }
+                return null;
+            });
+            RemoteEndpoint.Async async = proxy(RemoteEndpoint.Async.class, (name, args) -> {
+                if (name.equals("sendText") && args.length == 2) {
+                    SendHandler handler = (SendHandler) args[1];
+                    Thread writer = new Thread(() -> {
+                        try {
+                            write((String) args[0]);
+                            handler.onResult(new SendResult());
+                        } catch (IOException e) {
+                            handler.onResult(new SendResult(e));
+                        }
+                    }, "container");
+                    writer.start();
+                }
+                return null;
+            });
+            return proxy(Session.class, (name, args) -> switch (name) {
+                case "getBasicRemote" -> basic;
+                case "getAsyncRemote" -> async;
+                case "isOpen" -> open;
+                case "getId" -> "phone";
+                case "close" -> {
+                    synchronized (this) {
+                        closes++;
+                        closingThread = Thread.currentThread().getName();
+                        closeReason = args == null ? null : (CloseReason) args[0];
+                        open = false;
+                    }
+                    closed.countDown();
+                    yield null;
+                }
+                default -> throw new UnsupportedOperationException(name);
+            });
+        }
+
+        private interface Call {
+            Object answer(String method, Object[] args) throws Exception;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> T proxy(Class<T> type, Call call) {
+            return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (p, method, args) -> switch (method.getName()) {
+                case "hashCode" -> System.identityHashCode(p);
+                case "equals" -> p == args[0];
+                case "toString" -> type.getSimpleName();
+                default -> call.answer(method.getName(), args == null ? new Object[0] : args);
+            });
+        }
+    }
+}
