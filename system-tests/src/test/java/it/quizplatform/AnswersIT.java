@@ -341,11 +341,8 @@ public class AnswersIT {
             // Alone, unchecked against the schema: an answer whose player id is not one (the game's only answer in its
             // batch) is refused, not failed.
             String stray = UUID.randomUUID().toString();
-            ProducerRecord<String, String> strayRecord = new ProducerRecord<>("quiz-events", gameId,
+            ForgedEvents.publishUnchecked(producer, "quiz-events", gameId,
                     receivedEvent(stray, gameId, "not-a-player-id", 0, paris, now));
-            strayRecord.headers().add("event-type", "game.answer-received".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            strayRecord.headers().add("event-id", stray.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            producer.send(strayRecord).get();
             assertThat(reason(awaitDecisions(gameId, 1), stray)).isEqualTo("not-a-player");
             ForgedEvents.publishAll(producer, "quiz-events", gameId, List.of(
                     playerEvent("game.player-joined", gameId, newcomerId, "Newcomer"),

@@ -30,12 +30,22 @@ final class ForgedEvents {
     /** Sends the event (checked against its schemas first) keyed by {@code key}; returns it. */
     static String publish(KafkaProducer<String, String> producer, String topic, String key, String event) throws Exception {
         assertThat(ContractValidator.violations(event)).as(event).isEmpty();
+        return publishUnchecked(producer, topic, key, event);
+    }
+
+    /** Sends the event as it is, not checked against its schemas (what a broken or hostile producer could send). */
+    static String publishUnchecked(KafkaProducer<String, String> producer, String topic, String key, String event) throws Exception {
+        producer.send(record(topic, key, event)).get();
+        return event;
+    }
+
+    /** The record quiz-app's producer would send: keyed, with the event's type and id as headers. */
+    private static ProducerRecord<String, String> record(String topic, String key, String event) throws Exception {
         var json = Platform.JSON.readTree(event);
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, event);
         record.headers().add("event-type", json.get("type").asText().getBytes(StandardCharsets.UTF_8));
         record.headers().add("event-id", json.get("id").asText().getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
-        return event;
+        return record;
     }
 
     /**
@@ -46,11 +56,7 @@ final class ForgedEvents {
         List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
         for (String event : events) {
             assertThat(ContractValidator.violations(event)).as(event).isEmpty();
-            var json = Platform.JSON.readTree(event);
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, event);
-            record.headers().add("event-type", json.get("type").asText().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("event-id", json.get("id").asText().getBytes(StandardCharsets.UTF_8));
-            sent.add(producer.send(record));
+            sent.add(producer.send(record(topic, key, event)));
         }
         producer.flush();
         for (java.util.concurrent.Future<?> f : sent) {

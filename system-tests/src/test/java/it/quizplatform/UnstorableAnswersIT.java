@@ -3,7 +3,6 @@ package it.quizplatform;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,6 @@ import org.microshed.testing.jupiter.MicroShedTest;
 import org.microshed.testing.kafka.KafkaConsumerClient;
 import org.microshed.testing.kafka.KafkaProducerClient;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -90,10 +88,7 @@ public class UnstorableAnswersIT {
         String event = ForgedEvents.envelope(answerId, "game.answer-received", "answer", gameId, 1, now,
                 "{\"answerId\":\"" + answerId + "\",\"gameId\":\"" + gameId + "\",\"playerId\":\"" + playerId
                         + "\",\"questionIndex\":0,\"optionIds\":" + optionIds + ",\"text\":" + text + ",\"receivedAt\":\"" + now + "\"}");
-        ProducerRecord<String, String> record = new ProducerRecord<>("quiz-events", gameId, event);
-        record.headers().add("event-type", "game.answer-received".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("event-id", answerId.getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
+        ForgedEvents.publishUnchecked(producer, "quiz-events", gameId, event);
         return answerId;
     }
 

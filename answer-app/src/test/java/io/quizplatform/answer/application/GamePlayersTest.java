@@ -118,7 +118,10 @@ class GamePlayersTest {
                 List.of("a"), null, Instant.now(), null);
     }
 
-    /** The one game's players and who answered question 0, as answer_db would answer the port's queries. */
+    /**
+     * The one game's players and who answered question 0, as answer_db would answer the port's queries. The port's
+     * other methods (games, windows, keys, decisions) are never GamePlayers' business: a call to one fails the test.
+     */
     private static final class AnswerDb implements AnswerRepository {
         final Map<UUID, Boolean> players = new HashMap<>();
         final Set<UUID> answered = new HashSet<>();
