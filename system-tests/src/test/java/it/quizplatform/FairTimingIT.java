@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Fair timing: a player's response time runs from when the question reached their connection, not from the opening,
  * so the phone served last is not penalised; a reconnect does not restart the clock. The gaps are seconds wide and
- * each assertion allows 750 ms, so a slow machine does not make it flaky (the question has 20 s).
+ * each assertion allows 750 ms, so a slow machine does not make it flaky (the question has 20 s). A round in which the
+ * machine itself stalled between the server's write and the phones' read is played again (at most three rounds;
+ * {@link Round}): twice in fresh-clone runs, right after BackupRestoreIT had restarted the server, the three phones
+ * shown the question at the opening were all counted about 1.2 s long while Bob, welcomed after it, was not.
  */
 public class FairTimingIT {
 
@@ -33,16 +37,63 @@ public class FairTimingIT {
         quizId = QuizAuthoringIT.published(host, "Fair Timing Quiz", SINGLE);
     }
 
+    /** How late a phone may read a message after the server built it before the round measures the machine instead. */
+    private static final long DELIVERY_LIMIT_MS = 400;
+
+    /** Rounds played at most until one was not disturbed by a stall of the machine. */
+    private static final int ROUNDS = 3;
+
     @Test
     void theTimeRunsFromWhenTheQuestionReachedThePlayerAndAReconnectDoesNotRestartIt() {
+        Round round = playOneQuestion();
+        for (int played = 1; round.stall() != null && played < ROUNDS; played++) {
+            System.out.printf("fair timing: round %d not measured (%s); a new game%n", played, round.stall());
+            round = playOneQuestion();
+        }
+        assertThat(round.stall()).as("every round's messages reached the phones late; the machine stalled").isNull();
+        Map<String, Long> responseMs = round.responseMs();
+        Map<String, Integer> points = round.points();
+        System.out.printf("fair timing: responseMs %s, points %s, Bob answered %d ms after his welcome, Dee %d ms after she"
+                + " first saw the question; read after the server built them (ms): %s%n", responseMs, points,
+                round.bobAfterWelcome(), round.deeSinceFirstSeen(), round.deliveredAfterMs());
+
+        // Bob, served a second late, is timed from his welcome: as fast as Ada, well under what the opening would give.
+        assertThat(responseMs.get("Bob")).isBetween(0L, round.bobAfterWelcome() + SLACK_MS);
+        assertThat(Math.abs(responseMs.get("Bob") - responseMs.get("Ada"))).isLessThan(SLACK_MS);
+        // Both earn (nearly) full speed points: at most 1 s of time is at most 25 of 1000 points over 20 s.
+        assertThat(points.get("Ada")).isBetween(975, 1000);
+        assertThat(points.get("Bob")).isBetween(975, 1000);
+        // Cy saw it at the opening and took 3 s: slower, fewer points.
+        assertThat(responseMs.get("Cy")).isGreaterThan(responseMs.get("Bob") + 1500);
+        assertThat(points.get("Cy")).isLessThan(Math.min(points.get("Ada"), points.get("Bob")));
+        // Dee's reconnect did not restart her clock (a restart would give her about 200 ms).
+        assertThat(responseMs.get("Dee")).isGreaterThan(round.deeSinceFirstSeen() - SLACK_MS).isGreaterThan(2000);
+        assertThat(points.get("Dee")).isLessThan(Math.min(points.get("Ada"), points.get("Bob")));
+    }
+
+    /**
+     * One game of one question, as the players' clocks saw it. {@code stall} says why the round measures the machine
+     * rather than the server's timing: the test's phones read the question only when it arrives, so if the machine
+     * stalls between the server's write and their read (a pause of this virtual machine, of the test's JVM, or of the
+     * server's writer after its stamp), Ada, Cy and Dee answer that much later than the server saw them shown it, and
+     * their counted times grow by the stall while Bob's (served after it) does not. Each message carries the server's
+     * {@code serverTime} (built just before the writes; the test and the stack share the machine's clock), so such a
+     * round is recognised and played again instead of failing on the machine's account.
+     */
+    private record Round(Map<String, Long> responseMs, Map<String, Integer> points, long bobAfterWelcome,
+                         long deeSinceFirstSeen, Map<String, Long> deliveredAfterMs, String stall) {
+    }
+
+    private static Round playOneQuestion() {
         JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
         String gameId = game.get("id").asText();
         Map<String, JsonNode> joined = new HashMap<>();
         for (String nickname : new String[]{"Ada", "Bob", "Cy", "Dee"}) {
             joined.put(nickname, GameLobbyIT.join(game.get("pin").asText(), nickname).json());
         }
-        Map<String, Long> sentAfterSeen = new HashMap<>();
+        Map<String, Long> deliveredAfterMs = new LinkedHashMap<>();
         Map<String, JsonNode> scores = new HashMap<>();
+        long bobAfterWelcome;
         long deeSinceFirstSeen;
         try (SocketClient hostSocket = SocketClient.host(gameId, host);
              SocketClient ada = SocketClient.player(gameId, token(joined, "Ada"));
@@ -54,9 +105,10 @@ public class FairTimingIT {
             hostSocket.send("{\"type\":\"start\"}");
             JsonNode open = ada.awaitPhase("open");
             Instant opened = Instant.now();
+            deliveredAfterMs.put("the open question to Ada", deliveredAfter(open, opened));
             String paris = AnswersIT.optionId(open, "Paris");
-            cy.awaitPhase("open");
-            dee.awaitPhase("open");
+            deliveredAfterMs.put("the open question to Cy", deliveredAfter(cy.awaitPhase("open"), Instant.now()));
+            deliveredAfterMs.put("the open question to Dee", deliveredAfter(dee.awaitPhase("open"), Instant.now()));
             Instant deeFirstSeen = Instant.now();
 
             // Ada saw it at the opening and answers 200 ms later.
@@ -74,11 +126,12 @@ public class FairTimingIT {
             sleepUntil(opened.plusMillis(1000));
             try (SocketClient bob = SocketClient.player(gameId, token(joined, "Bob"))) {
                 JsonNode welcome = bob.awaitType("welcome");
-                assertThat(welcome.get("phase").asText()).isEqualTo("open");
                 Instant bobSaw = Instant.now();
+                deliveredAfterMs.put("Bob's welcome", deliveredAfter(welcome, bobSaw));
+                assertThat(welcome.get("phase").asText()).isEqualTo("open");
                 sleepUntil(bobSaw.plusMillis(200));
                 bob.send(AnswersIT.answer(0, paris));
-                sentAfterSeen.put("Bob", Duration.between(bobSaw, Instant.now()).toMillis());
+                bobAfterWelcome = Duration.between(bobSaw, Instant.now()).toMillis();
                 assertThat(bob.awaitType("answer-received").get("responseMs").asLong())
                         .as("the receipt counts from Bob's welcome too").isLessThan(1000);
 
@@ -122,21 +175,15 @@ public class FairTimingIT {
         }
         Map<String, Integer> points = new HashMap<>();
         scores.forEach((nickname, line) -> points.put(nickname, line.get("points").asInt()));
-        System.out.printf("fair timing: responseMs %s, points %s, Bob answered %d ms after his welcome, Dee %d ms after she"
-                + " first saw the question%n", responseMs, points, sentAfterSeen.get("Bob"), deeSinceFirstSeen);
+        String stall = deliveredAfterMs.entrySet().stream().filter(e -> e.getValue() > DELIVERY_LIMIT_MS)
+                .map(e -> e.getKey() + " read " + e.getValue() + " ms after the server built it")
+                .reduce((a, b) -> a + ", " + b).orElse(null);
+        return new Round(responseMs, points, bobAfterWelcome, deeSinceFirstSeen, deliveredAfterMs, stall);
+    }
 
-        // Bob, served a second late, is timed from his welcome: as fast as Ada, well under what the opening would give.
-        assertThat(responseMs.get("Bob")).isBetween(0L, sentAfterSeen.get("Bob") + SLACK_MS);
-        assertThat(Math.abs(responseMs.get("Bob") - responseMs.get("Ada"))).isLessThan(SLACK_MS);
-        // Both earn (nearly) full speed points: at most 1 s of time is at most 25 of 1000 points over 20 s.
-        assertThat(points.get("Ada")).isBetween(975, 1000);
-        assertThat(points.get("Bob")).isBetween(975, 1000);
-        // Cy saw it at the opening and took 3 s: slower, fewer points.
-        assertThat(responseMs.get("Cy")).isGreaterThan(responseMs.get("Bob") + 1500);
-        assertThat(points.get("Cy")).isLessThan(Math.min(points.get("Ada"), points.get("Bob")));
-        // Dee's reconnect did not restart her clock (a restart would give her about 200 ms).
-        assertThat(responseMs.get("Dee")).isGreaterThan(deeSinceFirstSeen - SLACK_MS).isGreaterThan(2000);
-        assertThat(points.get("Dee")).isLessThan(Math.min(points.get("Ada"), points.get("Bob")));
+    /** From the server's {@code serverTime} in the message to when the phone read it. */
+    private static long deliveredAfter(JsonNode message, Instant read) {
+        return Duration.between(Instant.parse(message.get("serverTime").asText()), read).toMillis();
     }
 
     private static String token(Map<String, JsonNode> joined, String nickname) {
