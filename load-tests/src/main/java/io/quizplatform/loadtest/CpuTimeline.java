@@ -22,8 +22,6 @@ import java.util.Map;
  */
 public final class CpuTimeline {
 
-    private static final double TICKS_PER_SECOND = 100;
-
     /** A second in which the machine was at least this busy (share of all its cores) counts as saturated. */
     static final double SATURATED = 0.95;
 
@@ -52,15 +50,15 @@ public final class CpuTimeline {
             Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
             long[] machine = machineTicks();
             Map<String, Long> now = ticksOf(components);
-            double busy = (machine[0] - machineBefore[0]) / TICKS_PER_SECOND;
-            double all = (machine[0] - machineBefore[0] + machine[1] - machineBefore[1]) / TICKS_PER_SECOND;
+            double busy = (machine[0] - machineBefore[0]) / IdleCpu.TICKS_PER_SECOND;
+            double all = (machine[0] - machineBefore[0] + machine[1] - machineBefore[1]) / IdleCpu.TICKS_PER_SECOND;
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-8s %6.2f",
                     LocalTime.now().truncatedTo(ChronoUnit.SECONDS), busy));
             double ours = 0;
             for (String name : components.keySet()) {
                 long b = before.get(name);
                 long a = now.get(name);
-                double used = a < 0 || b < 0 ? 0 : (a - b) / TICKS_PER_SECOND;
+                double used = a < 0 || b < 0 ? 0 : (a - b) / IdleCpu.TICKS_PER_SECOND;
                 ours += used;
                 line.append(String.format(Locale.ROOT, " %9.2f", used));
             }
@@ -78,9 +76,11 @@ public final class CpuTimeline {
                 saturated, counted, 100 * SATURATED);
     }
 
+    /** Each component's tree, from one read of /proc: the timeline's own cost counts in "rest". */
     private static Map<String, Long> ticksOf(Map<String, Long> components) {
+        Map<Long, long[]> stats = IdleCpu.processStats();
         Map<String, Long> ticks = new LinkedHashMap<>();
-        components.forEach((name, pid) -> ticks.put(name, IdleCpu.treeTicks(pid)));
+        components.forEach((name, pid) -> ticks.put(name, IdleCpu.treeTicks(stats, pid)));
         return ticks;
     }
 

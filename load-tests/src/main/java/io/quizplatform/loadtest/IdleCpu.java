@@ -37,7 +37,7 @@ import java.util.Map;
 public final class IdleCpu {
 
     /** USER_HZ: the unit of the times in /proc/<pid>/stat; 100 on every Linux architecture we run on. */
-    private static final double TICKS_PER_SECOND = 100;
+    static final double TICKS_PER_SECOND = 100;
 
     public static void main(String[] args) throws Exception {
         String control = args.length > 0 ? args[0] : "http://127.0.0.1:19099";
@@ -118,7 +118,12 @@ public final class IdleCpu {
      * cstime (the children it has reaped). -1 when the root is gone.
      */
     static long treeTicks(long root) {
-        Map<Long, long[]> stats = new HashMap<>(); // pid -> {ppid, utime + stime, cutime + cstime}
+        return treeTicks(processStats(), root);
+    }
+
+    /** Every process's {ppid, utime + stime, cutime + cstime}, by pid: one read of /proc for as many trees as wanted. */
+    static Map<Long, long[]> processStats() {
+        Map<Long, long[]> stats = new HashMap<>();
         try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
             for (Path dir : proc) {
                 long[] stat = stat(dir.resolve("stat"));
@@ -129,6 +134,11 @@ public final class IdleCpu {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc", e);
         }
+        return stats;
+    }
+
+    /** {@link #treeTicks(long)} over stats read once ({@link #processStats}). */
+    static long treeTicks(Map<Long, long[]> stats, long root) {
         long[] rootStat = stats.get(root);
         if (rootStat == null) {
             return -1;
