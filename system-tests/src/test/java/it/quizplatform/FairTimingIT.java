@@ -81,7 +81,14 @@ public class FairTimingIT {
      * round is recognised and played again instead of failing on the machine's account.
      */
     private record Round(Map<String, Long> responseMs, Map<String, Integer> points, long bobAfterWelcome,
-                         long deeSinceFirstSeen, Map<String, Long> deliveredAfterMs, String stall) {
+                         long deeSinceFirstSeen, Map<String, Long> deliveredAfterMs) {
+
+        /** Why the round measured the machine, or null when every phone read its message in time. */
+        String stall() {
+            return deliveredAfterMs.entrySet().stream().filter(e -> e.getValue() > DELIVERY_LIMIT_MS)
+                    .map(e -> e.getKey() + " read " + e.getValue() + " ms after the server built it")
+                    .reduce((a, b) -> a + ", " + b).orElse(null);
+        }
     }
 
     private static Round playOneQuestion() {
@@ -175,10 +182,7 @@ public class FairTimingIT {
         }
         Map<String, Integer> points = new HashMap<>();
         scores.forEach((nickname, line) -> points.put(nickname, line.get("points").asInt()));
-        String stall = deliveredAfterMs.entrySet().stream().filter(e -> e.getValue() > DELIVERY_LIMIT_MS)
-                .map(e -> e.getKey() + " read " + e.getValue() + " ms after the server built it")
-                .reduce((a, b) -> a + ", " + b).orElse(null);
-        return new Round(responseMs, points, bobAfterWelcome, deeSinceFirstSeen, deliveredAfterMs, stall);
+        return new Round(responseMs, points, bobAfterWelcome, deeSinceFirstSeen, deliveredAfterMs);
     }
 
     /** From the server's {@code serverTime} in the message to when the phone read it. */
