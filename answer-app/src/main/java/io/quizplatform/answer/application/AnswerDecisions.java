@@ -23,9 +23,11 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -115,11 +117,17 @@ public class AnswerDecisions {
         }
     }
 
-    /** The end of the batch: the collected answers go in with one statement per game. */
+    /** The end of the batch: the answers collected for all its games go in with one statement. */
     public void endOfBatch() {
         players.writeJoins();
         Map<UUID, GameInTransaction> seen = seenInTransaction();
-        seen.forEach(this::write);
+        List<AnswerRepository.NewAnswer> answers = new ArrayList<>();
+        seen.values().forEach(g -> answers.addAll(g.toInsert));
+        repository.insertAnswers(answers);
+        seen.forEach((gameId, g) -> {
+            g.toInsert.clear();
+            write(gameId, g);
+        });
         seen.clear();
     }
 
@@ -134,6 +142,7 @@ public class AnswerDecisions {
 
     public void gameCreated(UUID gameId, String hostId, Instant at, List<AnswerKey> keys) {
         players.writeJoins();
+        forget(gameId); // a window read earlier in the batch said the game was unknown
         repository.createGame(gameId, hostId, at, keys);
     }
 
@@ -145,9 +154,30 @@ public class AnswerDecisions {
         players.kicked(gameId, playerId);
     }
 
-    /** The answers this transaction is about to decide: their players are read for all of them at once. */
+    /**
+     * The answers this transaction is about to decide: their games' windows are locked and their players read for all
+     * of them at once, with one statement each however many games they span.
+     */
     public void answersComing(List<AnswerReceived> answers) {
         players.answersComing(answers);
+        Set<UUID> games = new LinkedHashSet<>();
+        for (AnswerReceived answer : answers) {
+            try {
+                games.add(UUID.fromString(answer.gameId()));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                // refused as it comes
+            }
+        }
+        Map<UUID, GameInTransaction> seen = seenInTransaction();
+        games.removeIf(seen::containsKey);
+        if (!games.isEmpty()) {
+            Map<UUID, AnswerWindow> windows = repository.lockWindows(games);
+            for (UUID gameId : games) {
+                GameInTransaction g = new GameInTransaction();
+                g.window = Optional.ofNullable(windows.get(gameId));
+                seen.put(gameId, g);
+            }
+        }
     }
 
     public void questionOpened(UUID gameId, int questionIndex, Instant at, Instant closesAt) {

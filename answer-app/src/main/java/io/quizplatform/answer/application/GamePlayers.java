@@ -9,8 +9,8 @@ import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +21,8 @@ import java.util.UUID;
  * What a decision needs to know of a game's players, within one transaction: whether a player is in the game (and
  * removed), and whether they already have an accepted answer to a question, as answer_db says plus what this
  * transaction adds. Read for the batch's players only ({@link #answersComing}), with one query each for the whole
- * batch: reading the game's whole roster and every answer to the question in each batch instead took a third of
- * answer-app's time in a 10,000-player burst (2026-12-05). Joins are written together, one statement per run of them.
+ * batch, whatever games it spans: reading the game's whole roster and every answer to the question in each batch
+ * instead took a third of answer-app's time in a 10,000-player burst (2026-12-05). Joins are written together, one statement per run of them.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -53,11 +53,14 @@ public class GamePlayers {
         return this.<Known>resource(KNOWN).computeIfAbsent(gameId, id -> new Known());
     }
 
-    /** The answers this transaction is about to decide: their players' membership and earlier answers, per game. */
+    /**
+     * The answers this transaction is about to decide: their players' membership and earlier answers, for all the
+     * batch's games with one query each (one per game was most of a batch's statements in 500 games at once).
+     */
     public void answersComing(List<AnswerReceived> answers) {
         writeJoins(); // none are pending at the start of a batch; a caller later in a transaction must not read past them
-        Map<UUID, Set<UUID>> playersByGame = new LinkedHashMap<>();
-        Map<UUID, Set<Integer>> questionsByGame = new HashMap<>();
+        Set<AnswerRepository.GamePlayer> unread = new LinkedHashSet<>();
+        Set<AnswerRepository.QuestionPlayer> places = new LinkedHashSet<>();
         for (AnswerReceived answer : answers) {
             UUID gameId;
             UUID playerId;
@@ -69,25 +72,22 @@ public class GamePlayers {
                 // without a question once failed the whole read, and the answer with it, 2026-12-05).
                 continue;
             }
-            playersByGame.computeIfAbsent(gameId, id -> new HashSet<>()).add(playerId);
-            questionsByGame.computeIfAbsent(gameId, id -> new HashSet<>()).add(answer.questionIndex());
+            if (!known(gameId).membership.containsKey(playerId)) {
+                unread.add(new AnswerRepository.GamePlayer(gameId, playerId));
+            }
+            if (!known(gameId).answered.getOrDefault(answer.questionIndex(), Map.of()).containsKey(playerId)) {
+                places.add(new AnswerRepository.QuestionPlayer(gameId, answer.questionIndex(), playerId));
+            }
         }
-        playersByGame.forEach((gameId, players) -> {
-            Known known = known(gameId);
-            Set<UUID> unread = new HashSet<>(players);
-            unread.removeAll(known.membership.keySet());
-            if (!unread.isEmpty()) {
-                Map<UUID, Boolean> found = repository.players(gameId, unread);
-                unread.forEach(id -> known.membership.put(id, Optional.ofNullable(found.get(id))));
-            }
-            Set<Integer> questions = questionsByGame.get(gameId);
-            Map<Integer, Set<UUID>> answered = repository.answered(gameId, questions, players);
-            for (int question : questions) {
-                Map<UUID, Boolean> ofQuestion = known.answered.computeIfAbsent(question, q -> new HashMap<>());
-                Set<UUID> yes = answered.getOrDefault(question, Set.of());
-                players.forEach(id -> ofQuestion.putIfAbsent(id, yes.contains(id)));
-            }
-        });
+        if (!unread.isEmpty()) {
+            Map<AnswerRepository.GamePlayer, Boolean> found = repository.players(unread);
+            unread.forEach(p -> known(p.gameId()).membership.put(p.playerId(), Optional.ofNullable(found.get(p))));
+        }
+        if (!places.isEmpty()) {
+            Set<AnswerRepository.QuestionPlayer> answered = repository.answered(places);
+            places.forEach(p -> known(p.gameId()).answered.computeIfAbsent(p.questionIndex(), q -> new HashMap<>())
+                    .put(p.playerId(), answered.contains(p)));
+        }
     }
 
     /**
@@ -95,8 +95,10 @@ public class GamePlayers {
      * so far must have been written ({@link #writeJoins}, as every decision does first).
      */
     public Optional<Boolean> membership(UUID gameId, UUID playerId) {
-        return known(gameId).membership.computeIfAbsent(playerId,
-                id -> Optional.ofNullable(repository.players(gameId, List.of(id)).get(id)));
+        return known(gameId).membership.computeIfAbsent(playerId, id -> {
+            AnswerRepository.GamePlayer player = new AnswerRepository.GamePlayer(gameId, id);
+            return Optional.ofNullable(repository.players(List.of(player)).get(player));
+        });
     }
 
     /** Records the player's answer to the question; false if they already had one. */
@@ -104,8 +106,8 @@ public class GamePlayers {
         Map<UUID, Boolean> ofQuestion = known(gameId).answered.computeIfAbsent(questionIndex, q -> new HashMap<>());
         Boolean before = ofQuestion.get(playerId);
         if (before == null) {
-            before = repository.answered(gameId, List.of(questionIndex), List.of(playerId))
-                    .getOrDefault(questionIndex, Set.of()).contains(playerId);
+            AnswerRepository.QuestionPlayer place = new AnswerRepository.QuestionPlayer(gameId, questionIndex, playerId);
+            before = repository.answered(List.of(place)).contains(place);
         }
         ofQuestion.put(playerId, true);
         return !before;
@@ -113,10 +115,10 @@ public class GamePlayers {
 
     /**
      * A player joined: written with the joins that follow it (the lobby filling at hundreds a second), one statement
-     * per game, before anything else this transaction does ({@link #writeJoins}).
+     * for all games, before anything else this transaction does ({@link #writeJoins}).
      */
     public void joined(UUID gameId, UUID playerId) {
-        this.<List<UUID>>resource(JOINING).computeIfAbsent(gameId, id -> new ArrayList<>()).add(playerId);
+        joining().add(new AnswerRepository.GamePlayer(gameId, playerId));
         // A player is added as not removed; one already there (a redelivered join) stays as they were.
         known(gameId).membership.computeIfPresent(playerId, (id, known) -> known.isEmpty() ? Optional.of(false) : known);
     }
@@ -128,12 +130,16 @@ public class GamePlayers {
         known(gameId).membership.computeIfPresent(playerId, (id, known) -> known.isPresent() ? Optional.of(true) : known);
     }
 
-    /** Writes the joins collected so far. */
+    /** Writes the joins collected so far, of every game, with one statement. */
     public void writeJoins() {
-        Map<UUID, List<UUID>> joining = resource(JOINING);
+        List<AnswerRepository.GamePlayer> joining = joining();
         if (!joining.isEmpty()) {
-            joining.forEach(repository::addPlayers);
+            repository.addPlayers(List.copyOf(joining));
             joining.clear();
         }
+    }
+
+    private List<AnswerRepository.GamePlayer> joining() {
+        return inTransaction.kept(JOINING, ArrayList::new);
     }
 }

@@ -22,8 +22,6 @@ public interface AnswerRepository {
     /** Stores a new game and its answer keys; a game seen before is left as it is. */
     void createGame(UUID gameId, String hostId, Instant createdAt, List<AnswerKey> keys);
 
-    /** Adds these players to the game; one already there stays as they were (a redelivered join). */
-    void addPlayers(UUID gameId, Collection<UUID> playerIds);
 
     void kick(UUID gameId, UUID playerId);
 
@@ -37,8 +35,25 @@ public interface AnswerRepository {
     /** The game's answer window, its row locked until the transaction ends (one decision per game at a time). */
     Optional<AnswerWindow> lockWindow(UUID gameId);
 
-    /** Those of these players who are in the game, and whether the host removed them. */
-    Map<UUID, Boolean> players(UUID gameId, Collection<UUID> playerIds);
+    /**
+     * The answer windows of those of these games answer-app knows, their rows locked until the transaction ends, with
+     * one statement for all of them (a batch's games: in many classrooms at once, one per game was most of a batch).
+     */
+    Map<UUID, AnswerWindow> lockWindows(Collection<UUID> gameIds);
+
+    /** A player of a game. */
+    record GamePlayer(UUID gameId, UUID playerId) {
+    }
+
+    /** A player's place for an answer: one answer per game, question and player. */
+    record QuestionPlayer(UUID gameId, int questionIndex, UUID playerId) {
+    }
+
+    /** Adds these players to their games; one already there stays as they were (a redelivered join). One statement. */
+    void addPlayers(Collection<GamePlayer> players);
+
+    /** Those of these players who are in their game, and whether the host removed them: one statement for all. */
+    Map<GamePlayer, Boolean> players(Collection<GamePlayer> players);
 
     Optional<AnswerKey> key(UUID gameId, int questionIndex);
 
@@ -51,8 +66,8 @@ public interface AnswerRepository {
 
     void eventVersion(UUID gameId, long version);
 
-    /** Which of these players have an accepted answer to each of these questions (a question none answered is left out). */
-    Map<Integer, Set<UUID>> answered(UUID gameId, Collection<Integer> questionIndexes, Collection<UUID> playerIds);
+    /** Those of these places that hold an accepted answer: one statement for all. */
+    Set<QuestionPlayer> answered(Collection<QuestionPlayer> places);
 
     /** An accepted answer, to be inserted with others in one statement. */
     record NewAnswer(UUID answerId, UUID gameId, int questionIndex, UUID playerId, List<String> optionIds, String text,

@@ -52,6 +52,10 @@ public class AnswerGameRecord {
     protected AnswerGameRecord() {
     }
 
+    UUID gameId() {
+        return gameId;
+    }
+
     AnswerWindow window() {
         return new AnswerWindow(openQuestion, openedAt, closesAt, lastClosed, endedAt != null);
     }

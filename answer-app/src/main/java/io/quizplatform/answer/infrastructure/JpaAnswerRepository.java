@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -64,17 +66,15 @@ public class JpaAnswerRepository implements AnswerRepository {
      * nothing.
      */
     @Override
-    public void addPlayers(UUID gameId, Collection<UUID> playerIds) {
-        if (playerIds.isEmpty()) {
+    public void addPlayers(Collection<GamePlayer> players) {
+        if (players.isEmpty()) {
             return;
         }
-        StringBuilder ids = new StringBuilder("{");
-        for (UUID id : playerIds) {
-            ids.append(ids.length() > 1 ? "," : "").append(id);
-        }
-        em.createNativeQuery("INSERT INTO game_players (game_id, player_id) SELECT ?1, p FROM unnest(CAST(?2 AS uuid[])) p "
-                        + "ON CONFLICT DO NOTHING")
-                .setParameter(1, gameId).setParameter(2, ids.append('}').toString()).executeUpdate();
+        em.createNativeQuery("INSERT INTO game_players (game_id, player_id) "
+                        + "SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[])) ON CONFLICT DO NOTHING")
+                .setParameter(1, array(players.stream().map(GamePlayer::gameId).toList()))
+                .setParameter(2, array(players.stream().map(GamePlayer::playerId).toList()))
+                .executeUpdate();
     }
 
     @Override
@@ -123,20 +123,85 @@ public class JpaAnswerRepository implements AnswerRepository {
         return Optional.ofNullable(game);
     }
 
-    /** Those of these players who are in the game, and whether the host removed them (an index lookup each). */
+    /**
+     * The games' rows, locked in one statement in game id order (so that two transactions locking some of the same
+     * games wait for each other rather than deadlock); kept as {@link #game} keeps them.
+     */
     @Override
-    public Map<UUID, Boolean> players(UUID gameId, Collection<UUID> playerIds) {
-        Map<UUID, Boolean> players = new HashMap<>(playerIds.size() * 2);
-        if (playerIds.isEmpty()) {
-            return players;
+    public Map<UUID, AnswerWindow> lockWindows(Collection<UUID> gameIds) {
+        Map<UUID, AnswerGameRecord> locked = inTransaction.kept(AnswerGameRecord.class, HashMap::new);
+        List<UUID> toLock = gameIds.stream().filter(id -> !locked.containsKey(id)).distinct().toList();
+        if (!toLock.isEmpty()) {
+            em.createQuery("SELECT g FROM AnswerGameRecord g WHERE g.gameId IN :games ORDER BY g.gameId", AnswerGameRecord.class)
+                    .setParameter("games", toLock).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                    .forEach(game -> locked.put(game.gameId(), game));
         }
-        List<Object[]> rows = em.createQuery("SELECT p.playerId, p.kicked FROM GamePlayerRecord p "
-                        + "WHERE p.gameId = :game AND p.playerId IN :players", Object[].class)
-                .setParameter("game", gameId).setParameter("players", List.copyOf(playerIds)).getResultList();
+        Map<UUID, AnswerWindow> windows = new HashMap<>();
+        for (UUID gameId : gameIds) {
+            AnswerGameRecord game = locked.get(gameId);
+            if (game != null) {
+                windows.put(gameId, game.window());
+            }
+        }
+        return windows;
+    }
+
+    /**
+     * Those of these players who are in their game, and whether the host removed them: one statement, an index lookup
+     * per player. SQL (ADR 0003, set-based on the burst path): the pairs are joined as two arrays; JPQL has no
+     * row-value IN, and {@code game IN ... AND player IN ...} makes PostgreSQL probe every combination.
+     */
+    @Override
+    public Map<GamePlayer, Boolean> players(Collection<GamePlayer> players) {
+        Map<GamePlayer, Boolean> found = new HashMap<>(players.size() * 2);
+        if (players.isEmpty()) {
+            return found;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT p.game_id, p.player_id, p.kicked FROM game_players p "
+                        + "JOIN unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[])) AS w(game_id, player_id) "
+                        + "ON p.game_id = w.game_id AND p.player_id = w.player_id")
+                .setParameter(1, array(players.stream().map(GamePlayer::gameId).toList()))
+                .setParameter(2, array(players.stream().map(GamePlayer::playerId).toList()))
+                .getResultList();
         for (Object[] r : rows) {
-            players.put((UUID) r[0], (Boolean) r[1]);
+            found.put(new GamePlayer(uuid(r[0]), uuid(r[1])), (Boolean) r[2]);
         }
-        return players;
+        return found;
+    }
+
+    /** Those of these places that hold an accepted answer: one statement, as {@link #players(Collection)}. */
+    @Override
+    public Set<QuestionPlayer> answered(Collection<QuestionPlayer> places) {
+        Set<QuestionPlayer> answered = new HashSet<>();
+        if (places.isEmpty()) {
+            return answered;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT a.game_id, a.question_index, a.player_id FROM answers a "
+                        + "JOIN unnest(CAST(?1 AS uuid[]), CAST(?2 AS int[]), CAST(?3 AS uuid[])) AS w(game_id, question_index, player_id) "
+                        + "ON a.game_id = w.game_id AND a.question_index = w.question_index AND a.player_id = w.player_id")
+                .setParameter(1, array(places.stream().map(QuestionPlayer::gameId).toList()))
+                .setParameter(2, array(places.stream().map(QuestionPlayer::questionIndex).toList()))
+                .setParameter(3, array(places.stream().map(QuestionPlayer::playerId).toList()))
+                .getResultList();
+        for (Object[] r : rows) {
+            answered.add(new QuestionPlayer(uuid(r[0]), ((Number) r[1]).intValue(), uuid(r[2])));
+        }
+        return answered;
+    }
+
+    /** A PostgreSQL array literal of ids or numbers (nothing in them needs quoting), bound as one parameter. */
+    private static String array(List<?> values) {
+        StringBuilder literal = new StringBuilder(values.size() * 37 + 2).append('{');
+        for (Object value : values) {
+            literal.append(literal.length() > 1 ? "," : "").append(value);
+        }
+        return literal.append('}').toString();
+    }
+
+    private static UUID uuid(Object column) {
+        return column instanceof UUID id ? id : UUID.fromString(column.toString());
     }
 
     /** Answer keys never change once a game exists: read each once per instance, forgotten when the game ends. */
@@ -191,24 +256,6 @@ public class JpaAnswerRepository implements AnswerRepository {
     @Override
     public void eventVersion(UUID gameId, long version) {
         game(gameId).orElseThrow(() -> new IllegalStateException("unknown game " + gameId)).answerEvents(version);
-    }
-
-    /** Which of these players have an accepted answer to each of these questions (an index lookup each). */
-    @Override
-    public Map<Integer, java.util.Set<UUID>> answered(UUID gameId, Collection<Integer> questionIndexes,
-                                                     Collection<UUID> playerIds) {
-        Map<Integer, java.util.Set<UUID>> answered = new HashMap<>();
-        if (questionIndexes.isEmpty() || playerIds.isEmpty()) {
-            return answered;
-        }
-        List<Object[]> rows = em.createQuery("SELECT a.questionIndex, a.playerId FROM AcceptedAnswerRecord a "
-                        + "WHERE a.gameId = :game AND a.questionIndex IN :questions AND a.playerId IN :players", Object[].class)
-                .setParameter("game", gameId).setParameter("questions", List.copyOf(questionIndexes))
-                .setParameter("players", List.copyOf(playerIds)).getResultList();
-        for (Object[] r : rows) {
-            answered.computeIfAbsent((Integer) r[0], q -> new java.util.HashSet<>()).add((UUID) r[1]);
-        }
-        return answered;
     }
 
     /**

@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GamePlayersTest {
 
     private static final UUID GAME = UUID.randomUUID();
+    private static final UUID OTHER_GAME = UUID.randomUUID();
     private static final UUID ADA = UUID.randomUUID();
     private static final UUID BOB = UUID.randomUUID();
     private static final UUID CY = UUID.randomUUID();
@@ -57,6 +58,25 @@ class GamePlayersTest {
         assertThat(players.firstAnswer(GAME, 0, ADA)).as("Ada had answered already").isFalse();
         assertThat(players.firstAnswer(GAME, 0, CY)).isTrue();
         assertThat(players.firstAnswer(GAME, 0, CY)).as("a second answer in the same batch").isFalse();
+        assertThat(db.calls).as("nothing read again per answer").containsExactly("players", "answered");
+    }
+
+    @Test
+    void aBatchSpanningGamesIsReadWithOneQueryEachAndEachPlayerInTheirOwnGame() {
+        UUID dee = UUID.randomUUID();
+        db.players.put(ADA, false);
+        db.players.put(dee, false);
+        db.inOtherGame.add(dee);
+        db.answered.add(dee);
+
+        players.answersComing(List.of(answer(ADA, 0), answer(OTHER_GAME, dee, 0), answer(OTHER_GAME, ADA, 0)));
+
+        assertThat(db.calls).containsExactly("players", "answered");
+        assertThat(players.membership(GAME, ADA)).contains(false);
+        assertThat(players.membership(OTHER_GAME, dee)).contains(false);
+        assertThat(players.membership(OTHER_GAME, ADA)).as("Ada plays in the other game, not this one").isEmpty();
+        assertThat(players.firstAnswer(OTHER_GAME, 0, dee)).as("Dee had answered already").isFalse();
+        assertThat(players.firstAnswer(GAME, 0, ADA)).isTrue();
         assertThat(db.calls).as("nothing read again per answer").containsExactly("players", "answered");
     }
 
@@ -114,25 +134,35 @@ class GamePlayersTest {
     }
 
     private static AnswerReceived answer(UUID player, int question) {
-        return new AnswerReceived(UUID.randomUUID().toString(), GAME.toString(), player.toString(), question,
+        return answer(GAME, player, question);
+    }
+
+    private static AnswerReceived answer(UUID game, UUID player, int question) {
+        return new AnswerReceived(UUID.randomUUID().toString(), game.toString(), player.toString(), question,
                 List.of("a"), null, Instant.now(), null);
     }
 
     /**
-     * The one game's players and who answered question 0, as answer_db would answer the port's queries. The port's
+     * The games' players and who answered question 0, as answer_db would answer the port's queries. The port's
      * other methods (games, windows, keys, decisions) are never GamePlayers' business: a call to one fails the test.
      */
     private static final class AnswerDb implements AnswerRepository {
         final Map<UUID, Boolean> players = new HashMap<>();
         final Set<UUID> answered = new HashSet<>();
+        /** The players of the other game; everyone else plays in GAME. */
+        final Set<UUID> inOtherGame = new HashSet<>();
+
+        UUID gameOf(UUID player) {
+            return inOtherGame.contains(player) ? OTHER_GAME : GAME;
+        }
         final List<String> calls = new ArrayList<>();
         final List<List<UUID>> added = new ArrayList<>();
 
         @Override
-        public void addPlayers(UUID gameId, Collection<UUID> playerIds) {
+        public void addPlayers(Collection<GamePlayer> joining) {
             calls.add("addPlayers");
-            added.add(List.copyOf(playerIds));
-            playerIds.forEach(id -> players.putIfAbsent(id, false));
+            added.add(joining.stream().map(GamePlayer::playerId).toList());
+            joining.forEach(p -> players.putIfAbsent(p.playerId(), false));
         }
 
         @Override
@@ -142,19 +172,26 @@ class GamePlayersTest {
         }
 
         @Override
-        public Map<UUID, Boolean> players(UUID gameId, Collection<UUID> playerIds) {
+        public Map<GamePlayer, Boolean> players(Collection<GamePlayer> wanted) {
             calls.add("players");
-            Map<UUID, Boolean> found = new HashMap<>();
-            playerIds.stream().filter(players::containsKey).forEach(id -> found.put(id, players.get(id)));
+            Map<GamePlayer, Boolean> found = new HashMap<>();
+            wanted.stream().filter(p -> players.containsKey(p.playerId()) && gameOf(p.playerId()).equals(p.gameId()))
+                    .forEach(p -> found.put(p, players.get(p.playerId())));
             return found;
         }
 
         @Override
-        public Map<Integer, Set<UUID>> answered(UUID gameId, Collection<Integer> questionIndexes, Collection<UUID> playerIds) {
+        public Set<QuestionPlayer> answered(Collection<QuestionPlayer> places) {
             calls.add("answered");
-            Set<UUID> yes = new HashSet<>(playerIds);
-            yes.retainAll(answered);
-            return questionIndexes.contains(0) && !yes.isEmpty() ? Map.of(0, yes) : Map.of();
+            Set<QuestionPlayer> yes = new HashSet<>();
+            places.stream().filter(p -> p.questionIndex() == 0 && answered.contains(p.playerId())
+                    && gameOf(p.playerId()).equals(p.gameId())).forEach(yes::add);
+            return yes;
+        }
+
+        @Override
+        public Map<UUID, AnswerWindow> lockWindows(Collection<UUID> gameIds) {
+            throw new UnsupportedOperationException();
         }
 
         @Override
