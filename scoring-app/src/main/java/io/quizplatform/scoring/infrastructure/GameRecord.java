@@ -58,6 +58,8 @@ public class GameRecord {
 
     String quizId() { return quizId; }
 
+    UUID gameId() { return gameId; }
+
     boolean speedScoring() { return speedScoring; }
 
     boolean streakBonus() { return streakBonus; }

@@ -118,40 +118,74 @@ public class ScoringRepository {
      * lock (ADR 0003): it also orders events of a game whose row does not exist yet.
      */
     public void lockGame(UUID gameId) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, gameId.getMostSignificantBits() ^ gameId.getLeastSignificantBits())
-                .getSingleResult();
-    }
-
-    public Optional<GameRules> rules(UUID gameId) {
-        GameRecord game = em.find(GameRecord.class, gameId);
-        if (game == null) {
-            return Optional.empty();
-        }
-        List<Boolean> counts = em.createQuery("SELECT q.counts FROM GameQuestionRecord q WHERE q.gameId = :game "
-                        + "ORDER BY q.questionIndex", Boolean.class)
-                .setParameter("game", gameId).getResultList();
-        return Optional.of(new GameRules(gameId, game.speedScoring(), game.streakBonus(), List.copyOf(counts), game.status()));
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, lockKey(gameId)).getSingleResult();
     }
 
     /**
-     * Players who joined (player id → nickname), one upsert for all of them (ADR 0003): the join and the player's first
-     * scores race to create the row.
+     * Locks these games as {@link #lockGame} does, all in one statement and in the order of their keys (so that two
+     * transactions locking some of the same games wait for each other rather than deadlock).
      */
-    public void joined(UUID gameId, Map<String, String> nicknames) {
-        if (nicknames.isEmpty()) {
+    public void lockGames(Collection<UUID> gameIds) {
+        if (gameIds.isEmpty()) {
             return;
         }
-        List<Map<String, String>> rows = new ArrayList<>(nicknames.size());
-        nicknames.forEach((player, nickname) -> {
+        StringBuilder keys = new StringBuilder("{");
+        for (UUID gameId : gameIds) {
+            keys.append(keys.length() > 1 ? "," : "").append(lockKey(gameId));
+        }
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT k FROM unnest(CAST(?1 AS bigint[])) AS k "
+                + "ORDER BY k) AS keys").setParameter(1, keys.append('}').toString()).getResultList();
+    }
+
+    private static long lockKey(UUID gameId) {
+        return gameId.getMostSignificantBits() ^ gameId.getLeastSignificantBits();
+    }
+
+    public Optional<GameRules> rules(UUID gameId) {
+        return Optional.ofNullable(rules(List.of(gameId)).get(gameId));
+    }
+
+    /** The rules of those of these games scoring-app knows: two queries for all of them. */
+    public Map<UUID, GameRules> rules(Collection<UUID> gameIds) {
+        Map<UUID, GameRules> rules = new HashMap<>();
+        if (gameIds.isEmpty()) {
+            return rules;
+        }
+        List<UUID> ids = List.copyOf(gameIds);
+        Map<UUID, List<Boolean>> counts = new HashMap<>();
+        for (Object[] q : em.createQuery("SELECT q.gameId, q.counts FROM GameQuestionRecord q WHERE q.gameId IN :games "
+                        + "ORDER BY q.gameId, q.questionIndex", Object[].class)
+                .setParameter("games", ids).getResultList()) {
+            counts.computeIfAbsent((UUID) q[0], id -> new ArrayList<>()).add((Boolean) q[1]);
+        }
+        for (GameRecord game : em.createQuery("SELECT g FROM GameRecord g WHERE g.gameId IN :games", GameRecord.class)
+                .setParameter("games", ids).getResultList()) {
+            rules.put(game.gameId(), new GameRules(game.gameId(), game.speedScoring(), game.streakBonus(),
+                    List.copyOf(counts.getOrDefault(game.gameId(), List.of())), game.status()));
+        }
+        return rules;
+    }
+
+    /**
+     * Players who joined (game → player id → nickname), one upsert for all of them, whatever their games (ADR 0003):
+     * the join and the player's first scores race to create the row.
+     */
+    public void joined(Map<UUID, Map<String, String>> nicknamesByGame) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        nicknamesByGame.forEach((gameId, nicknames) -> nicknames.forEach((player, nickname) -> {
             Map<String, String> row = new LinkedHashMap<>();
+            row.put("game_id", gameId.toString());
             row.put("player_id", player);
             row.put("nickname", nickname);
             rows.add(row);
-        });
-        em.createNativeQuery("INSERT INTO player_scores (game_id, player_id, nickname) SELECT ?1, p.player_id, p.nickname "
-                        + "FROM jsonb_to_recordset(CAST(?2 AS jsonb)) AS p(player_id varchar(64), nickname text) "
+        }));
+        if (rows.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("INSERT INTO player_scores (game_id, player_id, nickname) SELECT p.game_id, p.player_id, p.nickname "
+                        + "FROM jsonb_to_recordset(CAST(?1 AS jsonb)) AS p(game_id uuid, player_id varchar(64), nickname text) "
                         + "ON CONFLICT (game_id, player_id) DO UPDATE SET nickname = EXCLUDED.nickname")
-                .setParameter(1, gameId).setParameter(2, JSONB.toJson(rows)).executeUpdate();
+                .setParameter(1, JSONB.toJson(rows)).executeUpdate();
     }
 
     /** An upsert in SQL (ADR 0003), as {@link #joined}. */
@@ -189,81 +223,108 @@ public class ScoringRepository {
                 .setParameter(7, textAnswersJson).executeUpdate();
     }
 
-    /**
-     * The players' rows, those not seen yet as new rows. SQL on the answer burst's path (ADR 0003): the ids go in as one
-     * JSONB parameter; JPQL's {@code IN :ids} would bind one parameter per player (up to a game's 10,000) into a
-     * statement of that many placeholders, which was not measured against this one.
-     */
-    @SuppressWarnings("unchecked")
     public Map<String, PlayerRow> players(UUID gameId, Collection<String> playerIds) {
-        List<Object[]> rows = em.createNativeQuery("SELECT player_id, total, correct_answers, answered, total_response_ms, "
-                        + "streak, streak_question, last_question FROM player_scores WHERE game_id = ?1 "
-                        + "AND player_id IN (SELECT jsonb_array_elements_text(CAST(?2 AS jsonb)))")
-                .setParameter(1, gameId).setParameter(2, JSONB.toJson(new ArrayList<>(playerIds))).getResultList();
-        Map<String, PlayerRow> players = new HashMap<>(playerIds.size() * 2);
-        for (Object[] r : rows) {
-            PlayerRow p = new PlayerRow((String) r[0]);
-            p.total = ((Number) r[1]).intValue();
-            p.correctAnswers = ((Number) r[2]).intValue();
-            p.answered = ((Number) r[3]).intValue();
-            p.totalResponseMs = ((Number) r[4]).longValue();
-            p.streak = new StreakState(((Number) r[5]).intValue(), ((Number) r[6]).intValue());
-            p.lastQuestion = ((Number) r[7]).intValue();
-            players.put(p.playerId, p);
-        }
-        for (String id : playerIds) {
-            players.computeIfAbsent(id, PlayerRow::new);
-        }
-        return players;
+        return players(Map.of(gameId, playerIds)).get(gameId);
     }
 
     /**
-     * Writes the players' new scores and the answers that earned them, one statement each: set-based SQL on the answer
-     * burst's path (ADR 0003), where entities would be a statement per player and per answer.
+     * The rows of these players of these games, those not seen yet as new rows, in one statement. SQL on the answer
+     * burst's path (ADR 0003): the (game, player) pairs go in as one JSONB parameter, joined to the rows' key; JPQL's
+     * {@code IN :ids} would bind one parameter per player (up to a game's 10,000), and has no pairs.
      */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, Map<String, PlayerRow>> players(Map<UUID, ? extends Collection<String>> playersByGame) {
+        Map<UUID, Map<String, PlayerRow>> players = new HashMap<>();
+        List<Map<String, String>> wanted = new ArrayList<>();
+        playersByGame.forEach((gameId, ids) -> {
+            players.put(gameId, new HashMap<>(ids.size() * 2));
+            ids.forEach(id -> wanted.add(Map.of("game_id", gameId.toString(), "player_id", id)));
+        });
+        if (wanted.isEmpty()) {
+            return players;
+        }
+        List<Object[]> rows = em.createNativeQuery("SELECT s.game_id, s.player_id, s.total, s.correct_answers, s.answered, "
+                        + "s.total_response_ms, s.streak, s.streak_question, s.last_question FROM player_scores s "
+                        + "JOIN jsonb_to_recordset(CAST(?1 AS jsonb)) AS w(game_id uuid, player_id varchar(64)) "
+                        + "ON s.game_id = w.game_id AND s.player_id = w.player_id")
+                .setParameter(1, JSONB.toJson(wanted)).getResultList();
+        for (Object[] r : rows) {
+            PlayerRow p = new PlayerRow((String) r[1]);
+            p.total = ((Number) r[2]).intValue();
+            p.correctAnswers = ((Number) r[3]).intValue();
+            p.answered = ((Number) r[4]).intValue();
+            p.totalResponseMs = ((Number) r[5]).longValue();
+            p.streak = new StreakState(((Number) r[6]).intValue(), ((Number) r[7]).intValue());
+            p.lastQuestion = ((Number) r[8]).intValue();
+            players.get(r[0] instanceof UUID id ? id : UUID.fromString(r[0].toString())).put(p.playerId, p);
+        }
+        playersByGame.forEach((gameId, ids) -> ids.forEach(id -> players.get(gameId).computeIfAbsent(id, PlayerRow::new)));
+        return players;
+    }
+
+    /** What scoring a batch changed in one game: its players' new rows and the answers that earned them. */
+    public record GameScores(UUID gameId, Collection<PlayerRow> players, List<ScoredAnswer> answers) {
+    }
+
     public void saveScores(UUID gameId, Collection<PlayerRow> players, List<ScoredAnswer> answers) {
-        if (answers.isEmpty()) {
+        saveScores(List.of(new GameScores(gameId, players, answers)));
+    }
+
+    /**
+     * Writes the players' new scores and the answers that earned them, of all these games, one statement each:
+     * set-based SQL on the answer burst's path (ADR 0003), where entities would be a statement per player and per
+     * answer.
+     */
+    public void saveScores(List<GameScores> games) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> scored = new ArrayList<>();
+        for (GameScores game : games) {
+            if (game.answers().isEmpty()) {
+                continue;
+            }
+            for (PlayerRow p : game.players()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("game_id", game.gameId().toString());
+                row.put("player_id", p.playerId);
+                row.put("total", p.total);
+                row.put("correct_answers", p.correctAnswers);
+                row.put("answered", p.answered);
+                row.put("total_response_ms", p.totalResponseMs);
+                row.put("streak", p.streak.length());
+                row.put("streak_question", p.streak.lastQuestion());
+                row.put("last_question", p.lastQuestion);
+                rows.add(row);
+            }
+            for (ScoredAnswer a : game.answers()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("game_id", game.gameId().toString());
+                row.put("question_index", a.questionIndex());
+                row.put("player_id", a.playerId());
+                row.put("answer_id", a.answerId().toString());
+                row.put("points", a.points());
+                row.put("bonus", a.bonus());
+                row.put("correct", a.correct());
+                row.put("response_ms", a.responseMs());
+                scored.add(row);
+            }
+        }
+        if (scored.isEmpty()) {
             return;
         }
-        List<Map<String, Object>> rows = new ArrayList<>(players.size());
-        for (PlayerRow p : players) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("player_id", p.playerId);
-            row.put("total", p.total);
-            row.put("correct_answers", p.correctAnswers);
-            row.put("answered", p.answered);
-            row.put("total_response_ms", p.totalResponseMs);
-            row.put("streak", p.streak.length());
-            row.put("streak_question", p.streak.lastQuestion());
-            row.put("last_question", p.lastQuestion);
-            rows.add(row);
-        }
         em.createNativeQuery("INSERT INTO player_scores (game_id, player_id, total, correct_answers, answered, total_response_ms, "
-                        + "streak, streak_question, last_question) SELECT ?1, p.player_id, p.total, p.correct_answers, p.answered, "
-                        + "p.total_response_ms, p.streak, p.streak_question, p.last_question FROM jsonb_to_recordset(CAST(?2 AS jsonb)) "
-                        + "AS p(player_id varchar(64), total int, correct_answers int, answered int, total_response_ms bigint, "
+                        + "streak, streak_question, last_question) SELECT p.game_id, p.player_id, p.total, p.correct_answers, p.answered, "
+                        + "p.total_response_ms, p.streak, p.streak_question, p.last_question FROM jsonb_to_recordset(CAST(?1 AS jsonb)) "
+                        + "AS p(game_id uuid, player_id varchar(64), total int, correct_answers int, answered int, total_response_ms bigint, "
                         + "streak int, streak_question int, last_question int) "
                         + "ON CONFLICT (game_id, player_id) DO UPDATE SET total = EXCLUDED.total, correct_answers = EXCLUDED.correct_answers, "
                         + "answered = EXCLUDED.answered, total_response_ms = EXCLUDED.total_response_ms, streak = EXCLUDED.streak, "
                         + "streak_question = EXCLUDED.streak_question, last_question = EXCLUDED.last_question")
-                .setParameter(1, gameId).setParameter(2, JSONB.toJson(rows)).executeUpdate();
-        List<Map<String, Object>> scored = new ArrayList<>(answers.size());
-        for (ScoredAnswer a : answers) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("question_index", a.questionIndex());
-            row.put("player_id", a.playerId());
-            row.put("answer_id", a.answerId().toString());
-            row.put("points", a.points());
-            row.put("bonus", a.bonus());
-            row.put("correct", a.correct());
-            row.put("response_ms", a.responseMs());
-            scored.add(row);
-        }
+                .setParameter(1, JSONB.toJson(rows)).executeUpdate();
         em.createNativeQuery("INSERT INTO scored_answers (game_id, question_index, player_id, answer_id, points, bonus, correct, "
-                        + "response_ms) SELECT ?1, a.question_index, a.player_id, a.answer_id, a.points, a.bonus, a.correct, a.response_ms "
-                        + "FROM jsonb_to_recordset(CAST(?2 AS jsonb)) AS a(question_index int, player_id varchar(64), answer_id uuid, "
+                        + "response_ms) SELECT a.game_id, a.question_index, a.player_id, a.answer_id, a.points, a.bonus, a.correct, a.response_ms "
+                        + "FROM jsonb_to_recordset(CAST(?1 AS jsonb)) AS a(game_id uuid, question_index int, player_id varchar(64), answer_id uuid, "
                         + "points int, bonus int, correct boolean, response_ms bigint)")
-                .setParameter(1, gameId).setParameter(2, JSONB.toJson(scored)).executeUpdate();
+                .setParameter(1, JSONB.toJson(scored)).executeUpdate();
     }
 
     /** A scored answer as a late answer's re-scoring reads it. */

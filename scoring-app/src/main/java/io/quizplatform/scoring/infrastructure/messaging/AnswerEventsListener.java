@@ -12,6 +12,8 @@ import io.quizplatform.scoring.infrastructure.ScoringRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -90,6 +92,20 @@ public class AnswerEventsListener implements EventHandler {
         } catch (RuntimeException e) {
             return Optional.of("unreadable " + event.type() + ": " + e.getMessage());
         }
+    }
+
+    /** The batch's games, so that their rules are read for all of them at once. */
+    @Override
+    public void startOfBatch(List<EventEnvelope> events) {
+        Set<UUID> games = new LinkedHashSet<>();
+        for (EventEnvelope event : events) {
+            try {
+                games.add(UUID.fromString(event.aggregateId()));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                // fails as it comes, and goes its own way
+            }
+        }
+        scoring.gamesComing(games);
     }
 
     @Override

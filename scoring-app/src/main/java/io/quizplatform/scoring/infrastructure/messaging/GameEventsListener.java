@@ -120,8 +120,8 @@ public class GameEventsListener implements EventHandler {
 
     /**
      * The players whose joins this transaction applied and has not written yet (player id → nickname, the last one
-     * for a player twice), by game: a run of joins (the lobby filling at hundreds a second) is one upsert per game
-     * instead of one per join. Written before any other event of the transaction is applied, and at its end.
+     * for a player twice), by game: a run of joins (the lobby filling at hundreds a second) is one upsert, whatever its
+     * games, instead of one per join. Written before any other event of the transaction is applied, and at its end.
      */
     private Map<UUID, Map<String, String>> joining() {
         return inTransaction.kept(JOINING, LinkedHashMap::new);
@@ -130,7 +130,7 @@ public class GameEventsListener implements EventHandler {
     private void writeJoins() {
         Map<UUID, Map<String, String>> joining = joining();
         if (!joining.isEmpty()) {
-            joining.forEach(repository::joined);
+            repository.joined(joining);
             joining.clear();
         }
     }
