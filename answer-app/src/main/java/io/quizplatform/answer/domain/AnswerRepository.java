@@ -22,7 +22,6 @@ public interface AnswerRepository {
     /** Stores a new game and its answer keys; a game seen before is left as it is. */
     void createGame(UUID gameId, String hostId, Instant createdAt, List<AnswerKey> keys);
 
-
     void kick(UUID gameId, UUID playerId);
 
     void opened(UUID gameId, int questionIndex, Instant openedAt, Instant closesAt);
