@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A row of {@code answers}: an accepted answer. Inserted in one set-based SQL statement per game and consumer batch
+ * A row of {@code answers}: an accepted answer. Inserted in one set-based SQL statement per consumer batch
  * ({@link JpaAnswerRepository#insertAnswers}, the answer burst's path); read through JPQL. Out of EclipseLink's
  * shared cache.
  */
