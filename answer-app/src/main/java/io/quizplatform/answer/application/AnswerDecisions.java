@@ -111,6 +111,10 @@ public class AnswerDecisions {
     private void write(UUID gameId, GameInTransaction seen) {
         repository.insertAnswers(seen.toInsert);
         seen.toInsert.clear();
+        writeVersion(gameId, seen);
+    }
+
+    private void writeVersion(UUID gameId, GameInTransaction seen) {
         if (seen.versionChanged) {
             repository.eventVersion(gameId, seen.version);
             seen.versionChanged = false;
@@ -124,10 +128,7 @@ public class AnswerDecisions {
         List<AnswerRepository.NewAnswer> answers = new ArrayList<>();
         seen.values().forEach(g -> answers.addAll(g.toInsert));
         repository.insertAnswers(answers);
-        seen.forEach((gameId, g) -> {
-            g.toInsert.clear();
-            write(gameId, g);
-        });
+        seen.forEach(this::writeVersion);
         seen.clear();
     }
 

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +44,8 @@ public class GamePlayers {
         final Map<Integer, Map<UUID, Boolean>> answered = new HashMap<>();
     }
 
-    private <T> Map<UUID, T> resource(String key) {
-        return inTransaction.kept(key, LinkedHashMap::new);
-    }
-
     private Known known(UUID gameId) {
-        return this.<Known>resource(KNOWN).computeIfAbsent(gameId, id -> new Known());
+        return inTransaction.<Map<UUID, Known>>kept(KNOWN, HashMap::new).computeIfAbsent(gameId, id -> new Known());
     }
 
     /**
