@@ -573,6 +573,38 @@ public class ScoringIT {
                 .isEqualTo(1000);
     }
 
+    /**
+     * Each scoring lane locks its batch's games before any of their rows, in one order; a game's end that took its row
+     * first while the answer lane held the game and waited for that row was a deadlock PostgreSQL had to break. Here
+     * the test holds the game's lock, as an answer batch scoring it would: the end waits for it rather than going ahead.
+     */
+    @Test
+    void aGameEndsOnlyOnceItsScoringLockIsFree() throws Exception {
+        String gameId = UUID.randomUUID().toString();
+        createForgedGame(gameId, UUID.randomUUID().toString());
+        UUID game = UUID.fromString(gameId);
+        long key = game.getMostSignificantBits() ^ game.getLeastSignificantBits();
+        try (Connection scoringLane = Platform.database("SCORING")) {
+            scoringLane.setAutoCommit(false);
+            try (var lock = scoringLane.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, key);
+                lock.execute();
+            }
+            publish("quiz-events", gameId, ended(gameId, 4));
+            // PostgreSQL shows a bigint advisory key as its high and low halves (classid, objid).
+            Platform.await("the end waiting for the game's lock", Duration.ofSeconds(20), () -> Platform.count("SCORING",
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid::bigint = ? "
+                            + "AND objid::bigint = ? AND objsubid = 1", key >>> 32, key & 0xFFFFFFFFL) == 1
+                    ? Optional.of(true) : Optional.empty());
+            assertThat(Platform.count("SCORING", "SELECT count(*) FROM games WHERE game_id = ?::uuid AND ended_at IS NULL",
+                    gameId)).as("not ended while the lock is held").isEqualTo(1);
+            scoringLane.commit();
+        }
+        Platform.await("the game ended once the lock was free", Duration.ofSeconds(20), () -> Platform.count("SCORING",
+                "SELECT count(*) FROM games WHERE game_id = ?::uuid AND ended_at IS NOT NULL", gameId) == 1
+                ? Optional.of(true) : Optional.empty());
+    }
+
     @Test
     void aStepThatKeepsFailingIsCompensatedAndAnOperatorRetriesIt() throws Exception {
         String gameId = UUID.randomUUID().toString();

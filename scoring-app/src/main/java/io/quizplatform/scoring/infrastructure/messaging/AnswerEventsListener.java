@@ -94,18 +94,23 @@ public class AnswerEventsListener implements EventHandler {
         }
     }
 
-    /** The batch's games, so that their rules are read for all of them at once. */
+    /** The batch's games, so that they are locked and their rules read for all of them at once. */
     @Override
     public void startOfBatch(List<EventEnvelope> events) {
+        scoring.gamesComing(gamesOf(events));
+    }
+
+    /** The games these events are about (an event without a readable game id fails as it comes, and goes its own way). */
+    static Set<UUID> gamesOf(List<EventEnvelope> events) {
         Set<UUID> games = new LinkedHashSet<>();
         for (EventEnvelope event : events) {
             try {
                 games.add(UUID.fromString(event.aggregateId()));
             } catch (IllegalArgumentException | NullPointerException e) {
-                // fails as it comes, and goes its own way
+                // not locked ahead
             }
         }
-        scoring.gamesComing(games);
+        return games;
     }
 
     @Override

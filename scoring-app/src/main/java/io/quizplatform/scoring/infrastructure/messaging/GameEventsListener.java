@@ -109,6 +109,12 @@ public class GameEventsListener implements EventHandler {
         }
     }
 
+    /** The batch's games locked before any of their rows, as the answer-events lane does ({@link AnswerScoring#lockGames}). */
+    @Override
+    public void startOfBatch(List<EventEnvelope> events) {
+        scoring.lockGames(AnswerEventsListener.gamesOf(events));
+    }
+
     /** Answers that waited for the game are scored with this transaction, like a batch of answer-events. */
     @Override
     public void endOfBatch() {
