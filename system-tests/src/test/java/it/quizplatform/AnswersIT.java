@@ -368,6 +368,112 @@ public class AnswersIT {
                 UUID.fromString(gameId))).isEqualTo(1);
     }
 
+    /**
+     * Closes of several games in one burst: each game's tally counts exactly its question's accepted answers, and
+     * comes on answer-events after the game's last decision before the close and before its first one after it (an
+     * answer that arrived after the close, refused), whether answer-app publishes the tallies together at the end of
+     * its batch or one by one. The two games share a partition, so the burst can be one batch.
+     */
+    @Test
+    void closesOfSeveralGamesInOneBurstAreEachTalliedInTheirGamesOrder() throws Exception {
+        String gameA = UUID.randomUUID().toString();
+        String gameB = samePartition(gameA);
+        String ada = UUID.randomUUID().toString();
+        String bob = UUID.randomUUID().toString();
+        String cy = UUID.randomUUID().toString();
+        forgedGameWithQuestionOpen(gameA, ada, bob);
+        forgedGameWithQuestionOpen(gameB, cy);
+        Instant now = Instant.now();
+        String adaRight = UUID.randomUUID().toString();
+        String bobWrong = UUID.randomUUID().toString();
+        String cyRight = UUID.randomUUID().toString();
+        String bobAgainAfterClose = UUID.randomUUID().toString();
+        ForgedEvents.publishAll(producer, "quiz-events", List.of(
+                new ForgedEvents.Keyed(gameA, forgedAnswer(adaRight, gameA, ada, "a", now)),
+                new ForgedEvents.Keyed(gameB, forgedAnswer(cyRight, gameB, cy, "a", now)),
+                new ForgedEvents.Keyed(gameA, forgedAnswer(bobWrong, gameA, bob, "b", now)),
+                new ForgedEvents.Keyed(gameA, closed(gameA)),
+                new ForgedEvents.Keyed(gameB, closed(gameB)),
+                new ForgedEvents.Keyed(gameA, forgedAnswer(bobAgainAfterClose, gameA, bob, "a", Instant.now()))));
+
+        List<JsonNode> eventsA = decisions.await(gameA, 4, e -> true);
+        assertThat(eventsA.stream().map(e -> e.get("type").asText() + " " + e.get("payload").path("answerId").asText("")))
+                .as("game A's events in topic order").containsExactly("answer.submitted " + adaRight,
+                        "answer.submitted " + bobWrong, "answer.question-tallied ", "answer.rejected " + bobAgainAfterClose);
+        assertThat(eventsA.stream().map(e -> e.get("version").asLong()).toList()).containsExactly(1L, 2L, 3L, 4L);
+        JsonNode tallyA = eventsA.get(2).get("payload");
+        assertThat(tallyA.get("answered").asInt()).isEqualTo(2);
+        assertThat(tallyA.get("correct").asInt()).isEqualTo(1);
+        assertThat(counts(tallyA)).containsExactlyInAnyOrderEntriesOf(Map.of("a", 1, "b", 1));
+        assertThat(eventsA.get(3).get("payload").get("reason").asText()).isEqualTo("question-closed");
+
+        List<JsonNode> eventsB = decisions.await(gameB, 2, e -> true);
+        assertThat(eventsB.stream().map(e -> e.get("type").asText()).toList())
+                .containsExactly("answer.submitted", "answer.question-tallied");
+        JsonNode tallyB = eventsB.get(1).get("payload");
+        assertThat(tallyB.get("answered").asInt()).isEqualTo(1);
+        assertThat(tallyB.get("correct").asInt()).isEqualTo(1);
+        assertThat(counts(tallyB)).containsExactlyInAnyOrderEntriesOf(Map.of("a", 1, "b", 0));
+    }
+
+    /** A game id whose records land in the same quiz-events partition as {@code gameId}'s. */
+    private static String samePartition(String gameId) {
+        int partitions = producer.partitionsFor("quiz-events").size();
+        while (true) {
+            String other = UUID.randomUUID().toString();
+            if (partition(other, partitions) == partition(gameId, partitions)) {
+                return other;
+            }
+        }
+    }
+
+    /** Kafka's default partitioner for a keyed record. */
+    private static int partition(String key, int partitions) {
+        byte[] bytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(bytes)) % partitions;
+    }
+
+    /**
+     * A game straight on quiz-events, as quiz-app would record it: one single-choice question (option a right, b
+     * wrong), these players joined, the question open (and answer-app has read the opening).
+     */
+    private static void forgedGameWithQuestionOpen(String gameId, String... playerIds) throws Exception {
+        Instant now = Instant.now();
+        List<String> events = new java.util.ArrayList<>();
+        events.add(ForgedEvents.envelope("game.created", "game", gameId, 1, "{\"gameId\":\"" + gameId + "\",\"quizId\":\""
+                + UUID.randomUUID() + "\",\"hostId\":\"" + UUID.randomUUID() + "\",\"pin\":\"" + (100000 + (int) (Math.random() * 899999))
+                + "\",\"timeLimitsSeconds\":[20],\"questions\":["
+                + "{\"id\":\"q-1\",\"type\":\"SINGLE_CHOICE\",\"text\":\"Capital of France?\",\"timeLimitSeconds\":20,\"points\":1000,"
+                + "\"options\":[{\"id\":\"a\",\"text\":\"Paris\",\"correct\":true},{\"id\":\"b\",\"text\":\"Lyon\",\"correct\":false}],"
+                + "\"acceptedAnswers\":[]}],\"speedScoring\":true,\"streakBonus\":true,\"lateJoinAllowed\":false,\"maxPlayers\":100,"
+                + "\"at\":\"" + now + "\"}"));
+        int version = 2;
+        for (String playerId : playerIds) {
+            events.add(ForgedEvents.envelope("game.player-joined", "game", gameId, version++, "{\"playerId\":\"" + playerId
+                    + "\",\"nickname\":\"P" + playerId.substring(0, 6) + "\",\"at\":\"" + now + "\"}"));
+        }
+        events.add(ForgedEvents.envelope("game.question-opened", "game", gameId, version, "{\"questionIndex\":0,\"at\":\""
+                + now + "\",\"closesAt\":\"" + now.plusSeconds(20) + "\"}"));
+        ForgedEvents.publishAll(producer, "quiz-events", gameId, events);
+        openInAnswerApp(gameId, 0);
+    }
+
+    private static String forgedAnswer(String answerId, String gameId, String playerId, String optionId, Instant at) {
+        return receivedEvent(answerId, gameId, playerId, 0, optionId, at);
+    }
+
+    private static String closed(String gameId) {
+        return ForgedEvents.envelope("game.question-closed", "game", gameId, 9, "{\"questionIndex\":0,\"reason\":\"TIME_UP\","
+                + "\"at\":\"" + Instant.now() + "\"}");
+    }
+
+    /** A tally's distribution as option id → count. */
+    private static Map<String, Integer> counts(JsonNode tally) {
+        Map<String, Integer> counts = new HashMap<>();
+        tally.get("distribution").forEach(o -> counts.put(o.get("optionId").asText(), o.get("count").asInt()));
+        return counts;
+    }
+
     /** A join (with a nickname) or a kick (without) as quiz-app records it on quiz-events. */
     private static String playerEvent(String type, String gameId, String playerId, String nickname) {
         return ForgedEvents.envelope(type, "game", gameId, 1, "{\"playerId\":\"" + playerId + "\""

@@ -53,10 +53,19 @@ final class ForgedEvents {
      * them as one burst; returns once the broker has them all.
      */
     static void publishAll(KafkaProducer<String, String> producer, String topic, String key, List<String> events) throws Exception {
+        publishAll(producer, topic, events.stream().map(event -> new Keyed(key, event)).toList());
+    }
+
+    /** An event with the key it goes under (a game's id: its partition). */
+    record Keyed(String key, String event) {
+    }
+
+    /** {@link #publishAll(KafkaProducer, String, String, List)} for events of several keys, in this order. */
+    static void publishAll(KafkaProducer<String, String> producer, String topic, List<Keyed> events) throws Exception {
         List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
-        for (String event : events) {
-            assertThat(ContractValidator.violations(event)).as(event).isEmpty();
-            sent.add(producer.send(record(topic, key, event)));
+        for (Keyed keyed : events) {
+            assertThat(ContractValidator.violations(keyed.event())).as(keyed.event()).isEmpty();
+            sent.add(producer.send(record(topic, keyed.key(), keyed.event())));
         }
         producer.flush();
         for (java.util.concurrent.Future<?> f : sent) {

@@ -22,6 +22,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -121,18 +122,64 @@ public class AnswerDecisions {
         }
     }
 
-    /** The end of the batch: the answers collected for all its games go in with one statement. */
+    /**
+     * The end of the batch: the answers collected for all its games go in with one statement, then the tallies of the
+     * questions that closed are published, their answers read with one statement for all of them.
+     */
     public void endOfBatch() {
         players.writeJoins();
         Map<UUID, GameInTransaction> seen = seenInTransaction();
         List<AnswerRepository.NewAnswer> answers = new ArrayList<>();
-        seen.values().forEach(g -> answers.addAll(g.toInsert));
+        seen.values().forEach(g -> {
+            answers.addAll(g.toInsert);
+            g.toInsert.clear();
+        });
         repository.insertAnswers(answers);
+        publishTallies();
         seen.forEach(this::writeVersion);
         seen.clear();
     }
 
+    /** A question that closed in this transaction (or was open when its game ended): its tally is still to publish. */
+    private record TallyDue(int questionIndex, Instant closedAt) {
+    }
+
+    /**
+     * The tallies this transaction owes, by game: published together at its end (one game at a time, reading each
+     * question's answers was a sixth of answer-app's lanes' time when 500 games closed a question together,
+     * 2026-12-05), or before anything else answer-app announces about the same game, so a game's events keep their order.
+     */
+    private Map<UUID, TallyDue> talliesDue() {
+        return inTransaction.kept(TallyDue.class, LinkedHashMap::new);
+    }
+
+    private void tallyDue(UUID gameId, int questionIndex, Instant closedAt) {
+        publishTallyDue(gameId); // an earlier close of the same game goes first
+        talliesDue().put(gameId, new TallyDue(questionIndex, closedAt));
+    }
+
+    private void publishTallyDue(UUID gameId) {
+        TallyDue due = talliesDue().remove(gameId);
+        if (due != null) {
+            AnswerRepository.GameQuestion question = new AnswerRepository.GameQuestion(gameId, due.questionIndex());
+            publishTally(question, due.closedAt(), repository.answersTo(List.of(question)).get(question));
+        }
+    }
+
+    private void publishTallies() {
+        Map<UUID, TallyDue> due = talliesDue();
+        if (due.isEmpty()) {
+            return;
+        }
+        Map<AnswerRepository.GameQuestion, TallyDue> questions = new LinkedHashMap<>();
+        due.forEach((gameId, tally) -> questions.put(new AnswerRepository.GameQuestion(gameId, tally.questionIndex()), tally));
+        due.clear();
+        Map<AnswerRepository.GameQuestion, List<AnswerRepository.StoredAnswer>> answers = repository.answersTo(questions.keySet());
+        questions.forEach((question, tally) -> publishTally(question, tally.closedAt(), answers.get(question)));
+    }
+
     private long nextEventVersion(UUID gameId) {
+        publishTallyDue(gameId);
         GameInTransaction seen = seen(gameId);
         if (seen.version < 0) {
             seen.version = repository.eventVersion(gameId);
@@ -156,28 +203,34 @@ public class AnswerDecisions {
     }
 
     /**
-     * The answers this transaction is about to decide: their games' windows are locked and their players read for all
-     * of them at once, with one statement each however many games they span.
+     * The batch about to be decided: the games of its answers and those its openings, closes and ends change are
+     * locked with one statement (in game id order, rather than one statement per game as each event comes), and the
+     * answers' players are read for all of them at once.
      */
-    public void answersComing(List<AnswerReceived> answers) {
-        players.answersComing(answers);
-        Set<UUID> games = new LinkedHashSet<>();
+    public void batchComing(List<AnswerReceived> answers, Collection<UUID> gamesChanging) {
+        if (!answers.isEmpty()) {
+            players.answersComing(answers);
+        }
+        Set<UUID> answered = new LinkedHashSet<>();
         for (AnswerReceived answer : answers) {
             try {
-                games.add(UUID.fromString(answer.gameId()));
+                answered.add(UUID.fromString(answer.gameId()));
             } catch (IllegalArgumentException | NullPointerException e) {
                 // refused as it comes
             }
         }
         Map<UUID, GameInTransaction> seen = seenInTransaction();
-        games.removeIf(seen::containsKey);
-        if (!games.isEmpty()) {
-            Map<UUID, AnswerWindow> windows = repository.lockWindows(games);
-            for (UUID gameId : games) {
-                GameInTransaction g = new GameInTransaction();
-                g.window = Optional.ofNullable(windows.get(gameId));
-                seen.put(gameId, g);
-            }
+        answered.removeIf(seen::containsKey);
+        Set<UUID> locking = new LinkedHashSet<>(answered);
+        locking.addAll(gamesChanging);
+        if (locking.isEmpty()) {
+            return;
+        }
+        Map<UUID, AnswerWindow> windows = repository.lockWindows(locking);
+        for (UUID gameId : answered) {
+            GameInTransaction g = new GameInTransaction();
+            g.window = Optional.ofNullable(windows.get(gameId));
+            seen.put(gameId, g);
         }
     }
 
@@ -193,7 +246,7 @@ public class AnswerDecisions {
         repository.lockWindow(gameId);
         boolean wasOpen = repository.closed(gameId, questionIndex);
         if (wasOpen) {
-            publishTally(gameId, questionIndex, at);
+            tallyDue(gameId, questionIndex, at);
         }
     }
 
@@ -203,7 +256,7 @@ public class AnswerDecisions {
         Optional<AnswerWindow> window = repository.lockWindow(gameId);
         repository.ended(gameId, at);
         // A game ended mid-question: that question's answers are final too.
-        window.filter(w -> w.openQuestion() >= 0).ifPresent(w -> publishTally(gameId, w.openQuestion(), at));
+        window.filter(w -> w.openQuestion() >= 0).ifPresent(w -> tallyDue(gameId, w.openQuestion(), at));
     }
 
     public void answerReceived(AnswerReceived answer) {
@@ -280,8 +333,9 @@ public class AnswerDecisions {
         }
     }
 
-    private void publishTally(UUID gameId, int questionIndex, Instant closedAt) {
-        List<AnswerRepository.StoredAnswer> answers = repository.answersTo(gameId, questionIndex);
+    private void publishTally(AnswerRepository.GameQuestion question, Instant closedAt, List<AnswerRepository.StoredAnswer> answers) {
+        UUID gameId = question.gameId();
+        int questionIndex = question.questionIndex();
         Map<String, Integer> byOption = new LinkedHashMap<>();
         repository.key(gameId, questionIndex).ifPresent(k -> k.optionIds().forEach(id -> byOption.put(id, 0)));
         TypedAnswerTally typed = new TypedAnswerTally();

@@ -58,7 +58,12 @@ public interface AnswerRepository {
 
     void refused(UUID answerId, UUID gameId, int questionIndex, String playerId, String reason, Instant receivedAt);
 
-    List<StoredAnswer> answersTo(UUID gameId, int questionIndex);
+    /** A question of a game, whose accepted answers a tally counts. */
+    record GameQuestion(UUID gameId, int questionIndex) {
+    }
+
+    /** The accepted answers to each of these questions (every question a key, empty if none): one statement for all. */
+    Map<GameQuestion, List<StoredAnswer>> answersTo(Collection<GameQuestion> questions);
 
     /** The version of the last event answer-app published about this game (0 before the first). */
     long eventVersion(UUID gameId);

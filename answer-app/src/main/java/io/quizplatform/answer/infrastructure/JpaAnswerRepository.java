@@ -234,17 +234,30 @@ public class JpaAnswerRepository implements AnswerRepository {
                 .executeUpdate();
     }
 
+    /**
+     * The answers to several games' questions in one statement, as {@link #players(Collection)}: the (game, question)
+     * pairs joined as two arrays (a burst of closes in 500 games at once, 2026-12-05).
+     */
     @Override
-    public List<StoredAnswer> answersTo(UUID gameId, int questionIndex) {
-        List<Object[]> rows = em.createQuery("SELECT a.optionIds, a.textAnswer, a.correct FROM AcceptedAnswerRecord a "
-                        + "WHERE a.gameId = :game AND a.questionIndex = :question", Object[].class)
-                .setParameter("game", gameId).setParameter("question", questionIndex).getResultList();
-        List<StoredAnswer> out = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            List<String> ids = JSONB.fromJson((String) r[0], STRING_LIST);
-            out.add(new StoredAnswer(ids, (String) r[1], (Boolean) r[2]));
+    public Map<GameQuestion, List<StoredAnswer>> answersTo(Collection<GameQuestion> questions) {
+        Map<GameQuestion, List<StoredAnswer>> answers = new HashMap<>();
+        questions.forEach(q -> answers.put(q, new ArrayList<>()));
+        if (questions.isEmpty()) {
+            return answers;
         }
-        return out;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT a.game_id, a.question_index, CAST(a.option_ids AS text), "
+                        + "a.text_answer, a.correct FROM answers a "
+                        + "JOIN unnest(CAST(?1 AS uuid[]), CAST(?2 AS int[])) AS w(game_id, question_index) "
+                        + "ON a.game_id = w.game_id AND a.question_index = w.question_index")
+                .setParameter(1, array(questions.stream().map(GameQuestion::gameId).toList()))
+                .setParameter(2, array(questions.stream().map(GameQuestion::questionIndex).toList()))
+                .getResultList();
+        for (Object[] r : rows) {
+            answers.get(new GameQuestion(uuid(r[0]), ((Number) r[1]).intValue()))
+                    .add(new StoredAnswer(JSONB.fromJson((String) r[2], STRING_LIST), (String) r[3], (Boolean) r[4]));
+        }
+        return answers;
     }
 
     /** The version of the last event answer-app published about this game (0 before the first). */

@@ -230,7 +230,7 @@ class GamePlayersTest {
         }
 
         @Override
-        public List<StoredAnswer> answersTo(UUID gameId, int questionIndex) {
+        public Map<GameQuestion, List<StoredAnswer>> answersTo(Collection<GameQuestion> questions) {
             throw new UnsupportedOperationException();
         }
 

@@ -35,6 +35,10 @@ public class GameEventsListener implements EventHandler {
             EventTypes.GAME_PLAYER_KICKED, EventTypes.GAME_QUESTION_OPENED, EventTypes.GAME_QUESTION_CLOSED,
             EventTypes.GAME_ENDED, EventTypes.GAME_ANSWER_RECEIVED);
 
+    /** The events that change a game's answer window (its row, locked at the start of the batch with the others). */
+    private static final Set<String> CHANGING = Set.of(EventTypes.GAME_QUESTION_OPENED, EventTypes.GAME_QUESTION_CLOSED,
+            EventTypes.GAME_ENDED);
+
     @Inject
     AnswerDecisions decisions;
 
@@ -85,12 +89,19 @@ public class GameEventsListener implements EventHandler {
         }
     }
 
-    /** The batch's answers, so that their players are read for all of them at once. */
+    /** The batch's answers and the games it opens, closes or ends, so that they are read and locked all at once. */
     @Override
     public void startOfBatch(List<EventEnvelope> events) {
         List<AnswerReceived> answers = new java.util.ArrayList<>();
+        Set<UUID> changing = new java.util.LinkedHashSet<>();
         for (EventEnvelope event : events) {
-            if (EventTypes.GAME_ANSWER_RECEIVED.equals(event.type())) {
+            if (CHANGING.contains(event.type())) {
+                try {
+                    changing.add(UUID.fromString(event.aggregateId()));
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    // fails as it comes
+                }
+            } else if (EventTypes.GAME_ANSWER_RECEIVED.equals(event.type())) {
                 try {
                     AnswerReceived answer = EventCodec.payloadFromJson(event, AnswerReceived.class);
                     answers.add(answer);
@@ -100,9 +111,7 @@ public class GameEventsListener implements EventHandler {
                 }
             }
         }
-        if (!answers.isEmpty()) {
-            decisions.answersComing(answers);
-        }
+        decisions.batchComing(answers, changing);
     }
 
     @Override
