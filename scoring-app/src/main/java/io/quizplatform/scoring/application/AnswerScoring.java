@@ -75,6 +75,8 @@ public class AnswerScoring {
         Optional<GameRules> rules;
         boolean locked;
         final List<AnswerSubmitted> pending = new ArrayList<>();
+        /** A tally whose board goes out at the end of the batch, after the batch's answers (or before the game's next one). */
+        QuestionTallied tallyDue;
     }
 
     private Map<UUID, GameInTransaction> games() {
@@ -136,7 +138,9 @@ public class AnswerScoring {
 
     /** Collected, scored with the rest of the batch at its end (or before a tally of the same game). */
     public void answerAccepted(AnswerSubmitted answer) {
-        game(UUID.fromString(answer.gameId())).pending.add(answer);
+        UUID gameId = UUID.fromString(answer.gameId());
+        publishBoardDue(gameId); // the board of the question before: without this answer
+        game(gameId).pending.add(answer);
     }
 
     /**
@@ -145,6 +149,12 @@ public class AnswerScoring {
      * reads them back).
      */
     public void endOfBatch() {
+        scorePending();
+        List<UUID> boardsDue = games().entrySet().stream().filter(e -> e.getValue().tallyDue != null).map(Map.Entry::getKey).toList();
+        boardsDue.forEach(this::publishBoardDue);
+    }
+
+    private void scorePending() {
         Map<UUID, GameInTransaction> games = games();
         List<UUID> scoring = games.entrySet().stream().filter(e -> !e.getValue().pending.isEmpty()).map(Map.Entry::getKey).toList();
         if (scoring.isEmpty()) {
@@ -245,9 +255,28 @@ public class AnswerScoring {
         repository.rescored(gameId, playerId, stored, rescored.bonuses(), rescored.streak());
     }
 
-    /** Every answer to the question is decided and, with this, scored: the board goes out. */
+    /**
+     * Every answer to the question is decided: once they are scored, the board goes out. That is at the end of the
+     * batch, when the game's answers are scored with the other games' (scored at once for the tally, one game at a
+     * time, they were written with a statement per game when 500 games closed a question together, 2026-12-05), or
+     * before the batch goes on with the game's next answer or tally.
+     */
     public void questionTallied(QuestionTallied tally) {
         UUID gameId = UUID.fromString(tally.gameId());
+        publishBoardDue(gameId);
+        game(gameId).tallyDue = tally;
+    }
+
+    private void publishBoardDue(UUID gameId) {
+        GameInTransaction inTransaction = games().get(gameId);
+        if (inTransaction != null && inTransaction.tallyDue != null) {
+            QuestionTallied tally = inTransaction.tallyDue;
+            inTransaction.tallyDue = null;
+            publishBoard(gameId, tally);
+        }
+    }
+
+    private void publishBoard(UUID gameId, QuestionTallied tally) {
         lock(gameId);
         flush(gameId);
         GameRules game = rules(gameId).orElseThrow(() -> new IllegalStateException("game " + gameId + " is not known to scoring"));
