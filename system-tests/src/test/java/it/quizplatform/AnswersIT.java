@@ -377,7 +377,7 @@ public class AnswersIT {
     @Test
     void closesOfSeveralGamesInOneBurstAreEachTalliedInTheirGamesOrder() throws Exception {
         String gameA = UUID.randomUUID().toString();
-        String gameB = samePartition(gameA);
+        String gameB = ForgedEvents.samePartition(producer, "quiz-events", gameA);
         String ada = UUID.randomUUID().toString();
         String bob = UUID.randomUUID().toString();
         String cy = UUID.randomUUID().toString();
@@ -414,23 +414,6 @@ public class AnswersIT {
         assertThat(tallyB.get("answered").asInt()).isEqualTo(1);
         assertThat(tallyB.get("correct").asInt()).isEqualTo(1);
         assertThat(counts(tallyB)).containsExactlyInAnyOrderEntriesOf(Map.of("a", 1, "b", 0));
-    }
-
-    /** A game id whose records land in the same quiz-events partition as {@code gameId}'s. */
-    private static String samePartition(String gameId) {
-        int partitions = producer.partitionsFor("quiz-events").size();
-        while (true) {
-            String other = UUID.randomUUID().toString();
-            if (partition(other, partitions) == partition(gameId, partitions)) {
-                return other;
-            }
-        }
-    }
-
-    /** Kafka's default partitioner for a keyed record. */
-    private static int partition(String key, int partitions) {
-        byte[] bytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(bytes)) % partitions;
     }
 
     /**

@@ -3,6 +3,7 @@ package it.quizplatform;
 import io.quizplatform.contracts.ContractValidator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.utils.Utils;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -54,6 +55,22 @@ final class ForgedEvents {
      */
     static void publishAll(KafkaProducer<String, String> producer, String topic, String key, List<String> events) throws Exception {
         publishAll(producer, topic, events.stream().map(event -> new Keyed(key, event)).toList());
+    }
+
+    /** A new key whose records land in the same partition of the topic as {@code key}'s (so a consumer may read both in one batch). */
+    static String samePartition(KafkaProducer<String, String> producer, String topic, String key) {
+        int partitions = producer.partitionsFor(topic).size();
+        while (true) {
+            String other = UUID.randomUUID().toString();
+            if (partition(other, partitions) == partition(key, partitions)) {
+                return other;
+            }
+        }
+    }
+
+    /** Kafka's default partitioner for a keyed record. */
+    private static int partition(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /** An event with the key it goes under (a game's id: its partition). */

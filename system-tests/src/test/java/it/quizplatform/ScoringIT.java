@@ -352,7 +352,7 @@ public class ScoringIT {
     @Test
     void eachBoardOfABurstCountsTheAnswersBeforeItsTallyAndNoneAfter() throws Exception {
         String gameA = UUID.randomUUID().toString();
-        String gameB = samePartition(gameA);
+        String gameB = ForgedEvents.samePartition(producer, "answer-events", gameA);
         String ada = UUID.randomUUID().toString();
         String bob = UUID.randomUUID().toString();
         String cy = UUID.randomUUID().toString();
@@ -382,23 +382,6 @@ public class ScoringIT {
 
     /** The bonus of a second right answer in a row (the rule's step; ScoringExamplesTest has the whole table). */
     private static final int STREAK_OF_TWO_BONUS = 100;
-
-    /** A game id whose records land in the same answer-events partition as {@code gameId}'s. */
-    private static String samePartition(String gameId) {
-        int partitions = producer.partitionsFor("answer-events").size();
-        while (true) {
-            String other = UUID.randomUUID().toString();
-            if (partition(other, partitions) == partition(gameId, partitions)) {
-                return other;
-            }
-        }
-    }
-
-    /** Kafka's default partitioner for a keyed record. */
-    private static int partition(String key, int partitions) {
-        byte[] bytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(bytes)) % partitions;
-    }
 
     /** A board's totals by player. */
     private static Map<String, Integer> totals(JsonNode board) {
