@@ -146,7 +146,7 @@ public class AnswerScoring {
     /**
      * The batch's answers are scored, for all its games with one statement each: the games locked, their players read,
      * the new scores written (a game with a late answer, or already completed, writes its own at once: what follows
-     * reads them back).
+     * reads them back). Then the boards of the batch's tallies go out.
      */
     public void endOfBatch() {
         scorePending();
