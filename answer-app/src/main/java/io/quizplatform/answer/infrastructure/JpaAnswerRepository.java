@@ -209,13 +209,19 @@ public class JpaAnswerRepository implements AnswerRepository {
 
     @Override
     public Optional<AnswerKey> key(UUID gameId, int questionIndex) {
-        java.util.Map<Integer, AnswerKey> ofGame = keys.computeIfAbsent(gameId, id -> new java.util.concurrent.ConcurrentHashMap<>());
-        AnswerKey known = ofGame.get(questionIndex);
+        java.util.Map<Integer, AnswerKey> ofGame = keys.get(gameId);
+        AnswerKey known = ofGame == null ? null : ofGame.get(questionIndex);
         if (known != null) {
             return Optional.of(known);
         }
         Optional<AnswerKey> read = readKey(gameId, questionIndex);
-        read.ifPresent(k -> ofGame.put(questionIndex, k));
+        // Not kept for a game this transaction has seen end (its keys were let go then): the tally of a question
+        // open at the end is published after it, and would otherwise keep its key for as long as the server runs.
+        Map<UUID, AnswerGameRecord> lockedGames = inTransaction.kept(AnswerGameRecord.class, HashMap::new);
+        AnswerGameRecord locked = lockedGames.get(gameId);
+        if (locked == null || !locked.window().ended()) {
+            read.ifPresent(k -> keys.computeIfAbsent(gameId, id -> new java.util.concurrent.ConcurrentHashMap<>()).put(questionIndex, k));
+        }
         return read;
     }
 
