@@ -16,6 +16,7 @@ import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.outbox.Outbox;
 import io.quizplatform.platform.persistence.InTransaction;
+import io.quizplatform.platform.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Decides on each answer received for a game: it counts only if its player is in the game and not removed, its
@@ -68,6 +70,9 @@ public class AnswerDecisions {
 
     @Inject
     ServiceSettings settings;
+
+    @Inject
+    Tracing tracing;
 
     private FairTiming timing;
 
@@ -140,8 +145,11 @@ public class AnswerDecisions {
         seen.clear();
     }
 
-    /** A question that closed in this transaction (or was open when its game ended): its tally is still to publish. */
-    private record TallyDue(int questionIndex, Instant closedAt) {
+    /**
+     * A question that closed in this transaction (or was open when its game ended): its tally is still to publish, in
+     * the trace of the event that closed it.
+     */
+    private record TallyDue(int questionIndex, Instant closedAt, Consumer<Runnable> inItsTrace) {
     }
 
     /**
@@ -155,14 +163,14 @@ public class AnswerDecisions {
 
     private void tallyDue(UUID gameId, int questionIndex, Instant closedAt) {
         publishTallyDue(gameId); // an earlier close of the same game goes first
-        talliesDue().put(gameId, new TallyDue(questionIndex, closedAt));
+        talliesDue().put(gameId, new TallyDue(questionIndex, closedAt, tracing.resumable()));
     }
 
     private void publishTallyDue(UUID gameId) {
         TallyDue due = talliesDue().remove(gameId);
         if (due != null) {
             AnswerRepository.GameQuestion question = new AnswerRepository.GameQuestion(gameId, due.questionIndex());
-            publishTally(question, due.closedAt(), repository.answersTo(List.of(question)).get(question));
+            due.inItsTrace().accept(() -> publishTally(question, due.closedAt(), repository.answersTo(List.of(question)).get(question)));
         }
     }
 
@@ -175,7 +183,7 @@ public class AnswerDecisions {
         due.forEach((gameId, tally) -> questions.put(new AnswerRepository.GameQuestion(gameId, tally.questionIndex()), tally));
         due.clear();
         Map<AnswerRepository.GameQuestion, List<AnswerRepository.StoredAnswer>> answers = repository.answersTo(questions.keySet());
-        questions.forEach((question, tally) -> publishTally(question, tally.closedAt(), answers.get(question)));
+        questions.forEach((question, tally) -> tally.inItsTrace().accept(() -> publishTally(question, tally.closedAt(), answers.get(question))));
     }
 
     private long nextEventVersion(UUID gameId) {

@@ -20,6 +20,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -172,6 +173,19 @@ public class Tracing {
         if (parent.tracestate() != null) {
             headers.add(TRACESTATE, parent.tracestate().getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * The current trace context, kept to run work in later on this thread: what a consumer batch defers to its end
+     * (a tally, a board) continues the span of the event that asked for it, not the batch's last one. Runs the work as
+     * it is when there is no context.
+     */
+    public Consumer<Runnable> resumable() {
+        if (!enabled || !Span.current().getSpanContext().isValid()) {
+            return Runnable::run;
+        }
+        Context context = Context.current();
+        return task -> context.wrap(task).run();
     }
 
     /** The task with the current trace context, for another thread (the same task when there is nothing to carry). */

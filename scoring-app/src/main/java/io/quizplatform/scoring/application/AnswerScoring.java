@@ -8,6 +8,7 @@ import io.quizplatform.contracts.Standing;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.persistence.AfterCommit;
 import io.quizplatform.platform.persistence.InTransaction;
+import io.quizplatform.platform.tracing.Tracing;
 import io.quizplatform.scoring.domain.AnswerScore;
 import io.quizplatform.scoring.domain.Ranking;
 import io.quizplatform.scoring.infrastructure.FinalizationRepository;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Scores accepted answers and, when answer-app has tallied a question (its tally follows every decision on that
@@ -70,6 +72,9 @@ public class AnswerScoring {
     @Resource
     TransactionSynchronizationRegistry transaction;
 
+    @Inject
+    Tracing tracing;
+
     /** What this transaction knows of each game: read once per batch, never kept past it (rolled back with it). */
     private static final class GameInTransaction {
         Optional<GameRules> rules;
@@ -77,6 +82,8 @@ public class AnswerScoring {
         final List<AnswerSubmitted> pending = new ArrayList<>();
         /** A tally whose board goes out at the end of the batch, after the batch's answers (or before the game's next one). */
         QuestionTallied tallyDue;
+        /** The trace of the tally's event, which the board continues. */
+        Consumer<Runnable> inTallysTrace;
     }
 
     private Map<UUID, GameInTransaction> games() {
@@ -264,7 +271,9 @@ public class AnswerScoring {
     public void questionTallied(QuestionTallied tally) {
         UUID gameId = UUID.fromString(tally.gameId());
         publishBoardDue(gameId);
-        game(gameId).tallyDue = tally;
+        GameInTransaction inTransaction = game(gameId);
+        inTransaction.tallyDue = tally;
+        inTransaction.inTallysTrace = tracing.resumable();
     }
 
     private void publishBoardDue(UUID gameId) {
@@ -272,7 +281,7 @@ public class AnswerScoring {
         if (inTransaction != null && inTransaction.tallyDue != null) {
             QuestionTallied tally = inTransaction.tallyDue;
             inTransaction.tallyDue = null;
-            publishBoard(gameId, tally);
+            inTransaction.inTallysTrace.accept(() -> publishBoard(gameId, tally));
         }
     }
 
