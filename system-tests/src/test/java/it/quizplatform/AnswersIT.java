@@ -416,28 +416,10 @@ public class AnswersIT {
         assertThat(counts(tallyB)).containsExactlyInAnyOrderEntriesOf(Map.of("a", 1, "b", 0));
     }
 
-    /**
-     * A game straight on quiz-events, as quiz-app would record it: one single-choice question (option a right, b
-     * wrong), these players joined, the question open (and answer-app has read the opening).
-     */
+    /** A forged game on quiz-events with its first question open, once answer-app has read the opening. */
     private static void forgedGameWithQuestionOpen(String gameId, String... playerIds) throws Exception {
-        Instant now = Instant.now();
-        List<String> events = new java.util.ArrayList<>();
-        events.add(ForgedEvents.envelope("game.created", "game", gameId, 1, "{\"gameId\":\"" + gameId + "\",\"quizId\":\""
-                + UUID.randomUUID() + "\",\"hostId\":\"" + UUID.randomUUID() + "\",\"pin\":\"" + (100000 + (int) (Math.random() * 899999))
-                + "\",\"timeLimitsSeconds\":[20],\"questions\":["
-                + "{\"id\":\"q-1\",\"type\":\"SINGLE_CHOICE\",\"text\":\"Capital of France?\",\"timeLimitSeconds\":20,\"points\":1000,"
-                + "\"options\":[{\"id\":\"a\",\"text\":\"Paris\",\"correct\":true},{\"id\":\"b\",\"text\":\"Lyon\",\"correct\":false}],"
-                + "\"acceptedAnswers\":[]}],\"speedScoring\":true,\"streakBonus\":true,\"lateJoinAllowed\":false,\"maxPlayers\":100,"
-                + "\"at\":\"" + now + "\"}"));
-        int version = 2;
-        for (String playerId : playerIds) {
-            events.add(ForgedEvents.envelope("game.player-joined", "game", gameId, version++, "{\"playerId\":\"" + playerId
-                    + "\",\"nickname\":\"P" + playerId.substring(0, 6) + "\",\"at\":\"" + now + "\"}"));
-        }
-        events.add(ForgedEvents.envelope("game.question-opened", "game", gameId, version, "{\"questionIndex\":0,\"at\":\""
-                + now + "\",\"closesAt\":\"" + now.plusSeconds(20) + "\"}"));
-        ForgedEvents.publishAll(producer, "quiz-events", gameId, events);
+        ForgedEvents.publishAll(producer, "quiz-events", gameId,
+                ForgedEvents.gameWithQuestionOpen(gameId, UUID.randomUUID().toString(), playerIds));
         openInAnswerApp(gameId, 0);
     }
 

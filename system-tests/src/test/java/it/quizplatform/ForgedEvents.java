@@ -28,6 +28,34 @@ final class ForgedEvents {
                 + aggregateId + "\",\"version\":" + version + ",\"occurredAt\":\"" + at + "\",\"payload\":" + payload + "}";
     }
 
+    /**
+     * A game as quiz-app records it on quiz-events: two single-choice questions of 20 s and 1000 points (option a
+     * right, b wrong), these players joined in this order, the first question open. Versions 1, 2, …
+     */
+    static List<String> gameWithQuestionOpen(String gameId, String hostId, String... playerIds) {
+        Instant now = Instant.now();
+        List<String> events = new java.util.ArrayList<>();
+        events.add(envelope("game.created", "game", gameId, 1, "{\"gameId\":\"" + gameId + "\",\"quizId\":\"" + UUID.randomUUID()
+                + "\",\"hostId\":\"" + hostId + "\",\"pin\":\"" + (100000 + (int) (Math.random() * 899999))
+                + "\",\"timeLimitsSeconds\":[20,20],\"questions\":["
+                + question("q-1", "Capital of France?", "Paris", "Lyon") + "," + question("q-2", "Capital of Italy?", "Rome", "Milan")
+                + "],\"speedScoring\":true,\"streakBonus\":true,\"lateJoinAllowed\":false,\"maxPlayers\":100,\"at\":\"" + now + "\"}"));
+        int version = 2;
+        for (String playerId : playerIds) {
+            events.add(envelope("game.player-joined", "game", gameId, version++, "{\"playerId\":\"" + playerId
+                    + "\",\"nickname\":\"P" + playerId.substring(0, 6) + "\",\"at\":\"" + now + "\"}"));
+        }
+        events.add(envelope("game.question-opened", "game", gameId, version, "{\"questionIndex\":0,\"at\":\"" + now
+                + "\",\"closesAt\":\"" + now.plusSeconds(20) + "\"}"));
+        return events;
+    }
+
+    private static String question(String id, String text, String right, String wrong) {
+        return "{\"id\":\"" + id + "\",\"type\":\"SINGLE_CHOICE\",\"text\":\"" + text + "\",\"timeLimitSeconds\":20,\"points\":1000,"
+                + "\"options\":[{\"id\":\"a\",\"text\":\"" + right + "\",\"correct\":true},{\"id\":\"b\",\"text\":\"" + wrong
+                + "\",\"correct\":false}],\"acceptedAnswers\":[]}";
+    }
+
     /** Sends the event (checked against its schemas first) keyed by {@code key}; returns it. */
     static String publish(KafkaProducer<String, String> producer, String topic, String key, String event) throws Exception {
         assertThat(ContractValidator.violations(event)).as(event).isEmpty();

@@ -853,26 +853,12 @@ public class ScoringIT {
     }
 
     /**
-     * A game made of events put straight on the topics: one single-choice question (1000 points, 20 s), the players
-     * joined and the question open. The host is the test's host.
+     * A forged game on quiz-events ({@link ForgedEvents#gameWithQuestionOpen}) hosted by the test's host, once
+     * scoring-app has read its opening.
      */
     private static void createForgedGame(String gameId, String... playerIds) throws Exception {
         String hostId = Platform.get("/scoring/api/caller", host).json().get("userId").asText();
-        Instant now = Instant.now();
-        publish("quiz-events", gameId, envelope("game.created", "game", gameId, 1, "{\"gameId\":\"" + gameId
-                + "\",\"quizId\":\"" + UUID.randomUUID() + "\",\"hostId\":\"" + hostId + "\",\"pin\":\"" + (100000 + (int) (Math.random() * 899999))
-                + "\",\"timeLimitsSeconds\":[20,20],\"questions\":["
-                + "{\"id\":\"q-1\",\"type\":\"SINGLE_CHOICE\",\"text\":\"Capital of France?\",\"timeLimitSeconds\":20,\"points\":1000,"
-                + "\"options\":[{\"id\":\"a\",\"text\":\"Paris\",\"correct\":true},{\"id\":\"b\",\"text\":\"Lyon\",\"correct\":false}],\"acceptedAnswers\":[]},"
-                + "{\"id\":\"q-2\",\"type\":\"SINGLE_CHOICE\",\"text\":\"Capital of Italy?\",\"timeLimitSeconds\":20,\"points\":1000,"
-                + "\"options\":[{\"id\":\"a\",\"text\":\"Rome\",\"correct\":true},{\"id\":\"b\",\"text\":\"Milan\",\"correct\":false}],\"acceptedAnswers\":[]}],"
-                + "\"speedScoring\":true,\"streakBonus\":true,\"lateJoinAllowed\":false,\"maxPlayers\":100,\"at\":\"" + now + "\"}"));
-        int version = 2;
-        for (String playerId : playerIds) {
-            publish("quiz-events", gameId, envelope("game.player-joined", "game", gameId, version++,
-                    "{\"playerId\":\"" + playerId + "\",\"nickname\":\"P" + playerId.substring(0, 6) + "\",\"at\":\"" + now + "\"}"));
-        }
-        publish("quiz-events", gameId, opened(gameId, 0, version));
+        ForgedEvents.publishAll(producer, "quiz-events", gameId, ForgedEvents.gameWithQuestionOpen(gameId, hostId, playerIds));
         Platform.await("scoring to know the forged game", Duration.ofSeconds(20),
                 () -> Platform.count("SCORING", "SELECT count(*) FROM game_questions WHERE game_id = ?::uuid AND opened_at IS NOT NULL",
                         gameId) == 1 ? Optional.of(true) : Optional.empty());
