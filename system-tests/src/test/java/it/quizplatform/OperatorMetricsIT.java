@@ -109,7 +109,7 @@ public class OperatorMetricsIT {
             });
             assertThat(acksAfter).isGreaterThanOrEqualTo(acksBefore + 1);
 
-            // The decision's way back, hop by hop: answer-app applied the answer, its relay sent the decision, and
+            // The decision's way back, hop by hop: the answer reached answer-app, which applied it, its relay sent the decision, and
             // the fan-out pushed it (each timed a moment after the phone may have read it).
             adaSocket.awaitType("answer-accepted");
             await("each hop of the decision timed", Duration.ofSeconds(5), () -> {
@@ -167,6 +167,7 @@ public class OperatorMetricsIT {
     /** How many answers (and other records) each hop of a decision's way has timed so far. */
     private static Map<String, Double> decisionHops() {
         Map<String, Double> hops = new TreeMap<>();
+        hops.put("answer-app received", count("events_received_latency_seconds_count", "service=\"answer-app\"", "topic=\"quiz-events\""));
         hops.put("answer-app applied", count("events_consumed_latency_seconds_count", "service=\"answer-app\"", "topic=\"quiz-events\""));
         hops.put("answer-app relayed", count("outbox_publish_latency_seconds_count", "service=\"answer-app\""));
         hops.put("quiz-app pushed", count("quiz_fanout_latency_seconds_count", "topic=\"answer-events\""));

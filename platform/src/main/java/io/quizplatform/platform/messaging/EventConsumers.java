@@ -192,6 +192,9 @@ public class EventConsumers {
             // From the record's Kafka timestamp (its producer's send) to the commit that applied it: a lane's wait,
             // its retries and the apply itself, on top of the broker's hop. Across hosts it relies on their clocks.
             Timer latency = metrics.timer("events.consumed.latency", service, topicTag);
+            // From the same timestamp to the connector handing the record over: the difference between the two is
+            // this service's own part (the lane's wait and the transaction), the rest the producer's and the broker's.
+            Timer receivedLatency = metrics.timer("events.received.latency", service, topicTag);
             return new PartitionLane.Context(consumer, t, handlersOf(t), delivery, settings.consumerRetryRounds(),
                     deadLetters::get, executor, task -> inModule.execute(task), new PartitionLane.ConsumerCounters() {
                 @Override
@@ -215,14 +218,23 @@ public class EventConsumers {
                 }
 
                 @Override
+                public void received(long sentAtMillis) {
+                    since(receivedLatency, sentAtMillis);
+                }
+
+                @Override
                 public void done(long sentAtMillis) {
-                    if (sentAtMillis < 0) {
-                        return; // a record without a timestamp (none of Kafka 4's)
-                    }
-                    latency.update(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - sentAtMillis)));
+                    since(latency, sentAtMillis);
                 }
             }, tracing.enabled());
         });
+    }
+
+    private static void since(Timer timer, long sentAtMillis) {
+        if (sentAtMillis < 0) {
+            return; // a record without a timestamp (none of Kafka 4's)
+        }
+        timer.update(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - sentAtMillis)));
     }
 
     private Map<Topic, List<EventHandler>> handlersByTopic() {

@@ -68,6 +68,13 @@ final class PartitionLane {
         void ignored();
 
         /**
+         * A record the lane will apply reached it from the connector: {@code sentAtMillis} is its Kafka timestamp (the
+         * {@code events.received.latency} timer: the producer's queue, the broker and the fetch, before this service's
+         * own wait and work).
+         */
+        void received(long sentAtMillis);
+
+        /**
          * A record is done with (applied, a duplicate, or parked): {@code sentAtMillis} is its Kafka timestamp, when its
          * producer sent it (the {@code events.consumed.latency} timer).
          */
@@ -107,6 +114,7 @@ final class PartitionLane {
                 LOG.log(Level.FINE, name + ": could not acknowledge an ignored record at once; the lane takes it", e);
             }
         }
+        context.counters().received(delivered.record().timestamp());
         synchronized (this) {
             waiting.add(delivered);
             if (draining || !open) {

@@ -37,6 +37,8 @@ class PartitionLaneTest {
     final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     final AtomicInteger deadLettered = new AtomicInteger();
     final AtomicInteger ignored = new AtomicInteger();
+    /** Records that reached the lane to be applied, for the received timer. */
+    final AtomicInteger received = new AtomicInteger();
     /** Records the lane was done with, for the latency timer. */
     final AtomicInteger done = new AtomicInteger();
     volatile RuntimeException failure = new IllegalStateException("handler refused it");
@@ -90,6 +92,11 @@ class PartitionLaneTest {
         @Override
         public void ignored() {
             ignored.incrementAndGet();
+        }
+
+        @Override
+        public void received(long sentAtMillis) {
+            received.incrementAndGet();
         }
 
         @Override
@@ -287,6 +294,7 @@ class PartitionLaneTest {
         assertThat(ignored).hasValue(1);
         assertThat(acknowledged).contains("0@1");
         assertThat(done).as("an ignored record is not timed").hasValue(2);
+        assertThat(received).as("nor counted as received").hasValue(2);
     }
 
     private void addTyped(PartitionLane lane, long offset, String aggregateId, String type) {
