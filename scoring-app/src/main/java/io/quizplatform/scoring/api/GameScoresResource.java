@@ -5,7 +5,7 @@ import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.scoring.application.FinalizationSteps;
 import io.quizplatform.scoring.application.Leaderboards;
 import io.quizplatform.scoring.application.Reports;
-import io.quizplatform.scoring.infrastructure.FinalizationRepository;
+import io.quizplatform.scoring.domain.FinalizationStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,7 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import io.quizplatform.scoring.application.Report;
+import io.quizplatform.scoring.domain.Report;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -113,7 +113,7 @@ public class GameScoresResource {
     }
 
     private ProblemException notReady(UUID gameId) {
-        Optional<FinalizationRepository.Saga> saga = finalizations.status(gameId);
+        Optional<FinalizationStore.Saga> saga = finalizations.status(gameId);
         String detail = saga.map(s -> switch (s.state()) {
             // The cause (database text) is for admins, at /admin/games/{id}/finalization.
             case "FAILED" -> "The game's scores could not be completed; an admin can retry the completion.";

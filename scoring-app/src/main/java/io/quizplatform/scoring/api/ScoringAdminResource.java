@@ -3,7 +3,7 @@ package io.quizplatform.scoring.api;
 import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.scoring.application.FinalizationSteps;
 import io.quizplatform.scoring.application.GameCompletion;
-import io.quizplatform.scoring.infrastructure.FinalizationRepository;
+import io.quizplatform.scoring.domain.FinalizationStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -34,7 +34,7 @@ public class ScoringAdminResource {
 
     @GET
     @Operation(summary = "Where the game's completion saga stands")
-    public FinalizationRepository.Saga status(@PathParam("gameId") String gameId) {
+    public FinalizationStore.Saga status(@PathParam("gameId") String gameId) {
         UUID id = GameAccess.uuid(gameId);
         return finalizations.status(id).orElseThrow(() -> new ProblemException(404, "No completion",
                 "Game " + gameId + " has not ended, or is not known to scoring."));
@@ -43,13 +43,13 @@ public class ScoringAdminResource {
     @POST
     @Path("/retry")
     @Operation(summary = "Run a completion that gave up again, from the step it stopped at")
-    public FinalizationRepository.Saga retry(@PathParam("gameId") String gameId) {
+    public FinalizationStore.Saga retry(@PathParam("gameId") String gameId) {
         UUID id = GameAccess.uuid(gameId);
-        FinalizationRepository.Saga saga = status(gameId);
+        FinalizationStore.Saga saga = status(gameId);
         // The restart itself is conditional on FAILED: of two operators retrying at once, one gets the 409.
         if (!"FAILED".equals(saga.state()) || !completion.retry(id)) {
             throw new ProblemException(409, "Nothing to retry", "The completion of game " + gameId + " is "
-                    + finalizations.status(id).map(FinalizationRepository.Saga::state).orElse(saga.state())
+                    + finalizations.status(id).map(FinalizationStore.Saga::state).orElse(saga.state())
                     + "; only a failed one can be retried.");
         }
         return finalizations.status(id).orElseThrow();

@@ -10,12 +10,12 @@ import io.quizplatform.platform.persistence.AfterCommit;
 import io.quizplatform.platform.persistence.InTransaction;
 import io.quizplatform.platform.tracing.Tracing;
 import io.quizplatform.scoring.domain.AnswerScore;
+import io.quizplatform.scoring.domain.BoardRow;
+import io.quizplatform.scoring.domain.FinalizationStore;
+import io.quizplatform.scoring.domain.GameRules;
+import io.quizplatform.scoring.domain.PlayerRow;
 import io.quizplatform.scoring.domain.Ranking;
-import io.quizplatform.scoring.infrastructure.FinalizationRepository;
-import io.quizplatform.scoring.infrastructure.ScoringRepository;
-import io.quizplatform.scoring.infrastructure.ScoringRepository.BoardRow;
-import io.quizplatform.scoring.infrastructure.ScoringRepository.GameRules;
-import io.quizplatform.scoring.infrastructure.ScoringRepository.PlayerRow;
+import io.quizplatform.scoring.domain.ScoreStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,7 +49,7 @@ import java.util.function.Consumer;
 public class AnswerScoring {
 
     @Inject
-    ScoringRepository repository;
+    ScoreStore repository;
 
     @Inject
     ScoreEvents events;
@@ -58,7 +58,7 @@ public class AnswerScoring {
     Leaderboards leaderboards;
 
     @Inject
-    FinalizationRepository finalizations;
+    FinalizationStore finalizations;
 
     @Inject
     Reports reports;
@@ -175,7 +175,7 @@ public class AnswerScoring {
             game.pending.forEach(a -> playerIds.computeIfAbsent(gameId, id -> new LinkedHashSet<>()).add(a.playerId()));
         }
         Map<UUID, Map<String, PlayerRow>> players = repository.players(playerIds);
-        List<ScoringRepository.GameScores> scores = new ArrayList<>();
+        List<ScoreStore.GameScores> scores = new ArrayList<>();
         for (UUID gameId : scoring) {
             score(gameId, games.get(gameId), players.get(gameId), scores);
         }
@@ -191,7 +191,7 @@ public class AnswerScoring {
      * where the new scores wait to be written with the other games' (null: written now).
      */
     private void score(UUID gameId, GameInTransaction inTransaction, Map<String, PlayerRow> players,
-                       List<ScoringRepository.GameScores> later) {
+                       List<ScoreStore.GameScores> later) {
         if (inTransaction.pending.isEmpty()) {
             return;
         }
@@ -206,7 +206,7 @@ public class AnswerScoring {
         }
         Map<String, PlayerRow> changed = new HashMap<>();
         Set<String> lateAnswerers = new LinkedHashSet<>();
-        List<ScoringRepository.ScoredAnswer> scored = new ArrayList<>(answers.size());
+        List<ScoreStore.ScoredAnswer> scored = new ArrayList<>(answers.size());
         for (AnswerSubmitted a : answers) {
             if (a.questionIndex() < 0 || a.questionIndex() >= game.counting().size()) {
                 throw new IllegalArgumentException("question " + a.questionIndex() + " is not a question of game " + gameId);
@@ -234,12 +234,12 @@ public class AnswerScoring {
                 player.correctAnswers++;
             }
             changed.put(player.playerId, player);
-            scored.add(new ScoringRepository.ScoredAnswer(gameId, a.questionIndex(), a.playerId(), UUID.fromString(a.answerId()),
+            scored.add(new ScoreStore.ScoredAnswer(gameId, a.questionIndex(), a.playerId(), UUID.fromString(a.answerId()),
                     score.points(), score.bonus(), a.correct(), a.responseMs()));
         }
         metrics.answersScored(scored.size(), lateAnswerers.size());
         if (later != null && lateAnswerers.isEmpty() && !(game.finished() && !scored.isEmpty())) {
-            later.add(new ScoringRepository.GameScores(gameId, changed.values(), scored));
+            later.add(new ScoreStore.GameScores(gameId, changed.values(), scored));
             return;
         }
         repository.saveScores(gameId, changed.values(), scored);
@@ -255,7 +255,7 @@ public class AnswerScoring {
 
     /** A late answer changes the streak bonus of the player's answers after it: all of them are scored again. */
     private void rescore(UUID gameId, GameRules game, String playerId) {
-        List<ScoringRepository.StoredAnswer> stored = repository.scoredAnswers(gameId, playerId);
+        List<ScoreStore.StoredAnswer> stored = repository.scoredAnswers(gameId, playerId);
         AnswerScore.Rescored rescored = AnswerScore.rescore(stored.stream()
                 .map(a -> new AnswerScore.Stored(a.questionIndex(), a.correct(), game.counting().get(a.questionIndex())))
                 .toList(), game::previousCounting, game.streakBonus());

@@ -5,9 +5,9 @@ import io.quizplatform.contracts.GameFinalizationFailed;
 import io.quizplatform.contracts.GameFinalized;
 import io.quizplatform.contracts.Standing;
 import io.quizplatform.platform.persistence.AfterCommit;
-import io.quizplatform.scoring.infrastructure.FinalizationRepository;
-import io.quizplatform.scoring.infrastructure.FinalizationRepository.Saga;
-import io.quizplatform.scoring.infrastructure.ScoringRepository;
+import io.quizplatform.scoring.domain.FinalizationStore;
+import io.quizplatform.scoring.domain.FinalizationStore.Saga;
+import io.quizplatform.scoring.domain.ScoreStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,10 +34,10 @@ public class FinalizationSteps {
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
     @Inject
-    FinalizationRepository sagas;
+    FinalizationStore sagas;
 
     @Inject
-    ScoringRepository scores;
+    ScoreStore scores;
 
     @Inject
     Reports reports;

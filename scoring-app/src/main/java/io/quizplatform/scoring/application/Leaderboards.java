@@ -2,9 +2,9 @@ package io.quizplatform.scoring.application;
 
 import io.quizplatform.contracts.Standing;
 import io.quizplatform.platform.ServiceSettings;
-import io.quizplatform.scoring.infrastructure.ScoringRepository;
-import io.quizplatform.scoring.infrastructure.ScoringRepository.BoardRow;
-import io.quizplatform.scoring.infrastructure.redis.RedisBoards;
+import io.quizplatform.scoring.domain.BoardCache;
+import io.quizplatform.scoring.domain.BoardRow;
+import io.quizplatform.scoring.domain.ScoreStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -46,7 +46,7 @@ public class Leaderboards {
     }
 
     @Inject
-    RedisBoards redis;
+    BoardCache redis;
 
     @Inject
     LeaderboardReads database;
@@ -105,7 +105,7 @@ public class Leaderboards {
     public Board top(UUID gameId, int limit) {
         if (!stale.contains(gameId)) {
             try {
-                Optional<RedisBoards.Top> top = redis.top(gameId, limit);
+                Optional<BoardCache.Top> top = redis.top(gameId, limit);
                 if (top.isPresent()) {
                     metrics.leaderboardRead(Source.REDIS);
                     return new Board(gameId, top.get().players(), top.get().standings(), Source.REDIS);
@@ -175,7 +175,7 @@ public class Leaderboards {
     public static class LeaderboardReads {
 
         @Inject
-        ScoringRepository repository;
+        ScoreStore repository;
 
         public Board top(UUID gameId, int limit) {
             return new Board(gameId, repository.playerCount(gameId), standings(repository.standings(gameId, limit), limit),

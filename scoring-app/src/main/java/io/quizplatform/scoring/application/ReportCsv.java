@@ -1,5 +1,7 @@
 package io.quizplatform.scoring.application;
 
+import io.quizplatform.scoring.domain.Report;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,8 @@
 package io.quizplatform.scoring.application;
 
 import io.quizplatform.platform.messaging.EventCodec;
-import io.quizplatform.scoring.infrastructure.ReportRepository;
+import io.quizplatform.scoring.domain.Report;
+import io.quizplatform.scoring.domain.ReportStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -18,7 +19,7 @@ public class Reports {
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Inject
-    ReportRepository repository;
+    ReportStore repository;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void build(UUID gameId) {

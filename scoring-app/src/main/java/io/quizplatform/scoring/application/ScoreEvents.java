@@ -3,7 +3,7 @@ package io.quizplatform.scoring.application;
 import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.outbox.Outbox;
-import io.quizplatform.scoring.infrastructure.ScoringRepository;
+import io.quizplatform.scoring.domain.ScoreStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,7 +23,7 @@ public class ScoreEvents {
     private static final String AGGREGATE = "score";
 
     @Inject
-    ScoringRepository repository;
+    ScoreStore repository;
 
     @Inject
     Outbox outbox;

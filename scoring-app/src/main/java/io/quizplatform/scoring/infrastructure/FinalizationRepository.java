@@ -1,6 +1,7 @@
 package io.quizplatform.scoring.infrastructure;
 
 import io.quizplatform.platform.persistence.SqlValues;
+import io.quizplatform.scoring.domain.FinalizationStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,27 +12,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The game-completion sagas' rows (game_finalizations) and the writes of their steps. */
+/** The game-completion sagas' rows (game_finalizations) and the writes of their steps: the {@link FinalizationStore} port. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class FinalizationRepository {
+public class FinalizationRepository implements FinalizationStore {
 
     @Inject
     EntityManager em;
-
-    public record Saga(UUID gameId, String step, String state, int attempts, String lastError, Instant startedAt,
-                       Instant updatedAt, Instant completedAt) {
-    }
 
     /**
      * Insert-if-absent stays SQL: a redelivered game.ended or two instances starting the same saga must leave one row
      * and no error, which JPA's persist cannot promise without failing the transaction.
      */
+    @Override
     public void create(UUID gameId, String firstStep) {
         em.createNativeQuery("INSERT INTO game_finalizations (game_id, step, state, next_attempt_at) VALUES (?1, ?2, 'RUNNING', now()) "
                 + "ON CONFLICT DO NOTHING").setParameter(1, gameId).setParameter(2, firstStep).executeUpdate();
     }
 
+    @Override
     public List<UUID> due(int limit) {
         return em.createQuery("SELECT f.gameId FROM GameFinalization f WHERE f.state = :running AND f.nextAttemptAt <= :now "
                         + "ORDER BY f.nextAttemptAt", UUID.class)
@@ -39,6 +38,7 @@ public class FinalizationRepository {
                 .setMaxResults(limit).getResultList();
     }
 
+    @Override
     public Optional<Saga> find(UUID gameId) {
         return Optional.ofNullable(em.find(GameFinalization.class, gameId)).map(GameFinalization::view);
     }
@@ -47,6 +47,7 @@ public class FinalizationRepository {
      * The running saga, its row locked for this transaction; empty if not running or another instance holds it.
      * SQL for the lock only: JPA has no SKIP LOCKED, and waiting for the other instance would be wasted work.
      */
+    @Override
     public Optional<Saga> lockRunning(UUID gameId) {
         List<?> rows = em.createNativeQuery("SELECT * FROM game_finalizations WHERE game_id = ?1 AND state = 'RUNNING' "
                 + "FOR UPDATE SKIP LOCKED", GameFinalization.class).setParameter(1, gameId).getResultList();
@@ -61,29 +62,35 @@ public class FinalizationRepository {
         return saga;
     }
 
+    @Override
     public void moveTo(UUID gameId, String step) {
         saga(gameId).moveTo(step, Instant.now());
     }
 
+    @Override
     public void later(UUID gameId, Instant next) {
         saga(gameId).later(next);
     }
 
+    @Override
     public void failedAttempt(UUID gameId, int attempts, String error, Instant next) {
         saga(gameId).failedAttempt(attempts, error, next, Instant.now());
     }
 
     /** Compensation: the saga stops and the game is finished with errors. */
+    @Override
     public void giveUp(UUID gameId, String error) {
         saga(gameId).giveUp(error, Instant.now());
         gameStatus(gameId, "FINISHED_WITH_ERRORS");
     }
 
+    @Override
     public void done(UUID gameId) {
         saga(gameId).done(Instant.now());
         gameStatus(gameId, "FINALIZED");
     }
 
+    @Override
     public boolean restart(UUID gameId) {
         GameFinalization saga = em.find(GameFinalization.class, gameId);
         if (saga == null || !saga.restart(Instant.now())) {
@@ -98,17 +105,20 @@ public class FinalizationRepository {
     }
 
     /** Questions opened but not tallied: their answers may not all be scored yet. */
+    @Override
     public int questionsNotScored(UUID gameId) {
         return em.createQuery("SELECT count(q) FROM GameQuestionRecord q WHERE q.gameId = :game AND q.openedAt IS NOT NULL "
                 + "AND q.talliedAt IS NULL", Long.class).setParameter("game", gameId).getSingleResult().intValue();
     }
 
     /** When the game's last tally was recorded (null before the first). */
+    @Override
     public Instant lastTallied(UUID gameId) {
         return SqlValues.instant(em.createQuery("SELECT max(q.talliedAt) FROM GameQuestionRecord q WHERE q.gameId = :game")
                 .setParameter("game", gameId).getSingleResult());
     }
 
+    @Override
     public int questionsPlayed(UUID gameId) {
         return em.createQuery("SELECT count(q) FROM GameQuestionRecord q WHERE q.gameId = :game AND q.openedAt IS NOT NULL", Long.class)
                 .setParameter("game", gameId).getSingleResult().intValue();
@@ -118,6 +128,7 @@ public class FinalizationRepository {
      * Freezes each player's place (same order as every board: total, more answers, faster, player id). One set-based
      * SQL statement (ADR 0003): a window function over the board, in the board's collation.
      */
+    @Override
     public void finalRanks(UUID gameId) {
         em.createNativeQuery("UPDATE player_scores p SET final_rank = b.rank FROM (SELECT player_id, row_number() OVER "
                 + "(ORDER BY " + ScoringRepository.ORDER + ") AS rank FROM player_scores "

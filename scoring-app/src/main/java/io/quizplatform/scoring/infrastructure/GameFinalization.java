@@ -1,5 +1,6 @@
 package io.quizplatform.scoring.infrastructure;
 
+import io.quizplatform.scoring.domain.FinalizationStore;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,8 +54,8 @@ public class GameFinalization {
     protected GameFinalization() {
     }
 
-    FinalizationRepository.Saga view() {
-        return new FinalizationRepository.Saga(gameId, step, state, attempts, lastError, startedAt, updatedAt, completedAt);
+    FinalizationStore.Saga view() {
+        return new FinalizationStore.Saga(gameId, step, state, attempts, lastError, startedAt, updatedAt, completedAt);
     }
 
     /** The saga moves on to its next step, which runs at once. */

@@ -3,7 +3,8 @@ package io.quizplatform.scoring.infrastructure;
 import io.quizplatform.contracts.GameCreated;
 import io.quizplatform.contracts.QuestionTallied;
 import io.quizplatform.contracts.Standing;
-import io.quizplatform.scoring.application.Report;
+import io.quizplatform.scoring.domain.Report;
+import io.quizplatform.scoring.domain.ReportStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,10 +20,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads what a game's report shows out of scoring_db, and keeps the report (game_reports). */
+/**
+ * Reads what a game's report shows out of scoring_db, and keeps the report (game_reports): the {@link ReportStore} port,
+ * and the games' hosts for the api's access check.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class ReportRepository {
+public class ReportRepository implements ReportStore {
 
     @Inject
     EntityManager em;
@@ -33,6 +37,7 @@ public class ReportRepository {
     private static final java.lang.reflect.Type TEXTS = new ArrayList<QuestionTallied.TextCount>() { }.getClass().getGenericSuperclass();
 
     @SuppressWarnings("unchecked")
+    @Override
     public Report assemble(UUID gameId) {
         GameRecord game = em.find(GameRecord.class, gameId);
         if (game == null) {
@@ -122,12 +127,14 @@ public class ReportRepository {
      * An upsert in SQL (ADR 0003): the column is JSONB, which needs a cast JPA cannot bind, and a rebuilt report
      * (a late answer after the game was finalized) replaces the row.
      */
+    @Override
     public void save(UUID gameId, String json) {
         em.createNativeQuery("INSERT INTO game_reports (game_id, report) VALUES (?1, CAST(?2 AS jsonb)) "
                 + "ON CONFLICT (game_id) DO UPDATE SET report = EXCLUDED.report, built_at = now()")
                 .setParameter(1, gameId).setParameter(2, json).executeUpdate();
     }
 
+    @Override
     public Optional<String> find(UUID gameId) {
         return Optional.ofNullable(em.find(GameReportRecord.class, gameId)).map(GameReportRecord::report);
     }

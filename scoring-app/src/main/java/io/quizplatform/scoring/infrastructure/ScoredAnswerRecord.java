@@ -1,5 +1,6 @@
 package io.quizplatform.scoring.infrastructure;
 
+import io.quizplatform.scoring.domain.ScoreStore;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -85,8 +86,8 @@ public class ScoredAnswerRecord {
     protected ScoredAnswerRecord() {
     }
 
-    ScoringRepository.StoredAnswer view() {
-        return new ScoringRepository.StoredAnswer(questionIndex, points, bonus, correct, responseMs);
+    ScoreStore.StoredAnswer view() {
+        return new ScoreStore.StoredAnswer(questionIndex, points, bonus, correct, responseMs);
     }
 
     void rescore(int newBonus) {

@@ -1,6 +1,9 @@
 package io.quizplatform.scoring.infrastructure;
 
-import io.quizplatform.scoring.domain.Ranking;
+import io.quizplatform.scoring.domain.BoardRow;
+import io.quizplatform.scoring.domain.GameRules;
+import io.quizplatform.scoring.domain.PlayerRow;
+import io.quizplatform.scoring.domain.ScoreStore;
 import io.quizplatform.scoring.domain.StreakState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,67 +25,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** scoring_db: games as scoring-app sees them, players' scores, scored answers, waiting events. */
+/**
+ * scoring_db: games as scoring-app sees them, players' scores, scored answers, waiting events. The {@link ScoreStore}
+ * port, and what only the consumers write (games created, joins, kicks, openings, ends, events waiting for their game).
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class ScoringRepository {
+public class ScoringRepository implements ScoreStore {
 
     static final Jsonb JSONB = JsonbBuilder.create();
 
     @Inject
     EntityManager em;
 
-    /** The scoring settings and questions of a game; they never change once the game exists. */
-    public record GameRules(UUID gameId, boolean speedScoring, boolean streakBonus, List<Boolean> counting,
-                            String status) {
-
-        /** Completed (or given up on): its ranks and report exist already. */
-        public boolean finished() {
-            return "FINALIZED".equals(status) || "FINISHED_WITH_ERRORS".equals(status);
-        }
-
-        /** The last counting question before {@code questionIndex} (-1 if none). */
-        public int previousCounting(int questionIndex) {
-            for (int i = Math.min(questionIndex, counting.size()) - 1; i >= 0; i--) {
-                if (counting.get(i)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        /** The last counting question up to and including {@code questionIndex} (-1 if none). */
-        public int lastCountingThrough(int questionIndex) {
-            return previousCounting(questionIndex + 1);
-        }
-    }
-
     public record NewQuestion(String type, String text, int points, int timeLimitSeconds, boolean counts, String optionsJson) {
-    }
-
-    /** A player's row as scoring changes it. */
-    public static final class PlayerRow {
-        public final String playerId;
-        public int total;
-        public int correctAnswers;
-        public int answered;
-        public long totalResponseMs;
-        public StreakState streak = StreakState.NONE;
-        public int lastQuestion = -1;
-
-        public PlayerRow(String playerId) {
-            this.playerId = playerId;
-        }
-    }
-
-    public record ScoredAnswer(UUID gameId, int questionIndex, String playerId, UUID answerId, int points, int bonus,
-                               Boolean correct, long responseMs) {
-    }
-
-    /** One line of the board after a question, best first. */
-    public record BoardRow(String playerId, String nickname, int total, int correctAnswers, int answers,
-                           long totalResponseMs, StreakState streak, boolean answered, int points, int bonus, Boolean correct)
-            implements Ranking.Ranked {
     }
 
     /**
@@ -117,6 +73,7 @@ public class ScoringRepository {
      * Serialises work on one game across transactions, instances and consumers until this transaction ends. An advisory
      * lock (ADR 0003): it also orders events of a game whose row does not exist yet.
      */
+    @Override
     public void lockGame(UUID gameId) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, lockKey(gameId)).getSingleResult();
     }
@@ -125,6 +82,7 @@ public class ScoringRepository {
      * Locks these games as {@link #lockGame} does, all in one statement and in the order of their keys (so that two
      * transactions locking some of the same games wait for each other rather than deadlock).
      */
+    @Override
     public void lockGames(Collection<UUID> gameIds) {
         if (gameIds.isEmpty()) {
             return;
@@ -141,11 +99,13 @@ public class ScoringRepository {
         return gameId.getMostSignificantBits() ^ gameId.getLeastSignificantBits();
     }
 
+    @Override
     public Optional<GameRules> rules(UUID gameId) {
         return Optional.ofNullable(rules(List.of(gameId)).get(gameId));
     }
 
     /** The rules of those of these games scoring-app knows: two queries for all of them. */
+    @Override
     public Map<UUID, GameRules> rules(Collection<UUID> gameIds) {
         Map<UUID, GameRules> rules = new HashMap<>();
         if (gameIds.isEmpty()) {
@@ -211,6 +171,7 @@ public class ScoringRepository {
         return game != null && game.end(reason, at);
     }
 
+    @Override
     public void tallied(UUID gameId, int questionIndex, int answered, int correct, String distributionJson,
                         String textAnswersJson, Instant at) {
         // SQL (ADR 0003): distribution and text_answers are JSONB, a cast JPA cannot bind.
@@ -223,6 +184,7 @@ public class ScoringRepository {
                 .setParameter(7, textAnswersJson).executeUpdate();
     }
 
+    @Override
     public Map<String, PlayerRow> players(UUID gameId, Collection<String> playerIds) {
         return players(Map.of(gameId, playerIds)).get(gameId);
     }
@@ -233,6 +195,7 @@ public class ScoringRepository {
      * {@code IN :ids} would bind one parameter per player (up to a game's 10,000), and has no pairs.
      */
     @SuppressWarnings("unchecked")
+    @Override
     public Map<UUID, Map<String, PlayerRow>> players(Map<UUID, ? extends Collection<String>> playersByGame) {
         Map<UUID, Map<String, PlayerRow>> players = new HashMap<>();
         List<Map<String, String>> wanted = new ArrayList<>();
@@ -262,10 +225,7 @@ public class ScoringRepository {
         return players;
     }
 
-    /** What scoring a batch changed in one game: its players' new rows and the answers that earned them. */
-    public record GameScores(UUID gameId, Collection<PlayerRow> players, List<ScoredAnswer> answers) {
-    }
-
+    @Override
     public void saveScores(UUID gameId, Collection<PlayerRow> players, List<ScoredAnswer> answers) {
         saveScores(List.of(new GameScores(gameId, players, answers)));
     }
@@ -275,6 +235,7 @@ public class ScoringRepository {
      * set-based SQL on the answer burst's path (ADR 0003), where entities would be a statement per player and per
      * answer.
      */
+    @Override
     public void saveScores(List<GameScores> games) {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Map<String, Object>> scored = new ArrayList<>();
@@ -327,15 +288,13 @@ public class ScoringRepository {
                 .setParameter(1, JSONB.toJson(scored)).executeUpdate();
     }
 
-    /** A scored answer as a late answer's re-scoring reads it. */
-    public record StoredAnswer(int questionIndex, int points, int bonus, Boolean correct, long responseMs) {
-    }
-
+    @Override
     public boolean isScored(UUID gameId, int questionIndex, String playerId) {
         return em.find(ScoredAnswerRecord.class, new ScoredAnswerRecord.Key(gameId, questionIndex, playerId)) != null;
     }
 
     /** A player's scored answers in question order. */
+    @Override
     public List<StoredAnswer> scoredAnswers(UUID gameId, String playerId) {
         return em.createQuery("SELECT a FROM ScoredAnswerRecord a WHERE a.gameId = :game AND a.playerId = :player "
                         + "ORDER BY a.questionIndex", ScoredAnswerRecord.class)
@@ -344,6 +303,7 @@ public class ScoringRepository {
     }
 
     /** Writes re-scored bonuses, then the player's totals as the sum of their scored answers. */
+    @Override
     public void rescored(UUID gameId, String playerId, List<StoredAnswer> answers, List<Integer> bonuses, StreakState streak) {
         for (int i = 0; i < answers.size(); i++) {
             if (answers.get(i).bonus() != bonuses.get(i)) {
@@ -367,6 +327,7 @@ public class ScoringRepository {
      * (ADR 0003): the order sorts player ids in the "C" collation, as {@code Ranking} does.
      */
     @SuppressWarnings("unchecked")
+    @Override
     public List<BoardRow> board(UUID gameId, int questionIndex) {
         List<Object[]> rows = em.createNativeQuery("SELECT p.player_id, p.nickname, p.total, p.correct_answers, p.total_response_ms, "
                         + "p.streak, p.streak_question, s.player_id IS NOT NULL, COALESCE(s.points, 0), COALESCE(s.bonus, 0), s.correct, "
@@ -406,6 +367,7 @@ public class ScoringRepository {
 
     /** The top of the board as last tallied, or all of it with a limit of 0. SQL (ADR 0003): aggregates with FILTER. */
     @SuppressWarnings("unchecked")
+    @Override
     public List<BoardRow> standings(UUID gameId, int limit) {
         List<Object[]> rows = em.createNativeQuery(BOARD_AS_TALLIED + "SELECT player_id, nickname, total, correct_answers, "
                         + "total_response_ms, answered FROM board ORDER BY " + ORDER
@@ -419,6 +381,7 @@ public class ScoringRepository {
         return board;
     }
 
+    @Override
     public long playerCount(UUID gameId) {
         return em.createQuery("SELECT count(p) FROM PlayerScoreRecord p WHERE p.gameId = :game AND p.kicked = false", Long.class)
                 .setParameter("game", gameId).getSingleResult();
@@ -429,6 +392,7 @@ public class ScoringRepository {
      * a window function over the board.
      */
     @SuppressWarnings("unchecked")
+    @Override
     public Optional<Object[]> place(UUID gameId, String playerId) {
         List<Object[]> rows = em.createNativeQuery(BOARD_AS_TALLIED + "SELECT rank, nickname, total, correct_answers FROM "
                         + "(SELECT player_id, nickname, total, correct_answers, row_number() OVER (ORDER BY " + ORDER
@@ -438,6 +402,7 @@ public class ScoringRepository {
     }
 
     /** Games whose boards may be in Redis: created or ended within the last day (an abandoned game is let go). */
+    @Override
     public List<UUID> recentGames() {
         Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
         return em.createQuery("SELECT g.gameId FROM GameRecord g WHERE (g.status = 'PLAYING' AND g.createdAt > :dayAgo) "
@@ -467,6 +432,7 @@ public class ScoringRepository {
      * Reserves the versions of {@code count} events about the game; returns the last of them. One SQL statement
      * (ADR 0003): an atomic increment that returns its result, where JPA needs a locked read and an update.
      */
+    @Override
     public long reserveEventVersions(UUID gameId, int count) {
         return ((Number) em.createNativeQuery("UPDATE games SET score_events = score_events + ?2 WHERE game_id = ?1 RETURNING score_events")
                 .setParameter(1, gameId).setParameter(2, count).getSingleResult()).longValue();

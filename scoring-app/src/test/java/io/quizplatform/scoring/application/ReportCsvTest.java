@@ -1,6 +1,7 @@
 package io.quizplatform.scoring.application;
 
 import io.quizplatform.contracts.Standing;
+import io.quizplatform.scoring.domain.Report;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -8,6 +8,7 @@ import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.messaging.EventHandler;
 import io.quizplatform.scoring.application.AnswerScoring;
+import io.quizplatform.scoring.domain.GameRules;
 import io.quizplatform.scoring.infrastructure.ScoringRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,7 +71,7 @@ public class AnswerEventsListener implements EventHandler {
      * Why an event of a now known game cannot be applied (it would fail however often it is tried), if so: checked
      * before the events that waited for the game are applied, so that one bad event does not fail the game's creation.
      */
-    public Optional<String> problemWith(EventEnvelope event, ScoringRepository.GameRules game) {
+    public Optional<String> problemWith(EventEnvelope event, GameRules game) {
         try {
             int questionIndex = switch (event.type()) {
                 case EventTypes.ANSWER_SUBMITTED -> {

@@ -14,6 +14,7 @@ import io.quizplatform.platform.messaging.EventHandler;
 import io.quizplatform.platform.persistence.InTransaction;
 import io.quizplatform.scoring.application.AnswerScoring;
 import io.quizplatform.scoring.application.GameCompletion;
+import io.quizplatform.scoring.domain.GameRules;
 import io.quizplatform.scoring.infrastructure.ScoringRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -96,7 +97,7 @@ public class GameEventsListener implements EventHandler {
                                 q.timeLimitSeconds(), !"POLL".equals(q.type()) && q.points() > 0,
                                 EventCodec.payloadToJson(q.options() == null ? List.of() : q.options())))
                         .toList());
-        ScoringRepository.GameRules rules = scoring.rules(gameId).orElseThrow();
+        GameRules rules = scoring.rules(gameId).orElseThrow();
         for (String waited : repository.takeWaiting(gameId)) {
             EventEnvelope event = EventCodec.decode(waited);
             Optional<String> problem = answers.problemWith(event, rules);

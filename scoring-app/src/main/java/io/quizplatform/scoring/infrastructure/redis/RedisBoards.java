@@ -2,7 +2,8 @@ package io.quizplatform.scoring.infrastructure.redis;
 
 import io.quizplatform.contracts.Standing;
 import io.quizplatform.platform.redis.RedisConnection;
-import io.quizplatform.scoring.infrastructure.ScoringRepository.BoardRow;
+import io.quizplatform.scoring.domain.BoardCache;
+import io.quizplatform.scoring.domain.BoardRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -28,9 +29,10 @@ import java.util.UUID;
  * 2^7 (100 questions).
  *
  * <p>Every call goes through a circuit breaker: with Redis down, callers fail fast and read PostgreSQL instead.
+ * The {@link BoardCache} port.
  */
 @ApplicationScoped
-public class RedisBoards {
+public class RedisBoards implements BoardCache {
 
     static final long TIME_SPAN = 1L << 26;
     static final long ANSWERS_SPAN = 1L << 7;
@@ -38,9 +40,6 @@ public class RedisBoards {
 
     @Inject
     RedisConnection redis;
-
-    public record Top(long players, List<Standing> standings) {
-    }
 
     // The game's id in braces is the hash tag: a Redis Cluster keeps both keys of a game in one slot, so the board is
     // replaced in one script there too.
@@ -76,6 +75,7 @@ public class RedisBoards {
 
     /** Replaces the game's board with {@code rows} (the whole board, from PostgreSQL). */
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS)
+    @Override
     public void replace(UUID gameId, List<BoardRow> rows, Duration ttl) {
         List<String> args = new ArrayList<>(1 + rows.size() * 3);
         args.add(Long.toString(ttl.toSeconds()));
@@ -89,11 +89,13 @@ public class RedisBoards {
     }
 
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS)
+    @Override
     public void ping() {
         redis.client().ping();
     }
 
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS)
+    @Override
     public void expire(UUID gameId, Duration ttl) {
         redis.client().expire(board(gameId), ttl.toSeconds());
         redis.client().expire(players(gameId), ttl.toSeconds());
@@ -101,6 +103,7 @@ public class RedisBoards {
 
     /** The top {@code limit} players; empty when Redis has no board for the game (never built, or expired). */
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS)
+    @Override
     public Optional<Top> top(UUID gameId, int limit) {
         long count = redis.client().zcard(board(gameId));
         if (count == 0) {
@@ -126,12 +129,14 @@ public class RedisBoards {
 
     /** How many players the game's board in Redis ranks (0: no board). */
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS)
+    @Override
     public long playerCount(UUID gameId) {
         return redis.client().zcard(board(gameId));
     }
 
     /** A player's place; empty when Redis has no board for the game or the player is not on it. */
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3, delayUnit = ChronoUnit.SECONDS)
+    @Override
     public Optional<Standing> place(UUID gameId, String playerId) {
         Double score = redis.client().zscore(board(gameId), playerId);
         if (score == null) {

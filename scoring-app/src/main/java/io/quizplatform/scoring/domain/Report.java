@@ -1,4 +1,4 @@
-package io.quizplatform.scoring.application;
+package io.quizplatform.scoring.domain;
 
 import io.quizplatform.contracts.Standing;
 

@@ -1,0 +1,29 @@
+package io.quizplatform.scoring.domain;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The scoring settings and questions of a game; they never change once the game exists. */
+public record GameRules(UUID gameId, boolean speedScoring, boolean streakBonus, List<Boolean> counting,
+                        String status) {
+
+    /** Completed (or given up on): its ranks and report exist already. */
+    public boolean finished() {
+        return "FINALIZED".equals(status) || "FINISHED_WITH_ERRORS".equals(status);
+    }
+
+    /** The last counting question before {@code questionIndex} (-1 if none). */
+    public int previousCounting(int questionIndex) {
+        for (int i = Math.min(questionIndex, counting.size()) - 1; i >= 0; i--) {
+            if (counting.get(i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last counting question up to and including {@code questionIndex} (-1 if none). */
+    public int lastCountingThrough(int questionIndex) {
+        return previousCounting(questionIndex + 1);
+    }
+}
