@@ -109,8 +109,8 @@ public class OperatorMetricsIT {
             });
             assertThat(acksAfter).isGreaterThanOrEqualTo(acksBefore + 1);
 
-            // The decision's way back, hop by hop: the answer reached answer-app, which applied it, its relay sent the decision, and
-            // the fan-out pushed it (each timed a moment after the phone may have read it).
+            // The decision's way back, hop by hop: the answer reached answer-app, which applied it, its relay sent the
+            // decision, and the fan-out pushed it (each timed a moment after the phone may have read it).
             adaSocket.awaitType("answer-accepted");
             await("each hop of the decision timed", Duration.ofSeconds(5), () -> {
                 Map<String, Double> now = decisionHops();
