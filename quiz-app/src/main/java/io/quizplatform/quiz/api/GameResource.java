@@ -7,7 +7,7 @@ import io.quizplatform.platform.security.RateLimiter;
 import io.quizplatform.quiz.application.Actor;
 import io.quizplatform.quiz.application.GameHosting;
 import io.quizplatform.quiz.application.GameView;
-import io.quizplatform.quiz.application.PastGame;
+import io.quizplatform.quiz.domain.game.PastGame;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;

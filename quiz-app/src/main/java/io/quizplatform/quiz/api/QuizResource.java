@@ -7,7 +7,7 @@ import io.quizplatform.quiz.application.ImageLibrary;
 import io.quizplatform.quiz.application.QuizDocument;
 import io.quizplatform.quiz.application.Actor;
 import io.quizplatform.quiz.application.QuizAuthoring;
-import io.quizplatform.quiz.application.QuizDetail;
+import io.quizplatform.quiz.domain.quiz.QuizDetail;
 import io.quizplatform.quiz.application.QuizSummary;
 import io.quizplatform.quiz.domain.quiz.QuizSettings;
 import io.quizplatform.quiz.infrastructure.projection.QuizProjection;

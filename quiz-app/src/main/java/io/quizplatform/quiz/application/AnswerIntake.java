@@ -7,7 +7,7 @@ import io.quizplatform.platform.messaging.AcknowledgedPublisher;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GameRuleViolation;
-import io.quizplatform.quiz.infrastructure.outbox.AnswerSafekeeping;
+import io.quizplatform.quiz.domain.game.SafekeptAnswers;
 import io.quizplatform.platform.tracing.Tracing;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -51,7 +51,7 @@ public class AnswerIntake {
     Tracing tracing;
 
     @Inject
-    AnswerSafekeeping safekeeping;
+    SafekeptAnswers safekeeping;
 
     @Inject
     QuestionOpenings openings;

@@ -1,10 +1,10 @@
 package io.quizplatform.quiz.application;
 
 import io.quizplatform.platform.NamedThreads;
+import io.quizplatform.quiz.domain.ConcurrentChange;
 import io.quizplatform.quiz.domain.game.Game;
+import io.quizplatform.quiz.domain.game.GameEvents;
 import io.quizplatform.quiz.domain.game.GamePhase;
-import io.quizplatform.quiz.infrastructure.eventstore.EventStore;
-import io.quizplatform.quiz.infrastructure.eventstore.GameEventStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -61,7 +61,7 @@ public class GameClock {
     GameCommands commands;
 
     @Inject
-    GameEventStore store;
+    GameEvents store;
 
     @Inject
     GameChanges changes;
@@ -223,7 +223,7 @@ public class GameClock {
 
     /** Records the transition if it is due; the game after it, or null if the game is gone. */
     private Game record(UUID gameId, Transition transition, Instant due) {
-        EventStore.ConcurrentChange last = null;
+        ConcurrentChange last = null;
         for (int attempt = 0; attempt < 10; attempt++) {
             try {
                 boolean[] moved = {false};
@@ -238,7 +238,7 @@ public class GameClock {
                     late(recordedLate, due);
                 }
                 return after;
-            } catch (EventStore.ConcurrentChange e) {
+            } catch (ConcurrentChange e) {
                 // someone else changed the game meanwhile: look again
                 last = e;
             } catch (io.quizplatform.platform.api.ProblemException e) {

@@ -2,7 +2,7 @@ package io.quizplatform.quiz.application;
 
 import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.quiz.domain.game.Game;
-import io.quizplatform.quiz.infrastructure.eventstore.GameEventStore;
+import io.quizplatform.quiz.domain.game.GameEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,7 +18,7 @@ import java.util.function.Function;
 public class GameCommands {
 
     @Inject
-    GameEventStore store;
+    GameEvents store;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public <R> R run(UUID gameId, String actorId, Function<Game, R> command) {

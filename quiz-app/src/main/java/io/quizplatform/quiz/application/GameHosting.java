@@ -2,15 +2,19 @@ package io.quizplatform.quiz.application;
 
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.quiz.domain.ConcurrentChange;
 import io.quizplatform.quiz.domain.game.Game;
+import io.quizplatform.quiz.domain.game.GameEvents;
 import io.quizplatform.quiz.domain.game.GamePhase;
 import io.quizplatform.quiz.domain.game.GamePin;
 import io.quizplatform.quiz.domain.game.GameQuestion;
+import io.quizplatform.quiz.domain.game.PastGame;
+import io.quizplatform.quiz.domain.game.PastGames;
+import io.quizplatform.quiz.domain.game.PinTaken;
+import io.quizplatform.quiz.domain.game.PlayerTokenIssuer;
 import io.quizplatform.quiz.domain.quiz.QuestionType;
+import io.quizplatform.quiz.domain.quiz.QuizDetail;
 import io.quizplatform.quiz.domain.game.GameRuleViolation;
-import io.quizplatform.quiz.infrastructure.eventstore.EventStore;
-import io.quizplatform.quiz.infrastructure.eventstore.GameEventStore;
-import io.quizplatform.quiz.infrastructure.game.PlayerTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -37,10 +41,10 @@ public class GameHosting {
     GameCommands commands;
 
     @Inject
-    GameEventStore store;
+    GameEvents store;
 
     @Inject
-    PlayerTokens playerTokens;
+    PlayerTokenIssuer playerTokens;
 
     @Inject
     ServiceSettings settings;
@@ -49,7 +53,7 @@ public class GameHosting {
     GameJoins joins;
 
     @Inject
-    io.quizplatform.quiz.infrastructure.eventstore.GameListing listing;
+    PastGames listing;
 
     public record Joined(String gameId, String playerId, String nickname, String playerToken) {
     }
@@ -68,7 +72,7 @@ public class GameHosting {
             try {
                 commands.register(game, host.userId());
                 return GameView.of(game);
-            } catch (GameEventStore.PinTaken e) {
+            } catch (PinTaken e) {
                 // another live game drew the same PIN: draw again
             }
         }
@@ -160,7 +164,7 @@ public class GameHosting {
         for (int attempt = 1; ; attempt++) {
             try {
                 return commands.run(gameId, actorId, game -> rules(() -> command.apply(game)));
-            } catch (EventStore.ConcurrentChange e) {
+            } catch (ConcurrentChange e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw new ProblemException(503, "Game busy", "The game is changing very fast right now; try again.");
                 }

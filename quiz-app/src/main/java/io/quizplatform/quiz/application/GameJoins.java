@@ -3,9 +3,9 @@ package io.quizplatform.quiz.application;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.quiz.application.live.GameViews;
+import io.quizplatform.quiz.domain.ConcurrentChange;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GameRuleViolation;
-import io.quizplatform.quiz.infrastructure.eventstore.EventStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -227,7 +227,7 @@ public class GameJoins {
                     }
                 }
                 return;
-            } catch (EventStore.ConcurrentChange e) {
+            } catch (ConcurrentChange e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     fail(group, JoinRefused.busy("The game is changing very fast right now; try again."));
                     return;

@@ -7,6 +7,7 @@ import io.quizplatform.quiz.domain.image.ImageRejected;
 import io.quizplatform.quiz.domain.image.ImageRepository;
 import io.quizplatform.quiz.domain.image.ImageRules;
 import io.quizplatform.quiz.domain.quiz.Question;
+import io.quizplatform.quiz.domain.quiz.QuizDetail;
 import io.quizplatform.quiz.domain.quiz.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,15 +2,17 @@ package io.quizplatform.quiz.application;
 
 import io.quizplatform.platform.api.Problem;
 import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.quiz.domain.ConcurrentChange;
+import io.quizplatform.quiz.domain.StoredEvent;
 import io.quizplatform.quiz.domain.quiz.Question;
 import io.quizplatform.quiz.domain.quiz.QuestionType;
 import io.quizplatform.quiz.domain.quiz.Quiz;
+import io.quizplatform.quiz.domain.quiz.QuizCatalogue;
+import io.quizplatform.quiz.domain.quiz.QuizDetail;
+import io.quizplatform.quiz.domain.quiz.QuizEvents;
 import io.quizplatform.quiz.domain.quiz.QuizSettings;
 import io.quizplatform.quiz.domain.quiz.QuizStatus;
 import io.quizplatform.quiz.domain.quiz.RuleViolation;
-import io.quizplatform.quiz.infrastructure.eventstore.EventStore;
-import io.quizplatform.quiz.infrastructure.eventstore.QuizEventStore;
-import io.quizplatform.quiz.infrastructure.projection.QuizProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,10 +31,10 @@ import java.util.function.Consumer;
 public class QuizAuthoring {
 
     @Inject
-    QuizEventStore store;
+    QuizEvents store;
 
     @Inject
-    QuizProjection projection;
+    QuizCatalogue projection;
 
     @Inject
     ImageLibrary images;
@@ -117,7 +119,7 @@ public class QuizAuthoring {
         return detail;
     }
 
-    public List<EventStore.StoredEvent> history(Actor actor, UUID quizId) {
+    public List<StoredEvent> history(Actor actor, UUID quizId) {
         loadOwned(actor, quizId);
         return store.history(quizId);
     }
@@ -149,7 +151,7 @@ public class QuizAuthoring {
     private void save(Quiz quiz, Actor actor, String commandId) {
         try {
             store.append(quiz, actor.userId(), commandId);
-        } catch (EventStore.ConcurrentChange e) {
+        } catch (ConcurrentChange e) {
             throw stale(-1, quiz.expectedVersion());
         }
         projection.project(quiz);

@@ -1,5 +1,6 @@
 package io.quizplatform.quiz.application;
 
+import io.quizplatform.quiz.domain.quiz.QuizDetail;
 import io.quizplatform.quiz.domain.quiz.QuizSettings;
 
 import java.util.List;

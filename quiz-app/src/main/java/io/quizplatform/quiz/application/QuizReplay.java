@@ -1,7 +1,7 @@
 package io.quizplatform.quiz.application;
 
-import io.quizplatform.quiz.infrastructure.eventstore.QuizEventStore;
-import io.quizplatform.quiz.infrastructure.projection.QuizProjection;
+import io.quizplatform.quiz.domain.quiz.QuizCatalogue;
+import io.quizplatform.quiz.domain.quiz.QuizEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,10 +13,10 @@ import java.util.UUID;
 public class QuizReplay {
 
     @Inject
-    QuizEventStore store;
+    QuizEvents store;
 
     @Inject
-    QuizProjection projection;
+    QuizCatalogue projection;
 
     public record Result(int quizzes) {
     }

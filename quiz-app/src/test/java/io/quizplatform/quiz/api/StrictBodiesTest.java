@@ -3,7 +3,7 @@ package io.quizplatform.quiz.api;
 import io.quizplatform.platform.api.json.JsonInputException;
 import io.quizplatform.platform.api.json.StrictBinder;
 import io.quizplatform.platform.api.json.StrictJsonParser;
-import io.quizplatform.quiz.application.QuizDetail;
+import io.quizplatform.quiz.domain.quiz.QuizDetail;
 import io.quizplatform.quiz.application.QuizDocument;
 import io.quizplatform.quiz.domain.quiz.QuizSettings;
 import jakarta.json.bind.JsonbBuilder;

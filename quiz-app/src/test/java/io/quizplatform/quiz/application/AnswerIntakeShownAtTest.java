@@ -10,7 +10,7 @@ import io.quizplatform.quiz.domain.game.GamePin;
 import io.quizplatform.quiz.domain.game.GameQuestion;
 import io.quizplatform.quiz.domain.quiz.AnswerOption;
 import io.quizplatform.quiz.domain.quiz.QuestionType;
-import io.quizplatform.quiz.infrastructure.outbox.AnswerSafekeeping;
+import io.quizplatform.quiz.domain.game.SafekeptAnswers;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -60,7 +60,7 @@ class AnswerIntakeShownAtTest {
                         : CompletableFuture.completedFuture(null);
             }
         };
-        intake.safekeeping = new AnswerSafekeeping() {
+        intake.safekeeping = new SafekeptAnswers() {
             @Override
             public void keep(EventEnvelope answer) {
                 toOutbox.add(answer);

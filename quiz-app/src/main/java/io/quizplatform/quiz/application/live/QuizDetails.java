@@ -1,6 +1,6 @@
 package io.quizplatform.quiz.application.live;
 
-import io.quizplatform.quiz.application.QuizDetail;
+import io.quizplatform.quiz.domain.quiz.QuizDetail;
 
 import java.util.Optional;
 import java.util.UUID;

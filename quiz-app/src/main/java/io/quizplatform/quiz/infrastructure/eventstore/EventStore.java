@@ -3,6 +3,7 @@ package io.quizplatform.quiz.infrastructure.eventstore;
 import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.platform.outbox.Outbox;
 import io.quizplatform.platform.persistence.UniqueViolation;
+import io.quizplatform.quiz.domain.StoredEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -32,20 +33,16 @@ public class EventStore {
     @Inject
     Outbox outbox;
 
-    /** One stored event. */
-    public record StoredEvent(UUID eventId, String type, long version, String actorId, Instant at, String data) {
-    }
-
     /** An event about to be appended: its type and JSON payload. */
     public record NewEvent(String type, String data) {
     }
 
     /**
      * Another writer appended first: the command was based on a version that is no longer current. The caller retries
-     * or answers 412: no FFDC incident for it.
+     * or answers 412: no FFDC incident for it (the mark is why this subclass of the domain's exception exists).
      */
     @io.quizplatform.platform.persistence.ReportedByCaller
-    public static class ConcurrentChange extends RuntimeException {
+    public static class ConcurrentChange extends io.quizplatform.quiz.domain.ConcurrentChange {
         public ConcurrentChange(String message) {
             super(message);
         }

@@ -1,10 +1,12 @@
 package io.quizplatform.quiz.infrastructure.eventstore;
 
 import io.quizplatform.platform.persistence.UniqueViolation;
+import io.quizplatform.quiz.domain.StoredEvent;
 import io.quizplatform.quiz.domain.game.CommittedGames;
 import io.quizplatform.quiz.domain.game.IdleGames;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GameEvent;
+import io.quizplatform.quiz.domain.game.GameEvents;
 import io.quizplatform.quiz.domain.game.GamePhase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +26,7 @@ import java.util.UUID;
  * (the PIN is unique among live games only, so it can be reused afterwards).
  */
 @ApplicationScoped
-public class GameEventStore implements CommittedGames, IdleGames {
+public class GameEventStore implements GameEvents, CommittedGames, IdleGames {
 
     public static final String AGGREGATE_TYPE = "game";
 
@@ -34,11 +36,13 @@ public class GameEventStore implements CommittedGames, IdleGames {
     @Inject
     EntityManager entityManager;
 
-    /** The PIN is taken by another live game. The caller draws another: no FFDC incident for it. */
+    /**
+     * The PIN is taken by another live game. The caller draws another: no FFDC incident for it (the mark is why this
+     * subclass of the domain's exception exists).
+     */
     @io.quizplatform.platform.persistence.ReportedByCaller
-    public static class PinTaken extends RuntimeException {
+    public static class PinTaken extends io.quizplatform.quiz.domain.game.PinTaken {
         public PinTaken() {
-            super("PIN taken");
         }
     }
 
@@ -54,6 +58,7 @@ public class GameEventStore implements CommittedGames, IdleGames {
     private final java.util.Map<UUID, Snapshot> snapshots = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The game as committed, for a command to change: a copy of its own. */
+    @Override
     public Optional<Game> load(UUID gameId) {
         return latest(gameId).map(Game::copy);
     }
@@ -65,7 +70,7 @@ public class GameEventStore implements CommittedGames, IdleGames {
     @Override
     public Optional<Game> latest(UUID gameId) {
         Snapshot known = snapshots.get(gameId);
-        List<EventStore.StoredEvent> newer = events.read(AGGREGATE_TYPE, gameId, known == null ? 0 : known.version());
+        List<StoredEvent> newer = events.read(AGGREGATE_TYPE, gameId, known == null ? 0 : known.version());
         if (newer.isEmpty()) {
             return Optional.ofNullable(known).map(Snapshot::game);
         }
@@ -146,6 +151,7 @@ public class GameEventStore implements CommittedGames, IdleGames {
 
     private final java.util.Map<String, KnownPin> pins = new java.util.concurrent.ConcurrentHashMap<>();
 
+    @Override
     @Transactional // a transaction takes no connection until the query runs: none when the PIN is known
     public Optional<UUID> liveGameByPin(String pin) {
         long now = System.nanoTime();
@@ -166,6 +172,7 @@ public class GameEventStore implements CommittedGames, IdleGames {
                 .setParameter("pin", pin).getResultStream().findFirst();
     }
 
+    @Override
     @Transactional
     public List<UUID> liveGameIds() {
         return entityManager.createQuery("SELECT g.gameId FROM LiveGameRecord g WHERE g.endedAt IS NULL", UUID.class).getResultList();
@@ -191,12 +198,14 @@ public class GameEventStore implements CommittedGames, IdleGames {
      * Serializes the commands on one live game for the rest of the transaction ({@code SELECT ... FOR UPDATE}: the
      * commands wait for each other); {@link #append} writes through the managed row.
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockLive(UUID gameId) {
         entityManager.find(LiveGameRecord.class, gameId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Registers a new game's PIN; throws {@link PinTaken} when another live game has it. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void register(Game game) {
         try {
@@ -211,6 +220,7 @@ public class GameEventStore implements CommittedGames, IdleGames {
         }
     }
 
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(Game game, String actorId) {
         UUID gameId = UUID.fromString(game.id());

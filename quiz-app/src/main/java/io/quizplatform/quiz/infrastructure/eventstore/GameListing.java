@@ -1,6 +1,7 @@
 package io.quizplatform.quiz.infrastructure.eventstore;
 
-import io.quizplatform.quiz.application.PastGame;
+import io.quizplatform.quiz.domain.game.PastGame;
+import io.quizplatform.quiz.domain.game.PastGames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,12 +16,13 @@ import java.util.List;
  * quiz read model for the title: one indexed query, no replay of events.
  */
 @ApplicationScoped
-public class GameListing {
+public class GameListing implements PastGames {
 
     @Inject
     EntityManager entityManager;
 
     /** A page of games; {@code hostId} null lists every host's. */
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
     public List<PastGame> newestFirst(String hostId, int page, int size) {

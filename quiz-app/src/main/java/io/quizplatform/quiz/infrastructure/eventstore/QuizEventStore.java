@@ -1,7 +1,9 @@
 package io.quizplatform.quiz.infrastructure.eventstore;
 
+import io.quizplatform.quiz.domain.StoredEvent;
 import io.quizplatform.quiz.domain.quiz.Quiz;
 import io.quizplatform.quiz.domain.quiz.QuizEvent;
+import io.quizplatform.quiz.domain.quiz.QuizEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,7 +20,7 @@ import java.util.UUID;
  * the pending events (with their outbox rows) and takes a snapshot every {@value #SNAPSHOT_EVERY} events.
  */
 @ApplicationScoped
-public class QuizEventStore {
+public class QuizEventStore implements QuizEvents {
 
     public static final String AGGREGATE_TYPE = "quiz";
 
@@ -33,6 +35,7 @@ public class QuizEventStore {
     @Inject
     EventStore events;
 
+    @Override
     public Optional<Quiz> load(UUID quizId) {
         Optional<Quiz.Snapshot> snapshot = latestSnapshot(quizId);
         long after = snapshot.map(Quiz.Snapshot::version).orElse(0L);
@@ -44,18 +47,22 @@ public class QuizEventStore {
         return later.isEmpty() ? Optional.empty() : Optional.of(Quiz.fromHistory(later));
     }
 
-    public List<EventStore.StoredEvent> history(UUID quizId) {
+    @Override
+    public List<StoredEvent> history(UUID quizId) {
         return events.read(AGGREGATE_TYPE, quizId, 0);
     }
 
+    @Override
     public List<UUID> allQuizIds() {
         return events.aggregateIds(AGGREGATE_TYPE);
     }
 
+    @Override
     public boolean alreadyApplied(UUID quizId, String commandId) {
         return events.alreadyApplied(quizId, commandId);
     }
 
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(Quiz quiz, String actorId, String commandId) {
         UUID quizId = UUID.fromString(quiz.id());

@@ -1,6 +1,7 @@
 package io.quizplatform.quiz.infrastructure.game;
 
 import io.quizplatform.platform.ServiceSettings;
+import io.quizplatform.quiz.domain.game.PlayerTokenIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * comes from {@code PLAYER_TOKEN_SECRET} or is generated once and kept in quiz_db, so every instance accepts it.
  */
 @ApplicationScoped
-public class PlayerTokens {
+public class PlayerTokens implements PlayerTokenIssuer {
 
     public static final Duration LIFETIME = Duration.ofHours(12);
     private static final String ISSUER = "quiz-app/players";
@@ -42,6 +43,7 @@ public class PlayerTokens {
     public record PlayerClaims(String gameId, String playerId) {
     }
 
+    @Override
     public String issue(String gameId, String playerId, Instant now) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);

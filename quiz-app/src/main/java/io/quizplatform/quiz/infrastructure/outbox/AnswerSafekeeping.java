@@ -2,6 +2,7 @@ package io.quizplatform.quiz.infrastructure.outbox;
 
 import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.platform.outbox.Outbox;
+import io.quizplatform.quiz.domain.game.SafekeptAnswers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,11 +13,12 @@ import jakarta.transaction.Transactional;
  * once the broker is back. It keeps its event id: if the direct send gets through as well, answer-app applies it once.
  */
 @ApplicationScoped
-public class AnswerSafekeeping {
+public class AnswerSafekeeping implements SafekeptAnswers {
 
     @Inject
     Outbox outbox;
 
+    @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void keep(EventEnvelope answer) {
         outbox.append(answer);

@@ -1,8 +1,9 @@
 package io.quizplatform.quiz.infrastructure.projection;
 
-import io.quizplatform.quiz.application.QuizDetail;
 import io.quizplatform.quiz.application.QuizSummary;
 import io.quizplatform.quiz.domain.quiz.Quiz;
+import io.quizplatform.quiz.domain.quiz.QuizCatalogue;
+import io.quizplatform.quiz.domain.quiz.QuizDetail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -21,13 +22,14 @@ import java.util.UUID;
  * their own write. It holds nothing the event store doesn't: {@link #rebuildFrom} replays it from scratch.
  */
 @ApplicationScoped
-public class QuizProjection implements io.quizplatform.quiz.application.live.QuizDetails {
+public class QuizProjection implements QuizCatalogue, io.quizplatform.quiz.application.live.QuizDetails {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Inject
     EntityManager entityManager;
 
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void project(Quiz quiz) {
         entityManager.createNativeQuery("INSERT INTO quiz_view (quiz_id, owner_id, title, status, question_count, version, detail, updated_at) "
@@ -46,6 +48,7 @@ public class QuizProjection implements io.quizplatform.quiz.application.live.Qui
                 .executeUpdate();
     }
 
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void clear() {
         entityManager.createNativeQuery("DELETE FROM quiz_view").executeUpdate();

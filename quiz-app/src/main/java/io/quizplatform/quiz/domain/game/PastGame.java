@@ -1,4 +1,4 @@
-package io.quizplatform.quiz.application;
+package io.quizplatform.quiz.domain.game;
 
 import java.time.Instant;
 

@@ -1,9 +1,4 @@
-package io.quizplatform.quiz.application;
-
-import io.quizplatform.quiz.domain.quiz.AnswerOption;
-import io.quizplatform.quiz.domain.quiz.Question;
-import io.quizplatform.quiz.domain.quiz.Quiz;
-import io.quizplatform.quiz.domain.quiz.QuizSettings;
+package io.quizplatform.quiz.domain.quiz;
 
 import java.util.List;
 
@@ -31,7 +26,7 @@ public record QuizDetail(String id, String ownerId, String title, String descrip
                 quiz.questions().stream().map(QuestionView::of).toList());
     }
 
-    static List<AnswerOption> options(List<OptionView> views) {
+    public static List<AnswerOption> options(List<OptionView> views) {
         return views == null ? List.of() : views.stream().map(o -> new AnswerOption(o.id(), o.text(), o.correct())).toList();
     }
 }
