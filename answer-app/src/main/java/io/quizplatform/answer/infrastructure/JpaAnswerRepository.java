@@ -3,13 +3,16 @@ package io.quizplatform.answer.infrastructure;
 import io.quizplatform.answer.domain.AnswerKey;
 import io.quizplatform.answer.domain.AnswerRepository;
 import io.quizplatform.answer.domain.AnswerWindow;
+import io.quizplatform.platform.persistence.AfterCommit;
 import io.quizplatform.platform.persistence.InTransaction;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
@@ -41,6 +44,9 @@ public class JpaAnswerRepository implements AnswerRepository {
 
     @Inject
     InTransaction inTransaction;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * Stores a new game and its answer keys; a game seen before is left as it is. Insert-if-absent in SQL (ADR 0003):
@@ -96,7 +102,9 @@ public class JpaAnswerRepository implements AnswerRepository {
 
     @Override
     public void ended(UUID gameId, Instant at) {
-        keys.remove(gameId);
+        // After the commit: the tally of a question open at the end is published later in the same transaction and
+        // reads its key from here; let go earlier, it would be read back and kept for as long as the server runs.
+        AfterCommit.run(transactions, () -> keys.remove(gameId));
         game(gameId).ifPresent(g -> g.ended(at));
     }
 
@@ -204,24 +212,18 @@ public class JpaAnswerRepository implements AnswerRepository {
         return column instanceof UUID id ? id : UUID.fromString(column.toString());
     }
 
-    /** Answer keys never change once a game exists: read each once per instance, forgotten when the game ends. */
+    /** Answer keys never change once a game exists: read each once per instance, forgotten once the game's end commits. */
     private final java.util.Map<UUID, java.util.Map<Integer, AnswerKey>> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public Optional<AnswerKey> key(UUID gameId, int questionIndex) {
-        java.util.Map<Integer, AnswerKey> ofGame = keys.get(gameId);
-        AnswerKey known = ofGame == null ? null : ofGame.get(questionIndex);
+        java.util.Map<Integer, AnswerKey> ofGame = keys.computeIfAbsent(gameId, id -> new java.util.concurrent.ConcurrentHashMap<>());
+        AnswerKey known = ofGame.get(questionIndex);
         if (known != null) {
             return Optional.of(known);
         }
         Optional<AnswerKey> read = readKey(gameId, questionIndex);
-        // Not kept for a game this transaction has seen end (its keys were let go then): the tally of a question
-        // open at the end is published after it, and would otherwise keep its key for as long as the server runs.
-        Map<UUID, AnswerGameRecord> lockedGames = inTransaction.kept(AnswerGameRecord.class, HashMap::new);
-        AnswerGameRecord locked = lockedGames.get(gameId);
-        if (locked == null || !locked.window().ended()) {
-            read.ifPresent(k -> keys.computeIfAbsent(gameId, id -> new java.util.concurrent.ConcurrentHashMap<>()).put(questionIndex, k));
-        }
+        read.ifPresent(k -> ofGame.put(questionIndex, k));
         return read;
     }
 
