@@ -569,7 +569,14 @@ public class ScoringIT {
             });
             assertThat(during.get("standings").get(0).get("total").asLong()).isEqualTo(bobTotal);
             JsonNode place = Platform.get("/scoring/api/games/" + gameId + "/leaderboard/players/" + ada, admin).json();
+            // A player's own line from PostgreSQL: the same line the Redis board showed before, one place down.
+            JsonNode adaBefore = before.get("standings").get(0);
+            assertThat(place.get("source").asText()).isEqualTo("DATABASE");
             assertThat(place.get("standing").get("rank").asInt()).isEqualTo(2);
+            assertThat(place.get("standing").get("playerId").asText()).isEqualTo(ada);
+            assertThat(place.get("standing").get("nickname").asText()).isEqualTo(adaBefore.get("nickname").asText());
+            assertThat(place.get("standing").get("total").asLong()).isEqualTo(adaBefore.get("total").asLong());
+            assertThat(place.get("standing").get("correctAnswers").asInt()).isEqualTo(1);
         } finally {
             Platform.control("POST", "/redis/start");
         }

@@ -184,9 +184,7 @@ public class Leaderboards {
 
         public Optional<Place> place(UUID gameId, String playerId) {
             long players = repository.playerCount(gameId);
-            return repository.place(gameId, playerId).map(r -> new Place(gameId, players,
-                    new Standing(((Number) r[0]).intValue(), playerId, r[1] == null ? "player" : (String) r[1],
-                            ((Number) r[2]).intValue(), ((Number) r[3]).intValue()), Source.DATABASE));
+            return repository.place(gameId, playerId).map(standing -> new Place(gameId, players, standing, Source.DATABASE));
         }
 
         /**

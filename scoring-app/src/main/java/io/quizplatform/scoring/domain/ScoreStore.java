@@ -1,5 +1,7 @@
 package io.quizplatform.scoring.domain;
 
+import io.quizplatform.contracts.Standing;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -71,10 +73,10 @@ public interface ScoreStore {
     long playerCount(UUID gameId);
 
     /**
-     * A player's place as last tallied: rank (1 = first), nickname, total and correct answers, empty if not on the
-     * board.
+     * A player's place as last tallied: rank (1 = first), nickname ("player" while their join is not read yet), total
+     * and correct answers; empty if not on the board.
      */
-    Optional<Object[]> place(UUID gameId, String playerId);
+    Optional<Standing> place(UUID gameId, String playerId);
 
     /** Games whose boards may be in the board cache: created or ended within the last day. */
     List<UUID> recentGames();

@@ -1,5 +1,6 @@
 package io.quizplatform.scoring.infrastructure;
 
+import io.quizplatform.contracts.Standing;
 import io.quizplatform.scoring.domain.BoardRow;
 import io.quizplatform.scoring.domain.GameRules;
 import io.quizplatform.scoring.domain.PlayerRow;
@@ -393,12 +394,13 @@ public class ScoringRepository implements ScoreStore {
      */
     @SuppressWarnings("unchecked")
     @Override
-    public Optional<Object[]> place(UUID gameId, String playerId) {
+    public Optional<Standing> place(UUID gameId, String playerId) {
         List<Object[]> rows = em.createNativeQuery(BOARD_AS_TALLIED + "SELECT rank, nickname, total, correct_answers FROM "
                         + "(SELECT player_id, nickname, total, correct_answers, row_number() OVER (ORDER BY " + ORDER
                         + ") AS rank FROM board) b WHERE player_id = ?2")
                 .setParameter(1, gameId).setParameter(2, playerId).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return rows.stream().findFirst().map(r -> new Standing(((Number) r[0]).intValue(), playerId,
+                r[1] == null ? "player" : (String) r[1], ((Number) r[2]).intValue(), ((Number) r[3]).intValue()));
     }
 
     /** Games whose boards may be in Redis: created or ended within the last day (an abandoned game is let go). */
