@@ -1,7 +1,16 @@
 package io.quizplatform.quiz.api;
 
 import io.quizplatform.platform.api.Problem;
+import io.quizplatform.quiz.application.AdminsOnly;
+import io.quizplatform.quiz.application.GameBusy;
+import io.quizplatform.quiz.application.GameRuleBroken;
 import io.quizplatform.quiz.application.JoinRefused;
+import io.quizplatform.quiz.application.NoFreePin;
+import io.quizplatform.quiz.application.NotYourQuiz;
+import io.quizplatform.quiz.application.QuizChangedMeanwhile;
+import io.quizplatform.quiz.application.QuizNotPublished;
+import io.quizplatform.quiz.application.UnknownGame;
+import io.quizplatform.quiz.application.UnknownQuiz;
 import io.quizplatform.quiz.domain.image.ImageRejected;
 import io.quizplatform.quiz.domain.quiz.RuleViolation;
 import jakarta.ws.rs.core.Response;
@@ -10,7 +19,11 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.util.List;
 
-/** quiz-app's domain and application refusals as problem+json: they say what is wrong, the API picks the status. */
+/**
+ * quiz-app's domain and application refusals as problem+json: they say what is wrong, the API picks the status. The
+ * use cases' refusals build their {@link Problem} in a static {@code problem} method: clients and tests rely on these
+ * bodies, and QuizProblemsTest pins them without a JAX-RS runtime.
+ */
 public final class QuizProblems {
 
     private QuizProblems() {
@@ -30,13 +43,131 @@ public final class QuizProblems {
         }
     }
 
-    /** A rule broken outside a quiz command (a document's images); commands map theirs in QuizAuthoring. */
+    /** A quiz rule broken: by a command (QuizRuleBroken, a RuleViolation) or by a document's images. */
     @Provider
     public static class ForRuleViolation implements ExceptionMapper<RuleViolation> {
         @Override
         public Response toResponse(RuleViolation e) {
+            return problem(e).toResponse();
+        }
+
+        static Problem problem(RuleViolation e) {
             return Problem.of(400, "Quiz rule broken", e.getMessage(),
-                    e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList()).toResponse();
+                    e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+        }
+    }
+
+    @Provider
+    public static class ForUnknownQuiz implements ExceptionMapper<UnknownQuiz> {
+        @Override
+        public Response toResponse(UnknownQuiz e) {
+            return problem(e).toResponse();
+        }
+
+        static Problem problem(UnknownQuiz e) {
+            return Problem.of(404, "Unknown quiz", e.getMessage(), List.of());
+        }
+    }
+
+    @Provider
+    public static class ForNotYourQuiz implements ExceptionMapper<NotYourQuiz> {
+        @Override
+        public Response toResponse(NotYourQuiz e) {
+            return problem(e).toResponse();
+        }
+
+        static Problem problem(NotYourQuiz e) {
+            return Problem.of(403, "Not your quiz", e.getMessage(), List.of());
+        }
+    }
+
+    /** The versions are the quiz's; what to do about it (the ETag, If-Match) is HTTP's, so the detail is said here. */
+    @Provider
+    public static class ForQuizChangedMeanwhile implements ExceptionMapper<QuizChangedMeanwhile> {
+        @Override
+        public Response toResponse(QuizChangedMeanwhile e) {
+            return problem(e).toResponse();
+        }
+
+        static Problem problem(QuizChangedMeanwhile e) {
+            return Problem.of(412, "Quiz changed meanwhile", "The quiz is no longer at version " + e.expected()
+                    + (e.current().isPresent() ? " (it is at " + e.current().getAsLong() + ")" : "")
+                    + ": someone changed it since you loaded it. Reload it, reapply your change and send the new ETag in If-Match.",
+                    List.of());
+        }
+    }
+
+    @Provider
+    public static class ForQuizNotPublished implements ExceptionMapper<QuizNotPublished> {
+        @Override
+        public Response toResponse(QuizNotPublished e) {
+            return problem(e).toResponse();
+        }
+
+        static Problem problem(QuizNotPublished e) {
+            return Problem.of(409, "Quiz not published", e.getMessage(), List.of());
+        }
+    }
+
+    @Provider
+    public static class ForNoFreePin implements ExceptionMapper<NoFreePin> {
+        @Override
+        public Response toResponse(NoFreePin e) {
+            return problem(e).toResponse();
+        }
+
+        static Problem problem(NoFreePin e) {
+            return Problem.of(503, "No free PIN", e.getMessage(), List.of());
+        }
+    }
+
+    @Provider
+    public static class ForUnknownGame implements ExceptionMapper<UnknownGame> {
+        @Override
+        public Response toResponse(UnknownGame e) {
+            return problem(e).toResponse();
+        }
+
+        static Problem problem(UnknownGame e) {
+            return Problem.of(404, "Unknown game", e.getMessage(), List.of());
+        }
+    }
+
+    /** The title "Game rule: &lt;code&gt;" is read by the web client; the game's state is at fault, never the request. */
+    @Provider
+    public static class ForGameRuleBroken implements ExceptionMapper<GameRuleBroken> {
+        @Override
+        public Response toResponse(GameRuleBroken e) {
+            return problem(e).toResponse();
+        }
+
+        static Problem problem(GameRuleBroken e) {
+            return Problem.of(409, "Game rule: " + e.code(), e.getMessage(),
+                    List.of(new Problem.FieldError("game", e.getMessage())));
+        }
+    }
+
+    @Provider
+    public static class ForGameBusy implements ExceptionMapper<GameBusy> {
+        @Override
+        public Response toResponse(GameBusy e) {
+            return problem(e).toResponse();
+        }
+
+        static Problem problem(GameBusy e) {
+            return Problem.of(503, "Game busy", e.getMessage(), List.of());
+        }
+    }
+
+    @Provider
+    public static class ForAdminsOnly implements ExceptionMapper<AdminsOnly> {
+        @Override
+        public Response toResponse(AdminsOnly e) {
+            return problem(e).toResponse();
+        }
+
+        static Problem problem(AdminsOnly e) {
+            return Problem.of(403, "Admins only", e.getMessage(), List.of());
         }
     }
 

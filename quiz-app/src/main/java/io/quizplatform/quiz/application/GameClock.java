@@ -241,7 +241,7 @@ public class GameClock {
             } catch (ConcurrentChange e) {
                 // someone else changed the game meanwhile: look again
                 last = e;
-            } catch (io.quizplatform.platform.api.ProblemException e) {
+            } catch (UnknownGame e) {
                 // No such game (any more): nothing is due.
                 armed.remove(gameId);
                 return null;

@@ -1,6 +1,5 @@
 package io.quizplatform.quiz.application;
 
-import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GameEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +24,7 @@ public class GameCommands {
         // Commands on one game queue up here instead of racing and retrying (a class joining at once would
         // exhaust any retry budget); the event store's version check stays as the guarantee.
         store.lockLive(gameId);
-        Game game = store.load(gameId).orElseThrow(() -> new ProblemException(404, "Unknown game", "No game with id " + gameId + "."));
+        Game game = store.load(gameId).orElseThrow(() -> UnknownGame.withId(gameId));
         R result = command.apply(game);
         if (!game.pendingEvents().isEmpty()) {
             store.append(game, actorId);

@@ -1,7 +1,6 @@
 package io.quizplatform.quiz.application;
 
 import io.quizplatform.platform.ServiceSettings;
-import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.quiz.domain.ConcurrentChange;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GameEvents;
@@ -61,7 +60,7 @@ public class GameHosting {
     public GameView create(Actor host, UUID quizId, boolean lateJoinAllowed) {
         QuizDetail quiz = quizzes.read(host, quizId);
         if (!"published".equals(quiz.status())) {
-            throw new ProblemException(409, "Quiz not published", "Publish the quiz before starting a game with it.");
+            throw new QuizNotPublished();
         }
         List<GameQuestion> questions = quiz.questions().stream().map(GameHosting::playedAs).toList();
         int maxPlayers = settings.intValue("game.max.players", 10_000);
@@ -76,7 +75,7 @@ public class GameHosting {
                 // another live game drew the same PIN: draw again
             }
         }
-        throw new ProblemException(503, "No free PIN", "Could not find a free game PIN; try again.");
+        throw new NoFreePin();
     }
 
     private static GameQuestion playedAs(QuizDetail.QuestionView q) {
@@ -143,19 +142,19 @@ public class GameHosting {
 
     /** The game as committed, to read (shared: never changed by the caller). */
     public Game load(UUID gameId) {
-        return store.latest(gameId).orElseThrow(() -> unknown(gameId));
+        return store.latest(gameId).orElseThrow(() -> UnknownGame.amongYours(gameId));
     }
 
     /** The actor's games newest first; {@code everyone} (admins only) lists every host's. */
     public java.util.List<PastGame> games(Actor actor, boolean everyone, int page, int size) {
         if (everyone && !actor.admin()) {
-            throw new ProblemException(403, "Admins only", "Only an admin can list every host's games (scope=all).");
+            throw new AdminsOnly("Only an admin can list every host's games (scope=all).");
         }
         return listing.newestFirst(everyone ? null : actor.userId(), page, size);
     }
 
     public GameView view(Actor actor, UUID gameId) {
-        Game game = store.latest(gameId).orElseThrow(() -> unknown(gameId));
+        Game game = store.latest(gameId).orElseThrow(() -> UnknownGame.amongYours(gameId));
         requireHost(actor, game);
         return GameView.of(game);
     }
@@ -166,7 +165,7 @@ public class GameHosting {
                 return commands.run(gameId, actorId, game -> rules(() -> command.apply(game)));
             } catch (ConcurrentChange e) {
                 if (attempt >= MAX_ATTEMPTS) {
-                    throw new ProblemException(503, "Game busy", "The game is changing very fast right now; try again.");
+                    throw new GameBusy();
                 }
             }
         }
@@ -174,25 +173,15 @@ public class GameHosting {
 
     static void requireHost(Actor actor, Game game) {
         if (!actor.admin() && !game.hostId().equals(actor.userId())) {
-            throw unknown(UUID.fromString(game.id()));
+            throw UnknownGame.amongYours(UUID.fromString(game.id()));
         }
-    }
-
-    private static ProblemException unknown(UUID gameId) {
-        return new ProblemException(404, "Unknown game", "No game with id " + gameId + " that you host.");
     }
 
     private static <T> T rules(java.util.function.Supplier<T> command) {
         try {
             return command.get();
         } catch (GameRuleViolation e) {
-            throw asProblem(e);
+            throw new GameRuleBroken(e);
         }
-    }
-
-    /** A rule a host's command broke: the game's state, never the request (a join's rules are JoinRefused's). */
-    static ProblemException asProblem(GameRuleViolation e) {
-        return new ProblemException(409, "Game rule: " + e.code(), e.getMessage(),
-                List.of(new io.quizplatform.platform.api.Problem.FieldError("game", e.getMessage())));
     }
 }

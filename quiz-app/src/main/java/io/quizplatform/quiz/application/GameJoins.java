@@ -1,7 +1,6 @@
 package io.quizplatform.quiz.application;
 
 import io.quizplatform.platform.ServiceSettings;
-import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.quiz.application.live.GameViews;
 import io.quizplatform.quiz.domain.ConcurrentChange;
 import io.quizplatform.quiz.domain.game.Game;
@@ -233,7 +232,7 @@ public class GameJoins {
                     return;
                 }
             } catch (RuntimeException e) {
-                if (!(e instanceof ProblemException)) {
+                if (!(e instanceof UnknownGame)) { // a game gone meanwhile is the joiners' answer, not a failure
                     LOG.log(Level.WARNING, "joins to game " + gameId + " failed", e);
                 }
                 fail(group, e);

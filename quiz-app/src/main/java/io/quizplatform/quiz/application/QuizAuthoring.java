@@ -1,7 +1,5 @@
 package io.quizplatform.quiz.application;
 
-import io.quizplatform.platform.api.Problem;
-import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.quiz.domain.ConcurrentChange;
 import io.quizplatform.quiz.domain.StoredEvent;
 import io.quizplatform.quiz.domain.quiz.Question;
@@ -54,7 +52,7 @@ public class QuizAuthoring {
             return QuizDetail.of(quiz); // the same request again: its effect is already there
         }
         if (quiz.version() != expectedVersion) {
-            throw stale(quiz.version(), expectedVersion);
+            throw QuizChangedMeanwhile.at(quiz.version(), expectedVersion);
         }
         rules(() -> {
             command.accept(quiz);
@@ -112,9 +110,9 @@ public class QuizAuthoring {
     }
 
     public QuizDetail read(Actor actor, UUID quizId) {
-        QuizDetail detail = projection.detail(quizId).orElseThrow(() -> notFound(quizId));
+        QuizDetail detail = projection.detail(quizId).orElseThrow(() -> new UnknownQuiz(quizId));
         if (!mayRead(actor, detail.ownerId(), detail.status())) {
-            throw notFound(quizId);
+            throw new UnknownQuiz(quizId);
         }
         return detail;
     }
@@ -152,26 +150,26 @@ public class QuizAuthoring {
         try {
             store.append(quiz, actor.userId(), commandId);
         } catch (ConcurrentChange e) {
-            throw stale(-1, quiz.expectedVersion());
+            throw QuizChangedMeanwhile.since(quiz.expectedVersion());
         }
         projection.project(quiz);
     }
 
     private Quiz loadOwned(Actor actor, UUID quizId) {
-        Quiz quiz = store.load(quizId).orElseThrow(() -> notFound(quizId));
+        Quiz quiz = store.load(quizId).orElseThrow(() -> new UnknownQuiz(quizId));
         if (!actor.admin() && !quiz.ownerId().equals(actor.userId())) {
             if (quiz.status() == QuizStatus.DRAFT) {
-                throw notFound(quizId); // someone else's draft: its existence is nobody's business
+                throw new UnknownQuiz(quizId); // someone else's draft: its existence is nobody's business
             }
-            throw new ProblemException(403, "Not your quiz", "Only the quiz's owner (or an admin) can change it.");
+            throw new NotYourQuiz();
         }
         return quiz;
     }
 
     private Quiz loadReadable(Actor actor, UUID quizId) {
-        Quiz quiz = store.load(quizId).orElseThrow(() -> notFound(quizId));
+        Quiz quiz = store.load(quizId).orElseThrow(() -> new UnknownQuiz(quizId));
         if (!mayRead(actor, quiz.ownerId(), quiz.status().name().toLowerCase())) {
-            throw notFound(quizId);
+            throw new UnknownQuiz(quizId);
         }
         return quiz;
     }
@@ -189,18 +187,7 @@ public class QuizAuthoring {
         try {
             return command.get();
         } catch (RuleViolation e) {
-            throw new ProblemException(400, "Quiz rule broken", e.getMessage(),
-                    e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+            throw new QuizRuleBroken(e);
         }
-    }
-
-    private static ProblemException notFound(UUID quizId) {
-        return new ProblemException(404, "Unknown quiz", "No quiz with id " + quizId + " that you can see.");
-    }
-
-    static ProblemException stale(long current, long expected) {
-        return new ProblemException(412, "Quiz changed meanwhile",
-                "The quiz is no longer at version " + expected + (current > 0 ? " (it is at " + current + ")" : "")
-                        + ": someone changed it since you loaded it. Reload it, reapply your change and send the new ETag in If-Match.");
     }
 }

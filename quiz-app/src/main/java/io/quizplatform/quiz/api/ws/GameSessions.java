@@ -1,11 +1,13 @@
 package io.quizplatform.quiz.api.ws;
 
 import io.quizplatform.platform.RepeatedFailure;
-import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.platform.tracing.Traced;
 import io.quizplatform.platform.tracing.Tracing;
 import io.quizplatform.quiz.application.Actor;
+import io.quizplatform.quiz.application.GameBusy;
 import io.quizplatform.quiz.application.GameHosting;
+import io.quizplatform.quiz.application.GameRuleBroken;
+import io.quizplatform.quiz.application.UnknownGame;
 import io.quizplatform.quiz.application.live.LiveGames;
 import io.quizplatform.quiz.application.live.LiveMessages;
 import io.quizplatform.quiz.application.live.ServerMessage;
@@ -226,7 +228,7 @@ public class GameSessions {
         Game game;
         try {
             game = live.game(gameId);
-        } catch (IllegalArgumentException | ProblemException e) {
+        } catch (IllegalArgumentException | UnknownGame e) {
             close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "unknown game");
             return;
         }
@@ -264,7 +266,8 @@ public class GameSessions {
                 }
                 return null;
             });
-        } catch (ProblemException e) {
+        } catch (UnknownGame | GameRuleBroken | GameBusy e) {
+            // Every refused host command is `refused` (docs/PROTOCOL.md), with the REST control's problem detail.
             error(connection.session(), "refused", null, e.getMessage());
         }
     }
