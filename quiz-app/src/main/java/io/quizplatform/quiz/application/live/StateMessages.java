@@ -5,6 +5,7 @@ import io.quizplatform.contracts.Standing;
 import io.quizplatform.quiz.application.LiveAnswers;
 import io.quizplatform.quiz.application.LiveScores;
 import io.quizplatform.quiz.domain.quiz.QuizDetail;
+import io.quizplatform.quiz.domain.quiz.QuizDetails;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GamePhase;
 import io.quizplatform.quiz.domain.game.GameQuestion;

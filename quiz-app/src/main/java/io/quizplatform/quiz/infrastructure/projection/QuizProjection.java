@@ -22,7 +22,7 @@ import java.util.UUID;
  * their own write. It holds nothing the event store doesn't: {@link #rebuildFrom} replays it from scratch.
  */
 @ApplicationScoped
-public class QuizProjection implements QuizCatalogue, io.quizplatform.quiz.application.live.QuizDetails {
+public class QuizProjection implements QuizCatalogue {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
