@@ -21,12 +21,22 @@ import java.util.List;
 
 /**
  * quiz-app's domain and application refusals as problem+json: they say what is wrong, the API picks the status. The
- * use cases' refusals build their {@link Problem} in a static {@code problem} method: clients and tests rely on these
+ * use cases' refusals build their {@link Problem} in {@link ProblemFor#problem}: clients and tests rely on these
  * bodies, and QuizProblemsTest pins them without a JAX-RS runtime.
  */
 public final class QuizProblems {
 
     private QuizProblems() {
+    }
+
+    /** A refusal whose body follows from the exception alone: {@link #problem} builds it, which tests read directly. */
+    abstract static class ProblemFor<E extends Throwable> implements ExceptionMapper<E> {
+        @Override
+        public Response toResponse(E e) {
+            return problem(e).toResponse();
+        }
+
+        abstract Problem problem(E e);
     }
 
     @Provider
@@ -45,51 +55,35 @@ public final class QuizProblems {
 
     /** A quiz rule broken: by a command (QuizRuleBroken, a RuleViolation) or by a document's images. */
     @Provider
-    public static class ForRuleViolation implements ExceptionMapper<RuleViolation> {
+    public static class ForRuleViolation extends ProblemFor<RuleViolation> {
         @Override
-        public Response toResponse(RuleViolation e) {
-            return problem(e).toResponse();
-        }
-
-        static Problem problem(RuleViolation e) {
+        Problem problem(RuleViolation e) {
             return Problem.of(400, "Quiz rule broken", e.getMessage(),
                     e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
         }
     }
 
     @Provider
-    public static class ForUnknownQuiz implements ExceptionMapper<UnknownQuiz> {
+    public static class ForUnknownQuiz extends ProblemFor<UnknownQuiz> {
         @Override
-        public Response toResponse(UnknownQuiz e) {
-            return problem(e).toResponse();
-        }
-
-        static Problem problem(UnknownQuiz e) {
+        Problem problem(UnknownQuiz e) {
             return Problem.of(404, "Unknown quiz", e.getMessage(), List.of());
         }
     }
 
     @Provider
-    public static class ForNotYourQuiz implements ExceptionMapper<NotYourQuiz> {
+    public static class ForNotYourQuiz extends ProblemFor<NotYourQuiz> {
         @Override
-        public Response toResponse(NotYourQuiz e) {
-            return problem(e).toResponse();
-        }
-
-        static Problem problem(NotYourQuiz e) {
+        Problem problem(NotYourQuiz e) {
             return Problem.of(403, "Not your quiz", e.getMessage(), List.of());
         }
     }
 
     /** The versions are the quiz's; what to do about it (the ETag, If-Match) is HTTP's, so the detail is said here. */
     @Provider
-    public static class ForQuizChangedMeanwhile implements ExceptionMapper<QuizChangedMeanwhile> {
+    public static class ForQuizChangedMeanwhile extends ProblemFor<QuizChangedMeanwhile> {
         @Override
-        public Response toResponse(QuizChangedMeanwhile e) {
-            return problem(e).toResponse();
-        }
-
-        static Problem problem(QuizChangedMeanwhile e) {
+        Problem problem(QuizChangedMeanwhile e) {
             return Problem.of(412, "Quiz changed meanwhile", "The quiz is no longer at version " + e.expected()
                     + (e.current().isPresent() ? " (it is at " + e.current().getAsLong() + ")" : "")
                     + ": someone changed it since you loaded it. Reload it, reapply your change and send the new ETag in If-Match.",
@@ -98,75 +92,51 @@ public final class QuizProblems {
     }
 
     @Provider
-    public static class ForQuizNotPublished implements ExceptionMapper<QuizNotPublished> {
+    public static class ForQuizNotPublished extends ProblemFor<QuizNotPublished> {
         @Override
-        public Response toResponse(QuizNotPublished e) {
-            return problem(e).toResponse();
-        }
-
-        static Problem problem(QuizNotPublished e) {
+        Problem problem(QuizNotPublished e) {
             return Problem.of(409, "Quiz not published", e.getMessage(), List.of());
         }
     }
 
     @Provider
-    public static class ForNoFreePin implements ExceptionMapper<NoFreePin> {
+    public static class ForNoFreePin extends ProblemFor<NoFreePin> {
         @Override
-        public Response toResponse(NoFreePin e) {
-            return problem(e).toResponse();
-        }
-
-        static Problem problem(NoFreePin e) {
+        Problem problem(NoFreePin e) {
             return Problem.of(503, "No free PIN", e.getMessage(), List.of());
         }
     }
 
     @Provider
-    public static class ForUnknownGame implements ExceptionMapper<UnknownGame> {
+    public static class ForUnknownGame extends ProblemFor<UnknownGame> {
         @Override
-        public Response toResponse(UnknownGame e) {
-            return problem(e).toResponse();
-        }
-
-        static Problem problem(UnknownGame e) {
+        Problem problem(UnknownGame e) {
             return Problem.of(404, "Unknown game", e.getMessage(), List.of());
         }
     }
 
     /** The title "Game rule: &lt;code&gt;" is read by the web client; the game's state is at fault, never the request. */
     @Provider
-    public static class ForGameRuleBroken implements ExceptionMapper<GameRuleBroken> {
+    public static class ForGameRuleBroken extends ProblemFor<GameRuleBroken> {
         @Override
-        public Response toResponse(GameRuleBroken e) {
-            return problem(e).toResponse();
-        }
-
-        static Problem problem(GameRuleBroken e) {
+        Problem problem(GameRuleBroken e) {
             return Problem.of(409, "Game rule: " + e.code(), e.getMessage(),
                     List.of(new Problem.FieldError("game", e.getMessage())));
         }
     }
 
     @Provider
-    public static class ForGameBusy implements ExceptionMapper<GameBusy> {
+    public static class ForGameBusy extends ProblemFor<GameBusy> {
         @Override
-        public Response toResponse(GameBusy e) {
-            return problem(e).toResponse();
-        }
-
-        static Problem problem(GameBusy e) {
+        Problem problem(GameBusy e) {
             return Problem.of(503, "Game busy", e.getMessage(), List.of());
         }
     }
 
     @Provider
-    public static class ForAdminsOnly implements ExceptionMapper<AdminsOnly> {
+    public static class ForAdminsOnly extends ProblemFor<AdminsOnly> {
         @Override
-        public Response toResponse(AdminsOnly e) {
-            return problem(e).toResponse();
-        }
-
-        static Problem problem(AdminsOnly e) {
+        Problem problem(AdminsOnly e) {
             return Problem.of(403, "Admins only", e.getMessage(), List.of());
         }
     }

@@ -27,11 +27,11 @@ class QuizProblemsTest {
 
     @Test
     void quizRefusals() {
-        assertThat(QuizProblems.ForUnknownQuiz.problem(new UnknownQuiz(ID)))
+        assertThat(new QuizProblems.ForUnknownQuiz().problem(new UnknownQuiz(ID)))
                 .isEqualTo(Problem.of(404, "Unknown quiz", "No quiz with id " + ID + " that you can see.", List.of()));
-        assertThat(QuizProblems.ForNotYourQuiz.problem(new NotYourQuiz()))
+        assertThat(new QuizProblems.ForNotYourQuiz().problem(new NotYourQuiz()))
                 .isEqualTo(Problem.of(403, "Not your quiz", "Only the quiz's owner (or an admin) can change it.", List.of()));
-        assertThat(QuizProblems.ForRuleViolation.problem(new QuizRuleBroken(new RuleViolation(List.of(
+        assertThat(new QuizProblems.ForRuleViolation().problem(new QuizRuleBroken(new RuleViolation(List.of(
                 new RuleViolation.Violation("title", "is required"), new RuleViolation.Violation("questions[0].points", "must be 0 to 2000"))))))
                 .isEqualTo(Problem.of(400, "Quiz rule broken", "title: is required; questions[0].points: must be 0 to 2000",
                         List.of(new Problem.FieldError("title", "is required"),
@@ -40,30 +40,30 @@ class QuizProblemsTest {
 
     @Test
     void aStaleVersionSaysWhereTheQuizIsWhenThatIsKnown() {
-        assertThat(QuizProblems.ForQuizChangedMeanwhile.problem(QuizChangedMeanwhile.at(4, 3)))
+        assertThat(new QuizProblems.ForQuizChangedMeanwhile().problem(QuizChangedMeanwhile.at(4, 3)))
                 .isEqualTo(Problem.of(412, "Quiz changed meanwhile", "The quiz is no longer at version 3 (it is at 4): someone "
                         + "changed it since you loaded it. Reload it, reapply your change and send the new ETag in If-Match.", List.of()));
-        assertThat(QuizProblems.ForQuizChangedMeanwhile.problem(QuizChangedMeanwhile.since(3)))
+        assertThat(new QuizProblems.ForQuizChangedMeanwhile().problem(QuizChangedMeanwhile.since(3)))
                 .isEqualTo(Problem.of(412, "Quiz changed meanwhile", "The quiz is no longer at version 3: someone "
                         + "changed it since you loaded it. Reload it, reapply your change and send the new ETag in If-Match.", List.of()));
     }
 
     @Test
     void gameRefusals() {
-        assertThat(QuizProblems.ForUnknownGame.problem(UnknownGame.withId(ID)))
+        assertThat(new QuizProblems.ForUnknownGame().problem(UnknownGame.withId(ID)))
                 .isEqualTo(Problem.of(404, "Unknown game", "No game with id " + ID + ".", List.of()));
-        assertThat(QuizProblems.ForUnknownGame.problem(UnknownGame.amongYours(ID)))
+        assertThat(new QuizProblems.ForUnknownGame().problem(UnknownGame.amongYours(ID)))
                 .isEqualTo(Problem.of(404, "Unknown game", "No game with id " + ID + " that you host.", List.of()));
-        assertThat(QuizProblems.ForGameRuleBroken.problem(new GameRuleBroken(new GameRuleViolation("not-in-lobby", "The game has already started."))))
+        assertThat(new QuizProblems.ForGameRuleBroken().problem(new GameRuleBroken(new GameRuleViolation("not-in-lobby", "The game has already started."))))
                 .isEqualTo(Problem.of(409, "Game rule: not-in-lobby", "The game has already started.",
                         List.of(new Problem.FieldError("game", "The game has already started."))));
-        assertThat(QuizProblems.ForGameBusy.problem(new GameBusy()))
+        assertThat(new QuizProblems.ForGameBusy().problem(new GameBusy()))
                 .isEqualTo(Problem.of(503, "Game busy", "The game is changing very fast right now; try again.", List.of()));
-        assertThat(QuizProblems.ForQuizNotPublished.problem(new QuizNotPublished()))
+        assertThat(new QuizProblems.ForQuizNotPublished().problem(new QuizNotPublished()))
                 .isEqualTo(Problem.of(409, "Quiz not published", "Publish the quiz before starting a game with it.", List.of()));
-        assertThat(QuizProblems.ForNoFreePin.problem(new NoFreePin()))
+        assertThat(new QuizProblems.ForNoFreePin().problem(new NoFreePin()))
                 .isEqualTo(Problem.of(503, "No free PIN", "Could not find a free game PIN; try again.", List.of()));
-        assertThat(QuizProblems.ForAdminsOnly.problem(new AdminsOnly("Only an admin can list every host's games (scope=all).")))
+        assertThat(new QuizProblems.ForAdminsOnly().problem(new AdminsOnly("Only an admin can list every host's games (scope=all).")))
                 .isEqualTo(Problem.of(403, "Admins only", "Only an admin can list every host's games (scope=all).", List.of()));
     }
 }
