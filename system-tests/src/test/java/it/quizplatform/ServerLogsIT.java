@@ -23,9 +23,14 @@ public class ServerLogsIT {
 
     private static final long SUITE_STARTED = ManagementFactory.getRuntimeMXBean().getStartTime();
 
-    /** Exceptions that answer a client, by simple name: quiz-app's use cases throw their own refusals, not ProblemException. */
+    /**
+     * Exceptions that answer a client, by simple name: quiz-app's and user-app's use cases throw their own refusals,
+     * not ProblemException.
+     */
     private static final List<String> CLIENT_ERRORS = List.of("ProblemException", "ConcurrentChange", "PinTaken",
-            "UnknownQuiz", "NotYourQuiz", "QuizChangedMeanwhile", "QuizRuleBroken", "UnknownGame", "GameRuleBroken");
+            "UnknownQuiz", "NotYourQuiz", "QuizChangedMeanwhile", "QuizRuleBroken", "UnknownGame", "GameRuleBroken",
+            "WrongCredentials", "AccountLocked", "AccountGone", "UnknownAccount", "CannotLockOwnAccount", "WeakPassword",
+            "EmailTaken", "WrongCurrentPassword", "SessionNotEnded");
 
     @Test
     void clientErrorsLeaveNoFfdcIncident() throws Exception {

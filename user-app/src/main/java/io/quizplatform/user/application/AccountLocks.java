@@ -1,7 +1,6 @@
 package io.quizplatform.user.application;
 
 import io.quizplatform.contracts.UserSessionsRevoked;
-import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.user.domain.User;
 import io.quizplatform.user.domain.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,8 +28,7 @@ public class AccountLocks {
     public User lock(UUID admin, UUID userId) {
         User user = account(userId);
         if (user.id().equals(admin)) {
-            throw new ProblemException(409, "Cannot lock own account",
-                    "An admin can't lock their own account; ask another admin.");
+            throw new CannotLockOwnAccount();
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (user.lock(admin, now)) {
@@ -47,12 +45,6 @@ public class AccountLocks {
     }
 
     private User account(UUID userId) {
-        return users.byId(userId).orElseThrow(() -> new ProblemException(404, "Unknown account",
-                "There is no account " + userId + "."));
-    }
-
-    /** What a locked account's owner hears at login and renewal (only after giving the right password). */
-    static ProblemException lockedOut() {
-        return new ProblemException(403, "Account locked", "This account is locked by an admin. Ask an admin to unlock it.");
+        return users.byId(userId).orElseThrow(() -> new UnknownAccount(userId));
     }
 }

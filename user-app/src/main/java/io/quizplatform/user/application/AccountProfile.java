@@ -4,8 +4,6 @@ import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
 import io.quizplatform.contracts.UserProfileUpdated;
 import io.quizplatform.contracts.UserSessionsRevoked;
-import io.quizplatform.platform.api.Problem;
-import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.outbox.Outbox;
 import io.quizplatform.user.domain.PasswordPolicy;
@@ -43,7 +41,7 @@ public class AccountProfile {
     AccessTokens tokens;
 
     public User get(UUID userId) {
-        return users.byId(userId).orElseThrow(AccountProfile::gone);
+        return users.byId(userId).orElseThrow(AccountGone::new);
     }
 
     @Transactional
@@ -64,14 +62,11 @@ public class AccountProfile {
     public AccessTokens.AccessToken changePassword(UUID userId, String currentPassword, String newPassword) {
         User user = get(userId);
         if (!passwords.matches(currentPassword, user.passwordHash())) {
-            throw new ProblemException(400, "Current password is wrong",
-                    "The current password is wrong; the password was not changed.",
-                    List.of(new Problem.FieldError("currentPassword", "does not match")));
+            throw new WrongCurrentPassword();
         }
         List<String> broken = PasswordPolicy.violations(newPassword, user.email(), user.displayName());
         if (!broken.isEmpty()) {
-            throw new ProblemException(400, "Password too weak", "The new password " + String.join("; ", broken) + ".",
-                    broken.stream().map(b -> new Problem.FieldError("newPassword", b)).toList());
+            throw WeakPassword.asNewPassword(broken);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant validFrom = user.replacePasswordHash(passwords.hash(newPassword), now);
@@ -92,9 +87,5 @@ public class AccountProfile {
         UserProfileUpdated payload = new UserProfileUpdated(user.id().toString(), user.displayName(), user.roleClaims(), now);
         outbox.append(EventEnvelope.newEvent(EventTypes.USER_PROFILE_UPDATED, "user", user.id().toString(),
                 user.version(), now, EventCodec.payloadToJson(payload)));
-    }
-
-    private static ProblemException gone() {
-        return new ProblemException(401, "Unknown account", "The account of this token no longer exists. Log in again.");
     }
 }

@@ -1,7 +1,6 @@
 package io.quizplatform.user.application;
 
 import io.quizplatform.platform.ServiceSettings;
-import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.platform.security.RateLimiter;
 import io.quizplatform.user.domain.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,15 +42,11 @@ public class Authentication {
         Optional<User> found = steps.account(normalized);
         if (found.isEmpty()) {
             passwords.burnAsMuchTimeAsACheck(password);
-            throw wrongCredentials();
+            throw new WrongCredentials();
         }
         if (!passwords.matches(password, found.get().passwordHash())) {
-            throw wrongCredentials();
+            throw new WrongCredentials();
         }
-        return steps.signIn(found.get().id(), found.get().passwordHash()).orElseThrow(Authentication::wrongCredentials);
-    }
-
-    private static ProblemException wrongCredentials() {
-        return new ProblemException(401, "Login failed", "The e-mail address or the password is wrong.");
+        return steps.signIn(found.get().id(), found.get().passwordHash()).orElseThrow(WrongCredentials::new);
     }
 }

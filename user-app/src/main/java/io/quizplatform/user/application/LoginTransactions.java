@@ -44,7 +44,7 @@ public class LoginTransactions {
         }
         User user = found.get();
         if (user.locked()) {
-            throw AccountLocks.lockedOut();
+            throw new AccountLocked();
         }
         profile.syncRoles(user, Instant.now());
         return Optional.of(new Authentication.Session(user, tokens.issue(user)));

@@ -3,8 +3,6 @@ package io.quizplatform.user.application;
 import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
 import io.quizplatform.contracts.UserRegistered;
-import io.quizplatform.platform.api.Problem;
-import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.outbox.Outbox;
 import io.quizplatform.platform.persistence.UniqueViolation;
@@ -47,8 +45,7 @@ public class Registration {
     public User register(String email, String displayName, String password) {
         List<String> broken = PasswordPolicy.violations(password, email, displayName);
         if (!broken.isEmpty()) {
-            throw new ProblemException(400, "Password too weak", "The password " + String.join("; ", broken) + ".",
-                    broken.stream().map(b -> new Problem.FieldError("password", b)).toList());
+            throw WeakPassword.atRegistration(broken);
         }
         // The slow hash before the first query: a transaction takes its pool connection at its first statement, and a
         // class of hosts registering at once held every connection through each other's hashing (pool timeouts, 500s).
@@ -56,7 +53,7 @@ public class Registration {
         String passwordHash = passwords.hash(password);
         String normalizedEmail = User.normalizeEmail(email);
         if (users.emailTaken(normalizedEmail)) {
-            throw duplicate();
+            throw new EmailTaken();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         User user = User.register(UUID.randomUUID(), normalizedEmail, displayName, passwordHash,
@@ -66,7 +63,7 @@ public class Registration {
         } catch (PersistenceException e) {
             if (UniqueViolation.isCausedBy(e)) {
                 // Two registrations of one address raced past the check; the unique index decided.
-                throw duplicate();
+                throw new EmailTaken();
             }
             throw e;
         }
@@ -74,11 +71,5 @@ public class Registration {
         outbox.append(EventEnvelope.newEvent(EventTypes.USER_REGISTERED, "user", user.id().toString(), 1, now,
                 EventCodec.payloadToJson(payload)));
         return user;
-    }
-
-    private static ProblemException duplicate() {
-        return new ProblemException(409, "E-mail already registered",
-                "An account with this e-mail address already exists. Log in, or register with another address.",
-                List.of(new Problem.FieldError("email", "already registered")));
     }
 }

@@ -1,12 +1,10 @@
 package io.quizplatform.user.application;
 
-import io.quizplatform.platform.api.ProblemException;
 import io.quizplatform.platform.security.TokenDenyList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /** Renewing and ending a session: the old token goes on the deny-list every service checks. */
@@ -25,7 +23,7 @@ public class Sessions {
     public AccessTokens.AccessToken refresh(UUID userId, String tokenId, Instant expiresAt) {
         io.quizplatform.user.domain.User user = accounts.get(userId);
         if (user.locked()) {
-            throw AccountLocks.lockedOut();
+            throw new AccountLocked();
         }
         AccessTokens.AccessToken renewed = tokens.issue(user);
         retire(tokenId, expiresAt);
@@ -41,13 +39,7 @@ public class Sessions {
             denyList.deny(tokenId, expiresAt);
         } catch (RuntimeException e) {
             // Saying "logged out" while the token still works would be a lie; let the client retry.
-            throw new ProblemException(503, "Logout unavailable",
-                    "The session could not be ended right now (the token store is unreachable). Try again shortly.") {
-                @Override
-                public Map<String, String> headers() {
-                    return Map.of("Retry-After", "5");
-                }
-            };
+            throw new SessionNotEnded(e);
         }
     }
 }
