@@ -3,9 +3,9 @@ package io.quizplatform.quiz.application;
 import io.quizplatform.contracts.UserProfileUpdated;
 import io.quizplatform.contracts.UserRegistered;
 import io.quizplatform.quiz.domain.Host;
+import io.quizplatform.quiz.domain.HostRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.Optional;
@@ -16,17 +16,17 @@ import java.util.UUID;
 public class HostDirectory {
 
     @Inject
-    EntityManager entityManager;
+    HostRepository hosts;
 
     /** Runs in the consumer's transaction, beside the processed-event record. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void registered(UserRegistered event, long userVersion) {
         UUID id = UUID.fromString(event.userId());
-        Host existing = entityManager.find(Host.class, id);
-        if (existing == null) {
-            entityManager.persist(new Host(id, event.displayName(), event.roles(), userVersion, event.registeredAt()));
-        } else {
-            existing.updateProfile(event.displayName(), event.roles(), userVersion, event.registeredAt());
+        Optional<Host> existing = hosts.find(id);
+        if (existing.isEmpty()) {
+            hosts.add(new Host(id, event.displayName(), event.roles(), userVersion, event.registeredAt()));
+        } else if (existing.get().updateProfile(event.displayName(), event.roles(), userVersion, event.registeredAt())) {
+            hosts.save(existing.get());
         }
     }
 
@@ -34,15 +34,15 @@ public class HostDirectory {
     @Transactional(Transactional.TxType.MANDATORY)
     public void profileUpdated(UserProfileUpdated event, long userVersion) {
         UUID id = UUID.fromString(event.userId());
-        Host existing = entityManager.find(Host.class, id);
-        if (existing == null) {
-            entityManager.persist(new Host(id, event.displayName(), event.roles(), userVersion, event.updatedAt()));
-        } else {
-            existing.updateProfile(event.displayName(), event.roles(), userVersion, event.updatedAt());
+        Optional<Host> existing = hosts.find(id);
+        if (existing.isEmpty()) {
+            hosts.add(new Host(id, event.displayName(), event.roles(), userVersion, event.updatedAt()));
+        } else if (existing.get().updateProfile(event.displayName(), event.roles(), userVersion, event.updatedAt())) {
+            hosts.save(existing.get());
         }
     }
 
     public Optional<Host> find(UUID hostId) {
-        return Optional.ofNullable(entityManager.find(Host.class, hostId));
+        return hosts.find(hostId);
     }
 }

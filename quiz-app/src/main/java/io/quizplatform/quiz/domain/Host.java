@@ -1,44 +1,27 @@
 package io.quizplatform.quiz.domain;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A person who can host quizzes, as quiz-app knows them from user-app's events: just what a quiz or a game
- * needs to show (the display name), never credentials.
+ * needs to show (the display name), never credentials. Plain Java: kept by a {@link HostRepository}.
  */
-@Entity
-@Table(name = "hosts")
 public class Host {
 
-    @Id
-    @Column(name = "host_id")
-    private UUID hostId;
+    private final UUID hostId;
 
-    @Column(name = "display_name", nullable = false)
     private String displayName;
 
-    @Column(nullable = false)
     private String roles;
 
-    /** The version of the user aggregate this row reflects; older events never overwrite newer ones. */
-    @Column(name = "user_version", nullable = false)
+    /** The version of the user aggregate this host reflects; older events never overwrite newer ones. */
     private long userVersion;
 
-    @Column(name = "registered_at", nullable = false)
-    private Instant registeredAt;
+    private final Instant registeredAt;
 
-    @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
-
-    protected Host() {
-    }
 
     public Host(UUID hostId, String displayName, List<String> roles, long userVersion, Instant registeredAt) {
         this.hostId = hostId;
@@ -47,6 +30,14 @@ public class Host {
         this.userVersion = userVersion;
         this.registeredAt = registeredAt;
         this.updatedAt = registeredAt;
+    }
+
+    /** A host as it was stored. */
+    public static Host restore(UUID hostId, String displayName, List<String> roles, long userVersion,
+                               Instant registeredAt, Instant updatedAt) {
+        Host host = new Host(hostId, displayName, roles, userVersion, registeredAt);
+        host.updatedAt = updatedAt;
+        return host;
     }
 
     /** Applies a newer profile; returns false (and changes nothing) for a version already reflected. */
@@ -70,4 +61,6 @@ public class Host {
     public long userVersion() { return userVersion; }
 
     public Instant registeredAt() { return registeredAt; }
+
+    public Instant updatedAt() { return updatedAt; }
 }

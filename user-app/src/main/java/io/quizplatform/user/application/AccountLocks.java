@@ -32,6 +32,7 @@ public class AccountLocks {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (user.lock(admin, now)) {
+            users.save(user);
             revocations.ended(user, user.sessionsValidFrom(), UserSessionsRevoked.ACCOUNT_LOCKED, now);
         }
         return user;
@@ -40,7 +41,9 @@ public class AccountLocks {
     @Transactional
     public User unlock(UUID userId) {
         User user = account(userId);
-        user.unlock(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        if (user.unlock(Instant.now().truncatedTo(ChronoUnit.MICROS))) {
+            users.save(user);
+        }
         return user;
     }
 

@@ -49,6 +49,7 @@ public class AccountProfile {
         User user = get(userId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (user.rename(displayName, now)) {
+            users.save(user);
             announce(user, now);
         }
         return user;
@@ -70,6 +71,7 @@ public class AccountProfile {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant validFrom = user.replacePasswordHash(passwords.hash(newPassword), now);
+        users.save(user);
         revocations.ended(user, validFrom, UserSessionsRevoked.PASSWORD_CHANGED, now);
         return tokens.issue(user);
     }
@@ -78,12 +80,13 @@ public class AccountProfile {
     @Transactional(Transactional.TxType.MANDATORY)
     void syncRoles(User user, Instant now) {
         if (user.assignRoles(admins.rolesFor(user.email()), now.truncatedTo(ChronoUnit.MICROS))) {
+            users.save(user);
             announce(user, now.truncatedTo(ChronoUnit.MICROS));
         }
     }
 
+    /** After the change is saved: the event carries the version it produced. */
     private void announce(User user, Instant now) {
-        users.flush(); // the event carries the version this change produced
         UserProfileUpdated payload = new UserProfileUpdated(user.id().toString(), user.displayName(), user.roleClaims(), now);
         outbox.append(EventEnvelope.newEvent(EventTypes.USER_PROFILE_UPDATED, "user", user.id().toString(),
                 user.version(), now, EventCodec.payloadToJson(payload)));

@@ -76,10 +76,12 @@ public class SessionRevocations {
         }
     }
 
-    /** Announces that the account's tokens issued before {@code validFrom} are void; inside the change's transaction. */
+    /**
+     * Announces that the account's tokens issued before {@code validFrom} are void; inside the change's transaction,
+     * after the change is saved (the event carries the version it produced).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void ended(User user, Instant validFrom, String reason, Instant now) {
-        users.flush(); // the event carries the version this change produced
         UserSessionsRevoked payload = new UserSessionsRevoked(user.id().toString(), validFrom, reason, now);
         outbox.append(EventEnvelope.newEvent(EventTypes.USER_SESSIONS_REVOKED, "user", user.id().toString(),
                 user.version(), now, EventCodec.payloadToJson(payload)));

@@ -1,11 +1,5 @@
 package io.quizplatform.user.domain;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -15,55 +9,38 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** An account. Only a hash of the password is ever held; the e-mail address is stored normalized. */
-@Entity
-@Table(name = "users")
+/**
+ * An account. Only a hash of the password is ever held; the e-mail address is stored normalized. Plain Java: the
+ * row it is kept in is {@code infrastructure.UserRecord}, and a change is written by {@link UserRepository#save}.
+ */
 public class User {
 
-    @Id
-    private UUID id;
-
-    @Column(nullable = false, unique = true)
-    private String email;
-
-    @Column(name = "display_name", nullable = false)
+    private final UUID id;
+    private final String email;
     private String displayName;
-
-    @Column(name = "password_hash", nullable = false)
     private String passwordHash;
-
-    @Column(nullable = false)
+    /** The role claims, sorted and joined by commas: a change of roles is a change of this text. */
     private String roles;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
+    private final Instant createdAt;
     private Instant updatedAt;
 
     /** Tokens issued (their {@code iat}, whole seconds) before this instant are void; null: never ended. */
-    @Column(name = "sessions_valid_from")
     private Instant sessionsValidFrom;
 
-    @Column(name = "locked_at")
     private Instant lockedAt;
 
-    /** The admin who locked the account (a user id; text, so that null binds plainly). */
-    @Column(name = "locked_by")
-    private String lockedBy;
+    /** The admin who locked the account; null when not locked. */
+    private UUID lockedBy;
 
-    @Version
+    /** The version of the aggregate last written (0 until first saved): user-app's events carry it. */
     private long version;
 
-    protected User() {
-    }
-
-    private User(UUID id, String email, String displayName, String passwordHash, Set<Role> roles, Instant now) {
+    private User(UUID id, String email, String displayName, String passwordHash, String roles, Instant now) {
         this.id = id;
         this.email = email;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
-        this.roles = roles.stream().map(Role::claim).sorted().collect(Collectors.joining(","));
+        this.roles = roles;
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -72,7 +49,20 @@ public class User {
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("an account has at least one role");
         }
-        return new User(id, normalizeEmail(email), normalizeDisplayName(displayName), passwordHash, roles, now);
+        return new User(id, normalizeEmail(email), normalizeDisplayName(displayName), passwordHash, joined(roles), now);
+    }
+
+    /** An account as it was stored ({@code roles}: the claims as {@link #roleClaimsText} gives them). */
+    public static User restore(UUID id, String email, String displayName, String passwordHash, String roles,
+                               Instant createdAt, Instant updatedAt, Instant sessionsValidFrom, Instant lockedAt,
+                               UUID lockedBy, long version) {
+        User user = new User(id, email, displayName, passwordHash, roles, createdAt);
+        user.updatedAt = updatedAt;
+        user.sessionsValidFrom = sessionsValidFrom;
+        user.lockedAt = lockedAt;
+        user.lockedBy = lockedBy;
+        user.version = version;
+        return user;
     }
 
     /** Addresses compare case-insensitively and without surrounding blanks. */
@@ -131,7 +121,7 @@ public class User {
             return false;
         }
         lockedAt = now;
-        lockedBy = admin.toString();
+        lockedBy = admin;
         updatedAt = now;
         endSessions(now);
         return true;
@@ -159,13 +149,17 @@ public class User {
         if (newRoles.isEmpty()) {
             throw new IllegalArgumentException("an account has at least one role");
         }
-        String joined = newRoles.stream().map(Role::claim).sorted().collect(Collectors.joining(","));
+        String joined = joined(newRoles);
         if (joined.equals(roles)) {
             return false;
         }
         roles = joined;
         updatedAt = now;
         return true;
+    }
+
+    private static String joined(Set<Role> roles) {
+        return roles.stream().map(Role::claim).sorted().collect(Collectors.joining(","));
     }
 
     public UUID id() { return id; }
@@ -192,7 +186,19 @@ public class User {
         return roles().stream().map(Role::claim).toList();
     }
 
+    /** The role claims as stored: sorted and joined by commas. */
+    public String roleClaimsText() { return roles; }
+
     public Instant createdAt() { return createdAt; }
 
+    public Instant updatedAt() { return updatedAt; }
+
+    public UUID lockedBy() { return lockedBy; }
+
     public long version() { return version; }
+
+    /** The repository wrote the account's changes as this version (the one the events about them carry). */
+    public void saved(long writtenVersion) {
+        version = writtenVersion;
+    }
 }

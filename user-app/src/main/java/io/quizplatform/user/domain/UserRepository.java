@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * The accounts, as the use cases see them (the port beside the aggregate); implemented with JPA by
- * {@code infrastructure.JpaUserRepository}. Changes to a loaded {@link User} are written at commit.
+ * {@code infrastructure.JpaUserRepository}. A loaded {@link User} is a copy: its changes are written by {@link #save}.
  */
 public interface UserRepository {
 
@@ -24,8 +24,12 @@ public interface UserRepository {
     /** The accounts whose sessions were ended after {@code since}: the cutoffs that can still void a live token. */
     List<SessionCutoff> sessionCutoffsAfter(Instant since);
 
-    /** Writes pending changes now, so the new version number is known inside the use case. */
-    void flush();
+    /**
+     * Writes the account's changes now (not at commit), inside the use case's transaction, so the version they produce
+     * is known there: the account carries it afterwards. Refused as an optimistic lock failure if the account changed
+     * since this copy was read.
+     */
+    void save(User user);
 
     /** Writes the new account now (not at commit) so a duplicate address surfaces inside the use case. */
     void addAndFlush(User user);

@@ -1,2 +1,5 @@
-/** Accounts and the rules they obey. Persistence mapping only; no Kafka, no REST. */
+/**
+ * Accounts and the rules they obey. Plain Java: no persistence mapping (that is {@code infrastructure.UserRecord}),
+ * no Kafka, no REST.
+ */
 package io.quizplatform.user.domain;

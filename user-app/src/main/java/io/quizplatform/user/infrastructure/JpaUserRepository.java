@@ -5,10 +5,18 @@ import io.quizplatform.user.domain.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
-/** The {@link UserRepository} port on the persistence unit {@code user}. */
+/**
+ * The {@link UserRepository} port on the persistence unit {@code user}, through the entity {@link UserRecord}. An
+ * account handed out is a copy of its record; {@link #save} copies it back onto the record this transaction loaded.
+ */
 @ApplicationScoped
 public class JpaUserRepository implements UserRepository {
 
@@ -17,7 +25,7 @@ public class JpaUserRepository implements UserRepository {
 
     @Override
     public boolean emailTaken(String normalizedEmail) {
-        return !entityManager.createQuery("SELECT u.id FROM User u WHERE u.email = :email")
+        return !entityManager.createQuery("SELECT u.id FROM UserRecord u WHERE u.email = :email")
                 .setParameter("email", normalizedEmail)
                 .setMaxResults(1)
                 .getResultList()
@@ -26,38 +34,54 @@ public class JpaUserRepository implements UserRepository {
 
     @Override
     public Optional<User> byEmail(String normalizedEmail) {
-        return entityManager.createQuery("SELECT u FROM User u WHERE u.email = :email", User.class)
+        return entityManager.createQuery("SELECT u FROM UserRecord u WHERE u.email = :email", UserRecord.class)
                 .setParameter("email", normalizedEmail)
                 .getResultStream()
-                .findFirst();
+                .findFirst()
+                .map(UserRecord::toUser);
     }
 
     @Override
-    public Optional<User> byId(java.util.UUID id) {
-        return Optional.ofNullable(entityManager.find(User.class, id));
+    public Optional<User> byId(UUID id) {
+        return Optional.ofNullable(entityManager.find(UserRecord.class, id)).map(UserRecord::toUser);
     }
 
     /** The accounts whose sessions were ended after {@code since}: the cutoffs that can still void a live token. */
     @Override
-    public java.util.List<SessionCutoff> sessionCutoffsAfter(java.time.Instant since) {
+    public List<SessionCutoff> sessionCutoffsAfter(Instant since) {
         return entityManager.createQuery(
-                        "SELECT u.id, u.sessionsValidFrom FROM User u WHERE u.sessionsValidFrom > :since", Object[].class)
+                        "SELECT u.id, u.sessionsValidFrom FROM UserRecord u WHERE u.sessionsValidFrom > :since", Object[].class)
                 .setParameter("since", since)
                 .getResultStream()
-                .map(row -> new SessionCutoff((java.util.UUID) row[0], (java.time.Instant) row[1]))
+                .map(row -> new SessionCutoff((UUID) row[0], (Instant) row[1]))
                 .toList();
     }
 
-    /** Writes pending changes now, so the new version number is known inside the use case. */
+    /**
+     * The record is the one this transaction loaded (the persistence context hands it back without a query), so the
+     * UPDATE checks the version the account was read with, as a change to a managed entity did.
+     */
     @Override
-    public void flush() {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void save(User user) {
+        UserRecord record = entityManager.find(UserRecord.class, user.id());
+        if (record == null) {
+            throw new IllegalStateException("account " + user.id() + " is not stored");
+        }
+        if (record.version() != user.version()) {
+            // loaded in another transaction and changed since: what the UPDATE's version check would have refused
+            throw new OptimisticLockException("account " + user.id() + " changed since it was read");
+        }
+        record.copy(user);
         entityManager.flush();
+        user.saved(record.version());
     }
 
-    /** Writes the new account now (not at commit) so a duplicate address surfaces inside the use case. */
     @Override
     public void addAndFlush(User user) {
-        entityManager.persist(user);
+        UserRecord record = UserRecord.of(user);
+        entityManager.persist(record);
         entityManager.flush();
+        user.saved(record.version());
     }
 }
