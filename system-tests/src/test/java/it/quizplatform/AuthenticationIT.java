@@ -68,6 +68,9 @@ public class AuthenticationIT {
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(wrongPassword.contentType()).startsWith("application/problem+json");
         assertThat(wrongPassword.body()).isEqualTo(unknown.body());
+        // A 401 names the scheme to authenticate with (RFC 9110), the same for both.
+        assertThat(wrongPassword.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(unknown.header("WWW-Authenticate")).isEqualTo("Bearer");
     }
 
     @Test

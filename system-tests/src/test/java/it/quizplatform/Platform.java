@@ -38,7 +38,12 @@ final class Platform {
         return "http://" + ManuallyStartedConfiguration.getHostname() + ":" + ManuallyStartedConfiguration.getHttpPort();
     }
 
-    record Reply(int status, String contentType, String body) {
+    record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+        /** The value of one response header, or empty. */
+        String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -114,7 +119,8 @@ final class Platform {
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.quizplatform.quiz.api;
 
 import io.quizplatform.platform.api.Problem;
+import io.quizplatform.platform.api.ProblemMapper;
 import io.quizplatform.quiz.application.AdminsOnly;
 import io.quizplatform.quiz.application.GameBusy;
 import io.quizplatform.quiz.application.GameRuleBroken;
@@ -21,22 +22,12 @@ import java.util.List;
 
 /**
  * quiz-app's domain and application refusals as problem+json: they say what is wrong, the API picks the status. The
- * use cases' refusals build their {@link Problem} in {@link ProblemFor#problem}: clients and tests rely on these
+ * use cases' refusals build their {@link Problem} in {@link ProblemMapper#problem}: clients and tests rely on these
  * bodies, and QuizProblemsTest pins them without a JAX-RS runtime.
  */
 public final class QuizProblems {
 
     private QuizProblems() {
-    }
-
-    /** A refusal whose body follows from the exception alone: {@link #problem} builds it, which tests read directly. */
-    abstract static class ProblemFor<E extends Throwable> implements ExceptionMapper<E> {
-        @Override
-        public Response toResponse(E e) {
-            return problem(e).toResponse();
-        }
-
-        abstract Problem problem(E e);
     }
 
     @Provider
@@ -55,35 +46,35 @@ public final class QuizProblems {
 
     /** A quiz rule broken: by a command (QuizRuleBroken, a RuleViolation) or by a document's images. */
     @Provider
-    public static class ForRuleViolation extends ProblemFor<RuleViolation> {
+    public static class ForRuleViolation extends ProblemMapper<RuleViolation> {
         @Override
-        Problem problem(RuleViolation e) {
+        public Problem problem(RuleViolation e) {
             return Problem.of(400, "Quiz rule broken", e.getMessage(),
                     e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
         }
     }
 
     @Provider
-    public static class ForUnknownQuiz extends ProblemFor<UnknownQuiz> {
+    public static class ForUnknownQuiz extends ProblemMapper<UnknownQuiz> {
         @Override
-        Problem problem(UnknownQuiz e) {
+        public Problem problem(UnknownQuiz e) {
             return Problem.of(404, "Unknown quiz", e.getMessage(), List.of());
         }
     }
 
     @Provider
-    public static class ForNotYourQuiz extends ProblemFor<NotYourQuiz> {
+    public static class ForNotYourQuiz extends ProblemMapper<NotYourQuiz> {
         @Override
-        Problem problem(NotYourQuiz e) {
+        public Problem problem(NotYourQuiz e) {
             return Problem.of(403, "Not your quiz", e.getMessage(), List.of());
         }
     }
 
     /** The versions are the quiz's; what to do about it (the ETag, If-Match) is HTTP's, so the detail is said here. */
     @Provider
-    public static class ForQuizChangedMeanwhile extends ProblemFor<QuizChangedMeanwhile> {
+    public static class ForQuizChangedMeanwhile extends ProblemMapper<QuizChangedMeanwhile> {
         @Override
-        Problem problem(QuizChangedMeanwhile e) {
+        public Problem problem(QuizChangedMeanwhile e) {
             return Problem.of(412, "Quiz changed meanwhile", "The quiz is no longer at version " + e.expected()
                     + (e.current().isPresent() ? " (it is at " + e.current().getAsLong() + ")" : "")
                     + ": someone changed it since you loaded it. Reload it, reapply your change and send the new ETag in If-Match.",
@@ -92,51 +83,51 @@ public final class QuizProblems {
     }
 
     @Provider
-    public static class ForQuizNotPublished extends ProblemFor<QuizNotPublished> {
+    public static class ForQuizNotPublished extends ProblemMapper<QuizNotPublished> {
         @Override
-        Problem problem(QuizNotPublished e) {
+        public Problem problem(QuizNotPublished e) {
             return Problem.of(409, "Quiz not published", e.getMessage(), List.of());
         }
     }
 
     @Provider
-    public static class ForNoFreePin extends ProblemFor<NoFreePin> {
+    public static class ForNoFreePin extends ProblemMapper<NoFreePin> {
         @Override
-        Problem problem(NoFreePin e) {
+        public Problem problem(NoFreePin e) {
             return Problem.of(503, "No free PIN", e.getMessage(), List.of());
         }
     }
 
     @Provider
-    public static class ForUnknownGame extends ProblemFor<UnknownGame> {
+    public static class ForUnknownGame extends ProblemMapper<UnknownGame> {
         @Override
-        Problem problem(UnknownGame e) {
+        public Problem problem(UnknownGame e) {
             return Problem.of(404, "Unknown game", e.getMessage(), List.of());
         }
     }
 
     /** The title "Game rule: &lt;code&gt;" is read by the web client; the game's state is at fault, never the request. */
     @Provider
-    public static class ForGameRuleBroken extends ProblemFor<GameRuleBroken> {
+    public static class ForGameRuleBroken extends ProblemMapper<GameRuleBroken> {
         @Override
-        Problem problem(GameRuleBroken e) {
+        public Problem problem(GameRuleBroken e) {
             return Problem.of(409, "Game rule: " + e.code(), e.getMessage(),
                     List.of(new Problem.FieldError("game", e.getMessage())));
         }
     }
 
     @Provider
-    public static class ForGameBusy extends ProblemFor<GameBusy> {
+    public static class ForGameBusy extends ProblemMapper<GameBusy> {
         @Override
-        Problem problem(GameBusy e) {
+        public Problem problem(GameBusy e) {
             return Problem.of(503, "Game busy", e.getMessage(), List.of());
         }
     }
 
     @Provider
-    public static class ForAdminsOnly extends ProblemFor<AdminsOnly> {
+    public static class ForAdminsOnly extends ProblemMapper<AdminsOnly> {
         @Override
-        Problem problem(AdminsOnly e) {
+        public Problem problem(AdminsOnly e) {
             return Problem.of(403, "Admins only", e.getMessage(), List.of());
         }
     }

@@ -27,32 +27,32 @@ class UserProblemsTest {
 
     @Test
     void loggingIn() {
-        assertThat(UserProblems.ForWrongCredentials.problem(new WrongCredentials()))
+        assertThat(new UserProblems.ForWrongCredentials().problem(new WrongCredentials()))
                 .isEqualTo(Problem.of(401, "Login failed", "The e-mail address or the password is wrong.", List.of()));
-        assertThat(UserProblems.ForWrongCredentials.headers()).isEqualTo(Map.of("WWW-Authenticate", "Bearer"));
-        assertThat(UserProblems.ForAccountLocked.problem(new AccountLocked()))
+        assertThat(new UserProblems.ForWrongCredentials().headers(new WrongCredentials())).isEqualTo(Map.of("WWW-Authenticate", "Bearer"));
+        assertThat(new UserProblems.ForAccountLocked().problem(new AccountLocked()))
                 .isEqualTo(Problem.of(403, "Account locked", "This account is locked by an admin. Ask an admin to unlock it.", List.of()));
     }
 
     @Test
     void sessions() {
-        assertThat(UserProblems.ForAccountGone.problem(new AccountGone()))
+        assertThat(new UserProblems.ForAccountGone().problem(new AccountGone()))
                 .isEqualTo(Problem.of(401, "Unknown account", "The account of this token no longer exists. Log in again.", List.of()));
-        assertThat(UserProblems.ForAccountGone.headers()).isEqualTo(Map.of("WWW-Authenticate", "Bearer"));
-        assertThat(UserProblems.ForSessionNotEnded.problem(new SessionNotEnded(new IllegalStateException("redis away"))))
+        assertThat(new UserProblems.ForAccountGone().headers(new AccountGone())).isEqualTo(Map.of("WWW-Authenticate", "Bearer"));
+        assertThat(new UserProblems.ForSessionNotEnded().problem(new SessionNotEnded(new IllegalStateException("redis away"))))
                 .isEqualTo(Problem.of(503, "Logout unavailable",
                         "The session could not be ended right now (the token store is unreachable). Try again shortly.", List.of()));
-        assertThat(UserProblems.ForSessionNotEnded.headers()).isEqualTo(Map.of("Retry-After", "5"));
+        assertThat(new UserProblems.ForSessionNotEnded().headers(new SessionNotEnded(new IllegalStateException("redis away")))).isEqualTo(Map.of("Retry-After", "5"));
     }
 
     @Test
     void registering() {
-        assertThat(UserProblems.ForWeakPassword.problem(WeakPassword.atRegistration(BROKEN)))
+        assertThat(new UserProblems.ForWeakPassword().problem(WeakPassword.atRegistration(BROKEN)))
                 .isEqualTo(Problem.of(400, "Password too weak",
                         "The password must be at least 10 characters long (it has 5); must contain at least 4 different characters.",
                         List.of(new Problem.FieldError("password", "must be at least 10 characters long (it has 5)"),
                                 new Problem.FieldError("password", "must contain at least 4 different characters"))));
-        assertThat(UserProblems.ForEmailTaken.problem(new EmailTaken()))
+        assertThat(new UserProblems.ForEmailTaken().problem(new EmailTaken()))
                 .isEqualTo(Problem.of(409, "E-mail already registered",
                         "An account with this e-mail address already exists. Log in, or register with another address.",
                         List.of(new Problem.FieldError("email", "already registered"))));
@@ -60,10 +60,10 @@ class UserProblemsTest {
 
     @Test
     void changingThePassword() {
-        assertThat(UserProblems.ForWrongCurrentPassword.problem(new WrongCurrentPassword()))
+        assertThat(new UserProblems.ForWrongCurrentPassword().problem(new WrongCurrentPassword()))
                 .isEqualTo(Problem.of(400, "Current password is wrong", "The current password is wrong; the password was not changed.",
                         List.of(new Problem.FieldError("currentPassword", "does not match"))));
-        assertThat(UserProblems.ForWeakPassword.problem(WeakPassword.asNewPassword(BROKEN)))
+        assertThat(new UserProblems.ForWeakPassword().problem(WeakPassword.asNewPassword(BROKEN)))
                 .isEqualTo(Problem.of(400, "Password too weak",
                         "The new password must be at least 10 characters long (it has 5); must contain at least 4 different characters.",
                         List.of(new Problem.FieldError("newPassword", "must be at least 10 characters long (it has 5)"),
@@ -72,9 +72,9 @@ class UserProblemsTest {
 
     @Test
     void lockingAccounts() {
-        assertThat(UserProblems.ForCannotLockOwnAccount.problem(new CannotLockOwnAccount()))
+        assertThat(new UserProblems.ForCannotLockOwnAccount().problem(new CannotLockOwnAccount()))
                 .isEqualTo(Problem.of(409, "Cannot lock own account", "An admin can't lock their own account; ask another admin.", List.of()));
-        assertThat(UserProblems.ForUnknownAccount.problem(new UnknownAccount(ID)))
+        assertThat(new UserProblems.ForUnknownAccount().problem(new UnknownAccount(ID)))
                 .isEqualTo(Problem.of(404, "Unknown account", "There is no account " + ID + ".", List.of()));
     }
 }
