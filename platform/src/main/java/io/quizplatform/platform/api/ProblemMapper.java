@@ -26,8 +26,11 @@ public abstract class ProblemMapper<E extends Throwable> implements ExceptionMap
 
     public abstract Problem problem(E e);
 
-    /** Headers the answer needs besides the body (a challenge, a Retry-After); none by default. */
+    /**
+     * Headers the answer needs besides the body: by default a 401 names the scheme to authenticate with (RFC 9110), as
+     * {@link ProblemMappers} does for a {@link ProblemException}; a mapper adds others (a Retry-After) itself.
+     */
     public Map<String, String> headers(E e) {
-        return Map.of();
+        return problem(e).status() == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of();
     }
 }

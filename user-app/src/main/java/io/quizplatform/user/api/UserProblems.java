@@ -23,23 +23,15 @@ import java.util.Map;
  */
 public final class UserProblems {
 
-    /** Every 401 names the scheme to authenticate with (RFC 9110), as ProblemMappers does for a ProblemException. */
-    static final Map<String, String> BEARER_CHALLENGE = Map.of("WWW-Authenticate", "Bearer");
-
     private UserProblems() {
     }
 
-    /** One answer for an unknown address and a wrong password: nothing in it may tell them apart. */
+    /** One answer for an unknown address and a wrong password: nothing in it may tell them apart (a 401: challenged). */
     @Provider
     public static class ForWrongCredentials extends ProblemMapper<WrongCredentials> {
         @Override
         public Problem problem(WrongCredentials e) {
             return Problem.of(401, "Login failed", e.getMessage(), List.of());
-        }
-
-        @Override
-        public Map<String, String> headers(WrongCredentials e) {
-            return BEARER_CHALLENGE;
         }
     }
 
@@ -73,11 +65,6 @@ public final class UserProblems {
         @Override
         public Problem problem(AccountGone e) {
             return Problem.of(401, "Unknown account", e.getMessage(), List.of());
-        }
-
-        @Override
-        public Map<String, String> headers(AccountGone e) {
-            return BEARER_CHALLENGE;
         }
     }
 
