@@ -101,6 +101,13 @@ public class ServerLogsIT {
      */
     static final String LIBERTY_WEBSOCKET_STOP_RACE = "com.ibm.ws.wsoc.ServiceManager.getExecutorService()\" is null";
 
+    /**
+     * Liberty's own MicroProfile Metrics, not the application: a scrape of /metrics while the server stops reads a
+     * vendor gauge whose MBean is already gone, and Liberty prints the NullPointerException (seen once in a fresh-clone
+     * run, 2026-12-05 23:41). Nothing of ours runs there.
+     */
+    static final String LIBERTY_METRICS_STOP_RACE = "io.openliberty.microprofile.metrics.internal.monitor.internal.MonitorGauge.getValue()\" is null";
+
     @Test
     void serversStopWithoutErrors() throws Exception {
         List<String> problems = new ArrayList<>();
@@ -113,7 +120,7 @@ public class ServerLogsIT {
                     stopping = false;
                 }
                 if (stopping && (line.matches("^\\[[^]]+] [0-9a-f]{8} .{60} E .*") || line.contains("NullPointerException"))
-                        && !line.contains(LIBERTY_WEBSOCKET_STOP_RACE)) {
+                        && !line.contains(LIBERTY_WEBSOCKET_STOP_RACE) && !line.contains(LIBERTY_METRICS_STOP_RACE)) {
                     problems.add(file.getFileName() + ": " + line);
                 }
             }
