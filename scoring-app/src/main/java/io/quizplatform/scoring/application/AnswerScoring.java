@@ -11,6 +11,7 @@ import io.quizplatform.platform.persistence.InTransaction;
 import io.quizplatform.platform.tracing.Tracing;
 import io.quizplatform.scoring.domain.AnswerScore;
 import io.quizplatform.scoring.domain.BoardRow;
+import io.quizplatform.scoring.domain.BoardStore;
 import io.quizplatform.scoring.domain.FinalizationStore;
 import io.quizplatform.scoring.domain.GameRules;
 import io.quizplatform.scoring.domain.PlayerRow;
@@ -50,6 +51,9 @@ public class AnswerScoring {
 
     @Inject
     ScoreStore repository;
+
+    @Inject
+    BoardStore boards;
 
     @Inject
     ScoreEvents events;
@@ -293,7 +297,7 @@ public class AnswerScoring {
                 EventCodec.payloadToJson(tally.distribution() == null ? List.of() : tally.distribution()),
                 EventCodec.payloadToJson(tally.textAnswers() == null ? List.of() : tally.textAnswers()), tally.closedAt());
         // PostgreSQL sorts already; the domain's rule has the last word on the order every player is told.
-        List<BoardRow> board = Ranking.sorted(repository.board(gameId, tally.questionIndex()));
+        List<BoardRow> board = Ranking.sorted(boards.board(gameId, tally.questionIndex()));
         int lastCounting = game.lastCountingThrough(tally.questionIndex());
         List<Standing> leaders = Leaderboards.standings(board, QuestionScored.LEADERS);
         List<QuestionScored.Line> lines = new ArrayList<>(board.size());

@@ -5,9 +5,9 @@ import io.quizplatform.contracts.GameFinalizationFailed;
 import io.quizplatform.contracts.GameFinalized;
 import io.quizplatform.contracts.Standing;
 import io.quizplatform.platform.persistence.AfterCommit;
+import io.quizplatform.scoring.domain.BoardStore;
 import io.quizplatform.scoring.domain.FinalizationStore;
 import io.quizplatform.scoring.domain.FinalizationStore.Saga;
-import io.quizplatform.scoring.domain.ScoreStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ public class FinalizationSteps {
     FinalizationStore sagas;
 
     @Inject
-    ScoreStore scores;
+    BoardStore boards;
 
     @Inject
     Reports reports;
@@ -105,9 +105,9 @@ public class FinalizationSteps {
                 return Outcome.MOVED;
             }
             case ANNOUNCING -> {
-                List<Standing> podium = Leaderboards.standings(scores.standings(gameId, 3), 3);
+                List<Standing> podium = Leaderboards.standings(boards.standings(gameId, 3), 3);
                 events.publish(gameId, EventTypes.GAME_FINALIZED, new GameFinalized(gameId.toString(),
-                        (int) scores.playerCount(gameId), sagas.questionsPlayed(gameId), podium, Instant.now()));
+                        (int) boards.playerCount(gameId), sagas.questionsPlayed(gameId), podium, Instant.now()));
                 sagas.done(gameId);
                 AfterCommit.run(transaction, () -> {
                     leaderboards.keepAfterGame(gameId);

@@ -4,6 +4,7 @@ import io.quizplatform.contracts.Standing;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.scoring.domain.BoardCache;
 import io.quizplatform.scoring.domain.BoardRow;
+import io.quizplatform.scoring.domain.BoardStore;
 import io.quizplatform.scoring.domain.ScoreStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -177,14 +178,17 @@ public class Leaderboards {
         @Inject
         ScoreStore repository;
 
+        @Inject
+        BoardStore boards;
+
         public Board top(UUID gameId, int limit) {
-            return new Board(gameId, repository.playerCount(gameId), standings(repository.standings(gameId, limit), limit),
+            return new Board(gameId, boards.playerCount(gameId), standings(boards.standings(gameId, limit), limit),
                     Source.DATABASE);
         }
 
         public Optional<Place> place(UUID gameId, String playerId) {
-            long players = repository.playerCount(gameId);
-            return repository.place(gameId, playerId).map(standing -> new Place(gameId, players, standing, Source.DATABASE));
+            long players = boards.playerCount(gameId);
+            return boards.place(gameId, playerId).map(standing -> new Place(gameId, players, standing, Source.DATABASE));
         }
 
         /**
@@ -193,7 +197,7 @@ public class Leaderboards {
          */
         public void underGameLock(UUID gameId, java.util.function.Consumer<List<BoardRow>> write) {
             repository.lockGame(gameId);
-            write.accept(repository.standings(gameId, 0));
+            write.accept(boards.standings(gameId, 0));
         }
 
         public List<UUID> recentGames() {

@@ -10,7 +10,7 @@ import java.util.UUID;
 /**
  * The fast copy of each game's board, kept beside the committed one in scoring_db (the read model every score is
  * written to), so reading a leaderboard costs no database query. It may be down or lose a board: callers fall back
- * to {@link ScoreStore} and rebuild it from there. Implemented with Redis by {@code infrastructure.redis.RedisBoards}.
+ * to {@link BoardStore} and rebuild it from there. Implemented with Redis by {@code infrastructure.redis.RedisBoards}.
  */
 public interface BoardCache {
 

@@ -1,7 +1,5 @@
 package io.quizplatform.scoring.domain;
 
-import io.quizplatform.contracts.Standing;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -10,8 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * scoring_db as scoring and the boards see it: the games' {@link GameRules}, the players' scores ({@link PlayerRow}),
- * the answers scored and the boards they make ({@link BoardRow}). The port beside the scoring rules, implemented by
+ * scoring_db as scoring sees it: the games' {@link GameRules}, the players' scores ({@link PlayerRow}) and the answers
+ * scored (the boards they make: {@link BoardStore}). The port beside the scoring rules, implemented by
  * {@code infrastructure.ScoringRepository}; every method runs in the caller's transaction.
  */
 public interface ScoreStore {
@@ -62,21 +60,6 @@ public interface ScoreStore {
     /** Records answer-app's tally of a question (the completion's sign of progress). */
     void tallied(UUID gameId, int questionIndex, int answered, int correct, String distributionJson,
                  String textAnswersJson, Instant at);
-
-    /** The board after a question: every player still in the game, best first. */
-    List<BoardRow> board(UUID gameId, int questionIndex);
-
-    /** The top of the board as last tallied, or all of it with a limit of 0. */
-    List<BoardRow> standings(UUID gameId, int limit);
-
-    /** Players still in the game. */
-    long playerCount(UUID gameId);
-
-    /**
-     * A player's place as last tallied: rank (1 = first), nickname ("player" while their join is not read yet), total
-     * and correct answers; empty if not on the board.
-     */
-    Optional<Standing> place(UUID gameId, String playerId);
 
     /** Games whose boards may be in the board cache: created or ended within the last day. */
     List<UUID> recentGames();

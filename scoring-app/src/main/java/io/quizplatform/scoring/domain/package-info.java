@@ -5,7 +5,8 @@
  * {@link io.quizplatform.scoring.domain.Ranking} for the order and its tie rule.
  *
  * <p>Beside them the ports the use cases reach storage through, with the data they carry (implemented in
- * {@code infrastructure}): {@link io.quizplatform.scoring.domain.ScoreStore} (games' rules, players' scores, boards),
+ * {@code infrastructure}): {@link io.quizplatform.scoring.domain.ScoreStore} (games' rules, players' scores),
+ * {@link io.quizplatform.scoring.domain.BoardStore} (the boards those scores make),
  * {@link io.quizplatform.scoring.domain.BoardCache} (the fast copy of the boards),
  * {@link io.quizplatform.scoring.domain.FinalizationStore} (the game-completion sagas) and
  * {@link io.quizplatform.scoring.domain.ReportStore} (finished games' {@link io.quizplatform.scoring.domain.Report}s).

@@ -131,7 +131,7 @@ public class FinalizationRepository implements FinalizationStore {
     @Override
     public void finalRanks(UUID gameId) {
         em.createNativeQuery("UPDATE player_scores p SET final_rank = b.rank FROM (SELECT player_id, row_number() OVER "
-                + "(ORDER BY " + ScoringRepository.ORDER + ") AS rank FROM player_scores "
+                + "(ORDER BY " + BoardRepository.ORDER + ") AS rank FROM player_scores "
                 + "WHERE game_id = ?1 AND NOT kicked) b WHERE p.game_id = ?1 AND p.player_id = b.player_id")
                 .setParameter(1, gameId).executeUpdate();
     }

@@ -55,7 +55,7 @@ public class ReportRepository implements ReportStore {
         // SQL (ADR 0003): the boards' order, which sorts player ids in the "C" collation
         List<Object[]> playerRows = em.createNativeQuery("SELECT player_id, nickname, total, correct_answers, answered, total_response_ms, "
                         + "final_rank FROM player_scores WHERE game_id = ?1 AND NOT kicked "
-                        + "ORDER BY final_rank NULLS LAST, " + ScoringRepository.ORDER)
+                        + "ORDER BY final_rank NULLS LAST, " + BoardRepository.ORDER)
                 .setParameter(1, gameId).getResultList();
         List<Object[]> answerRows = em.createQuery("SELECT a.playerId, a.questionIndex, a.points + a.bonus FROM ScoredAnswerRecord a "
                         + "WHERE a.gameId = :game", Object[].class)
@@ -103,14 +103,14 @@ public class ReportRepository implements ReportStore {
             boolean opened = (Boolean) q[6];
             int answered = ((Number) q[7]).intValue();
             int correct = ((Number) q[8]).intValue();
-            List<GameCreated.Option> options = ScoringRepository.JSONB.fromJson((String) q[5], OPTIONS);
-            List<QuestionTallied.OptionCount> counted = q[9] == null ? List.of() : ScoringRepository.JSONB.fromJson((String) q[9], COUNTS);
+            List<GameCreated.Option> options = Persistence.JSONB.fromJson((String) q[5], OPTIONS);
+            List<QuestionTallied.OptionCount> counted = q[9] == null ? List.of() : Persistence.JSONB.fromJson((String) q[9], COUNTS);
             Map<String, Integer> countById = new HashMap<>();
             counted.forEach(c -> countById.put(c.optionId(), c.count()));
             List<Report.OptionLine> distribution = options.stream()
                     .map(o -> new Report.OptionLine(o.id(), o.text(), o.correct(), countById.getOrDefault(o.id(), 0)))
                     .toList();
-            List<QuestionTallied.TextCount> texts = q[10] == null ? List.of() : ScoringRepository.JSONB.fromJson((String) q[10], TEXTS);
+            List<QuestionTallied.TextCount> texts = q[10] == null ? List.of() : Persistence.JSONB.fromJson((String) q[10], TEXTS);
             // Of the answers given: the tally's two counts cover the same players (kicked or late ones included).
             Double percent = !opened || "POLL".equals(q[1]) || answered == 0 ? null
                     : BigDecimal.valueOf(100.0 * correct / answered).setScale(1, RoundingMode.HALF_UP).doubleValue();

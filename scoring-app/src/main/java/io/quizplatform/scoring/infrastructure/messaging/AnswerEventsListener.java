@@ -9,6 +9,7 @@ import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.messaging.EventHandler;
 import io.quizplatform.scoring.application.AnswerScoring;
 import io.quizplatform.scoring.domain.GameRules;
+import io.quizplatform.scoring.infrastructure.GameRepository;
 import io.quizplatform.scoring.infrastructure.ScoringRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,9 @@ public class AnswerEventsListener implements EventHandler {
     @Inject
     ScoringRepository repository;
 
+    @Inject
+    GameRepository games;
+
     @Override
     public Topic topic() {
         return Topic.ANSWER_EVENTS;
@@ -51,7 +55,7 @@ public class AnswerEventsListener implements EventHandler {
             // The lock orders this against the game's creation: either it sees the game, or creation sees this row.
             repository.lockGame(gameId);
             if (scoring.rules(gameId).isEmpty()) {
-                repository.waitForGame(gameId, EventCodec.encode(event));
+                games.waitForGame(gameId, EventCodec.encode(event));
                 return;
             }
         }

@@ -15,6 +15,7 @@ import io.quizplatform.platform.persistence.InTransaction;
 import io.quizplatform.scoring.application.AnswerScoring;
 import io.quizplatform.scoring.application.GameCompletion;
 import io.quizplatform.scoring.domain.GameRules;
+import io.quizplatform.scoring.infrastructure.GameRepository;
 import io.quizplatform.scoring.infrastructure.ScoringRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,9 @@ public class GameEventsListener implements EventHandler {
 
     @Inject
     ScoringRepository repository;
+
+    @Inject
+    GameRepository games;
 
     @Inject
     AnswerEventsListener answers;
@@ -73,14 +77,14 @@ public class GameEventsListener implements EventHandler {
                 PlayerJoined joined = EventCodec.payloadFromJson(event, PlayerJoined.class);
                 joining().computeIfAbsent(gameId, id -> new LinkedHashMap<>()).put(joined.playerId(), joined.nickname());
             }
-            case EventTypes.GAME_PLAYER_KICKED -> repository.kicked(gameId, EventCodec.payloadFromJson(event, PlayerKicked.class).playerId());
+            case EventTypes.GAME_PLAYER_KICKED -> games.kicked(gameId, EventCodec.payloadFromJson(event, PlayerKicked.class).playerId());
             case EventTypes.GAME_QUESTION_OPENED -> {
                 QuestionOpened opened = EventCodec.payloadFromJson(event, QuestionOpened.class);
-                repository.opened(gameId, opened.questionIndex(), opened.at());
+                games.opened(gameId, opened.questionIndex(), opened.at());
             }
             case EventTypes.GAME_ENDED -> {
                 GameEnded ended = EventCodec.payloadFromJson(event, GameEnded.class);
-                if (repository.ended(gameId, ended.reason(), ended.at())) {
+                if (games.ended(gameId, ended.reason(), ended.at())) {
                     completion.begin(gameId);
                 }
             }
@@ -91,14 +95,14 @@ public class GameEventsListener implements EventHandler {
     private void created(UUID gameId, GameCreated created) {
         List<GameCreated.Question> questions = created.questions() == null ? List.of() : created.questions();
         repository.lockGame(gameId);
-        repository.createGame(gameId, created.hostId(), created.quizId(), !Boolean.FALSE.equals(created.speedScoring()),
+        games.createGame(gameId, created.hostId(), created.quizId(), !Boolean.FALSE.equals(created.speedScoring()),
                 !Boolean.FALSE.equals(created.streakBonus()), created.at(), questions.stream()
-                        .map(q -> new ScoringRepository.NewQuestion(q.type(), q.text() == null ? "" : q.text(), q.points(),
+                        .map(q -> new GameRepository.NewQuestion(q.type(), q.text() == null ? "" : q.text(), q.points(),
                                 q.timeLimitSeconds(), !"POLL".equals(q.type()) && q.points() > 0,
                                 EventCodec.payloadToJson(q.options() == null ? List.of() : q.options())))
                         .toList());
         GameRules rules = scoring.rules(gameId).orElseThrow();
-        for (String waited : repository.takeWaiting(gameId)) {
+        for (String waited : games.takeWaiting(gameId)) {
             EventEnvelope event = EventCodec.decode(waited);
             Optional<String> problem = answers.problemWith(event, rules);
             if (problem.isPresent()) {
@@ -137,7 +141,7 @@ public class GameEventsListener implements EventHandler {
     private void writeJoins() {
         Map<UUID, Map<String, String>> joining = joining();
         if (!joining.isEmpty()) {
-            repository.joined(joining);
+            games.joined(joining);
             joining.clear();
         }
     }
