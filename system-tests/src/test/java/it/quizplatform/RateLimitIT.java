@@ -28,6 +28,7 @@ public class RateLimitIT {
         assertThat(last.status()).isEqualTo(429);
         assertThat(last.contentType()).startsWith("application/problem+json");
         assertThat(last.json().get("detail").asText()).contains("Try again in");
+        assertThat(Long.parseLong(last.header("Retry-After"))).isBetween(1L, 300L);
         // Another address is not affected.
         assertThat(loginFrom(Platform.randomAddress(), Platform.uniqueEmail("other"), "wrong password").status()).isEqualTo(401);
     }

@@ -1,6 +1,7 @@
 package io.quizplatform.platform.security;
 
 import io.quizplatform.platform.ServiceSettings;
+import io.quizplatform.platform.persistence.ReportedByCaller;
 import io.quizplatform.platform.redis.RedisConnection;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,7 @@ public class RateLimiter {
     public record Decision(boolean allowed, long retryAfterSeconds) {
         static final Decision ALLOW = new Decision(true, 0);
 
-        /** A refused attempt becomes 429 with Retry-After; {@code what} names what was attempted too often. */
+        /** Throws {@link TooManyAttempts} if refused; {@code what} names what was attempted too often. */
         public void orRefuse(String what) {
             if (!allowed) {
                 throw new TooManyAttempts(what, retryAfterSeconds);
@@ -46,18 +47,29 @@ public class RateLimiter {
         }
     }
 
-    /** 429 Too Many Requests, with Retry-After. */
-    public static final class TooManyAttempts extends io.quizplatform.platform.api.ProblemException {
+    /**
+     * Something attempted too often: a refusal in the limiter's words, free of HTTP, which the api answers with 429
+     * and Retry-After ({@code platform.api.ProblemMappers.ForTooManyAttempts}); expected by whoever calls a transaction
+     * that meets it, so it leaves one without an FFDC incident.
+     */
+    @ReportedByCaller
+    public static final class TooManyAttempts extends RuntimeException {
+        private final String what;
         private final long retryAfterSeconds;
 
         TooManyAttempts(String what, long retryAfterSeconds) {
-            super(429, "Too many attempts", "Too many " + what + ". Try again in " + retryAfterSeconds + " seconds.");
+            super("too many " + what, null, false, false); // a refusal, not a failure: no stack to fill
+            this.what = what;
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
-        @Override
-        public java.util.Map<String, String> headers() {
-            return java.util.Map.of("Retry-After", Long.toString(retryAfterSeconds));
+        /** What was attempted too often, in the client's words ("login attempts"). */
+        public String what() {
+            return what;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 
