@@ -79,6 +79,7 @@ public class OperatorMetricsIT {
         JsonNode ada = GameLobbyIT.join(game.get("pin").asText(), "Ada").json();
         double acksBefore = sum(samples("answer_ack_seconds_count"));
         double clockBefore = recordedByTheClock();
+        double pushesBefore = sum(samples("quiz_game_push_seconds_count"));
         double socketsWhileConnected;
 
         try (SocketClient hostSocket = SocketClient.host(gameId, host);
@@ -95,6 +96,11 @@ public class OperatorMetricsIT {
             // recorded; the push may come through Kafka a moment before the count).
             await("the clock's opening counted", Duration.ofSeconds(5), () ->
                     recordedByTheClock() >= clockBefore + 1 ? Optional.of(true) : Optional.empty());
+            // The preview and the open question each reached the whole room here (host and phone): two pushes timed.
+            await("the pushes timed", Duration.ofSeconds(5), () ->
+                    sum(samples("quiz_game_push_seconds_count")) >= pushesBefore + 2 ? Optional.of(true) : Optional.empty());
+            assertThat(samples("quiz_game_push_seconds_bucket").keySet()).as("the target, 250 ms, is a bucket bound")
+                    .anyMatch(k -> k.contains("le=\"0.25\"")).anyMatch(k -> k.contains("le=\"+Inf\""));
             // Counted from here: answer-app's relay and the fan-out of answer-events carry only what the answer caused
             // (its decision, then the tally of the early close it allows); answer-app's own count may also take the
             // opening, read a moment after the phone saw it.

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Timer;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What an operator watches of the live games on this instance (MicroProfile Metrics, application scope):
@@ -22,6 +23,10 @@ import java.time.Duration;
  *   <li>{@code quiz_game_join_seconds} (timer): from a join message arriving on the join socket to its {@code joined}
  *   queued for the connection, for every join the game took (refusals are not timed): the group commit's wait and
  *   work, not the handshake before it. Buckets from the same key.</li>
+ *   <li>{@code quiz_game_push_seconds} (timer): from the start of a push of a game's new phase or question (the
+ *   preview, the open question, its close, the results, the end) to the moment the last of the game's connections on
+ *   this instance began writing it: how long the server takes to serve a whole room, apart from the network and the
+ *   phones. A push whose connections do not all get to their write (one closed meanwhile) is not timed.</li>
  *   <li>{@code quiz_sockets_open} (gauge): the game WebSockets open on this instance, identified or not yet.</li>
  *   <li>{@code quiz_games_live} (gauge): games not ended with at least one connection on this instance (a game
  *   whose players are spread over instances counts on each of them).</li>
@@ -42,6 +47,7 @@ public class LiveGameMetrics {
 
     private volatile Timer acknowledgements;
     private volatile Timer joins;
+    volatile Timer pushes; // package-private: a test gives it a timer of its own
 
     /** Registered at start, so the series exist (at zero) before the first game. */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1200) @Initialized(ApplicationScoped.class) Object ignored) {
@@ -54,6 +60,7 @@ public class LiveGameMetrics {
         }
         acknowledgements = metrics.timer("answer.ack");
         joins = metrics.timer("quiz.game.join");
+        pushes = metrics.timer("quiz.game.push");
         metrics.gauge("quiz.sockets.open", this, LiveGameMetrics::socketsOpen);
         metrics.gauge("quiz.games.live", this, LiveGameMetrics::gamesLive);
     }
@@ -66,6 +73,20 @@ public class LiveGameMetrics {
     /** A join on the join socket was answered {@code joined}; {@code receivedNanos} is when its frame arrived. */
     public void joinAnswered(long receivedNanos) {
         since(joins, receivedNanos);
+    }
+
+    /**
+     * A push to {@code connections} connections starts now: each of them calls the returned callback as its write
+     * starts, and the last one times the push.
+     */
+    public Runnable pushStarted(int connections) {
+        long start = System.nanoTime();
+        AtomicInteger left = new AtomicInteger(connections);
+        return () -> {
+            if (left.decrementAndGet() == 0) {
+                since(pushes, start);
+            }
+        };
     }
 
     /** Times from {@code startNanos} ({@link System#nanoTime()}) to now; nothing before the timer is registered. */

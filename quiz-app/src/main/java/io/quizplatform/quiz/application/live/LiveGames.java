@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,7 +141,7 @@ public class LiveGames {
         }
         String welcome = connection.host() ? json(states.forHost(game, StateMessages.WELCOME))
                 : json(states.forPlayer(game, StateMessages.WELCOME, connection.userId()));
-        sendState(connection, game, welcome);
+        sendState(connection, game, welcome, null);
     }
 
     /** A player's connection went away. */
@@ -238,6 +239,7 @@ public class LiveGames {
         // One text for every player and one for the hosts: thousands of connections get the same string, built once.
         String forPlayers = json(states.forPlayers(game));
         String forHosts = json(states.forHost(game, StateMessages.STATE));
+        List<Connection> to = new ArrayList<>(here.size());
         for (Connection connection : here) {
             if (!connection.host()) {
                 Optional<Game.Player> player = game.player(connection.userId());
@@ -250,7 +252,11 @@ public class LiveGames {
                     continue;
                 }
             }
-            sendState(connection, game, connection.host() ? forHosts : forPlayers);
+            to.add(connection);
+        }
+        Runnable written = metrics.pushStarted(to.size());
+        for (Connection connection : to) {
+            sendState(connection, game, connection.host() ? forHosts : forPlayers, written);
         }
     }
 
@@ -259,16 +265,28 @@ public class LiveGames {
         connection.close("kicked");
     }
 
-    /** A state or welcome; a player's open question is stamped once written ({@code shownAt}, fair timing). */
-    private void sendState(Connection connection, Game game, String text) {
+    /**
+     * A state or welcome; a player's open question is stamped once written ({@code shownAt}, fair timing), and
+     * {@code written} (if any) runs as the write starts too.
+     */
+    private void sendState(Connection connection, Game game, String text, Runnable written) {
         if (game.phase() != GamePhase.OPEN || connection.host()) {
-            connection.send(text);
+            if (written == null) {
+                connection.send(text);
+            } else {
+                connection.send(text, written);
+            }
             return;
         }
         String gameId = game.id();
         int index = game.questionIndex();
         String playerId = connection.userId();
-        connection.send(text, () -> shown.shown(gameId, index, playerId, Instant.now()));
+        connection.send(text, () -> {
+            shown.shown(gameId, index, playerId, Instant.now());
+            if (written != null) {
+                written.run();
+            }
+        });
     }
 
     private void pushHostStateSoon(String gameId) {

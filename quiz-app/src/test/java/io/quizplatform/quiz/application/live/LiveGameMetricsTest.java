@@ -5,14 +5,20 @@ import io.quizplatform.quiz.domain.game.GamePin;
 import io.quizplatform.quiz.domain.game.GameQuestion;
 import io.quizplatform.quiz.domain.quiz.AnswerOption;
 import io.quizplatform.quiz.domain.quiz.QuestionType;
+import org.eclipse.microprofile.metrics.Snapshot;
+import org.eclipse.microprofile.metrics.Timer;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
-/** The live-game gauges: games not ended with a connection here, and the sockets open here. */
+/** The live-game gauges (games not ended with a connection here, the sockets open here) and the push timer. */
 class LiveGameMetricsTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
@@ -50,6 +56,67 @@ class LiveGameMetricsTest {
     @Test
     void anAcknowledgementBeforeRegistrationIsNotAnError() {
         metrics.answerAcknowledged(System.nanoTime());
+    }
+
+    @Test
+    void aPushIsTimedOnceTheLastOfItsConnectionsStartsWriting() {
+        RecordingTimer timer = new RecordingTimer();
+        metrics.pushes = timer;
+
+        Runnable written = metrics.pushStarted(3);
+        written.run();
+        written.run();
+        assertThat(timer.updates).isEmpty();
+        written.run();
+
+        assertThat(timer.updates).hasSize(1);
+        assertThat(timer.updates.get(0).isNegative()).isFalse();
+    }
+
+    @Test
+    void aPushBeforeRegistrationIsNotAnError() {
+        Runnable written = metrics.pushStarted(1);
+        assertThatCode(written::run).doesNotThrowAnyException();
+    }
+
+    /** What the push timer was given; the rest of a timer is not used here. */
+    private static final class RecordingTimer implements Timer {
+        final List<Duration> updates = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void update(Duration duration) {
+            updates.add(duration);
+        }
+
+        @Override
+        public <T> T time(Callable<T> event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void time(Runnable event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Context time() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Duration getElapsedTime() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long getCount() {
+            return updates.size();
+        }
+
+        @Override
+        public Snapshot getSnapshot() {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private LiveGameMetrics metrics() {
