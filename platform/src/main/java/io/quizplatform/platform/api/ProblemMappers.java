@@ -1,7 +1,6 @@
 package io.quizplatform.platform.api;
 
 import io.quizplatform.platform.api.json.JsonInputException;
-import io.quizplatform.platform.security.RateLimiter;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,21 +40,6 @@ public final class ProblemMappers {
                 response.header("WWW-Authenticate", "Bearer");
             }
             return response.build();
-        }
-    }
-
-    /** The rate limit's refusal: 429 with Retry-After, the seconds until the window ends. */
-    @Provider
-    public static class ForTooManyAttempts extends ProblemMapper<RateLimiter.TooManyAttempts> {
-        @Override
-        public Problem problem(RateLimiter.TooManyAttempts e) {
-            return Problem.of(429, "Too many attempts", "Too many " + e.what() + ". Try again in "
-                    + e.retryAfterSeconds() + " seconds.", List.of());
-        }
-
-        @Override
-        public Map<String, String> headers(RateLimiter.TooManyAttempts e) {
-            return Map.of("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
     }
 

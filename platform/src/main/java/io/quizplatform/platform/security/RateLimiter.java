@@ -49,7 +49,7 @@ public class RateLimiter {
 
     /**
      * Something attempted too often: a refusal in the limiter's words, free of HTTP, which the api answers with 429
-     * and Retry-After ({@code platform.api.ProblemMappers.ForTooManyAttempts}); expected by whoever calls a transaction
+     * and Retry-After ({@link TooManyAttemptsMapper}); expected by whoever calls a transaction
      * that meets it, so it leaves one without an FFDC incident.
      */
     @ReportedByCaller

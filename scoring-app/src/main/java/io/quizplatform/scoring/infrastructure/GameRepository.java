@@ -109,7 +109,7 @@ public class GameRepository {
 
     /**
      * The events that waited for the game, in arrival order; removed. Both statements run under the game's lock
-     * ({@link #lockGame}), as every {@link #waitForGame} does, so no event arrives between them.
+     * ({@link ScoringRepository#lockGame}), as every {@link #waitForGame} does, so no event arrives between them.
      */
     public List<String> takeWaiting(UUID gameId) {
         List<String> waiting = em.createQuery("SELECT w.envelope FROM WaitingEventRecord w WHERE w.gameId = :game ORDER BY w.seq",

@@ -1,6 +1,7 @@
-package io.quizplatform.platform.api;
+package io.quizplatform.platform.security;
 
-import io.quizplatform.platform.security.RateLimiter;
+import io.quizplatform.platform.api.Problem;
+import io.quizplatform.platform.api.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** The rate limit refuses in its own words; the api answers 429 with the seconds to wait. */
 class TooManyAttemptsTest {
 
-    private final ProblemMappers.ForTooManyAttempts mapper = new ProblemMappers.ForTooManyAttempts();
+    private final TooManyAttemptsMapper mapper = new TooManyAttemptsMapper();
 
     @Test
     void anAllowedAttemptGoesOn() {
