@@ -2,6 +2,8 @@ package io.quizplatform.quiz.application.live;
 
 import io.quizplatform.quiz.domain.game.GamePhase;
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -11,7 +13,10 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Timer;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What an operator watches of the live games on this instance (MicroProfile Metrics, application scope):
@@ -24,9 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   queued for the connection, for every join the game took (refusals are not timed): the group commit's wait and
  *   work, not the handshake before it. Buckets from the same key.</li>
  *   <li>{@code quiz_game_push_seconds} (timer): from the start of a push of a game's new phase or question (the
- *   preview, the open question, its close, the results, the end) to the moment the last of the game's connections on
- *   this instance began writing it: how long the server takes to serve a whole room, apart from the network and the
- *   phones. A push whose connections do not all get to their write (one closed meanwhile) is not timed.</li>
+ *   preview, the open question, its close, the results, the end: its texts built, then handed to each connection) to
+ *   the moment the last of the game's connections on this instance began writing it: how long the server takes to
+ *   serve a whole room, apart from the network and the phones. A push some of whose connections never write (closed
+ *   meanwhile) is timed to its last write that did, {@value #PUSH_SETTLE_SECONDS} s after it started.</li>
  *   <li>{@code quiz_sockets_open} (gauge): the game WebSockets open on this instance, identified or not yet.</li>
  *   <li>{@code quiz_games_live} (gauge): games not ended with at least one connection on this instance (a game
  *   whose players are spread over instances counts on each of them).</li>
@@ -35,6 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @ApplicationScoped
 public class LiveGameMetrics {
+
+    /** A push some of whose connections never wrote is timed this long after it started (at its last write). */
+    static final int PUSH_SETTLE_SECONDS = 10;
 
     @Inject
     MetricRegistry metrics;
@@ -48,6 +57,9 @@ public class LiveGameMetrics {
     private volatile Timer acknowledgements;
     private volatile Timer joins;
     volatile Timer pushes; // package-private: a test gives it a timer of its own
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     /** Registered at start, so the series exist (at zero) before the first game. */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1200) @Initialized(ApplicationScoped.class) Object ignored) {
@@ -76,17 +88,55 @@ public class LiveGameMetrics {
     }
 
     /**
-     * A push to {@code connections} connections starts now: each of them calls the returned callback as its write
-     * starts, and the last one times the push.
+     * A push to {@code connections} connections, started at {@code startNanos} ({@link System#nanoTime()}): each of
+     * them runs the returned callback as its write starts, and the last one times the push. One that never writes
+     * (closed meanwhile, or dropped for falling behind) would leave the push untimed, and those are the slow ones: so a
+     * push not complete after {@value #PUSH_SETTLE_SECONDS} s is timed to the last write that did start.
      */
-    public Runnable pushStarted(int connections) {
-        long start = System.nanoTime();
-        AtomicInteger left = new AtomicInteger(connections);
-        return () -> {
+    public Push pushStarted(long startNanos, int connections) {
+        Push push = new Push(pushes, startNanos, connections);
+        if (scheduler != null && connections > 0) {
+            scheduler.schedule(push::settle, PUSH_SETTLE_SECONDS, TimeUnit.SECONDS);
+        }
+        return push;
+    }
+
+    /** One push being timed: {@link #run} as each connection's write starts. */
+    public static final class Push implements Runnable {
+        private final Timer timer;
+        private final long startNanos;
+        private final AtomicInteger left;
+        private final AtomicLong lastWriteNanos = new AtomicLong(Long.MIN_VALUE);
+        private final AtomicBoolean timed = new AtomicBoolean();
+
+        Push(Timer timer, long startNanos, int connections) {
+            this.timer = timer;
+            this.startNanos = startNanos;
+            this.left = new AtomicInteger(connections);
+        }
+
+        @Override
+        public void run() {
+            long now = System.nanoTime();
+            lastWriteNanos.accumulateAndGet(now, Math::max);
             if (left.decrementAndGet() == 0) {
-                since(pushes, start);
+                time(now);
             }
-        };
+        }
+
+        /** Times the push to its last write so far, unless it is timed already (or nothing was written). */
+        void settle() {
+            long last = lastWriteNanos.get();
+            if (last != Long.MIN_VALUE) {
+                time(last);
+            }
+        }
+
+        private void time(long endNanos) {
+            if (timer != null && timed.compareAndSet(false, true)) {
+                timer.update(Duration.ofNanos(Math.max(0, endNanos - startNanos)));
+            }
+        }
     }
 
     /** Times from {@code startNanos} ({@link System#nanoTime()}) to now; nothing before the timer is registered. */

@@ -215,6 +215,7 @@ public class LiveGames {
     }
 
     private void push(Game game) {
+        long startNanos = System.nanoTime();
         views.update(game);
         if (game.phase() == GamePhase.ENDED) {
             answers.forget(game.id());
@@ -254,7 +255,7 @@ public class LiveGames {
             }
             to.add(connection);
         }
-        Runnable written = metrics.pushStarted(to.size());
+        Runnable written = metrics.pushStarted(startNanos, to.size());
         for (Connection connection : to) {
             sendState(connection, game, connection.host() ? forHosts : forPlayers, written);
         }

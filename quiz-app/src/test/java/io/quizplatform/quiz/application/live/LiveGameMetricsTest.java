@@ -63,20 +63,49 @@ class LiveGameMetricsTest {
         RecordingTimer timer = new RecordingTimer();
         metrics.pushes = timer;
 
-        Runnable written = metrics.pushStarted(3);
-        written.run();
-        written.run();
+        LiveGameMetrics.Push push = metrics.pushStarted(System.nanoTime(), 3);
+        push.run();
+        push.run();
         assertThat(timer.updates).isEmpty();
-        written.run();
+        push.run();
+        push.settle(); // the fallback, after the push was timed: nothing more
 
         assertThat(timer.updates).hasSize(1);
         assertThat(timer.updates.get(0).isNegative()).isFalse();
     }
 
     @Test
+    void aPushOneOfWhoseConnectionsNeverWritesIsTimedToItsLastWrite() {
+        RecordingTimer timer = new RecordingTimer();
+        metrics.pushes = timer;
+        long start = System.nanoTime() - Duration.ofMillis(300).toNanos();
+
+        LiveGameMetrics.Push push = metrics.pushStarted(start, 3);
+        push.run();
+        push.run(); // the third connection closed before its write
+        push.settle();
+        push.settle();
+
+        assertThat(timer.updates).hasSize(1);
+        assertThat(timer.updates.get(0)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void aPushNothingWasWrittenForIsNotTimed() {
+        RecordingTimer timer = new RecordingTimer();
+        metrics.pushes = timer;
+
+        metrics.pushStarted(System.nanoTime(), 0).settle();
+        metrics.pushStarted(System.nanoTime(), 2).settle();
+
+        assertThat(timer.updates).isEmpty();
+    }
+
+    @Test
     void aPushBeforeRegistrationIsNotAnError() {
-        Runnable written = metrics.pushStarted(1);
-        assertThatCode(written::run).doesNotThrowAnyException();
+        LiveGameMetrics.Push push = metrics.pushStarted(System.nanoTime(), 1);
+        assertThatCode(push::run).doesNotThrowAnyException();
+        assertThat(metrics.pushes).isNull();
     }
 
     /** What the push timer was given; the rest of a timer is not used here. */
