@@ -184,7 +184,7 @@ public class OperatorMetricsIT {
     }
 
     /** The one sample of a metric whose labels include all of {@code labels}. */
-    private static double count(String name, String... labels) {
+    static double count(String name, String... labels) {
         return samples(name).entrySet().stream()
                 .filter(e -> java.util.Arrays.stream(labels).allMatch(e.getKey()::contains))
                 .mapToDouble(Map.Entry::getValue).sum();

@@ -3,6 +3,7 @@ package io.quizplatform.quiz.api.ws;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.quiz.application.live.Connection;
 import io.quizplatform.quiz.application.live.GameConnections;
+import io.quizplatform.quiz.application.live.LiveGameMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -49,6 +50,9 @@ public class OpenSockets implements GameConnections {
 
     @Inject
     ServiceSettings settings;
+
+    @Inject
+    LiveGameMetrics metrics;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -212,6 +216,6 @@ public class OpenSockets implements GameConnections {
     }
 
     private Outbound outbound(Session session) {
-        return (Outbound) session.getUserProperties().computeIfAbsent(OUTBOUND, k -> new Outbound(session, writers));
+        return (Outbound) session.getUserProperties().computeIfAbsent(OUTBOUND, k -> new Outbound(session, writers, metrics::connectionDropped));
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -30,15 +31,18 @@ final class Outbound {
 
     private final Session session;
     private final Executor executor;
+    /** Told why the connection was let go: {@code too-slow} or {@code write-failed} (the operators' counter). */
+    private final Consumer<String> dropped;
     private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
     /** Set once the connection is being closed for falling behind or a failed write: nothing more is queued. */
-    private final AtomicBoolean dropped = new AtomicBoolean();
+    private final AtomicBoolean letGo = new AtomicBoolean();
 
-    Outbound(Session session, Executor executor) {
+    Outbound(Session session, Executor executor, Consumer<String> dropped) {
         this.session = session;
         this.executor = executor;
+        this.dropped = dropped;
     }
 
     void send(String text) {
@@ -73,7 +77,7 @@ final class Outbound {
      */
     private void failed(Throwable cause) {
         LOG.fine(() -> "could not send to " + session.getId() + ": " + cause);
-        drop("could not write; reconnect");
+        drop("write-failed", "could not write; reconnect");
     }
 
     /**
@@ -166,12 +170,12 @@ final class Outbound {
      * a phone on a slow network, told to come back.
      */
     private boolean admitted() {
-        if (dropped.get()) {
+        if (letGo.get()) {
             return false;
         }
         if (size.incrementAndGet() > MAX_PENDING) {
             size.decrementAndGet();
-            drop("too slow to keep up; reconnect");
+            drop("too-slow", "too slow to keep up; reconnect");
             return false;
         }
         return true;
@@ -179,18 +183,19 @@ final class Outbound {
 
     /**
      * Stops writing to the connection (what was queued is dropped) and closes it with 1013 on the pool, once: the
-     * phone is told to come back, and nobody waits for its closing handshake but a pool thread.
+     * phone is told to come back, and nobody waits for its closing handshake but a pool thread. The close goes behind
+     * the write under way, if any, on the thread making it: Liberty's close waits only a moment for a write on the
+     * wire, then gives up without writing its close frame and leaves the connection open with nothing more coming
+     * (SlowPhoneIT). So a phone that reads again gets the message being written, then the close.
      */
-    private void drop(String reason) {
-        if (!dropped.compareAndSet(false, true)) {
+    private void drop(String why, String reason) {
+        if (!letGo.compareAndSet(false, true)) {
             return;
         }
         pending.clear();
-        try {
-            executor.execute(() -> closeNow(CloseReason.CloseCodes.TRY_AGAIN_LATER, reason));
-        } catch (RejectedExecutionException e) {
-            LOG.fine(() -> "server stopping: " + session.getId() + " is closed with it");
-        }
+        size.incrementAndGet();
+        queue(() -> closeNow(CloseReason.CloseCodes.TRY_AGAIN_LATER, reason));
+        dropped.accept(why);
     }
 
     /** Queues a write already counted in {@code size}, and starts a drain unless one is running. */

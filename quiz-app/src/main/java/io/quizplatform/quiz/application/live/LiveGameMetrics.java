@@ -10,9 +10,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +37,9 @@ import java.util.function.Consumer;
  *   serve a whole room, apart from the network and the phones. A push some of whose connections never write (closed
  *   meanwhile) is timed to its last write that did, {@value #PUSH_SETTLE_SECONDS} s after it started.</li>
  *   <li>{@code quiz_sockets_open} (gauge): the game WebSockets open on this instance, identified or not yet.</li>
+ *   <li>{@code quiz_sockets_dropped_total{reason}} (counter): connections let go with 1013 because they fell
+ *   {@code too-slow} to keep up (a phone whose network cannot take what it is sent) or a write to them
+ *   {@code write-failed}; the phones reconnect by themselves.</li>
  *   <li>{@code quiz_games_live} (gauge): games not ended with at least one connection on this instance (a game
  *   whose players are spread over instances counts on each of them).</li>
  * </ul>
@@ -45,6 +50,7 @@ public class LiveGameMetrics {
 
     /** A push some of whose connections never wrote is timed this long after it started (at its last write). */
     static final int PUSH_SETTLE_SECONDS = 10;
+    private static final List<String> DROP_REASONS = List.of("too-slow", "write-failed");
 
     @Inject
     MetricRegistry metrics;
@@ -75,7 +81,15 @@ public class LiveGameMetrics {
         joins = metrics.timer("quiz.game.join");
         pushes = metrics.timer("quiz.game.push");
         metrics.gauge("quiz.sockets.open", this, LiveGameMetrics::socketsOpen);
+        for (String reason : DROP_REASONS) {
+            metrics.counter("quiz.sockets.dropped", new Tag("reason", reason));
+        }
         metrics.gauge("quiz.games.live", this, LiveGameMetrics::gamesLive);
+    }
+
+    /** A connection was let go with 1013: {@code reason} is {@code too-slow} or {@code write-failed}. */
+    public void connectionDropped(String reason) {
+        metrics.counter("quiz.sockets.dropped", new Tag("reason", reason)).inc();
     }
 
     /** An answer's acknowledgement was written; {@code receivedNanos} is {@link System#nanoTime()} of its frame. */

@@ -1,0 +1,146 @@
+package it.quizplatform;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A phone on a network too slow to take what it is sent: a WebSocket client over a plain TCP socket with a tiny
+ * receive buffer that reads nothing after the handshake until asked to ({@link #readAll}), so what the server writes
+ * piles up in the server's queue for it. {@link SocketClient} (java.net.http) cannot stop reading at the TCP level.
+ */
+final class StalledPhone implements AutoCloseable {
+
+    /** What the server had sent when it let go of the connection: its texts, then its close frame (if any). */
+    record Received(List<String> texts, int closeCode, String closeReason) {
+    }
+
+    private final Socket socket = new Socket();
+    private final OutputStream out;
+    private final DataInputStream in;
+
+    private StalledPhone(String gameId) throws IOException {
+        URI base = URI.create(Platform.baseUrl());
+        socket.setReceiveBufferSize(1024); // before connect, so the window offered to the server stays this small
+        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
+        out = socket.getOutputStream();
+        in = new DataInputStream(socket.getInputStream());
+        byte[] key = new byte[16];
+        ThreadLocalRandom.current().nextBytes(key);
+        out.write(("GET /quiz/ws/games/" + gameId + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+                + Base64.getEncoder().encodeToString(key) + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        socket.setSoTimeout(10_000);
+        String response = headers();
+        if (!response.startsWith("HTTP/1.1 101")) {
+            throw new IllegalStateException("no WebSocket upgrade: " + response);
+        }
+    }
+
+    /** A host's connection to the game, hello said. */
+    static StalledPhone host(String gameId, String accessToken) {
+        try {
+            StalledPhone phone = new StalledPhone(gameId);
+            phone.send("{\"type\":\"hello\",\"role\":\"host\",\"token\":\"" + accessToken + "\"}");
+            return phone;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One text frame, masked as a client's must be. */
+    void send(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        if (payload.length > 0xFFFF) {
+            throw new IllegalArgumentException("messages up to 64 KB only");
+        }
+        byte[] mask = new byte[4];
+        ThreadLocalRandom.current().nextBytes(mask);
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(0x81);
+        if (payload.length <= 125) {
+            frame.write(0x80 | payload.length);
+        } else {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >>> 8);
+            frame.write(payload.length & 0xFF);
+        }
+        frame.writeBytes(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i % 4]);
+        }
+        try {
+            out.write(frame.toByteArray());
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts reading: every frame the server had queued or sends, until it closes the connection or falls silent. */
+    Received readAll(Duration silence) {
+        List<String> texts = new ArrayList<>();
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        try {
+            socket.setSoTimeout((int) silence.toMillis());
+            while (true) {
+                int first = in.readUnsignedByte();
+                int second = in.readUnsignedByte();
+                long length = second & 0x7F;
+                if (length == 126) {
+                    length = in.readUnsignedShort();
+                } else if (length == 127) {
+                    length = in.readLong();
+                }
+                byte[] payload = new byte[Math.toIntExact(length)]; // a server's frames are never masked
+                in.readFully(payload);
+                int opcode = first & 0x0F;
+                if (opcode == 0x8) {
+                    int code = payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
+                    String reason = payload.length > 2
+                            ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
+                    return new Received(texts, code, reason);
+                }
+                if (opcode == 0x1 || opcode == 0x0) {
+                    message.writeBytes(payload);
+                    if ((first & 0x80) != 0) {
+                        texts.add(message.toString(StandardCharsets.UTF_8));
+                        message.reset();
+                    }
+                }
+            }
+        } catch (EOFException | SocketTimeoutException e) {
+            return new Received(texts, -1, "no close frame: " + e.getClass().getSimpleName());
+        } catch (IOException e) {
+            return new Received(texts, -1, "no close frame: " + e);
+        }
+    }
+
+    private String headers() throws IOException {
+        StringBuilder response = new StringBuilder();
+        while (!response.toString().endsWith("\r\n\r\n")) {
+            response.append((char) in.readUnsignedByte());
+        }
+        return response.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
