@@ -6,6 +6,7 @@ import { initI18n, t, onLanguageChange, formatNumber } from './i18n.js';
 import { el, header, param, announce } from './ui.js';
 import { requireHost, token } from './session.js';
 import { api } from './api.js';
+import { knownSentence, untranslated } from './refusals.js';
 import { GameConnection } from './live.js';
 import { Countdown, questionHeading, optionFace, distributionChart, podium, leaderList, removeButton } from './game-parts.js';
 
@@ -78,8 +79,11 @@ function receive(message) {
       if (message.code === 'invalid-token' || message.code === 'not-your-game') {
         app.replaceChildren(el('p', { class: 'big-message', i18n: 'screen.notYourGame' }));
         live.close();
+      } else if (message.code === 'slow-down') {
+        announce(t('screen.slowDown'), 'error');
       } else {
-        announce(message.message || t('common.unexpected'), 'error');
+        // A refused command (`refused`) says which of the game's rules in its message only.
+        announce(knownSentence(message.message) || untranslated(message.message, 'screen.refused'), 'error');
       }
       break;
     default:

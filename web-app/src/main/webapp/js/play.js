@@ -5,6 +5,7 @@ import { el, header, param, announce } from './ui.js';
 import { GameConnection } from './live.js';
 import { Countdown, questionHeading, optionFace, distributionChart, podium } from './game-parts.js';
 import { savedPlayer, forgetPlayer, joinForm } from './play-join.js';
+import { untranslated } from './refusals.js';
 
 await initI18n();
 const app = document.getElementById('app');
@@ -170,11 +171,19 @@ function openScreen(state) {
   return section;
 }
 
+/** Why an answer was refused, by the reason answer-refused names (docs/PROTOCOL.md). */
+const REFUSED = {
+  'already-answered': 'play.refused.alreadyAnswered', 'question-closed': 'play.refused.tooLate', 'too-late': 'play.refused.tooLate',
+  'question-not-open': 'play.refused.notOpen', kicked: 'play.kicked', 'not-a-player': 'play.refused.notAPlayer',
+  'invalid-answer': 'play.refused.invalid', 'unknown-game': 'play.gameGone',
+};
+
 function answerStatus() {
   const status = view.answer.status;
   const key = { sending: 'play.answerSending', received: 'play.answerReceived', kept: 'play.answerKept', accepted: 'play.answerLockedIn', 'not-saved': 'play.answerNotSaved' }[status];
+  const refused = REFUSED[view.answer.reason];
   return el('p', { class: `feedback ${status === 'refused' || status === 'not-saved' ? 'wrong' : ''}`, role: 'status',
-    'data-testid': 'answer-status', text: key ? t(key) : (view.answer.message || t('play.answerRefused')) });
+    'data-testid': 'answer-status', text: key ? t(key) : (refused ? t(refused) : untranslated(view.answer.message, 'play.answerRefused')) });
 }
 
 function sendAnswer(state, answer) {

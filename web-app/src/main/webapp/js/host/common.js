@@ -4,6 +4,7 @@ import { t } from '../i18n.js';
 import { el, header, announce } from '../ui.js';
 import { signOut, currentSession } from '../session.js';
 import { ApiError, NetworkError } from '../api.js';
+import { refusalText, fieldMessage, fieldLine } from '../refusals.js';
 
 /** The header of a host page; current names the page ('library', 'games') so its link is marked. */
 export function hostHeader(current) {
@@ -25,25 +26,21 @@ export function hostHeader(current) {
     signOutButton);
 }
 
-/** Every message of a refusal, by field (a field may break several rules, e.g. a password). */
+/** Every message of a refusal, by field (a field may break several rules, e.g. a password), in the page's language. */
 export function errorsByField(error) {
   const byField = {};
   for (const item of error?.problem?.errors || []) {
     if (!item || !item.message) continue;
     const field = item.field || '';
-    (byField[field] ||= []).push(item.message);
+    (byField[field] ||= []).push(fieldMessage(item.message));
   }
   return byField;
 }
 
-/** A sentence for any failure: the network, the problem's detail, or a generic one. */
+/** A sentence for any failure, in the page's language: the network, the refusal (js/refusals.js), or a generic one. */
 export function describe(error) {
   if (error instanceof NetworkError) return t('common.networkError');
-  if (error instanceof ApiError) {
-    if (error.status === 429) return t('host.tooMany');
-    if (error.status >= 500) return t('common.unexpected');
-    return error.problem.detail || error.problem.title || t('common.unexpected');
-  }
+  if (error instanceof ApiError) return refusalText(error);
   console.error(error);
   return t('common.unexpected');
 }
@@ -81,7 +78,7 @@ export function setFieldError(f, messages) {
 
 /**
  * Puts each field's messages next to it (fields: name -> field()); returns the messages no field took, as
- * "field: message" lines, and focuses the first field in error.
+ * "Field: message" lines, and focuses the first field in error.
  */
 export function showFieldErrors(fields, error, normalize = (name) => name) {
   const byField = errorsByField(error);
@@ -94,7 +91,7 @@ export function showFieldErrors(fields, error, normalize = (name) => name) {
       setFieldError(f, messages);
       first ||= f;
     } else {
-      messages.forEach((m) => rest.push(raw ? `${raw}: ${m}` : m));
+      messages.forEach((m) => rest.push(fieldLine(raw, m)));
     }
   }
   if (first) first.control.focus();

@@ -5,6 +5,7 @@ import { el, clear, announce, param } from '../ui.js';
 import { api, ApiError } from '../api.js';
 import { requireHost, token } from '../session.js';
 import { hostHeader, field, showFieldErrors, errorsByField, describe, announceError } from './common.js';
+import { fieldLine } from '../refusals.js';
 import { questionForm, newDraft, draftOf, payload } from './question-form.js';
 import { questionList, moved } from './question-list.js';
 
@@ -216,20 +217,13 @@ function publishSection(editable) {
       announce(t('editor.published'), 'success');
     } catch (error) {
       if (ed.stale) return;
-      const lines = Object.entries(errorsByField(error)).flatMap(([name, messages]) => messages.map((m) => publishLine(name, m)));
+      const lines = Object.entries(errorsByField(error)).flatMap(([name, messages]) => messages.map((m) => fieldLine(name, m)));
       errors.append(el('p', {}, describe(error)));
       if (lines.length) errors.append(el('ul', {}, ...lines.map((line) => el('li', {}, line))));
     }
   });
   return el('section', { class: 'card stack', 'aria-labelledby': 'publish-heading' },
     el('h2', { id: 'publish-heading', i18n: 'editor.publishHeading' }), el('p', { class: 'muted', i18n: 'editor.publishHint' }), button, errors);
-}
-
-/** "questions[1].options[0].text" -> "Question 2 · options[0].text: message". */
-function publishLine(name, message) {
-  const match = /^questions\[(\d+)\]\.?(.*)$/.exec(name);
-  if (!match) return name ? `${name}: ${message}` : message;
-  return `${t('editor.questionNumber', { number: Number(match[1]) + 1 })}${match[2] ? ` · ${match[2]}` : ''}: ${message}`;
 }
 
 onLanguageChange(() => render());

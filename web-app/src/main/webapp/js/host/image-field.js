@@ -4,7 +4,7 @@ import { t } from '../i18n.js';
 import { el, clear } from '../ui.js';
 import { api, ApiError } from '../api.js';
 import { token } from '../session.js';
-import { describe, setFieldError } from './common.js';
+import { describe, setFieldError, errorsByField } from './common.js';
 
 export const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
 
@@ -58,12 +58,11 @@ export function imageField(draft) {
   return { wrap, field: f };
 }
 
+/** What went wrong, then the server's reasons in the page's language (e.g. the image's size and the limit). */
 function uploadMessage(error) {
-  if (error instanceof ApiError) {
-    const detail = error.problem.detail ? ` ${error.problem.detail}` : '';
-    if (error.status === 413) return t('editor.imageTooLarge') + detail;
-    if (error.status === 415) return t('editor.imageWrongType') + detail;
-    if (error.status === 400) return t('editor.imageUnreadable') + detail;
-  }
-  return describe(error);
+  const heading = { 413: 'editor.imageTooLarge', 415: 'editor.imageWrongType', 400: 'editor.imageUnreadable' }[error?.status];
+  if (!(error instanceof ApiError) || !heading) return describe(error);
+  const first = t(heading);
+  const reasons = Object.values(errorsByField(error)).flat().filter((reason) => reason !== first);
+  return [first, ...reasons].join(' ');
 }

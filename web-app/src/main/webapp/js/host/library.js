@@ -5,6 +5,7 @@ import { el, clear, announce } from '../ui.js';
 import { api, ApiError } from '../api.js';
 import { requireHost, token } from '../session.js';
 import { hostHeader, field, showFieldErrors, describe, announceError, saveBlob, fileName, pager, errorsByField } from './common.js';
+import { fieldLine } from '../refusals.js';
 
 // Without a session the visitor is on the way to the sign-in page: nothing more to do here.
 if (!requireHost()) await new Promise(() => {});
@@ -185,7 +186,7 @@ async function importFile(file) {
     search.value = '';
     await load(0);
   } catch (error) {
-    const lines = Object.entries(errorsByField(error)).flatMap(([name, messages]) => messages.map((m) => (name ? `${name}: ${m}` : m)));
+    const lines = Object.entries(errorsByField(error)).flatMap(([name, messages]) => messages.map((m) => fieldLine(name, m)));
     importErrors.append(el('p', {}, t('host.importFailed', { reason: describe(error) })));
     if (lines.length) importErrors.append(el('ul', {}, ...lines.map((line) => el('li', { 'data-testid': 'import-error' }, line))));
   }

@@ -5,6 +5,7 @@ import { el, clear, param, shape, shapeName } from '../ui.js';
 import { api, ApiError } from '../api.js';
 import { requireHost, token } from '../session.js';
 import { hostHeader, describe, saveBlob } from './common.js';
+import { knownSentence } from '../refusals.js';
 
 // Without a session the visitor is on the way to the sign-in page: nothing more to do here.
 if (!requireHost()) await new Promise(() => {});
@@ -40,9 +41,10 @@ async function load() {
 }
 
 function notReady(error) {
+  const why = knownSentence(error.problem.detail);
   clear(content).append(el('div', { class: 'notice', role: 'status', 'data-testid': 'report-pending' },
     el('p', { i18n: 'report.pending' }),
-    error.problem.detail ? el('p', { class: 'muted small' }, error.problem.detail) : null,
+    why ? el('p', { class: 'muted small', 'data-testid': 'report-pending-reason' }, why) : null,
     el('button', { type: 'button', 'data-testid': 'report-retry', i18n: 'report.retry', onclick: load })));
 }
 

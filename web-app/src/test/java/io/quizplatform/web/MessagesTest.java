@@ -27,9 +27,9 @@ class MessagesTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     /** t('key'), i18n: 'key', data-i18n="key", data-i18n-title="key", 'attr:key' in data-i18n-attr (no space after the colon). */
     private static final Pattern USED = Pattern.compile(
-            "(?:\\bt\\(\\s*['\"]|i18n: ['\"]|data-i18n(?:-title)?=\"|[a-z]:)((?:common|start|game|play|screen|host|library|editor|report|games)\\.[A-Za-z0-9_.]+)");
+            "(?:\\bt\\(\\s*['\"]|i18n: ['\"]|data-i18n(?:-title)?=\"|[a-z]:)((?:common|start|game|play|screen|host|library|editor|report|games|refusal)\\.[A-Za-z0-9_.]+)");
     private static final Pattern KEY_LITERAL = Pattern.compile(
-            "'((?:common|start|game|play|screen|host|library|editor|report|games)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])'");
+            "'((?:common|start|game|play|screen|host|library|editor|report|games|refusal)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])'");
 
     @Test
     void bothLanguagesHaveTheSameMessagesWithTheSamePlaceholders() throws IOException {
@@ -61,6 +61,26 @@ class MessagesTest {
             }
         }
         assertThat(missing).as("keys without a message").isEmpty();
+    }
+
+    /**
+     * js/refusals.js knows a server's sentence by a template whose {name}s become the placeholders of its message: a
+     * message may use only those, or a page would show "{max}" instead of a number.
+     */
+    @Test
+    void everyRefusalMessageGetsItsPlaceholdersFromItsTemplate() throws IOException {
+        Matcher entry = Pattern.compile("\\[(['\"])(.*?)\\1, '(refusal\\.[\\w.]+)'\\]")
+                .matcher(Files.readString(WEB.resolve("js/refusals.js")));
+        Map<String, Map<String, String>> languages = Map.of("en", messages("en"), "vi", messages("vi"));
+        int templates = 0;
+        for (; entry.find(); templates++) {
+            for (var lang : languages.entrySet()) {
+                assertThat(placeholders(lang.getValue().get(entry.group(3))))
+                        .as("%s %s for \"%s\"", lang.getKey(), entry.group(3), entry.group(2))
+                        .isSubsetOf(placeholders(entry.group(2)));
+            }
+        }
+        assertThat(templates).as("templates found in js/refusals.js").isGreaterThan(50);
     }
 
     /** Keys built at run time ('common.shape.' + name) are prefixes of real keys. */

@@ -1,0 +1,243 @@
+// A refusal of the platform's REST APIs (problem+json) or of the game socket, said in the page's language. The
+// services speak English and send no code of their own besides a problem's title ("Game rule: <code>" for a game's
+// rules) and a socket refusal's code; a field error is {field, message} with no rule code. So a refusal is known by
+// its code or title, a field error by the server's wording, matched against the templates below ({name} takes any
+// text, which becomes the message's placeholder). The messages live in /i18n/<lang>/refusal.json.
+import { t, language, formatNumber } from './i18n.js';
+
+/** A problem's code (problem.code, or a game rule's) or its title -> the message key. */
+const BY_CODE = {
+  // user-app
+  'Login failed': 'refusal.loginFailed',
+  'Account locked': 'refusal.accountLocked',
+  'E-mail already registered': 'refusal.emailTaken',
+  'Password too weak': 'refusal.weakPassword',
+  'Session ended': 'refusal.sessionEnded',
+  'Unknown account': 'refusal.sessionEnded',
+  'Too many attempts': 'refusal.tooMany',
+  // quiz-app
+  'Unknown quiz': 'refusal.unknownQuiz',
+  'Not your quiz': 'refusal.notYourQuiz',
+  'Quiz changed meanwhile': 'refusal.quizChanged',
+  'Precondition Required': 'refusal.quizChanged',
+  'Quiz not published': 'refusal.quizNotPublished',
+  'Quiz rule broken': 'refusal.quizRule',
+  'Image refused': 'refusal.imageRefused',
+  'Body required': 'refusal.emptyFile',
+  'No free PIN': 'refusal.noFreePin',
+  'Unknown game': 'refusal.unknownGame',
+  'Game busy': 'refusal.gameBusy',
+  'Admins only': 'refusal.adminsOnly',
+  'quiz-empty': 'refusal.rule.quizEmpty',
+  'not-in-lobby': 'refusal.rule.notInLobby',
+  'question-not-closed': 'refusal.rule.questionNotClosed',
+  'nothing-to-skip': 'refusal.rule.nothingToSkip',
+  'game-ended': 'refusal.rule.gameEnded',
+  'no-such-player': 'refusal.rule.noSuchPlayer',
+  // scoring-app
+  'Game not found': 'refusal.unknownGame',
+  'Not your game': 'refusal.notYourGame',
+  'Report not ready': 'refusal.reportNotReady',
+  // every service (platform)
+  'Invalid request': 'refusal.invalidRequest',
+  'Malformed request body': 'refusal.malformed',
+  'Payload Too Large': 'refusal.tooLarge',
+  'Unsupported Media Type': 'refusal.unsupportedType',
+};
+
+/** A refusal the client does not know, by its status; the rest get refusal.status.other. */
+const BY_STATUS = {
+  400: 'refusal.status.400', 401: 'refusal.sessionEnded', 403: 'refusal.status.403', 404: 'refusal.status.404',
+  409: 'refusal.status.409', 412: 'refusal.quizChanged', 413: 'refusal.tooLarge', 415: 'refusal.unsupportedType',
+};
+
+/** Sentences that tell one case of a refusal from another: the game's rules (also refused on the socket) and the report. */
+const SENTENCES = compile([
+  ['The game has already started.', 'refusal.rule.notInLobby'],
+  ['Start the game first.', 'refusal.rule.startFirst'],
+  ['The current question is still running; skip it to close it now.', 'refusal.rule.questionNotClosed'],
+  ['No question is running.', 'refusal.rule.nothingToSkip'],
+  ['This game has already ended.', 'refusal.rule.gameEnded'],
+  ['This game has ended.', 'refusal.rule.gameEnded'],
+  ['There is no such player in this game.', 'refusal.rule.noSuchPlayer'],
+  ['The game is changing very fast right now; try again.', 'refusal.gameBusy'],
+  ['No game with id {id} that you host.', 'refusal.unknownGame'],
+  ['No game with id {id}.', 'refusal.unknownGame'],
+  ["The game's scores could not be completed; an admin can retry the completion.", 'refusal.report.failed'],
+  ['The game is being completed (step {step}); the report follows in a moment.', 'refusal.report.completing'],
+  ['The game has not ended yet; its report is built when it ends.', 'refusal.report.notEnded'],
+]);
+
+/** The services' field error messages (user-app, quiz-app, the platform's strict JSON reader), most specific first. */
+const FIELD_MESSAGES = compile([
+  // an account
+  ['an e-mail address is required', 'refusal.field.required'],
+  ['a display name is required', 'refusal.field.required'],
+  ['a password is required', 'refusal.field.required'],
+  ['must be a valid e-mail address, like ada@example.com', 'refusal.field.email'],
+  ["may contain letters, digits, spaces and . ' _ - only", 'refusal.field.displayName'],
+  ['already registered', 'refusal.field.emailTaken'],
+  ['must be at least {min} characters long (it has {length})', 'refusal.field.passwordShort'],
+  ['must be at most {max} characters long', 'refusal.field.tooLong'],
+  ['is one of the most commonly used passwords; choose something less guessable', 'refusal.field.passwordCommon'],
+  ['must contain at least {count} different characters', 'refusal.field.passwordVariety'],
+  ['must not contain your e-mail address', 'refusal.field.passwordEmail'],
+  ['must not contain your display name', 'refusal.field.passwordName'],
+  // a quiz
+  ['a quiz needs a title', 'refusal.field.quizTitle'],
+  ['a title is required', 'refusal.field.quizTitle'],
+  ['a quiz needs at least one question to be published', 'refusal.field.noQuestions'],
+  ['a quiz has at most {max} questions', 'refusal.field.tooManyQuestions'],
+  ['this quiz already has a question with id {id}', 'refusal.field.questionId'],
+  ['this quiz has no question with id {id}', 'refusal.field.unknownQuestion'],
+  ['each question id must appear exactly once', 'refusal.field.questionOrder'],
+  ['must name every question of this quiz exactly once{rest}', 'refusal.field.questionOrder'],
+  ["an archived quiz can't be published; duplicate it instead", 'refusal.field.archived'],
+  ['the quiz is already published', 'refusal.field.alreadyPublished'],
+  ['the quiz is already archived', 'refusal.field.alreadyArchived'],
+  ['only a draft can be changed; this quiz is {status} (duplicate it to make a new draft)', 'refusal.field.notDraft'],
+  ['a question is required', 'refusal.field.required'],
+  ['an option is required', 'refusal.field.required'],
+  // a question
+  ['must be one of single-choice, multiple-choice, true-false, type-answer, poll', 'refusal.field.questionType'],
+  ['a question needs a text', 'refusal.field.questionText'],
+  ["must be an http(s) URL of at most {max} characters or an uploaded image's path ({path}<id>)", 'refusal.field.imageUrl'],
+  ['no image {id} is stored here; upload it first (POST /quiz/api/images)', 'refusal.field.imageMissing'],
+  ['must be between {min} and {max} seconds (was {value})', 'refusal.field.timeLimit'],
+  ['must be 0, 1000 or 2000 (was {value})', 'refusal.field.points'],
+  ['a poll scores nothing: points must be 0', 'refusal.field.pollPoints'],
+  ['only type-answer questions have accepted answers', 'refusal.field.noAcceptedAnswers'],
+  ['must have {min} to {max} options (has {count})', 'refusal.field.optionCount'],
+  ['exactly one option must be correct ({count} marked correct)', 'refusal.field.oneCorrect'],
+  ['at least one option must be correct ({count} marked correct)', 'refusal.field.someCorrect'],
+  ['a poll has no correct option ({count} marked correct)', 'refusal.field.pollCorrect'],
+  ['a true/false question has exactly two options (has {count})', 'refusal.field.trueFalseOptions'],
+  ['exactly one of true and false must be correct', 'refusal.field.trueFalseCorrect'],
+  ['a type-answer question has no options, only accepted answers', 'refusal.field.typeAnswerOptions'],
+  ['must have 1 to {max} accepted answers (has {count})', 'refusal.field.acceptedCount'],
+  ['must be 1 to {max} characters', 'refusal.field.length'],
+  ['option ids must be present and unique', 'refusal.field.optionIds'],
+  ['two options read the same', 'refusal.field.sameOptions'],
+  // images (an upload, or a quiz file's images)
+  ['must be image/png, image/jpeg, image/gif or image/webp', 'refusal.field.imageType'],
+  ['is not a PNG, JPEG, GIF or WebP image', 'refusal.field.imageType'],
+  ["is empty; send the image's bytes", 'refusal.field.imageEmpty'],
+  ['is {size} bytes; at most {max} are accepted', 'refusal.field.imageBytes'],
+  ['says {declared} but the body is {actual}', 'refusal.field.imageMismatch'],
+  ['is not a well-formed {format} image: {why}', 'refusal.field.imageBroken'],
+  ['is {width}x{height} pixels; at most {side} per side and {pixels} pixels in all are accepted', 'refusal.field.imagePixels'],
+  ['a quiz carries at most {max} images', 'refusal.field.tooManyImages'],
+  ['an image needs id, mediaType and data', 'refusal.field.imageIncomplete'],
+  ['must be base64', 'refusal.field.base64'],
+  ["is not the SHA-256 of the image's stored bytes", 'refusal.field.imageId'],
+  // any JSON body (a quiz file above all)
+  ['a JSON body with an exported quiz is required', 'refusal.field.json'],
+  ['a JSON value is required', 'refusal.field.json'],
+  ['is not valid JSON of the expected shape', 'refusal.field.json'],
+  ['must be a single JSON value with nothing after it', 'refusal.field.json'],
+  ['is not valid JSON (line {line}, column {column})', 'refusal.field.jsonAt'],
+  ['is not valid JSON', 'refusal.field.json'],
+  ['is not valid UTF-8', 'refusal.field.utf8'],
+  ['is nested deeper than {max} levels', 'refusal.field.tooDeep'],
+  ['is given more than once', 'refusal.field.twice'],
+  ['is not a known field (expected one of {fields})', 'refusal.field.unknownField'],
+  ['must not contain the NUL character (U+0000)', 'refusal.field.badCharacter'],
+  ['must not contain an unpaired surrogate', 'refusal.field.badCharacter'],
+  ['must not be null', 'refusal.field.required'],
+  ['must be a string', 'refusal.field.text'],
+  ['must be a number', 'refusal.field.number'],
+  ['must be an integer from {min} to {max}', 'refusal.field.integer'],
+  ['must be true or false', 'refusal.field.boolean'],
+  ['must be a UUID', 'refusal.field.uuid'],
+  ['must be an array', 'refusal.field.list'],
+  ['must be an object', 'refusal.field.object'],
+  ['must be one of {values}', 'refusal.field.oneOf'],
+  ['must be at most {max} bytes', 'refusal.field.bytes'],
+  ['must be at most {max} characters', 'refusal.field.tooLong'],
+  ['is not a valid value', 'refusal.field.invalid'],
+  ['is not valid', 'refusal.field.invalid'],
+]);
+
+/** The names in a field's path ("questions[2].options[0].text") that have a label; any other is shown as sent. */
+const FIELD_NAMES = {
+  question: 'refusal.name.question', questions: 'refusal.name.question', options: 'refusal.name.option', acceptedAnswers: 'refusal.name.acceptedAnswer',
+  images: 'refusal.name.image', title: 'refusal.name.title', description: 'refusal.name.description',
+  text: 'refusal.name.text', type: 'refusal.name.type', imageUrl: 'refusal.name.image', points: 'refusal.name.points',
+  timeLimitSeconds: 'refusal.name.timeLimit', email: 'refusal.name.email', displayName: 'refusal.name.displayName',
+  password: 'refusal.name.password', body: 'refusal.name.body', settings: 'refusal.name.settings',
+};
+
+function compile(table) {
+  return table.map(([template, key]) => {
+    const names = [];
+    const pattern = template.split(/(\{\w+\})/).map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part);
+      if (!name) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(name[1]);
+      return '(.+?)';
+    }).join('');
+    return { regex: new RegExp(`^${pattern}$`), names, key };
+  });
+}
+
+/** The key and placeholders of the first template text matches (numbers written the page's way), or null. */
+function match(text, table) {
+  for (const { regex, names, key } of table) {
+    const found = regex.exec(String(text ?? '').trim());
+    if (!found) continue;
+    const params = {};
+    names.forEach((name, i) => { params[name] = /^\d+$/.test(found[i + 1]) ? formatNumber(Number(found[i + 1])) : found[i + 1]; });
+    return { key, params };
+  }
+  return null;
+}
+
+/**
+ * What a page shows when it knows no translation: an English page the server's own (English) sentence; any other
+ * language its own general sentence (fallbackKey), never an English one, the server's sentence going to the console.
+ */
+export function untranslated(serverText, fallbackKey) {
+  if (language() === 'en' && serverText) return serverText;
+  if (serverText) console.warn(`untranslated refusal: ${serverText}`);
+  return t(fallbackKey);
+}
+
+/** A sentence of a refusal (a problem's detail, a socket error's message) in the page's language, or null. */
+export function knownSentence(text) {
+  const found = match(text, SENTENCES);
+  return found ? t(found.key, found.params) : null;
+}
+
+/** The sentence for an ApiError: by its code or title, then by one of its sentences, then by status. */
+export function refusalText(error) {
+  const problem = error.problem || {};
+  const key = BY_CODE[error.code] || BY_CODE[problem.title];
+  if (key) return t(key);
+  const sentence = knownSentence(problem.detail);
+  if (sentence) return sentence;
+  if (error.status === 429) return t('refusal.tooMany');
+  if (error.status >= 500) return t('common.unexpected');
+  return untranslated(problem.detail || problem.title, BY_STATUS[error.status] || 'refusal.status.other');
+}
+
+/** One field error's message in the page's language. */
+export function fieldMessage(message) {
+  const found = match(message, FIELD_MESSAGES);
+  return found ? t(found.key, found.params) : untranslated(message, 'refusal.field.invalid');
+}
+
+/** A field's path as a person reads it: "questions[1].options[0].text" -> "Question 2 · Answer 1 · Text". */
+export function fieldLabel(path) {
+  return String(path || '').split('.').filter(Boolean).map((part) => {
+    const [, name, index] = /^([^[]+)(?:\[(\d+)\])?$/.exec(part) || [null, part, undefined];
+    const key = FIELD_NAMES[name];
+    if (!key) return part;
+    return t(key, { number: index === undefined ? '' : Number(index) + 1 }).trim();
+  }).join(' · ');
+}
+
+/** "Label: message" for a field error shown away from its field (a list of what a file or a quiz breaks). */
+export function fieldLine(path, message) {
+  const label = fieldLabel(path);
+  return label ? `${label}: ${message}` : message;
+}
