@@ -13,6 +13,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +32,7 @@ class OutboundTest {
     private final Phone phone = new Phone();
     /** Why connections were let go, as the operators' counter is told. */
     private final List<String> dropped = Collections.synchronizedList(new ArrayList<>());
-    private final Outbound outbound = new Outbound(phone.session(), pool, dropped::add);
+    private final Outbound outbound = new Outbound(phone.session(), pool, dropped::add, 10_000);
 
     @AfterEach
     void stop() {
@@ -82,6 +83,19 @@ class OutboundTest {
     }
 
     @Test
+    void aPhoneThatTakesNothingForTheWriteTimeoutIsLetGoAndItsThreadFreed() throws InterruptedException {
+        Outbound quick = new Outbound(phone.session(), pool, dropped::add, 200);
+        phone.stopsReading();
+
+        quick.send("the open question");
+
+        phone.awaitClose();
+        assertThat(phone.closeReason().getCloseCode()).isEqualTo(CloseReason.CloseCodes.TRY_AGAIN_LATER);
+        assertThat(phone.closeReason().getReasonPhrase()).isEqualTo("could not write; reconnect");
+        assertThat(dropped).containsExactly("write-failed");
+    }
+
+    @Test
     void aWriteThatFailsClosesTheConnectionWith1013SoThePhoneComesBackForWhatItMissed() throws InterruptedException {
         phone.failsWrites();
 
@@ -119,6 +133,7 @@ class OutboundTest {
         private volatile CloseReason closeReason;
         private volatile String closingThread;
         private volatile int closes;
+        private volatile long sendTimeoutMillis;
         private final java.util.concurrent.atomic.AtomicInteger writing = new java.util.concurrent.atomic.AtomicInteger();
 
         void stopsReading() {
@@ -178,8 +193,11 @@ class OutboundTest {
             }
             writing.incrementAndGet();
             try {
-                // A phone that does not read: the write waits for room in its window, like a real socket's.
-                reading.await();
+                // A phone that does not read: the write waits for room in its window, like a real socket's, until the
+                // send timeout.
+                if (!reading.await(sendTimeoutMillis, TimeUnit.MILLISECONDS)) {
+                    throw new java.net.SocketTimeoutException("the phone took nothing for " + sendTimeoutMillis + " ms");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted");
@@ -191,13 +209,20 @@ class OutboundTest {
         }
 
         Session session() {
-            RemoteEndpoint.Basic basic = proxy(RemoteEndpoint.Basic.class, (name, args) -> {
-                if (name.equals("sendText") && args.length == 1) {
-                    write((String) args[0]);
-                }
-                return null;
-            });
             RemoteEndpoint.Async async = proxy(RemoteEndpoint.Async.class, (name, args) -> {
+                if (name.equals("setSendTimeout")) {
+                    sendTimeoutMillis = (Long) args[0];
+                    return null;
+                }
+                if (name.equals("sendText") && args.length == 1) {
+                    // Waited for by the caller: written on its thread here (the container may use one of its own).
+                    try {
+                        write((String) args[0]);
+                        return CompletableFuture.completedFuture(null);
+                    } catch (IOException e) {
+                        return CompletableFuture.failedFuture(e);
+                    }
+                }
                 if (name.equals("sendText") && args.length == 2) {
                     SendHandler handler = (SendHandler) args[1];
                     Thread writer = new Thread(() -> {
@@ -213,7 +238,6 @@ class OutboundTest {
                 return null;
             });
             return proxy(Session.class, (name, args) -> switch (name) {
-                case "getBasicRemote" -> basic;
                 case "getAsyncRemote" -> async;
                 case "isOpen" -> open;
                 case "getId" -> "phone";
