@@ -66,8 +66,6 @@ public class OpenSockets implements GameConnections {
     private ScheduledFuture<?> idleSweep;
     /** A socket with no message either way for this long is closed (1001), as a dead phone's would never be. */
     private long idleTimeoutSeconds;
-    /** A write the phone has not taken within this long fails, and its connection is let go (1013). */
-    private long writeTimeoutMillis;
 
     /**
      * Created while the application starts, on its own thread: {@link #writers} is a {@code java:module} name, which
@@ -94,7 +92,6 @@ public class OpenSockets implements GameConnections {
         }
         // At least a second, as the other bounded settings are clamped rather than failing the bean at its first use.
         idleTimeoutSeconds = Math.max(1, settings.intValue("ws.idle.timeout.seconds", 300));
-        writeTimeoutMillis = Math.max(1, settings.intValue("ws.write.timeout.seconds", 30)) * 1000L;
         long every = Math.max(1, Math.min(60, idleTimeoutSeconds / 2));
         idleSweep = scheduler.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.SECONDS);
     }
@@ -219,7 +216,6 @@ public class OpenSockets implements GameConnections {
     }
 
     private Outbound outbound(Session session) {
-        return (Outbound) session.getUserProperties().computeIfAbsent(OUTBOUND, k -> new Outbound(session, writers, metrics::connectionDropped,
-                writeTimeoutMillis));
+        return (Outbound) session.getUserProperties().computeIfAbsent(OUTBOUND, k -> new Outbound(session, writers, metrics::connectionDropped));
     }
 }

@@ -6,7 +6,6 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,15 +39,10 @@ final class Outbound {
     /** Set once the connection is being closed for falling behind or a failed write: nothing more is queued. */
     private final AtomicBoolean letGo = new AtomicBoolean();
 
-    /**
-     * {@code writeTimeoutMillis}: how long one write may wait for the phone to take it before the connection counts as
-     * gone ({@code WS_WRITE_TIMEOUT_SECONDS}).
-     */
-    Outbound(Session session, Executor executor, Consumer<String> dropped, long writeTimeoutMillis) {
+    Outbound(Session session, Executor executor, Consumer<String> dropped) {
         this.session = session;
         this.executor = executor;
         this.dropped = dropped;
-        session.getAsyncRemote().setSendTimeout(writeTimeoutMillis);
     }
 
     void send(String text) {
@@ -70,17 +64,9 @@ final class Outbound {
                 if (written != null) {
                     written.run();
                 }
-                // The container's asynchronous send, waited for: Liberty's blocking send has no deadline, so a phone
-                // that stopped reading (or vanished without a reset) held this thread and its connection for good;
-                // this one fails after the send timeout, and the connection is then let go (a failed write).
-                session.getAsyncRemote().sendText(text).get();
+                session.getBasicRemote().sendText(text);
             }
-        } catch (ExecutionException e) {
-            failed(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failed(e);
-        } catch (IllegalStateException e) {
+        } catch (IOException | IllegalStateException e) {
             failed(e);
         }
     }
