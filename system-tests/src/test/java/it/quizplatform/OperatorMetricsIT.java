@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static it.quizplatform.Platform.await;
+import static it.quizplatform.ServerMetrics.count;
+import static it.quizplatform.ServerMetrics.samples;
+import static it.quizplatform.ServerMetrics.sum;
 import static it.quizplatform.QuizAuthoringIT.SINGLE;
 import static it.quizplatform.QuizAuthoringIT.send;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 public class OperatorMetricsIT {
 
     /** One sample line: name, labels, value. */
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)\\} (\\S+)");
 
     @Test
     void consumerLagIsExportedForEveryPartitionOfEachServicesGroup() {
@@ -181,29 +181,5 @@ public class OperatorMetricsIT {
         hops.put("answer-app relayed", count("outbox_publish_latency_seconds_count", "service=\"answer-app\""));
         hops.put("quiz-app pushed", count("quiz_fanout_latency_seconds_count", "topic=\"answer-events\""));
         return hops;
-    }
-
-    /** The one sample of a metric whose labels include all of {@code labels}. */
-    static double count(String name, String... labels) {
-        return samples(name).entrySet().stream()
-                .filter(e -> java.util.Arrays.stream(labels).allMatch(e.getKey()::contains))
-                .mapToDouble(Map.Entry::getValue).sum();
-    }
-
-    /** The samples of one metric (application scope), by their label set. */
-    private static Map<String, Double> samples(String name) {
-        String body = Platform.get("/metrics?scope=application").body();
-        Map<String, Double> found = new TreeMap<>();
-        for (String line : body.lines().toList()) {
-            Matcher m = SAMPLE.matcher(line);
-            if (m.find() && m.group(1).equals(name)) {
-                found.put(m.group(2), Double.parseDouble(m.group(3)));
-            }
-        }
-        return found;
-    }
-
-    private static double sum(Map<String, Double> samples) {
-        return samples.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 }

@@ -65,7 +65,7 @@ class SlowPhoneIT {
             // Four joins (the hosts get the roster at most twice a second) and eight pings a second (each answered
             // with a pong) until the server lets the stalled screen go (its counter says so), for at most 40 s: more
             // than 64 messages queue for it once the buffers on the way are full.
-            double droppedBefore = OperatorMetricsIT.count(DROPPED, TOO_SLOW);
+            double droppedBefore = ServerMetrics.count(DROPPED, TOO_SLOW);
             int pings = 0;
             for (int tick = 0; tick < 320; tick++) {
                 stalled.send("{\"type\":\"ping\"}");
@@ -73,12 +73,12 @@ class SlowPhoneIT {
                 if (tick % 2 == 0) {
                     joinAs(pin, joined.incrementAndGet());
                 }
-                if (tick % 8 == 7 && OperatorMetricsIT.count(DROPPED, TOO_SLOW) > droppedBefore) {
+                if (tick % 8 == 7 && ServerMetrics.count(DROPPED, TOO_SLOW) > droppedBefore) {
                     break;
                 }
                 Thread.sleep(125);
             }
-            assertThat(OperatorMetricsIT.count(DROPPED, TOO_SLOW)).as("connections let go as too slow")
+            assertThat(ServerMetrics.count(DROPPED, TOO_SLOW)).as("connections let go as too slow")
                     .isEqualTo(droppedBefore + 1);
 
             String last = nickname(joined.get());

@@ -66,7 +66,7 @@ final class Outbound {
                 }
                 session.getBasicRemote().sendText(text);
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             failed(e);
         }
     }
@@ -77,6 +77,12 @@ final class Outbound {
      */
     private void failed(Throwable cause) {
         LOG.fine(() -> "could not send to " + session.getId() + ": " + cause);
+        if (!session.isOpen()) {
+            // The phone closed the connection meanwhile (or the server is stopping): nothing to let go or to count.
+            letGo.set(true);
+            pending.clear();
+            return;
+        }
         drop("write-failed", "could not write; reconnect");
     }
 
@@ -183,10 +189,12 @@ final class Outbound {
 
     /**
      * Stops writing to the connection (what was queued is dropped) and closes it with 1013 on the pool, once: the
-     * phone is told to come back, and nobody waits for its closing handshake but a pool thread. The close goes behind
-     * the write under way, if any, on the thread making it: Liberty's close waits only a moment for a write on the
-     * wire, then gives up without writing its close frame and leaves the connection open with nothing more coming
-     * (SlowPhoneIT). So a phone that reads again gets the message being written, then the close.
+     * phone is told to come back, and nobody waits for its closing handshake but a pool thread. The close waits behind
+     * the write under way, if any: Liberty's close waits only a moment for a write on the wire, then gives up without
+     * writing its close frame and leaves the connection open with nothing more coming (SlowPhoneIT). So a phone that
+     * reads again gets the message being written, then the close. One that never reads again holds that write (and
+     * its pool thread) until TCP gives up: Liberty's blocking send has no deadline, and waiting on its asynchronous
+     * one instead made a 10,000-player broadcast take two minutes (README, "A phone that stops reading").
      */
     private void drop(String why, String reason) {
         if (!letGo.compareAndSet(false, true)) {
@@ -194,7 +202,9 @@ final class Outbound {
         }
         pending.clear();
         size.incrementAndGet();
-        queue(() -> closeNow(CloseReason.CloseCodes.TRY_AGAIN_LATER, reason));
+        // Handed to the pool from the queue: the thread draining may be a join's (writeHere), which must not wait
+        // out a close's handshake.
+        queue(() -> closeOnThePool(reason));
         dropped.accept(why);
     }
 
@@ -229,6 +239,14 @@ final class Outbound {
             }
         } finally {
             handBack();
+        }
+    }
+
+    private void closeOnThePool(String reason) {
+        try {
+            executor.execute(() -> closeNow(CloseReason.CloseCodes.TRY_AGAIN_LATER, reason));
+        } catch (RejectedExecutionException e) {
+            LOG.fine(() -> "server stopping: " + session.getId() + " is closed with it");
         }
     }
 

@@ -9,12 +9,15 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,6 +67,8 @@ public class LiveGameMetrics {
     private volatile Timer acknowledgements;
     private volatile Timer joins;
     private volatile Timer pushes;
+    /** The drop counters by reason, looked up once (a drop may be counted on the container's callback thread). */
+    private final Map<String, Counter> dropped = new ConcurrentHashMap<>();
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -82,14 +87,17 @@ public class LiveGameMetrics {
         pushes = metrics.timer("quiz.game.push");
         metrics.gauge("quiz.sockets.open", this, LiveGameMetrics::socketsOpen);
         for (String reason : DROP_REASONS) {
-            metrics.counter("quiz.sockets.dropped", new Tag("reason", reason));
+            dropped.put(reason, metrics.counter("quiz.sockets.dropped", new Tag("reason", reason)));
         }
         metrics.gauge("quiz.games.live", this, LiveGameMetrics::gamesLive);
     }
 
     /** A connection was let go with 1013: {@code reason} is {@code too-slow} or {@code write-failed}. */
     public void connectionDropped(String reason) {
-        metrics.counter("quiz.sockets.dropped", new Tag("reason", reason)).inc();
+        Counter counter = dropped.get(reason);
+        if (counter != null) {
+            counter.inc();
+        }
     }
 
     /** An answer's acknowledgement was written; {@code receivedNanos} is {@link System#nanoTime()} of its frame. */
