@@ -68,6 +68,20 @@ const SENTENCES = compile([
   ['The game has not ended yet; its report is built when it ends.', 'refusal.report.notEnded'],
 ]);
 
+/**
+ * Placeholders that carry a service's enum constant: never shown, the constant picks the message instead; an unknown
+ * one keeps the template's own, general message.
+ */
+const CHOSEN_BY = {
+  // scoring-app's FinalizationSteps.Step: where the completion of an ended game stands while its report is awaited
+  step: {
+    AWAITING_SCORES: 'refusal.report.awaitingScores',
+    FINALIZING_SCORES: 'refusal.report.finalizingScores',
+    BUILDING_REPORT: 'refusal.report.buildingReport',
+    ANNOUNCING: 'refusal.report.announcing',
+  },
+};
+
 /** The services' field error messages (user-app, quiz-app, the platform's strict JSON reader), most specific first. */
 const FIELD_MESSAGES = compile([
   // an account
@@ -185,9 +199,14 @@ function match(text, table) {
   for (const { regex, names, key } of table) {
     const found = regex.exec(String(text ?? '').trim());
     if (!found) continue;
+    let chosen = key;
     const params = {};
-    names.forEach((name, i) => { params[name] = /^\d+$/.test(found[i + 1]) ? formatNumber(Number(found[i + 1])) : found[i + 1]; });
-    return { key, params };
+    names.forEach((name, i) => {
+      const value = found[i + 1];
+      if (CHOSEN_BY[name]) chosen = CHOSEN_BY[name][value] || key;
+      else params[name] = /^\d+$/.test(value) ? formatNumber(Number(value)) : value;
+    });
+    return { key: chosen, params };
   }
   return null;
 }
