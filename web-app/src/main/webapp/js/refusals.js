@@ -85,6 +85,9 @@ const CHOSEN_BY = {
   },
 };
 
+/** The placeholders that stand for a number, written the page's way ("1.000" on a Vietnamese page); others as sent. */
+const NUMBERS = new Set(['min', 'max', 'count', 'length', 'value', 'size', 'width', 'height', 'side', 'pixels', 'line', 'column']);
+
 /** The services' field error messages (user-app, quiz-app, the platform's strict JSON reader), most specific first. */
 const FIELD_MESSAGES = compile([
   // an account
@@ -197,7 +200,7 @@ function compile(table) {
   });
 }
 
-/** The key and placeholders of the first template text matches (numbers written the page's way), or null. */
+/** The key and placeholders of the first template text matches, or null. */
 function match(text, table) {
   for (const { regex, names, key } of table) {
     const found = regex.exec(String(text ?? '').trim());
@@ -207,7 +210,7 @@ function match(text, table) {
     names.forEach((name, i) => {
       const value = found[i + 1];
       if (CHOSEN_BY[name]) chosen = CHOSEN_BY[name][value] || key;
-      else params[name] = /^\d+$/.test(value) ? formatNumber(Number(value)) : value;
+      else params[name] = NUMBERS.has(name) && /^\d+$/.test(value) ? formatNumber(Number(value)) : value;
     });
     return { key: chosen, params };
   }
