@@ -1,8 +1,8 @@
 // A refusal of the platform's REST APIs (problem+json) or of the game socket, said in the page's language. The
 // services speak English and send no code of their own besides a problem's title ("Game rule: <code>" for a game's
 // rules) and a socket refusal's code; a field error is {field, message} with no rule code. So a refusal is known by
-// its code or title, a field error by the server's wording, matched against the templates below ({name} takes any
-// text, which becomes the message's placeholder). The messages live in /i18n/<lang>/refusal.json.
+// its sentence or else its code or title, a field error by the server's wording, matched against the templates below
+// ({name} takes any text, which becomes the message's placeholder). The messages live in /i18n/<lang>/refusal.json.
 import { t, language, formatNumber } from './i18n.js';
 
 /** A problem's code (problem.code, or a game rule's) or its title -> the message key. */
@@ -30,7 +30,7 @@ const BY_CODE = {
   'Admins only': 'refusal.adminsOnly',
   'quiz-empty': 'refusal.rule.quizEmpty',
   'not-in-lobby': 'refusal.rule.notInLobby',
-  'question-not-closed': 'refusal.rule.questionNotClosed',
+  'question-not-closed': 'refusal.rule.questionNotClosed', // its sentence tells it from "Start the game first."
   'nothing-to-skip': 'refusal.rule.nothingToSkip',
   'game-ended': 'refusal.rule.gameEnded',
   'no-such-player': 'refusal.rule.noSuchPlayer',
@@ -51,7 +51,10 @@ const BY_STATUS = {
   409: 'refusal.status.409', 412: 'refusal.quizChanged', 413: 'refusal.tooLarge', 415: 'refusal.unsupportedType',
 };
 
-/** Sentences that tell one case of a refusal from another: the game's rules (also refused on the socket) and the report. */
+/**
+ * Sentences that tell one case of a refusal from another: the game's rules (also refused on the socket) and the
+ * report. A sentence is more specific than its problem's code or title, so it is tried first.
+ */
 const SENTENCES = compile([
   ['The game has already started.', 'refusal.rule.notInLobby'],
   ['Start the game first.', 'refusal.rule.startFirst'],
@@ -67,6 +70,23 @@ const SENTENCES = compile([
   ['The game is being completed (step {step}); the report follows in a moment.', 'refusal.report.completing'],
   ['The game has not ended yet; its report is built when it ends.', 'refusal.report.notEnded'],
 ]);
+
+/**
+ * Placeholders that carry a service's enum constant: never shown, the constant picks the message instead; an unknown
+ * one keeps the template's own, general message.
+ */
+const CHOSEN_BY = {
+  // scoring-app's FinalizationSteps.Step: where the completion of an ended game stands while its report is awaited
+  step: {
+    AWAITING_SCORES: 'refusal.report.awaitingScores',
+    FINALIZING_SCORES: 'refusal.report.finalizingScores',
+    BUILDING_REPORT: 'refusal.report.buildingReport',
+    ANNOUNCING: 'refusal.report.announcing',
+  },
+};
+
+/** The placeholders that stand for a number, written the page's way ("1.000" on a Vietnamese page); others as sent. */
+const NUMBERS = new Set(['min', 'max', 'count', 'length', 'value', 'size', 'width', 'height', 'side', 'pixels', 'line', 'column']);
 
 /** The services' field error messages (user-app, quiz-app, the platform's strict JSON reader), most specific first. */
 const FIELD_MESSAGES = compile([
@@ -180,14 +200,19 @@ function compile(table) {
   });
 }
 
-/** The key and placeholders of the first template text matches (numbers written the page's way), or null. */
+/** The key and placeholders of the first template text matches, or null. */
 function match(text, table) {
   for (const { regex, names, key } of table) {
     const found = regex.exec(String(text ?? '').trim());
     if (!found) continue;
+    let chosen = key;
     const params = {};
-    names.forEach((name, i) => { params[name] = /^\d+$/.test(found[i + 1]) ? formatNumber(Number(found[i + 1])) : found[i + 1]; });
-    return { key, params };
+    names.forEach((name, i) => {
+      const value = found[i + 1];
+      if (CHOSEN_BY[name]) chosen = CHOSEN_BY[name][value] || key;
+      else params[name] = NUMBERS.has(name) && /^\d+$/.test(value) ? formatNumber(Number(value)) : value;
+    });
+    return { key: chosen, params };
   }
   return null;
 }
@@ -208,13 +233,17 @@ export function knownSentence(text) {
   return found ? t(found.key, found.params) : null;
 }
 
-/** The sentence for an ApiError: by its code or title, then by one of its sentences, then by status. */
+/**
+ * The sentence for an ApiError: by one of its sentences, then by its code or title, then by status. The sentence
+ * goes first because a code may stand for several cases: question-not-closed is both "Start the game first." and
+ * "The current question is still running; ...".
+ */
 export function refusalText(error) {
   const problem = error.problem || {};
-  const key = BY_CODE[error.code] || BY_CODE[problem.title];
-  if (key) return t(key);
   const sentence = knownSentence(problem.detail);
   if (sentence) return sentence;
+  const key = BY_CODE[error.code] || BY_CODE[problem.title];
+  if (key) return t(key);
   if (error.status === 429) return t('refusal.tooMany');
   if (error.status >= 500) return t('common.unexpected');
   return untranslated(problem.detail || problem.title, BY_STATUS[error.status] || 'refusal.status.other');

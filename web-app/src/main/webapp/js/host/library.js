@@ -19,7 +19,7 @@ const state = { page: 0, q: '', items: [] };
 // Create: a title and a description make a draft, which opens in the editor.
 const title = field('host.quizTitle', el('input', { id: 'new-quiz-title', maxlength: 120, required: true, 'data-testid': 'new-quiz-title' }));
 const description = field('host.quizDescription', el('textarea', { id: 'new-quiz-description', maxlength: 2000, rows: 2, 'data-testid': 'new-quiz-description' }));
-const createError = el('p', { class: 'form-error', role: 'alert' });
+const createError = el('p', { class: 'form-error', role: 'alert', 'data-testid': 'create-error' });
 const createForm = el('form', { class: 'card stack', novalidate: true, 'aria-labelledby': 'create-heading' },
   el('h2', { id: 'create-heading', i18n: 'host.createHeading' }), title.wrap, description.wrap, createError,
   el('button', { type: 'submit', class: 'primary', 'data-testid': 'create-quiz', i18n: 'host.create' }));

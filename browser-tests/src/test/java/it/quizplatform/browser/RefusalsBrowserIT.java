@@ -3,6 +3,7 @@ package it.quizplatform.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.playwright.Route;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A host whose browser speaks Vietnamese is told why the APIs refused something in Vietnamese, never in the
  * services' English: a password too short, an e-mail address already taken, a quiz without a title, a quiz
- * published without questions.
+ * published without questions, a refusal the page has never heard of, a command the game socket refused.
  */
 class RefusalsBrowserIT {
 
@@ -49,6 +50,38 @@ class RefusalsBrowserIT {
         lan.screenshot("publishing refused, in Vietnamese");
     }
 
+    @Test
+    void aRefusalThePageDoesNotKnowIsSaidInGeneralVietnameseNotInEnglish() {
+        Person lan = vietnameseHost();
+        signedIn(lan, Api.registerHost("Lan"));
+        // Creating a quiz draws no refusal from today's services that the page does not know, so the browser is
+        // given one a later version might send; the page's own code (js/refusals.js) has to fall back.
+        refusesCreatingQuizzes(lan, "Quota reached", "You have 500 quizzes already; archive one first.");
+
+        lan.open("/host/quizzes.html");
+        lan.byTestId("new-quiz-title").fill("Thêm một bộ nữa");
+        lan.byTestId("create-quiz").click();
+        assertThat(lan.byTestId("create-error")).hasText("Hiện không thể làm việc này.");
+    }
+
+    @Test
+    void aVietnameseBigScreenIsToldWhyTheGameRefusedItsCommand() {
+        Api.Host host = Api.registerHost("Lan");
+        Api.Game game = Api.newGame(host, Api.publishedQuiz(host, "Thủ đô", Api.singleChoice("Thủ đô của Việt Nam?", 20, "Hà Nội", "Huế")));
+        Person screen = browsers.person("big screen", Device.BIG_SCREEN, "vi-VN");
+        signedIn(screen, host);
+        screen.open("/host/game.html?id=" + game.id());
+        assertThat(screen.byTestId("game-pin")).hasText(game.pin());
+
+        // While the big screen asks "end the game?", the host ends it from another device; the screen's own "end"
+        // then reaches an ended game, and the socket refuses it (in English, "This game has already ended.").
+        whileConfirming(screen, () -> Api.post("/quiz/api/games/" + game.id() + "/end", null, host.accessToken())
+                .expect(200, "ending the game elsewhere"));
+        screen.byTestId("end-game").click();
+        assertThat(screen.byTestId("announcer")).hasText("Trò chơi đã kết thúc.");
+        screen.screenshot("end refused on the socket, in Vietnamese");
+    }
+
     /** A laptop whose browser speaks Vietnamese; the refusals' failed requests are expected in its console. */
     private static Person vietnameseHost() {
         Person lan = browsers.onLaptop("Lan", "vi-VN");
@@ -62,6 +95,26 @@ class RefusalsBrowserIT {
         person.byTestId("sign-up-name").fill("Lan");
         person.byTestId("sign-up-password").fill(password);
         person.byTestId("sign-up-submit").click();
+    }
+
+    /** The quiz API answers the person's next quiz creation with this refusal (problem+json, 409). */
+    private static void refusesCreatingQuizzes(Person person, String title, String detail) {
+        String problem = Api.JSON.createObjectNode().put("title", title).put("status", 409).put("detail", detail).toString();
+        person.page().route("**/quiz/api/quizzes", route -> {
+            if (!"POST".equals(route.request().method())) {
+                route.fallback();
+                return;
+            }
+            route.fulfill(new Route.FulfillOptions().setStatus(409).setContentType("application/problem+json").setBody(problem));
+        });
+    }
+
+    /** Runs {@code meanwhile} while the page's next confirm() dialog is open, then says yes to it. */
+    private static void whileConfirming(Person person, Runnable meanwhile) {
+        person.page().onceDialog(dialog -> {
+            meanwhile.run();
+            dialog.accept();
+        });
     }
 
     /** Puts the host's session into the person's browser as the sign-in page would. */

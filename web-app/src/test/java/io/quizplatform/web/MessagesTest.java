@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,12 +20,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every text of the web client comes from the message files: both languages have the same keys with the same
- * placeholders, and every key the pages and scripts name exists.
+ * placeholders, and every key the pages and scripts name exists. js/refusals.js knows the services' English by
+ * templates, which must stay the services' wording.
  */
 class MessagesTest {
 
     private static final Path WEB = Path.of("src/main/webapp");
+    /** The services' sources, next to this module. */
+    private static final List<Path> SERVICES = Stream.of("user-app", "quiz-app", "scoring-app", "answer-app", "platform")
+            .map(module -> Path.of("..", module, "src/main/java")).toList();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    /** A template of js/refusals.js: ['the server's wording, {name} for any text', 'refusal.key']. */
+    private static final Pattern TEMPLATE = Pattern.compile("\\[(['\"])(.*?)\\1, '(refusal\\.[\\w.]+)'\\]");
     /** t('key'), i18n: 'key', data-i18n="key", data-i18n-title="key", 'attr:key' in data-i18n-attr (no space after the colon). */
     private static final Pattern USED = Pattern.compile(
             "(?:\\bt\\(\\s*['\"]|i18n: ['\"]|data-i18n(?:-title)?=\"|[a-z]:)((?:common|start|game|play|screen|host|library|editor|report|games|refusal)\\.[A-Za-z0-9_.]+)");
@@ -69,8 +76,7 @@ class MessagesTest {
      */
     @Test
     void everyRefusalMessageGetsItsPlaceholdersFromItsTemplate() throws IOException {
-        Matcher entry = Pattern.compile("\\[(['\"])(.*?)\\1, '(refusal\\.[\\w.]+)'\\]")
-                .matcher(Files.readString(WEB.resolve("js/refusals.js")));
+        Matcher entry = TEMPLATE.matcher(refusalsJs());
         Map<String, Map<String, String>> languages = Map.of("en", messages("en"), "vi", messages("vi"));
         int templates = 0;
         for (; entry.find(); templates++) {
@@ -81,6 +87,57 @@ class MessagesTest {
             }
         }
         assertThat(templates).as("templates found in js/refusals.js").isGreaterThan(50);
+    }
+
+    /**
+     * Each template's literal parts (the text around its {name}s) are still in a service's sources (Bean Validation
+     * messages included, written in the annotations), so rewording a refusal on the server fails this build instead
+     * of a page quietly falling back to a general sentence. A part is also cut before " (": the services often add a
+     * detail in brackets from a literal of its own. Parts of fewer than 4 characters prove nothing and are skipped.
+     */
+    @Test
+    void everyRefusalTemplateIsStillTheServicesWording() throws IOException {
+        String sources = serviceSources();
+        Set<String> reworded = new TreeSet<>();
+        Matcher entry = TEMPLATE.matcher(refusalsJs());
+        while (entry.find()) {
+            for (String part : entry.group(2).split("\\{\\w+}|(?= \\()")) {
+                if (part.strip().length() >= 4 && !sources.contains(part)) {
+                    reworded.add("\"" + part + "\" of \"" + entry.group(2) + "\"");
+                }
+            }
+        }
+        assertThat(reworded).as("template parts no service says any more").isEmpty();
+    }
+
+    /** The report's "being completed (step X)" names one of scoring-app's steps, each with a message of its own. */
+    @Test
+    void everyStepOfCompletingAGameHasAMessage() throws IOException {
+        Matcher steps = Pattern.compile("enum Step \\{([^}]*)}").matcher(Files.readString(
+                Path.of("../scoring-app/src/main/java/io/quizplatform/scoring/application/FinalizationSteps.java")));
+        assertThat(steps.find()).as("enum Step in FinalizationSteps.java").isTrue();
+        String refusals = refusalsJs();
+        for (String step : steps.group(1).split(",")) {
+            assertThat(refusals).as("message for step %s", step.strip()).containsPattern(step.strip() + ": 'refusal\\.report\\.\\w+'");
+        }
+    }
+
+    private static String refusalsJs() throws IOException {
+        return Files.readString(WEB.resolve("js/refusals.js"));
+    }
+
+    /** The services' Java sources as one text, a literal split over lines ("..." + "...") joined again. */
+    private static String serviceSources() throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (Path root : SERVICES) {
+            assertThat(root).as("sources of a service").isDirectory();
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    all.append(Files.readString(file)).append('\n');
+                }
+            }
+        }
+        return all.toString().replaceAll("\"\\s*\\+\\s*\"", "");
     }
 
     /** Keys built at run time ('common.shape.' + name) are prefixes of real keys. */
