@@ -126,9 +126,12 @@ public class FairTimingIT {
             deliveredAfterMs.put("the open question to Dee", deliveredAfter(dee.awaitPhase("open"), Instant.now()));
             Instant deeFirstSeen = Instant.now();
 
-            // Ada saw it at the opening and answers 200 ms later.
+            // Ada saw it at the opening and answers 200 ms later (a stall of this test's thread would send it later
+            // and count against her just the same: watched too).
             sleepUntil(opened.plusMillis(200));
+            Instant adaSent = Instant.now();
             ada.send(AnswersIT.answer(0, paris));
+            deliveredAfterMs.put("Ada's answer, sent after its 200 ms", Duration.between(opened, adaSent).toMillis() - 200);
             // Dee's phone drops half a second in.
             sleepUntil(opened.plusMillis(500));
             dee.close();
@@ -167,6 +170,11 @@ public class FairTimingIT {
                     // Cy saw it at the opening and answers 3 s after it.
                     sleepUntil(opened.plusMillis(3000));
                     cy.send(AnswersIT.answer(0, paris));
+
+                    // Ada's answer from her send to the server's stamp, as Bob's (a CI run counted 1,620 ms for her 200 ms
+                    // answer while every message reached the phones in time).
+                    deliveredAfterMs.put("Ada's answer", Duration.between(adaSent,
+                            Instant.parse(ada.awaitType("answer-received").get("receivedAt").asText())).toMillis());
 
                     // Everyone connected answered: the question closes and each player gets their score line.
                     for (Map.Entry<String, SocketClient> player : Map.of("Ada", ada, "Bob", bob, "Cy", cy, "Dee", deeAgain).entrySet()) {
