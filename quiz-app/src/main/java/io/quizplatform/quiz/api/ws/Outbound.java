@@ -1,5 +1,6 @@
 package io.quizplatform.quiz.api.ws;
 
+import io.quizplatform.quiz.application.live.LiveGameMetrics;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
@@ -31,7 +32,7 @@ final class Outbound {
 
     private final Session session;
     private final Executor executor;
-    /** Told why the connection was let go: {@code too-slow} or {@code write-failed} (the operators' counter). */
+    /** Told why the connection was let go: {@link LiveGameMetrics#TOO_SLOW} or {@link LiveGameMetrics#WRITE_FAILED}. */
     private final Consumer<String> dropped;
     private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
@@ -83,7 +84,7 @@ final class Outbound {
             pending.clear();
             return;
         }
-        drop("write-failed", "could not write; reconnect");
+        drop(LiveGameMetrics.WRITE_FAILED, "could not write; reconnect");
     }
 
     /**
@@ -181,7 +182,7 @@ final class Outbound {
         }
         if (size.incrementAndGet() > MAX_PENDING) {
             size.decrementAndGet();
-            drop("too-slow", "too slow to keep up; reconnect");
+            drop(LiveGameMetrics.TOO_SLOW, "too slow to keep up; reconnect");
             return false;
         }
         return true;

@@ -53,7 +53,10 @@ public class LiveGameMetrics {
 
     /** A push some of whose connections never wrote is timed this long after it started (at its last write). */
     static final int PUSH_SETTLE_SECONDS = 10;
-    private static final List<String> DROP_REASONS = List.of("too-slow", "write-failed");
+    /** Why a connection was let go with 1013 (the {@code reason} of {@code quiz_sockets_dropped_total}). */
+    public static final String TOO_SLOW = "too-slow";
+    public static final String WRITE_FAILED = "write-failed";
+    private static final List<String> DROP_REASONS = List.of(TOO_SLOW, WRITE_FAILED);
 
     @Inject
     MetricRegistry metrics;
@@ -92,7 +95,7 @@ public class LiveGameMetrics {
         metrics.gauge("quiz.games.live", this, LiveGameMetrics::gamesLive);
     }
 
-    /** A connection was let go with 1013: {@code reason} is {@code too-slow} or {@code write-failed}. */
+    /** A connection was let go with 1013: {@code reason} is {@link #TOO_SLOW} or {@link #WRITE_FAILED}. */
     public void connectionDropped(String reason) {
         Counter counter = dropped.get(reason);
         if (counter != null) {
