@@ -37,7 +37,7 @@ final class Outbound {
     private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
-    /** Set once the connection is being closed for falling behind or a failed write: nothing more is queued. */
+    /** Set once the connection is being closed (a kick, falling behind, a failed write): nothing more is queued. */
     private final AtomicBoolean letGo = new AtomicBoolean();
 
     Outbound(Session session, Executor executor, Consumer<String> dropped) {
@@ -161,9 +161,14 @@ final class Outbound {
         }
     }
 
-    /** Closes the connection after what was queued before has been written. */
+    /**
+     * Closes the connection once what was queued before has been written (a kick's message, then its 1008); nothing
+     * sent after it is written. The close is made on the pool like a drop's: the thread draining may be a join's.
+     */
     void close(CloseReason.CloseCode code, String reason) {
-        enqueue(() -> closeNow(code, reason));
+        if (letGo.compareAndSet(false, true)) {
+            closeLast(code, reason);
+        }
     }
 
     private void enqueue(Runnable write) {
@@ -202,11 +207,18 @@ final class Outbound {
             return;
         }
         pending.clear();
-        size.incrementAndGet();
-        // Handed to the pool from the queue: the thread draining may be a join's (writeHere), which must not wait
-        // out a close's handshake.
-        queue(() -> closeOnThePool(reason));
+        closeLast(CloseReason.CloseCodes.TRY_AGAIN_LATER, reason);
         dropped.accept(why);
+    }
+
+    /**
+     * Queues the close behind what is queued (admitted even past {@link #MAX_PENDING}: nothing comes after it), to be
+     * handed to the pool from the queue: the thread draining may be a join's ({@link #writeHere}), which must not
+     * wait out a close's handshake.
+     */
+    private void closeLast(CloseReason.CloseCode code, String reason) {
+        size.incrementAndGet();
+        queue(() -> closeOnThePool(code, reason));
     }
 
     /** Queues a write already counted in {@code size}, and starts a drain unless one is running. */
@@ -243,9 +255,9 @@ final class Outbound {
         }
     }
 
-    private void closeOnThePool(String reason) {
+    private void closeOnThePool(CloseReason.CloseCode code, String reason) {
         try {
-            executor.execute(() -> closeNow(CloseReason.CloseCodes.TRY_AGAIN_LATER, reason));
+            executor.execute(() -> closeNow(code, reason));
         } catch (RejectedExecutionException e) {
             LOG.fine(() -> "server stopping: " + session.getId() + " is closed with it");
         }

@@ -82,6 +82,26 @@ class OutboundTest {
     }
 
     @Test
+    void aKicksCloseFollowsWhatWasSentBeforeItOnThePoolAndNothingSentAfterItIsWritten() throws InterruptedException {
+        // Written on the thread that sends them (as a join's replies are), which must not wait out the close.
+        outbound.writeHere(() -> {
+            outbound.send("the open question");
+            outbound.send("kicked");
+            outbound.close(CloseReason.CloseCodes.VIOLATED_POLICY, "kicked by the host");
+            outbound.send("the next question"); // pushed to the room a moment later: the kicked phone gets none of it
+        });
+        outbound.close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "idle"); // a second close changes nothing
+
+        phone.awaitClose();
+        assertThat(phone.texts()).containsExactly("the open question", "kicked");
+        assertThat(phone.closeReason().getCloseCode()).isEqualTo(CloseReason.CloseCodes.VIOLATED_POLICY);
+        assertThat(phone.closingThread()).as("closed on the pool, not on the thread that kicked").isEqualTo("pool");
+        assertThat(phone.writers()).as("the messages are written here").containsOnly(Thread.currentThread().getName());
+        assertThat(phone.closes()).isEqualTo(1);
+        assertThat(dropped).as("a kick is not a connection let go for the server's sake").isEmpty();
+    }
+
+    @Test
     void aWriteThatFailsClosesTheConnectionWith1013SoThePhoneComesBackForWhatItMissed() throws InterruptedException {
         phone.failsWrites();
 
