@@ -32,21 +32,22 @@ public class RegistrationValidationIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            invalid email        | {"email":"not-an-address","displayName":"Ada","password":"correct horse battery"}  | email
-            missing email        | {"displayName":"Ada","password":"correct horse battery"}                            | email
-            missing display name | {"email":"ada@example.com","password":"correct horse battery"}                       | displayName
-            script in name       | {"email":"ada@example.com","displayName":"<script>x</script>","password":"correct horse battery"} | displayName
-            short password       | {"email":"ada@example.com","displayName":"Ada","password":"short"}                | password
-            common password      | {"email":"ada@example.com","displayName":"Ada","password":"Password123"}          | password
-            sql in email         | {"email":"x' OR '1'='1@example.com; DROP TABLE users;--","displayName":"Ada","password":"correct horse battery"} | email
+            invalid email        | {"email":"not-an-address","displayName":"Ada","password":"correct horse battery"}  | email | email
+            missing email        | {"displayName":"Ada","password":"correct horse battery"}                            | email | required
+            missing display name | {"email":"ada@example.com","password":"correct horse battery"}                       | displayName | required
+            script in name       | {"email":"ada@example.com","displayName":"<script>x</script>","password":"correct horse battery"} | displayName | pattern
+            short password       | {"email":"ada@example.com","displayName":"Ada","password":"short"}                | password | too-short
+            common password      | {"email":"ada@example.com","displayName":"Ada","password":"Password123"}          | password | common
+            sql in email         | {"email":"x' OR '1'='1@example.com; DROP TABLE users;--","displayName":"Ada","password":"correct horse battery"} | email | email
             """)
-    void invalidFieldsAreNamed(String name, String body, String field) {
+    void invalidFieldsAreNamedWithTheRulesCode(String name, String body, String field, String code) {
         long usersBefore = users();
         long outboxBefore = outbox();
 
         JsonNode problem = assertProblem(Platform.postJson("/user/api/users", body), 400);
 
-        assertThat(problem.get("errors").findValuesAsText("field")).contains(field);
+        assertThat(problem.get("errors")).as(problem.toString())
+                .anySatisfy(e -> assertThat(e.path("field").asText() + " " + e.path("code").asText()).isEqualTo(field + " " + code));
         assertThat(users()).isEqualTo(usersBefore);
         assertThat(outbox()).isEqualTo(outboxBefore);
     }

@@ -279,6 +279,9 @@ public class RestBadInputIT {
         if (c.field() != null) {
             assertThat(problem.get("errors").findValuesAsText("field")).as(reply.body()).contains(c.field());
         }
+        // Every field error carries its rule's code beside the message, for programs and translations.
+        assertThat(problem.path("errors")).as(reply.body())
+                .allSatisfy(e -> assertThat(e.path("code").asText()).matches("[a-z0-9]+(-[a-z0-9]+)*"));
         assertThat(writes()).as("nothing written by " + c.name()).isEqualTo(before);
     }
 

@@ -40,7 +40,7 @@ public class SocketBadInputIT {
      * One bad message and what must come of it: an {@code error} with {@code code} (and {@code field}), an
      * {@code answer-refused} with reason {@code code} (and {@code field}), or the connection closed with {@code close}.
      */
-    record Case(String name, Sender sender, List<String> frames, Reply reply, String code, String field) {
+    record Case(String name, Sender sender, List<String> frames, Reply reply, String code, String field, String rule) {
         @Override
         public String toString() {
             return sender.name().toLowerCase() + ": " + name;
@@ -105,15 +105,20 @@ public class SocketBadInputIT {
     }
 
     private static Case error(Sender sender, String name, String message, String code, String field) {
-        return new Case(name, sender, List.of(j(message)), Reply.ERROR, code, field);
+        return new Case(name, sender, List.of(j(message)), Reply.ERROR, code, field, null);
     }
 
     private static Case refused(Sender sender, String name, String message, String field) {
-        return new Case(name, sender, List.of(j(message)), Reply.ANSWER_REFUSED, "invalid-answer", field);
+        return new Case(name, sender, List.of(j(message)), Reply.ANSWER_REFUSED, "invalid-answer", field, null);
     }
 
     private static Case tooBig(Sender sender, String name, List<String> frames) {
-        return new Case(name, sender, frames, Reply.CLOSED_TOO_BIG, null, null);
+        return new Case(name, sender, frames, Reply.CLOSED_TOO_BIG, null, null, null);
+    }
+
+    /** A host command the game's state refuses: {@code error} {@code refused}, naming the game's rule. */
+    private static Case refusedCommand(String name, String message, String rule) {
+        return new Case(name, Sender.HOST, List.of(j(message)), Reply.ERROR, "refused", null, rule);
     }
 
     private static String answer(String fields) {
@@ -265,15 +270,15 @@ public class SocketBadInputIT {
         cases.add(error(s, "kick playerId with NUL", "{'type':'kick','playerId':'" + UUID.randomUUID() + "\\u0000'}", "invalid-message", "playerId"));
         cases.add(error(s, "kick playerId a list", "{'type':'kick','playerId':['" + UUID.randomUUID() + "']}", "invalid-message", "playerId"));
         cases.add(error(s, "kick with a reason", "{'type':'kick','playerId':'" + UUID.randomUUID() + "','reason':'x'}", "invalid-message", "reason"));
-        cases.add(error(s, "kick an unknown id", "{'type':'kick','playerId':'" + UUID.randomUUID() + "'}", "refused", null));
-        cases.add(error(s, "kick another game's player", "{'type':'kick','playerId':'" + stranger.get("playerId").asText() + "'}",
-                "refused", null));
+        cases.add(refusedCommand("kick an unknown id", "{'type':'kick','playerId':'" + UUID.randomUUID() + "'}", "no-such-player"));
+        cases.add(refusedCommand("kick another game's player", "{'type':'kick','playerId':'" + stranger.get("playerId").asText() + "'}",
+                "no-such-player"));
         cases.add(error(s, "start with force", "{'type':'start','force':true}", "invalid-message", "force"));
         cases.add(error(s, "next to a question", "{'type':'next','questionIndex':0}", "invalid-message", "questionIndex"));
         cases.add(error(s, "skip with null", "{'type':'skip','x':null}", "invalid-message", "x"));
         cases.add(error(s, "end with a reason", "{'type':'end','reason':'bye'}", "invalid-message", "reason"));
-        cases.add(error(s, "start while running (the game's rule)", "{'type':'start'}", "refused", null));
-        cases.add(error(s, "next while a question runs (the game's rule)", "{'type':'next'}", "refused", null));
+        cases.add(refusedCommand("start while running (the game's rule)", "{'type':'start'}", "not-in-lobby"));
+        cases.add(refusedCommand("next while a question runs (the game's rule)", "{'type':'next'}", "question-not-closed"));
         cases.add(error(s, "an answer", answer("'questionIndex':0,'optionIds':['a']"), "players-only", null));
         cases.add(error(s, "a bad answer", answer("'questionIndex':-1"), "players-only", null));
         cases.add(error(s, "hello again", "{'type':'hello','role':'host','token':'t'}", "already-identified", null));
@@ -301,7 +306,7 @@ public class SocketBadInputIT {
         String tail = "\"}";
         String fill = "x".repeat(4096 - head.length() - tail.length());
         cases.add(new Case("4096 bytes in 4 frames", Sender.PLAYER,
-                List.of(head, fill.substring(0, 2000), fill.substring(2000), tail), Reply.ERROR, "invalid-message", "padding"));
+                List.of(head, fill.substring(0, 2000), fill.substring(2000), tail), Reply.ERROR, "invalid-message", "padding", null));
         return cases.stream();
     }
 
@@ -322,6 +327,7 @@ public class SocketBadInputIT {
             JsonNode reply = socket.await("the reply", Duration.ofSeconds(10), m -> true);
             assertThat(reply.path("type").asText()).as(reply.toString()).isEqualTo(type);
             assertThat(reply.path(c.reply() == Reply.ERROR ? "code" : "reason").asText()).as(reply.toString()).isEqualTo(c.code());
+            assertThat(reply.path("rule").isMissingNode() ? null : reply.path("rule").asText()).as(reply.toString()).isEqualTo(c.rule());
             if (c.field() != null) {
                 assertThat(reply.path("field").asText()).as(reply.toString()).isEqualTo(c.field());
             }

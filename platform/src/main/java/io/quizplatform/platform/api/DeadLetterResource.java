@@ -120,7 +120,7 @@ public class DeadLetterResource {
         }
         long limit = number("limit", value);
         if (limit < 1 || limit > DeadLetterListing.MAX_LIMIT) {
-            throw invalid("limit", "must be 1 to " + DeadLetterListing.MAX_LIMIT + ", got " + value.strip());
+            throw invalid("limit", "range", "must be 1 to " + DeadLetterListing.MAX_LIMIT + ", got " + value.strip());
         }
         return (int) limit;
     }
@@ -128,7 +128,7 @@ public class DeadLetterResource {
     static int partition(String value) {
         long partition = nonNegative("partition", value);
         if (partition > Integer.MAX_VALUE) {
-            throw invalid("partition", "must be a whole number of 0 or more, got " + value.strip());
+            throw invalid("partition", "integer", "must be a whole number of 0 or more, got " + value.strip());
         }
         return (int) partition;
     }
@@ -144,26 +144,26 @@ public class DeadLetterResource {
         return switch (value.strip()) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw invalid("force", "must be true or false, got " + shown(value));
+            default -> throw invalid("force", "boolean", "must be true or false, got " + shown(value));
         };
     }
 
     private static long nonNegative(String field, String value) {
         long n = number(field, value);
         if (n < 0) {
-            throw invalid(field, "must be a whole number of 0 or more, got " + value.strip());
+            throw invalid(field, "integer", "must be a whole number of 0 or more, got " + value.strip());
         }
         return n;
     }
 
     private static long number(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw invalid(field, "is required");
+            throw invalid(field, "required", "is required");
         }
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            throw invalid(field, "must be a whole number of 0 or more, got " + shown(value));
+            throw invalid(field, "integer", "must be a whole number of 0 or more, got " + shown(value));
         }
     }
 
@@ -172,8 +172,8 @@ public class DeadLetterResource {
         return "'" + (v.length() > 40 ? v.substring(0, 40) + "..." : v) + "'";
     }
 
-    private static ProblemException invalid(String field, String message) {
+    private static ProblemException invalid(String field, String code, String message) {
         return new ProblemException(400, "Invalid request", field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
+                List.of(new Problem.FieldError(field, code, message)));
     }
 }

@@ -3,6 +3,7 @@ package io.quizplatform.platform.api;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,7 +21,13 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** Built directly rather than parsed: parsing needs a JAX-RS runtime, which plain unit tests don't have. */
     public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
-    public record FieldError(String field, String message) {
+    /**
+     * One offending field: its path as the client sent it, a stable {@code code} for programs (kebab-case, listed in
+     * the README's "Refusals"; a client translates by it and never needs to parse the message) and a message in
+     * English for people.
+     */
+    @JsonbPropertyOrder({"field", "code", "message"})
+    public record FieldError(String field, String code, String message) {
     }
 
     public static Problem of(Response.StatusType status, String detail) {
@@ -38,7 +45,8 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** Answers a servlet's request with this problem, where no JAX-RS runtime writes it (filters, error pages). */
     public void writeTo(HttpServletResponse response) throws IOException {
         JsonArrayBuilder fields = Json.createArrayBuilder();
-        errors.forEach(e -> fields.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+        errors.forEach(e -> fields.add(Json.createObjectBuilder()
+                .add("field", e.field()).add("code", e.code()).add("message", e.message())));
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", type)
                 .add("title", title)

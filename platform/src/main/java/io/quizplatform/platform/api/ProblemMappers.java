@@ -57,12 +57,30 @@ public final class ProblemMappers {
                 parameters.addAll(uri.getPathParameters(false).keySet());
             }
             List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                    .map(v -> new Problem.FieldError(fieldOf(v, parameters), v.getMessage()))
+                    .map(v -> new Problem.FieldError(fieldOf(v, parameters), codeOf(v), v.getMessage()))
                     .sorted(Comparator.comparing(Problem.FieldError::field))
                     .toList();
             String detail = errors.stream().map(f -> f.field() + ": " + f.message())
                     .reduce((a, b) -> a + "; " + b).orElse("invalid request");
             return Problem.of(400, "Invalid request", detail, errors).toResponse();
+        }
+
+        /**
+         * The rule's code, from its constraint: {@code required} (a value is missing), {@code size} (too short or too
+         * long), {@code range} (a number out of its bounds), {@code pattern}, {@code email}; {@code invalid} else.
+         */
+        static String codeOf(ConstraintViolation<?> violation) {
+            String constraint = violation.getConstraintDescriptor() == null ? ""
+                    : violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            return switch (constraint) {
+                case "NotNull", "NotBlank", "NotEmpty" -> "required";
+                case "Size" -> "size";
+                case "Min", "Max", "DecimalMin", "DecimalMax", "Positive", "PositiveOrZero", "Negative",
+                     "NegativeOrZero" -> "range";
+                case "Pattern" -> "pattern";
+                case "Email" -> "email";
+                default -> "invalid";
+            };
         }
 
         /**
@@ -137,7 +155,7 @@ public final class ProblemMappers {
             String parameter = unconvertibleParameter(e);
             if (parameter != null) {
                 return Problem.of(400, "Invalid request", parameter + ": is not a valid value",
-                        List.of(new Problem.FieldError(parameter, "is not a valid value"))).toResponse();
+                        List.of(new Problem.FieldError(parameter, "invalid", "is not a valid value"))).toResponse();
             }
             Response.StatusType type = original.getStatusInfo();
             // Framework messages (RESTEasy codes, internal paths) say nothing useful to a client; ours do.
@@ -202,14 +220,14 @@ public final class ProblemMappers {
 
     static Problem problemOf(JsonInputException e) {
         List<Problem.FieldError> errors = e.violations().stream()
-                .map(v -> new Problem.FieldError(v.field(), v.message())).toList();
+                .map(v -> new Problem.FieldError(v.field(), v.code(), v.message())).toList();
         return Problem.of(400, "Invalid request", e.getMessage(), errors);
     }
 
     /** What every unreadable body gets: the same words, whatever the parser or JSON-B said. */
     static final Problem MALFORMED = Problem.of(400, "Malformed request body",
             "The request body is not valid JSON of the expected shape.",
-            List.of(new Problem.FieldError("body", "is not valid JSON of the expected shape")));
+            List.of(new Problem.FieldError("body", "malformed", "is not valid JSON of the expected shape")));
 
     /**
      * A body the JSON machinery could not read. Its message is not echoed: JSON-B's and the parser's wording names

@@ -44,9 +44,9 @@ public class RequestParameterCheck implements ContainerRequestFilter {
         for (Map.Entry<String, List<String>> parameter : raw.entrySet()) {
             String name = StrictJsonParser.printableName(parameter.getKey());
             for (String value : parameter.getValue()) {
-                String problem = problem(value, maxLength);
+                JsonInputException.Violation problem = problem(name, value, maxLength);
                 if (problem != null) {
-                    violations.add(new JsonInputException.Violation(name, problem));
+                    violations.add(problem);
                     break;
                 }
             }
@@ -54,20 +54,20 @@ public class RequestParameterCheck implements ContainerRequestFilter {
     }
 
     /** What is wrong with one raw (still percent-encoded) parameter value, or null. */
-    static String problem(String raw, int maxLength) {
+    static JsonInputException.Violation problem(String name, String raw, int maxLength) {
         if (raw == null) {
             return null;
         }
         String decoded = decode(raw);
         if (decoded == null) {
-            return "is not valid UTF-8 percent-encoding";
+            return new JsonInputException.Violation(name, "utf8", "is not valid UTF-8 percent-encoding");
         }
         String text = StrictJsonParser.textProblem(decoded);
         if (text != null) {
-            return text;
+            return new JsonInputException.Violation(name, "character", text);
         }
         if (decoded.codePointCount(0, decoded.length()) > maxLength) {
-            return "must be at most " + maxLength + " characters";
+            return new JsonInputException.Violation(name, "too-long", "must be at most " + maxLength + " characters");
         }
         return null;
     }

@@ -62,7 +62,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     public static Response tooLarge(long maxBytes) {
         return Problem.of(413, "Payload Too Large",
                 "The request body is larger than the limit of " + maxBytes + " bytes.",
-                List.of(new Problem.FieldError("body", "must be at most " + maxBytes + " bytes"))).toResponse();
+                List.of(new Problem.FieldError("body", "too-large", "must be at most " + maxBytes + " bytes"))).toResponse();
     }
 
     private static final class Limited extends FilterInputStream {

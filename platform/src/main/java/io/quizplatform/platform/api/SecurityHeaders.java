@@ -82,7 +82,7 @@ public class SecurityHeaders extends HttpFilter {
     private static void refuseContentType(HttpServletResponse response) throws IOException {
         Problem.of(415, "Unsupported Media Type",
                 "The Content-Type header is not a media type; send the body as application/json.",
-                List.of(new Problem.FieldError("Content-Type", "must be a media type such as application/json")))
+                List.of(new Problem.FieldError("Content-Type", "media-type", "must be a media type such as application/json")))
                 .writeTo(response);
     }
 }

@@ -12,15 +12,21 @@ class RequestEdgeTest {
 
     @Test
     void parametersMustBeCleanShortUtf8() {
-        assertThat(RequestParameterCheck.problem("caf%C3%A9", 128)).isNull();
-        assertThat(RequestParameterCheck.problem("3f2b2c8e-9c1e-4a57-a1d5-3b8c2f7a9e10", 128)).isNull();
-        assertThat(RequestParameterCheck.problem("a%00b", 128)).contains("NUL");
-        assertThat(RequestParameterCheck.problem("%ED%A0%80", 128)).contains("UTF-8");
-        assertThat(RequestParameterCheck.problem("%C3%28", 128)).contains("UTF-8");
-        assertThat(RequestParameterCheck.problem("%zz", 128)).contains("UTF-8");
-        assertThat(RequestParameterCheck.problem("%4", 128)).contains("UTF-8");
-        assertThat(RequestParameterCheck.problem("x".repeat(129), 128)).contains("at most 128");
-        assertThat(RequestParameterCheck.problem("\ud800", 128)).contains("surrogate");
+        assertThat(parameterProblem("caf%C3%A9")).isNull();
+        assertThat(parameterProblem("3f2b2c8e-9c1e-4a57-a1d5-3b8c2f7a9e10")).isNull();
+        assertThat(parameterProblem("a%00b")).isEqualTo("character: must not contain the NUL character (U+0000)");
+        assertThat(parameterProblem("%ED%A0%80")).startsWith("utf8: ");
+        assertThat(parameterProblem("%C3%28")).startsWith("utf8: ");
+        assertThat(parameterProblem("%zz")).startsWith("utf8: ");
+        assertThat(parameterProblem("%4")).startsWith("utf8: ");
+        assertThat(parameterProblem("x".repeat(129))).isEqualTo("too-long: must be at most 128 characters");
+        assertThat(parameterProblem("\ud800")).isEqualTo("character: must not contain an unpaired surrogate");
+    }
+
+    /** "code: message" of a path parameter of at most 128 characters, or null when it passes. */
+    private static String parameterProblem(String raw) {
+        JsonInputException.Violation problem = RequestParameterCheck.problem("id", raw, 128);
+        return problem == null ? null : problem.code() + ": " + problem.message();
     }
 
     @ParameterizedTest
@@ -46,10 +52,12 @@ class RequestEdgeTest {
     @Test
     void aRefusalNamesEveryField() {
         Problem problem = ProblemMappers.problemOf(new JsonInputException(java.util.List.of(
-                new JsonInputException.Violation("questions[0].points", "must be an integer"),
-                new JsonInputException.Violation("settings.speedBonus", "is not a known field"))));
+                new JsonInputException.Violation("questions[0].points", "integer", "must be an integer"),
+                new JsonInputException.Violation("settings.speedBonus", "unknown-field", "is not a known field"))));
         assertThat(problem.status()).isEqualTo(400);
-        assertThat(problem.errors()).extracting(Problem.FieldError::field).containsExactly("questions[0].points", "settings.speedBonus");
+        assertThat(problem.errors()).containsExactly(
+                new Problem.FieldError("questions[0].points", "integer", "must be an integer"),
+                new Problem.FieldError("settings.speedBonus", "unknown-field", "is not a known field"));
         assertThat(problem.detail()).contains("questions[0].points: must be an integer");
     }
 

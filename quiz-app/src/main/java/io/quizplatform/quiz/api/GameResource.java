@@ -160,7 +160,7 @@ public class GameResource {
             return UUID.fromString(value);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ProblemException(400, "Invalid " + field, field + " must be a UUID.",
-                    List.of(new Problem.FieldError(field, "must be a UUID")));
+                    List.of(new Problem.FieldError(field, "uuid", "must be a UUID")));
         }
     }
 }

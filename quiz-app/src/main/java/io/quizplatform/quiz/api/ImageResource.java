@@ -73,7 +73,7 @@ public class ImageResource {
     public Response read(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         if (!Image.isId(id)) {
             throw new ProblemException(400, "Invalid image id", "An image id is 64 lowercase hexadecimal digits.",
-                    List.of(new Problem.FieldError("id", "must be 64 lowercase hexadecimal digits")));
+                    List.of(new Problem.FieldError("id", "pattern", "must be 64 lowercase hexadecimal digits")));
         }
         String etag = "\"" + id + "\"";
         if (matches(ifNoneMatch, id)) {

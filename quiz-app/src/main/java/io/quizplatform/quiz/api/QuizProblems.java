@@ -40,7 +40,7 @@ public final class QuizProblems {
                 case MALFORMED, TOO_MANY_PIXELS -> 400;
             };
             return Problem.of(status, "Image refused", e.field() + " " + e.getMessage() + ".",
-                    List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
+                    List.of(new Problem.FieldError(e.field(), e.code(), e.getMessage()))).toResponse();
         }
     }
 
@@ -50,7 +50,7 @@ public final class QuizProblems {
         @Override
         public Problem problem(RuleViolation e) {
             return Problem.of(400, "Quiz rule broken", e.getMessage(),
-                    e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+                    e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.code(), v.message())).toList());
         }
     }
 
@@ -112,7 +112,7 @@ public final class QuizProblems {
         @Override
         public Problem problem(GameRuleBroken e) {
             return Problem.of(409, "Game rule: " + e.code(), e.getMessage(),
-                    List.of(new Problem.FieldError("game", e.getMessage())));
+                    List.of(new Problem.FieldError("game", e.code(), e.getMessage())));
         }
     }
 
@@ -153,7 +153,7 @@ public final class QuizProblems {
                 default -> "Game rule: " + e.code();
             };
             return Problem.of(status, title, e.getMessage(), e.field() == null ? List.of()
-                    : List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
+                    : List.of(new Problem.FieldError(e.field(), e.code(), e.getMessage()))).toResponse();
         }
     }
 }

@@ -224,7 +224,7 @@ public class QuizResource {
         QuizDocument document = (QuizDocument) jsonReader.read(body, QuizDocument.class, bodyLimits.importMaxBytes());
         if (document == null) {
             throw new ProblemException(400, "Body required", "Send the exported quiz document as the JSON body.",
-                    List.of(new Problem.FieldError("body", "a JSON body with an exported quiz is required")));
+                    List.of(new Problem.FieldError("body", "required", "a JSON body with an exported quiz is required")));
         }
         QuizDetail quiz = authoring.importQuiz(actor(), document, images.acceptDocumentImages(document.images()));
         return Response.created(uri.getBaseUriBuilder().path("quizzes").path(quiz.id()).build()).tag(etag(quiz)).entity(quiz).build();

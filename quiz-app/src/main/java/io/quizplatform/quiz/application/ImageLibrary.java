@@ -61,7 +61,7 @@ public class ImageLibrary {
     public Question requireStored(Question question) {
         question.uploadedImageId().ifPresent(id -> {
             if (repository.existing(List.of(id)).isEmpty()) {
-                throw new RuleViolation("question.imageUrl",
+                throw new RuleViolation("question.imageUrl", "image-missing",
                         "no image " + id + " is stored here; upload it first (POST /quiz/api/images)");
             }
         });
@@ -93,7 +93,7 @@ public class ImageLibrary {
             return List.of();
         }
         if (images.size() > MAX_DOCUMENT_IMAGES) {
-            throw new RuleViolation("images", "a quiz carries at most " + MAX_DOCUMENT_IMAGES + " images");
+            throw new RuleViolation("images", "too-many-images", "a quiz carries at most " + MAX_DOCUMENT_IMAGES + " images");
         }
         List<RuleViolation.Violation> broken = new ArrayList<>();
         List<Image> accepted = new ArrayList<>();
@@ -102,26 +102,26 @@ public class ImageLibrary {
             String field = "images[" + i + "]";
             QuizDocument.ImageData data = images.get(i);
             if (data == null || data.data() == null || data.mediaType() == null || data.id() == null) {
-                broken.add(new RuleViolation.Violation(field, "an image needs id, mediaType and data"));
+                broken.add(new RuleViolation.Violation(field, "image-incomplete", "an image needs id, mediaType and data"));
                 continue;
             }
             byte[] bytes;
             try {
                 bytes = Base64.getDecoder().decode(data.data());
             } catch (IllegalArgumentException e) {
-                broken.add(new RuleViolation.Violation(field + ".data", "must be base64"));
+                broken.add(new RuleViolation.Violation(field + ".data", "base64", "must be base64"));
                 continue;
             }
             try {
                 Image image = ImageRules.accept(data.mediaType(), bytes, limits());
                 if (!image.id().equals(data.id())) {
-                    broken.add(new RuleViolation.Violation(field + ".id", "is not the SHA-256 of the image's stored bytes"));
+                    broken.add(new RuleViolation.Violation(field + ".id", "image-id", "is not the SHA-256 of the image's stored bytes"));
                 } else if (seen.add(image.id())) {
                     accepted.add(image);
                 }
             } catch (ImageRejected e) {
                 String part = "Content-Type".equals(e.field()) ? ".mediaType" : ".data";
-                broken.add(new RuleViolation.Violation(field + part, e.getMessage()));
+                broken.add(new RuleViolation.Violation(field + part, e.code(), e.getMessage()));
             }
         }
         if (!broken.isEmpty()) {

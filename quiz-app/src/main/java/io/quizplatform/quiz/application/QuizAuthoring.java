@@ -88,7 +88,7 @@ public class QuizAuthoring {
                 } catch (RuleViolation e) {
                     String prefix = "questions[" + i + "]";
                     throw new RuleViolation(e.violations().stream()
-                            .map(v -> new RuleViolation.Violation(v.field().replaceFirst("^question", prefix), v.message()))
+                            .map(v -> new RuleViolation.Violation(v.field().replaceFirst("^question", prefix), v.code(), v.message()))
                             .toList());
                 }
             }
@@ -125,7 +125,7 @@ public class QuizAuthoring {
     /** Builds a domain question from its API form; ids are given by the server when the client has none. */
     public static Question toQuestion(QuizDetail.QuestionView view, String id) {
         if (view == null) {
-            throw new RuleViolation("question", "a question is required");
+            throw new RuleViolation("question", "required", "a question is required");
         }
         QuestionType type = QuestionType.fromWireName(view.type());
         List<QuizDetail.OptionView> options = view.options() == null ? List.of() : view.options();
@@ -133,14 +133,14 @@ public class QuizAuthoring {
         for (int i = 0; i < options.size(); i++) {
             QuizDetail.OptionView o = options.get(i);
             if (o == null) {
-                throw new RuleViolation("question.options[" + i + "]", "an option is required");
+                throw new RuleViolation("question.options[" + i + "]", "required", "an option is required");
             }
             withIds.add(new QuizDetail.OptionView(o.id() == null || o.id().isBlank() ? Character.toString('a' + i) : o.id(),
                     o.text(), o.correct()));
         }
         String questionId = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
         if (questionId.length() > 64) {
-            throw new RuleViolation("question.id", "must be at most 64 characters");
+            throw new RuleViolation("question.id", "too-long", "must be at most 64 characters");
         }
         return new Question(questionId, type, view.text(), view.imageUrl(), view.timeLimitSeconds(), view.points(),
                 QuizDetail.options(withIds), view.acceptedAnswers());

@@ -32,10 +32,10 @@ class QuizProblemsTest {
         assertThat(new QuizProblems.ForNotYourQuiz().problem(new NotYourQuiz()))
                 .isEqualTo(Problem.of(403, "Not your quiz", "Only the quiz's owner (or an admin) can change it.", List.of()));
         assertThat(new QuizProblems.ForRuleViolation().problem(new QuizRuleBroken(new RuleViolation(List.of(
-                new RuleViolation.Violation("title", "is required"), new RuleViolation.Violation("questions[0].points", "must be 0 to 2000"))))))
+                new RuleViolation.Violation("title", "required", "is required"), new RuleViolation.Violation("questions[0].points", "points", "must be 0 to 2000"))))))
                 .isEqualTo(Problem.of(400, "Quiz rule broken", "title: is required; questions[0].points: must be 0 to 2000",
-                        List.of(new Problem.FieldError("title", "is required"),
-                                new Problem.FieldError("questions[0].points", "must be 0 to 2000"))));
+                        List.of(new Problem.FieldError("title", "required", "is required"),
+                                new Problem.FieldError("questions[0].points", "points", "must be 0 to 2000"))));
     }
 
     @Test
@@ -56,7 +56,7 @@ class QuizProblemsTest {
                 .isEqualTo(Problem.of(404, "Unknown game", "No game with id " + ID + " that you host.", List.of()));
         assertThat(new QuizProblems.ForGameRuleBroken().problem(new GameRuleBroken(new GameRuleViolation("not-in-lobby", "The game has already started."))))
                 .isEqualTo(Problem.of(409, "Game rule: not-in-lobby", "The game has already started.",
-                        List.of(new Problem.FieldError("game", "The game has already started."))));
+                        List.of(new Problem.FieldError("game", "not-in-lobby", "The game has already started."))));
         assertThat(new QuizProblems.ForGameBusy().problem(new GameBusy()))
                 .isEqualTo(Problem.of(503, "Game busy", "The game is changing very fast right now; try again.", List.of()));
         assertThat(new QuizProblems.ForQuizNotPublished().problem(new QuizNotPublished()))

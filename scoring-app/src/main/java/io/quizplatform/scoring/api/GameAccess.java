@@ -37,7 +37,7 @@ public class GameAccess {
             return UUID.fromString(value);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ProblemException(400, "Invalid gameId", "gameId must be a UUID.",
-                    List.of(new Problem.FieldError("gameId", "must be a UUID")));
+                    List.of(new Problem.FieldError("gameId", "uuid", "must be a UUID")));
         }
     }
 }

@@ -74,7 +74,7 @@ public final class UserProblems {
         @Override
         public Problem problem(WeakPassword e) {
             return Problem.of(400, "Password too weak", e.getMessage(),
-                    e.broken().stream().map(b -> new Problem.FieldError(e.field(), b)).toList());
+                    e.broken().stream().map(b -> new Problem.FieldError(e.field(), b.code(), b.message())).toList());
         }
     }
 
@@ -83,7 +83,7 @@ public final class UserProblems {
         @Override
         public Problem problem(EmailTaken e) {
             return Problem.of(409, "E-mail already registered", e.getMessage(),
-                    List.of(new Problem.FieldError("email", "already registered")));
+                    List.of(new Problem.FieldError("email", "taken", "already registered")));
         }
     }
 
@@ -92,7 +92,7 @@ public final class UserProblems {
         @Override
         public Problem problem(WrongCurrentPassword e) {
             return Problem.of(400, "Current password is wrong", e.getMessage(),
-                    List.of(new Problem.FieldError("currentPassword", "does not match")));
+                    List.of(new Problem.FieldError("currentPassword", "mismatch", "does not match")));
         }
     }
 

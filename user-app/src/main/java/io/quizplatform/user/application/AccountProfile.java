@@ -65,7 +65,7 @@ public class AccountProfile {
         if (!passwords.matches(currentPassword, user.passwordHash())) {
             throw new WrongCurrentPassword();
         }
-        List<String> broken = PasswordPolicy.violations(newPassword, user.email(), user.displayName());
+        List<PasswordPolicy.BrokenRule> broken = PasswordPolicy.violations(newPassword, user.email(), user.displayName());
         if (!broken.isEmpty()) {
             throw WeakPassword.asNewPassword(broken);
         }

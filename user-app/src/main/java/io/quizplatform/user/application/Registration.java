@@ -43,7 +43,7 @@ public class Registration {
 
     @Transactional
     public User register(String email, String displayName, String password) {
-        List<String> broken = PasswordPolicy.violations(password, email, displayName);
+        List<PasswordPolicy.BrokenRule> broken = PasswordPolicy.violations(password, email, displayName);
         if (!broken.isEmpty()) {
             throw WeakPassword.atRegistration(broken);
         }

@@ -1,6 +1,7 @@
 package io.quizplatform.user.application;
 
 import io.quizplatform.platform.persistence.ReportedByCaller;
+import io.quizplatform.user.domain.PasswordPolicy.BrokenRule;
 
 import java.util.List;
 
@@ -13,21 +14,21 @@ import java.util.List;
 public final class WeakPassword extends RuntimeException {
 
     private final String field;
-    private final List<String> broken;
+    private final List<BrokenRule> broken;
 
-    private WeakPassword(String field, String which, List<String> broken) {
-        super("The " + which + " " + String.join("; ", broken) + ".");
+    private WeakPassword(String field, String which, List<BrokenRule> broken) {
+        super("The " + which + " " + String.join("; ", broken.stream().map(BrokenRule::message).toList()) + ".");
         this.field = field;
         this.broken = List.copyOf(broken);
     }
 
     /** The password chosen at registration. */
-    public static WeakPassword atRegistration(List<String> broken) {
+    public static WeakPassword atRegistration(List<BrokenRule> broken) {
         return new WeakPassword("password", "password", broken);
     }
 
     /** The new password of a password change. */
-    public static WeakPassword asNewPassword(List<String> broken) {
+    public static WeakPassword asNewPassword(List<BrokenRule> broken) {
         return new WeakPassword("newPassword", "new password", broken);
     }
 
@@ -36,8 +37,8 @@ public final class WeakPassword extends RuntimeException {
         return field;
     }
 
-    /** The rules broken, each as a sentence's end ("must be at least 10 characters long (it has 8)"). */
-    public List<String> broken() {
+    /** The rules broken, each with its code and a sentence's end ("must be at least 10 characters long (it has 8)"). */
+    public List<BrokenRule> broken() {
         return broken;
     }
 }

@@ -24,25 +24,29 @@ public final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
-    public static List<String> violations(String password, String email, String displayName) {
-        List<String> broken = new ArrayList<>();
+    /** A rule the password breaks: a stable {@code code} for programs and the rest of a sentence for people. */
+    public record BrokenRule(String code, String message) {
+    }
+
+    public static List<BrokenRule> violations(String password, String email, String displayName) {
+        List<BrokenRule> broken = new ArrayList<>();
         if (password == null || password.isEmpty()) {
-            broken.add("a password is required");
+            broken.add(new BrokenRule("required", "a password is required"));
             return broken;
         }
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
-            broken.add("must be at least " + MIN_LENGTH + " characters long (it has " + length + ")");
+            broken.add(new BrokenRule("too-short", "must be at least " + MIN_LENGTH + " characters long (it has " + length + ")"));
         }
         if (length > MAX_LENGTH) {
-            broken.add("must be at most " + MAX_LENGTH + " characters long");
+            broken.add(new BrokenRule("too-long", "must be at most " + MAX_LENGTH + " characters long"));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (COMMON.contains(lower)) {
-            broken.add("is one of the most commonly used passwords; choose something less guessable");
+            broken.add(new BrokenRule("common", "is one of the most commonly used passwords; choose something less guessable"));
         }
         if (password.codePoints().distinct().count() < 4) {
-            broken.add("must contain at least 4 different characters");
+            broken.add(new BrokenRule("too-few-characters", "must contain at least 4 different characters"));
         }
         if (email != null) {
             String local = email.strip().toLowerCase(Locale.ROOT);
@@ -51,13 +55,13 @@ public final class PasswordPolicy {
                 local = local.substring(0, at);
             }
             if (local.length() >= 4 && lower.contains(local)) {
-                broken.add("must not contain your e-mail address");
+                broken.add(new BrokenRule("contains-email", "must not contain your e-mail address"));
             }
         }
         if (displayName != null) {
             String name = displayName.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
             if (name.length() >= 4 && lower.replaceAll("\\s+", "").contains(name)) {
-                broken.add("must not contain your display name");
+                broken.add(new BrokenRule("contains-name", "must not contain your display name"));
             }
         }
         return broken;

@@ -8,6 +8,7 @@ import io.quizplatform.user.application.EmailTaken;
 import io.quizplatform.user.application.SessionNotEnded;
 import io.quizplatform.user.application.UnknownAccount;
 import io.quizplatform.user.application.WeakPassword;
+import io.quizplatform.user.domain.PasswordPolicy;
 import io.quizplatform.user.application.WrongCredentials;
 import io.quizplatform.user.application.WrongCurrentPassword;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UserProblemsTest {
 
     private static final UUID ID = UUID.fromString("0b6f3c2e-41d7-4a8e-9c55-7e2d1f0a9b34");
-    private static final List<String> BROKEN = List.of("must be at least 10 characters long (it has 5)",
-            "must contain at least 4 different characters");
+    private static final List<PasswordPolicy.BrokenRule> BROKEN = List.of(
+            new PasswordPolicy.BrokenRule("too-short", "must be at least 10 characters long (it has 5)"),
+            new PasswordPolicy.BrokenRule("too-few-characters", "must contain at least 4 different characters"));
 
     @Test
     void loggingIn() {
@@ -50,24 +52,24 @@ class UserProblemsTest {
         assertThat(new UserProblems.ForWeakPassword().problem(WeakPassword.atRegistration(BROKEN)))
                 .isEqualTo(Problem.of(400, "Password too weak",
                         "The password must be at least 10 characters long (it has 5); must contain at least 4 different characters.",
-                        List.of(new Problem.FieldError("password", "must be at least 10 characters long (it has 5)"),
-                                new Problem.FieldError("password", "must contain at least 4 different characters"))));
+                        List.of(new Problem.FieldError("password", "too-short", "must be at least 10 characters long (it has 5)"),
+                                new Problem.FieldError("password", "too-few-characters", "must contain at least 4 different characters"))));
         assertThat(new UserProblems.ForEmailTaken().problem(new EmailTaken()))
                 .isEqualTo(Problem.of(409, "E-mail already registered",
                         "An account with this e-mail address already exists. Log in, or register with another address.",
-                        List.of(new Problem.FieldError("email", "already registered"))));
+                        List.of(new Problem.FieldError("email", "taken", "already registered"))));
     }
 
     @Test
     void changingThePassword() {
         assertThat(new UserProblems.ForWrongCurrentPassword().problem(new WrongCurrentPassword()))
                 .isEqualTo(Problem.of(400, "Current password is wrong", "The current password is wrong; the password was not changed.",
-                        List.of(new Problem.FieldError("currentPassword", "does not match"))));
+                        List.of(new Problem.FieldError("currentPassword", "mismatch", "does not match"))));
         assertThat(new UserProblems.ForWeakPassword().problem(WeakPassword.asNewPassword(BROKEN)))
                 .isEqualTo(Problem.of(400, "Password too weak",
                         "The new password must be at least 10 characters long (it has 5); must contain at least 4 different characters.",
-                        List.of(new Problem.FieldError("newPassword", "must be at least 10 characters long (it has 5)"),
-                                new Problem.FieldError("newPassword", "must contain at least 4 different characters"))));
+                        List.of(new Problem.FieldError("newPassword", "too-short", "must be at least 10 characters long (it has 5)"),
+                                new Problem.FieldError("newPassword", "too-few-characters", "must contain at least 4 different characters"))));
     }
 
     @Test

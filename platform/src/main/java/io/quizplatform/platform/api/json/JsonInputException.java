@@ -10,14 +10,14 @@ import java.util.List;
  */
 public class JsonInputException extends RuntimeException {
 
-    /** One offending field and what is wrong with it. */
-    public record Violation(String field, String message) {
+    /** One offending field, the code of the rule it breaks (see {@code Problem.FieldError}) and what is wrong. */
+    public record Violation(String field, String code, String message) {
     }
 
     private final transient List<Violation> violations;
 
-    public JsonInputException(String field, String message) {
-        this(List.of(new Violation(field, message)));
+    public JsonInputException(String field, String code, String message) {
+        this(List.of(new Violation(field, code, message)));
     }
 
     public JsonInputException(List<Violation> violations) {

@@ -66,12 +66,12 @@ public final class StrictBinder {
             Class<?> raw = raw(type);
             if (json == null) {
                 if (raw.isPrimitive()) {
-                    return refuse(path, "must not be null");
+                    return refuse(path, "required", "must not be null");
                 }
                 return null;
             }
             if (raw == String.class) {
-                return json instanceof String s ? s : refuse(path, "must be a string");
+                return json instanceof String s ? s : refuse(path, "text", "must be a string");
             }
             if (raw == int.class || raw == Integer.class) {
                 Long n = integral(json, path, Integer.MIN_VALUE, Integer.MAX_VALUE);
@@ -89,10 +89,10 @@ public final class StrictBinder {
                 if (json instanceof BigDecimal d && d.abs().compareTo(BigDecimal.valueOf(Double.MAX_VALUE)) <= 0) {
                     return d.doubleValue();
                 }
-                return refuse(path, "must be a number");
+                return refuse(path, "number", "must be a number");
             }
             if (raw == boolean.class || raw == Boolean.class) {
-                return json instanceof Boolean b ? b : refuse(path, "must be true or false");
+                return json instanceof Boolean b ? b : refuse(path, "boolean", "must be true or false");
             }
             if (raw == UUID.class) {
                 if (json instanceof String s && s.length() == 36) {
@@ -102,7 +102,7 @@ public final class StrictBinder {
                         // refused below
                     }
                 }
-                return refuse(path, "must be a UUID");
+                return refuse(path, "uuid", "must be a UUID");
             }
             if (raw.isEnum()) {
                 if (json instanceof String s) {
@@ -116,11 +116,11 @@ public final class StrictBinder {
                 for (Object constant : raw.getEnumConstants()) {
                     names.append(names.length() == 0 ? "" : ", ").append(((Enum<?>) constant).name());
                 }
-                return refuse(path, "must be one of " + names);
+                return refuse(path, "one-of", "must be one of " + names);
             }
             if (raw == List.class || raw == Collection.class || raw == Set.class) {
                 if (!(json instanceof List<?> items)) {
-                    return refuse(path, "must be an array");
+                    return refuse(path, "list", "must be an array");
                 }
                 Type element = typeArgument(type, 0);
                 Collection<Object> out = raw == Set.class ? new LinkedHashSet<>() : new ArrayList<>();
@@ -132,7 +132,7 @@ public final class StrictBinder {
             }
             if (raw == Map.class) {
                 if (!(json instanceof Map<?, ?> members)) {
-                    return refuse(path, "must be an object");
+                    return refuse(path, "object", "must be an object");
                 }
                 Type valueType = typeArgument(type, 1);
                 Map<String, Object> out = new LinkedHashMap<>();
@@ -141,7 +141,7 @@ public final class StrictBinder {
             }
             if (raw.isRecord()) {
                 if (!(json instanceof Map<?, ?> members)) {
-                    return refuse(path, "must be an object");
+                    return refuse(path, "object", "must be an object");
                 }
                 return record(raw, members, path);
             }
@@ -174,7 +174,7 @@ public final class StrictBinder {
             for (Object key : members.keySet()) {
                 if (!known.contains(key)) {
                     refused = true;
-                    violations.add(new JsonInputException.Violation(StrictJsonParser.child(path, (String) key),
+                    violations.add(new JsonInputException.Violation(StrictJsonParser.child(path, (String) key), "unknown-field",
                             "is not a known field (expected one of " + String.join(", ", known) + ")"));
                 }
             }
@@ -187,7 +187,7 @@ public final class StrictBinder {
                 return canonical.newInstance(args);
             } catch (InvocationTargetException e) {
                 if (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException) {
-                    return refuse(StrictJsonParser.field(path), "is not valid");
+                    return refuse(StrictJsonParser.field(path), "invalid", "is not valid");
                 }
                 throw new IllegalStateException("cannot build " + type.getName(), e.getCause());
             } catch (ReflectiveOperationException e) {
@@ -198,25 +198,25 @@ public final class StrictBinder {
         private Long integral(Object json, String path, long min, long max) {
             String range = "must be an integer from " + min + " to " + max;
             if (!(json instanceof BigDecimal d)) {
-                refuse(path, range);
+                refuse(path, "integer", range);
                 return null;
             }
             // Decide on scale and precision before any conversion: 1e999999999 must not be expanded.
             BigDecimal stripped = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
             if (stripped.scale() > 0 || stripped.precision() - stripped.scale() > 19) {
-                refuse(path, range);
+                refuse(path, "integer", range);
                 return null;
             }
             BigInteger n = stripped.toBigIntegerExact();
             if (n.compareTo(LONG_MIN) < 0 || n.compareTo(LONG_MAX) > 0 || n.longValue() < min || n.longValue() > max) {
-                refuse(path, range);
+                refuse(path, "integer", range);
                 return null;
             }
             return n.longValue();
         }
 
-        private Object refuse(String path, String message) {
-            violations.add(new JsonInputException.Violation(StrictJsonParser.field(path), message));
+        private Object refuse(String path, String code, String message) {
+            violations.add(new JsonInputException.Violation(StrictJsonParser.field(path), code, message));
             return REFUSED;
         }
 

@@ -53,7 +53,7 @@ public final class StrictJsonParser {
         String text = utf8(body);
         try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
-                throw new JsonInputException("body", "a JSON value is required");
+                throw new JsonInputException("body", "required", "a JSON value is required");
             }
             Object value = value(parser, parser.next(), "", 0);
             boolean more;
@@ -63,17 +63,17 @@ public final class StrictJsonParser {
                 more = true;
             }
             if (more) {
-                throw new JsonInputException("body", "must be a single JSON value with nothing after it");
+                throw new JsonInputException("body", "malformed", "must be a single JSON value with nothing after it");
             }
             return value;
         } catch (JsonParsingException e) {
-            throw new JsonInputException("body", "is not valid JSON" + where(e.getLocation()));
+            throw new JsonInputException("body", "malformed", "is not valid JSON" + where(e.getLocation()));
         } catch (RuntimeException e) {
             if (e instanceof JsonInputException) {
                 throw e;
             }
             // Parsson's other refusals (e.g. its own limits); its wording may name internals, ours does not.
-            throw new JsonInputException("body", "is not valid JSON");
+            throw new JsonInputException("body", "malformed", "is not valid JSON");
         }
     }
 
@@ -86,7 +86,7 @@ public final class StrictJsonParser {
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
-            default -> throw new JsonInputException(field(path), "is not valid JSON");
+            default -> throw new JsonInputException(field(path), "malformed", "is not valid JSON");
         };
     }
 
@@ -99,13 +99,13 @@ public final class StrictJsonParser {
                 return Collections.unmodifiableMap(members);
             }
             if (event != JsonParser.Event.KEY_NAME) {
-                throw new JsonInputException(field(path), "is not valid JSON");
+                throw new JsonInputException(field(path), "malformed", "is not valid JSON");
             }
             String key = parser.getString();
             String child = child(path, key);
             text(key, child);
             if (members.containsKey(key)) {
-                throw new JsonInputException(child, "is given more than once");
+                throw new JsonInputException(child, "duplicate", "is given more than once");
             }
             members.put(key, value(parser, parser.next(), child, depth));
         }
@@ -125,7 +125,7 @@ public final class StrictJsonParser {
 
     private void checkDepth(String path, int depth) {
         if (depth > maxDepth) {
-            throw new JsonInputException(field(path), "is nested deeper than " + maxDepth + " levels");
+            throw new JsonInputException(field(path), "too-deep", "is nested deeper than " + maxDepth + " levels");
         }
     }
 
@@ -133,7 +133,7 @@ public final class StrictJsonParser {
     static String text(String value, String path) {
         String problem = textProblem(value);
         if (problem != null) {
-            throw new JsonInputException(field(path), problem);
+            throw new JsonInputException(field(path), "character", problem);
         }
         return value;
     }
@@ -166,7 +166,7 @@ public final class StrictJsonParser {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw new JsonInputException("body", "is not valid UTF-8");
+            throw new JsonInputException("body", "utf8", "is not valid UTF-8");
         }
     }
 

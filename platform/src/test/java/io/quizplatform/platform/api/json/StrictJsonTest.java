@@ -76,55 +76,57 @@ class StrictJsonTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            points wrapping past 2^32       | {"questions":[{"points":4294968296}]}        | questions[0].points
-            time limit wrapping past 2^32   | {"questions":[{"timeLimitSeconds":4294967316}]} | questions[0].timeLimitSeconds
-            points 1e300                    | {"questions":[{"points":1e300}]}             | questions[0].points
-            points as a string              | {"questions":[{"points":"20"}]}              | questions[0].points
-            points with a fraction          | {"questions":[{"points":20.5}]}              | questions[0].points
-            points as true                  | {"questions":[{"points":true}]}              | questions[0].points
-            long beyond 2^63                | {"version":9223372036854775808}              | version
-            huge exponent                   | {"version":1e999999999}                      | version
-            tiny exponent                   | {"version":1e-999999999}                     | version
-            boolean as a string             | {"settings":{"speedScoring":"maybe"}}        | settings.speedScoring
-            boolean as a number             | {"settings":{"streakBonus":2}}               | settings.streakBonus
-            boolean null for a primitive    | {"settings":{"streakBonus":null}}            | settings.streakBonus
-            wrapper boolean as a string     | {"lateJoinAllowed":"true"}                   | lateJoinAllowed
-            number as a title               | {"title":5}                                  | title
-            array as a title                | {"title":["a"]}                              | title
-            object as a title               | {"title":{}}                                 | title
-            settings as a string            | {"settings":"on"}                            | settings
-            questions as an object          | {"questions":{}}                             | questions
-            question as a number            | {"questions":[7]}                            | questions[0]
-            unknown field                   | {"titel":"x"}                                | titel
-            unknown nested field            | {"settings":{"speedBonus":true}}             | settings.speedBonus
-            unknown deep field              | {"questions":[{"options":[{"id":"a","evil":1}]}]} | questions[0].options[0].evil
-            tags as a string                | {"tags":"geo"}                               | tags
+            points wrapping past 2^32       | {"questions":[{"points":4294968296}]}        | questions[0].points | integer
+            time limit wrapping past 2^32   | {"questions":[{"timeLimitSeconds":4294967316}]} | questions[0].timeLimitSeconds | integer
+            points 1e300                    | {"questions":[{"points":1e300}]}             | questions[0].points | integer
+            points as a string              | {"questions":[{"points":"20"}]}              | questions[0].points | integer
+            points with a fraction          | {"questions":[{"points":20.5}]}              | questions[0].points | integer
+            points as true                  | {"questions":[{"points":true}]}              | questions[0].points | integer
+            long beyond 2^63                | {"version":9223372036854775808}              | version | integer
+            huge exponent                   | {"version":1e999999999}                      | version | integer
+            tiny exponent                   | {"version":1e-999999999}                     | version | integer
+            boolean as a string             | {"settings":{"speedScoring":"maybe"}}        | settings.speedScoring | boolean
+            boolean as a number             | {"settings":{"streakBonus":2}}               | settings.streakBonus | boolean
+            boolean null for a primitive    | {"settings":{"streakBonus":null}}            | settings.streakBonus | required
+            wrapper boolean as a string     | {"lateJoinAllowed":"true"}                   | lateJoinAllowed | boolean
+            number as a title               | {"title":5}                                  | title | text
+            array as a title                | {"title":["a"]}                              | title | text
+            object as a title               | {"title":{}}                                 | title | text
+            settings as a string            | {"settings":"on"}                            | settings | object
+            questions as an object          | {"questions":{}}                             | questions | list
+            question as a number            | {"questions":[7]}                            | questions[0] | object
+            unknown field                   | {"titel":"x"}                                | titel | unknown-field
+            unknown nested field            | {"settings":{"speedBonus":true}}             | settings.speedBonus | unknown-field
+            unknown deep field              | {"questions":[{"options":[{"id":"a","evil":1}]}]} | questions[0].options[0].evil | unknown-field
+            tags as a string                | {"tags":"geo"}                               | tags | list
             """)
-    void wrongTypesAndRangesAreRefusedNamingTheField(String name, String json, String field) {
-        assertThat(refusal(json, Quiz.class)).extracting(JsonInputException.Violation::field).contains(field);
+    void wrongTypesAndRangesAreRefusedNamingTheFieldAndTheRule(String name, String json, String field, String code) {
+        assertThat(refusal(json, Quiz.class)).extracting(JsonInputException.Violation::field, JsonInputException.Violation::code)
+                .contains(org.assertj.core.groups.Tuple.tuple(field, code));
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            NUL in a value             | {"title":"a\\u0000b"}                         | title
-            NUL in a nested value      | {"questions":[{"text":"\\u0000"}]}            | questions[0].text
-            NUL in a key               | {"ti\\u0000tle":"x"}                          | ti?tle
-            lone high surrogate        | {"title":"\\ud800"}                           | title
-            lone low surrogate         | {"title":"x\\udc00y"}                         | title
-            reversed pair              | {"title":"\\udc00\\ud800"}                    | title
-            lone surrogate in a list   | {"tags":["ok","\\ud800"]}                     | tags[1]
-            duplicate key              | {"title":"a","title":"b"}                     | title
-            duplicate nested key       | {"settings":{"speedScoring":true,"speedScoring":false}} | settings.speedScoring
-            trailing text              | {"title":"a"} trailing                        | body
-            two documents              | {"title":"a"}{"title":"b"}                    | body
-            trailing bracket           | {"title":"a"}]                                | body
-            not JSON                   | title=a                                       | body
-            unterminated               | {"title":                                     | body
-            a bare string for a record | "title"                                       | body
-            an array for a record      | [1,2]                                         | body
+            NUL in a value             | {"title":"a\\u0000b"}                         | title | character
+            NUL in a nested value      | {"questions":[{"text":"\\u0000"}]}            | questions[0].text | character
+            NUL in a key               | {"ti\\u0000tle":"x"}                          | ti?tle | character
+            lone high surrogate        | {"title":"\\ud800"}                           | title | character
+            lone low surrogate         | {"title":"x\\udc00y"}                         | title | character
+            reversed pair              | {"title":"\\udc00\\ud800"}                    | title | character
+            lone surrogate in a list   | {"tags":["ok","\\ud800"]}                     | tags[1] | character
+            duplicate key              | {"title":"a","title":"b"}                     | title | duplicate
+            duplicate nested key       | {"settings":{"speedScoring":true,"speedScoring":false}} | settings.speedScoring | duplicate
+            trailing text              | {"title":"a"} trailing                        | body | malformed
+            two documents              | {"title":"a"}{"title":"b"}                    | body | malformed
+            trailing bracket           | {"title":"a"}]                                | body | malformed
+            not JSON                   | title=a                                       | body | malformed
+            unterminated               | {"title":                                     | body | malformed
+            a bare string for a record | "title"                                       | body | object
+            an array for a record      | [1,2]                                         | body | object
             """)
-    void textAndSyntaxRulesAreEnforced(String name, String json, String field) {
-        assertThat(refusal(json, Quiz.class)).extracting(JsonInputException.Violation::field).contains(field);
+    void textAndSyntaxRulesAreEnforced(String name, String json, String field, String code) {
+        assertThat(refusal(json, Quiz.class)).extracting(JsonInputException.Violation::field, JsonInputException.Violation::code)
+                .contains(org.assertj.core.groups.Tuple.tuple(field, code));
     }
 
     @Test
@@ -132,6 +134,7 @@ class StrictJsonTest {
         String deep = "{\"tags\":" + "[".repeat(1000) + "]".repeat(1000) + "}";
         assertThat(refusal(deep, Quiz.class)).singleElement().satisfies(v -> {
             assertThat(v.field()).startsWith("tags[0]");
+            assertThat(v.code()).isEqualTo("too-deep");
             assertThat(v.message()).contains("nested deeper than 32");
         });
         assertThat(refusal("[".repeat(100_000), Quiz.class)).extracting(JsonInputException.Violation::message)

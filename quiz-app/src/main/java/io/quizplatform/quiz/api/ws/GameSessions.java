@@ -266,10 +266,18 @@ public class GameSessions {
                 }
                 return null;
             });
-        } catch (UnknownGame | GameRuleBroken | GameBusy e) {
+        } catch (GameRuleBroken e) {
             // Every refused host command is `refused` (docs/PROTOCOL.md), with the REST control's problem detail.
-            error(connection.session(), "refused", null, e.getMessage());
+            refused(connection.session(), e.code(), e.getMessage());
+        } catch (UnknownGame e) {
+            refused(connection.session(), "unknown-game", e.getMessage());
+        } catch (GameBusy e) {
+            refused(connection.session(), "game-busy", e.getMessage());
         }
+    }
+
+    private void refused(Session session, String rule, String message) {
+        send(session, LiveMessages.json(ServerMessage.Error.refused(rule, message)));
     }
 
     /** At most {@value #MAX_MESSAGES_PER_SECOND} messages a second; five times that closes the connection. */

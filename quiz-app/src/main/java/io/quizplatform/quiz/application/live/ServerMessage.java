@@ -64,11 +64,19 @@ public sealed interface ServerMessage {
         }
     }
 
-    /** {@code field} names the member at fault, when one is. */
-    @JsonbPropertyOrder({"type", "code", "field", "message"})
-    record Error(String type, String code, String field, String message) implements ServerMessage {
+    /**
+     * {@code field} names the member at fault, when one is; {@code rule}, for a refused host command ({@code code}
+     * {@code refused}), the game's rule that refused it ({@code not-in-lobby}, {@code not-started}, ...).
+     */
+    @JsonbPropertyOrder({"type", "code", "rule", "field", "message"})
+    record Error(String type, String code, String rule, String field, String message) implements ServerMessage {
         public Error(String code, String field, String message) {
-            this("error", code, field, message);
+            this("error", code, null, field, message);
+        }
+
+        /** A host command the game refused, by the rule it broke. */
+        public static Error refused(String rule, String message) {
+            return new Error("error", "refused", rule, null, message);
         }
     }
 

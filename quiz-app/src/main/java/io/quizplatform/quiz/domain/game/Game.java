@@ -159,8 +159,8 @@ public final class Game {
     /** After a question closed: preview the next one, or end the game after the last. */
     public void next(Instant now) {
         if (phase != GamePhase.CLOSED) {
-            throw new GameRuleViolation("question-not-closed", phase == GamePhase.LOBBY
-                    ? "Start the game first." : "The current question is still running; skip it to close it now.");
+            throw phase == GamePhase.LOBBY ? new GameRuleViolation("not-started", "Start the game first.")
+                    : new GameRuleViolation("question-not-closed", "The current question is still running; skip it to close it now.");
         }
         if (questionIndex + 1 >= timeLimits.size()) {
             record(new GameEvent.GameEnded(GameEvent.EndReason.COMPLETED, now));

@@ -32,5 +32,15 @@ public class ImageRejected extends RuntimeException {
 
     public Reason reason() { return reason; }
 
+    /** The reason as a field error's code: {@code image-type}, {@code image-malformed}, {@code image-too-large}, {@code image-too-many-pixels}. */
+    public String code() {
+        return switch (reason) {
+            case UNSUPPORTED_TYPE -> "image-type";
+            case MALFORMED -> "image-malformed";
+            case TOO_LARGE -> "image-too-large";
+            case TOO_MANY_PIXELS -> "image-too-many-pixels";
+        };
+    }
+
     public String field() { return field; }
 }

@@ -43,75 +43,75 @@ public record Question(String id, QuestionType type, String text, String imageUr
         List<RuleViolation.Violation> out = new ArrayList<>();
         String p = prefix.isEmpty() ? "" : prefix + ".";
         if (type == null) {
-            out.add(new RuleViolation.Violation(p + "type",
+            out.add(new RuleViolation.Violation(p + "type", "question-type",
                     "must be one of single-choice, multiple-choice, true-false, type-answer, poll"));
             return out;
         }
         if (text == null || text.isBlank()) {
-            out.add(new RuleViolation.Violation(p + "text", "a question needs a text"));
+            out.add(new RuleViolation.Violation(p + "text", "required", "a question needs a text"));
         } else if (text.length() > MAX_TEXT) {
-            out.add(new RuleViolation.Violation(p + "text", "must be at most " + MAX_TEXT + " characters"));
+            out.add(new RuleViolation.Violation(p + "text", "too-long", "must be at most " + MAX_TEXT + " characters"));
         }
         if (imageUrl != null && !imageUrl.isEmpty() && !isHttpUrl(imageUrl) && !Image.isImagePath(imageUrl)) {
-            out.add(new RuleViolation.Violation(p + "imageUrl", "must be an http(s) URL of at most " + MAX_IMAGE_URL
+            out.add(new RuleViolation.Violation(p + "imageUrl", "image-url", "must be an http(s) URL of at most " + MAX_IMAGE_URL
                     + " characters or an uploaded image's path (" + Image.PATH_PREFIX + "<id>)"));
         }
         if (timeLimitSeconds < MIN_TIME_LIMIT || timeLimitSeconds > MAX_TIME_LIMIT) {
-            out.add(new RuleViolation.Violation(p + "timeLimitSeconds",
+            out.add(new RuleViolation.Violation(p + "timeLimitSeconds", "time-limit",
                     "must be between " + MIN_TIME_LIMIT + " and " + MAX_TIME_LIMIT + " seconds (was " + timeLimitSeconds + ")"));
         }
         if (!ALLOWED_POINTS.contains(points)) {
-            out.add(new RuleViolation.Violation(p + "points", "must be 0, 1000 or 2000 (was " + points + ")"));
+            out.add(new RuleViolation.Violation(p + "points", "points", "must be 0, 1000 or 2000 (was " + points + ")"));
         } else if (type == QuestionType.POLL && points != 0) {
-            out.add(new RuleViolation.Violation(p + "points", "a poll scores nothing: points must be 0"));
+            out.add(new RuleViolation.Violation(p + "points", "poll-points", "a poll scores nothing: points must be 0"));
         }
         switch (type) {
-            case SINGLE_CHOICE -> choiceRules(out, p, 1, 1, "exactly one option must be correct");
-            case MULTIPLE_CHOICE -> choiceRules(out, p, 1, MAX_OPTIONS, "at least one option must be correct");
+            case SINGLE_CHOICE -> choiceRules(out, p, 1, 1, "one-correct", "exactly one option must be correct");
+            case MULTIPLE_CHOICE -> choiceRules(out, p, 1, MAX_OPTIONS, "some-correct", "at least one option must be correct");
             case TRUE_FALSE -> trueFalseRules(out, p);
-            case POLL -> choiceRules(out, p, 0, 0, "a poll has no correct option");
+            case POLL -> choiceRules(out, p, 0, 0, "poll-correct", "a poll has no correct option");
             case TYPE_ANSWER -> typeAnswerRules(out, p);
         }
         return out;
     }
 
-    private void choiceRules(List<RuleViolation.Violation> out, String p, int minCorrect, int maxCorrect, String correctRule) {
+    private void choiceRules(List<RuleViolation.Violation> out, String p, int minCorrect, int maxCorrect, String correctCode, String correctRule) {
         if (!acceptedAnswers.isEmpty()) {
-            out.add(new RuleViolation.Violation(p + "acceptedAnswers", "only type-answer questions have accepted answers"));
+            out.add(new RuleViolation.Violation(p + "acceptedAnswers", "no-accepted-answers", "only type-answer questions have accepted answers"));
         }
         if (options.size() < MIN_OPTIONS || options.size() > MAX_OPTIONS) {
-            out.add(new RuleViolation.Violation(p + "options",
+            out.add(new RuleViolation.Violation(p + "options", "option-count",
                     "must have " + MIN_OPTIONS + " to " + MAX_OPTIONS + " options (has " + options.size() + ")"));
         }
         optionTexts(out, p);
         long correct = options.stream().filter(AnswerOption::correct).count();
         if (correct < minCorrect || correct > maxCorrect) {
-            out.add(new RuleViolation.Violation(p + "options", correctRule + " (" + correct + " marked correct)"));
+            out.add(new RuleViolation.Violation(p + "options", correctCode, correctRule + " (" + correct + " marked correct)"));
         }
     }
 
     private void trueFalseRules(List<RuleViolation.Violation> out, String p) {
         if (options.size() != 2) {
-            out.add(new RuleViolation.Violation(p + "options", "a true/false question has exactly two options (has " + options.size() + ")"));
+            out.add(new RuleViolation.Violation(p + "options", "true-false-options", "a true/false question has exactly two options (has " + options.size() + ")"));
         }
         optionTexts(out, p);
         if (options.stream().filter(AnswerOption::correct).count() != 1) {
-            out.add(new RuleViolation.Violation(p + "options", "exactly one of true and false must be correct"));
+            out.add(new RuleViolation.Violation(p + "options", "true-false-correct", "exactly one of true and false must be correct"));
         }
     }
 
     private void typeAnswerRules(List<RuleViolation.Violation> out, String p) {
         if (!options.isEmpty()) {
-            out.add(new RuleViolation.Violation(p + "options", "a type-answer question has no options, only accepted answers"));
+            out.add(new RuleViolation.Violation(p + "options", "type-answer-options", "a type-answer question has no options, only accepted answers"));
         }
         if (acceptedAnswers.isEmpty() || acceptedAnswers.size() > MAX_ACCEPTED_ANSWERS) {
-            out.add(new RuleViolation.Violation(p + "acceptedAnswers",
+            out.add(new RuleViolation.Violation(p + "acceptedAnswers", "accepted-count",
                     "must have 1 to " + MAX_ACCEPTED_ANSWERS + " accepted answers (has " + acceptedAnswers.size() + ")"));
         }
         for (int i = 0; i < acceptedAnswers.size(); i++) {
             String a = acceptedAnswers.get(i);
             if (a == null || a.isBlank() || a.length() > MAX_ACCEPTED_ANSWER) {
-                out.add(new RuleViolation.Violation(p + "acceptedAnswers[" + i + "]",
+                out.add(new RuleViolation.Violation(p + "acceptedAnswers[" + i + "]", "length",
                         "must be 1 to " + MAX_ACCEPTED_ANSWER + " characters"));
             }
         }
@@ -123,16 +123,16 @@ public record Question(String id, QuestionType type, String text, String imageUr
         for (int i = 0; i < options.size(); i++) {
             AnswerOption o = options.get(i);
             if (o == null || o.text() == null || o.text().isBlank() || o.text().length() > MAX_OPTION_TEXT) {
-                out.add(new RuleViolation.Violation(p + "options[" + i + "].text", "must be 1 to " + MAX_OPTION_TEXT + " characters"));
+                out.add(new RuleViolation.Violation(p + "options[" + i + "].text", "length", "must be 1 to " + MAX_OPTION_TEXT + " characters"));
                 continue;
             }
             if (o.id() == null || !ids.add(o.id())) {
-                out.add(new RuleViolation.Violation(p + "options[" + i + "].id", "option ids must be present and unique"));
+                out.add(new RuleViolation.Violation(p + "options[" + i + "].id", "option-ids", "option ids must be present and unique"));
             } else if (o.id().length() > MAX_OPTION_ID) {
-                out.add(new RuleViolation.Violation(p + "options[" + i + "].id", "must be at most " + MAX_OPTION_ID + " characters"));
+                out.add(new RuleViolation.Violation(p + "options[" + i + "].id", "too-long", "must be at most " + MAX_OPTION_ID + " characters"));
             }
             if (!texts.add(o.text().strip().toLowerCase(Locale.ROOT))) {
-                out.add(new RuleViolation.Violation(p + "options[" + i + "].text", "two options read the same"));
+                out.add(new RuleViolation.Violation(p + "options[" + i + "].text", "same-options", "two options read the same"));
             }
         }
     }

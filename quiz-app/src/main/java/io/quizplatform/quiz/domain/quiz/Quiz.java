@@ -107,11 +107,11 @@ public final class Quiz {
     public void addQuestion(Question question) {
         requireEditable();
         if (questions.size() >= MAX_QUESTIONS) {
-            throw new RuleViolation("questions", "a quiz has at most " + MAX_QUESTIONS + " questions");
+            throw new RuleViolation("questions", "too-many-questions", "a quiz has at most " + MAX_QUESTIONS + " questions");
         }
         requireValid(question, "question");
         if (findQuestion(question.id()).isPresent()) {
-            throw new RuleViolation("question.id", "this quiz already has a question with id " + question.id());
+            throw new RuleViolation("question.id", "question-id", "this quiz already has a question with id " + question.id());
         }
         record(new QuizEvent.QuestionAdded(question, questions.size()));
     }
@@ -135,14 +135,14 @@ public final class Quiz {
         Set<String> current = new HashSet<>(questionIds());
         Set<String> given = new HashSet<>(questionIds == null ? List.of() : questionIds);
         if (questionIds == null || questionIds.size() != given.size()) {
-            throw new RuleViolation("questionIds", "each question id must appear exactly once");
+            throw new RuleViolation("questionIds", "question-order", "each question id must appear exactly once");
         }
         if (!given.equals(current)) {
             Set<String> missing = new HashSet<>(current);
             missing.removeAll(given);
             Set<String> unknown = new HashSet<>(given);
             unknown.removeAll(current);
-            throw new RuleViolation("questionIds", "must name every question of this quiz exactly once"
+            throw new RuleViolation("questionIds", "question-order", "must name every question of this quiz exactly once"
                     + (missing.isEmpty() ? "" : "; missing " + missing) + (unknown.isEmpty() ? "" : "; not in this quiz " + unknown));
         }
         record(new QuizEvent.QuestionsReordered(List.copyOf(questionIds)));
@@ -150,14 +150,14 @@ public final class Quiz {
 
     public void publish() {
         if (status == QuizStatus.ARCHIVED) {
-            throw new RuleViolation("status", "an archived quiz can't be published; duplicate it instead");
+            throw new RuleViolation("status", "archived", "an archived quiz can't be published; duplicate it instead");
         }
         if (status == QuizStatus.PUBLISHED) {
-            throw new RuleViolation("status", "the quiz is already published");
+            throw new RuleViolation("status", "already-published", "the quiz is already published");
         }
         List<RuleViolation.Violation> broken = new ArrayList<>();
         if (questions.isEmpty()) {
-            broken.add(new RuleViolation.Violation("questions", "a quiz needs at least one question to be published"));
+            broken.add(new RuleViolation.Violation("questions", "no-questions", "a quiz needs at least one question to be published"));
         }
         for (int i = 0; i < questions.size(); i++) {
             broken.addAll(questions.get(i).violations("questions[" + i + "]"));
@@ -170,7 +170,7 @@ public final class Quiz {
 
     public void archive() {
         if (status == QuizStatus.ARCHIVED) {
-            throw new RuleViolation("status", "the quiz is already archived");
+            throw new RuleViolation("status", "already-archived", "the quiz is already archived");
         }
         record(new QuizEvent.QuizArchived());
     }
@@ -215,20 +215,20 @@ public final class Quiz {
 
     private void requireEditable() {
         if (status != QuizStatus.DRAFT) {
-            throw new RuleViolation("status", "only a draft can be changed; this quiz is " + status.name().toLowerCase()
+            throw new RuleViolation("status", "not-draft", "only a draft can be changed; this quiz is " + status.name().toLowerCase()
                     + " (duplicate it to make a new draft)");
         }
     }
 
     private void requireQuestion(String questionId) {
         if (findQuestion(questionId).isEmpty()) {
-            throw new RuleViolation("questionId", "this quiz has no question with id " + questionId);
+            throw new RuleViolation("questionId", "unknown-question", "this quiz has no question with id " + questionId);
         }
     }
 
     private static void requireValid(Question question, String prefix) {
         if (question == null) {
-            throw new RuleViolation(prefix, "a question is required");
+            throw new RuleViolation(prefix, "required", "a question is required");
         }
         List<RuleViolation.Violation> broken = question.violations(prefix);
         if (!broken.isEmpty()) {
@@ -239,12 +239,12 @@ public final class Quiz {
     private static List<RuleViolation.Violation> detailViolations(String title, String description) {
         List<RuleViolation.Violation> out = new ArrayList<>();
         if (title == null || title.isBlank()) {
-            out.add(new RuleViolation.Violation("title", "a quiz needs a title"));
+            out.add(new RuleViolation.Violation("title", "required", "a quiz needs a title"));
         } else if (title.strip().length() > MAX_TITLE) {
-            out.add(new RuleViolation.Violation("title", "must be at most " + MAX_TITLE + " characters"));
+            out.add(new RuleViolation.Violation("title", "too-long", "must be at most " + MAX_TITLE + " characters"));
         }
         if (description != null && description.length() > MAX_DESCRIPTION) {
-            out.add(new RuleViolation.Violation("description", "must be at most " + MAX_DESCRIPTION + " characters"));
+            out.add(new RuleViolation.Violation("description", "too-long", "must be at most " + MAX_DESCRIPTION + " characters"));
         }
         return out;
     }

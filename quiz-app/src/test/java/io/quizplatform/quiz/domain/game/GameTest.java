@@ -116,7 +116,7 @@ class GameTest {
     @Test
     void hostControlsRespectThePhase() {
         Game game = lobby(false, 100);
-        assertRefused(() -> game.next(T0), "question-not-closed");
+        assertRefused(() -> game.next(T0), "not-started");
         assertRefused(() -> game.skip(T0), "nothing-to-skip");
         game.start(T0);
         assertRefused(() -> game.start(T0), "not-in-lobby");

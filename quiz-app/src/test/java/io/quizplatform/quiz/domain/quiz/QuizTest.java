@@ -46,8 +46,37 @@ public class QuizTest {
                 .satisfies(e -> assertThat(((RuleViolation) e).violations())
                         .anySatisfy(v -> {
                             assertThat(v.field()).isEqualTo(field);
+                            assertThat(v.code()).matches("[a-z0-9]+(-[a-z0-9]+)*");
                             assertThat(v.message()).contains(messagePart);
                         }));
+    }
+
+    /** The codes of the rules {@code command} breaks, in order. */
+    private static List<String> codes(Runnable command) {
+        try {
+            command.run();
+        } catch (RuleViolation e) {
+            return e.violations().stream().map(v -> v.field() + " " + v.code()).toList();
+        }
+        throw new AssertionError("no rule broken");
+    }
+
+    @Test
+    void everyBrokenRuleCarriesAStableCodeBesideItsSentence() {
+        Quiz quiz = draft();
+        List<AnswerOption> noneCorrect = List.of(new AnswerOption("a", "A", false), new AnswerOption("b", "B", false));
+        assertThat(codes(() -> quiz.addQuestion(new Question("x", QuestionType.SINGLE_CHOICE, " ", null, 3, 500, noneCorrect, List.of()))))
+                .containsExactly("question.text required", "question.timeLimitSeconds time-limit", "question.points points",
+                        "question.options one-correct");
+        assertThat(codes(() -> quiz.addQuestion(new Question("x", QuestionType.MULTIPLE_CHOICE, "Q", null, 20, 1000, noneCorrect, List.of()))))
+                .containsExactly("question.options some-correct");
+        assertThat(codes(() -> quiz.addQuestion(new Question("x", QuestionType.POLL, "Q", null, 20, 1000,
+                List.of(new AnswerOption("a", "A", true), new AnswerOption("b", "a", false)), List.of()))))
+                .containsExactly("question.points poll-points", "question.options[1].text same-options", "question.options poll-correct");
+        assertThat(codes(() -> quiz.addQuestion(new Question("x", QuestionType.TYPE_ANSWER, "Q", null, 20, 1000, noneCorrect, List.of()))))
+                .containsExactly("question.options type-answer-options", "question.acceptedAnswers accepted-count");
+        assertThat(codes(quiz::publish)).containsExactly("questions no-questions");
+        assertThat(codes(() -> quiz.removeQuestion("elsewhere"))).containsExactly("questionId unknown-question");
     }
 
     @Test
