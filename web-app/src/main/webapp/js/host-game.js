@@ -6,7 +6,7 @@ import { initI18n, t, onLanguageChange, formatNumber } from './i18n.js';
 import { el, header, param, announce } from './ui.js';
 import { requireHost, token } from './session.js';
 import { api } from './api.js';
-import { knownSentence, untranslated } from './refusals.js';
+import { refusedCommand } from './refusals.js';
 import { GameConnection } from './live.js';
 import { Countdown, questionHeading, optionFace, distributionChart, podium, leaderList, removeButton } from './game-parts.js';
 
@@ -82,8 +82,8 @@ function receive(message) {
       } else if (message.code === 'slow-down') {
         announce(t('screen.slowDown'), 'error');
       } else {
-        // A refused command (`refused`) says which of the game's rules in its message only.
-        announce(knownSentence(message.message) || untranslated(message.message, 'screen.refused'), 'error');
+        // A refused command (`refused`): said by the game's rule it broke.
+        announce(refusedCommand(message), 'error');
       }
       break;
     default:

@@ -1,8 +1,9 @@
 // A refusal of the platform's REST APIs (problem+json) or of the game socket, said in the page's language. The
-// services speak English and send no code of their own besides a problem's title ("Game rule: <code>" for a game's
-// rules) and a socket refusal's code; a field error is {field, message} with no rule code. So a refusal is known by
-// its sentence or else its code or title, a field error by the server's wording, matched against the templates below
-// ({name} takes any text, which becomes the message's placeholder). The messages live in /i18n/<lang>/refusal.json.
+// services speak English; what they send for programs is a problem's title ("Game rule: <code>" for a game's rules),
+// a socket refusal's code (and a refused host command's rule), and each field error's rule code ({field, code,
+// message}). A field error is said by the template its wording matches ({name} takes any text, which becomes the
+// message's placeholder: the numbers a rule names), or else by its code, in general words; a game's refusal by its
+// rule. The messages live in /i18n/<lang>/refusal.json.
 import { t, language, formatNumber } from './i18n.js';
 
 /** A problem's code (problem.code, or a game rule's) or its title -> the message key. */
@@ -30,7 +31,8 @@ const BY_CODE = {
   'Admins only': 'refusal.adminsOnly',
   'quiz-empty': 'refusal.rule.quizEmpty',
   'not-in-lobby': 'refusal.rule.notInLobby',
-  'question-not-closed': 'refusal.rule.questionNotClosed', // its sentence tells it from "Start the game first."
+  'not-started': 'refusal.rule.startFirst',
+  'question-not-closed': 'refusal.rule.questionNotClosed',
   'nothing-to-skip': 'refusal.rule.nothingToSkip',
   'game-ended': 'refusal.rule.gameEnded',
   'no-such-player': 'refusal.rule.noSuchPlayer',
@@ -87,6 +89,81 @@ const CHOSEN_BY = {
 
 /** The placeholders that stand for a number, written the page's way ("1.000" on a Vietnamese page); others as sent. */
 const NUMBERS = new Set(['min', 'max', 'count', 'length', 'value', 'size', 'width', 'height', 'side', 'pixels', 'line', 'column']);
+
+/**
+ * A field error by its rule's code, when its wording matches none of the templates below (a service reworded it):
+ * the rule said in general words, without the numbers the wording carries. The codes are the README's "Refusals".
+ */
+const FIELD_CODES = {
+  // every service: the strict JSON reader, Bean Validation, the edges
+  required: 'refusal.field.required',
+  malformed: 'refusal.field.json',
+  duplicate: 'refusal.field.twice',
+  'too-deep': 'refusal.field.general.tooDeep',
+  character: 'refusal.field.badCharacter',
+  utf8: 'refusal.field.utf8',
+  text: 'refusal.field.text',
+  number: 'refusal.field.number',
+  integer: 'refusal.field.general.integer',
+  boolean: 'refusal.field.boolean',
+  uuid: 'refusal.field.uuid',
+  list: 'refusal.field.list',
+  object: 'refusal.field.object',
+  'one-of': 'refusal.field.general.oneOf',
+  'unknown-field': 'refusal.field.general.unknownField',
+  'too-large': 'refusal.field.general.bytes',
+  'media-type': 'refusal.unsupportedType',
+  'too-long': 'refusal.field.general.tooLong',
+  size: 'refusal.field.general.size',
+  range: 'refusal.field.general.range',
+  email: 'refusal.field.email',
+  invalid: 'refusal.field.invalid',
+  pattern: 'refusal.field.invalid',
+  // an account
+  taken: 'refusal.field.emailTaken',
+  'too-short': 'refusal.field.general.passwordShort',
+  common: 'refusal.field.passwordCommon',
+  'too-few-characters': 'refusal.field.general.passwordVariety',
+  'contains-email': 'refusal.field.passwordEmail',
+  'contains-name': 'refusal.field.passwordName',
+  // a quiz and its questions
+  'no-questions': 'refusal.field.noQuestions',
+  'too-many-questions': 'refusal.field.general.tooManyQuestions',
+  'question-id': 'refusal.field.questionId',
+  'unknown-question': 'refusal.field.unknownQuestion',
+  'question-order': 'refusal.field.questionOrder',
+  archived: 'refusal.field.archived',
+  'already-published': 'refusal.field.alreadyPublished',
+  'already-archived': 'refusal.field.alreadyArchived',
+  'not-draft': 'refusal.field.notDraft',
+  'question-type': 'refusal.field.questionType',
+  'image-url': 'refusal.field.imageUrl',
+  'image-missing': 'refusal.field.imageMissing',
+  'time-limit': 'refusal.field.general.timeLimit',
+  points: 'refusal.field.points',
+  'poll-points': 'refusal.field.pollPoints',
+  'no-accepted-answers': 'refusal.field.noAcceptedAnswers',
+  'option-count': 'refusal.field.general.optionCount',
+  'one-correct': 'refusal.field.oneCorrect',
+  'some-correct': 'refusal.field.someCorrect',
+  'poll-correct': 'refusal.field.pollCorrect',
+  'true-false-options': 'refusal.field.trueFalseOptions',
+  'true-false-correct': 'refusal.field.trueFalseCorrect',
+  'type-answer-options': 'refusal.field.typeAnswerOptions',
+  'accepted-count': 'refusal.field.general.acceptedCount',
+  length: 'refusal.field.general.length',
+  'option-ids': 'refusal.field.optionIds',
+  'same-options': 'refusal.field.sameOptions',
+  // images
+  'image-type': 'refusal.field.imageType',
+  'image-malformed': 'refusal.field.general.imageMalformed',
+  'image-too-large': 'refusal.field.general.imageTooLarge',
+  'image-too-many-pixels': 'refusal.field.general.imagePixels',
+  'too-many-images': 'refusal.field.general.tooManyImages',
+  'image-incomplete': 'refusal.field.imageIncomplete',
+  base64: 'refusal.field.base64',
+  'image-id': 'refusal.field.imageId',
+};
 
 /** The services' field error messages (user-app, quiz-app, the platform's strict JSON reader), most specific first. */
 const FIELD_MESSAGES = compile([
@@ -187,6 +264,11 @@ const FIELD_NAMES = {
   password: 'refusal.name.password', body: 'refusal.name.body', settings: 'refusal.name.settings',
 };
 
+/** Whether a table has its own entry for a name a service sent ("constructor" is no code of ours). */
+function own(table, name) {
+  return typeof name === 'string' && Object.hasOwn(table, name);
+}
+
 function compile(table) {
   return table.map(([template, key]) => {
     const names = [];
@@ -234,25 +316,36 @@ export function knownSentence(text) {
 }
 
 /**
- * The sentence for an ApiError: by one of its sentences, then by its code or title, then by status. The sentence
- * goes first because a code may stand for several cases: question-not-closed is both "Start the game first." and
- * "The current question is still running; ...".
+ * The sentence for an ApiError: by its game rule, then by one of its sentences (which tell a report's steps apart),
+ * then by its title, then by status.
  */
 export function refusalText(error) {
   const problem = error.problem || {};
+  if (own(BY_CODE, error.code)) return t(BY_CODE[error.code]);
   const sentence = knownSentence(problem.detail);
   if (sentence) return sentence;
-  const key = BY_CODE[error.code] || BY_CODE[problem.title];
+  const key = own(BY_CODE, problem.title) && BY_CODE[problem.title];
   if (key) return t(key);
   if (error.status === 429) return t('refusal.tooMany');
   if (error.status >= 500) return t('common.unexpected');
   return untranslated(problem.detail || problem.title, BY_STATUS[error.status] || 'refusal.status.other');
 }
 
-/** One field error's message in the page's language. */
-export function fieldMessage(message) {
+/**
+ * One field error ({code, message}) in the page's language: by its wording, which gives the numbers, or else by its
+ * code (a game rule's on the field "game" included).
+ */
+export function fieldMessage({ code, message }) {
   const found = match(message, FIELD_MESSAGES);
-  return found ? t(found.key, found.params) : untranslated(message, 'refusal.field.invalid');
+  if (found) return t(found.key, found.params);
+  const key = (own(FIELD_CODES, code) && FIELD_CODES[code]) || (own(BY_CODE, code) && BY_CODE[code]);
+  return key ? t(key) : untranslated(message, 'refusal.field.invalid');
+}
+
+/** A host command the game refused on the socket ({type: 'error', code: 'refused', rule, message}). */
+export function refusedCommand(error) {
+  if (own(BY_CODE, error.rule)) return t(BY_CODE[error.rule]);
+  return knownSentence(error.message) || untranslated(error.message, 'screen.refused');
 }
 
 /** A field's path as a person reads it: "questions[1].options[0].text" -> "Question 2 · Answer 1 · Text". */

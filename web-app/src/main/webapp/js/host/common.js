@@ -32,7 +32,7 @@ export function errorsByField(error) {
   for (const item of error?.problem?.errors || []) {
     if (!item || !item.message) continue;
     const field = item.field || '';
-    (byField[field] ||= []).push(fieldMessage(item.message));
+    (byField[field] ||= []).push(fieldMessage(item));
   }
   return byField;
 }

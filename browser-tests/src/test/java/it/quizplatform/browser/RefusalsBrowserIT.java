@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A host whose browser speaks Vietnamese is told why the APIs refused something in Vietnamese, never in the
  * services' English: a password too short, an e-mail address already taken, a quiz without a title, a quiz
- * published without questions, a refusal the page has never heard of, a command the game socket refused.
+ * published without questions, a refusal the page has never heard of, a field error known only by its code, a
+ * command the game socket refused (by the game's rule it names).
  */
 class RefusalsBrowserIT {
 
@@ -56,12 +57,29 @@ class RefusalsBrowserIT {
         signedIn(lan, Api.registerHost("Lan"));
         // Creating a quiz draws no refusal from today's services that the page does not know, so the browser is
         // given one a later version might send; the page's own code (js/refusals.js) has to fall back.
-        refusesCreatingQuizzes(lan, "Quota reached", "You have 500 quizzes already; archive one first.");
+        refusesCreatingQuizzes(lan, 409, Api.JSON.createObjectNode().put("title", "Quota reached").put("status", 409)
+                .put("detail", "You have 500 quizzes already; archive one first.").toString());
 
         lan.open("/host/quizzes.html");
         lan.byTestId("new-quiz-title").fill("Thêm một bộ nữa");
         lan.byTestId("create-quiz").click();
         assertThat(lan.byTestId("create-error")).hasText("Hiện không thể làm việc này.");
+    }
+
+    @Test
+    void aFieldErrorWhoseWordingThePageDoesNotKnowIsSaidByItsCode() {
+        Person lan = vietnameseHost();
+        signedIn(lan, Api.registerHost("Lan"));
+        // A later quiz-app words the title's rule differently; its code, "too-long", is what the page goes by.
+        ObjectNode problem = Api.JSON.createObjectNode().put("title", "Quiz rule broken").put("status", 400)
+                .put("detail", "title: exceeds the allowed length");
+        problem.putArray("errors").addObject().put("field", "title").put("code", "too-long").put("message", "exceeds the allowed length");
+        refusesCreatingQuizzes(lan, 400, problem.toString());
+
+        lan.open("/host/quizzes.html");
+        lan.byTestId("new-quiz-title").fill("Một tiêu đề rất dài");
+        lan.byTestId("create-quiz").click();
+        assertThat(lan.byTestId("new-quiz-title-error")).hasText("Nội dung này quá dài.");
     }
 
     @Test
@@ -97,15 +115,14 @@ class RefusalsBrowserIT {
         person.byTestId("sign-up-submit").click();
     }
 
-    /** The quiz API answers the person's next quiz creation with this refusal (problem+json, 409). */
-    private static void refusesCreatingQuizzes(Person person, String title, String detail) {
-        String problem = Api.JSON.createObjectNode().put("title", title).put("status", 409).put("detail", detail).toString();
+    /** The quiz API answers the person's quiz creations with this refusal (problem+json). */
+    private static void refusesCreatingQuizzes(Person person, int status, String problem) {
         person.page().route("**/quiz/api/quizzes", route -> {
             if (!"POST".equals(route.request().method())) {
                 route.fallback();
                 return;
             }
-            route.fulfill(new Route.FulfillOptions().setStatus(409).setContentType("application/problem+json").setBody(problem));
+            route.fulfill(new Route.FulfillOptions().setStatus(status).setContentType("application/problem+json").setBody(problem));
         });
     }
 

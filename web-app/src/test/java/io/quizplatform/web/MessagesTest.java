@@ -110,6 +110,27 @@ class MessagesTest {
         assertThat(reworded).as("template parts no service says any more").isEmpty();
     }
 
+    /**
+     * Every field error code js/refusals.js knows (its FIELD_CODES) is one a service sends: a code renamed on the
+     * server fails this build rather than its refusals falling back to a general sentence.
+     */
+    @Test
+    void everyFieldCodeTheClientKnowsIsAServicesCode() throws IOException {
+        Matcher table = Pattern.compile("const FIELD_CODES = \\{(.*?)\\n};", Pattern.DOTALL).matcher(refusalsJs());
+        assertThat(table.find()).as("FIELD_CODES in js/refusals.js").isTrue();
+        Matcher entry = Pattern.compile("^\\s*'?([a-z0-9-]+)'?: 'refusal\\.", Pattern.MULTILINE).matcher(table.group(1));
+        String sources = serviceSources();
+        Set<String> unknown = new TreeSet<>();
+        int codes = 0;
+        for (; entry.find(); codes++) {
+            if (!sources.contains("\"" + entry.group(1) + "\"")) {
+                unknown.add(entry.group(1));
+            }
+        }
+        assertThat(codes).as("codes in FIELD_CODES").isGreaterThan(50);
+        assertThat(unknown).as("codes no service sends").isEmpty();
+    }
+
     /** The report's "being completed (step X)" names one of scoring-app's steps, each with a message of its own. */
     @Test
     void everyStepOfCompletingAGameHasAMessage() throws IOException {
