@@ -39,6 +39,12 @@ final class Outbound {
     private final AtomicBoolean draining = new AtomicBoolean();
     /** Set once the connection is being closed (a kick, falling behind, a failed write): nothing more is queued. */
     private final AtomicBoolean letGo = new AtomicBoolean();
+    /**
+     * Set when the close is reached in the queue and handed to the pool: a write admitted just before {@link #letGo}
+     * but queued after the close must not go on the wire while the pool closes (Liberty's close would give up on
+     * it and leave the connection open, with nothing to close it again).
+     */
+    private volatile boolean closing;
 
     Outbound(Session session, Executor executor, Consumer<String> dropped) {
         this.session = session;
@@ -61,7 +67,7 @@ final class Outbound {
 
     private void write(String text, Runnable written) {
         try {
-            if (session.isOpen()) {
+            if (!closing && session.isOpen()) {
                 if (written != null) {
                     written.run();
                 }
@@ -101,6 +107,10 @@ final class Outbound {
         // not have taken what was queued behind it yet): otherwise the text goes behind it, in order.
         if (!draining.compareAndSet(false, true)) {
             queue(() -> write(text, written));
+            return;
+        }
+        if (closing) {
+            release(); // admitted just before a close that has been handed to the pool since
             return;
         }
         if (!pending.isEmpty()) {
@@ -256,6 +266,7 @@ final class Outbound {
     }
 
     private void closeOnThePool(CloseReason.CloseCode code, String reason) {
+        closing = true;
         try {
             executor.execute(() -> closeNow(code, reason));
         } catch (RejectedExecutionException e) {
