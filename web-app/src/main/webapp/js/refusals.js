@@ -36,6 +36,8 @@ const BY_CODE = {
   'nothing-to-skip': 'refusal.rule.nothingToSkip',
   'game-ended': 'refusal.rule.gameEnded',
   'no-such-player': 'refusal.rule.noSuchPlayer',
+  'unknown-game': 'refusal.unknownGame', // a refused command's rule when the game is gone
+  'game-busy': 'refusal.gameBusy',
   // scoring-app
   'Game not found': 'refusal.unknownGame',
   'Not your game': 'refusal.notYourGame',
@@ -54,18 +56,10 @@ const BY_STATUS = {
 };
 
 /**
- * Sentences that tell one case of a refusal from another: the game's rules (also refused on the socket) and the
- * report. A sentence is more specific than its problem's code or title, so it is tried first.
+ * Sentences that tell one case of a refusal from another where the code does not: the report's (one title, "Report
+ * not ready", for every step of completing a game). The game's rules need none: each has its own code.
  */
 const SENTENCES = compile([
-  ['The game has already started.', 'refusal.rule.notInLobby'],
-  ['Start the game first.', 'refusal.rule.startFirst'],
-  ['The current question is still running; skip it to close it now.', 'refusal.rule.questionNotClosed'],
-  ['No question is running.', 'refusal.rule.nothingToSkip'],
-  ['This game has already ended.', 'refusal.rule.gameEnded'],
-  ['This game has ended.', 'refusal.rule.gameEnded'],
-  ['There is no such player in this game.', 'refusal.rule.noSuchPlayer'],
-  ['The game is changing very fast right now; try again.', 'refusal.gameBusy'],
   ['No game with id {id} that you host.', 'refusal.unknownGame'],
   ['No game with id {id}.', 'refusal.unknownGame'],
   ["The game's scores could not be completed; an admin can retry the completion.", 'refusal.report.failed'],
@@ -121,7 +115,7 @@ const FIELD_CODES = {
   pattern: 'refusal.field.invalid',
   // an account
   taken: 'refusal.field.emailTaken',
-  'too-short': 'refusal.field.general.passwordShort',
+  'too-short': 'refusal.field.general.tooShort',
   common: 'refusal.field.passwordCommon',
   'too-few-characters': 'refusal.field.general.passwordVariety',
   'contains-email': 'refusal.field.passwordEmail',
@@ -156,6 +150,7 @@ const FIELD_CODES = {
   'same-options': 'refusal.field.sameOptions',
   // images
   'image-type': 'refusal.field.imageType',
+  'image-mismatch': 'refusal.field.general.imageMismatch',
   'image-malformed': 'refusal.field.general.imageMalformed',
   'image-too-large': 'refusal.field.general.imageTooLarge',
   'image-too-many-pixels': 'refusal.field.general.imagePixels',

@@ -84,9 +84,13 @@ public class GameLobbyIT {
         assertThat(send("DELETE", "/quiz/api/games/" + gameId + "/players/" + grace, null, host, null).json()
                 .get("playerCount").asInt()).isEqualTo(1);
 
+        JsonNode tooSoon = send("POST", "/quiz/api/games/" + gameId + "/next", null, host, null).json();
+        assertThat(tooSoon.get("title").asText()).as("next before start").isEqualTo("Game rule: not-started");
+        assertThat(tooSoon.get("errors").findValuesAsText("code")).containsExactly("not-started");
         assertThat(send("POST", "/quiz/api/games/" + gameId + "/start", null, host, null).json().get("phase").asText()).isEqualTo("preview");
         assertThat(join(pin, "Latecomer").status()).as("no late joining unless the host allows it").isEqualTo(409);
-        assertThat(send("POST", "/quiz/api/games/" + gameId + "/next", null, host, null).status()).isEqualTo(409);
+        assertThat(send("POST", "/quiz/api/games/" + gameId + "/next", null, host, null).json().get("title").asText())
+                .as("next while a question runs").isEqualTo("Game rule: question-not-closed");
         assertThat(send("POST", "/quiz/api/games/" + gameId + "/skip", null, host, null).json().get("phase").asText()).isEqualTo("closed");
         JsonNode second = send("POST", "/quiz/api/games/" + gameId + "/next", null, host, null).json();
         assertThat(second.get("questionIndex").asInt()).isEqualTo(1);

@@ -120,7 +120,7 @@ public class DeadLetterResource {
         }
         long limit = number("limit", value);
         if (limit < 1 || limit > DeadLetterListing.MAX_LIMIT) {
-            throw invalid("limit", "range", "must be 1 to " + DeadLetterListing.MAX_LIMIT + ", got " + value.strip());
+            throw invalid("limit", "integer", "must be 1 to " + DeadLetterListing.MAX_LIMIT + ", got " + value.strip());
         }
         return (int) limit;
     }

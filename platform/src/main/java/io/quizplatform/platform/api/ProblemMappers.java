@@ -66,15 +66,19 @@ public final class ProblemMappers {
         }
 
         /**
-         * The rule's code, from its constraint: {@code required} (a value is missing), {@code size} (too short or too
-         * long), {@code range} (a number out of its bounds), {@code pattern}, {@code email}; {@code invalid} else.
+         * The rule's code, from its constraint: {@code required} (a value is missing), {@code too-long} or
+         * {@code too-short} (a {@code @Size} with one bound, as the domain's own length rules say it; {@code size}
+         * with both), {@code range} (a number out of its bounds), {@code pattern}, {@code email}; {@code invalid} else.
          */
         static String codeOf(ConstraintViolation<?> violation) {
-            String constraint = violation.getConstraintDescriptor() == null ? ""
-                    : violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            java.lang.annotation.Annotation annotation = violation.getConstraintDescriptor() == null ? null
+                    : violation.getConstraintDescriptor().getAnnotation();
+            if (annotation instanceof jakarta.validation.constraints.Size size) {
+                return size.min() <= 0 ? "too-long" : size.max() == Integer.MAX_VALUE ? "too-short" : "size";
+            }
+            String constraint = annotation == null ? "" : annotation.annotationType().getSimpleName();
             return switch (constraint) {
                 case "NotNull", "NotBlank", "NotEmpty" -> "required";
-                case "Size" -> "size";
                 case "Min", "Max", "DecimalMin", "DecimalMax", "Positive", "PositiveOrZero", "Negative",
                      "NegativeOrZero" -> "range";
                 case "Pattern" -> "pattern";

@@ -21,7 +21,7 @@ class DeadLetterResourceTest {
         Problem tooMany = refused(() -> DeadLetterResource.limit("1001"));
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.detail()).isEqualTo("limit: must be 1 to 1000, got 1001");
-        assertThat(tooMany.errors()).containsExactly(new Problem.FieldError("limit", "range", "must be 1 to 1000, got 1001"));
+        assertThat(tooMany.errors()).containsExactly(new Problem.FieldError("limit", "integer", "must be 1 to 1000, got 1001"));
         assertThat(refused(() -> DeadLetterResource.limit("0")).status()).isEqualTo(400);
         assertThat(refused(() -> DeadLetterResource.limit("ten")).status()).isEqualTo(400);
     }

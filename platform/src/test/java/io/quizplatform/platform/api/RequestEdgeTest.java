@@ -61,6 +61,38 @@ class RequestEdgeTest {
         assertThat(problem.detail()).contains("questions[0].points: must be an integer");
     }
 
+    /** Fields as the services' request records annotate them. */
+    @SuppressWarnings("unused")
+    private static final class Annotated {
+        @jakarta.validation.constraints.Size(max = 60) String displayName;
+        @jakarta.validation.constraints.Size(min = 10) String password;
+        @jakarta.validation.constraints.Size(min = 1, max = 20) String nickname;
+        @jakarta.validation.constraints.NotBlank String email;
+        @jakarta.validation.constraints.Email String address;
+        @jakarta.validation.constraints.Pattern(regexp = "[a-z]+") String word;
+        @jakarta.validation.constraints.Max(100) int page;
+        @jakarta.validation.constraints.Past java.time.Instant when;
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"displayName, too-long", "password, too-short", "nickname, size",
+            "email, required", "address, email", "word, pattern", "page, range", "when, invalid"})
+    void aBeanValidationRefusalIsCodedByItsConstraint(String field, String code) throws NoSuchFieldException {
+        java.lang.annotation.Annotation constraint = Annotated.class.getDeclaredField(field).getAnnotations()[0];
+        jakarta.validation.metadata.ConstraintDescriptor<?> descriptor = proxy(jakarta.validation.metadata.ConstraintDescriptor.class,
+                "getAnnotation", constraint);
+        jakarta.validation.ConstraintViolation<?> violation = proxy(jakarta.validation.ConstraintViolation.class,
+                "getConstraintDescriptor", descriptor);
+        assertThat(ProblemMappers.ForConstraintViolation.codeOf(violation)).isEqualTo(code);
+    }
+
+    /** A stand-in answering one method; a violation is made by the validator, which these unit tests do not run. */
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, String method, Object answer) {
+        return (T) java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type},
+                (p, m, args) -> m.getName().equals(method) ? answer : null);
+    }
+
     @Test
     void aParameterTheFrameworkCouldNotConvertIsNamed() {
         assertThat(ProblemMappers.unconvertibleParameter(404, "RESTEASY003870: Unable to extract parameter from http request: "

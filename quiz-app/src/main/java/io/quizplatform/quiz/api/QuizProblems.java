@@ -35,7 +35,7 @@ public final class QuizProblems {
         @Override
         public Response toResponse(ImageRejected e) {
             int status = switch (e.reason()) {
-                case UNSUPPORTED_TYPE -> 415;
+                case UNSUPPORTED_TYPE, TYPE_MISMATCH -> 415;
                 case TOO_LARGE -> 413;
                 case MALFORMED, TOO_MANY_PIXELS -> 400;
             };

@@ -69,7 +69,7 @@ public class GameScoresResource {
         }
         if (n < 1 || n > 100) {
             throw new ProblemException(400, "Invalid limit", "limit must be a whole number from 1 to 100.",
-                    List.of(new Problem.FieldError("limit", "range", "must be 1 to 100")));
+                    List.of(new Problem.FieldError("limit", "integer", "must be 1 to 100")));
         }
         return leaderboards.top(id, n);
     }

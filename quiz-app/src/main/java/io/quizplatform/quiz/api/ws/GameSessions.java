@@ -267,7 +267,8 @@ public class GameSessions {
                 return null;
             });
         } catch (GameRuleBroken e) {
-            // Every refused host command is `refused` (docs/PROTOCOL.md), with the REST control's problem detail.
+            // Every refused host command is `refused` (docs/PROTOCOL.md) naming the game's rule (the REST control's
+            // "Game rule: <code>"), with the REST control's problem detail.
             refused(connection.session(), e.code(), e.getMessage());
         } catch (UnknownGame e) {
             refused(connection.session(), "unknown-game", e.getMessage());

@@ -7,8 +7,10 @@ package io.quizplatform.quiz.domain.image;
 public class ImageRejected extends RuntimeException {
 
     public enum Reason {
-        /** Not a media type we store, or not the one the bytes are. */
+        /** Not a media type we store. */
         UNSUPPORTED_TYPE,
+        /** A media type we store, but not the one the bytes are. */
+        TYPE_MISMATCH,
         /** The bytes claim a format but break its structure (truncated, corrupt, undecodable). */
         MALFORMED,
         /** More bytes than the limit. */
@@ -32,10 +34,11 @@ public class ImageRejected extends RuntimeException {
 
     public Reason reason() { return reason; }
 
-    /** The reason as a field error's code: {@code image-type}, {@code image-malformed}, {@code image-too-large}, {@code image-too-many-pixels}. */
+    /** The reason as a field error's code: {@code image-type}, {@code image-mismatch}, {@code image-malformed}, {@code image-too-large}, {@code image-too-many-pixels}. */
     public String code() {
         return switch (reason) {
             case UNSUPPORTED_TYPE -> "image-type";
+            case TYPE_MISMATCH -> "image-mismatch";
             case MALFORMED -> "image-malformed";
             case TOO_LARGE -> "image-too-large";
             case TOO_MANY_PIXELS -> "image-too-many-pixels";

@@ -42,7 +42,7 @@ public final class ImageRules {
         ImageFormat actual = ImageFormat.sniff(bytes).orElseThrow(() -> new ImageRejected(
                 ImageRejected.Reason.UNSUPPORTED_TYPE, "body", "is not a PNG, JPEG, GIF or WebP image"));
         if (actual != declared) {
-            throw new ImageRejected(ImageRejected.Reason.UNSUPPORTED_TYPE, "Content-Type",
+            throw new ImageRejected(ImageRejected.Reason.TYPE_MISMATCH, "Content-Type",
                     "says " + declared.mediaType() + " but the body is " + actual.mediaType());
         }
         Stripped stripped = switch (actual) {

@@ -122,7 +122,11 @@ public record Question(String id, QuestionType type, String text, String imageUr
         Set<String> texts = new HashSet<>();
         for (int i = 0; i < options.size(); i++) {
             AnswerOption o = options.get(i);
-            if (o == null || o.text() == null || o.text().isBlank() || o.text().length() > MAX_OPTION_TEXT) {
+            if (o == null) {
+                out.add(new RuleViolation.Violation(p + "options[" + i + "]", "required", "an option is required"));
+                continue;
+            }
+            if (o.text() == null || o.text().isBlank() || o.text().length() > MAX_OPTION_TEXT) {
                 out.add(new RuleViolation.Violation(p + "options[" + i + "].text", "length", "must be 1 to " + MAX_OPTION_TEXT + " characters"));
                 continue;
             }

@@ -110,7 +110,7 @@ public class ImageRulesTest {
     @Test
     void theDeclaredTypeMustBeOursAndWhatTheBytesAre() {
         byte[] png = picture("png", 4, 4);
-        refused("image/jpeg", png, ImageRejected.Reason.UNSUPPORTED_TYPE, "Content-Type");
+        refused("image/jpeg", png, ImageRejected.Reason.TYPE_MISMATCH, "Content-Type");
         refused("image/svg+xml", "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8),
                 ImageRejected.Reason.UNSUPPORTED_TYPE, "Content-Type");
         refused("image/png", "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8),
