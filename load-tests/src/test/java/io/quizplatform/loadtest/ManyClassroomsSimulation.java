@@ -23,7 +23,11 @@ public class ManyClassroomsSimulation extends Simulation {
     static final int GAMES = Load.intProperty("games", 50);
     static final int PLAYERS_PER_GAME = Load.intProperty("playersPerGame", 10);
     static final double JOINS_PER_SECOND = Load.doubleProperty("joinsPerSecond", 100);
-    static final double HOSTS_PER_SECOND = Load.doubleProperty("hostsPerSecond", 5);
+    /**
+     * Each host registers and logs in (two PBKDF2 hashes of 210,000 iterations, about 0.4 s of one core each here):
+     * at 5 a second, 500 hosts overran two cores and 212 registrations timed out after 60 s (2026-12-06).
+     */
+    static final double HOSTS_PER_SECOND = Load.doubleProperty("hostsPerSecond", 2);
     static final Duration SETUP_PHASE = Duration.ofMillis((long) Math.ceil(GAMES / HOSTS_PER_SECOND * 1000));
     static final Duration JOIN_PHASE = Duration.ofMillis((long) Math.ceil(GAMES * PLAYERS_PER_GAME / JOINS_PER_SECOND * 1000));
 
