@@ -32,4 +32,10 @@ public interface Connection {
      * forgets it at once (nothing more is sent to it).
      */
     void close(String reason);
+
+    /** A removed player's connection: told ({@code kicked}), then closed. */
+    default void kick() {
+        send(LiveMessages.json(ServerMessage.Kicked.BY_HOST));
+        close("kicked");
+    }
 }

@@ -100,12 +100,6 @@ public class GamePushes {
         sendState(connection, game, welcome, null);
     }
 
-    /** A removed player's connection: told, then closed. */
-    static void kick(Connection connection) {
-        connection.send(json(ServerMessage.Kicked.BY_HOST));
-        connection.close("kicked");
-    }
-
     private void push(Game game) {
         long startNanos = System.nanoTime();
         views.update(game);
@@ -120,7 +114,7 @@ public class GamePushes {
             // Only the roster changed (joins, a kick): the kicked players' sockets are closed, the players hear
             // nothing, the hosts' list is refreshed soon. Looked up by player, not by scanning 10,000 sockets per join.
             for (String kicked : game.kickedPlayerIds()) {
-                connections.ofPlayer(game.id(), kicked).forEach(GamePushes::kick);
+                connections.ofPlayer(game.id(), kicked).forEach(Connection::kick);
             }
             pushHostStateSoon(game.id());
             return;
@@ -141,7 +135,7 @@ public class GamePushes {
                     continue;
                 }
                 if (player.get().kicked()) {
-                    kick(connection);
+                    connection.kick();
                     continue;
                 }
             }

@@ -75,7 +75,7 @@ public class LiveGames {
             player = game.player(connection.userId());
         }
         if (player.isEmpty() || player.get().kicked()) {
-            GamePushes.kick(connection);
+            connection.kick();
             return;
         }
         connections.add(connection);
