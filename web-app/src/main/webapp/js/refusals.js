@@ -120,6 +120,7 @@ const FIELD_CODES = {
   'too-few-characters': 'refusal.field.general.passwordVariety',
   'contains-email': 'refusal.field.passwordEmail',
   'contains-name': 'refusal.field.passwordName',
+  mismatch: 'refusal.field.wrongPassword',
   // a quiz and its questions
   'no-questions': 'refusal.field.noQuestions',
   'too-many-questions': 'refusal.field.general.tooManyQuestions',

@@ -134,6 +134,90 @@ class MessagesTest {
         assertThat(unknown).as("codes no service sends").isEmpty();
     }
 
+    /**
+     * The other way: every code a service gives a field error has a message in js/refusals.js, so a new rule is said in
+     * the page's language even when its wording is new. The codes are read where the services give them: the code
+     * argument of a field error's constructor (and of the helpers that make one), and the codes chosen by
+     * {@code codeOf} (Bean Validation's) and {@code ImageRejected.code()}.
+     */
+    @Test
+    void everyFieldCodeAServiceGivesHasAMessage() throws IOException {
+        String sources = serviceSources();
+        Set<String> given = new TreeSet<>();
+        // call -> the index of its code argument
+        Map<String, Integer> calls = Map.of("new RuleViolation.Violation(", 1, "new RuleViolation(", 1,
+                "new JsonInputException.Violation(", 1, "new JsonInputException(", 1, "new Problem.FieldError(", 1,
+                "new BrokenRule(", 0, "refuse(", 1, "invalid(", 1, "choiceRules(", 4);
+        for (var call : calls.entrySet()) {
+            for (int at = sources.indexOf(call.getKey()); at >= 0; at = sources.indexOf(call.getKey(), at + 1)) {
+                List<String> args = arguments(sources, at + call.getKey().length());
+                if (args.size() > call.getValue() && args.get(call.getValue()).matches("\"[a-z0-9]+(-[a-z0-9]+)*\"")) {
+                    given.add(args.get(call.getValue()).replace("\"", ""));
+                }
+            }
+        }
+        // The two methods that choose a code by a switch, each up to its closing brace at its own indentation.
+        for (String[] chooser : new String[][] {
+                {"../platform/src/main/java/io/quizplatform/platform/api/ProblemMappers.java", "static String codeOf(", "\n        }\n"},
+                {"../quiz-app/src/main/java/io/quizplatform/quiz/domain/image/ImageRejected.java", "public String code() {", "\n    }\n"}}) {
+            String text = Files.readString(Path.of(chooser[0]));
+            int start = text.indexOf(chooser[1]);
+            assertThat(start).as("%s in %s", chooser[1], chooser[0]).isNotNegative();
+            Matcher chosen = Pattern.compile("(?:->|[?:]) \"([a-z0-9]+(?:-[a-z0-9]+)*)\"")
+                    .matcher(text.substring(start, text.indexOf(chooser[2], start)));
+            while (chosen.find()) {
+                given.add(chosen.group(1));
+            }
+        }
+        assertThat(given).as("codes the services give").hasSizeGreaterThan(60);
+
+        Matcher table = Pattern.compile("const FIELD_CODES = \\{(.*?)\\n};", Pattern.DOTALL).matcher(refusalsJs());
+        assertThat(table.find()).as("FIELD_CODES in js/refusals.js").isTrue();
+        Set<String> known = new TreeSet<>();
+        Matcher entry = Pattern.compile("^\\s*'?([a-z0-9-]+)'?: 'refusal\\.", Pattern.MULTILINE).matcher(table.group(1));
+        while (entry.find()) {
+            known.add(entry.group(1));
+        }
+        assertThat(known).as("FIELD_CODES in js/refusals.js").containsAll(given);
+    }
+
+    /** The top-level arguments of a call whose text starts at {@code from} (just after its parenthesis), as written. */
+    private static List<String> arguments(String source, int from) {
+        List<String> args = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int depth = 0;
+        boolean inString = false;
+        for (int i = from; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (inString) {
+                current.append(c);
+                if (c == '\\') {
+                    current.append(source.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+                current.append(c);
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+                current.append(c);
+            } else if (c == ')' || c == ']' || c == '}') {
+                if (depth-- == 0) {
+                    args.add(current.toString().strip());
+                    return args;
+                }
+                current.append(c);
+            } else if (c == ',' && depth == 0) {
+                args.add(current.toString().strip());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        return args;
+    }
+
     /** The report's "being completed (step X)" names one of scoring-app's steps, each with a message of its own. */
     @Test
     void everyStepOfCompletingAGameHasAMessage() throws IOException {
