@@ -260,9 +260,9 @@ const FIELD_NAMES = {
   password: 'refusal.name.password', body: 'refusal.name.body', settings: 'refusal.name.settings',
 };
 
-/** Whether a table has its own entry for a name a service sent ("constructor" is no code of ours). */
-function own(table, name) {
-  return typeof name === 'string' && Object.hasOwn(table, name);
+/** A table's own entry for a name a service sent, or undefined ("constructor" is no code of ours). */
+function entry(table, name) {
+  return typeof name === 'string' && Object.hasOwn(table, name) ? table[name] : undefined;
 }
 
 function compile(table) {
@@ -317,10 +317,11 @@ export function knownSentence(text) {
  */
 export function refusalText(error) {
   const problem = error.problem || {};
-  if (own(BY_CODE, error.code)) return t(BY_CODE[error.code]);
+  const rule = entry(BY_CODE, error.code);
+  if (rule) return t(rule);
   const sentence = knownSentence(problem.detail);
   if (sentence) return sentence;
-  const key = own(BY_CODE, problem.title) && BY_CODE[problem.title];
+  const key = entry(BY_CODE, problem.title);
   if (key) return t(key);
   if (error.status === 429) return t('refusal.tooMany');
   if (error.status >= 500) return t('common.unexpected');
@@ -334,13 +335,14 @@ export function refusalText(error) {
 export function fieldMessage({ code, message }) {
   const found = match(message, FIELD_MESSAGES);
   if (found) return t(found.key, found.params);
-  const key = (own(FIELD_CODES, code) && FIELD_CODES[code]) || (own(BY_CODE, code) && BY_CODE[code]);
+  const key = entry(FIELD_CODES, code) || entry(BY_CODE, code);
   return key ? t(key) : untranslated(message, 'refusal.field.invalid');
 }
 
 /** A host command the game refused on the socket ({type: 'error', code: 'refused', rule, message}). */
 export function refusedCommand(error) {
-  if (own(BY_CODE, error.rule)) return t(BY_CODE[error.rule]);
+  const rule = entry(BY_CODE, error.rule);
+  if (rule) return t(rule);
   return knownSentence(error.message) || untranslated(error.message, 'screen.refused');
 }
 

@@ -60,9 +60,7 @@ class RefusalsBrowserIT {
         refusesCreatingQuizzes(lan, 409, Api.JSON.createObjectNode().put("title", "Quota reached").put("status", 409)
                 .put("detail", "You have 500 quizzes already; archive one first.").toString());
 
-        lan.open("/host/quizzes.html");
-        lan.byTestId("new-quiz-title").fill("Thêm một bộ nữa");
-        lan.byTestId("create-quiz").click();
+        createsAQuiz(lan, "Thêm một bộ nữa");
         assertThat(lan.byTestId("create-error")).hasText("Hiện không thể làm việc này.");
     }
 
@@ -76,9 +74,7 @@ class RefusalsBrowserIT {
         problem.putArray("errors").addObject().put("field", "title").put("code", "too-long").put("message", "exceeds the allowed length");
         refusesCreatingQuizzes(lan, 400, problem.toString());
 
-        lan.open("/host/quizzes.html");
-        lan.byTestId("new-quiz-title").fill("Một tiêu đề rất dài");
-        lan.byTestId("create-quiz").click();
+        createsAQuiz(lan, "Một tiêu đề rất dài");
         assertThat(lan.byTestId("new-quiz-title-error")).hasText("Nội dung này quá dài.");
     }
 
@@ -113,6 +109,13 @@ class RefusalsBrowserIT {
         person.byTestId("sign-up-name").fill("Lan");
         person.byTestId("sign-up-password").fill(password);
         person.byTestId("sign-up-submit").click();
+    }
+
+    /** The person creates a quiz with this title from the library. */
+    private static void createsAQuiz(Person person, String title) {
+        person.open("/host/quizzes.html");
+        person.byTestId("new-quiz-title").fill(title);
+        person.byTestId("create-quiz").click();
     }
 
     /** The quiz API answers the person's quiz creations with this refusal (problem+json). */
