@@ -105,6 +105,14 @@ public class JoinSocketIT {
             assertRefused(phone, "invalid-pin", "pin");
             phone.join(pin.equals("000000") ? "000001" : "000000", "Ada");
             assertRefused(phone, "unknown-pin", "pin");
+            // A nickname no game takes is refused as such, whatever the PIN: before any game is looked up.
+            String unknownPin = pin.equals("000000") ? "000001" : "000000";
+            phone.send("{\"type\":\"join\",\"pin\":\"" + unknownPin + "\",\"nickname\":\"A\\u0000\"}");
+            assertRefused(phone, "nickname-invalid", "nickname");
+            phone.send("{\"type\":\"join\",\"pin\":\"" + unknownPin + "\",\"nickname\":\"\\ud800\"}");
+            assertRefused(phone, "nickname-invalid", "nickname");
+            phone.join(unknownPin, "N".repeat(3000));
+            assertRefused(phone, "nickname-invalid", "nickname");
             phone.join(pin, "GRACE");
             assertRefused(phone, "nickname-taken", "nickname");
             phone.join(pin, "<b>x</b>");
@@ -112,6 +120,7 @@ public class JoinSocketIT {
             phone.send("{\"type\":\"join\",\"pin\":\"" + pin + "\",\"nickname\":\"Ada\",\"admin\":true}");
             assertRefused(phone, "invalid-message", "admin");
 
+            Platform.sleep(1100); // eleven messages so far: the next one in another second (10 a second at most)
             phone.join(pin, "Ada");
             assertThat(phone.awaitType("joined").get("nickname").asText()).isEqualTo("Ada");
             phone.awaitType("welcome");

@@ -146,6 +146,12 @@ public class QuizAuthoringIT {
         assertThat(stale.json().get("detail").asText()).contains("version 1").contains("If-Match");
         Platform.Reply missing = send("POST", "/quiz/api/quizzes/" + id + "/questions", POLL, host, null);
         assertThat(missing.status()).isEqualTo(428);
+        // The current version (2) in any other spelling than its ETag's is not its ETag; a weak tag matches nothing.
+        for (String other : new String[]{"2", "+2", "\"02\"", "\"2", "\"+2\""}) {
+            Platform.Reply spelt = send("POST", "/quiz/api/quizzes/" + id + "/questions", POLL, host, other);
+            assertThat(spelt.status()).as(other + " -> " + spelt.body()).isEqualTo(400);
+        }
+        assertThat(send("POST", "/quiz/api/quizzes/" + id + "/questions", POLL, host, "W/\"2\"").status()).isEqualTo(412);
         assertThat(events(id)).isEqualTo(2);
     }
 
@@ -234,6 +240,10 @@ public class QuizAuthoringIT {
         JsonNode mine = send("GET", "/quiz/api/quizzes?scope=mine", null, otherHost, null).json();
         assertThat(mine.get("items").findValuesAsText("id")).contains(copy.json().get("id").asText()).doesNotContain(id);
         assertThat(send("GET", "/quiz/api/quizzes?size=1000", null, otherHost, null).status()).isEqualTo(400);
+        // A page far past the end (its offset past 2^31) is an empty page, like any page past the end.
+        Platform.Reply farPage = send("GET", "/quiz/api/quizzes?scope=published&page=21474837&size=100", null, otherHost, null);
+        assertThat(farPage.status()).as(farPage.body()).isEqualTo(200);
+        assertThat(farPage.json().get("items")).isEmpty();
     }
 
     @Test

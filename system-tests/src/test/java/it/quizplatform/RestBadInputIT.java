@@ -177,6 +177,7 @@ public class RestBadInputIT {
             for (String integer : e.integers()) {
                 cases.add(bad(e, integer + " wrapping past 2^32", spoil(valid, integer, "4294968296"), integer));
                 cases.add(bad(e, integer + " 1e300", spoil(valid, integer, "1e300"), integer));
+                cases.add(bad(e, integer + " 1e2147483647", spoil(valid, integer, "1e2147483647"), integer));
                 cases.add(bad(e, integer + " as a string", spoil(valid, integer, "\"20\""), integer));
                 cases.add(bad(e, integer + " with a fraction", spoil(valid, integer, "20.5"), integer));
             }
@@ -200,11 +201,15 @@ public class RestBadInputIT {
                 "questions[0].options[0].id"));
         cases.add(bad(importing, "questions as an object", "{\"title\":\"T\",\"questions\":{}}", "questions"));
         cases.add(bad(importing, "a question as a number", "{\"title\":\"T\",\"questions\":[7]}", "questions[0]"));
+        cases.add(bad(importing, "a question as null", "{\"title\":\"T\",\"questions\":[null]}", "questions[0]"));
         Endpoint adding = endpoints().get(6);
         cases.add(bad(adding, "points 1000.0", adding.validBody().replace("\"points\":1000", "\"points\":1000.5"), "points"));
         cases.add(bad(adding, "points -4294966296", adding.validBody().replace("\"points\":1000", "\"points\":-4294966296"), "points"));
         cases.add(bad(adding, "time limit 4294967316", adding.validBody().replace("\"timeLimitSeconds\":20", "\"timeLimitSeconds\":4294967316"),
                 "timeLimitSeconds"));
+        cases.add(bad(adding, "an option as null", adding.validBody().replace("\"options\":[", "\"options\":[null,"), "options[0]"));
+        cases.add(bad(adding, "an accepted answer as null", "{\"type\":\"type-answer\",\"text\":\"Q\",\"timeLimitSeconds\":20,"
+                + "\"points\":1000,\"acceptedAnswers\":[null]}", "acceptedAnswers[0]"));
         cases.add(bad(adding, "options as a string", adding.validBody().replace("\"options\":[", "\"options\":\"x\",\"o\":["), "options"));
         Endpoint join = endpoints().get(11);
         cases.add(bad(join, "a number as the nickname", "{\"pin\":\"{pin}\",\"nickname\":12345}", "nickname"));
@@ -231,6 +236,13 @@ public class RestBadInputIT {
                 get("page wrapping past 2^32", quizzes + "?page=4294967296", 400, "page"),
                 get("size over 100", quizzes + "?size=101", 400, "size"),
                 get("negative page", quizzes + "?page=-1", 400, "page"),
+                get("page with a plus", quizzes + "?page=%2B1", 400, "page"),
+                get("page with a leading zero", quizzes + "?page=01", 400, "page"),
+                get("page in Arabic-Indic digits", quizzes + "?page=%D9%A3", 400, "page"),
+                get("past games' size with a plus", "/quiz/api/games?size=%2B5", 400, "size"),
+                get("leaderboard limit with a plus", "/scoring/api/games/{game}/leaderboard?limit=%2B10", 400, "limit"),
+                get("a quiz id spelt 1-1-1-1-1", quizzes + "/1-1-1-1-1", 404, null),
+                get("a game id spelt 1-1-1-1-1", "/quiz/api/games/1-1-1-1-1", 400, "id"),
                 get("a 10,000-character quiz id", quizzes + "/" + longId, 400, "id"),
                 get("a quiz id that is not a UUID", quizzes + "/not-a-uuid", 404, null),
                 get("someone else's draft", quizzes + "/{others}", 404, null),

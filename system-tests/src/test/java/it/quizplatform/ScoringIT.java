@@ -420,11 +420,16 @@ public class ScoringIT {
                     gameId, playerId, 1, true, 0, 2));
             awaitTotal(gameId, playerId, 1000);
 
-            // Replayed while the cause is still there: it fails again, says why, and stays parked.
+            // Replayed while the cause is still there: it fails again, stays parked, and its listing says why.
             Platform.Reply stillFailing = replay(parked, "");
             assertThat(stillFailing.status()).isEqualTo(422);
             assertThat(stillFailing.contentType()).startsWith("application/problem+json");
-            assertThat(deadLetter(eventId).orElseThrow().get("replayedSuccessfully").asBoolean()).isFalse();
+            assertThat(stillFailing.body()).as("the problem names no class and carries no SQL")
+                    .doesNotContain("Exception").doesNotContain(constraint);
+            JsonNode listed = deadLetter(eventId).orElseThrow();
+            assertThat(listed.get("replayedSuccessfully").asBoolean()).isFalse();
+            assertThat(listed.get("replay").get("error").asText()).as("the error, for the operator, in the listing")
+                    .contains(constraint);
         } finally {
             execute("ALTER TABLE scored_answers DROP CONSTRAINT IF EXISTS " + constraint);
         }

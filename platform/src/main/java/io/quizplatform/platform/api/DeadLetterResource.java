@@ -106,9 +106,12 @@ public class DeadLetterResource {
         ReplayResult result = deadLetters.replay(dlqTopic, p, o, forced,
                 new DeadLetters.Operator(token.getSubject(), token.getClaim("name")));
         if (ReplayOutcome.FAILED.wireName().equals(result.outcome())) {
+            // The error itself (an exception and what the database said) is data in the record's listing, not
+            // wording of a problem: no problem body names a class or carries SQL.
             return Problem.of(422, "Replay failed", "The event " + result.eventId() + " (" + result.eventType() + ") at "
-                    + dlqTopic + "/" + p + "@" + o + " still fails: " + result.error() + ". The failure is recorded (attempt "
-                    + result.attempts() + "); the record stays parked. Fix the cause, then replay it again.", List.of())
+                    + dlqTopic + "/" + p + "@" + o + " still fails. The failure is recorded (attempt " + result.attempts()
+                    + ") and its error is in the record's replay (GET dead-letters/" + dlqTopic + "/" + p + "/" + o
+                    + "); the record stays parked. Fix the cause, then replay it again.", List.of())
                     .toResponse();
         }
         return Response.ok(result).build();
@@ -148,6 +151,9 @@ public class DeadLetterResource {
         };
     }
 
+    /** As JSON writes a whole number: no sign but a minus, no leading zero, ASCII digits only. */
+    private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]{0,18})");
+
     private static long nonNegative(String field, String value) {
         long n = number(field, value);
         if (n < 0) {
@@ -160,8 +166,11 @@ public class DeadLetterResource {
         if (value == null || value.isBlank()) {
             throw invalid(field, "required", "is required");
         }
+        if (!WHOLE_NUMBER.matcher(value).matches()) {
+            throw invalid(field, "integer", "must be a whole number of 0 or more, got " + shown(value));
+        }
         try {
-            return Long.parseLong(value.strip());
+            return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw invalid(field, "integer", "must be a whole number of 0 or more, got " + shown(value));
         }

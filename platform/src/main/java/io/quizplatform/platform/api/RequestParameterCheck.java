@@ -2,13 +2,19 @@ package io.quizplatform.platform.api;
 
 import io.quizplatform.platform.api.json.JsonInputException;
 import io.quizplatform.platform.api.json.StrictJsonParser;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,18 +22,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Path and query parameters obey the same text rules as bodies: valid UTF-8 percent-encoding, no NUL, no unpaired
  * surrogate, and bounded length (a path segment such as an id at most {@value #MAX_PATH_PARAMETER} characters, a
- * query value at most {@value #MAX_QUERY_PARAMETER}). A refusal is a 400 naming the parameter, before any
- * resource runs.
+ * query value at most {@value #MAX_QUERY_PARAMETER}). One the resource takes as a whole number is written as JSON
+ * writes one: ASCII digits, an optional minus, no leading zero (JAX-RS's own conversion takes {@code +3}, {@code 007}
+ * and other scripts' digits). A refusal is a 400 naming the parameter, before any resource runs.
  */
 @Provider
 public class RequestParameterCheck implements ContainerRequestFilter {
 
     static final int MAX_PATH_PARAMETER = 128;
     static final int MAX_QUERY_PARAMETER = 1000;
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)");
+    private static final Set<Class<?>> WHOLE_NUMBER_TYPES = Set.of(int.class, Integer.class, long.class, Long.class,
+            short.class, Short.class);
+    /** The whole-number parameters of each resource method, by where they come from: found once per method. */
+    private static final Map<Method, List<String[]>> WHOLE_NUMBER_PARAMETERS = new ConcurrentHashMap<>();
+
+    @Context
+    ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -35,9 +53,47 @@ public class RequestParameterCheck implements ContainerRequestFilter {
         List<JsonInputException.Violation> violations = new ArrayList<>();
         check(uri.getPathParameters(false), MAX_PATH_PARAMETER, violations);
         check(uri.getQueryParameters(false), MAX_QUERY_PARAMETER, violations);
+        if (violations.isEmpty()) {
+            checkWholeNumbers(uri, violations);
+        }
         if (!violations.isEmpty()) {
             throw new JsonInputException(violations);
         }
+    }
+
+    private void checkWholeNumbers(UriInfo uri, List<JsonInputException.Violation> violations) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return;
+        }
+        for (String[] parameter : WHOLE_NUMBER_PARAMETERS.computeIfAbsent(method, RequestParameterCheck::wholeNumbers)) {
+            List<String> values = ("path".equals(parameter[0]) ? uri.getPathParameters(true) : uri.getQueryParameters(true))
+                    .get(parameter[1]);
+            if (values != null && values.stream().anyMatch(v -> !WHOLE_NUMBER.matcher(v).matches())) {
+                violations.add(new JsonInputException.Violation(StrictJsonParser.printableName(parameter[1]), "integer",
+                        "must be a whole number in decimal digits"));
+            }
+        }
+    }
+
+    /** {"query" or "path", name} of each whole-number parameter of {@code method}. */
+    static List<String[]> wholeNumbers(Method method) {
+        List<String[]> found = new ArrayList<>();
+        Class<?>[] types = method.getParameterTypes();
+        Annotation[][] annotations = method.getParameterAnnotations();
+        for (int i = 0; i < types.length; i++) {
+            if (!WHOLE_NUMBER_TYPES.contains(types[i])) {
+                continue;
+            }
+            for (Annotation a : annotations[i]) {
+                if (a instanceof QueryParam q) {
+                    found.add(new String[]{"query", q.value()});
+                } else if (a instanceof PathParam p) {
+                    found.add(new String[]{"path", p.value()});
+                }
+            }
+        }
+        return List.copyOf(found);
     }
 
     static void check(MultivaluedMap<String, String> raw, int maxLength, List<JsonInputException.Violation> violations) {

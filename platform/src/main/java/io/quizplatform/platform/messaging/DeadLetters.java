@@ -167,7 +167,7 @@ public class DeadLetters {
     private ProblemException kafkaUnavailable(KafkaException e) {
         LOG.log(Level.WARNING, settings.serviceName() + ": could not read the dead-letter topics", e);
         return new ProblemException(503, "Service Unavailable",
-                "Kafka could not be reached to read the dead-letter topics (" + e.getClass().getSimpleName() + "); try again.");
+                "Kafka could not be reached to read the dead-letter topics; try again.");
     }
 
     private static String who(DeadLetterReplay replay) {

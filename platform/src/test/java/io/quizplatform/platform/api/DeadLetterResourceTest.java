@@ -40,6 +40,10 @@ class DeadLetterResourceTest {
         assertThat(refused(() -> DeadLetterResource.partition("3000000000")).status()).isEqualTo(400);
         assertThat(refused(() -> DeadLetterResource.offset("1.5")).detail())
                 .isEqualTo("offset: must be a whole number of 0 or more, got '1.5'");
+        // Other spellings Long.parseLong would take: a plus, a leading zero, another script's digits, spaces.
+        for (String other : new String[]{"+5", "05", "\u0665", " 5", "5 "}) {
+            assertThat(refused(() -> DeadLetterResource.partition(other)).status()).as(other).isEqualTo(400);
+        }
     }
 
     @Test

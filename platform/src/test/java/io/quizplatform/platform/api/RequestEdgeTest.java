@@ -23,6 +23,20 @@ class RequestEdgeTest {
         assertThat(parameterProblem("\ud800")).isEqualTo("character: must not contain an unpaired surrogate");
     }
 
+    /** A resource's method as RequestParameterCheck reads it. */
+    static class Listing {
+        public void list(@jakarta.ws.rs.QueryParam("page") int page, @jakarta.ws.rs.QueryParam("q") String q,
+                         @jakarta.ws.rs.PathParam("n") Long n, @jakarta.ws.rs.QueryParam("size") short size) {
+        }
+    }
+
+    @Test
+    void theWholeNumberParametersOfAResourceMethodAreFoundByTheirType() throws NoSuchMethodException {
+        var method = Listing.class.getMethod("list", int.class, String.class, Long.class, short.class);
+        assertThat(RequestParameterCheck.wholeNumbers(method)).extracting(p -> p[0] + ":" + p[1])
+                .containsExactly("query:page", "path:n", "query:size");
+    }
+
     /** "code: message" of a path parameter of at most 128 characters, or null when it passes. */
     private static String parameterProblem(String raw) {
         JsonInputException.Violation problem = RequestParameterCheck.problem("id", raw, 128);

@@ -3,6 +3,7 @@ package io.quizplatform.quiz.api;
 import io.quizplatform.platform.api.ClientAddress;
 import io.quizplatform.platform.api.Problem;
 import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.platform.api.StrictIds;
 import io.quizplatform.platform.security.RateLimiter;
 import io.quizplatform.quiz.application.Actor;
 import io.quizplatform.quiz.application.GameHosting;
@@ -156,11 +157,7 @@ public class GameResource {
     }
 
     private static UUID uuid(String value, String field) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ProblemException(400, "Invalid " + field, field + " must be a UUID.",
-                    List.of(new Problem.FieldError(field, "uuid", "must be a UUID")));
-        }
+        return StrictIds.uuid(value).orElseThrow(() -> new ProblemException(400, "Invalid " + field, field + " must be a UUID.",
+                List.of(new Problem.FieldError(field, "uuid", "must be a UUID"))));
     }
 }

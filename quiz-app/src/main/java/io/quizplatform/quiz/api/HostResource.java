@@ -1,6 +1,7 @@
 package io.quizplatform.quiz.api;
 
 import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.platform.api.StrictIds;
 import io.quizplatform.quiz.application.HostDirectory;
 import io.quizplatform.quiz.domain.Host;
 import jakarta.enterprise.context.RequestScoped;
@@ -30,12 +31,8 @@ public class HostResource {
     @Path("/{hostId}")
     @Operation(summary = "A host's public profile, as known from user-events")
     public HostView host(@PathParam("hostId") String hostId) {
-        UUID id;
-        try {
-            id = UUID.fromString(hostId);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "Invalid host id", "A host id is a UUID, like 5d0f4b7e-8a7c-4c1e-b0a4-2f3d9c8e7a61.");
-        }
+        UUID id = StrictIds.uuid(hostId).orElseThrow(() -> new ProblemException(400, "Invalid host id",
+                "A host id is a UUID, like 5d0f4b7e-8a7c-4c1e-b0a4-2f3d9c8e7a61."));
         Host host = hosts.find(id).orElseThrow(() -> new ProblemException(404, "Unknown host",
                 "No host with id " + id + " is known (yet): new accounts appear here within a second of registering."));
         return new HostView(host.hostId().toString(), host.displayName());

@@ -2,6 +2,7 @@ package io.quizplatform.quiz.api;
 
 import io.quizplatform.platform.api.Problem;
 import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.platform.api.StrictIds;
 import io.quizplatform.platform.api.StrictJsonReader;
 import io.quizplatform.quiz.application.ImageLibrary;
 import io.quizplatform.quiz.application.QuizDocument;
@@ -57,6 +58,9 @@ import java.util.function.Consumer;
 @RolesAllowed({"host", "admin"})
 @SecurityRequirement(name = "bearer")
 public class QuizResource {
+
+    /** A quiz's ETag as this resource gives it: its version in decimal digits, quoted (a strong tag). */
+    private static final java.util.regex.Pattern ETAG = java.util.regex.Pattern.compile("\"(0|[1-9][0-9]{0,18})\"");
 
     public record Details(
             @NotNull(message = "a title is required") @Size(max = 120, message = "must be at most 120 characters") String title,
@@ -248,22 +252,25 @@ public class QuizResource {
                     "Send the quiz's ETag in If-Match (from the last read), so concurrent edits can't overwrite each other.");
         }
         String v = ifMatch.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
+        if (v.startsWith("W/\"")) {
+            // If-Match compares strong tags only (RFC 9110 13.1.1): a weak one matches no version.
+            throw new ProblemException(412, "Precondition Failed",
+                    "If-Match takes the quiz's ETag as it was given (a strong tag, like \"3\"), not a weak one.");
         }
-        v = v.replace("\"", "");
+        // Exactly as given: quoted decimal digits. 3, +3, "0003" or "3 are other spellings, not the quiz's ETag.
+        if (!ETAG.matcher(v).matches()) {
+            throw new ProblemException(400, "Invalid If-Match", "If-Match must be the ETag of the quiz, like \"3\".");
+        }
         try {
-            return Long.parseLong(v);
+            return Long.parseLong(v.substring(1, v.length() - 1));
         } catch (NumberFormatException e) {
             throw new ProblemException(400, "Invalid If-Match", "If-Match must be the ETag of the quiz, like \"3\".");
         }
     }
 
+
     private static UUID quizId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(404, "Unknown quiz", "No quiz with id " + id.substring(0, Math.min(id.length(), 64)) + ".");
-        }
+        return StrictIds.uuid(id).orElseThrow(() ->
+                new ProblemException(404, "Unknown quiz", "No quiz with id " + id.substring(0, Math.min(id.length(), 64)) + "."));
     }
 }

@@ -2,6 +2,7 @@ package io.quizplatform.scoring.api;
 
 import io.quizplatform.platform.api.Problem;
 import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.platform.api.StrictIds;
 import io.quizplatform.scoring.infrastructure.ReportRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,11 +34,7 @@ public class GameAccess {
     }
 
     static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ProblemException(400, "Invalid gameId", "gameId must be a UUID.",
-                    List.of(new Problem.FieldError("gameId", "uuid", "must be a UUID")));
-        }
+        return StrictIds.uuid(value).orElseThrow(() -> new ProblemException(400, "Invalid gameId", "gameId must be a UUID.",
+                List.of(new Problem.FieldError("gameId", "uuid", "must be a UUID"))));
     }
 }

@@ -1,6 +1,8 @@
 package io.quizplatform.user.api;
 
 import io.quizplatform.platform.api.Problem;
+import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.platform.api.StrictIds;
 import io.quizplatform.user.application.AccountLocks;
 import io.quizplatform.user.domain.User;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,8 +57,8 @@ public class AdminUserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "An admin can't lock their own account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AccountStatus lock(@PathParam("id") UUID id) {
-        return AccountStatus.of(locks.lock(UUID.fromString(token.getSubject()), id));
+    public AccountStatus lock(@PathParam("id") String id) {
+        return AccountStatus.of(locks.lock(UUID.fromString(token.getSubject()), accountId(id)));
     }
 
     @POST
@@ -66,7 +68,13 @@ public class AdminUserResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AccountStatus.class)))
     @APIResponse(responseCode = "404", description = "No such account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AccountStatus unlock(@PathParam("id") UUID id) {
-        return AccountStatus.of(locks.unlock(id));
+    public AccountStatus unlock(@PathParam("id") String id) {
+        return AccountStatus.of(locks.unlock(accountId(id)));
+    }
+
+    /** An id in a UUID's one canonical spelling; any other names no account (404, as JAX-RS's own conversion did). */
+    private static UUID accountId(String id) {
+        return StrictIds.uuid(id).orElseThrow(() -> new ProblemException(404, "Unknown account",
+                "There is no account " + id.substring(0, Math.min(id.length(), 64)) + "."));
     }
 }

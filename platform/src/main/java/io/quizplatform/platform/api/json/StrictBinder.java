@@ -1,5 +1,7 @@
 package io.quizplatform.platform.api.json;
 
+import io.quizplatform.platform.api.StrictIds;
+
 import java.lang.reflect.Constructor;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.InvocationTargetException;
@@ -17,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -95,14 +98,8 @@ public final class StrictBinder {
                 return json instanceof Boolean b ? b : refuse(path, "boolean", "must be true or false");
             }
             if (raw == UUID.class) {
-                if (json instanceof String s && s.length() == 36) {
-                    try {
-                        return UUID.fromString(s);
-                    } catch (IllegalArgumentException e) {
-                        // refused below
-                    }
-                }
-                return refuse(path, "uuid", "must be a UUID");
+                Optional<UUID> id = json instanceof String s ? StrictIds.uuid(s) : Optional.empty();
+                return id.isPresent() ? id.get() : refuse(path, "uuid", "must be a UUID");
             }
             if (raw.isEnum()) {
                 if (json instanceof String s) {
@@ -125,7 +122,9 @@ public final class StrictBinder {
                 Type element = typeArgument(type, 0);
                 Collection<Object> out = raw == Set.class ? new LinkedHashSet<>() : new ArrayList<>();
                 for (int i = 0; i < items.size(); i++) {
-                    out.add(value(items.get(i), element, path + "[" + i + "]"));
+                    // An item is never optional: a null in a list would reach the domain as a missing element.
+                    out.add(items.get(i) == null ? refuse(path + "[" + i + "]", "required", "must not be null")
+                            : value(items.get(i), element, path + "[" + i + "]"));
                 }
                 return raw == Set.class ? Collections.unmodifiableSet((Set<Object>) out)
                         : Collections.unmodifiableList((List<Object>) out);
@@ -136,7 +135,9 @@ public final class StrictBinder {
                 }
                 Type valueType = typeArgument(type, 1);
                 Map<String, Object> out = new LinkedHashMap<>();
-                members.forEach((k, v) -> out.put((String) k, value(v, valueType, StrictJsonParser.child(path, (String) k))));
+                members.forEach((k, v) -> out.put((String) k, v == null
+                        ? refuse(StrictJsonParser.child(path, (String) k), "required", "must not be null")
+                        : value(v, valueType, StrictJsonParser.child(path, (String) k))));
                 return Collections.unmodifiableMap(out);
             }
             if (raw.isRecord()) {
@@ -203,7 +204,8 @@ public final class StrictBinder {
             }
             // Decide on scale and precision before any conversion: 1e999999999 must not be expanded.
             BigDecimal stripped = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
-            if (stripped.scale() > 0 || stripped.precision() - stripped.scale() > 19) {
+            // In long arithmetic: 1e2147483647 has scale -2147483647, and precision - scale wraps around in int.
+            if (stripped.scale() > 0 || (long) stripped.precision() - stripped.scale() > 19) {
                 refuse(path, "integer", range);
                 return null;
             }

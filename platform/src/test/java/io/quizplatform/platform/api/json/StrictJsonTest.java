@@ -85,6 +85,10 @@ class StrictJsonTest {
             long beyond 2^63                | {"version":9223372036854775808}              | version | integer
             huge exponent                   | {"version":1e999999999}                      | version | integer
             tiny exponent                   | {"version":1e-999999999}                     | version | integer
+            exponent at the int limit       | {"version":1e2147483647}                     | version | integer
+            negative at the int limit       | {"version":-12e2147483646}                   | version | integer
+            null in a list of texts         | {"tags":["geo",null]}                        | tags[1] | required
+            null in a list of records       | {"questions":[null]}                         | questions[0] | required
             boolean as a string             | {"settings":{"speedScoring":"maybe"}}        | settings.speedScoring | boolean
             boolean as a number             | {"settings":{"streakBonus":2}}               | settings.streakBonus | boolean
             boolean null for a primitive    | {"settings":{"streakBonus":null}}            | settings.streakBonus | required

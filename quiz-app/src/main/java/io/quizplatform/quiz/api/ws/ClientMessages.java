@@ -143,7 +143,9 @@ public final class ClientMessages {
             throw new Invalid(JoinRefused.INVALID_PIN, "pin", "pin must be the game's PIN, a string of 6 digits.");
         }
         Object nickname = fields.members.get("nickname");
-        if (!(nickname instanceof String n) || n.isEmpty()) {
+        // The game's own nickname rule, checked here too: a nickname no game accepts (a NUL, a lone surrogate, 3,000
+        // characters) is refused as such before it costs a join attempt and a PIN lookup, and with its own code.
+        if (!(nickname instanceof String n) || io.quizplatform.quiz.domain.game.Nickname.problem(n).isPresent()) {
             // The game's own nickname rule's code, so a client knows one code for a bad nickname.
             throw new Invalid(JoinRefused.NICKNAME_INVALID, "nickname", "nickname must be a string of 1 to "
                     + io.quizplatform.quiz.domain.game.Nickname.MAX_LENGTH + " letters, digits, spaces, dots, dashes or underscores.");

@@ -78,7 +78,8 @@ public class QuizProjection implements QuizCatalogue {
         if (titleContains != null && !titleContains.isBlank()) {
             query.setParameter(2, "%" + titleContains.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        List<Object[]> rows = query.setParameter(3, size).setParameter(4, page * size).getResultList();
+        // In long: page 21474837 of 100 wraps around in int, to an offset PostgreSQL refuses.
+        List<Object[]> rows = query.setParameter(3, size).setParameter(4, (long) page * size).getResultList();
         List<QuizSummary> out = new ArrayList<>();
         for (Object[] r : rows) {
             out.add(new QuizSummary(r[0].toString(), (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
