@@ -73,8 +73,11 @@ public class LiveResults implements LiveGameNews {
     public void answersDecided(AnswersDecided decided) {
         String gameId = decided.gameId();
         for (AnswerRejected refusal : decided.rejected()) {
+            // After the answer's receipt like an acceptance: a refusal sent first would be overwritten on the phone by
+            // the "received" that follows it, and the player would wait for a decision already made.
             String text = json(new ServerMessage.AnswerRefused(refusal.questionIndex(), refusal.reason(), null, refusal.message()));
-            connections.ofPlayer(gameId, refusal.playerId()).forEach(c -> c.send(text));
+            connections.ofPlayer(gameId, refusal.playerId()).forEach(connection -> receipts.afterReceipt(gameId,
+                    refusal.playerId(), refusal.questionIndex(), () -> connection.send(text)));
         }
         if (!decided.accepted().isEmpty()) {
             // Each player hears of their own answer only: one message per answer, never to the room.
