@@ -4,7 +4,7 @@
 // from the lobby's list or from the top 10.
 import { initI18n, t, onLanguageChange, formatNumber } from './i18n.js';
 import { el, header, param, announce } from './ui.js';
-import { requireHost, token } from './session.js';
+import { onSessionRenewed, requireHost, token } from './session.js';
 import { api } from './api.js';
 import { refusedCommand } from './refusals.js';
 import { GameConnection } from './live.js';
@@ -35,6 +35,9 @@ if (session && gameId) {
     },
   });
   live.connect();
+  // The server lets go of a socket whose token was renewed (1013, and this page would come back by itself); saying
+  // hello again at once keeps a command from being sent on the old one meanwhile.
+  onSessionRenewed(() => live.renew());
 } else if (session) {
   app.replaceChildren(el('p', { class: 'big-message', i18n: 'screen.noSuchGame' }));
 }

@@ -6,6 +6,16 @@ import { api, onUnauthorized } from './api.js';
 const KEY = 'qp.session';
 const RENEW_BEFORE_MS = 60_000;
 let renewTimer = null;
+const renewedListeners = [];
+
+/**
+ * Calls back when the session's token changes, renewed by this tab or another: a game socket says hello again with
+ * the new one (the server lets go of a socket whose token was retired by its renewal).
+ */
+export function onSessionRenewed(callback) {
+  renewedListeners.push(callback);
+  window.addEventListener('storage', (event) => { if (event.key === KEY) callback(); });
+}
 
 export function currentSession() {
   try {
@@ -56,6 +66,7 @@ async function renew() {
     if (Date.parse(session.expiresAt) - Date.now() > RENEW_BEFORE_MS + 5_000) return;
     const { data } = await api('POST', '/user/api/sessions/refresh', { token: session.accessToken });
     store(data, session.user);
+    renewedListeners.forEach((callback) => callback());
   };
   try {
     if (navigator.locks) {

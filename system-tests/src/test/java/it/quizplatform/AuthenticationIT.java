@@ -119,7 +119,9 @@ public class AuthenticationIT {
 
         assertThat(renewed).isNotEqualTo(token);
         assertThat(Platform.get("/scoring/api/caller", renewed).status()).isEqualTo(200);
-        assertThat(Platform.get("/scoring/api/caller", token).status()).isEqualTo(401);
+        Platform.Reply old = Platform.get("/scoring/api/caller", token);
+        assertThat(old.status()).isEqualTo(401);
+        assertThat(old.json().get("detail").asText()).as("told apart from a logout").contains("renewed");
     }
 
     @Test

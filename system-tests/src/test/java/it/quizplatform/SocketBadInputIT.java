@@ -155,13 +155,13 @@ public class SocketBadInputIT {
         cases.add(error(s, "hello: token with NUL", "{'type':'hello','role':'player','token':'a\\u0000b'}", "invalid-token", "token"));
         cases.add(error(s, "hello: token a lone surrogate", "{'type':'hello','role':'player','token':'\\ud800'}", "invalid-token", "token"));
         cases.add(error(s, "hello: token of 3000 characters", "{'type':'hello','role':'host','token':'" + "t".repeat(3000) + "'}", "invalid-token", "token"));
-        cases.add(error(s, "hello: forged token", "{'type':'hello','role':'player','token':'forged.token.here'}", "invalid-token", null));
+        cases.add(error(s, "hello: forged token", "{'type':'hello','role':'player','token':'forged.token.here'}", "invalid-token", "token"));
         cases.add(error(s, "hello: another game's player token", "{'type':'hello','role':'player','token':'"
                 + stranger.get("playerToken").asText() + "'}", "wrong-game", null));
         cases.add(error(s, "hello: a player token as host", "{'type':'hello','role':'host','token':'"
-                + ada.get("playerToken").asText() + "'}", "invalid-token", null));
+                + ada.get("playerToken").asText() + "'}", "invalid-token", "token"));
         cases.add(error(s, "hello: an access token as player", "{'type':'hello','role':'player','token':'" + host + "'}",
-                "invalid-token", null));
+                "invalid-token", "token"));
         cases.add(error(s, "hello: an extra field", "{'type':'hello','role':'player','token':'t','gameId':'x'}", "invalid-message", "gameId"));
         cases.add(error(s, "hello: a nested object", "{'type':'hello','role':'player','token':{'jwt':'t'}}", "malformed", "token"));
 

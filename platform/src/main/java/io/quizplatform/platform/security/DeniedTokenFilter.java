@@ -44,6 +44,8 @@ public class DeniedTokenFilter implements ContainerRequestFilter {
         switch (denyList.check(jwt.getTokenID(), jwt.getSubject(), issuedAt(jwt))) {
             case LOGGED_OUT -> request.abortWith(refusal(
                     "This access token was logged out. Log in again to get a new one."));
+            case RENEWED -> request.abortWith(refusal(
+                    "This access token was renewed. Use the new one, or log in again."));
             case SESSIONS_ENDED -> request.abortWith(refusal(
                     "This access token was issued before the account's sessions were ended (password changed or"
                             + " account locked). Log in again to get a new one."));

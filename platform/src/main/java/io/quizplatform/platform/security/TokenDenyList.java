@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * The access tokens that must be refused although their signature and expiry are fine, in Redis, which every
  * service reads on every authenticated call (one {@code MGET}):
  * <ul>
- *   <li>{@code denied-token:<jti>}: one token that was logged out or renewed, until it expires;</li>
+ *   <li>{@code denied-token:<jti>}: one token that was logged out ({@code 1}) or renewed ({@code renewed}), until it expires;</li>
  *   <li>{@code session-cutoff:<userId>}: every token of that account issued before this second (its {@code iat})
  *   after a password change or an admin's lock, kept one token lifetime (plus a minute) after the cutoff.</li>
  * </ul>
@@ -51,8 +51,11 @@ public class TokenDenyList {
             end
             return 0""";
 
-    /** What the check says about a token. */
-    public enum Verdict { ACCEPTED, LOGGED_OUT, SESSIONS_ENDED }
+    /** What the check says about a token: {@code RENEWED} is refused like {@code LOGGED_OUT}, its page has a newer one. */
+    public enum Verdict { ACCEPTED, LOGGED_OUT, RENEWED, SESSIONS_ENDED }
+
+    /** The value of a token retired by its renewal; one logged out has {@code 1}. */
+    private static final String RENEWED = "renewed";
 
     private record Cutoff(long validFromEpochSecond, Instant forgetAt) {
     }
@@ -79,8 +82,20 @@ public class TokenDenyList {
 
     /** Refuses the token from now until it expires; throws when Redis can't record it (the caller reports it). */
     public void deny(String tokenId, Instant expiresAt) {
+        retire(tokenId, expiresAt, "1");
+    }
+
+    /**
+     * Refuses a token its renewal replaced, like {@link #deny}, but said apart ({@link Verdict#RENEWED}): a game
+     * socket opened with it comes back with the new token instead of being told its session ended.
+     */
+    public void denyRenewed(String tokenId, Instant expiresAt) {
+        retire(tokenId, expiresAt, RENEWED);
+    }
+
+    private void retire(String tokenId, Instant expiresAt, String why) {
         long seconds = Math.max(1, Duration.between(Instant.now(), expiresAt).toSeconds() + 60);
-        redis.client().setex(PREFIX + tokenId, seconds, "1");
+        redis.client().setex(PREFIX + tokenId, seconds, why);
     }
 
     /**
@@ -129,7 +144,7 @@ public class TokenDenyList {
             return Verdict.ACCEPTED;
         }
         if (tokenId != null && values.get(0) != null) {
-            return Verdict.LOGGED_OUT;
+            return RENEWED.equals(values.get(0)) ? Verdict.RENEWED : Verdict.LOGGED_OUT;
         }
         String cutoff = values.get(1);
         if (cutoff != null) {

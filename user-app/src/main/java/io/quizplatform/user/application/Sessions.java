@@ -26,17 +26,17 @@ public class Sessions {
             throw new AccountLocked();
         }
         AccessTokens.AccessToken renewed = tokens.issue(user);
-        retire(tokenId, expiresAt);
+        retire(() -> denyList.denyRenewed(tokenId, expiresAt));
         return renewed;
     }
 
     public void logout(String tokenId, Instant expiresAt) {
-        retire(tokenId, expiresAt);
+        retire(() -> denyList.deny(tokenId, expiresAt));
     }
 
-    private void retire(String tokenId, Instant expiresAt) {
+    private void retire(Runnable denial) {
         try {
-            denyList.deny(tokenId, expiresAt);
+            denial.run();
         } catch (RuntimeException e) {
             // Saying "logged out" while the token still works would be a lie; let the client retry.
             throw new SessionNotEnded(e);

@@ -235,18 +235,18 @@ public class GameSessions {
         if (message.role() == ClientMessage.Role.PLAYER) {
             Optional<PlayerTokens.PlayerClaims> claims = playerTokens.verify(token);
             if (claims.isEmpty()) {
-                error(session, "invalid-token", null, "This player token is not valid (expired or not ours). Join again with the PIN.");
+                error(session, "invalid-token", "token", "This player token is not valid (expired or not ours). Join again with the PIN.");
             } else if (!claims.get().gameId().equals(gameId)) {
                 error(session, "wrong-game", null, "This player token belongs to another game. Connect to that game, or join this one with its PIN.");
             } else {
-                live.playerHello(sockets.identified(session, gameId, claims.get().playerId(), false, false), game);
+                live.playerHello(sockets.player(session, gameId, claims.get().playerId()), game);
             }
         } else {
             Optional<AccessTokenVerifier.Host> host = hostTokens.verify(token);
             if (host.isEmpty()) {
-                error(session, "invalid-token", null, "This access token is not valid (expired, logged out or not ours). Log in again.");
+                error(session, "invalid-token", "token", "This access token is not valid (expired, logged out or not ours). Log in again.");
             } else {
-                live.hostHello(sockets.identified(session, gameId, host.get().userId(), true, host.get().admin()),
+                live.hostHello(sockets.host(session, gameId, host.get().userId(), host.get().admin(), token),
                         game, host.get().admin());
             }
         }
@@ -254,6 +254,13 @@ public class GameSessions {
 
     private void hostCommand(SocketConnection connection, ClientMessage.MessageType type, String playerId) {
         Instant now = Instant.now();
+        // The token of the hello is asked again, as a REST call's is on every call: a host who logged out, whose
+        // sessions were ended (a password change, a lock) or whose token has expired commands nothing here.
+        AccessTokenVerifier.Standing standing = hostTokens.standing(connection.hostToken(), connection.userId());
+        if (standing != AccessTokenVerifier.Standing.VALID) {
+            sessionEnded(connection, standing);
+            return;
+        }
         try {
             games.hostCommand(new Actor(connection.userId(), connection.admin()), java.util.UUID.fromString(connection.gameId()), game -> {
                 switch (type) {
@@ -274,6 +281,21 @@ public class GameSessions {
             refused(connection.session(), "unknown-game", e.getMessage());
         } catch (GameBusy e) {
             refused(connection.session(), "game-busy", e.getMessage());
+        }
+    }
+
+    /**
+     * A host socket whose token no longer stands: one expired or renewed is closed with 1013, so that the page comes
+     * back with the token it has now (its welcome brings the game); one whose session ended is told
+     * {@code invalid-token} and closed with 1008. Also {@link HostSessionSweep}'s, for the screens that send nothing.
+     */
+    void sessionEnded(SocketConnection connection, AccessTokenVerifier.Standing standing) {
+        if (standing == AccessTokenVerifier.Standing.STALE) {
+            close(connection.session(), CloseReason.CloseCodes.TRY_AGAIN_LATER, "token renewed or expired; reconnect");
+        } else {
+            error(connection.session(), "invalid-token", "token", "Your session has ended (logged out, or ended by a"
+                    + " password change or a lock). Log in again.");
+            close(connection.session(), CloseReason.CloseCodes.VIOLATED_POLICY, "session ended");
         }
     }
 

@@ -130,9 +130,25 @@ public class OpenSockets implements GameConnections {
         return "idle for " + (idleTimeoutSeconds % 60 == 0 ? idleTimeoutSeconds / 60 + " min" : idleTimeoutSeconds + " s");
     }
 
-    /** An identified connection for {@code session}, writing through the session's queue. */
-    SocketConnection identified(Session session, String gameId, String userId, boolean host, boolean admin) {
-        return new SocketConnection(session, outbound(session), this, gameId, userId, host, admin);
+    /** A player's connection for {@code session}, writing through the session's queue. */
+    SocketConnection player(Session session, String gameId, String playerId) {
+        return new SocketConnection(session, outbound(session), this, gameId, playerId, false, false, null);
+    }
+
+    /** A host's connection for {@code session}; it keeps the token of its hello, asked again before each command. */
+    SocketConnection host(Session session, String gameId, String userId, boolean admin, String token) {
+        return new SocketConnection(session, outbound(session), this, gameId, userId, true, admin, token);
+    }
+
+    /** The hosts' connections open here, every game's. */
+    List<SocketConnection> hosts() {
+        List<SocketConnection> hosts = new java.util.ArrayList<>();
+        for (GameRoom room : byGame.values()) {
+            for (Connection host : room.hosts()) {
+                hosts.add((SocketConnection) host);
+            }
+        }
+        return hosts;
     }
 
     // The connections by game (GameConnections), for LiveGames.

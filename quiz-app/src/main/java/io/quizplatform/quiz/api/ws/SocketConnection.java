@@ -17,11 +17,13 @@ final class SocketConnection implements Connection {
     private final String userId;
     private final boolean host;
     private final boolean admin;
+    /** A host's access token, from its hello: asked again before each command and by {@link HostSessionSweep}. */
+    private final String hostToken;
     /** When a message last went either way ({@link System#nanoTime}): the idle sweep closes long-silent sockets. */
     private volatile long lastActiveNanos = System.nanoTime();
 
     SocketConnection(Session session, Outbound outbound, OpenSockets registry, String gameId, String userId,
-                     boolean host, boolean admin) {
+                     boolean host, boolean admin, String hostToken) {
         this.session = session;
         this.outbound = outbound;
         this.registry = registry;
@@ -29,6 +31,7 @@ final class SocketConnection implements Connection {
         this.userId = userId;
         this.host = host;
         this.admin = admin;
+        this.hostToken = hostToken;
     }
 
     @Override
@@ -48,6 +51,10 @@ final class SocketConnection implements Connection {
 
     boolean admin() {
         return admin;
+    }
+
+    String hostToken() {
+        return hostToken;
     }
 
     Session session() {

@@ -125,7 +125,7 @@ public class SocketJoins {
             // Written here, not by the pool: the answers of a class joining at once waited there behind the
             // handshakes of the phones still arriving.
             sockets.writeHere(session, () -> {
-                SocketConnection connection = sockets.identified(session, joined.gameId(), joined.playerId(), false, false);
+                SocketConnection connection = sockets.player(session, joined.gameId(), joined.playerId());
                 sockets.send(session, LiveMessages.json(new ServerMessage.Joined(joined.gameId(), joined.playerId(),
                         joined.nickname(), joined.playerToken(), readAt(receivedNanos).toString())));
                 metrics.joinAnswered(receivedNanos);

@@ -14,6 +14,8 @@ import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
@@ -100,23 +102,56 @@ public class AccessTokenVerifier {
     public record Host(String userId, boolean admin) {
     }
 
+    /** Where a host's token stands now: a socket keeps the token of its hello and asks again before each command. */
+    public enum Standing {
+        /** Valid: signed by user-app, not expired, not ended, a host's or an admin's. */
+        VALID,
+        /** Expired, or retired by its renewal, and nothing else wrong: the page has a newer one and comes back with it. */
+        STALE,
+        /** Not valid otherwise: logged out, ended by a password change or a lock, forged, not a host's. */
+        REFUSED
+    }
+
     public Optional<Host> verify(String token) {
+        return verified(token).host();
+    }
+
+    /** Where {@code token} stands, as the token of {@code userId}'s host socket. */
+    public Standing standing(String token, String userId) {
+        Verified verified = verified(token);
+        if (verified.stale()) {
+            return Standing.STALE;
+        }
+        return verified.host().filter(h -> h.userId().equals(userId)).isPresent() ? Standing.VALID : Standing.REFUSED;
+    }
+
+    private record Verified(Optional<Host> host, boolean stale) {
+    }
+
+    private Verified verified(String token) {
+        Verified refused = new Verified(Optional.empty(), false);
         if (token == null || token.isBlank() || token.length() > 8192) {
-            return Optional.empty();
+            return refused;
         }
         try {
             JwtClaims claims = consumer.processToClaims(token);
             long issuedAt = claims.getIssuedAt() == null ? 0 : claims.getIssuedAt().getValue();
-            if (denyList.check(claims.getJwtId(), claims.getSubject(), issuedAt) != TokenDenyList.Verdict.ACCEPTED) {
-                return Optional.empty();
+            TokenDenyList.Verdict verdict = denyList.check(claims.getJwtId(), claims.getSubject(), issuedAt);
+            if (verdict != TokenDenyList.Verdict.ACCEPTED) {
+                return verdict == TokenDenyList.Verdict.RENEWED ? new Verified(Optional.empty(), true) : refused;
             }
             List<String> groups = claims.getStringListClaimValue("groups");
             if (groups == null || !(groups.contains("host") || groups.contains("admin"))) {
-                return Optional.empty();
+                return refused;
             }
-            return Optional.of(new Host(claims.getSubject(), groups.contains("admin")));
+            return new Verified(Optional.of(new Host(claims.getSubject(), groups.contains("admin"))), false);
+        } catch (InvalidJwtException e) {
+            // Expired and nothing else wrong with it (signature, issuer): jose4j lists every reason it found.
+            boolean onlyExpired = e.hasExpired() && e.getErrorDetails().stream()
+                    .allMatch(d -> d.getErrorCode() == ErrorCodes.EXPIRED);
+            return onlyExpired ? new Verified(Optional.empty(), true) : refused;
         } catch (Exception e) {
-            return Optional.empty();
+            return refused;
         }
     }
 

@@ -1,0 +1,108 @@
+package it.quizplatform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static it.quizplatform.QuizAuthoringIT.SINGLE;
+import static it.quizplatform.QuizAuthoringIT.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A host's game socket is as good as the token of its hello, asked again before every command and every 30 s, as a
+ * REST call's is on every call (docs/PROTOCOL.md, "Host commands"): once the host has logged out (or had every session
+ * ended), the socket commands nothing, is told {@code invalid-token} and is closed with 1008; once the token was
+ * renewed, the socket is closed with 1013 and the page comes back with the new token to the game as it was.
+ */
+class HostSocketSessionIT {
+
+    private static String quizOwner;
+    private static String quizId;
+
+    @BeforeAll
+    static void aPublishedQuiz() {
+        quizOwner = Platform.registerAndLogin(Platform.uniqueEmail("session-quiz"), "Session Quiz Owner");
+        quizId = QuizAuthoringIT.published(quizOwner, "Session Quiz", SINGLE);
+    }
+
+    @Test
+    void aHostWhoLoggedOutCommandsNothingOnTheSocketOpenedBefore() throws Exception {
+        String host = Platform.registerAndLogin(Platform.uniqueEmail("session-host"), "Session Host");
+        Game game = gameOf(host);
+        try (SocketClient screen = SocketClient.host(game.id(), host)) {
+            screen.awaitType("welcome");
+            logOut(host);
+
+            screen.send("{\"type\":\"start\"}");
+            JsonNode refused = screen.awaitType("error");
+            assertThat(refused.get("code").asText()).isEqualTo("invalid-token");
+            assertThat(refused.get("field").asText()).isEqualTo("token");
+            assertThat(screen.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+            assertThat(screen.closeReason.get()).isEqualTo("session ended");
+        }
+        assertThat(phase(game)).as("the start was not run").isEqualTo("lobby");
+    }
+
+    @Test
+    void aScreenThatOnlyListensIsLetGoWithinHalfAMinuteOfTheLogout() throws Exception {
+        String host = Platform.registerAndLogin(Platform.uniqueEmail("session-screen"), "Session Screen");
+        Game game = gameOf(host);
+        try (SocketClient screen = SocketClient.host(game.id(), host)) {
+            screen.awaitType("welcome");
+            logOut(host);
+
+            // The sweep runs every 30 s: within 35 s of the logout the screen is told and let go, with nothing sent.
+            JsonNode told = screen.await("invalid-token", Duration.ofSeconds(35),
+                    m -> "error".equals(m.path("type").asText()));
+            assertThat(told.get("code").asText()).isEqualTo("invalid-token");
+            assertThat(screen.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void aRenewedTokenSendsTheScreenBackWithTheNewOneToTheSameGame() throws Exception {
+        String host = Platform.registerAndLogin(Platform.uniqueEmail("session-renew"), "Session Renew");
+        Game game = gameOf(host);
+        assertThat(GameLobbyIT.join(game.pin(), "Ada").status()).isEqualTo(201);
+        String renewed;
+        try (SocketClient screen = SocketClient.host(game.id(), host)) {
+            screen.awaitType("welcome");
+            Platform.Reply refreshed = Platform.sendJson("POST", "/user/api/sessions/refresh", null, host);
+            assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+            renewed = refreshed.json().get("accessToken").asText();
+
+            // A command on the socket of the old token: not run, and the socket is let go with "come back" (1013).
+            screen.send("{\"type\":\"start\"}");
+            assertThat(screen.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1013);
+            assertThat(screen.closeReason.get()).isEqualTo("token renewed or expired; reconnect");
+            assertThat(screen.received).noneMatch(m -> m.contains("\"type\":\"error\""));
+        }
+        assertThat(phase(game)).isEqualTo("lobby");
+
+        try (SocketClient again = SocketClient.host(game.id(), renewed)) {
+            JsonNode welcome = again.awaitType("welcome");
+            assertThat(welcome.get("players").findValuesAsText("nickname")).containsExactly("Ada");
+            again.send("{\"type\":\"start\"}");
+            again.awaitPhase("preview");
+        }
+    }
+
+    private record Game(String id, String pin) {
+    }
+
+    private static Game gameOf(String host) {
+        JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
+        return new Game(game.get("id").asText(), game.get("pin").asText());
+    }
+
+    private static void logOut(String host) {
+        assertThat(Platform.sendJson("DELETE", "/user/api/sessions/current", null, host).status()).isEqualTo(204);
+    }
+
+    private static String phase(Game game) {
+        return send("GET", "/quiz/api/games/" + game.id(), null, Platform.adminToken(), null).json().get("phase").asText();
+    }
+}
