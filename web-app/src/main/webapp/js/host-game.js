@@ -4,7 +4,7 @@
 // from the lobby's list or from the top 10.
 import { initI18n, t, onLanguageChange, formatNumber } from './i18n.js';
 import { el, header, param, announce } from './ui.js';
-import { onSessionRenewed, requireHost, token } from './session.js';
+import { endedSession, onSessionRenewed, requireHost, token } from './session.js';
 import { api } from './api.js';
 import { refusedCommand } from './refusals.js';
 import { GameConnection } from './live.js';
@@ -31,7 +31,10 @@ if (session && gameId) {
     onStatus: (status, event) => {
       connection.className = `connection ${status}`;
       connection.textContent = status === 'retrying' ? t('screen.reconnecting') : '';
-      if (status === 'closed' && event?.code === 1008) app.replaceChildren(el('p', { class: 'big-message', i18n: 'screen.noSuchGame' }));
+      if (status === 'closed' && event?.code === 1008) {
+        if (event.reason === 'session ended') endedSession();
+        else app.replaceChildren(el('p', { class: 'big-message', i18n: 'screen.noSuchGame' }));
+      }
     },
   });
   live.connect();
@@ -79,7 +82,11 @@ function receive(message) {
       queueRender();
       break;
     case 'error':
-      if (message.code === 'invalid-token' || message.code === 'not-your-game') {
+      if (message.code === 'invalid-token') {
+        // The session behind this screen has ended (a logout, a password change, a lock): sign in again.
+        live.close();
+        endedSession();
+      } else if (message.code === 'not-your-game') {
         app.replaceChildren(el('p', { class: 'big-message', i18n: 'screen.notYourGame' }));
         live.close();
       } else if (message.code === 'slow-down') {

@@ -68,7 +68,13 @@ function receive(message) {
       render();
       break;
     case 'answer-accepted':
-      if (view.answer) view.answer.status = 'accepted';
+      // Also when this page sent no answer: one given on another connection of this player (a second tab, or
+      // before a reconnect to another server whose welcome could not know of it yet) counts, and is locked in.
+      if (view.answer) {
+        view.answer.status = 'accepted';
+      } else if (message.questionIndex === view.state?.questionIndex) {
+        view.answer = { status: 'accepted' };
+      }
       render();
       break;
     case 'answer-refused':

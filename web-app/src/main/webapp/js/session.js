@@ -14,7 +14,12 @@ const renewedListeners = [];
  */
 export function onSessionRenewed(callback) {
   renewedListeners.push(callback);
-  window.addEventListener('storage', (event) => { if (event.key === KEY) callback(); });
+  window.addEventListener('storage', (event) => {
+    // A sign-out in another tab is not a renewal: requireHost ends this page's session then.
+    if (event.key !== KEY || !event.newValue) return;
+    const token = (value) => { try { return JSON.parse(value)?.accessToken; } catch { return undefined; } };
+    if (token(event.newValue) && token(event.newValue) !== token(event.oldValue)) callback();
+  });
 }
 
 export function currentSession() {
@@ -108,7 +113,8 @@ export function requireHost() {
   return session;
 }
 
-function endedSession() {
+/** The session is over (logged out, ended elsewhere, expired): to the sign-in page, which brings the host back here. */
+export function endedSession() {
   localStorage.removeItem(KEY);
   const back = encodeURIComponent(location.pathname + location.search);
   location.replace(`/host/?ended=1&next=${back}`);

@@ -81,6 +81,11 @@ class HostSocketSessionIT {
             assertThat(screen.received).noneMatch(m -> m.contains("\"type\":\"error\""));
         }
         assertThat(phase(game)).isEqualTo("lobby");
+        // A page that says hello again before it has stored the new token is sent back the same way, not refused.
+        try (SocketClient early = SocketClient.host(game.id(), host)) {
+            assertThat(early.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1013);
+            assertThat(early.closeReason.get()).isEqualTo("token renewed or expired; reconnect");
+        }
 
         try (SocketClient again = SocketClient.host(game.id(), renewed)) {
             JsonNode welcome = again.awaitType("welcome");

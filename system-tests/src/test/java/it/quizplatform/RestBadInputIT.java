@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -241,8 +242,12 @@ public class RestBadInputIT {
                 get("page in Arabic-Indic digits", quizzes + "?page=%D9%A3", 400, "page"),
                 get("past games' size with a plus", "/quiz/api/games?size=%2B5", 400, "size"),
                 get("leaderboard limit with a plus", "/scoring/api/games/{game}/leaderboard?limit=%2B10", 400, "limit"),
-                get("a quiz id spelt 1-1-1-1-1", quizzes + "/1-1-1-1-1", 404, null),
-                get("a game id spelt 1-1-1-1-1", "/quiz/api/games/1-1-1-1-1", 400, "id"),
+                // Spellings UUID.fromString takes for an existing id (each was 200 before ids were strict).
+                get("the host's own quiz id with a fullwidth digit", quizzes + "/{quiz-fullwidth}", 404, null),
+                get("the game's id with a fullwidth digit", "/quiz/api/games/{game-fullwidth}", 400, "id"),
+                get("the game's id spelt with short groups", "/quiz/api/games/1-1-1-1-1", 400, "id"),
+                get("the game's leaderboard, its id with a fullwidth digit", "/scoring/api/games/{game-fullwidth}/leaderboard",
+                        400, "gameId"),
                 get("a 10,000-character quiz id", quizzes + "/" + longId, 400, "id"),
                 get("a quiz id that is not a UUID", quizzes + "/not-a-uuid", 404, null),
                 get("someone else's draft", quizzes + "/{others}", 404, null),
@@ -429,7 +434,20 @@ public class RestBadInputIT {
 
     static String resolve(String template) {
         return template.replace("{quiz}", quizId).replace("{question}", questionId).replace("{published}", publishedQuizId)
-                .replace("{pin}", pin).replace("{game}", gameId).replace("{others}", othersDraft);
+                .replace("{pin}", pin).replace("{game}", gameId).replace("{others}", othersDraft)
+                .replace("{quiz-fullwidth}", fullwidthDigit(quizId)).replace("{game-fullwidth}", fullwidthDigit(gameId));
+    }
+
+    /** The id with its first digit in fullwidth form (U+FF10 to U+FF19), percent-encoded for a path. */
+    private static String fullwidthDigit(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c >= '0' && c <= '9') {
+                String fullwidth = String.valueOf((char) ('\uFF10' + (c - '0')));
+                return id.substring(0, i) + URLEncoder.encode(fullwidth, StandardCharsets.UTF_8) + id.substring(i + 1);
+            }
+        }
+        throw new IllegalArgumentException("no digit in " + id);
     }
 
     /** The valid body with the value at {@code path} (like {@code questions[0].points}) replaced by raw JSON text. */

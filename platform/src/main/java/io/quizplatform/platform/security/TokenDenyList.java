@@ -143,9 +143,8 @@ public class TokenDenyList {
             }
             return Verdict.ACCEPTED;
         }
-        if (tokenId != null && values.get(0) != null) {
-            return RENEWED.equals(values.get(0)) ? Verdict.RENEWED : Verdict.LOGGED_OUT;
-        }
+        // The ended sessions first: a token renewed and then cut off (a lock) is told its session ended, not to use
+        // the new token (which the cutoff voids too).
         String cutoff = values.get(1);
         if (cutoff != null) {
             long validFrom = Long.parseLong(cutoff);
@@ -153,6 +152,9 @@ public class TokenDenyList {
             if (issuedAtEpochSecond < validFrom) {
                 return Verdict.SESSIONS_ENDED;
             }
+        }
+        if (tokenId != null && values.get(0) != null) {
+            return RENEWED.equals(values.get(0)) ? Verdict.RENEWED : Verdict.LOGGED_OUT;
         }
         return Verdict.ACCEPTED;
     }

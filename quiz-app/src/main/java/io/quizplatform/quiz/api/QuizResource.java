@@ -252,12 +252,13 @@ public class QuizResource {
                     "Send the quiz's ETag in If-Match (from the last read), so concurrent edits can't overwrite each other.");
         }
         String v = ifMatch.strip();
-        if (v.startsWith("W/\"")) {
-            // If-Match compares strong tags only (RFC 9110 13.1.1): a weak one matches no version.
-            throw new ProblemException(412, "Precondition Failed",
-                    "If-Match takes the quiz's ETag as it was given (a strong tag, like \"3\"), not a weak one.");
+        // A proxy that compresses the answer weakens its ETag (W/"3"), and the editor sends back what it was given:
+        // taken as the version it names, though RFC 9110 compares If-Match strongly (else every edit behind such a
+        // proxy would be refused).
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
         }
-        // Exactly as given: quoted decimal digits. 3, +3, "0003" or "3 are other spellings, not the quiz's ETag.
+        // Otherwise exactly as given: quoted decimal digits. 3, +3, "0003" or "3 are other spellings, not an ETag.
         if (!ETAG.matcher(v).matches()) {
             throw new ProblemException(400, "Invalid If-Match", "If-Match must be the ETag of the quiz, like \"3\".");
         }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,7 +58,7 @@ public class AdminUserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "An admin can't lock their own account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AccountStatus lock(@PathParam("id") String id) {
+    public AccountStatus lock(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id) {
         return AccountStatus.of(locks.lock(UUID.fromString(token.getSubject()), accountId(id)));
     }
 
@@ -68,7 +69,7 @@ public class AdminUserResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AccountStatus.class)))
     @APIResponse(responseCode = "404", description = "No such account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AccountStatus unlock(@PathParam("id") String id) {
+    public AccountStatus unlock(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id) {
         return AccountStatus.of(locks.unlock(accountId(id)));
     }
 

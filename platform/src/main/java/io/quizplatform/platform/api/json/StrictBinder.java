@@ -202,10 +202,15 @@ public final class StrictBinder {
                 refuse(path, "integer", range);
                 return null;
             }
-            // Decide on scale and precision before any conversion: 1e999999999 must not be expanded.
+            // Decide on scale and precision before any conversion: 1e999999999 must not be expanded. The digits before
+            // the point first, in long arithmetic (1e2147483647 has scale -2147483647, and precision - scale wraps
+            // around in int), and before stripping zeros, which overflows the scale of 100e2147483647.
+            if (d.signum() != 0 && (long) d.precision() - d.scale() > 19) {
+                refuse(path, "integer", range);
+                return null;
+            }
             BigDecimal stripped = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
-            // In long arithmetic: 1e2147483647 has scale -2147483647, and precision - scale wraps around in int.
-            if (stripped.scale() > 0 || (long) stripped.precision() - stripped.scale() > 19) {
+            if (stripped.scale() > 0) {
                 refuse(path, "integer", range);
                 return null;
             }

@@ -87,6 +87,7 @@ class StrictJsonTest {
             tiny exponent                   | {"version":1e-999999999}                     | version | integer
             exponent at the int limit       | {"version":1e2147483647}                     | version | integer
             negative at the int limit       | {"version":-12e2147483646}                   | version | integer
+            trailing zeros at the int limit | {"version":100e2147483647}                   | version | integer
             null in a list of texts         | {"tags":["geo",null]}                        | tags[1] | required
             null in a list of records       | {"questions":[null]}                         | questions[0] | required
             boolean as a string             | {"settings":{"speedScoring":"maybe"}}        | settings.speedScoring | boolean

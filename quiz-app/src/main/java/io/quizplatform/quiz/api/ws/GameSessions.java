@@ -40,6 +40,8 @@ import java.util.logging.Logger;
 public class GameSessions {
 
     private static final Logger LOG = Logger.getLogger(GameSessions.class.getName());
+    /** The close reason (1013) of a host socket whose token was renewed or has expired: come back with the new one. */
+    static final String STALE_TOKEN = "token renewed or expired; reconnect";
 
     static final int MAX_MESSAGES_PER_SECOND = 10;
     static final long HELLO_TIMEOUT_SECONDS = 10;
@@ -78,6 +80,11 @@ public class GameSessions {
     /** The sockets that have not said hello yet, with the System.nanoTime by which they must have. */
     private final Map<Session, Long> awaitingHello = new ConcurrentHashMap<>();
     private final AtomicBoolean helloSweepScheduled = new AtomicBoolean();
+
+    /** A socket opened for a game id that is no UUID in its canonical spelling: no such game (1008). */
+    void unknownGame(Session session) {
+        close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "unknown game");
+    }
 
     void opened(Session session, String gameId) {
         sockets.opened(session);
@@ -242,12 +249,16 @@ public class GameSessions {
                 live.playerHello(sockets.player(session, gameId, claims.get().playerId()), game);
             }
         } else {
-            Optional<AccessTokenVerifier.Host> host = hostTokens.verify(token);
-            if (host.isEmpty()) {
-                error(session, "invalid-token", "token", "This access token is not valid (expired, logged out or not ours). Log in again.");
-            } else {
-                live.hostHello(sockets.host(session, gameId, host.get().userId(), host.get().admin(), token),
-                        game, host.get().admin());
+            AccessTokenVerifier.Check check = hostTokens.check(token);
+            switch (check.standing()) {
+                case VALID -> live.hostHello(sockets.host(session, gameId, check.host().userId(), check.host().admin(), token),
+                        game, check.host().admin());
+                // A page that renewed its session just now may still say hello with the token the renewal retired.
+                case STALE -> close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, STALE_TOKEN);
+                // user-app's keys out of reach and none kept: not a verdict on the token.
+                case UNVERIFIABLE -> close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "try again");
+                case REFUSED -> error(session, "invalid-token", "token",
+                        "This access token is not valid (logged out, ended or not ours). Log in again.");
             }
         }
     }
@@ -255,10 +266,11 @@ public class GameSessions {
     private void hostCommand(SocketConnection connection, ClientMessage.MessageType type, String playerId) {
         Instant now = Instant.now();
         // The token of the hello is asked again, as a REST call's is on every call: a host who logged out, whose
-        // sessions were ended (a password change, a lock) or whose token has expired commands nothing here.
-        AccessTokenVerifier.Standing standing = hostTokens.standing(connection.hostToken(), connection.userId());
-        if (standing != AccessTokenVerifier.Standing.VALID) {
-            sessionEnded(connection, standing);
+        // sessions were ended (a password change, a lock) or whose token was renewed or has expired commands nothing
+        // here. One that cannot be checked now (user-app out of reach) was checked at its hello: the game goes on.
+        AccessTokenVerifier.Check check = hostTokens.check(connection.hostToken());
+        if (check.standing() != AccessTokenVerifier.Standing.UNVERIFIABLE && !check.validFor(connection.userId())) {
+            sessionEnded(connection, check.standing());
             return;
         }
         try {
@@ -291,7 +303,7 @@ public class GameSessions {
      */
     void sessionEnded(SocketConnection connection, AccessTokenVerifier.Standing standing) {
         if (standing == AccessTokenVerifier.Standing.STALE) {
-            close(connection.session(), CloseReason.CloseCodes.TRY_AGAIN_LATER, "token renewed or expired; reconnect");
+            close(connection.session(), CloseReason.CloseCodes.TRY_AGAIN_LATER, STALE_TOKEN);
         } else {
             error(connection.session(), "invalid-token", "token", "Your session has ended (logged out, or ended by a"
                     + " password change or a lock). Log in again.");

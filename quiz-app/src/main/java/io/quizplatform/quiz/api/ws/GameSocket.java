@@ -1,5 +1,7 @@
 package io.quizplatform.quiz.api.ws;
 
+import io.quizplatform.platform.api.StrictIds;
+
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -7,6 +9,7 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 
 import java.nio.ByteBuffer;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,7 +40,14 @@ public class GameSocket extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        String gameId = session.getPathParameters().get("gameId"); // null on the join socket
+        String path = session.getPathParameters().get("gameId"); // null on the join socket
+        // The id in its one canonical spelling: the games this instance serves and their rooms are keyed by it, and
+        // another spelling of the same id must neither read the game again nor file a host in a room of its own.
+        String gameId = path == null ? null : StrictIds.uuid(path).map(UUID::toString).orElse(null);
+        if (path != null && gameId == null) {
+            sessions.unknownGame(session);
+            return;
+        }
         // No single frame may be larger than a whole message may be.
         session.setMaxTextMessageBufferSize(ClientMessages.MAX_MESSAGE_BYTES);
         session.setMaxBinaryMessageBufferSize(ClientMessages.MAX_MESSAGE_BYTES);

@@ -54,9 +54,10 @@ public class HostSessionSweep {
     void sweep() {
         try {
             for (SocketConnection host : sockets.hosts()) {
-                AccessTokenVerifier.Standing standing = hostTokens.standing(host.hostToken(), host.userId());
-                if (standing != AccessTokenVerifier.Standing.VALID) {
-                    sessions.sessionEnded(host, standing);
+                AccessTokenVerifier.Check check = hostTokens.check(host.hostToken());
+                // Unverifiable (user-app out of reach, no keys kept): an outage ends no game.
+                if (check.standing() != AccessTokenVerifier.Standing.UNVERIFIABLE && !check.validFor(host.userId())) {
+                    sessions.sessionEnded(host, check.standing());
                 }
             }
         } catch (RuntimeException e) {

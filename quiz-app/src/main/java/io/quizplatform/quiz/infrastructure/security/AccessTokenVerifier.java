@@ -21,7 +21,6 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -37,6 +36,7 @@ public class AccessTokenVerifier {
     private static final Logger LOG = Logger.getLogger(AccessTokenVerifier.class.getName());
     static final long KEYS_REFRESH_SECONDS = 60;
     static final long KEYS_RETRY_SECONDS = 5;
+    static final long KEYS_RETAINED_ON_ERROR_SECONDS = 24 * 3600;
 
     @Inject
     ServiceSettings settings;
@@ -55,6 +55,9 @@ public class AccessTokenVerifier {
     void build() {
         String jwks = settings.get("jwt.jwks.url", "http://127.0.0.1:" + settings.get("http.port", "9080") + "/user/api/jwks");
         keySet = new HttpsJwks(jwks);
+        // Keys fetched once are kept while user-app cannot be reached (jose4j drops them at the first failed refresh),
+        // so the host sockets' tokens are still checked during its outage rather than found unverifiable.
+        keySet.setRetainCacheOnErrorDuration(KEYS_RETAINED_ON_ERROR_SECONDS);
         consumer = new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(keySet))
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
@@ -108,51 +111,62 @@ public class AccessTokenVerifier {
         VALID,
         /** Expired, or retired by its renewal, and nothing else wrong: the page has a newer one and comes back with it. */
         STALE,
+        /**
+         * Not checkable now: user-app's keys could not be fetched and none are kept. Like the deny-list when Redis is
+         * away, an open socket goes on (its token was checked at its hello): an outage must not end every game.
+         */
+        UNVERIFIABLE,
         /** Not valid otherwise: logged out, ended by a password change or a lock, forged, not a host's. */
         REFUSED
     }
 
-    public Optional<Host> verify(String token) {
-        return verified(token).host();
-    }
+    /** What a check found: the host only when {@link Standing#VALID}. */
+    public record Check(Standing standing, Host host) {
 
-    /** Where {@code token} stands, as the token of {@code userId}'s host socket. */
-    public Standing standing(String token, String userId) {
-        Verified verified = verified(token);
-        if (verified.stale()) {
-            return Standing.STALE;
+        /** Whether the token is (still) that of {@code userId}'s valid session. */
+        public boolean validFor(String userId) {
+            return standing == Standing.VALID && host.userId().equals(userId);
         }
-        return verified.host().filter(h -> h.userId().equals(userId)).isPresent() ? Standing.VALID : Standing.REFUSED;
     }
 
-    private record Verified(Optional<Host> host, boolean stale) {
-    }
+    private static final Check REFUSED = new Check(Standing.REFUSED, null);
 
-    private Verified verified(String token) {
-        Verified refused = new Verified(Optional.empty(), false);
+    public Check check(String token) {
         if (token == null || token.isBlank() || token.length() > 8192) {
-            return refused;
+            return REFUSED;
         }
         try {
             JwtClaims claims = consumer.processToClaims(token);
             long issuedAt = claims.getIssuedAt() == null ? 0 : claims.getIssuedAt().getValue();
             TokenDenyList.Verdict verdict = denyList.check(claims.getJwtId(), claims.getSubject(), issuedAt);
             if (verdict != TokenDenyList.Verdict.ACCEPTED) {
-                return verdict == TokenDenyList.Verdict.RENEWED ? new Verified(Optional.empty(), true) : refused;
+                return verdict == TokenDenyList.Verdict.RENEWED ? new Check(Standing.STALE, null) : REFUSED;
             }
             List<String> groups = claims.getStringListClaimValue("groups");
             if (groups == null || !(groups.contains("host") || groups.contains("admin"))) {
-                return refused;
+                return REFUSED;
             }
-            return new Verified(Optional.of(new Host(claims.getSubject(), groups.contains("admin"))), false);
+            return new Check(Standing.VALID, new Host(claims.getSubject(), groups.contains("admin")));
         } catch (InvalidJwtException e) {
+            if (causedByIo(e)) {
+                return new Check(Standing.UNVERIFIABLE, null);
+            }
             // Expired and nothing else wrong with it (signature, issuer): jose4j lists every reason it found.
             boolean onlyExpired = e.hasExpired() && e.getErrorDetails().stream()
                     .allMatch(d -> d.getErrorCode() == ErrorCodes.EXPIRED);
-            return onlyExpired ? new Verified(Optional.empty(), true) : refused;
+            return onlyExpired ? new Check(Standing.STALE, null) : REFUSED;
         } catch (Exception e) {
-            return refused;
+            return REFUSED;
         }
     }
 
+    /** The key set could not be fetched (user-app away): the token is neither good nor bad as far as we can tell. */
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
