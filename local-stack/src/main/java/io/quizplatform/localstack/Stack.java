@@ -134,7 +134,7 @@ final class Stack {
             env.put("TRUSTED_PROXIES", "127.0.0.1");
             env.put("ADMIN_EMAILS", "operator@quiz-platform.test");
             // A completion step that keeps failing gives up (and compensates) after 1 s + 2 s of backoff.
-            env.putIfAbsent("SCORING_FINALIZATION_MAX_ATTEMPTS", "3");
+            putUnlessSet(env, "SCORING_FINALIZATION_MAX_ATTEMPTS", "3");
             // Every test registers and logs in its own users: a tenth of the production count keeps PBKDF2 real but
             // cheap under the client compiler (RateLimitIT took 71 s, now 10 s). The chart keeps 210,000.
             putUnlessSet(env, "PASSWORD_HASH_ITERATIONS", "21000");
