@@ -31,7 +31,8 @@ export function onUnauthorized(handler) {
 
 /**
  * Calls path (e.g. "/quiz/api/quizzes") with method; body is sent as JSON unless it is a Blob/File (sent as is).
- * Returns {status, headers, data}; data is the parsed JSON, the text, or a Blob when options.blob is set.
+ * Returns {status, headers, data}; data is the parsed JSON, the text, or a Blob when options.blob is set. A 401 on a
+ * call with a token ends the session (onUnauthorized) unless options.own401 says the caller judges it.
  */
 export async function api(method, path, options = {}) {
   const headers = { Accept: 'application/json, application/problem+json', ...(options.headers || {}) };
@@ -61,7 +62,7 @@ export async function api(method, path, options = {}) {
     data = await response.text();
   }
   if (!response.ok && response.status !== 304) {
-    if (response.status === 401 && options.token && unauthorizedHandler) unauthorizedHandler();
+    if (response.status === 401 && options.token && !options.own401 && unauthorizedHandler) unauthorizedHandler();
     throw new ApiError(response.status, data && typeof data === 'object' ? data : { title: response.statusText });
   }
   return { status: response.status, headers: response.headers, data };

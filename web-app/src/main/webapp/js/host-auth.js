@@ -8,12 +8,16 @@ import { field, showFieldErrors, setFieldError, describe } from './host/common.j
 
 await initI18n();
 
-/** next when it is a path on this origin ("/x", not "//evil" nor "/\evil", which browsers read as "//"). */
+/**
+ * next when it is one of the host's pages on this origin. Judged on the path as the browser resolves it, not as
+ * written: "/.//evil.example" resolves to the path "//evil.example", which a browser then reads as another site.
+ */
 function safeNext(next) {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  if (!next || !next.startsWith('/')) return null;
   try {
     const url = new URL(next, location.origin);
-    return url.origin === location.origin ? url.pathname + url.search + url.hash : null;
+    return url.origin === location.origin && /^\/host\/[\w.-]*$/.test(url.pathname)
+      ? url.pathname + url.search + url.hash : null;
   } catch {
     return null;
   }

@@ -1,7 +1,7 @@
 // The host's session: the access token from POST /user/api/sessions, kept in localStorage so every tab of the
 // host (library, editor, big screen) shares it. It is renewed a minute before it expires; renewal retires the old
 // token, so tabs always read the current one from storage, and one tab at a time renews (Web Locks).
-import { api, onUnauthorized } from './api.js';
+import { api, ApiError, onUnauthorized } from './api.js';
 
 const KEY = 'qp.session';
 const RENEW_BEFORE_MS = 60_000;
@@ -69,7 +69,15 @@ async function renew() {
     if (!session) return;
     // Another tab may have renewed it while this one waited for the lock.
     if (Date.parse(session.expiresAt) - Date.now() > RENEW_BEFORE_MS + 5_000) return;
-    const { data } = await api('POST', '/user/api/sessions/refresh', { token: session.accessToken });
+    let data;
+    try {
+      ({ data } = await api('POST', '/user/api/sessions/refresh', { token: session.accessToken, own401: true }));
+    } catch (error) {
+      // Refused because another tab renewed this very token first (only one renewal of a token goes on): that
+      // tab's session is this one's too. Refused otherwise (logged out, ended): the session is over.
+      if (error instanceof ApiError && error.status === 401 && token() === session.accessToken) endedSession();
+      throw error;
+    }
     store(data, session.user);
     renewedListeners.forEach((callback) => callback());
   };

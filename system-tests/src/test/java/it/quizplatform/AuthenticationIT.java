@@ -178,6 +178,40 @@ public class AuthenticationIT {
     }
 
     @Test
+    void guessingTheCurrentPasswordIsLimitedPerAccount() {
+        String email = Platform.uniqueEmail("guess");
+        String token = Platform.registerAndLogin(email, "Password Guesser");
+        String guess = "{\"currentPassword\":\"guess %d\",\"newPassword\":\"a much better passphrase 2026\"}";
+        for (int i = 0; i < 10; i++) {
+            assertThat(Platform.sendJson("PUT", "/user/api/me/password", guess.formatted(i), token).status()).isEqualTo(400);
+        }
+        Platform.Reply limited = Platform.sendJson("PUT", "/user/api/me/password",
+                "{\"currentPassword\":\"" + Platform.PASSWORD + "\",\"newPassword\":\"a much better passphrase 2026\"}", token);
+        assertThat(limited.status()).as("even the right one waits: each try is a guess").isEqualTo(429);
+        assertThat(Platform.login(email, Platform.PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void oneTokenRenewedTwiceAtOnceGivesOneNewSessionOnly() throws Exception {
+        String token = Platform.registerAndLogin(Platform.uniqueEmail("fork"), "Fork Tester");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Platform.Reply>> renewals = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                renewals.add(pool.submit(() -> Platform.sendJson("POST", "/user/api/sessions/refresh", null, token)));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var renewal : renewals) {
+                statuses.add(renewal.get(30, java.util.concurrent.TimeUnit.SECONDS).status());
+            }
+            assertThat(statuses).as("of four renewals of one token at once").containsOnlyOnce(200)
+                    .filteredOn(s -> s != 200).containsOnly(401);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void operatorConfiguredAdminGetsTheAdminRole() throws Exception {
         String admin = "operator@quiz-platform.test";
         Platform.postJson("/user/api/users", Platform.registrationJson(admin, "Operator"));

@@ -54,6 +54,68 @@ class HostSessionBrowserIT {
         laptop.page().waitForURL(Pattern.compile(".*/host/games\\.html.*"));
     }
 
+    @Test
+    void aNextPageOnAnotherSiteIsNotFollowed() {
+        Api.Host host = Api.registerHost("Careful Host");
+        Person laptop = browsers.onLaptop("host");
+        signedIn(laptop, host.accessToken(), Instant.now().plusSeconds(3600));
+        // "/.//elsewhere.invalid" resolves to the path "//elsewhere.invalid", which a browser reads as another site.
+        for (String next : new String[]{"/.//elsewhere.invalid/x", "/..//elsewhere.invalid", "/%2e//elsewhere.invalid",
+                "//elsewhere.invalid", "/host/..//elsewhere.invalid"}) {
+            laptop.open("/host/?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+            laptop.page().waitForURL(Pattern.compile(".*/host/quizzes\\.html$"));
+        }
+        laptop.open("/host/?next=" + java.net.URLEncoder.encode("/host/games.html", java.nio.charset.StandardCharsets.UTF_8));
+        laptop.page().waitForURL(Pattern.compile(".*/host/games\\.html$"));
+    }
+
+    @Test
+    void aBigScreenWhoseSessionIsRenewedCommandsTheGameWithTheNewToken() {
+        Api.Host host = Api.registerHost("Screen Host");
+        Api.Game game = Api.newGame(host, Api.publishedQuiz(host, "Renewed screen", Api.singleChoice("2 + 2?", 20, "4", "5")));
+        Api.post("/quiz/api/games/players", Api.JSON.createObjectNode().put("pin", game.pin()).put("nickname", "Ada")
+                .toString(), null).expect(201, "joining");
+        Person screen = browsers.onBigScreen("big screen");
+        // The page is told the token expires in 62 s, so it renews it about 5 s after opening the game.
+        signedIn(screen, host.accessToken(), Instant.now().plusSeconds(62));
+        java.util.List<String> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+        screen.page().onWebSocket(socket -> sockets.add(socket.url()));
+
+        screen.open("/host/game.html?id=" + game.id());
+        assertThat(screen.byTestId("start-game")).isEnabled();
+        screen.page().waitForFunction("old => JSON.parse(localStorage.getItem('qp.session')).accessToken !== old",
+                host.accessToken(), new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(20_000));
+        // The screen says hello again with the new token at once, so its next command does not go out on the old one.
+        screen.page().waitForCondition(() -> sockets.size() >= 2,
+                new com.microsoft.playwright.Page.WaitForConditionOptions().setTimeout(10_000));
+        assertThat(screen.byTestId("start-game")).isEnabled();
+
+        screen.byTestId("start-game").click();
+        String renewed = (String) screen.page().evaluate("() => JSON.parse(localStorage.getItem('qp.session')).accessToken");
+        String phase = "lobby";
+        for (int i = 0; i < 50 && "lobby".equals(phase); i++) {
+            screen.page().waitForTimeout(200);
+            phase = Api.send("GET", "/quiz/api/games/" + game.id(), null, renewed, null).json().get("phase").asText();
+        }
+        assertThat(phase).as("the start, sent after the renewal, was run").isNotEqualTo("lobby");
+    }
+
+    @Test
+    void aBigScreenWhoseHostLoggedOutElsewhereLeadsToSigningIn() {
+        Api.Host host = Api.registerHost("Screen Leaving");
+        Api.Game game = Api.newGame(host, Api.publishedQuiz(host, "Left screen", Api.singleChoice("2 + 2?", 20, "4", "5")));
+        Person screen = browsers.onBigScreen("big screen");
+        signedIn(screen, host.accessToken(), Instant.now().plusSeconds(3600));
+        screen.open("/host/game.html?id=" + game.id());
+        assertThat(screen.byTestId("game-pin")).hasText(game.pin());
+
+        // Logged out on another device: the screen, which only listens, is let go within the server's 30 s sweep.
+        Api.send("DELETE", "/user/api/sessions/current", null, host.accessToken(), null).expect(204, "logging out");
+        screen.page().waitForURL(Pattern.compile(".*/host/\\?ended=1.*"),
+                new com.microsoft.playwright.Page.WaitForURLOptions().setTimeout(45_000));
+        assertThat(screen.byTestId("session-ended")).isVisible();
+    }
+
     /** Puts a session into the person's browser as the sign-in page would. */
     private static void signedIn(Person person, String token, Instant expiresAt) {
         ObjectNode session = Api.JSON.createObjectNode().put("accessToken", token).put("expiresAt", expiresAt.toString());

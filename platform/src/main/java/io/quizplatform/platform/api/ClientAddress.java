@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * The address of the client behind a request, for rate limits. {@code X-Forwarded-For} is believed only when the
  * direct peer is one of {@code TRUSTED_PROXIES} (addresses or IPv4 ranges such as {@code 10.42.0.0/16}: the
- * ingress controller's pod network); otherwise anyone could pick their own address and escape the limit.
+ * ingress controller's pod network); otherwise anyone could pick their own address and escape the limit. An IPv6
+ * client counts by its /64, the block one subscriber gets: counted by its whole address, it would have 2^64 of them.
  */
 @ApplicationScoped
 public class ClientAddress {
@@ -35,10 +36,34 @@ public class ClientAddress {
             String[] hops = forwarded.split(",");
             String client = hops[hops.length - 1].strip();
             if (!client.isEmpty() && client.length() <= 45) {
-                return client;
+                return subscriber(client);
             }
         }
-        return peer;
+        return subscriber(peer);
+    }
+
+    private static final java.util.regex.Pattern IPV6_LITERAL = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+");
+
+    /** An IPv6 address as its /64 ({@code 2001:db8:1:2::/64}); anything else as it is. */
+    static String subscriber(String address) {
+        // Only a literal is parsed: InetAddress would look a name up in the DNS.
+        if (address == null || address.indexOf(':') < 0 || !IPV6_LITERAL.matcher(address).matches()) {
+            return address;
+        }
+        try {
+            java.net.InetAddress parsed = java.net.InetAddress.getByName(address);
+            if (!(parsed instanceof java.net.Inet6Address)) {
+                return parsed.getHostAddress(); // an IPv4-mapped address is the IPv4 client
+            }
+            byte[] bytes = parsed.getAddress();
+            StringBuilder block = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                block.append(Integer.toHexString(((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF))).append(':');
+            }
+            return block.append(":/64").toString();
+        } catch (java.net.UnknownHostException e) {
+            return address;
+        }
     }
 
     /** An exact address, or an IPv4 CIDR range. */

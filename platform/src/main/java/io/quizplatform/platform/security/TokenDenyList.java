@@ -10,6 +10,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -82,21 +83,32 @@ public class TokenDenyList {
 
     /** Refuses the token from now until it expires; throws when Redis can't record it (the caller reports it). */
     public void deny(String tokenId, Instant expiresAt) {
-        retire(tokenId, expiresAt, "1");
+        long seconds = Math.max(1, Duration.between(Instant.now(), expiresAt).toSeconds() + 60);
+        redis.client().setex(PREFIX + tokenId, seconds, "1");
     }
+
+    /** Releases a token only if this key still says its renewal claimed it (a later logout stays). */
+    private static final String UNDO_RENEWAL = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              return redis.call('DEL', KEYS[1])
+            end
+            return 0""";
 
     /**
-     * Refuses a token its renewal replaced, like {@link #deny}, but said apart ({@link Verdict#RENEWED}): a game
-     * socket opened with it comes back with the new token instead of being told its session ended.
+     * Retires a token for its renewal, once: false when it is retired already (another renewal of it won, or it was
+     * logged out). Of two renewals of one token only one goes on, or each would start a session of its own that a
+     * logout of the other never ends. Throws when Redis can't record it (the caller reports it).
      */
-    public void denyRenewed(String tokenId, Instant expiresAt) {
-        retire(tokenId, expiresAt, RENEWED);
+    public boolean claimRenewal(String tokenId, Instant expiresAt) {
+        long seconds = Math.max(1, Duration.between(Instant.now(), expiresAt).toSeconds() + 60);
+        return "OK".equals(redis.client().set(PREFIX + tokenId, RENEWED, SetParams.setParams().nx().ex(seconds)));
     }
 
-    private void retire(String tokenId, Instant expiresAt, String why) {
-        long seconds = Math.max(1, Duration.between(Instant.now(), expiresAt).toSeconds() + 60);
-        redis.client().setex(PREFIX + tokenId, seconds, why);
+    /** Gives a claimed token back when its renewal failed after the claim: the client may try again with it. */
+    public void undoRenewal(String tokenId) {
+        redis.client().eval(UNDO_RENEWAL, List.of(PREFIX + tokenId), List.of(RENEWED));
     }
+
 
     /**
      * Refuses every token of the account issued before {@code validFrom} until {@code forgetAt} (when the last of

@@ -60,7 +60,8 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change my password", description = "The current password is required. Every token issued"
             + " before the change is refused by every service from now on (user.sessions-revoked); the answer carries a"
-            + " new token for the caller.")
+            + " new token for the caller. At most 10 tries a quarter of an hour per account (429 with Retry-After after"
+            + " that, each try being a guess at the current password); a locked account is refused (403).")
     @APIResponse(responseCode = "200", description = "Changed; a new session for this device",
             content = @Content(schema = @Schema(implementation = SessionResource.SessionView.class)))
     public Response changePassword(@NotNull(message = "a JSON body with currentPassword and newPassword is required")

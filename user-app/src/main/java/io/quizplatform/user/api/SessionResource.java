@@ -84,7 +84,9 @@ public class SessionResource {
     @Path("/refresh")
     @RolesAllowed({"host", "admin"})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Renew the access token", description = "Issues a new token and retires the one presented.")
+    @Operation(summary = "Renew the access token", description = "Issues a new token and retires the one presented,"
+            + " once: a second renewal of the same token (at the same time or later) is refused with 401. The account's"
+            + " roles are applied again, as at a login.")
     public Response refresh() {
         JsonWebToken token = token();
         UUID userId = UUID.fromString(token.getSubject());

@@ -7,6 +7,7 @@ import io.quizplatform.user.application.AccountLocked;
 import io.quizplatform.user.application.CannotLockOwnAccount;
 import io.quizplatform.user.application.EmailTaken;
 import io.quizplatform.user.application.SessionNotEnded;
+import io.quizplatform.user.application.TokenRenewedAlready;
 import io.quizplatform.user.application.UnknownAccount;
 import io.quizplatform.user.application.WeakPassword;
 import io.quizplatform.user.application.WrongCredentials;
@@ -93,6 +94,25 @@ public final class UserProblems {
         public Problem problem(WrongCurrentPassword e) {
             return Problem.of(400, "Current password is wrong", e.getMessage(),
                     List.of(new Problem.FieldError("currentPassword", "mismatch", "does not match")));
+        }
+    }
+
+    /** The account changed between its read and its write (a lock, another change of the password): nothing written. */
+    @Provider
+    public static class ForAccountChanged extends ProblemMapper<jakarta.persistence.OptimisticLockException> {
+        @Override
+        public Problem problem(jakarta.persistence.OptimisticLockException e) {
+            return Problem.of(409, "Account changed", "The account changed meanwhile (locked, or changed elsewhere);"
+                    + " nothing was changed. Try again.", List.of());
+        }
+    }
+
+    /** Another renewal (or a logout) of this token came first: a 401, as for any token no longer good. */
+    @Provider
+    public static class ForTokenRenewedAlready extends ProblemMapper<TokenRenewedAlready> {
+        @Override
+        public Problem problem(TokenRenewedAlready e) {
+            return Problem.of(401, "Session renewed already", e.getMessage(), List.of());
         }
     }
 

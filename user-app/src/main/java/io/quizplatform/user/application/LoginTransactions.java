@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The two short transactions of a login, with the slow password check between them (in {@link Authentication}).
+ * The two short transactions of a login, with the slow password check between them (in {@link Authentication}), and
+ * the ones of a renewal ({@link Sessions}) and of a password change ({@link AccountProfile#changePassword}).
  * A transaction holds its pool connection from its first statement to its end: a class of hosts logging in at once
  * held every user_db connection through each other's hashing, and the rest timed out (500s).
  */
@@ -48,5 +49,22 @@ public class LoginTransactions {
         }
         profile.syncRoles(user, Instant.now());
         return Optional.of(new Authentication.Session(user, tokens.issue(user)));
+    }
+
+    /** The account a token is renewed for: refused if locked or gone; its roles synced, as at a login. */
+    @Transactional
+    User renewing(UUID userId) {
+        User user = users.byId(userId).orElseThrow(AccountGone::new);
+        if (user.locked()) {
+            throw new AccountLocked();
+        }
+        profile.syncRoles(user, Instant.now());
+        return user;
+    }
+
+    /** A password change's one transaction ({@link AccountProfile#changePassword}, whose hashing is done by then). */
+    @Transactional
+    AccessTokens.AccessToken replacePassword(User user, String newHash) {
+        return profile.replacePasswordHash(user, newHash);
     }
 }

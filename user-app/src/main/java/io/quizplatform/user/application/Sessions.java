@@ -12,7 +12,7 @@ import java.util.UUID;
 public class Sessions {
 
     @Inject
-    AccountProfile accounts;
+    LoginTransactions steps;
 
     @Inject
     AccessTokens tokens;
@@ -20,23 +20,41 @@ public class Sessions {
     @Inject
     TokenDenyList denyList;
 
+    /**
+     * The old token is claimed first, then the new one issued: of two renewals of one token (a page and a stolen copy,
+     * or two tabs) only one goes on. The account is read in a transaction of its own: a locked one gets no new token,
+     * and its roles follow ADMIN_EMAILS as at a login (a renewing page would otherwise keep a role taken away).
+     */
     public AccessTokens.AccessToken refresh(UUID userId, String tokenId, Instant expiresAt) {
-        io.quizplatform.user.domain.User user = accounts.get(userId);
-        if (user.locked()) {
-            throw new AccountLocked();
+        boolean claimed;
+        try {
+            claimed = denyList.claimRenewal(tokenId, expiresAt);
+        } catch (RuntimeException e) {
+            throw new SessionNotEnded(e);
         }
-        AccessTokens.AccessToken renewed = tokens.issue(user);
-        retire(() -> denyList.denyRenewed(tokenId, expiresAt));
-        return renewed;
+        if (!claimed) {
+            throw new TokenRenewedAlready();
+        }
+        try {
+            return tokens.issue(steps.renewing(userId));
+        } catch (RuntimeException e) {
+            giveBack(tokenId);
+            throw e;
+        }
+    }
+
+    /** A renewal that failed after its claim leaves the old token as it was, if it can: the client may try again. */
+    private void giveBack(String tokenId) {
+        try {
+            denyList.undoRenewal(tokenId);
+        } catch (RuntimeException e) {
+            // The token store went away meanwhile: the token stays retired, and the client logs in again.
+        }
     }
 
     public void logout(String tokenId, Instant expiresAt) {
-        retire(() -> denyList.deny(tokenId, expiresAt));
-    }
-
-    private void retire(Runnable denial) {
         try {
-            denial.run();
+            denyList.deny(tokenId, expiresAt);
         } catch (RuntimeException e) {
             // Saying "logged out" while the token still works would be a lie; let the client retry.
             throw new SessionNotEnded(e);
