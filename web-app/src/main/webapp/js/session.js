@@ -78,6 +78,11 @@ async function renew() {
       if (error instanceof ApiError && error.status === 401 && token() === session.accessToken) endedSession();
       throw error;
     }
+    // Signed out (or in as someone else) meanwhile: the new token is not this page's to keep.
+    if (token() !== session.accessToken) {
+      await api('DELETE', '/user/api/sessions/current', { token: data.accessToken, own401: true }).catch(() => {});
+      return;
+    }
     store(data, session.user);
     renewedListeners.forEach((callback) => callback());
   };

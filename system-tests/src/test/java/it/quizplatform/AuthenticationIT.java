@@ -178,17 +178,29 @@ public class AuthenticationIT {
     }
 
     @Test
-    void guessingTheCurrentPasswordIsLimitedPerAccount() {
+    void guessingTheCurrentPasswordIsLimitedPerAccountAndAddressNotTheOwnersChange() {
         String email = Platform.uniqueEmail("guess");
         String token = Platform.registerAndLogin(email, "Password Guesser");
-        String guess = "{\"currentPassword\":\"guess %d\",\"newPassword\":\"a much better passphrase 2026\"}";
+        String thief = Platform.randomAddress();
+        String newPassword = "a much better passphrase 2026";
         for (int i = 0; i < 10; i++) {
-            assertThat(Platform.sendJson("PUT", "/user/api/me/password", guess.formatted(i), token).status()).isEqualTo(400);
+            assertThat(changePassword(thief, token, "guess " + i, newPassword).status()).isEqualTo(400);
         }
-        Platform.Reply limited = Platform.sendJson("PUT", "/user/api/me/password",
-                "{\"currentPassword\":\"" + Platform.PASSWORD + "\",\"newPassword\":\"a much better passphrase 2026\"}", token);
-        assertThat(limited.status()).as("even the right one waits: each try is a guess").isEqualTo(429);
-        assertThat(Platform.login(email, Platform.PASSWORD).status()).isEqualTo(200);
+        assertThat(changePassword(thief, token, "guess 10", "short").status()).as("a weak new password is not a guess")
+                .isEqualTo(400);
+        Platform.Reply limited = changePassword(thief, token, Platform.PASSWORD, newPassword);
+        assertThat(limited.status()).as("even the right one waits from there").isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+
+        Platform.Reply owners = changePassword(Platform.randomAddress(), token, Platform.PASSWORD, newPassword);
+        assertThat(owners.status()).as("the owner, elsewhere: " + owners.body()).isEqualTo(200);
+        assertThat(Platform.login(email, newPassword).status()).isEqualTo(200);
+    }
+
+    private static Platform.Reply changePassword(String from, String token, String current, String wanted) {
+        return Platform.send(Platform.requestFrom(from, "/user/api/me/password").header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        Platform.JSON.createObjectNode().put("currentPassword", current).put("newPassword", wanted).toString())));
     }
 
     @Test

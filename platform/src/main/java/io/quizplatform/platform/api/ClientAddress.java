@@ -12,8 +12,10 @@ import java.util.stream.Collectors;
 /**
  * The address of the client behind a request, for rate limits. {@code X-Forwarded-For} is believed only when the
  * direct peer is one of {@code TRUSTED_PROXIES} (addresses or IPv4 ranges such as {@code 10.42.0.0/16}: the
- * ingress controller's pod network); otherwise anyone could pick their own address and escape the limit. An IPv6
- * client counts by its /64, the block one subscriber gets: counted by its whole address, it would have 2^64 of them.
+ * ingress controller's pod network); otherwise anyone could pick their own address and escape the limit.
+ * {@link #subscriberOf} counts an IPv6 client by its /64, the block one subscriber gets (by its whole address it would
+ * have 2^64 of them): for the accounts' limits; a game's joins count by the address, as a classroom on IPv6 Wi-Fi
+ * shares one /64.
  */
 @ApplicationScoped
 public class ClientAddress {
@@ -36,10 +38,15 @@ public class ClientAddress {
             String[] hops = forwarded.split(",");
             String client = hops[hops.length - 1].strip();
             if (!client.isEmpty() && client.length() <= 45) {
-                return subscriber(client);
+                return client;
             }
         }
-        return subscriber(peer);
+        return peer;
+    }
+
+    /** The client's address, an IPv6 one as its /64. */
+    public String subscriberOf(HttpServletRequest request) {
+        return subscriber(of(request));
     }
 
     private static final java.util.regex.Pattern IPV6_LITERAL = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+");

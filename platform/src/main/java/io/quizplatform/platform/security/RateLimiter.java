@@ -78,6 +78,11 @@ public class RateLimiter {
             + "local n = redis.call('INCR', KEYS[1]) "
             + "return {n, redis.call('TTL', KEYS[1])}";
 
+    /** The count in the key's window and the seconds left, counting nothing: {0, 0} when there is none. */
+    static final String PEEK = "local n = redis.call('GET', KEYS[1]) "
+            + "if not n then return {0, 0} end "
+            + "return {tonumber(n), redis.call('TTL', KEYS[1])}";
+
     @PostConstruct
     void init() {
         Tag service = new Tag("service", settings.serviceName());
@@ -94,6 +99,27 @@ public class RateLimiter {
             List<Long> countAndTtl = (List<Long>) redis.client().eval(COUNT_ATTEMPT, List.of(redisKey),
                     List.of(Long.toString(window.toSeconds())));
             if (countAndTtl.get(0) > limit) {
+                rejected.inc();
+                return new Decision(false, Math.max(1, countAndTtl.get(1)));
+            }
+            return Decision.ALLOW;
+        } catch (RuntimeException e) {
+            unavailable.inc();
+            LOG.warning(() -> settings.serviceName() + ": rate limiter unavailable, letting " + bucket + " through: " + e);
+            return Decision.ALLOW;
+        }
+    }
+
+    /**
+     * Refuses once {@code limit} attempts are counted in the key's window, counting nothing itself: for a limit on
+     * failures, which {@link #attempt} counts after each.
+     */
+    public Decision peek(String bucket, String key, int limit) {
+        String redisKey = "rate:" + settings.serviceName() + ":" + bucket + ":" + key;
+        try {
+            @SuppressWarnings("unchecked")
+            List<Long> countAndTtl = (List<Long>) redis.client().eval(PEEK, List.of(redisKey), List.of());
+            if (countAndTtl.get(0) >= limit) {
                 rejected.inc();
                 return new Decision(false, Math.max(1, countAndTtl.get(1)));
             }

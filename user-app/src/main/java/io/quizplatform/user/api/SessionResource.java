@@ -76,7 +76,7 @@ public class SessionResource {
     @APIResponse(responseCode = "429", description = "Too many attempts; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response login(@NotNull(message = "a JSON body with email and password is required") @Valid Requests.Login login) {
-        Authentication.Session session = authentication.login(login.email(), login.password(), clientAddress.of(request));
+        Authentication.Session session = authentication.login(login.email(), login.password(), clientAddress.subscriberOf(request));
         return noStore(SessionView.of(session.token(), UserView.of(session.user())));
     }
 

@@ -61,7 +61,7 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@NotNull(message = "a JSON body with email, displayName and password is required")
                              @Valid RegistrationRequest body) {
-        limiter.attempt("register-address", clientAddress.of(request),
+        limiter.attempt("register-address", clientAddress.subscriberOf(request),
                 settings.intValue("rate.limit.register.per.address", 20), Duration.ofMinutes(10))
                 .orRefuse("registrations from here");
         User user = registration.register(body.email(), body.displayName(), body.password());

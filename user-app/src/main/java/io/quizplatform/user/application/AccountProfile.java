@@ -49,7 +49,7 @@ public class AccountProfile {
     @Inject
     RateLimiter limiter;
 
-    static final int PASSWORD_CHANGES = 10;
+    static final int WRONG_PASSWORDS = 10;
 
     public User get(UUID userId) {
         return users.byId(userId).orElseThrow(AccountGone::new);
@@ -71,22 +71,25 @@ public class AccountProfile {
      * caller, issued after that cutoff, so the device that changed the password stays logged in. Not one transaction:
      * the two hashes (about 0.4 s of a core each) run with no pool connection held, as a login's check does, and the
      * change is one short transaction whose version check refuses it if the account changed since it was read (a
-     * lock, another change). At most {@value #PASSWORD_CHANGES} a quarter of an hour per account: each is a guess at
-     * the current password.
+     * lock, another change). A wrong current password is a guess at it: at most {@value #WRONG_PASSWORDS} a quarter
+     * of an hour per account and client address (one who stole a token guesses from elsewhere than the owner, who can
+     * still change it), the new password's rules checked first and not counted.
      */
-    public AccessTokens.AccessToken changePassword(UUID userId, String currentPassword, String newPassword) {
-        limiter.attempt("password-change-account", userId.toString(), PASSWORD_CHANGES, Duration.ofMinutes(15))
-                .orRefuse("password changes for this account");
+    public AccessTokens.AccessToken changePassword(UUID userId, String currentPassword, String newPassword,
+                                                   String clientAddress) {
         User user = get(userId);
         if (user.locked()) {
             throw new AccountLocked();
         }
-        if (!passwords.matches(currentPassword, user.passwordHash())) {
-            throw new WrongCurrentPassword();
-        }
         List<PasswordPolicy.BrokenRule> broken = PasswordPolicy.violations(newPassword, user.email(), user.displayName());
         if (!broken.isEmpty()) {
             throw WeakPassword.asNewPassword(broken);
+        }
+        String guesser = userId + "@" + clientAddress;
+        limiter.peek("password-change-guesses", guesser, WRONG_PASSWORDS).orRefuse("wrong passwords for this account");
+        if (!passwords.matches(currentPassword, user.passwordHash())) {
+            limiter.attempt("password-change-guesses", guesser, WRONG_PASSWORDS, Duration.ofMinutes(15));
+            throw new WrongCurrentPassword();
         }
         return changes.replacePassword(user, passwords.hash(newPassword));
     }

@@ -1,6 +1,7 @@
 package io.quizplatform.user.infrastructure;
 
 import io.quizplatform.user.domain.User;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,9 +15,12 @@ import java.util.UUID;
 /**
  * A row of {@code users}: the JPA form of a domain {@link User} (the domain stays free of persistence).
  * {@link JpaUserRepository} copies a saved account onto the managed record, so EclipseLink writes only the columns
- * that changed, with the version check of {@code @Version}. In EclipseLink's shared cache, as the account was.
+ * that changed, with the version check of {@code @Version}. Not in EclipseLink's shared cache: with two or more
+ * replicas (the chart's default), a password or a lock changed through one must not be read stale from another's
+ * cache, where the old password would still log in and a locked account still renew.
  */
 @Entity
+@Cacheable(false)
 @Table(name = "users")
 public class UserRecord {
 

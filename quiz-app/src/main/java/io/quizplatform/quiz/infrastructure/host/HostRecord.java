@@ -1,6 +1,7 @@
 package io.quizplatform.quiz.infrastructure.host;
 
 import io.quizplatform.quiz.domain.Host;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,10 +13,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A row of {@code hosts}: the JPA form of a domain {@link Host} (the domain stays free of persistence). In
- * EclipseLink's shared cache, as the host was.
+ * A row of {@code hosts}: the JPA form of a domain {@link Host} (the domain stays free of persistence). Not in
+ * EclipseLink's shared cache: the replica that applies a host's change from user-events is one of several, and the
+ * others would go on reading the old row from their own caches.
  */
 @Entity
+@Cacheable(false)
 @Table(name = "hosts")
 public class HostRecord {
 
