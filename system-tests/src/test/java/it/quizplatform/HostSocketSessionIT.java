@@ -30,12 +30,9 @@ class HostSocketSessionIT {
 
     @Test
     void aHostWhoLoggedOutCommandsNothingOnTheSocketOpenedBefore() throws Exception {
-        String host = Platform.registerAndLogin(Platform.uniqueEmail("session-host"), "Session Host");
-        Game game = gameOf(host);
-        try (SocketClient screen = SocketClient.host(game.id(), host)) {
-            screen.awaitType("welcome");
-            logOut(host);
-
+        String gameId;
+        try (SocketClient screen = screenOfAHostWhoLogsOut("session-host")) {
+            gameId = screen.awaitType("welcome").get("gameId").asText();
             screen.send("{\"type\":\"start\"}");
             JsonNode refused = screen.awaitType("error");
             assertThat(refused.get("code").asText()).isEqualTo("invalid-token");
@@ -43,17 +40,12 @@ class HostSocketSessionIT {
             assertThat(screen.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
             assertThat(screen.closeReason.get()).isEqualTo("session ended");
         }
-        assertThat(phase(game)).as("the start was not run").isEqualTo("lobby");
+        assertThat(phase(gameId)).as("the start was not run").isEqualTo("lobby");
     }
 
     @Test
     void aScreenThatOnlyListensIsLetGoWithinHalfAMinuteOfTheLogout() throws Exception {
-        String host = Platform.registerAndLogin(Platform.uniqueEmail("session-screen"), "Session Screen");
-        Game game = gameOf(host);
-        try (SocketClient screen = SocketClient.host(game.id(), host)) {
-            screen.awaitType("welcome");
-            logOut(host);
-
+        try (SocketClient screen = screenOfAHostWhoLogsOut("session-screen")) {
             // The sweep runs every 30 s: within 35 s of the logout the screen is told and let go, with nothing sent.
             JsonNode told = screen.await("invalid-token", Duration.ofSeconds(35),
                     m -> "error".equals(m.path("type").asText()));
@@ -80,7 +72,7 @@ class HostSocketSessionIT {
             assertThat(screen.closeReason.get()).isEqualTo("token renewed or expired; reconnect");
             assertThat(screen.received).noneMatch(m -> m.contains("\"type\":\"error\""));
         }
-        assertThat(phase(game)).isEqualTo("lobby");
+        assertThat(phase(game.id())).isEqualTo("lobby");
         // A page that says hello again before it has stored the new token is sent back the same way, not refused.
         try (SocketClient early = SocketClient.host(game.id(), host)) {
             assertThat(early.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1013);
@@ -98,6 +90,16 @@ class HostSocketSessionIT {
     private record Game(String id, String pin) {
     }
 
+    /** A new host's big screen on a new game, welcomed; then the host logs out (on another device). */
+    private static SocketClient screenOfAHostWhoLogsOut(String name) {
+        String host = Platform.registerAndLogin(Platform.uniqueEmail(name), "Host " + name);
+        Game game = gameOf(host);
+        SocketClient screen = SocketClient.host(game.id(), host);
+        screen.awaitType("welcome");
+        logOut(host);
+        return screen;
+    }
+
     private static Game gameOf(String host) {
         JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
         return new Game(game.get("id").asText(), game.get("pin").asText());
@@ -107,7 +109,7 @@ class HostSocketSessionIT {
         assertThat(Platform.sendJson("DELETE", "/user/api/sessions/current", null, host).status()).isEqualTo(204);
     }
 
-    private static String phase(Game game) {
-        return send("GET", "/quiz/api/games/" + game.id(), null, Platform.adminToken(), null).json().get("phase").asText();
+    private static String phase(String gameId) {
+        return send("GET", "/quiz/api/games/" + gameId, null, Platform.adminToken(), null).json().get("phase").asText();
     }
 }

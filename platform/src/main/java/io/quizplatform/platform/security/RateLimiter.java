@@ -92,22 +92,8 @@ public class RateLimiter {
 
     /** Counts one attempt against {@code limit} per {@code window} for this bucket and key. */
     public Decision attempt(String bucket, String key, int limit, Duration window) {
-        String redisKey = "rate:" + settings.serviceName() + ":" + bucket + ":" + key;
-        try {
-            // One script, so the count and its window are set atomically on a single server, a cluster or Sentinel.
-            @SuppressWarnings("unchecked")
-            List<Long> countAndTtl = (List<Long>) redis.client().eval(COUNT_ATTEMPT, List.of(redisKey),
-                    List.of(Long.toString(window.toSeconds())));
-            if (countAndTtl.get(0) > limit) {
-                rejected.inc();
-                return new Decision(false, Math.max(1, countAndTtl.get(1)));
-            }
-            return Decision.ALLOW;
-        } catch (RuntimeException e) {
-            unavailable.inc();
-            LOG.warning(() -> settings.serviceName() + ": rate limiter unavailable, letting " + bucket + " through: " + e);
-            return Decision.ALLOW;
-        }
+        // One script, so the count and its window are set atomically on a single server, a cluster or Sentinel.
+        return counted(bucket, key, COUNT_ATTEMPT, List.of(Long.toString(window.toSeconds())), limit + 1L);
     }
 
     /**
@@ -115,11 +101,16 @@ public class RateLimiter {
      * failures, which {@link #attempt} counts after each.
      */
     public Decision peek(String bucket, String key, int limit) {
+        return counted(bucket, key, PEEK, List.of(), limit);
+    }
+
+    /** Refused once the script's count reaches {@code refusedFrom}; let through when Redis can't be asked. */
+    private Decision counted(String bucket, String key, String script, List<String> args, long refusedFrom) {
         String redisKey = "rate:" + settings.serviceName() + ":" + bucket + ":" + key;
         try {
             @SuppressWarnings("unchecked")
-            List<Long> countAndTtl = (List<Long>) redis.client().eval(PEEK, List.of(redisKey), List.of());
-            if (countAndTtl.get(0) >= limit) {
+            List<Long> countAndTtl = (List<Long>) redis.client().eval(script, List.of(redisKey), args);
+            if (countAndTtl.get(0) >= refusedFrom) {
                 rejected.inc();
                 return new Decision(false, Math.max(1, countAndTtl.get(1)));
             }

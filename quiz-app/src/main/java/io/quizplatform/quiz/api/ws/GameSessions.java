@@ -3,17 +3,12 @@ package io.quizplatform.quiz.api.ws;
 import io.quizplatform.platform.RepeatedFailure;
 import io.quizplatform.platform.tracing.Traced;
 import io.quizplatform.platform.tracing.Tracing;
-import io.quizplatform.quiz.application.Actor;
-import io.quizplatform.quiz.application.GameBusy;
-import io.quizplatform.quiz.application.GameHosting;
-import io.quizplatform.quiz.application.GameRuleBroken;
 import io.quizplatform.quiz.application.UnknownGame;
 import io.quizplatform.quiz.application.live.LiveGames;
 import io.quizplatform.quiz.application.live.LiveMessages;
 import io.quizplatform.quiz.application.live.ServerMessage;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.infrastructure.game.PlayerTokens;
-import io.quizplatform.quiz.infrastructure.security.AccessTokenVerifier;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,15 +28,14 @@ import java.util.logging.Logger;
 /**
  * The WebSocket side of the live game (docs/PROTOCOL.md): what arrives on this instance's game sockets. A message is
  * read strictly ({@link ClientMessages}), then checked in this order: the rate, hello first, who may send it, its
- * fields; hellos are authenticated here (player tokens, access tokens) and handed to {@link LiveGames}, which decides
- * what each connection is sent. The sockets themselves, by game, and their write queues are {@link OpenSockets}.
+ * fields; players' hellos are authenticated here and handed to {@link LiveGames}, which decides what each connection
+ * is sent; a host's hello and commands go to {@link HostSockets}. The sockets themselves, by game, and their write
+ * queues are {@link OpenSockets}.
  */
 @ApplicationScoped
 public class GameSessions {
 
     private static final Logger LOG = Logger.getLogger(GameSessions.class.getName());
-    /** The close reason (1013) of a host socket whose token was renewed or has expired: come back with the new one. */
-    static final String STALE_TOKEN = "token renewed or expired; reconnect";
 
     static final int MAX_MESSAGES_PER_SECOND = 10;
     static final long HELLO_TIMEOUT_SECONDS = 10;
@@ -56,13 +50,10 @@ public class GameSessions {
     LiveGames live;
 
     @Inject
-    GameHosting games;
-
-    @Inject
     PlayerTokens playerTokens;
 
     @Inject
-    AccessTokenVerifier hostTokens;
+    HostSockets hosts;
 
     @Inject
     OpenSockets sockets;
@@ -222,9 +213,9 @@ public class GameSessions {
                 live.answer(connection, answer.questionIndex(), answer.optionIds(), answer.text(), receivedNanos);
             }
         } else if (message instanceof ClientMessage.Kick kick) {
-            hostCommand(connection, type, kick.playerId());
+            hosts.command(connection, type, kick.playerId());
         } else if (type.hostCommand()) {
-            hostCommand(connection, type, null);
+            hosts.command(connection, type, null);
         } else {
             send(session, LiveMessages.json(new ServerMessage.Pong(Instant.now().toString())));
         }
@@ -249,70 +240,8 @@ public class GameSessions {
                 live.playerHello(sockets.player(session, gameId, claims.get().playerId()), game);
             }
         } else {
-            AccessTokenVerifier.Check check = hostTokens.check(token);
-            switch (check.standing()) {
-                case VALID -> live.hostHello(sockets.host(session, gameId, check.host().userId(), check.host().admin(), token),
-                        game, check.host().admin());
-                // A page that renewed its session just now may still say hello with the token the renewal retired.
-                case STALE -> close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, STALE_TOKEN);
-                // user-app's keys out of reach and none kept: not a verdict on the token.
-                case UNVERIFIABLE -> close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "try again");
-                case REFUSED -> error(session, "invalid-token", "token",
-                        "This access token is not valid (logged out, ended or not ours). Log in again.");
-            }
+            hosts.hello(session, gameId, game, token);
         }
-    }
-
-    private void hostCommand(SocketConnection connection, ClientMessage.MessageType type, String playerId) {
-        Instant now = Instant.now();
-        // The token of the hello is asked again, as a REST call's is on every call: a host who logged out, whose
-        // sessions were ended (a password change, a lock) or whose token was renewed or has expired commands nothing
-        // here. One that cannot be checked now (user-app out of reach) was checked at its hello: the game goes on.
-        AccessTokenVerifier.Check check = hostTokens.check(connection.hostToken());
-        if (check.standing() != AccessTokenVerifier.Standing.UNVERIFIABLE && !check.validFor(connection.userId())) {
-            sessionEnded(connection, check.standing());
-            return;
-        }
-        try {
-            games.hostCommand(new Actor(connection.userId(), connection.admin()), java.util.UUID.fromString(connection.gameId()), game -> {
-                switch (type) {
-                    case START -> game.start(now);
-                    case NEXT -> game.next(now);
-                    case SKIP -> game.skip(now);
-                    case END -> game.end(now);
-                    case KICK -> game.kick(playerId, now);
-                    default -> throw new IllegalArgumentException("not a host command: " + type);
-                }
-                return null;
-            });
-        } catch (GameRuleBroken e) {
-            // Every refused host command is `refused` (docs/PROTOCOL.md) naming the game's rule (the REST control's
-            // "Game rule: <code>"), with the REST control's problem detail.
-            refused(connection.session(), e.code(), e.getMessage());
-        } catch (UnknownGame e) {
-            refused(connection.session(), "unknown-game", e.getMessage());
-        } catch (GameBusy e) {
-            refused(connection.session(), "game-busy", e.getMessage());
-        }
-    }
-
-    /**
-     * A host socket whose token no longer stands: one expired or renewed is closed with 1013, so that the page comes
-     * back with the token it has now (its welcome brings the game); one whose session ended is told
-     * {@code invalid-token} and closed with 1008. Also {@link HostSessionSweep}'s, for the screens that send nothing.
-     */
-    void sessionEnded(SocketConnection connection, AccessTokenVerifier.Standing standing) {
-        if (standing == AccessTokenVerifier.Standing.STALE) {
-            close(connection.session(), CloseReason.CloseCodes.TRY_AGAIN_LATER, STALE_TOKEN);
-        } else {
-            error(connection.session(), "invalid-token", "token", "Your session has ended (logged out, or ended by a"
-                    + " password change or a lock). Log in again.");
-            close(connection.session(), CloseReason.CloseCodes.VIOLATED_POLICY, "session ended");
-        }
-    }
-
-    private void refused(Session session, String rule, String message) {
-        send(session, LiveMessages.json(ServerMessage.Error.refused(rule, message)));
     }
 
     /** At most {@value #MAX_MESSAGES_PER_SECOND} messages a second; five times that closes the connection. */

@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  * Lets go of the host sockets whose token no longer stands, every {@value #EVERY_SECONDS} s: a big screen that only
  * listens sends no command that would be refused, and must not go on being sent the game once its host has logged out
  * or had every session ended (a password change, a lock). A token expired or renewed gets a 1013, and the page comes
- * back with the token it has now ({@link GameSessions#sessionEnded}).
+ * back with the token it has now ({@link HostSockets#sessionEnded}).
  */
 @ApplicationScoped
 public class HostSessionSweep {
@@ -33,7 +33,7 @@ public class HostSessionSweep {
     AccessTokenVerifier hostTokens;
 
     @Inject
-    GameSessions sessions;
+    HostSockets hosts;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -57,7 +57,7 @@ public class HostSessionSweep {
                 AccessTokenVerifier.Check check = hostTokens.check(host.hostToken());
                 // Unverifiable (user-app out of reach, no keys kept): an outage ends no game.
                 if (check.standing() != AccessTokenVerifier.Standing.UNVERIFIABLE && !check.validFor(host.userId())) {
-                    sessions.sessionEnded(host, check.standing());
+                    hosts.sessionEnded(host, check.standing());
                 }
             }
         } catch (RuntimeException e) {
