@@ -192,4 +192,28 @@ public class GameSocketIT {
             assertThat(back.awaitType("welcome").get("pin").asText()).isEqualTo(game.get("pin").asText());
         }
     }
+
+    /** A game is known by its id's canonical spelling only; the same id in capitals is that spelling, case aside. */
+    @Test
+    void aGameIdNotWrittenAsAUuidIsNoGameAndCapitalsAreTheSameGame() throws Exception {
+        JsonNode game = newGame();
+        String gameId = game.get("id").asText();
+        // A fullwidth digit (percent-encoded in the path): UUID.fromString would read it as the same id.
+        String fullwidth = gameId.replaceFirst("[0-9]", "%EF%BC%91");
+        for (String other : new String[]{"1-1-1-1-1", fullwidth}) {
+            try (SocketClient odd = SocketClient.connect(other)) {
+                assertThat(odd.closeCode.get(10, TimeUnit.SECONDS)).as(other).isEqualTo(1008);
+                assertThat(odd.closeReason.get()).isEqualTo("unknown game");
+            }
+        }
+        try (SocketClient upper = SocketClient.host(gameId.toUpperCase(java.util.Locale.ROOT), host);
+             SocketClient lower = SocketClient.host(gameId, host)) {
+            upper.awaitType("welcome");
+            lower.awaitType("welcome");
+            assertThat(GameLobbyIT.join(game.get("pin").asText(), "Ada").status()).isEqualTo(201);
+            // One room for both spellings: the lobby's news reaches the screen that came in capitals too.
+            upper.await("the roster with Ada", java.time.Duration.ofSeconds(10), m -> "state".equals(m.path("type").asText())
+                    && m.path("players").findValuesAsText("nickname").contains("Ada"));
+        }
+    }
 }

@@ -34,9 +34,13 @@ class AnswerElsewhereBrowserIT {
         ada.byTestId("join-button").click();
         assertThat(ada.byTestId("lobby")).isVisible();
         JsonNode player = Api.JSON.readTree((String) ada.page().evaluate("() => sessionStorage.getItem('qp.player')"));
-        // A second player, who does not answer, keeps the question open once Ada's answer is in.
-        Api.post("/quiz/api/games/players", Api.JSON.createObjectNode().put("pin", game.pin()).put("nickname", "Bob")
-                .toString(), null).expect(201, "Bob joining");
+        // A second player, connected and not answering, keeps the question open once Ada's answer is in (the early
+        // close waits for every player online).
+        String bobsToken = Api.post("/quiz/api/games/players", Api.JSON.createObjectNode().put("pin", game.pin())
+                .put("nickname", "Bob").toString(), null).expect(201, "Bob joining").json().get("playerToken").asText();
+        OtherConnection bob = new OtherConnection(game.id());
+        bob.send("{\"type\":\"hello\",\"role\":\"player\",\"token\":\"" + bobsToken + "\"}");
+        bob.await("welcome");
 
         Api.post("/quiz/api/games/" + game.id() + "/start", null, host.accessToken()).expect(200, "starting the game");
         assertThat(ada.byTestId("option-0")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
@@ -53,6 +57,7 @@ class AnswerElsewhereBrowserIT {
         assertThat(ada.byTestId("answer-status")).hasText("Answer locked in.");
         assertThat(ada.byTestId("option-0")).isHidden();
         ada.screenshot("locked in by another connection");
+        bob.close();
     }
 
     /** The player's second connection, over plain java.net.http: no page, so nothing of the page's own doing. */
