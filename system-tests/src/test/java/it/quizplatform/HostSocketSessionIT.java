@@ -31,8 +31,9 @@ class HostSocketSessionIT {
     @Test
     void aHostWhoLoggedOutCommandsNothingOnTheSocketOpenedBefore() throws Exception {
         String gameId;
-        try (SocketClient screen = screenOfAHostWhoLogsOut("session-host")) {
-            gameId = screen.awaitType("welcome").get("gameId").asText();
+        try (LoggedOut loggedOut = screenOfAHostWhoLogsOut("session-host")) {
+            SocketClient screen = loggedOut.screen();
+            gameId = loggedOut.gameId();
             screen.send("{\"type\":\"start\"}");
             JsonNode refused = screen.awaitType("error");
             assertThat(refused.get("code").asText()).isEqualTo("invalid-token");
@@ -45,7 +46,8 @@ class HostSocketSessionIT {
 
     @Test
     void aScreenThatOnlyListensIsLetGoWithinHalfAMinuteOfTheLogout() throws Exception {
-        try (SocketClient screen = screenOfAHostWhoLogsOut("session-screen")) {
+        try (LoggedOut loggedOut = screenOfAHostWhoLogsOut("session-screen")) {
+            SocketClient screen = loggedOut.screen();
             // The sweep runs every 30 s: within 35 s of the logout the screen is told and let go, with nothing sent.
             JsonNode told = screen.await("invalid-token", Duration.ofSeconds(35),
                     m -> "error".equals(m.path("type").asText()));
@@ -90,14 +92,21 @@ class HostSocketSessionIT {
     private record Game(String id, String pin) {
     }
 
-    /** A new host's big screen on a new game, welcomed; then the host logs out (on another device). */
-    private static SocketClient screenOfAHostWhoLogsOut(String name) {
+    /** A host's big screen, welcomed, whose host has then logged out on another device. */
+    private record LoggedOut(SocketClient screen, String gameId) implements AutoCloseable {
+        @Override
+        public void close() {
+            screen.close();
+        }
+    }
+
+    private static LoggedOut screenOfAHostWhoLogsOut(String name) {
         String host = Platform.registerAndLogin(Platform.uniqueEmail(name), "Host " + name);
         Game game = gameOf(host);
         SocketClient screen = SocketClient.host(game.id(), host);
         screen.awaitType("welcome");
         logOut(host);
-        return screen;
+        return new LoggedOut(screen, game.id());
     }
 
     private static Game gameOf(String host) {
