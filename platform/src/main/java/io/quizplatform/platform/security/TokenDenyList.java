@@ -109,7 +109,6 @@ public class TokenDenyList {
         redis.client().eval(UNDO_RENEWAL, List.of(PREFIX + tokenId), List.of(RENEWED));
     }
 
-
     /**
      * Refuses every token of the account issued before {@code validFrom} until {@code forgetAt} (when the last of
      * them has expired). Throws when Redis can't record it; the caller keeps the cutoff and writes it again.

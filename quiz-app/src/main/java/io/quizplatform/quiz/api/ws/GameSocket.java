@@ -1,7 +1,6 @@
 package io.quizplatform.quiz.api.ws;
 
 import io.quizplatform.platform.api.StrictIds;
-
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
