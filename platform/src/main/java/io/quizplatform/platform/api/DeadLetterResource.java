@@ -151,9 +151,6 @@ public class DeadLetterResource {
         };
     }
 
-    /** As JSON writes a whole number: no sign but a minus, no leading zero, ASCII digits only. */
-    private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]{0,18})");
-
     private static long nonNegative(String field, String value) {
         long n = number(field, value);
         if (n < 0) {
@@ -166,14 +163,8 @@ public class DeadLetterResource {
         if (value == null || value.isBlank()) {
             throw invalid(field, "required", "is required");
         }
-        if (!WHOLE_NUMBER.matcher(value).matches()) {
-            throw invalid(field, "integer", "must be a whole number of 0 or more, got " + shown(value));
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw invalid(field, "integer", "must be a whole number of 0 or more, got " + shown(value));
-        }
+        return RequestParameterCheck.wholeNumber(value).orElseThrow(() ->
+                invalid(field, "integer", "must be a whole number of 0 or more, got " + shown(value)));
     }
 
     private static String shown(String value) {

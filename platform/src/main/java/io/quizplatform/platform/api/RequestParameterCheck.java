@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -69,10 +70,26 @@ public class RequestParameterCheck implements ContainerRequestFilter {
         for (String[] parameter : WHOLE_NUMBER_PARAMETERS.computeIfAbsent(method, RequestParameterCheck::wholeNumbers)) {
             List<String> values = ("path".equals(parameter[0]) ? uri.getPathParameters(true) : uri.getQueryParameters(true))
                     .get(parameter[1]);
-            if (values != null && values.stream().anyMatch(v -> !WHOLE_NUMBER.matcher(v).matches())) {
+            if (values != null && values.stream().anyMatch(v -> wholeNumber(v).isEmpty())) {
                 violations.add(new JsonInputException.Violation(StrictJsonParser.printableName(parameter[1]), "integer",
                         "must be a whole number in decimal digits"));
             }
+        }
+    }
+
+    /**
+     * The whole number {@code text} writes as JSON writes one (ASCII digits, a minus at most, no leading zero) within
+     * a long, or empty: what every whole-number parameter is read with, {@code Long.parseLong} taking {@code +3},
+     * {@code 007} and other scripts' digits too.
+     */
+    public static OptionalLong wholeNumber(String text) {
+        if (text == null || !WHOLE_NUMBER.matcher(text).matches()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty(); // past a long
         }
     }
 

@@ -83,8 +83,7 @@ public class TokenDenyList {
 
     /** Refuses the token from now until it expires; throws when Redis can't record it (the caller reports it). */
     public void deny(String tokenId, Instant expiresAt) {
-        long seconds = Math.max(1, Duration.between(Instant.now(), expiresAt).toSeconds() + 60);
-        redis.client().setex(PREFIX + tokenId, seconds, "1");
+        redis.client().setex(PREFIX + tokenId, untilExpiry(expiresAt), "1");
     }
 
     /** Releases a token only if this key still says its renewal claimed it (a later logout stays). */
@@ -100,8 +99,13 @@ public class TokenDenyList {
      * logout of the other never ends. Throws when Redis can't record it (the caller reports it).
      */
     public boolean claimRenewal(String tokenId, Instant expiresAt) {
-        long seconds = Math.max(1, Duration.between(Instant.now(), expiresAt).toSeconds() + 60);
-        return "OK".equals(redis.client().set(PREFIX + tokenId, RENEWED, SetParams.setParams().nx().ex(seconds)));
+        SetParams once = SetParams.setParams().nx().ex(untilExpiry(expiresAt));
+        return "OK".equals(redis.client().set(PREFIX + tokenId, RENEWED, once));
+    }
+
+    /** How long a retired token's key is kept: until the token expires, and a minute more for clocks apart. */
+    private static long untilExpiry(Instant expiresAt) {
+        return Math.max(1, Duration.between(Instant.now(), expiresAt).toSeconds() + 60);
     }
 
     /** Gives a claimed token back when its renewal failed after the claim: the client may try again with it. */

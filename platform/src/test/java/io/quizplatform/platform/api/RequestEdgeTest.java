@@ -37,6 +37,16 @@ class RequestEdgeTest {
                 .containsExactly("query:page", "path:n", "query:size");
     }
 
+    @Test
+    void aWholeNumberIsReadAsJsonWritesOne() {
+        assertThat(RequestParameterCheck.wholeNumber("0")).hasValue(0);
+        assertThat(RequestParameterCheck.wholeNumber("-12")).hasValue(-12);
+        assertThat(RequestParameterCheck.wholeNumber("9223372036854775807")).hasValue(Long.MAX_VALUE);
+        for (String other : new String[]{"+1", "01", "1.0", "1e3", " 1", "\u0663", "9223372036854775808", "", null}) {
+            assertThat(RequestParameterCheck.wholeNumber(other)).as(String.valueOf(other)).isEmpty();
+        }
+    }
+
     /** "code: message" of a path parameter of at most 128 characters, or null when it passes. */
     private static String parameterProblem(String raw) {
         JsonInputException.Violation problem = RequestParameterCheck.problem("id", raw, 128);

@@ -2,6 +2,7 @@ package io.quizplatform.scoring.api;
 
 import io.quizplatform.platform.api.Problem;
 import io.quizplatform.platform.api.ProblemException;
+import io.quizplatform.platform.api.RequestParameterCheck;
 import io.quizplatform.scoring.application.FinalizationSteps;
 import io.quizplatform.scoring.application.Leaderboards;
 import io.quizplatform.scoring.application.Reports;
@@ -55,21 +56,18 @@ public class GameScoresResource {
     @Inject
     GameAccess access;
 
-    private static final java.util.regex.Pattern LIMIT = java.util.regex.Pattern.compile("[1-9][0-9]{0,2}");
-
     @GET
     @Path("/leaderboard")
     @Operation(summary = "The top of the game's board (Redis, or PostgreSQL when Redis is down)")
     public Leaderboards.Board leaderboard(@PathParam("gameId") String gameId,
                                           @QueryParam("limit") @DefaultValue("10") String limit) {
         UUID id = access.ownedGame(caller, gameId);
-        // ASCII digits as written, nothing Integer.parseInt would also take (+10, other scripts' digits).
-        int n = LIMIT.matcher(limit).matches() ? Integer.parseInt(limit) : -1;
+        long n = RequestParameterCheck.wholeNumber(limit).orElse(-1);
         if (n < 1 || n > 100) {
             throw new ProblemException(400, "Invalid limit", "limit must be a whole number from 1 to 100.",
                     List.of(new Problem.FieldError("limit", "integer", "must be 1 to 100")));
         }
-        return leaderboards.top(id, n);
+        return leaderboards.top(id, (int) n);
     }
 
     @GET
