@@ -216,7 +216,7 @@ class ComposeFileTest {
                 .isLessThanOrEqualTo(maxConnections - SUPERUSER_RESERVED - OPERATOR_HEADROOM);
 
         // Clients: every Liberty server (both profiles at once, the worst case) opens up to DB_POOL_MAX per database.
-        String defaultPoolMax = variableDefault("DB_POOL_MAX");
+        String defaultPoolMax = variableDefault("db.pool.max");
         int clients = 0;
         for (String s : backendServices()) {
             int poolMax = Integer.parseInt(env(s).getOrDefault("DB_POOL_MAX", defaultPoolMax));
@@ -574,7 +574,7 @@ class ComposeFileTest {
         Map<String, String> env = env(service);
         Set<Integer> ports = new LinkedHashSet<>();
         if (env.containsKey("DEPLOYMENT")) {
-            ports.add(Integer.parseInt(env.getOrDefault("HTTP_PORT", variableDefault("HTTP_PORT"))));
+            ports.add(Integer.parseInt(env.getOrDefault("HTTP_PORT", variableDefault("http.port"))));
         } else if (image.startsWith("apache/kafka:")) {
             Matcher m = Pattern.compile("[A-Z_]+://[^:,]*:(\\d+)").matcher(env.get("KAFKA_LISTENERS"));
             while (m.find()) {

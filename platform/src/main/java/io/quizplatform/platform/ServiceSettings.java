@@ -3,6 +3,7 @@ package io.quizplatform.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Who this service is and where its shared dependencies live. Every value is a MicroProfile Config key, so an
@@ -16,8 +17,30 @@ public class ServiceSettings {
 
     private final Config config = ConfigProvider.getConfig(ServiceSettings.class.getClassLoader());
 
-    /** Name of the service (user-app, quiz-app, answer-app, scoring-app): consumer group, metric tag, health name. */
-    public String serviceName() { return config.getValue("service.name", String.class); }
+    private volatile String serviceName;
+
+    /**
+     * Name of the service (user-app, quiz-app, answer-app, scoring-app): consumer group, metric tag, health name. Not a
+     * setting: read from the service's own {@code META-INF/microprofile-config.properties} only, never from the
+     * environment, where one {@code SERVICE_NAME} would give all four services of the EAR the same name (and one
+     * consumer group).
+     */
+    public String serviceName() {
+        String name = serviceName;
+        if (name == null) {
+            for (ConfigSource source : config.getConfigSources()) {
+                if (source.getName().contains("microprofile-config.properties") && source.getValue("service.name") != null) {
+                    name = source.getValue("service.name");
+                    break;
+                }
+            }
+            if (name == null) {
+                throw new IllegalStateException("service.name is missing from the service's META-INF/microprofile-config.properties");
+            }
+            serviceName = name;
+        }
+        return name;
+    }
 
     /** Kafka client settings given once for all clients ({@link io.quizplatform.platform.messaging.KafkaClientSettings}). */
     public java.util.Properties kafkaClientSettings() {
@@ -25,7 +48,8 @@ public class ServiceSettings {
                 key -> config.getOptionalValue(key, String.class).orElse(null), System.getenv());
     }
 
-    public String kafkaBootstrapServers() { return get("kafka.bootstrap.servers", "127.0.0.1:19092"); }
+    /** One default, in the platform's microprofile-config.properties (the connector's channels take the same key). */
+    public String kafkaBootstrapServers() { return config.getValue("kafka.bootstrap.servers", String.class); }
 
     public short topicReplicationFactor() { return Short.parseShort(get("kafka.topic.replication.factor", "1")); }
 
@@ -86,6 +110,19 @@ public class ServiceSettings {
 
     public int intValue(String key, int defaultValue) {
         return Integer.parseInt(get(key, Integer.toString(defaultValue)));
+    }
+
+    /** How long an access token lives ({@code jwt.ttl.minutes}): user-app issues for this long, the deny-lists keep as long. */
+    public java.time.Duration tokenLifetime() {
+        return java.time.Duration.ofMinutes(Long.parseLong(get("jwt.ttl.minutes", "60")));
+    }
+
+    /**
+     * A setting whose one default is server.xml's (a {@code <variable defaultValue>}, which Liberty gives MicroProfile
+     * Config as its lowest source): {@code http.port}, {@code db.pool.max}, {@code jwt.issuer}, {@code jwt.jwks.url}.
+     */
+    public String fromServer(String key) {
+        return config.getValue(key, String.class);
     }
 
     /** Any other setting of this service, with its default. */

@@ -176,7 +176,7 @@ public class TokenDenyList {
 
     /** {@code JWT_TTL_MINUTES}: how long a token lives, so how long a cutoff matters. */
     public Duration tokenLifetime() {
-        return Duration.ofMinutes(Long.parseLong(settings.get("jwt.ttl.minutes", "60")));
+        return settings.tokenLifetime();
     }
 
     private void remember(String userId, long validFrom, Instant forgetAt) {

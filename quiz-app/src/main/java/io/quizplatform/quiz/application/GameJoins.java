@@ -183,7 +183,7 @@ public class GameJoins {
     @PostConstruct
     void start() {
         handOffs = executor;
-        boundCommitters(settings.intValue("db.pool.max", 20) / 2);
+        boundCommitters(Integer.parseInt(settings.fromServer("db.pool.max")) / 2);
     }
 
     void boundCommitters(int most) {

@@ -33,11 +33,11 @@ public class AccessTokens {
     }
 
     public String issuer() {
-        return settings.get("jwt.issuer", "https://quiz-platform.local/user");
+        return settings.fromServer("jwt.issuer");
     }
 
     public Duration lifetime() {
-        return Duration.ofMinutes(Long.parseLong(settings.get("jwt.ttl.minutes", "60")));
+        return settings.tokenLifetime();
     }
 
     /**

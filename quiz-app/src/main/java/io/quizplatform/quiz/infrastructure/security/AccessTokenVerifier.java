@@ -53,7 +53,7 @@ public class AccessTokenVerifier {
 
     @PostConstruct
     void build() {
-        String jwks = settings.get("jwt.jwks.url", "http://127.0.0.1:" + settings.get("http.port", "9080") + "/user/api/jwks");
+        String jwks = settings.fromServer("jwt.jwks.url");
         keySet = new HttpsJwks(jwks);
         // Keys fetched once are kept while user-app cannot be reached (jose4j drops them at the first failed refresh),
         // so the host sockets' tokens are still checked during its outage rather than found unverifiable.
@@ -61,7 +61,7 @@ public class AccessTokenVerifier {
         consumer = new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(keySet))
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
-                .setExpectedIssuer(settings.get("jwt.issuer", "https://quiz-platform.local/user"))
+                .setExpectedIssuer(settings.fromServer("jwt.issuer"))
                 .setRequireExpirationTime()
                 .setRequireSubject()
                 .setAllowedClockSkewInSeconds(30)
