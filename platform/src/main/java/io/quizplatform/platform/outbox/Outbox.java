@@ -99,7 +99,22 @@ public class Outbox {
         for (EventEnvelope event : events) {
             rows.add(row(event));
         }
-        insertInOrder(rows);
+        insertInOrder(rows, false);
+        wakeRelayAfterCommit();
+    }
+
+    /**
+     * Appends these events now, in one statement, each unless a row with its event id is there already (then that row
+     * keeps its place). For an event two writers may append, each to be sure it is kept (an answer a close writes
+     * ahead of itself while the answer's own safekeeping writes it too): the second changes nothing. The ids are
+     * drawn here, not at the commit, so events the transaction appends next come after these.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendUnlessPresent(List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        insertInOrder(events.stream().map(this::row).toList(), true);
         wakeRelayAfterCommit();
     }
 
@@ -131,12 +146,12 @@ public class Outbox {
         if (collected.rows.isEmpty()) {
             return;
         }
-        insertInOrder(collected.rows);
+        insertInOrder(collected.rows, false);
         collected.rows.clear();
     }
 
     /** Writes the rows with one statement, their ids drawn in list order (the relay's order). */
-    private void insertInOrder(List<OutboxMessage> messages) {
+    private void insertInOrder(List<OutboxMessage> messages, boolean unlessPresent) {
         JsonArrayBuilder rows = JSON.createArrayBuilder();
         for (OutboxMessage m : messages) {
             JsonObjectBuilder row = JSON.createObjectBuilder()
@@ -160,7 +175,8 @@ public class Outbox {
                         + "SELECT CAST(r.row->>'event_id' AS uuid), r.row->>'topic', r.row->>'message_key', "
                         + "r.row->>'event_type', r.row->>'envelope', CAST(r.row->>'created_at' AS timestamptz), "
                         + "r.row->>'traceparent', r.row->>'tracestate' "
-                        + "FROM jsonb_array_elements(CAST(?1 AS jsonb)) WITH ORDINALITY AS r(row, position) ORDER BY r.position")
+                        + "FROM jsonb_array_elements(CAST(?1 AS jsonb)) WITH ORDINALITY AS r(row, position) ORDER BY r.position"
+                        + (unlessPresent ? " ON CONFLICT (event_id) DO NOTHING" : ""))
                 .setParameter(1, rows.build().toString())
                 .executeUpdate();
     }

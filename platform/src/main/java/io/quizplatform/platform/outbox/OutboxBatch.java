@@ -42,7 +42,7 @@ public class OutboxBatch {
     @Transactional
     @ReportedByCaller
     @SuppressWarnings("unchecked")
-    public Result publishNext(EventSender sender, int limit, long ackTimeoutMillis) {
+    public Result publishNext(EventSender sender, int limit, long ackTimeoutMillis, boolean firstAlone) {
         Boolean locked = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, RELAY_LOCK)
                 .getSingleResult();
@@ -70,6 +70,12 @@ public class OutboxBatch {
                 acks.add(sender.send(record));
             } catch (RuntimeException e) {
                 error = e.toString();
+                break;
+            }
+            if (firstAlone && acks.size() == 1 && rows.size() > 1 && !acknowledged(acks.get(0), ackTimeoutMillis)) {
+                // The broker did not take the first row: the others are not handed over. Once handed over, a row is
+                // sent by the connector whatever became of the rows before it, so with the broker back between two
+                // sends (each waits up to max.block.ms for it) a later row would land ahead of an earlier one.
                 break;
             }
         }
@@ -100,6 +106,18 @@ public class OutboxBatch {
                     .executeUpdate();
         }
         return new Result(true, published, rows.size(), error, List.copyOf(rows.subList(0, published)));
+    }
+
+    private static boolean acknowledged(CompletableFuture<Void> ack, long timeoutMillis) {
+        try {
+            ack.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false; // the prefix loop below reads the failure again and records it
+        }
     }
 
     /**

@@ -45,6 +45,12 @@ public class OutboxRelay {
 
     /** The wait before trying again when another relay held the lock (it may have read before our rows committed). */
     static final long BUSY_RETRY_MILLIS = 100;
+    /**
+     * After this long without an acknowledgement, a step sends its first row alone and the others only once the broker
+     * took it: rows handed to the connector together are each sent whatever became of the ones before them.
+     */
+    static final long SENT_ALONE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private volatile long lastAcknowledgedNanos = System.nanoTime() - SENT_ALONE_AFTER_NANOS - 1;
 
     @Inject
     OutboxBatch batch;
@@ -181,9 +187,14 @@ public class OutboxRelay {
         Instant nextPurge = Instant.now().plusSeconds(60);
         while (running) {
             try {
-                // While Kafka is away, one row probes it (the connector logs each failed send), not a whole batch.
+                // While Kafka is away, one row probes it (the connector logs each failed send), not a whole batch. After
+                // a pause the broker's state is not known: the first row goes alone, the others once it is taken.
                 int limit = failingSince == null ? batchSize : 1;
-                OutboxBatch.Result result = batch.publishNext(sender, limit, 10_000);
+                boolean firstAlone = System.nanoTime() - lastAcknowledgedNanos > SENT_ALONE_AFTER_NANOS;
+                OutboxBatch.Result result = batch.publishNext(sender, limit, 10_000, firstAlone);
+                if (result.published() > 0) {
+                    lastAcknowledgedNanos = System.nanoTime();
+                }
                 published.inc(result.published());
                 timeSent(result.sent());
                 tell(result.sent());

@@ -18,9 +18,12 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +46,14 @@ public class AnswerIntake {
     static final Duration KAFKA_AWAY_FOR = Duration.ofSeconds(3);
     private static final RuntimeException OUTBOX_FIRST = new RuntimeException("through the outbox", null, false, false) { };
     private volatile long kafkaAwaySince = System.nanoTime() - KAFKA_AWAY_FOR.toNanos() - 1;
+    /** Per game, the answers received here and not yet durable (neither acknowledged by the broker nor committed). */
+    private final Map<String, Map<String, OnItsWay>> onTheirWay = new ConcurrentHashMap<>();
+    /** An answer's direct send that has waited this long may fail: a close writes the answer ahead of itself. */
+    static final Duration IN_DOUBT_AFTER = Duration.ofMillis(500);
+
+    /** An answer not yet durable: since when, and whether it goes through the outbox. */
+    private record OnItsWay(EventEnvelope event, long sinceNanos, boolean throughOutbox) {
+    }
 
     @Inject
     AcknowledgedPublisher publisher;
@@ -54,7 +65,7 @@ public class AnswerIntake {
     SafekeptAnswers safekeeping;
 
     @Inject
-    QuestionOpenings openings;
+    GameEventsInLog inLog;
 
     @Resource
     ManagedExecutorService executor;
@@ -141,17 +152,26 @@ public class AnswerIntake {
         Instant start = shownAt != null && shownAt.isAfter(game.openedAt()) ? shownAt : game.openedAt();
         long responseMs = Math.max(0, Duration.between(start, receivedAt).toMillis());
         Receipt receipt = new Receipt(answerId, questionIndex, receivedAt, responseMs);
-        // Through the outbox rather than straight to Kafka: while the question's opening is not yet read back from
-        // quiz-events (the answer must not overtake it), and while the broker was just found away (rather than
-        // each answer waiting for it).
-        String viaOutbox = !openings.inLog(game.id(), questionIndex) ? "opening-in-flight"
+        // Through the outbox rather than straight to Kafka: while the game's events this answer depends on (its
+        // opening, the player's join) are not known to be in quiz-events (the answer must not overtake them), and
+        // while the broker was just found away (rather than each answer waiting for it).
+        String viaOutbox = !inLog.holds(game.id(), game.versionAnAnswerDependsOn(playerId)) ? "game-events-in-flight"
                 : System.nanoTime() - kafkaAwaySince < KAFKA_AWAY_FOR.toNanos() ? "kafka-away" : null;
-        CompletableFuture<Void> sent = viaOutbox != null
-                ? CompletableFuture.failedFuture(OUTBOX_FIRST)
-                : publisher.publishAsync(event).orTimeout(KAFKA_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        // On its way from before it is sent: a close recorded from now on can write it ahead of itself.
+        OnItsWay onItsWay = new OnItsWay(event, System.nanoTime(), viaOutbox != null);
+        onItsWay(onItsWay);
         // Completed by hand, not by a dependent stage: a dependent stage would wrap NotSaved in a CompletionException
         // whose stack trace is what the caller would log.
         CompletableFuture<Void> outcome = new CompletableFuture<>();
+        outcome.whenComplete((ok, error) -> arrived(event));
+        CompletableFuture<Void> sent;
+        try {
+            sent = viaOutbox != null
+                    ? CompletableFuture.failedFuture(OUTBOX_FIRST)
+                    : publisher.publishAsync(event).orTimeout(KAFKA_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
         Executor safekeepers = tracing.carrying(executor); // the safekept event continues the answer's trace
         sent.whenComplete((ok, error) -> {
             if (error == null) {
@@ -171,6 +191,48 @@ public class AnswerIntake {
             }
         });
         return new Received(receipt, outcome);
+    }
+
+    /**
+     * Writes the game's answers still on their way that may yet land behind the close the caller's transaction is
+     * about to record, into that transaction, ahead of the close. An answer stamped before the close but held up (an
+     * outage: the broker is given {@link #KAFKA_WAIT}, then the answer is committed to the outbox) would otherwise
+     * reach the game's partition behind the close and be refused as too late. Those are the answers going through the
+     * outbox, and those whose direct send has waited {@link #IN_DOUBT_AFTER} or was made while the broker was just
+     * found away; a direct send that is going well is ahead of the close anyway (the relay sends through the same
+     * producer, later). Whichever copy arrives first is applied (the same event id); the others change nothing.
+     * Answers on their way on other instances are not seen here (docs/ARCHITECTURE.md).
+     */
+    public void keepAheadOfClose(String gameId) {
+        Map<String, OnItsWay> answers = onTheirWay.get(gameId);
+        if (answers == null || answers.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        boolean kafkaAway = now - kafkaAwaySince < KAFKA_AWAY_FOR.toNanos();
+        List<EventEnvelope> ahead = answers.values().stream()
+                .filter(a -> a.throughOutbox() || kafkaAway || now - a.sinceNanos() >= IN_DOUBT_AFTER.toNanos())
+                .sorted(Comparator.comparingLong(OnItsWay::sinceNanos))
+                .map(OnItsWay::event)
+                .toList();
+        if (!ahead.isEmpty()) {
+            safekeeping.keepAhead(ahead);
+        }
+    }
+
+    private void onItsWay(OnItsWay answer) {
+        onTheirWay.compute(answer.event().aggregateId(), (game, answers) -> {
+            Map<String, OnItsWay> kept = answers != null ? answers : new ConcurrentHashMap<>();
+            kept.put(answer.event().id(), answer);
+            return kept;
+        });
+    }
+
+    private void arrived(EventEnvelope answer) {
+        onTheirWay.computeIfPresent(answer.aggregateId(), (game, answers) -> {
+            answers.remove(answer.id());
+            return answers.isEmpty() ? null : answers;
+        });
     }
 
     /** The broker did not take the answer (or must not yet): commits it to the outbox instead (a database write). */

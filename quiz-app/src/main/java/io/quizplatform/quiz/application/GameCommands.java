@@ -1,6 +1,7 @@
 package io.quizplatform.quiz.application;
 
 import io.quizplatform.quiz.domain.game.Game;
+import io.quizplatform.quiz.domain.game.GameEvent;
 import io.quizplatform.quiz.domain.game.GameEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,13 +12,16 @@ import java.util.function.Function;
 
 /**
  * One game command in one transaction: lock the game's live row, load the game from its events, run the command,
- * append what it recorded. Callers still retry on a concurrent change (a game that is not live has no row).
+ * append what it recorded (behind the answers still on their way, when it closes the question or ends the game). Callers still retry on a concurrent change (a game that is not live has no row).
  */
 @ApplicationScoped
 public class GameCommands {
 
     @Inject
     GameEvents store;
+
+    @Inject
+    AnswerIntake answers;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public <R> R run(UUID gameId, String actorId, Function<Game, R> command) {
@@ -27,6 +31,10 @@ public class GameCommands {
         Game game = store.load(gameId).orElseThrow(() -> UnknownGame.withId(gameId));
         R result = command.apply(game);
         if (!game.pendingEvents().isEmpty()) {
+            if (game.pendingEvents().stream().anyMatch(e -> e instanceof GameEvent.QuestionClosed || e instanceof GameEvent.GameEnded)) {
+                // Answers stamped before this close, still on their way to the broker, go ahead of it.
+                answers.keepAheadOfClose(game.id());
+            }
             store.append(game, actorId);
         }
         return result;

@@ -37,7 +37,10 @@ class AnswerIntakeShownAtTest {
 
     private final List<EventEnvelope> toKafka = new ArrayList<>();
     private final List<EventEnvelope> toOutbox = new ArrayList<>();
+    private final List<EventEnvelope> aheadOfClose = new ArrayList<>();
     private boolean kafkaAway;
+    /** When set, the broker's reply to every send (not given yet: the answers stay on their way). */
+    private CompletableFuture<Void> brokerReply;
     private final AnswerIntake intake = new AnswerIntake();
     private Game game;
 
@@ -47,7 +50,7 @@ class AnswerIntakeShownAtTest {
         game = Game.create(UUID.randomUUID().toString(), "quiz", "host", new GamePin("123456"), List.of(
                 new GameQuestion("q", QuestionType.SINGLE_CHOICE, "2 + 2?", null, 20, 1000,
                         List.of(new AnswerOption("a", "4", true), new AnswerOption("b", "5", false)), List.of())),
-                true, true, false, 100, now.minusSeconds(30));
+                true, true, true, 100, now.minusSeconds(30)); // late joins allowed
         game.join(PLAYER, "Ada", now.minusSeconds(30));
         game.start(now.minusSeconds(10));
         assertThat(game.openIfDue(now.minusSeconds(5))).isTrue();
@@ -56,6 +59,9 @@ class AnswerIntakeShownAtTest {
             @Override
             public CompletableFuture<Void> publishAsync(EventEnvelope event) {
                 toKafka.add(event);
+                if (brokerReply != null) {
+                    return brokerReply;
+                }
                 return kafkaAway ? CompletableFuture.failedFuture(new IllegalStateException("broker away"))
                         : CompletableFuture.completedFuture(null);
             }
@@ -65,8 +71,13 @@ class AnswerIntakeShownAtTest {
             public void keep(EventEnvelope answer) {
                 toOutbox.add(answer);
             }
+
+            @Override
+            public void keepAhead(List<EventEnvelope> answers) {
+                aheadOfClose.addAll(answers);
+            }
         };
-        intake.openings = new QuestionOpenings();
+        intake.inLog = new GameEventsInLog();
         intake.answers = new LiveAnswers();
         intake.shown = new ShownQuestions();
         intake.executor = inline(ManagedExecutorService.class);
@@ -76,7 +87,7 @@ class AnswerIntakeShownAtTest {
 
     @Test
     void straightToKafka() {
-        intake.openings.logged(game.id(), 0);
+        intake.inLog.logged(game.id(), game.version());
         Instant shownAt = game.openedAt().plusMillis(1500);
         intake.shown.shown(game.id(), 0, PLAYER, shownAt);
 
@@ -92,7 +103,7 @@ class AnswerIntakeShownAtTest {
 
     @Test
     void theTimeEndsWhenTheAnswerArrivedNotWhenItWasHandled() {
-        intake.openings.logged(game.id(), 0);
+        intake.inLog.logged(game.id(), game.version());
         Instant shownAt = game.openedAt().plusMillis(400);
         intake.shown.shown(game.id(), 0, PLAYER, shownAt);
         Instant arrived = shownAt.plusMillis(300);
@@ -117,8 +128,56 @@ class AnswerIntakeShownAtTest {
     }
 
     @Test
+    void aLateJoinersAnswerGoesBehindItsJoinUntilTheJoinIsInTheLog() {
+        intake.inLog.logged(game.id(), game.version()); // the opening is in the log
+        String grace = UUID.randomUUID().toString();
+        game.join(grace, "Grace", Instant.now());
+
+        intake.receive(game, PLAYER, 0, List.of("a"), null, Instant.now()).saved().join();
+        assertThat(toKafka).as("another player's join changes nothing for this answer").hasSize(1);
+        intake.receive(game, grace, 0, List.of("a"), null, Instant.now()).saved().join();
+        assertThat(toOutbox).as("Grace's join still waits in the relay: a direct send could overtake it").hasSize(1);
+
+        String alan = UUID.randomUUID().toString();
+        game.join(alan, "Alan", Instant.now());
+        intake.inLog.logged(game.id(), game.version());
+        intake.receive(game, alan, 0, List.of("a"), null, Instant.now()).saved().join();
+        assertThat(toKafka).as("Alan's join is in the log").hasSize(2);
+        assertThat(toOutbox).hasSize(1);
+    }
+
+    @Test
+    void aCloseTakesTheAnswersThatMayYetLandBehindItAheadOfItself() {
+        intake.inLog.logged(game.id(), game.version());
+        List<Runnable> safekeepingLater = new ArrayList<>();
+        intake.executor = (ManagedExecutorService) Proxy.newProxyInstance(ManagedExecutorService.class.getClassLoader(),
+                new Class<?>[]{ManagedExecutorService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("execute")) {
+                        safekeepingLater.add((Runnable) args[0]);
+                    }
+                    return null;
+                });
+        brokerReply = new CompletableFuture<>();
+        AnswerIntake.Received received = intake.receive(game, PLAYER, 0, List.of("a"), null, Instant.now());
+
+        intake.keepAheadOfClose(game.id());
+        assertThat(aheadOfClose).as("a direct send going well: the relay's close goes out behind it").isEmpty();
+
+        brokerReply.completeExceptionally(new java.util.concurrent.TimeoutException("broker away"));
+        intake.keepAheadOfClose(game.id());
+        assertThat(aheadOfClose).as("the broker did not take it; its own safekeeping is still to come")
+                .singleElement().satisfies(e -> assertThat(e.id()).isEqualTo(toKafka.get(0).id()));
+
+        safekeepingLater.forEach(Runnable::run);
+        assertThat(received.saved()).isCompleted();
+        assertThat(toOutbox).singleElement().satisfies(e -> assertThat(e.id()).isEqualTo(toKafka.get(0).id()));
+        intake.keepAheadOfClose(game.id());
+        assertThat(aheadOfClose).as("durable now: a later close leaves it").hasSize(1);
+    }
+
+    @Test
     void throughTheOutboxWhenTheBrokerDoesNotTakeIt() {
-        intake.openings.logged(game.id(), 0);
+        intake.inLog.logged(game.id(), game.version());
         kafkaAway = true;
         Instant shownAt = game.openedAt().plusMillis(900);
         intake.shown.shown(game.id(), 0, PLAYER, shownAt);
@@ -133,7 +192,7 @@ class AnswerIntakeShownAtTest {
 
     @Test
     void notShownHereMeansNoShownAtAndTheOpening() {
-        intake.openings.logged(game.id(), 0);
+        intake.inLog.logged(game.id(), game.version());
 
         AnswerIntake.Received received = intake.receive(game, PLAYER, 0, List.of("a"), null, Instant.now());
         received.saved().join();

@@ -2,7 +2,7 @@ package io.quizplatform.quiz.application.live;
 
 import io.quizplatform.quiz.application.LiveAnswers;
 import io.quizplatform.quiz.application.LiveScores;
-import io.quizplatform.quiz.application.QuestionOpenings;
+import io.quizplatform.quiz.application.GameEventsInLog;
 import io.quizplatform.quiz.application.ShownQuestions;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GamePhase;
@@ -47,7 +47,7 @@ public class GamePushes {
     LiveAnswers answers;
 
     @Inject
-    QuestionOpenings openings;
+    GameEventsInLog inLog;
 
     @Inject
     ShownQuestions shown;
@@ -105,7 +105,7 @@ public class GamePushes {
         views.update(game);
         if (game.phase() == GamePhase.ENDED) {
             answers.forget(game.id());
-            openings.forget(game.id());
+            inLog.forget(game.id());
             shown.forget(game.id());
             forgetEndedLater(game.id());
         }
@@ -190,6 +190,7 @@ public class GamePushes {
                 forgetScheduled.remove(gameId);
                 connections.forget(gameId);
                 views.forget(gameId);
+                inLog.forget(gameId); // again: the fan-out may have read the game's last events back since the end
                 lastStage.remove(gameId);
                 results.forget(gameId);
                 pushedVersion.remove(gameId);

@@ -19,7 +19,8 @@ public final class Game {
 
     public static final Duration PREVIEW = Duration.ofSeconds(3);
 
-    public record Player(String id, String nickname, boolean kicked) {
+    /** A player as the roster has them; {@code joinedInVersion}: the game version their (latest) join made. */
+    public record Player(String id, String nickname, boolean kicked, long joinedInVersion) {
     }
 
     private String id;
@@ -35,6 +36,8 @@ public final class Game {
     private int questionIndex = -1;
     private Instant opensAt;
     private Instant openedAt;
+    /** The game version the open question's opening made (0 while none is open). */
+    private long openedInVersion;
     private Instant closesAt;
     private Roster roster = new Roster();
     private long activePlayers;
@@ -93,6 +96,7 @@ public final class Game {
         copy.questionIndex = questionIndex;
         copy.opensAt = opensAt;
         copy.openedAt = openedAt;
+        copy.openedInVersion = openedInVersion;
         copy.closesAt = closesAt;
         copy.roster = roster.copy();
         copy.activePlayers = activePlayers;
@@ -267,7 +271,7 @@ public final class Game {
             phase = GamePhase.LOBBY;
         } else if (event instanceof GameEvent.PlayerJoined e) {
             Player before = roster.player(e.playerId());
-            roster.put(new Player(e.playerId(), e.nickname(), false));
+            roster.put(new Player(e.playerId(), e.nickname(), false, version + 1));
             roster.takeNickname(Nickname.key(e.nickname()));
             if (before == null || before.kicked()) {
                 activePlayers++;
@@ -275,7 +279,7 @@ public final class Game {
             kickedIds.remove(e.playerId());
         } else if (event instanceof GameEvent.PlayerKicked e) {
             Player p = roster.player(e.playerId());
-            roster.put(new Player(p.id(), p.nickname(), true));
+            roster.put(new Player(p.id(), p.nickname(), true, p.joinedInVersion()));
             roster.freeNickname(Nickname.key(p.nickname()));
             if (!p.kicked()) {
                 activePlayers--;
@@ -286,11 +290,13 @@ public final class Game {
             questionIndex = e.questionIndex();
             opensAt = e.opensAt();
             openedAt = null;
+            openedInVersion = 0;
             closesAt = null;
             closeReason = null;
         } else if (event instanceof GameEvent.QuestionOpened e) {
             phase = GamePhase.OPEN;
             openedAt = e.at();
+            openedInVersion = version + 1;
             closesAt = e.closesAt();
         } else if (event instanceof GameEvent.QuestionClosed e) {
             phase = GamePhase.CLOSED;
@@ -351,6 +357,16 @@ public final class Game {
     public Instant opensAt() { return opensAt; }
 
     public Instant openedAt() { return openedAt; }
+
+    /**
+     * The game version an answer of this player to the open question was checked against, as far as it matters: the
+     * question's opening and the player's join. Once the game's events up to it are in the log, the answer can follow
+     * them there without overtaking anything it depends on (later joins and kicks of others do not change it).
+     */
+    public long versionAnAnswerDependsOn(String playerId) {
+        Player player = roster.player(playerId);
+        return Math.max(openedInVersion, player == null ? version : player.joinedInVersion());
+    }
 
     public Instant closesAt() { return closesAt; }
 

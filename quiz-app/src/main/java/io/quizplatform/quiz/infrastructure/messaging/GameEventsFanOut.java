@@ -2,14 +2,13 @@ package io.quizplatform.quiz.infrastructure.messaging;
 
 import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
-import io.quizplatform.contracts.QuestionOpened;
 import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.messaging.EventRecords;
 import io.quizplatform.platform.tracing.Tracing;
 import io.quizplatform.quiz.application.LiveAnswers;
 import io.quizplatform.quiz.application.LiveScores;
-import io.quizplatform.quiz.application.QuestionOpenings;
+import io.quizplatform.quiz.application.GameEventsInLog;
 import io.quizplatform.quiz.application.live.LiveGameNews;
 import io.quizplatform.platform.ServiceSettings;
 import io.quizplatform.platform.messaging.KafkaClients;
@@ -86,7 +85,7 @@ public class GameEventsFanOut {
     LiveScores scores;
 
     @Inject
-    QuestionOpenings openings;
+    GameEventsInLog inLog;
 
     @Inject
     Tracing tracing;
@@ -219,16 +218,6 @@ public class GameEventsFanOut {
         }
     }
 
-    /** An opening read from the log: answers to it may now go straight to Kafka (QuestionOpenings). */
-    private void confirmOpening(ConsumerRecord<String, String> record, EventEnvelope event) {
-        try {
-            QuestionOpened opened = EventCodec.payloadFromJson(event, QuestionOpened.class);
-            openings.logged(record.key(), opened.questionIndex());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "skipped unreadable opening at " + record.topic() + "/" + record.partition() + "@" + record.offset(), e);
-        }
-    }
-
     /**
      * Adds a game event read from the log to its game's list. A record that cannot be read puts its game in
      * {@code unreadable}: that game is read from the event store instead.
@@ -247,8 +236,9 @@ public class GameEventsFanOut {
         GameRecords game = games.computeIfAbsent(record.key(), k -> new GameRecords());
         game.events.add(new GameEventStore.LoggedEvent(event.version(), event.type(), event.payloadJson()));
         game.saw(record);
-        if (EventTypes.GAME_QUESTION_OPENED.equals(type)) {
-            confirmOpening(record, event);
+        if (!EventTypes.GAME_ENDED.equals(type)) {
+            // Read from the log: answers depending on this version may now go straight to Kafka (GameEventsInLog).
+            inLog.logged(record.key(), event.version());
         }
     }
 

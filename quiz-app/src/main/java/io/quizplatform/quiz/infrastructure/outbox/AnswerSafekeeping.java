@@ -7,10 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.util.List;
+
 /**
  * Where an answer goes when the broker cannot take it in time: quiz-app's outbox, in quiz_db. Committed there it is
  * as safe as in Kafka, and the relay sends it, in the order it was written (so ahead of a close recorded after it),
- * once the broker is back. It keeps its event id: if the direct send gets through as well, answer-app applies it once.
+ * once the broker is back. It keeps its event id: if the direct send gets through as well, answer-app applies it once;
+ * if a close wrote it ahead of itself already, the row stays where the close put it.
  */
 @ApplicationScoped
 public class AnswerSafekeeping implements SafekeptAnswers {
@@ -21,6 +24,12 @@ public class AnswerSafekeeping implements SafekeptAnswers {
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void keep(EventEnvelope answer) {
-        outbox.append(answer);
+        outbox.appendUnlessPresent(List.of(answer));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keepAhead(List<EventEnvelope> answers) {
+        outbox.appendUnlessPresent(answers);
     }
 }

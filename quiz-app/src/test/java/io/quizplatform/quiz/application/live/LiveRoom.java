@@ -5,7 +5,7 @@ import io.quizplatform.quiz.application.GameHosting;
 import io.quizplatform.quiz.application.LiveAnswers;
 import io.quizplatform.quiz.application.LiveGameWatch;
 import io.quizplatform.quiz.application.LiveScores;
-import io.quizplatform.quiz.application.QuestionOpenings;
+import io.quizplatform.quiz.application.GameEventsInLog;
 import io.quizplatform.quiz.application.ShownQuestions;
 import io.quizplatform.quiz.domain.game.Game;
 import io.quizplatform.quiz.domain.game.GamePin;
@@ -105,7 +105,7 @@ final class LiveRoom {
         pushes.connections = connections;
         pushes.states = states;
         pushes.answers = answers;
-        pushes.openings = new QuestionOpenings();
+        pushes.inLog = new GameEventsInLog();
         pushes.shown = new ShownQuestions();
         pushes.results = results;
         pushes.metrics = new LiveGameMetrics();

@@ -31,6 +31,24 @@ class GameTest {
     }
 
     @Test
+    void anAnswerDependsOnTheOpeningAndThePlayersOwnJoinOnly() {
+        Game game = Game.create("g1", "q1", "host", new GamePin("123456"), QUESTIONS, true, true, true, 100, T0);
+        game.join("ada", "Ada", T0);
+        game.join("bob", "Bob", T0);
+        game.start(T0);
+        assertThat(game.openIfDue(T0.plusSeconds(3))).isTrue();
+        long opened = game.version();
+        assertThat(game.versionAnAnswerDependsOn("ada")).isEqualTo(opened);
+
+        game.join("grace", "Grace", T0.plusSeconds(4)); // a late joiner
+        long graceJoined = game.version();
+        game.kick("bob", T0.plusSeconds(5));
+        assertThat(game.versionAnAnswerDependsOn("grace")).isEqualTo(graceJoined).isGreaterThan(opened);
+        assertThat(game.versionAnAnswerDependsOn("ada")).as("others' joins and kicks change nothing for Ada").isEqualTo(opened);
+        assertThat(Game.fromHistory(game.pendingEvents()).versionAnAnswerDependsOn("grace")).as("replayed").isEqualTo(graceJoined);
+    }
+
+    @Test
     void pinsAreSixDigits() {
         for (int i = 0; i < 1000; i++) {
             assertThat(GamePin.random().value()).matches("[1-9]\\d{5}");
@@ -263,7 +281,8 @@ class GameTest {
 
         Game whole = Game.fromHistory(history);
         assertThat(committed.players()).isEqualTo(whole.players()).hasSize(710);
-        assertThat(committed.players().get(63)).isEqualTo(new Game.Player("p63", "Player 63", true));
+        assertThat(committed.players().get(63)).usingRecursiveComparison().ignoringFields("joinedInVersion")
+                .isEqualTo(new Game.Player("p63", "Player 63", true, 0));
         assertThat(committed.activePlayerCount()).isEqualTo(whole.activePlayerCount()).isEqualTo(700);
         assertThat(committed.kickedPlayerIds()).containsExactlyInAnyOrderElementsOf(whole.kickedPlayerIds()).hasSize(10);
         Game last = committed.copy();
