@@ -72,7 +72,7 @@ public class OutboxBatch {
                 error = e.toString();
                 break;
             }
-            if (firstAlone && acks.size() == 1 && rows.size() > 1 && !acknowledged(acks.get(0), ackTimeoutMillis)) {
+            if (firstAlone && acks.size() == 1 && rows.size() > 1 && !settled(acks.get(0), ackTimeoutMillis)) {
                 // The broker did not take the first row: the others are not handed over. Once handed over, a row is
                 // sent by the connector whatever became of the rows before it, so with the broker back between two
                 // sends (each waits up to max.block.ms for it) a later row would land ahead of an earlier one.
@@ -108,15 +108,23 @@ public class OutboxBatch {
         return new Result(true, published, rows.size(), error, List.copyOf(rows.subList(0, published)));
     }
 
-    private static boolean acknowledged(CompletableFuture<Void> ack, long timeoutMillis) {
+    /**
+     * Waits for the row's acknowledgement: true once the broker took it. A row not taken in time is given up on
+     * (completed with the timeout), so the marking below does not wait for it a second time.
+     */
+    private static boolean settled(CompletableFuture<Void> ack, long timeoutMillis) {
         try {
             ack.get(timeoutMillis, TimeUnit.MILLISECONDS);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            ack.completeExceptionally(e);
             return false;
-        } catch (Exception e) {
-            return false; // the prefix loop below reads the failure again and records it
+        } catch (java.util.concurrent.TimeoutException e) {
+            ack.completeExceptionally(e);
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false; // the marking below reads the failure again and records it
         }
     }
 
