@@ -14,6 +14,8 @@ import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -112,8 +114,9 @@ public class AccessTokenVerifier {
         /** Expired, or retired by its renewal, and nothing else wrong: the page has a newer one and comes back with it. */
         STALE,
         /**
-         * Not checkable now: user-app's keys could not be fetched and none are kept. Like the deny-list when Redis is
-         * away, an open socket goes on (its token was checked at its hello): an outage must not end every game.
+         * Not checkable now: user-app's keys could not be fetched and none are kept, and the token's claims show no
+         * end (deny-list, expiry). Like the deny-list when Redis is away, an open socket goes on (its token was
+         * checked at its hello): an outage must not end every game.
          */
         UNVERIFIABLE,
         /** Not valid otherwise: logged out, ended by a password change or a lock, forged, not a host's. */
@@ -149,7 +152,7 @@ public class AccessTokenVerifier {
             return new Check(Standing.VALID, new Host(claims.getSubject(), groups.contains("admin")));
         } catch (InvalidJwtException e) {
             if (causedByIo(e)) {
-                return new Check(Standing.UNVERIFIABLE, null);
+                return unverifiable(token);
             }
             // Expired and nothing else wrong with it (signature, issuer): jose4j lists every reason it found.
             boolean onlyExpired = e.hasExpired() && e.getErrorDetails().stream()
@@ -157,6 +160,39 @@ public class AccessTokenVerifier {
             return onlyExpired ? new Check(Standing.STALE, null) : REFUSED;
         } catch (Exception e) {
             return REFUSED;
+        }
+    }
+
+    /** Reads a token's claims without its signature: never to admit it, only to find it ended. */
+    private static final JwtConsumer UNVERIFIED = new JwtConsumerBuilder()
+            .setSkipAllValidators()
+            .setDisableRequireSignature()
+            .setSkipSignatureVerification()
+            .build();
+    private static final Check UNVERIFIABLE = new Check(Standing.UNVERIFIABLE, null);
+
+    /**
+     * User-app's keys could not be fetched (and none are kept): the signature cannot be checked now. The token of an
+     * open socket was checked at its hello, so what it says still ends it, as with the keys at hand: a logout or an
+     * ended session refuses it (the deny-list is in Redis, not in user-app), an expiry or a renewal makes it stale.
+     * Otherwise it is {@link Standing#UNVERIFIABLE}, which admits no new hello.
+     */
+    Check unverifiable(String token) {
+        JwtClaims claims;
+        try {
+            claims = UNVERIFIED.processToClaims(token);
+            NumericDate expires = claims.getExpirationTime();
+            if (expires != null && expires.getValue() + 30 < NumericDate.now().getValue()) {
+                return new Check(Standing.STALE, null);
+            }
+            long issuedAt = claims.getIssuedAt() == null ? 0 : claims.getIssuedAt().getValue();
+            TokenDenyList.Verdict verdict = denyList.check(claims.getJwtId(), claims.getSubject(), issuedAt);
+            if (verdict != TokenDenyList.Verdict.ACCEPTED) {
+                return verdict == TokenDenyList.Verdict.RENEWED ? new Check(Standing.STALE, null) : REFUSED;
+            }
+            return UNVERIFIABLE;
+        } catch (InvalidJwtException | MalformedClaimException e) {
+            return REFUSED; // not even a token's shape
         }
     }
 
