@@ -36,7 +36,7 @@ public class AnswersAcrossKafkaOutageIT {
      */
     @Test
     void aPlayerWhoJoinedWhileKafkaWasAwayIsAPlayerWhenTheirAnswerIsDecided() {
-        Game game = Game.open("Late joiner", 120, true);
+        Game game = Game.open("Late joiner", 240, true); // open through the outage and the waits around it
         try (SocketClient hostSocket = SocketClient.host(game.id, game.host);
              SocketClient ada = game.player("Ada")) {
             hostSocket.awaitType("welcome");
@@ -63,7 +63,7 @@ public class AnswersAcrossKafkaOutageIT {
     }
 
     /**
-     * Kafka goes away while a question is open; a player answers 1.2 s before the time is up. The broker does not
+     * Kafka goes away while a question is open; a player answers 1.3 s before the time is up. The broker does not
      * take the answer within 1.5 s, so the answer is committed to quiz-app's outbox after the time-up close: it must
      * still be decided as received in time (it was refused `question-closed`, being behind the close in the partition).
      * The close writes it ahead of itself, and the outbox relay, back from a pause, sends the first row alone, so the
@@ -71,6 +71,21 @@ public class AnswersAcrossKafkaOutageIT {
      */
     @Test
     void anAnswerStillWaitingForTheBrokerAtTheCloseIsDecidedAheadOfIt() {
+        Optional<String> played = answerInTheLastSecondsWithoutKafka();
+        if (played.isEmpty()) {
+            // The server took the answer only after the close (a loaded machine), so it was refused on the spot and
+            // the scenario did not happen: once more, on a new game.
+            brokerIsBack();
+            played = answerInTheLastSecondsWithoutKafka();
+        }
+        assertThat(played).as("the server took the answer before the close in one of two games").isPresent();
+        assertThat(refusals(played.get())).as("why an answer was refused").isEqualTo("none");
+        assertThat(Platform.count("ANSWER", "SELECT count(*) FROM answers WHERE game_id = ? AND correct",
+                UUID.fromString(played.get()))).as("Bob's and Ada's").isEqualTo(2);
+    }
+
+    /** The game's id once Ada's answer was received and decided; empty if it came too late to be received. */
+    private Optional<String> answerInTheLastSecondsWithoutKafka() {
         Game game = Game.open("Close during outage", 30, false);
         try (SocketClient hostSocket = SocketClient.host(game.id, game.host);
              SocketClient ada = game.player("Ada");
@@ -86,20 +101,24 @@ public class AnswersAcrossKafkaOutageIT {
 
             Platform.control("POST", "/kafka/stop");
             // Within the last 1.5 s (the broker's wait), with time for the server to take the answer before the close.
-            long untilLastSecond = Duration.between(Instant.now(), closesAt.minusMillis(1200)).toMillis();
-            assertThat(untilLastSecond).as("Kafka stopped with time to spare").isPositive();
-            Platform.sleep(untilLastSecond);
+            long untilLastSeconds = Duration.between(Instant.now(), closesAt.minusMillis(1300)).toMillis();
+            assertThat(untilLastSeconds).as("Kafka stopped with time to spare").isPositive();
+            Platform.sleep(untilLastSeconds);
             ada.send(AnswersIT.answer(0, firstOption(open)));
-            ada.awaitType("answer-received"); // after the close (pushed meanwhile, which this wait passes over)
+            // "received" comes after the close (pushed meanwhile, which this wait passes over).
+            JsonNode reply = ada.await("the answer's reply", Duration.ofSeconds(15), m ->
+                    m.path("type").asText().equals("answer-received") || m.path("type").asText().equals("answer-refused"));
+            if (reply.path("type").asText().equals("answer-refused")) {
+                assertThat(reply.path("reason").asText()).as(reply.toString()).isIn("question-closed", "too-late");
+                return Optional.empty();
+            }
             assertThat(hostSocket.awaitPhase("closed").path("closeReason").asText()).isEqualTo("time-up");
 
             Platform.control("POST", "/kafka/start");
             JsonNode decided = decision(ada);
             assertThat(decided.path("type").asText()).as(decided.toString()).isEqualTo("answer-accepted");
         }
-        assertThat(refusals(game.id)).as("why an answer was refused").isEqualTo("none");
-        assertThat(Platform.count("ANSWER", "SELECT count(*) FROM answers WHERE game_id = ? AND correct", UUID.fromString(game.id)))
-                .as("Bob's and Ada's").isEqualTo(2);
+        return Optional.of(game.id);
     }
 
     /** A host's game of one question, opened to players. */

@@ -48,11 +48,9 @@ public class AnswerIntake {
     private volatile long kafkaAwaySince = System.nanoTime() - KAFKA_AWAY_FOR.toNanos() - 1;
     /** Per game, the answers received here and not yet durable (neither acknowledged by the broker nor committed). */
     private final Map<String, Map<String, OnItsWay>> onTheirWay = new ConcurrentHashMap<>();
-    /** An answer's direct send that has waited this long may fail: a close writes the answer ahead of itself. */
-    static final Duration IN_DOUBT_AFTER = Duration.ofMillis(500);
 
-    /** An answer not yet durable: since when, and whether it goes through the outbox. */
-    private record OnItsWay(EventEnvelope event, long sinceNanos, boolean throughOutbox) {
+    /** An answer not yet durable, and since when. */
+    private record OnItsWay(EventEnvelope event, long sinceNanos) {
     }
 
     @Inject
@@ -158,8 +156,7 @@ public class AnswerIntake {
         String viaOutbox = !inLog.holds(game.id(), game.versionAnAnswerDependsOn(playerId)) ? "game-events-in-flight"
                 : System.nanoTime() - kafkaAwaySince < KAFKA_AWAY_FOR.toNanos() ? "kafka-away" : null;
         // On its way from before it is sent: a close recorded from now on can write it ahead of itself.
-        OnItsWay onItsWay = new OnItsWay(event, System.nanoTime(), viaOutbox != null);
-        onItsWay(onItsWay);
+        onItsWay(new OnItsWay(event, System.nanoTime()));
         // Completed by hand, not by a dependent stage: a dependent stage would wrap NotSaved in a CompletionException
         // whose stack trace is what the caller would log.
         CompletableFuture<Void> outcome = new CompletableFuture<>();
@@ -194,24 +191,20 @@ public class AnswerIntake {
     }
 
     /**
-     * Writes the game's answers still on their way that may yet land behind the close the caller's transaction is
-     * about to record, into that transaction, ahead of the close. An answer stamped before the close but held up (an
-     * outage: the broker is given {@link #KAFKA_WAIT}, then the answer is committed to the outbox) would otherwise
-     * reach the game's partition behind the close and be refused as too late. Those are the answers going through the
-     * outbox, and those whose direct send has waited {@link #IN_DOUBT_AFTER} or was made while the broker was just
-     * found away; a direct send that is going well is ahead of the close anyway (the relay sends through the same
-     * producer, later). Whichever copy arrives first is applied (the same event id); the others change nothing.
-     * Answers on their way on other instances are not seen here (docs/ARCHITECTURE.md).
+     * Writes the game's answers still on their way (received here, neither acknowledged by the broker nor committed
+     * yet) into the caller's transaction, ahead of the close or end it is about to record. An answer stamped before
+     * the close but held up (an outage, which nothing may have shown yet: the broker is given {@link #KAFKA_WAIT},
+     * then the answer is committed to the outbox) would otherwise reach the game's partition behind the close and be
+     * refused as too late. With the broker well these are the few answers of the last moments: copies, of which
+     * whichever arrives first is applied (the same event id) and the others change nothing. Answers on their way on
+     * other instances are not seen here (docs/ARCHITECTURE.md).
      */
     public void keepAheadOfClose(String gameId) {
         Map<String, OnItsWay> answers = onTheirWay.get(gameId);
         if (answers == null || answers.isEmpty()) {
             return;
         }
-        long now = System.nanoTime();
-        boolean kafkaAway = now - kafkaAwaySince < KAFKA_AWAY_FOR.toNanos();
         List<EventEnvelope> ahead = answers.values().stream()
-                .filter(a -> a.throughOutbox() || kafkaAway || now - a.sinceNanos() >= IN_DOUBT_AFTER.toNanos())
                 .sorted(Comparator.comparingLong(OnItsWay::sinceNanos))
                 .map(OnItsWay::event)
                 .toList();

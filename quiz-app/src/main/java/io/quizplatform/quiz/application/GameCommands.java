@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * One game command in one transaction: lock the game's live row, load the game from its events, run the command,
- * append what it recorded (behind the answers still on their way, when it closes the question or ends the game). Callers still retry on a concurrent change (a game that is not live has no row).
+ * append what it recorded (behind the answers still on their way, when it closes the question or ends the
+ * game). Callers still retry on a concurrent change (a game that is not live has no row).
  */
 @ApplicationScoped
 public class GameCommands {
@@ -31,7 +32,9 @@ public class GameCommands {
         Game game = store.load(gameId).orElseThrow(() -> UnknownGame.withId(gameId));
         R result = command.apply(game);
         if (!game.pendingEvents().isEmpty()) {
-            if (game.pendingEvents().stream().anyMatch(e -> e instanceof GameEvent.QuestionClosed || e instanceof GameEvent.GameEnded)) {
+            boolean closes = game.pendingEvents().stream()
+                    .anyMatch(e -> e instanceof GameEvent.QuestionClosed || e instanceof GameEvent.GameEnded);
+            if (closes) {
                 // Answers stamped before this close, still on their way to the broker, go ahead of it.
                 answers.keepAheadOfClose(game.id());
             }

@@ -54,7 +54,7 @@ public class HostSessionSweep {
     void sweep() {
         try {
             for (SocketConnection host : sockets.hosts()) {
-                AccessTokenVerifier.Check check = hostTokens.check(host.hostToken());
+                AccessTokenVerifier.Check check = hostTokens.recheck(host.hostToken());
                 // Unverifiable (user-app out of reach, no keys kept): an outage ends no game.
                 if (check.standing() != AccessTokenVerifier.Standing.UNVERIFIABLE && !check.validFor(host.userId())) {
                     hosts.sessionEnded(host, check.standing());

@@ -64,7 +64,7 @@ public class HostSockets {
      */
     void command(SocketConnection connection, ClientMessage.MessageType type, String playerId) {
         Instant now = Instant.now();
-        AccessTokenVerifier.Check check = hostTokens.check(connection.hostToken());
+        AccessTokenVerifier.Check check = hostTokens.recheck(connection.hostToken());
         if (check.standing() != AccessTokenVerifier.Standing.UNVERIFIABLE && !check.validFor(connection.userId())) {
             sessionEnded(connection, check.standing());
             return;

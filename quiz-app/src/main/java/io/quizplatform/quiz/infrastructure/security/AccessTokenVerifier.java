@@ -134,7 +134,20 @@ public class AccessTokenVerifier {
 
     private static final Check REFUSED = new Check(Standing.REFUSED, null);
 
+    /** A token offered now (a hello): only what the signature proves admits it. */
     public Check check(String token) {
+        return check(token, false);
+    }
+
+    /**
+     * The token of an open socket, checked at its hello and asked about again (before a command, by the sweep): if
+     * user-app's keys are out of reach, its claims are still read for what ends it ({@link #unverifiable}).
+     */
+    public Check recheck(String token) {
+        return check(token, true);
+    }
+
+    private Check check(String token, boolean checkedAtHello) {
         if (token == null || token.isBlank() || token.length() > 8192) {
             return REFUSED;
         }
@@ -152,7 +165,8 @@ public class AccessTokenVerifier {
             return new Check(Standing.VALID, new Host(claims.getSubject(), groups.contains("admin")));
         } catch (InvalidJwtException e) {
             if (causedByIo(e)) {
-                return unverifiable(token);
+                // Not for a hello: a forged token's claims would be answered for (when a session ended, say).
+                return checkedAtHello ? unverifiable(token) : UNVERIFIABLE;
             }
             // Expired and nothing else wrong with it (signature, issuer): jose4j lists every reason it found.
             boolean onlyExpired = e.hasExpired() && e.getErrorDetails().stream()
@@ -173,7 +187,7 @@ public class AccessTokenVerifier {
 
     /**
      * User-app's keys could not be fetched (and none are kept): the signature cannot be checked now. The token of an
-     * open socket was checked at its hello, so what it says still ends it, as with the keys at hand: a logout or an
+     * open socket was checked at its hello (only such a token comes here), so what it says still ends it, as with the keys at hand: a logout or an
      * ended session refuses it (the deny-list is in Redis, not in user-app), an expiry or a renewal makes it stale.
      * Otherwise it is {@link Standing#UNVERIFIABLE}, which admits no new hello.
      */
@@ -193,6 +207,8 @@ public class AccessTokenVerifier {
             return UNVERIFIABLE;
         } catch (InvalidJwtException | MalformedClaimException e) {
             return REFUSED; // not even a token's shape
+        } catch (RuntimeException e) {
+            return UNVERIFIABLE; // the deny-list could not say either: as before, an outage ends no game
         }
     }
 
