@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,12 +45,11 @@ public class AnswerIntake {
     static final Duration KAFKA_AWAY_FOR = Duration.ofSeconds(3);
     private static final RuntimeException OUTBOX_FIRST = new RuntimeException("through the outbox", null, false, false) { };
     private volatile long kafkaAwaySince = System.nanoTime() - KAFKA_AWAY_FOR.toNanos() - 1;
-    /** Per game, the answers received here and not yet durable (neither acknowledged by the broker nor committed). */
-    private final Map<String, Map<String, OnItsWay>> onTheirWay = new ConcurrentHashMap<>();
-
-    /** An answer not yet durable, and since when. */
-    private record OnItsWay(EventEnvelope event, long sinceNanos) {
-    }
+    /**
+     * Per game, the answers received here and not yet durable (neither acknowledged by the broker nor committed), by
+     * answer id. Their order does not matter: each player has at most one answer to a question on its way.
+     */
+    private final Map<String, Map<String, EventEnvelope>> onTheirWay = new ConcurrentHashMap<>();
 
     @Inject
     AcknowledgedPublisher publisher;
@@ -156,7 +154,7 @@ public class AnswerIntake {
         String viaOutbox = !inLog.holds(game.id(), game.versionAnAnswerDependsOn(playerId)) ? "game-events-in-flight"
                 : System.nanoTime() - kafkaAwaySince < KAFKA_AWAY_FOR.toNanos() ? "kafka-away" : null;
         // On its way from before it is sent: a close recorded from now on can write it ahead of itself.
-        onItsWay(new OnItsWay(event, System.nanoTime()));
+        onItsWay(event);
         // Completed by hand, not by a dependent stage: a dependent stage would wrap NotSaved in a CompletionException
         // whose stack trace is what the caller would log.
         CompletableFuture<Void> outcome = new CompletableFuture<>();
@@ -200,23 +198,17 @@ public class AnswerIntake {
      * other instances are not seen here (docs/ARCHITECTURE.md).
      */
     public void keepAheadOfClose(String gameId) {
-        Map<String, OnItsWay> answers = onTheirWay.get(gameId);
-        if (answers == null || answers.isEmpty()) {
-            return;
-        }
-        List<EventEnvelope> ahead = answers.values().stream()
-                .sorted(Comparator.comparingLong(OnItsWay::sinceNanos))
-                .map(OnItsWay::event)
-                .toList();
+        Map<String, EventEnvelope> answers = onTheirWay.get(gameId);
+        List<EventEnvelope> ahead = answers == null ? List.of() : List.copyOf(answers.values());
         if (!ahead.isEmpty()) {
             safekeeping.keepAhead(ahead);
         }
     }
 
-    private void onItsWay(OnItsWay answer) {
-        onTheirWay.compute(answer.event().aggregateId(), (game, answers) -> {
-            Map<String, OnItsWay> kept = answers != null ? answers : new ConcurrentHashMap<>();
-            kept.put(answer.event().id(), answer);
+    private void onItsWay(EventEnvelope answer) {
+        onTheirWay.compute(answer.aggregateId(), (game, answers) -> {
+            Map<String, EventEnvelope> kept = answers != null ? answers : new ConcurrentHashMap<>();
+            kept.put(answer.id(), answer);
             return kept;
         });
     }
