@@ -38,6 +38,7 @@ const BY_CODE = {
   'no-such-player': 'refusal.rule.noSuchPlayer',
   'unknown-game': 'refusal.unknownGame', // a refused command's rule when the game is gone
   'game-busy': 'refusal.gameBusy',
+  'try-again': 'refusal.tryAgain', // a host command the server could not carry out now (its database out)
   // scoring-app
   'Game not found': 'refusal.unknownGame',
   'Not your game': 'refusal.notYourGame',
@@ -339,9 +340,12 @@ export function fieldMessage({ code, message }) {
   return key ? t(key) : untranslated(message, 'refusal.field.invalid');
 }
 
-/** A host command the game refused on the socket ({type: 'error', code: 'refused', rule, message}). */
+/**
+ * A host command the game refused on the socket ({type: 'error', code: 'refused', rule, message}), or one the server
+ * could not carry out now ({type: 'error', code: 'try-again', message}).
+ */
 export function refusedCommand(error) {
-  const rule = entry(BY_CODE, error.rule);
+  const rule = entry(BY_CODE, error.rule || error.code);
   if (rule) return t(rule);
   return knownSentence(error.message) || untranslated(error.message, 'screen.refused');
 }

@@ -20,7 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A phone on a network too slow to take what it is sent: a WebSocket client over a plain TCP socket with a tiny
  * receive buffer that reads nothing after the handshake until asked to ({@link #readAll}), so what the server writes
- * piles up in the server's queue for it. {@link SocketClient} (java.net.http) cannot stop reading at the TCP level.
+ * piles up in the server's queue for it. {@link SocketClient} (java.net.http) cannot stop reading at the TCP level,
+ * nor send a text frame that is not UTF-8 ({@link #sendTextFrame}, a broken client).
  */
 final class StalledPhone implements AutoCloseable {
 
@@ -63,9 +64,24 @@ final class StalledPhone implements AutoCloseable {
         }
     }
 
+    /** A player's connection to the game, hello said. */
+    static StalledPhone player(String gameId, String playerToken) {
+        try {
+            StalledPhone phone = new StalledPhone(gameId);
+            phone.send("{\"type\":\"hello\",\"role\":\"player\",\"token\":\"" + playerToken + "\"}");
+            return phone;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** One text frame, masked as a client's must be. */
     void send(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        sendTextFrame(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One text frame of these bytes, whether they are UTF-8 or not (a broken client's). */
+    void sendTextFrame(byte[] payload) {
         if (payload.length > 0xFFFF) {
             throw new IllegalArgumentException("messages up to 64 KB only");
         }
@@ -92,8 +108,22 @@ final class StalledPhone implements AutoCloseable {
         }
     }
 
+    /** Reads until a text containing {@code wanted} comes, and returns it (the texts before it are skipped). */
+    String awaitText(String wanted, Duration within) {
+        Received read = readUntil(wanted, within);
+        String last = read.texts().isEmpty() ? "" : read.texts().get(read.texts().size() - 1);
+        if (!last.contains(wanted)) {
+            throw new AssertionError("no text with " + wanted + " within " + within + "; received " + read);
+        }
+        return last;
+    }
+
     /** Starts reading: every frame the server had queued or sends, until it closes the connection or falls silent. */
     Received readAll(Duration silence) {
+        return readUntil(null, silence);
+    }
+
+    private Received readUntil(String wanted, Duration silence) {
         List<String> texts = new ArrayList<>();
         ByteArrayOutputStream message = new ByteArrayOutputStream();
         try {
@@ -121,6 +151,9 @@ final class StalledPhone implements AutoCloseable {
                     if ((first & 0x80) != 0) {
                         texts.add(message.toString(StandardCharsets.UTF_8));
                         message.reset();
+                        if (wanted != null && texts.get(texts.size() - 1).contains(wanted)) {
+                            return new Received(texts, -1, "still open");
+                        }
                     }
                 }
             }
@@ -137,6 +170,12 @@ final class StalledPhone implements AutoCloseable {
             response.append((char) in.readUnsignedByte());
         }
         return response.toString();
+    }
+
+    /** Drops the connection with a TCP reset, no close frame (a phone whose network went away mid-write). */
+    void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
     }
 
     @Override

@@ -202,7 +202,8 @@ public final class ClientMessages {
         if (!(playerId instanceof String id) || !UUID_TEXT.matcher(id).matches()) {
             throw fields.invalid("playerId", "\"playerId\" is the id of a player of this game (as in the host's list).");
         }
-        return new ClientMessage.Kick(id);
+        // Player ids are kept in lower case (UUID#toString); the same id in capitals names the same player.
+        return new ClientMessage.Kick(id.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The members of a message, with what this message type is checking of them. */

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -128,6 +129,21 @@ public class GameSessions {
         close(session, CloseReason.CloseCodes.CANNOT_ACCEPT, GameSocket.TEXT_ONLY);
     }
 
+    /**
+     * Liberty reports a socket's failure (or an exception out of a handler) here and leaves the socket open: it is let
+     * go of and closed (1013), so that the phone comes back with a hello rather than stays on a socket nothing is
+     * pushed to any more.
+     */
+    void failed(Session session, Throwable failure) {
+        closed(session);
+        if (session.isOpen()) {
+            // Our own code's failure is worth an operator's look; a network's is not.
+            LOG.log(failure instanceof RuntimeException ? Level.WARNING : Level.FINE,
+                    "a game socket failed; closed for the client to reconnect", failure);
+            close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "try again");
+        }
+    }
+
     void closed(Session session) {
         awaitingHello.remove(session);
         SocketConnection connection = sockets.closed(session);
@@ -221,15 +237,12 @@ public class GameSessions {
         }
     }
 
+    /**
+     * The token first, then the game: a hello with a made-up token must not make this instance read a game (a whole
+     * event history) and hold it.
+     */
     private void hello(Session session, String gameId, ClientMessage.Hello message) {
         String token = message.token();
-        Game game;
-        try {
-            game = live.game(gameId);
-        } catch (IllegalArgumentException | UnknownGame e) {
-            close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "unknown game");
-            return;
-        }
         if (message.role() == ClientMessage.Role.PLAYER) {
             Optional<PlayerTokens.PlayerClaims> claims = playerTokens.verify(token);
             if (claims.isEmpty()) {
@@ -237,10 +250,28 @@ public class GameSessions {
             } else if (!claims.get().gameId().equals(gameId)) {
                 error(session, "wrong-game", null, "This player token belongs to another game. Connect to that game, or join this one with its PIN.");
             } else {
-                live.playerHello(sockets.player(session, gameId, claims.get().playerId()), game);
+                Game game = game(session, gameId);
+                if (game != null) {
+                    live.playerHello(sockets.player(session, gameId, claims.get().playerId()), game);
+                }
             }
         } else {
-            hosts.hello(session, gameId, game, token);
+            hosts.hello(session, gameId, () -> game(session, gameId), token);
+        }
+        if (!session.isOpen()) {
+            // Closed while the hello was served: its close may have come before the connection was listed, and found
+            // nothing to let go of then.
+            closed(session);
+        }
+    }
+
+    /** The game as this instance holds it, or null once the socket is closed (1008) for naming no game. */
+    private Game game(Session session, String gameId) {
+        try {
+            return live.game(gameId);
+        } catch (IllegalArgumentException | UnknownGame e) {
+            close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "unknown game");
+            return null;
         }
     }
 

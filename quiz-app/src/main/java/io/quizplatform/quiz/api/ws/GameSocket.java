@@ -78,6 +78,6 @@ public class GameSocket extends Endpoint {
     @Override
     public void onError(Session session, Throwable failure) {
         LOG.log(Level.FINE, "socket error", failure);
-        sessions.closed(session);
+        sessions.failed(session, failure);
     }
 }

@@ -17,6 +17,8 @@ import jakarta.websocket.Session;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * The host's side of a game socket (docs/PROTOCOL.md, "From the host"): its hello, checked against user-app's access
@@ -26,6 +28,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class HostSockets {
+
+    private static final Logger LOG = Logger.getLogger(HostSockets.class.getName());
 
     /** The close reason (1013) of a host socket whose token was renewed or has expired: come back with the new one. */
     static final String STALE_TOKEN = "token renewed or expired; reconnect";
@@ -42,12 +46,20 @@ public class HostSockets {
     @Inject
     OpenSockets sockets;
 
-    /** A host's hello to {@code game}: welcomed, sent back to come with its current token (1013), or refused. */
-    void hello(Session session, String gameId, Game game, String token) {
+    /**
+     * A host's hello: welcomed, sent back to come with its current token (1013), or refused. The game is read only for
+     * a valid token ({@code game} gives null once it has closed the socket for naming no game).
+     */
+    void hello(Session session, String gameId, Supplier<Game> game, String token) {
         AccessTokenVerifier.Check check = hostTokens.check(token);
         switch (check.standing()) {
-            case VALID -> live.hostHello(sockets.host(session, gameId, check.host().userId(), check.host().admin(), token),
-                    game, check.host().admin());
+            case VALID -> {
+                Game played = game.get();
+                if (played != null) {
+                    live.hostHello(sockets.host(session, gameId, check.host().userId(), check.host().admin(), token),
+                            played, check.host().admin());
+                }
+            }
             // A page that renewed its session just now may still say hello with the token the renewal retired.
             case STALE -> sockets.close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, STALE_TOKEN);
             // user-app's keys out of reach and none kept: not a verdict on the token.
@@ -89,6 +101,11 @@ public class HostSockets {
             refused(connection.session(), "unknown-game", e.getMessage());
         } catch (GameBusy e) {
             refused(connection.session(), "game-busy", e.getMessage());
+        } catch (RuntimeException e) {
+            // The game could not be read or written (a database out): the host is told and may send it again (a
+            // command that did go through is then refused by the game's state, so nothing happens twice).
+            LOG.warning("host command " + type.wireName() + " on game " + connection.gameId() + " failed: " + e);
+            error(connection.session(), "try-again", null, "The server could not do that right now; try again.");
         }
     }
 

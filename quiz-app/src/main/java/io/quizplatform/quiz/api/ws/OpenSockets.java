@@ -105,13 +105,19 @@ public class OpenSockets implements GameConnections {
         open.add(session);
     }
 
-    /** The session is gone: its connection (if it said hello) is let go of and returned. */
+    /**
+     * The session is gone: its connection (if it said hello) is let go of and returned, to one caller only. Liberty
+     * reports a failed socket through onError and then onClose, and a hello served while the socket closed checks
+     * again: the game must count the player out once (twice made a player with another socket open look offline,
+     * and a question closed as answered by everyone before they answered).
+     */
     SocketConnection closed(Session session) {
         open.remove(session);
         SocketConnection connection = connection(session);
-        if (connection != null) {
-            remove(connection);
+        if (connection == null || !connection.letGo()) {
+            return null;
         }
+        remove(connection);
         return connection;
     }
 
@@ -156,8 +162,9 @@ public class OpenSockets implements GameConnections {
     @Override
     public void add(Connection connection) {
         SocketConnection socket = (SocketConnection) connection;
-        socket.session().getUserProperties().put(CONNECTION, socket);
+        // In its room first, then on its session: a close that takes it off the session finds it in the room too.
         byGame.computeIfAbsent(socket.gameId(), g -> new GameRoom()).add(socket);
+        socket.session().getUserProperties().put(CONNECTION, socket);
     }
 
     @Override

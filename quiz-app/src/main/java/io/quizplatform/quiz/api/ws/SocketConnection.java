@@ -4,6 +4,8 @@ import io.quizplatform.quiz.application.live.Connection;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * A socket that said a valid hello, as the application sees it: who is on it and its write queue
  * ({@link Outbound}). Kept in the session's properties by {@link OpenSockets}.
@@ -19,6 +21,8 @@ final class SocketConnection implements Connection {
     private final boolean admin;
     /** A host's access token, from its hello: asked again before each command and by {@link HostSessionSweep}. */
     private final String hostToken;
+    /** Set once the socket is gone and the connection let go of ({@link OpenSockets#closed}). */
+    private final AtomicBoolean letGo = new AtomicBoolean();
     /** When a message last went either way ({@link System#nanoTime}): the idle sweep closes long-silent sockets. */
     private volatile long lastActiveNanos = System.nanoTime();
 
@@ -81,6 +85,11 @@ final class SocketConnection implements Connection {
 
     void active(long nanos) {
         lastActiveNanos = nanos;
+    }
+
+    /** True to the first caller only: the game counts a player out once per connection. */
+    boolean letGo() {
+        return letGo.compareAndSet(false, true);
     }
 
     boolean silentSince(long nanos) {

@@ -8,7 +8,10 @@ import java.util.Collection;
  */
 public interface GameConnections {
 
-    /** From now on the connection is among its game's: it gets the game's pushes. */
+    /**
+     * From now on the connection is among its game's: it gets the game's pushes. One whose socket closed before this
+     * is let go of by the adapter once the hello is served (its close found nothing to let go of then).
+     */
     void add(Connection connection);
 
     /** The open connections of the game here, hosts and players (a player may have several). */

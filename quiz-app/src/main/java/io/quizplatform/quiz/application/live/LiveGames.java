@@ -78,8 +78,10 @@ public class LiveGames {
             connection.kick();
             return;
         }
-        connections.add(connection);
+        // Counted online before it is listed: a close that comes before the listing finds nothing to let go of, and the
+        // caller, seeing the socket closed, lets it go itself (GameConnections#add), so it is counted out exactly once.
         presence.connected(connection.gameId(), connection.userId());
+        connections.add(connection);
         welcome(connection, game);
     }
 
@@ -146,8 +148,12 @@ public class LiveGames {
             connection.send(json(new ServerMessage.AnswerRefused(questionIndex, e.code(), null, e.getMessage())));
             told.complete(null);
         } catch (RuntimeException e) {
+            // The game could not be read or the answer not handed on (a database out): nothing was recorded, and the
+            // player is told so rather than left waiting for a receipt that never comes.
+            LOG.warning("answer of player " + playerId + " to game " + gameId + " not taken: " + e);
+            connection.send(json(new ServerMessage.Error("answer-not-saved", null,
+                    "Your answer could not be saved; send it again.")));
             told.complete(null);
-            throw e;
         }
     }
 }

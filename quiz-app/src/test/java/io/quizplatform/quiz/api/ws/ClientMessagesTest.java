@@ -36,6 +36,8 @@ class ClientMessagesTest {
         assertThat(read("{\"type\":\"skip\"}")).isEqualTo(new HostCommand(MessageType.SKIP));
         assertThat(read("{\"type\":\"end\"}")).isEqualTo(new HostCommand(MessageType.END));
         assertThat(read("{\"type\":\"kick\",\"playerId\":\"" + PLAYER + "\"}")).isEqualTo(new Kick(PLAYER));
+        assertThat(read("{\"type\":\"kick\",\"playerId\":\"" + PLAYER.toUpperCase() + "\"}")).as("the same id in capitals")
+                .isEqualTo(new Kick(PLAYER));
         assertThat(read("{\"type\":\"answer\",\"questionIndex\":0,\"optionIds\":[\"a\"]}")).isEqualTo(new Answer(0, List.of("a"), null));
         assertThat(read("{\"type\":\"answer\",\"questionIndex\":99,\"optionIds\":[\"a\",\"c\"]}")).isEqualTo(new Answer(99, List.of("a", "c"), null));
         assertThat(read("{\"type\":\"answer\",\"questionIndex\":5,\"text\":\" Pacific \"}")).isEqualTo(new Answer(5, List.of(), " Pacific "));
