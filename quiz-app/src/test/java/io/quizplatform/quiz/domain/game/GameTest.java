@@ -72,6 +72,21 @@ class GameTest {
     }
 
     @Test
+    void nicknamesThatLookTheSameAreTakenAndControlCharactersAreRefusedNotRewritten() {
+        Game game = lobby(false, 100);
+        game.join("p1", "Ada", T0);
+        assertRefused(() -> game.join("p2", "\uFF21\uFF44\uFF41", T0), "nickname-taken"); // fullwidth Ａｄａ
+        assertRefused(() -> game.join("p2", "\uD835\uDC00\uD835\uDC1D\uD835\uDC1A", T0), "nickname-taken"); // bold 𝐀𝐝𝐚
+        game.join("p3", "Straße", T0);
+        assertRefused(() -> game.join("p4", "STRASSE", T0), "nickname-taken");
+        for (String control : new String[]{"Ada\tX", "Ada\nX", "\u001FBea", "Bea\r", "Bea\u0085X"}) {
+            assertRefused(() -> game.join("p5", control, T0), "nickname-invalid");
+        }
+        assertThat(game.join("p5", " Bea  X ", T0).nickname()).as("spaces are still tidied").isEqualTo("Bea X");
+        assertThat(game.activePlayerCount()).isEqualTo(3);
+    }
+
+    @Test
     void aKickedPlayersNicknameIsFreeAgain() {
         Game game = lobby(false, 100);
         game.join("p1", "Ada", T0);
