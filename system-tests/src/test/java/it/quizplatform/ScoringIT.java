@@ -340,6 +340,10 @@ public class ScoringIT {
             return Optional.empty();
         });
         assertThat(parked.get("error").asText()).contains("question 7");
+        // Its processed mark (made when it was set aside to wait) was taken back as it was parked: a replay tries it
+        // again and says it failed (the game has no question 7), where it used to answer "duplicate", as if applied.
+        Platform.Reply replayed = replay(parked, "");
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(422);
         JsonNode board = awaitScoringEvent(gameId, "score.question-scored");
         assertThat(board.get("payload").get("lines").get(0).get("total").asInt()).isEqualTo(1000);
     }
@@ -705,6 +709,33 @@ public class ScoringIT {
                 .isEqualTo(1);
         Platform.Reply again = Platform.sendJson("POST", "/scoring/api/admin/games/" + gameId + "/finalization/retry", "", admin);
         assertThat(again.status()).isEqualTo(409);
+    }
+
+    /**
+     * The game's last tally comes after its completion stopped waiting for it (SCORING_FINALIZATION_WAIT_SECONDS, 30 s
+     * on the test stack; Kafka or answer-app away for longer in life): the game is completed then, without an
+     * operator. It used to stay finished with errors, its podium unavailable, until an operator retried it.
+     */
+    @Test
+    void aTallyThatComesAfterTheCompletionGaveUpWaitingCompletesTheGame() throws Exception {
+        String gameId = UUID.randomUUID().toString();
+        String ada = UUID.randomUUID().toString();
+        createForgedGame(gameId, ada);
+        withoutAnswerAppTallies(gameId);
+        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                gameId, ada, 0, true, 0, 1));
+        publish("quiz-events", gameId, ended(gameId, 9));
+        JsonNode failed = awaitScoringEvent(gameId, "game.finalization-failed");
+        assertThat(failed.get("payload").get("step").asText()).isEqualTo("AWAITING_SCORES");
+        assertThat(Platform.count("SCORING", "SELECT count(*) FROM games WHERE game_id = ?::uuid AND status = 'FINISHED_WITH_ERRORS'",
+                gameId)).isEqualTo(1);
+
+        publish("answer-events", gameId, tallied(gameId, 0, 1, 1, 2));
+        JsonNode finalized = awaitScoringEvent(gameId, "game.finalized");
+        assertThat(finalized.get("payload").get("podium").get(0).get("playerId").asText()).isEqualTo(ada);
+        assertThat(Platform.count("SCORING", "SELECT count(*) FROM games WHERE game_id = ?::uuid AND status = 'FINALIZED'", gameId))
+                .isEqualTo(1);
+        assertThat(Platform.get("/scoring/api/games/" + gameId + "/report", admin).status()).isEqualTo(200);
     }
 
     // --- the score computed independently ----------------------------------------------------------------------

@@ -135,6 +135,8 @@ final class Stack {
             env.put("ADMIN_EMAILS", "operator@quiz-platform.test");
             // A completion step that keeps failing gives up (and compensates) after 1 s + 2 s of backoff.
             putUnlessSet(env, "SCORING_FINALIZATION_MAX_ATTEMPTS", "3");
+            // A completion whose tallies do not come gives up (and compensates) after 30 s rather than 2 min.
+            putUnlessSet(env, "SCORING_FINALIZATION_WAIT_SECONDS", "30");
             // Every test registers and logs in its own users: a tenth of the production count keeps PBKDF2 real but
             // cheap under the client compiler (RateLimitIT took 71 s, now 10 s). The chart keeps 210,000.
             putUnlessSet(env, "PASSWORD_HASH_ITERATIONS", "21000");

@@ -33,6 +33,9 @@ public class DeadLetterParking {
     @Inject
     ServiceSettings settings;
 
+    @Inject
+    ProcessedEvents processed;
+
 
     /** The record to send; source partition and offset when known (null otherwise). */
     static ProducerRecord<String, String> parked(Topic source, String consumer, String key, String value, String error,
@@ -50,9 +53,24 @@ public class DeadLetterParking {
         return parked;
     }
 
-    /** Parks it and waits for the broker; throws if Kafka does not take it (the caller's transaction then fails). */
+    /**
+     * Parks it and waits for the broker; throws if Kafka does not take it (the caller's transaction then fails). The
+     * event was marked as processed when it was delivered (and set aside): the mark is taken back in the caller's
+     * transaction, so that an operator's replay applies it. A transaction that fails after this parks it again when
+     * it runs again: parked twice, applied once.
+     */
     public void park(Topic source, String key, String value, String error) {
         ProducerRecord<String, String> parked = parked(source, settings.serviceName(), key, value, error, null, null);
+        String eventId = null;
+        try {
+            eventId = EventCodec.decode(value).id();
+        } catch (RuntimeException e) {
+            // Not an event at all (it cannot have been marked by its id): parked as it is, not replayable.
+            LOG.fine(() -> "parking a record that is not an event: " + e);
+        }
+        if (eventId != null) {
+            processed.unmark(settings.serviceName(), eventId);
+        }
         try {
             producer.get().send(parked).get(10, TimeUnit.SECONDS);
             LOG.warning(() -> settings.serviceName() + ": parked an event of " + source.topicName() + " in " + parked.topic()

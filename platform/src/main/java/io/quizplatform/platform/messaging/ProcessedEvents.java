@@ -100,6 +100,19 @@ public class ProcessedEvents {
     }
 
     /**
+     * Takes back this consumer's mark of an event it had taken in without applying it (it waited for its aggregate)
+     * and now parks instead, in the caller's transaction: a replay from the dead-letter topic then applies it rather
+     * than report {@code duplicate} and change nothing. SQL (ADR 0003): the marks have no entity.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unmark(String consumer, String eventId) {
+        entityManager.createNativeQuery("DELETE FROM processed_events WHERE consumer = ?1 AND event_id = ?2")
+                .setParameter(1, consumer)
+                .setParameter(2, UUID.fromString(eventId))
+                .executeUpdate();
+    }
+
+    /**
      * Drops up to {@code limit} marks of the given topics made before {@code cutoff}, in a transaction of its own (a
      * purge never holds locks for long); returns how many. SQL (ADR 0003): a bounded delete has no JPA form, and the
      * marks have no entity.

@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * Scores accepted answers and, when answer-app has tallied a question (its tally follows every decision on that
@@ -48,6 +49,8 @@ import java.util.function.Consumer;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class AnswerScoring {
+
+    private static final Logger LOG = Logger.getLogger(AnswerScoring.class.getName());
 
     @Inject
     ScoreStore repository;
@@ -296,6 +299,12 @@ public class AnswerScoring {
         repository.tallied(gameId, tally.questionIndex(), tally.answered(), tally.correct(),
                 EventCodec.payloadToJson(tally.distribution() == null ? List.of() : tally.distribution()),
                 EventCodec.payloadToJson(tally.textAnswers() == null ? List.of() : tally.textAnswers()), tally.closedAt());
+        // A tally later than the game's completion would wait for it (Kafka or answer-app away for longer): the game
+        // is completed now, without an operator's retry.
+        if (finalizations.restartIfGaveUpAt(gameId, FinalizationSteps.Step.AWAITING_SCORES.name())) {
+            LOG.info(() -> "game " + gameId + ": question " + tally.questionIndex() + " tallied after its completion gave up"
+                    + " waiting; completing it again");
+        }
         // PostgreSQL sorts already; the domain's rule has the last word on the order every player is told.
         List<BoardRow> board = Ranking.sorted(boards.board(gameId, tally.questionIndex()));
         int lastCounting = game.lastCountingThrough(tally.questionIndex());

@@ -44,6 +44,12 @@ public interface FinalizationStore {
     /** A saga that gave up runs again from its step, its game ended again; false unless it had given up. */
     boolean restart(UUID gameId);
 
+    /**
+     * {@link #restart} for a saga that gave up at {@code step} only (a tally that came after the saga stopped waiting
+     * for it); false otherwise, also when the game has no saga (it has not ended).
+     */
+    boolean restartIfGaveUpAt(UUID gameId, String step);
+
     /** Questions opened but not tallied: their answers may not all be scored yet. */
     int questionsNotScored(UUID gameId);
 

@@ -100,6 +100,12 @@ public class FinalizationRepository implements FinalizationStore {
         return true;
     }
 
+    @Override
+    public boolean restartIfGaveUpAt(UUID gameId, String step) {
+        GameFinalization saga = em.find(GameFinalization.class, gameId);
+        return saga != null && step.equals(saga.view().step()) && restart(gameId);
+    }
+
     private void gameStatus(UUID gameId, String status) {
         em.find(GameRecord.class, gameId).status(status);
     }
