@@ -139,13 +139,20 @@ public class EventConsumers {
     void receive(Topic topic, Message<String> message) {
         @SuppressWarnings("unchecked")
         ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
+        boolean[] made = {false};
         PartitionLane lane = lanes.computeIfAbsent(record.topic() + "/" + record.partition(), k -> {
+            made[0] = true;
             PartitionLane created = new PartitionLane(context(topic), record.partition());
             if (open) {
                 created.open();
             }
             return created;
         });
+        if (made[0] && open) {
+            // start() may have run between this lane's making (closed) and its entry in the map, and not seen it:
+            // opened here, or its partition would wait until a restart. (Opening an open lane changes nothing.)
+            lane.open();
+        }
         lane.add(new DeliveredRecord(record, message::ack));
     }
 
