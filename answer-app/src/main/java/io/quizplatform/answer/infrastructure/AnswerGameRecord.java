@@ -60,7 +60,15 @@ public class AnswerGameRecord {
         return new AnswerWindow(openQuestion, openedAt, closesAt, lastClosed, endedAt != null);
     }
 
+    /**
+     * A question opens, unless the game has moved past it: an opening replayed from the dead-letter topic after later
+     * questions must not reopen it (every answer to the question open now would be refused, and its close tally
+     * nothing).
+     */
     void opened(int questionIndex, Instant at, Instant closes) {
+        if (endedAt != null || questionIndex <= lastClosed || questionIndex < openQuestion) {
+            return;
+        }
         openQuestion = questionIndex;
         openedAt = at;
         closesAt = closes;
