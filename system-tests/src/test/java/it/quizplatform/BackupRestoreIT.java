@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +66,7 @@ public class BackupRestoreIT {
                 sql.execute("CREATE DATABASE " + db + " OWNER " + role());
             }
         }
-        assertThat(redis("FLUSHALL")).isEqualTo("+OK");
+        assertThat(Platform.redis("FLUSHALL")).isEqualTo("+OK");
 
         // The recovery: each dump restored into its new empty database, the server started on them.
         for (String db : DATABASES) {
@@ -85,7 +82,7 @@ public class BackupRestoreIT {
         // Redis holds nothing PostgreSQL does not: scoring-app writes the boards of the last day's games again at start.
         await("the game's board back in Redis", () -> {
             try {
-                return ":1".equals(redis("EXISTS", "qs:game:{" + gameId + "}:board")) ? Optional.of(true) : Optional.empty();
+                return ":1".equals(Platform.redis("EXISTS", "qs:game:{" + gameId + "}:board")) ? Optional.of(true) : Optional.empty();
             } catch (IOException e) {
                 return Optional.empty();
             }
@@ -194,29 +191,6 @@ public class BackupRestoreIT {
 
     private static String env(String key) {
         return Platform.stackStatus().get("env").get(key).asText();
-    }
-
-    /** One command to the local stack's Redis (no password there), in its own protocol; the reply's first line. */
-    private static String redis(String... command) throws IOException {
-        URI uri = URI.create(env("REDIS_URL"));
-        StringBuilder request = new StringBuilder("*" + command.length + "\r\n");
-        for (String part : command) {
-            request.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
-        }
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder line = new StringBuilder();
-            for (int c; (c = in.read()) != -1 && c != '\n'; ) {
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
-        }
     }
 
     private static Optional<JsonNode> ok(Platform.Reply reply) {

@@ -9,8 +9,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -108,6 +114,13 @@ public class RestBadInputIT {
     static final String QUESTION = "{\"type\":\"single-choice\",\"text\":\"Capital of Spain?\",\"timeLimitSeconds\":20,"
             + "\"points\":1000,\"options\":[{\"text\":\"Madrid\",\"correct\":true},{\"text\":\"Seville\",\"correct\":false}]}";
 
+    /**
+     * A valid address of 254 characters as sent (the most a body may give) that is 318 once lower-cased: each
+     * {@code İ} (U+0130) becomes {@code i} and a combining dot. More than an account's column holds.
+     */
+    static final String DOTTED_CAPITALS_EMAIL = "\u0130".repeat(64) + "@" + "a".repeat(63) + "." + "b".repeat(63) + "."
+            + "c".repeat(57) + ".com";
+
     static List<Endpoint> endpoints() {
         List<String> questionTexts = List.of("type", "text", "options[0].text");
         List<String> questionInts = List.of("timeLimitSeconds", "points");
@@ -181,6 +194,9 @@ public class RestBadInputIT {
                 cases.add(bad(e, integer + " 1e2147483647", spoil(valid, integer, "1e2147483647"), integer));
                 cases.add(bad(e, integer + " as a string", spoil(valid, integer, "\"20\""), integer));
                 cases.add(bad(e, integer + " with a fraction", spoil(valid, integer, "20.5"), integer));
+                // A whole value is not enough: an integer is written without fraction or exponent, as on the socket.
+                cases.add(bad(e, integer + " as 20.0", spoil(valid, integer, "20.0"), integer));
+                cases.add(bad(e, integer + " as 2E1", spoil(valid, integer, "2E1"), integer));
             }
             for (String bool : e.booleans()) {
                 cases.add(bad(e, bool + " as \"maybe\"", spoil(valid, bool, "\"maybe\""), bool));
@@ -203,8 +219,17 @@ public class RestBadInputIT {
         cases.add(bad(importing, "questions as an object", "{\"title\":\"T\",\"questions\":{}}", "questions"));
         cases.add(bad(importing, "a question as a number", "{\"title\":\"T\",\"questions\":[7]}", "questions[0]"));
         cases.add(bad(importing, "a question as null", "{\"title\":\"T\",\"questions\":[null]}", "questions[0]"));
+        cases.add(bad(importing, "101 questions", "{\"title\":\"T\",\"questions\":["
+                + String.join(",", Collections.nCopies(101, QUESTION)) + "]}", "questions"));
+        // Values are counted while the body is read: a million of them stop at the limit, not after filling the heap.
+        cases.add(bad(importing, "a million numbers as questions",
+                "{\"title\":\"T\",\"questions\":[" + "0,".repeat(999_999) + "0]}", "questions"));
+        cases.add(bad(endpoints().get(8), "100,000 numbers as question ids",
+                "{\"questionIds\":[" + "0,".repeat(99_999) + "0]}", "questionIds"));
         Endpoint adding = endpoints().get(6);
         cases.add(bad(adding, "points 1000.0", adding.validBody().replace("\"points\":1000", "\"points\":1000.5"), "points"));
+        cases.add(bad(adding, "points 1000.000", adding.validBody().replace("\"points\":1000", "\"points\":1000.000"), "points"));
+        cases.add(bad(adding, "points 1E3", adding.validBody().replace("\"points\":1000", "\"points\":1E3"), "points"));
         cases.add(bad(adding, "points -4294966296", adding.validBody().replace("\"points\":1000", "\"points\":-4294966296"), "points"));
         cases.add(bad(adding, "time limit 4294967316", adding.validBody().replace("\"timeLimitSeconds\":20", "\"timeLimitSeconds\":4294967316"),
                 "timeLimitSeconds"));
@@ -215,9 +240,18 @@ public class RestBadInputIT {
         Endpoint join = endpoints().get(11);
         cases.add(bad(join, "a number as the nickname", "{\"pin\":\"{pin}\",\"nickname\":12345}", "nickname"));
         cases.add(bad(join, "a number as the pin", "{\"pin\":123456,\"nickname\":\"N\"}", "pin"));
+        cases.add(bad(join, "a 200,000-digit pin", "{\"pin\":\"" + "7".repeat(200_000) + "\",\"nickname\":\"N\"}", "pin"));
+        cases.add(bad(join, "a pin in fullwidth digits", "{\"pin\":\"\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\",\"nickname\":\"N\"}", "pin"));
+        cases.add(bad(join, "a 100,000-character nickname", "{\"pin\":\"{pin}\",\"nickname\":\"" + "n".repeat(100_000) + "\"}",
+                "nickname"));
         Endpoint register = endpoints().get(0);
         cases.add(bad(register, "a number as the password",
                 "{\"email\":\"n@example.com\",\"displayName\":\"N\",\"password\":123456789012}", "password"));
+        cases.add(bad(register, "an e-mail that lower-casing makes longer than 254",
+                "{\"email\":\"" + DOTTED_CAPITALS_EMAIL + "\",\"displayName\":\"N\",\"password\":\"correct horse battery staple\"}",
+                "email"));
+        cases.add(bad(endpoints().get(1), "an e-mail that lower-casing makes longer than 254",
+                "{\"email\":\"" + DOTTED_CAPITALS_EMAIL + "\",\"password\":\"correct horse battery staple\"}", "email"));
         return cases.stream();
     }
 
@@ -302,6 +336,78 @@ public class RestBadInputIT {
         assertThat(writes()).as("nothing written by " + c.name()).isEqualTo(before);
     }
 
+    /**
+     * A malformed PIN is refused before the join limits count it: their counters are keyed by the PIN, so a PIN of any
+     * length was stored in Redis for a minute.
+     */
+    @Test
+    void aMalformedPinIsRefusedBeforeTheJoinLimitsCountIt() throws IOException {
+        String sevenDigits = "2718281";
+
+        Platform.Reply reply = Platform.postJson("/quiz/api/games/players", "{\"pin\":\"" + sevenDigits + "\",\"nickname\":\"Seven\"}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.json().get("errors").findValuesAsText("field")).containsExactly("pin");
+        assertThat(Platform.redis("KEYS", "rate:*:" + sevenDigits)).as("the PIN's counter").isEqualTo("*0");
+    }
+
+    /** The Idempotency-Key is stored with the change's events: visible ASCII only, like the UUID a client sends. */
+    @ParameterizedTest(name = "Idempotency-Key \"{0}\"")
+    @ValueSource(strings = {"with a space", "with\ta tab"})
+    void anIdempotencyKeyWithBlanksIsRefusedAndWritesNothing(String key) throws SQLException {
+        Writes before = writes();
+
+        Platform.Reply reply = Platform.send(Platform.request("/quiz/api/quizzes/" + quizId)
+                .header("Authorization", "Bearer " + host).header("Content-Type", "application/json")
+                .header("If-Match", etag).header("Idempotency-Key", key)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(RENAME)));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("errors").findValuesAsText("field")).containsExactly("Idempotency-Key");
+        assertLeaksNothing(reply.body());
+        assertThat(writes()).as("nothing written under the key " + key).isEqualTo(before);
+    }
+
+    /**
+     * Java's client sends a non-ASCII header as '?', so these are written byte for byte: {@code é} as one Latin-1 byte
+     * and as its two UTF-8 bytes.
+     */
+    @Test
+    void anIdempotencyKeyBeyondAsciiIsRefusedAndWritesNothing() throws SQLException, IOException {
+        for (byte[] key : List.of(new byte[] {'c', 'a', 'f', (byte) 0xE9}, "caf\u00e9".getBytes(StandardCharsets.UTF_8))) {
+            Writes before = writes();
+
+            String answer = rawPatch("/quiz/api/quizzes/" + quizId, key, RENAME);
+
+            assertThat(answer).as(answer).startsWith("HTTP/1.1 400 ").contains("application/problem+json")
+                    .contains("\"field\":\"Idempotency-Key\"");
+            assertLeaksNothing(answer);
+            assertThat(writes()).as("nothing written under a key of %d bytes", key.length).isEqualTo(before);
+        }
+    }
+
+    static final String RENAME = "{\"title\":\"Renamed under a bad key\"}";
+
+    /** A PATCH by the host with If-Match, written on a socket with the Idempotency-Key's bytes as given; the whole answer. */
+    static String rawPatch(String path, byte[] idempotencyKey, String json) throws IOException {
+        URI base = URI.create(Platform.baseUrl());
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(("PATCH " + path + " HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nConnection: close\r\n"
+                + "Authorization: Bearer " + host + "\r\nContent-Type: application/json\r\nIf-Match: " + etag + "\r\n"
+                + "Content-Length: " + body.length + "\r\nIdempotency-Key: ").getBytes(StandardCharsets.US_ASCII));
+        request.writeBytes(idempotencyKey);
+        request.writeBytes("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        request.writeBytes(body);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.toByteArray());
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     // --- the edges outside the resources ------------------------------------------------------------------------
 
     @Test
@@ -319,6 +425,27 @@ public class RestBadInputIT {
         Platform.Reply registered = Platform.send(Platform.request("/user/api/users").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(fine))));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    }
+
+    /**
+     * A weight in Accept that is not a quality value (0 to 1) is a 400 naming the header, at every service and before
+     * anything is written: RESTEasy threw on it, and the exception was a 500 with an incident.
+     */
+    @Test
+    void anAcceptHeaderWithAWeightThatIsNoNumberIsA400NamingIt() throws SQLException {
+        Writes before = writes();
+        for (String accept : List.of("text/html;q=abc", "application/json;q=", "application/json;q=0.5x")) {
+            for (String path : List.of("/user/api/users", "/quiz/api/games/players", "/scoring/api/caller", "/quiz/api/quizzes")) {
+                Platform.Reply reply = Platform.send(Platform.request(path).header("Content-Type", "application/json")
+                        .header("Accept", accept).header("Authorization", "Bearer " + host)
+                        .POST(HttpRequest.BodyPublishers.ofString(Platform.registrationJson(Platform.uniqueEmail("accept"), "Accept"))));
+                assertThat(reply.status()).as(accept + " " + path + ": " + reply.body()).isEqualTo(400);
+                assertThat(reply.contentType()).startsWith("application/problem+json");
+                assertThat(reply.json().get("errors").get(0).get("field").asText()).isEqualTo("Accept");
+                assertLeaksNothing(reply.body());
+            }
+        }
+        assertThat(writes()).isEqualTo(before);
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,7 @@ public class SecurityHeaders extends HttpFilter {
     static final String CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     static final String HSTS = "max-age=31536000; includeSubDomains";
     private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    private static final Pattern QVALUE = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
     private static final Pattern MEDIA_TYPE = Pattern.compile(
             TOKEN + "/" + TOKEN + "(\\s*;\\s*" + TOKEN + "=(" + TOKEN + "|\"[^\"\\\\\\x00-\\x1f]*\"))*\\s*;?\\s*");
 
@@ -40,6 +42,10 @@ public class SecurityHeaders extends HttpFilter {
         apply(request, response);
         if (request.getDispatcherType() == DispatcherType.REQUEST && !validContentType(request.getContentType())) {
             refuseContentType(response);
+            return;
+        }
+        if (request.getDispatcherType() == DispatcherType.REQUEST && !validAccept(request.getHeaders("Accept"))) {
+            refuseAccept(response);
             return;
         }
         chain.doFilter(request, response);
@@ -77,6 +83,38 @@ public class SecurityHeaders extends HttpFilter {
 
     static boolean validContentType(String contentType) {
         return contentType == null || (contentType.length() <= 256 && MEDIA_TYPE.matcher(contentType).matches());
+    }
+
+    /**
+     * Every weight ({@code q}) in the Accept headers is a quality value as HTTP writes one (0 to 1, at most three
+     * decimals): RESTEasy throws on any other ({@code text/html;q=abc}), and its exception became a 500. The rest of
+     * the header is left to the framework, which answers what it cannot read with a 400.
+     */
+    static boolean validAccept(Enumeration<String> accept) {
+        if (accept == null) {
+            return true;
+        }
+        while (accept.hasMoreElements()) {
+            String header = accept.nextElement();
+            for (String range : header.split(",")) {
+                String[] parts = range.split(";");
+                for (int i = 1; i < parts.length; i++) {
+                    int equals = parts[i].indexOf('=');
+                    String name = (equals < 0 ? parts[i] : parts[i].substring(0, equals)).strip();
+                    if (name.equalsIgnoreCase("q")
+                            && (equals < 0 || !QVALUE.matcher(parts[i].substring(equals + 1).strip()).matches())) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void refuseAccept(HttpServletResponse response) throws IOException {
+        Problem.of(400, "Bad Request", "The Accept header is not a list of media types with weights from 0 to 1.",
+                List.of(new Problem.FieldError("Accept", "media-type", "must be media types such as application/json, each weight (q) a number from 0 to 1 with at most three decimals")))
+                .writeTo(response);
     }
 
     private static void refuseContentType(HttpServletResponse response) throws IOException {

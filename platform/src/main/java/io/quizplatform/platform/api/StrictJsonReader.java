@@ -22,7 +22,7 @@ import java.lang.reflect.Type;
  * Every JSON request body of every service that binds to a record (or a list of records) is read here instead of
  * by JSON-B: strictly (see {@link StrictJsonParser} and {@link StrictBinder}), refusing with 400 problem+json
  * naming the field. At most {@code http.max.body.bytes} are read (413 above, also for a chunked body), nested at
- * most {@code http.max.json.depth} levels. A body with nothing but whitespace reads as none (null), so the
+ * most {@code http.max.json.depth} levels, holding at most {@link StrictJsonParser#DEFAULT_MAX_VALUES} values. A body with nothing but whitespace reads as none (null), so the
  * resource's own "a JSON body with ... is required" answers it.
  */
 @Provider

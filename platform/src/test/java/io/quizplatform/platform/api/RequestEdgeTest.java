@@ -1,9 +1,12 @@
 package io.quizplatform.platform.api;
 
 import io.quizplatform.platform.api.json.JsonInputException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +61,20 @@ class RequestEdgeTest {
             "text/plain", "application/problem+json", "multipart/form-data; boundary=abc"})
     void mediaTypesPass(String contentType) {
         assertThat(SecurityHeaders.validContentType(contentType)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "*/*", "text/html;q=0.9, */*;q=0.8", "application/json; Q=1.000",
+            "text/*;q=0", "garbage", "a; level=1"})
+    void acceptWithQualityValuesAsHttpWritesThemPasses(String accept) {
+        assertThat(SecurityHeaders.validAccept(java.util.Collections.enumeration(List.of(accept)))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/html;q=abc", "application/json;q=", "application/json;q", "application/json;q=0.5x",
+            "*/*;q=-1", "*/*;q=1.5", "*/*;q=0.1234", "application/json, text/html;q=NaN", "*/*;q=1e0"})
+    void acceptWithAWeightThatIsNotAQualityValueIsRefused(String accept) {
+        assertThat(SecurityHeaders.validAccept(java.util.Collections.enumeration(List.of("application/json", accept)))).isFalse();
     }
 
     @ParameterizedTest

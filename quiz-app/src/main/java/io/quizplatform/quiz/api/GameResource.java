@@ -149,6 +149,8 @@ public class GameResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Join a game with its PIN and a nickname", description = "Returns the player token for the game's socket.")
     public Response join(@NotNull(message = "a JSON body with pin and nickname is required") @Valid JoinRequest join) {
+        // The shape first: the limits' counters are keyed by the PIN, and a malformed join must leave nothing behind.
+        GameHosting.requireWellFormed(join.pin(), join.nickname());
         String address = clientAddress.of(request);
         joinLimits.attempt(address, join.pin()).ifPresent(refusal ->
                 new RateLimiter.Decision(false, refusal.retryAfterSeconds()).orRefuse(refusal.what()));

@@ -62,6 +62,12 @@ public class QuizResource {
     /** A quiz's ETag as this resource gives it: its version in decimal digits, quoted (a strong tag). */
     private static final java.util.regex.Pattern ETAG = java.util.regex.Pattern.compile("\"(0|[1-9][0-9]{0,18})\"");
 
+    /**
+     * An Idempotency-Key as a client may send it: 1 to 100 visible ASCII characters (a UUID is one). It is stored with
+     * the change's events and compared byte for byte, so no blank, control or non-ASCII character gets in.
+     */
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,100}");
+
     public record Details(
             @NotNull(message = "a title is required") @Size(max = 120, message = "must be at most 120 characters") String title,
             @Size(max = 2000, message = "must be at most 2000 characters") String description,
@@ -235,11 +241,17 @@ public class QuizResource {
     }
 
     private Response change(String id, String ifMatch, String idempotencyKey, Consumer<io.quizplatform.quiz.domain.quiz.Quiz> command) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
-            throw new ProblemException(400, "Invalid Idempotency-Key", "Idempotency-Key must be 1 to 100 characters.");
+        if (idempotencyKey != null && !isIdempotencyKey(idempotencyKey)) {
+            throw new ProblemException(400, "Invalid Idempotency-Key",
+                    "Idempotency-Key must be 1 to 100 visible ASCII characters, like a UUID.",
+                    List.of(new Problem.FieldError("Idempotency-Key", "pattern", "must be 1 to 100 visible ASCII characters")));
         }
         QuizDetail quiz = authoring.change(actor(), quizId(id), expectedVersion(ifMatch), idempotencyKey, command);
         return Response.ok(quiz).tag(etag(quiz)).build();
+    }
+
+    static boolean isIdempotencyKey(String key) {
+        return IDEMPOTENCY_KEY.matcher(key).matches();
     }
 
     private static EntityTag etag(QuizDetail quiz) {

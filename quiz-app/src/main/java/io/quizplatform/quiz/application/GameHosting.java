@@ -7,6 +7,7 @@ import io.quizplatform.quiz.domain.game.GameEvents;
 import io.quizplatform.quiz.domain.game.GamePhase;
 import io.quizplatform.quiz.domain.game.GamePin;
 import io.quizplatform.quiz.domain.game.GameQuestion;
+import io.quizplatform.quiz.domain.game.Nickname;
 import io.quizplatform.quiz.domain.game.PastGame;
 import io.quizplatform.quiz.domain.game.PastGames;
 import io.quizplatform.quiz.domain.game.PinTaken;
@@ -81,6 +82,19 @@ public class GameHosting {
     private static GameQuestion playedAs(QuizDetail.QuestionView q) {
         return new GameQuestion(q.id(), QuestionType.fromWireName(q.type()), q.text(), q.imageUrl(), q.timeLimitSeconds(),
                 q.points(), QuizDetail.options(q.options()), q.acceptedAnswers());
+    }
+
+    /**
+     * Refuses, as the game would, a join whose PIN is not 6 ASCII digits or whose nickname breaks the nickname rule:
+     * for a caller that must know before it counts or stores anything (the join limits' keys hold the PIN).
+     */
+    public static void requireWellFormed(String pin, String nickname) {
+        if (!GamePin.isWellFormed(pin)) {
+            throw JoinRefused.invalidPin();
+        }
+        Nickname.problem(nickname).ifPresent(problem -> {
+            throw JoinRefused.nicknameInvalid(problem);
+        });
     }
 
     /** Joins the player and returns once committed; throws {@link JoinRefused} when the game does not take them. */

@@ -33,6 +33,11 @@ public final class JoinRefused extends RuntimeException {
                 "No game is running with PIN " + pin + ". Check the PIN on the host's screen.");
     }
 
+    /** A nickname against {@code Nickname}'s rule, in the words the game uses for it. */
+    static JoinRefused nicknameInvalid(String problem) {
+        return new JoinRefused(NICKNAME_INVALID, "nickname", "Nickname " + problem + ".");
+    }
+
     /** A rule of the game: nickname-invalid, nickname-taken, game-full, game-started, game-ended... */
     static JoinRefused byRule(GameRuleViolation e) {
         return new JoinRefused(e.code(), e.code().startsWith("nickname") ? "nickname" : "game", e.getMessage());

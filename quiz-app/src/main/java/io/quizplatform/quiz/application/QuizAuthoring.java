@@ -86,9 +86,9 @@ public class QuizAuthoring {
                 try {
                     q.addQuestion(images.requireStored(toQuestion(questions.get(i), questions.get(i).id())));
                 } catch (RuleViolation e) {
-                    String prefix = "questions[" + i + "]";
+                    int index = i;
                     throw new RuleViolation(e.violations().stream()
-                            .map(v -> new RuleViolation.Violation(v.field().replaceFirst("^question", prefix), v.code(), v.message()))
+                            .map(v -> new RuleViolation.Violation(inImportedQuestion(v.field(), index), v.code(), v.message()))
                             .toList());
                 }
             }
@@ -96,6 +96,18 @@ public class QuizAuthoring {
         });
         save(quiz, actor, null);
         return QuizDetail.of(quiz);
+    }
+
+    /**
+     * A rule's field as the import document names it: a question's own field ({@code question},
+     * {@code question.points}, {@code question[...]}) becomes the {@code index}th of {@code questions}; any other,
+     * such as {@code questions} itself (too many of them), stays as it is.
+     */
+    static String inImportedQuestion(String field, int index) {
+        if (field.equals("question") || field.startsWith("question.") || field.startsWith("question[")) {
+            return "questions[" + index + "]" + field.substring("question".length());
+        }
+        return field;
     }
 
     /** The export document: the quiz and the uploaded images it shows. */

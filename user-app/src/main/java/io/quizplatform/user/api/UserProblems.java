@@ -6,12 +6,14 @@ import io.quizplatform.user.application.AccountGone;
 import io.quizplatform.user.application.AccountLocked;
 import io.quizplatform.user.application.CannotLockOwnAccount;
 import io.quizplatform.user.application.EmailTaken;
+import io.quizplatform.user.application.EmailTooLong;
 import io.quizplatform.user.application.SessionNotEnded;
 import io.quizplatform.user.application.TokenRenewedAlready;
 import io.quizplatform.user.application.UnknownAccount;
 import io.quizplatform.user.application.WeakPassword;
 import io.quizplatform.user.application.WrongCredentials;
 import io.quizplatform.user.application.WrongCurrentPassword;
+import io.quizplatform.user.domain.User;
 import jakarta.ws.rs.ext.Provider;
 
 import java.util.List;
@@ -85,6 +87,16 @@ public final class UserProblems {
         public Problem problem(EmailTaken e) {
             return Problem.of(409, "E-mail already registered", e.getMessage(),
                     List.of(new Problem.FieldError("email", "taken", "already registered")));
+        }
+    }
+
+    /** Word for word what Bean Validation answers for an address over the limit as sent. */
+    @Provider
+    public static class ForEmailTooLong extends ProblemMapper<EmailTooLong> {
+        @Override
+        public Problem problem(EmailTooLong e) {
+            return Problem.of(400, "Invalid request", e.getMessage(),
+                    List.of(new Problem.FieldError("email", "too-long", "must be at most " + User.MAX_EMAIL_LENGTH + " characters")));
         }
     }
 

@@ -34,6 +34,9 @@ public class Authentication {
     /** Not one transaction: the password is checked between two short ones, with no pool connection held. */
     public Session login(String email, String password, String clientAddress) {
         String normalized = User.normalizeEmail(email);
+        if (User.emailTooLong(normalized)) {
+            throw new EmailTooLong(); // no account can have it; refused like a longer one, before anything is counted
+        }
         limiter.attempt("login-address", clientAddress, settings.intValue("rate.limit.login.per.address", 30),
                 Duration.ofMinutes(5)).orRefuse("login attempts from here or for this account");
         limiter.attempt("login-account", normalized, settings.intValue("rate.limit.login.per.account", 10),

@@ -43,6 +43,10 @@ public class Registration {
 
     @Transactional
     public User register(String email, String displayName, String password) {
+        String normalizedEmail = User.normalizeEmail(email);
+        if (User.emailTooLong(normalizedEmail)) {
+            throw new EmailTooLong(); // the column would refuse it with a 500: said first, before the slow hash
+        }
         List<PasswordPolicy.BrokenRule> broken = PasswordPolicy.violations(password, email, displayName);
         if (!broken.isEmpty()) {
             throw WeakPassword.atRegistration(broken);
@@ -51,7 +55,6 @@ public class Registration {
         // class of hosts registering at once held every connection through each other's hashing (pool timeouts, 500s).
         // Hashing also for an address that turns out taken costs what a new one would: the answer's time says nothing.
         String passwordHash = passwords.hash(password);
-        String normalizedEmail = User.normalizeEmail(email);
         if (users.emailTaken(normalizedEmail)) {
             throw new EmailTaken();
         }

@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
  */
 public class User {
 
+    /** The longest address an account may have, normalised: the column's size, RFC 5321's limit for a path. */
+    public static final int MAX_EMAIL_LENGTH = 254;
+
     private final UUID id;
     private final String email;
     private String displayName;
@@ -49,7 +52,11 @@ public class User {
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("an account has at least one role");
         }
-        return new User(id, normalizeEmail(email), normalizeDisplayName(displayName), passwordHash, joined(roles), now);
+        String normalizedEmail = normalizeEmail(email);
+        if (emailTooLong(normalizedEmail)) {
+            throw new IllegalArgumentException("an e-mail address has at most " + MAX_EMAIL_LENGTH + " characters");
+        }
+        return new User(id, normalizedEmail, normalizeDisplayName(displayName), passwordHash, joined(roles), now);
     }
 
     /** An account as it was stored ({@code roles}: the claims as {@link #roleClaimsText} gives them). */
@@ -65,9 +72,17 @@ public class User {
         return user;
     }
 
-    /** Addresses compare case-insensitively and without surrounding blanks. */
+    /**
+     * Addresses compare case-insensitively and without surrounding blanks. Lower-casing can lengthen an address
+     * ({@code İ}, U+0130, becomes {@code i} and a combining dot), so its length is checked on what this returns.
+     */
     public static String normalizeEmail(String email) {
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a normalised address is longer than an account's may be (no account can have it). */
+    public static boolean emailTooLong(String normalizedEmail) {
+        return normalizedEmail != null && normalizedEmail.length() > MAX_EMAIL_LENGTH;
     }
 
     /** Inner runs of blanks collapse to one; surrounding blanks go. */

@@ -5,6 +5,7 @@ import io.quizplatform.user.application.AccountGone;
 import io.quizplatform.user.application.AccountLocked;
 import io.quizplatform.user.application.CannotLockOwnAccount;
 import io.quizplatform.user.application.EmailTaken;
+import io.quizplatform.user.application.EmailTooLong;
 import io.quizplatform.user.application.SessionNotEnded;
 import io.quizplatform.user.application.UnknownAccount;
 import io.quizplatform.user.application.WeakPassword;
@@ -58,6 +59,13 @@ class UserProblemsTest {
                 .isEqualTo(Problem.of(409, "E-mail already registered",
                         "An account with this e-mail address already exists. Log in, or register with another address.",
                         List.of(new Problem.FieldError("email", "taken", "already registered"))));
+    }
+
+    @Test
+    void anAddressThatLowerCasingMakesTooLongIsRefusedAsALongerOneIs() {
+        assertThat(new UserProblems.ForEmailTooLong().problem(new EmailTooLong()))
+                .isEqualTo(Problem.of(400, "Invalid request", "email: must be at most 254 characters",
+                        List.of(new Problem.FieldError("email", "too-long", "must be at most 254 characters"))));
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -19,24 +20,43 @@ import java.util.Map;
 
 /**
  * Reads one JSON document into a plain tree: {@code Map<String, Object>} (in document order), {@code List<Object>},
- * {@code String}, {@code BigDecimal}, {@code Boolean} and {@code null}. Refuses, with a {@link JsonInputException}
- * naming where: bytes that are not UTF-8, syntax errors, nesting deeper than the limit, a key given twice, text
- * (values or keys) containing NUL or an unpaired surrogate, and anything after the document.
+ * {@code String}, {@code BigInteger} (a number written as a whole number: digits only, no fraction, no exponent),
+ * {@code BigDecimal} (any other number: {@code 1.0}, {@code 1E3}), {@code Boolean} and {@code null}. Refuses, with a
+ * {@link JsonInputException} naming where: bytes that are not UTF-8, syntax errors, nesting deeper than the limit,
+ * more values than the limit, a key given twice, text (values or keys) containing NUL or an unpaired surrogate, and
+ * anything after the document.
  */
 public final class StrictJsonParser {
 
     /** Nesting limit used when none is configured: far above any body of the API, far below a stack overflow. */
     public static final int DEFAULT_MAX_DEPTH = 32;
 
+    /**
+     * The values (every array item and object member, at any depth) one document may hold, unless a test sets another
+     * limit. The largest body of the API, an imported quiz of 100 questions with 6 options each and its images, holds
+     * about 4,000; this is five times that. A quiz import may be 16 MiB (its images are base64 text, one value each), and
+     * without a cap a body of {@code 0,0,0,...} made millions of numbers before anything was checked.
+     */
+    public static final int DEFAULT_MAX_VALUES = 20_000;
+
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private final int maxDepth;
+    private final int maxValues;
 
     public StrictJsonParser(int maxDepth) {
+        this(maxDepth, DEFAULT_MAX_VALUES);
+    }
+
+    public StrictJsonParser(int maxDepth, int maxValues) {
         if (maxDepth < 1) {
             throw new IllegalArgumentException("maxDepth must be at least 1");
         }
+        if (maxValues < 1) {
+            throw new IllegalArgumentException("maxValues must be at least 1");
+        }
         this.maxDepth = maxDepth;
+        this.maxValues = maxValues;
     }
 
     /** True when the body has nothing but whitespace: "no body", which the resource decides about. */
@@ -55,7 +75,7 @@ public final class StrictJsonParser {
             if (!parser.hasNext()) {
                 throw new JsonInputException("body", "required", "a JSON value is required");
             }
-            Object value = value(parser, parser.next(), "", 0);
+            Object value = new Document(parser).value(parser.next(), "", 0);
             boolean more;
             try {
                 more = parser.hasNext();
@@ -77,56 +97,94 @@ public final class StrictJsonParser {
         }
     }
 
-    private Object value(JsonParser parser, JsonParser.Event event, String path, int depth) {
-        return switch (event) {
-            case START_OBJECT -> object(parser, path, depth + 1);
-            case START_ARRAY -> array(parser, path, depth + 1);
-            case VALUE_STRING -> text(parser.getString(), path);
-            case VALUE_NUMBER -> parser.getBigDecimal();
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> null;
-            default -> throw new JsonInputException(field(path), "malformed", "is not valid JSON");
-        };
-    }
+    /** The reading of one document: the parser and how many values it has given so far. */
+    private final class Document {
 
-    private Map<String, Object> object(JsonParser parser, String path, int depth) {
-        checkDepth(path, depth);
-        Map<String, Object> members = new LinkedHashMap<>();
-        while (true) {
-            JsonParser.Event event = parser.next();
-            if (event == JsonParser.Event.END_OBJECT) {
-                return Collections.unmodifiableMap(members);
+        private final JsonParser parser;
+        private int values;
+
+        Document(JsonParser parser) {
+            this.parser = parser;
+        }
+
+        Object value(JsonParser.Event event, String path, int depth) {
+            return switch (event) {
+                case START_OBJECT -> object(path, depth + 1);
+                case START_ARRAY -> array(path, depth + 1);
+                case VALUE_STRING -> text(parser.getString(), path);
+                case VALUE_NUMBER -> number(parser);
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                case VALUE_NULL -> null;
+                default -> throw new JsonInputException(field(path), "malformed", "is not valid JSON");
+            };
+        }
+
+        private Map<String, Object> object(String path, int depth) {
+            checkDepth(path, depth);
+            Map<String, Object> members = new LinkedHashMap<>();
+            while (true) {
+                JsonParser.Event event = parser.next();
+                if (event == JsonParser.Event.END_OBJECT) {
+                    return Collections.unmodifiableMap(members);
+                }
+                if (event != JsonParser.Event.KEY_NAME) {
+                    throw new JsonInputException(field(path), "malformed", "is not valid JSON");
+                }
+                count(path);
+                String key = parser.getString();
+                String child = child(path, key);
+                text(key, child);
+                if (members.containsKey(key)) {
+                    throw new JsonInputException(child, "duplicate", "is given more than once");
+                }
+                members.put(key, value(parser.next(), child, depth));
             }
-            if (event != JsonParser.Event.KEY_NAME) {
-                throw new JsonInputException(field(path), "malformed", "is not valid JSON");
+        }
+
+        private List<Object> array(String path, int depth) {
+            checkDepth(path, depth);
+            List<Object> items = new ArrayList<>();
+            while (true) {
+                JsonParser.Event event = parser.next();
+                if (event == JsonParser.Event.END_ARRAY) {
+                    return Collections.unmodifiableList(items);
+                }
+                count(path);
+                items.add(value(event, path + "[" + items.size() + "]", depth));
             }
-            String key = parser.getString();
-            String child = child(path, key);
-            text(key, child);
-            if (members.containsKey(key)) {
-                throw new JsonInputException(child, "duplicate", "is given more than once");
+        }
+
+        /** One more value in the document; past the limit reading stops, before the value is built. */
+        private void count(String path) {
+            if (++values > maxValues) {
+                throw new JsonInputException(field(path), "too-large",
+                        "takes the body over its limit of " + maxValues + " values");
             }
-            members.put(key, value(parser, parser.next(), child, depth));
+        }
+
+        private void checkDepth(String path, int depth) {
+            if (depth > maxDepth) {
+                throw new JsonInputException(field(path), "too-deep", "is nested deeper than " + maxDepth + " levels");
+            }
         }
     }
 
-    private List<Object> array(JsonParser parser, String path, int depth) {
-        checkDepth(path, depth);
-        List<Object> items = new ArrayList<>();
-        while (true) {
-            JsonParser.Event event = parser.next();
-            if (event == JsonParser.Event.END_ARRAY) {
-                return Collections.unmodifiableList(items);
+    /**
+     * A number as written: a {@code BigInteger} when it is digits only (with an optional minus), else a
+     * {@code BigDecimal}. The form is kept because only the first may become an int or a long, and the value can't
+     * tell: {@code 1E0} has scale 0 like {@code 1}, and {@code 1.0} strips to it.
+     */
+    private static Number number(JsonParser parser) {
+        BigDecimal value = parser.getBigDecimal(); // Parsson refuses a number over 1,100 characters here
+        String written = parser.getString();
+        for (int i = 0; i < written.length(); i++) {
+            char c = written.charAt(i);
+            if (c == '.' || c == 'e' || c == 'E') {
+                return value;
             }
-            items.add(value(parser, event, path + "[" + items.size() + "]", depth));
         }
-    }
-
-    private void checkDepth(String path, int depth) {
-        if (depth > maxDepth) {
-            throw new JsonInputException(field(path), "too-deep", "is nested deeper than " + maxDepth + " levels");
-        }
+        return value.toBigIntegerExact(); // scale 0: no fraction, no exponent
     }
 
     /** Text the databases can store and every client can read: no NUL, no half of a surrogate pair. */

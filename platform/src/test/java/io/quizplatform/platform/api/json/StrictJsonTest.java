@@ -175,9 +175,85 @@ class StrictJsonTest {
     void integersAtTheEdgesOfTheirRange() {
         assertThat(((Question) read("{\"points\":2147483647}", Question.class)).points()).isEqualTo(Integer.MAX_VALUE);
         assertThat(((Question) read("{\"points\":-2147483648}", Question.class)).points()).isEqualTo(Integer.MIN_VALUE);
-        assertThat(((Question) read("{\"points\":1E3}", Question.class)).points()).isEqualTo(1000);
         assertThat(((Question) read("{\"points\":-0}", Question.class)).points()).isZero();
         assertThat(refusal("{\"points\":2147483648}", Question.class)).isNotEmpty();
+    }
+
+    /** As the game socket reads them: a whole value written with a fraction or an exponent is a decimal, not an int. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1.0      | {"points":1.0}
+            2E1      | {"points":2E1}
+            1000.000 | {"points":1000.000}
+            1E3      | {"points":1E3}
+            1e0      | {"points":1e0}
+            1E+3     | {"points":1E+3}
+            10e-1    | {"points":10e-1}
+            0.0      | {"points":0.0}
+            -0.0     | {"points":-0.0}
+            0e0      | {"points":0e0}
+            """)
+    void anIntegerIsWrittenWithoutFractionOrExponent(String written, String json) {
+        assertThat(refusal(json, Question.class)).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("points");
+            assertThat(v.code()).isEqualTo("integer");
+        });
+        assertThat(refusal(json.replace("points", "version"), Quiz.class)).extracting(JsonInputException.Violation::field)
+                .containsExactly("version");
+    }
+
+    record Measurement(double ratio) {
+    }
+
+    @Test
+    void theTreeKeepsHowANumberWasWrittenAndADoubleTakesEither() {
+        assertThat((List<?>) PARSER.parse("[1,-0,1.0,1E0,20.5]".getBytes(StandardCharsets.UTF_8)))
+                .extracting(n -> n.getClass().getSimpleName())
+                .containsExactly("BigInteger", "BigInteger", "BigDecimal", "BigDecimal", "BigDecimal");
+        assertThat(((Measurement) read("{\"ratio\":2}", Measurement.class)).ratio()).isEqualTo(2.0);
+        assertThat(((Measurement) read("{\"ratio\":2.5E1}", Measurement.class)).ratio()).isEqualTo(25.0);
+    }
+
+    @Test
+    void aDocumentHoldsAtMostItsLimitOfValues() {
+        StrictJsonParser tenValues = new StrictJsonParser(StrictJsonParser.DEFAULT_MAX_DEPTH, 10);
+        // {"questions":[...]} is one value (the array) and then one per item.
+        assertThat(tenValues.parse("{\"questions\":[0,0,0,0,0,0,0,0,0]}".getBytes(StandardCharsets.UTF_8))).isNotNull();
+
+        assertThatThrownBy(() -> tenValues.parse("{\"questions\":[0,0,0,0,0,0,0,0,0,0]}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(JsonInputException.class, e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("questions");
+                    assertThat(v.code()).isEqualTo("too-large");
+                    assertThat(v.message()).isEqualTo("takes the body over its limit of 10 values");
+                }));
+        assertThatThrownBy(() -> tenValues.parse("[{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5},{\"f\":[6,7,8,9]}]"
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(JsonInputException.class, e -> assertThat(e.violations())
+                        .extracting(JsonInputException.Violation::field).containsExactly("[1].f"));
+    }
+
+    @Test
+    void aBodyOfZerosIsRefusedAsOneMistakeOnceItPassesTheDefaultLimit() {
+        String zeros = "0,".repeat(StrictJsonParser.DEFAULT_MAX_VALUES) + "0";
+        assertThat(refusal("{\"tags\":[" + zeros + "]}", Quiz.class)).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("tags");
+            assertThat(v.code()).isEqualTo("too-large");
+            assertThat(v.message()).contains(Integer.toString(StrictJsonParser.DEFAULT_MAX_VALUES));
+        });
+    }
+
+    /** {@code notBindable} has no strict binding: reaching it would throw, so a refusal shows binding stopped before. */
+    record Pages(List<Integer> pages, Object notBindable) {
+    }
+
+    @Test
+    void aRefusalNamesTheFirstTwentyMistakesAndBindingStopsThere() {
+        String strings = "\"x\",".repeat(1000) + "\"x\"";
+        List<JsonInputException.Violation> violations = refusal("{\"pages\":[" + strings + "],\"notBindable\":1}", Pages.class);
+
+        assertThat(violations).hasSize(StrictBinder.MAX_VIOLATIONS);
+        assertThat(violations).extracting(JsonInputException.Violation::field)
+                .startsWith("pages[0]", "pages[1]").endsWith("pages[19]");
     }
 
     @Test
