@@ -139,6 +139,18 @@ public class AnswerIntake {
         if (!answers.received(game.id(), questionIndex, playerId, chosen, typed)) {
             throw new Refused("already-answered", "You have already answered this question.");
         }
+        try {
+            return forward(game, playerId, questionIndex, chosen, typed, receivedAt);
+        } catch (RuntimeException e) {
+            // Not handed on: the player is told to send it again (answer-not-saved), which must not be refused as
+            // answered already.
+            answers.refused(game.id(), questionIndex, playerId);
+            throw e;
+        }
+    }
+
+    private Received forward(Game game, String playerId, int questionIndex, List<String> chosen, String typed,
+                             Instant receivedAt) {
         String answerId = UUID.randomUUID().toString();
         Instant shownAt = shown.shownAt(game.id(), questionIndex, playerId).orElse(null);
         AnswerReceived payload = new AnswerReceived(answerId, game.id(), playerId, questionIndex, chosen, typed, receivedAt,

@@ -24,10 +24,14 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Hosts starting games of their published quizzes, and players joining them with a PIN. */
 @ApplicationScoped
 public class GameHosting {
+
+    private static final Logger LOG = Logger.getLogger(GameHosting.class.getName());
 
     @Inject
     GameChanges changes;
@@ -136,8 +140,21 @@ public class GameHosting {
             return g;
         });
         // Pushed here at once (and the clock follows it); other instances hear of it through the fan-out.
-        changes.announce(game);
+        announce(game);
         return GameView.of(game);
+    }
+
+    /**
+     * A committed change announced here; a failure of it is not the command's (it was done, and the fan-out
+     * announces it again from quiz-events): logged, not thrown at a caller who would think the command failed.
+     */
+    private void announce(Game game) {
+        try {
+            changes.announce(game);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "game " + game.id() + " changed (version " + game.version()
+                    + ") but announcing it here failed; the fan-out announces it again", e);
+        }
     }
 
     /**
@@ -151,7 +168,7 @@ public class GameHosting {
             }
             return g;
         });
-        changes.announce(game);
+        announce(game);
     }
 
     /** The game as committed, to read (shared: never changed by the caller). */

@@ -243,25 +243,28 @@ public class GameSessions {
      */
     private void hello(Session session, String gameId, ClientMessage.Hello message) {
         String token = message.token();
-        if (message.role() == ClientMessage.Role.PLAYER) {
-            Optional<PlayerTokens.PlayerClaims> claims = playerTokens.verify(token);
-            if (claims.isEmpty()) {
-                error(session, "invalid-token", "token", "This player token is not valid (expired or not ours). Join again with the PIN.");
-            } else if (!claims.get().gameId().equals(gameId)) {
-                error(session, "wrong-game", null, "This player token belongs to another game. Connect to that game, or join this one with its PIN.");
-            } else {
-                Game game = game(session, gameId);
-                if (game != null) {
-                    live.playerHello(sockets.player(session, gameId, claims.get().playerId()), game);
+        try {
+            if (message.role() == ClientMessage.Role.PLAYER) {
+                Optional<PlayerTokens.PlayerClaims> claims = playerTokens.verify(token);
+                if (claims.isEmpty()) {
+                    error(session, "invalid-token", "token", "This player token is not valid (expired or not ours). Join again with the PIN.");
+                } else if (!claims.get().gameId().equals(gameId)) {
+                    error(session, "wrong-game", null, "This player token belongs to another game. Connect to that game, or join this one with its PIN.");
+                } else {
+                    Game game = game(session, gameId);
+                    if (game != null) {
+                        live.playerHello(sockets.player(session, gameId, claims.get().playerId()), game);
+                    }
                 }
+            } else {
+                hosts.hello(session, gameId, () -> game(session, gameId), token);
             }
-        } else {
-            hosts.hello(session, gameId, () -> game(session, gameId), token);
-        }
-        if (!session.isOpen()) {
-            // Closed while the hello was served: its close may have come before the connection was listed, and found
-            // nothing to let go of then.
-            closed(session);
+        } finally {
+            if (!session.isOpen()) {
+                // Closed while the hello was served (or failed): its close may have come before the connection was
+                // listed, and found nothing to let go of then.
+                closed(session);
+            }
         }
     }
 

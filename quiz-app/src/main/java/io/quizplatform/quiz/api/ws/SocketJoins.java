@@ -131,18 +131,19 @@ public class SocketJoins {
                 metrics.joinAnswered(receivedNanos);
                 live.playerHello(connection, live.game(joined.gameId()));
             });
+            unservedJoins.recovered();
+        } catch (RuntimeException e) {
+            failed(session, e);
+        } finally {
             if (!session.isOpen()) {
-                // Gone while its join committed: its close found no connection to let go of, so it is let go of here
-                // (else the game would count a phone that is not there, and never close a question early).
+                // Gone while its join committed (or its welcome failed): its close found no connection to let go of,
+                // so it is let go of here (else the game would count a phone that is not there, and never close a
+                // question early).
                 SocketConnection gone = sockets.closed(session);
                 if (gone != null) {
                     live.left(gone);
                 }
             }
-            unservedJoins.recovered();
-        } catch (RuntimeException e) {
-            failed(session, e);
-        } finally {
             joinEnded(session);
         }
     }
