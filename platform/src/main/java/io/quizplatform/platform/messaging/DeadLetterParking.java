@@ -56,8 +56,9 @@ public class DeadLetterParking {
     /**
      * Parks it and waits for the broker; throws if Kafka does not take it (the caller's transaction then fails). The
      * event was marked as processed when it was delivered (and set aside): the mark is taken back in the caller's
-     * transaction, so that an operator's replay applies it. A transaction that fails after this parks it again when
-     * it runs again: parked twice, applied once.
+     * transaction (one is required), so that an operator's replay applies it. A transaction that fails after this
+     * parks it again when it runs again: parked twice (one event id), and a replay of either copy applies it once;
+     * the other then reports {@code duplicate}.
      */
     public void park(Topic source, String key, String value, String error) {
         ProducerRecord<String, String> parked = parked(source, settings.serviceName(), key, value, error, null, null);

@@ -257,6 +257,7 @@ public class AnswerScoring {
             // A late answer to a game already completed: its ranks and report follow (no second game.finalized).
             finalizations.finalRanks(gameId);
             reports.build(gameId);
+            AfterCommit.run(transaction, () -> leaderboards.boardStale(gameId));
         }
     }
 
@@ -299,9 +300,11 @@ public class AnswerScoring {
         repository.tallied(gameId, tally.questionIndex(), tally.answered(), tally.correct(),
                 EventCodec.payloadToJson(tally.distribution() == null ? List.of() : tally.distribution()),
                 EventCodec.payloadToJson(tally.textAnswers() == null ? List.of() : tally.textAnswers()), tally.closedAt());
-        // A tally later than the game's completion would wait for it (Kafka or answer-app away for longer): the game
-        // is completed now, without an operator's retry.
-        if (finalizations.restartIfGaveUpAt(gameId, FinalizationSteps.Step.AWAITING_SCORES.name())) {
+        // The last missing tally, later than the game's completion would wait for it (Kafka or answer-app away for
+        // longer): the game is completed now, without an operator's retry. (Not for a tally that leaves others missing:
+        // the completion would only give up again.)
+        if (game.finished() && finalizations.questionsNotScored(gameId) == 0
+                && finalizations.restartIfGaveUpAt(gameId, FinalizationSteps.Step.AWAITING_SCORES.name())) {
             LOG.info(() -> "game " + gameId + ": question " + tally.questionIndex() + " tallied after its completion gave up"
                     + " waiting; completing it again");
         }

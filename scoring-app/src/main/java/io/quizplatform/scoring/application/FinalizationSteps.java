@@ -87,6 +87,18 @@ public class FinalizationSteps {
                 // The clock runs from the last sign of progress: the saga's start, a tally, or this instance's start.
                 Instant since = latest(saga.startedAt(), sagas.lastTallied(gameId), waitingSince);
                 if (Duration.between(since, Instant.now()).toSeconds() >= waitSeconds) {
+                    // Not while a scoring transaction of the game may be committing a tally this count cannot see yet:
+                    // asked again in a second. Once the lock is held here, a tally committed later finds the saga
+                    // given up and restarts it (AnswerScoring.publishBoard).
+                    if (!sagas.tryLockGame(gameId)) {
+                        sagas.later(gameId, Instant.now().plusSeconds(1));
+                        return Outcome.WAITING;
+                    }
+                    unscored = sagas.questionsNotScored(gameId);
+                    if (unscored == 0) {
+                        sagas.moveTo(gameId, Step.FINALIZING_SCORES.name());
+                        return Outcome.MOVED;
+                    }
                     compensate(gameId, saga, unscored + " opened question(s) of the game were never tallied by answer-app within "
                             + waitSeconds + " s, so their answers are not all scored");
                     return Outcome.FAILED;

@@ -95,6 +95,14 @@ public class Leaderboards {
         }
     }
 
+    /**
+     * The committed board changed without a question being scored (a late answer to a finished game): read from
+     * PostgreSQL until the fast copy is rebuilt ({@link #rebuildStale}), so the board and the report agree.
+     */
+    public void boardStale(UUID gameId) {
+        stale.add(gameId);
+    }
+
     public void keepAfterGame(UUID gameId) {
         try {
             redis.expire(gameId, ttl());

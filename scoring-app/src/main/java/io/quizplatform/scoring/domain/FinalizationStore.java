@@ -46,9 +46,15 @@ public interface FinalizationStore {
 
     /**
      * {@link #restart} for a saga that gave up at {@code step} only (a tally that came after the saga stopped waiting
-     * for it); false otherwise, also when the game has no saga (it has not ended).
+     * for it), in one conditional statement; false otherwise, also when the game has no saga (it has not ended).
      */
     boolean restartIfGaveUpAt(UUID gameId, String step);
+
+    /**
+     * The game's lock (the one its scoring transactions hold) if free now, held until the transaction ends; false at
+     * once when a scoring transaction of the game holds it (a tally may be on its way to the commit).
+     */
+    boolean tryLockGame(UUID gameId);
 
     /** Questions opened but not tallied: their answers may not all be scored yet. */
     int questionsNotScored(UUID gameId);

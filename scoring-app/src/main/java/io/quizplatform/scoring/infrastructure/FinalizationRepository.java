@@ -100,10 +100,29 @@ public class FinalizationRepository implements FinalizationStore {
         return true;
     }
 
+    /** One statement: a retry or the driver moving the saga meanwhile is never written over (it matches no row). */
     @Override
     public boolean restartIfGaveUpAt(UUID gameId, String step) {
-        GameFinalization saga = em.find(GameFinalization.class, gameId);
-        return saga != null && step.equals(saga.view().step()) && restart(gameId);
+        Instant now = Instant.now();
+        int restarted = em.createQuery("UPDATE GameFinalization f SET f.state = :running, f.attempts = 0, "
+                        + "f.nextAttemptAt = :now, f.startedAt = :now, f.updatedAt = :now "
+                        + "WHERE f.gameId = :game AND f.state = :failed AND f.step = :step")
+                .setParameter("running", GameFinalization.RUNNING).setParameter("failed", GameFinalization.FAILED)
+                .setParameter("now", now).setParameter("game", gameId).setParameter("step", step)
+                .executeUpdate();
+        if (restarted == 0) {
+            return false;
+        }
+        gameStatus(gameId, "ENDED");
+        return true;
+    }
+
+    /** SQL (ADR 0003): an advisory lock has no JPA form. */
+    @Override
+    public boolean tryLockGame(UUID gameId) {
+        Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, ScoringRepository.lockKey(gameId)).getSingleResult();
+        return Boolean.TRUE.equals(locked);
     }
 
     private void gameStatus(UUID gameId, String status) {

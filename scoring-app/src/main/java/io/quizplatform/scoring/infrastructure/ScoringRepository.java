@@ -58,7 +58,8 @@ public class ScoringRepository implements ScoreStore {
                 + "ORDER BY k) AS keys").setParameter(1, keys.append('}').toString()).getResultList();
     }
 
-    private static long lockKey(UUID gameId) {
+    /** The key of a game's advisory lock (also {@link FinalizationRepository#tryLockGame}). */
+    static long lockKey(UUID gameId) {
         return gameId.getMostSignificantBits() ^ gameId.getLeastSignificantBits();
     }
 
