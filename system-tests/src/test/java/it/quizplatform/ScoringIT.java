@@ -349,6 +349,30 @@ public class ScoringIT {
     }
 
     /**
+     * A game's end read before its creation (its game.created parked, and replayed later by an operator) waits for
+     * it: the creation applies it and the game's completion starts. It used to be dropped, the game left playing for
+     * good with no podium and no failure announced.
+     */
+    @Test
+    void aGameEndThatComesBeforeItsCreationWaitsForItAndTheGameIsCompleted() throws Exception {
+        String gameId = UUID.randomUUID().toString();
+        String ada = UUID.randomUUID().toString();
+        publish("quiz-events", gameId, ended(gameId, 9));
+        Platform.await("the end waiting for its game", Duration.ofSeconds(20), () -> Platform.count("SCORING",
+                "SELECT count(*) FROM waiting_events WHERE game_id = ?::uuid", gameId) == 1 ? Optional.of(true) : Optional.empty());
+
+        createForgedGame(gameId, ada);
+        JsonNode saga = Platform.await("the game's completion started", Duration.ofSeconds(20), () -> {
+            Platform.Reply r = Platform.get("/scoring/api/admin/games/" + gameId + "/finalization", admin);
+            return r.status() == 200 ? Optional.of(r.json()) : Optional.empty();
+        });
+        assertThat(saga.get("state").asText()).isIn("RUNNING", "DONE");
+        assertThat(Platform.count("SCORING", "SELECT count(*) FROM games WHERE game_id = ?::uuid AND ended_at IS NOT NULL",
+                gameId)).isEqualTo(1);
+        assertThat(Platform.count("SCORING", "SELECT count(*) FROM waiting_events WHERE game_id = ?::uuid", gameId)).isZero();
+    }
+
+    /**
      * Tallies of two games in one burst of answer-events, one of them followed by its game's next answer: each board
      * counts exactly the answers before its tally, whether scoring-app publishes the boards at the end of its batch
      * or one at a time (the games share a partition, so the burst can be one batch).
@@ -604,11 +628,7 @@ public class ScoringIT {
     void theCompletionWaitsForEveryScoreAndResumesAfterARestart() throws Exception {
         String gameId = UUID.randomUUID().toString();
         String ada = UUID.randomUUID().toString();
-        createForgedGame(gameId, ada);
-        withoutAnswerAppTallies(gameId);
-        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                gameId, ada, 0, true, 0, 1));
-        publish("quiz-events", gameId, ended(gameId, 9));
+        endedWithAnAnswerAndNoTally(gameId, ada);
         JsonNode waiting = Platform.await("the saga waiting for the tally", Duration.ofSeconds(20), () -> {
             Platform.Reply r = Platform.get("/scoring/api/admin/games/" + gameId + "/finalization", admin);
             return r.status() == 200 ? Optional.of(r.json()) : Optional.empty();
@@ -720,11 +740,7 @@ public class ScoringIT {
     void aTallyThatComesAfterTheCompletionGaveUpWaitingCompletesTheGame() throws Exception {
         String gameId = UUID.randomUUID().toString();
         String ada = UUID.randomUUID().toString();
-        createForgedGame(gameId, ada);
-        withoutAnswerAppTallies(gameId);
-        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                gameId, ada, 0, true, 0, 1));
-        publish("quiz-events", gameId, ended(gameId, 9));
+        endedWithAnAnswerAndNoTally(gameId, ada);
         JsonNode failed = awaitScoringEvent(gameId, "game.finalization-failed");
         assertThat(failed.get("payload").get("step").asText()).isEqualTo("AWAITING_SCORES");
         assertThat(Platform.count("SCORING", "SELECT count(*) FROM games WHERE game_id = ?::uuid AND status = 'FINISHED_WITH_ERRORS'",
@@ -872,6 +888,15 @@ public class ScoringIT {
         Platform.await("a total of " + total, Duration.ofSeconds(20), () -> Platform.count("SCORING",
                 "SELECT count(*) FROM player_scores WHERE game_id = ?::uuid AND player_id = ? AND total = ?", gameId, playerId,
                 (int) total) == 1 ? Optional.of(true) : Optional.empty());
+    }
+
+    /** A forged game in which Ada answered question 0, ended; answer-app never tallies it ({@link #withoutAnswerAppTallies}). */
+    private static void endedWithAnAnswerAndNoTally(String gameId, String ada) throws Exception {
+        createForgedGame(gameId, ada);
+        withoutAnswerAppTallies(gameId);
+        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                gameId, ada, 0, true, 0, 1));
+        publish("quiz-events", gameId, ended(gameId, 9));
     }
 
     /** answer-app forgets the game, so it never tallies it: the test plays answer-app's part on answer-events. */

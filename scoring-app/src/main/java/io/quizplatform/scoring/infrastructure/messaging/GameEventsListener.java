@@ -83,10 +83,16 @@ public class GameEventsListener implements EventHandler {
                 games.opened(gameId, opened.questionIndex(), opened.at());
             }
             case EventTypes.GAME_ENDED -> {
-                GameEnded ended = EventCodec.payloadFromJson(event, GameEnded.class);
-                if (games.ended(gameId, ended.reason(), ended.at())) {
-                    completion.begin(gameId);
+                if (scoring.rules(gameId).isEmpty()) {
+                    // The game's creation has not been applied here (parked, to be replayed): the end waits for it
+                    // with the answers that came ahead of it, rather than be lost and the game never completed.
+                    repository.lockGame(gameId);
+                    if (scoring.rules(gameId).isEmpty()) {
+                        games.waitForGame(gameId, EventCodec.encode(event));
+                        return;
+                    }
                 }
+                end(gameId, event);
             }
             default -> throw new IllegalArgumentException("not a game event scoring-app reads: " + event.type());
         }
@@ -104,6 +110,10 @@ public class GameEventsListener implements EventHandler {
         GameRules rules = scoring.rules(gameId).orElseThrow();
         for (String waited : games.takeWaiting(gameId)) {
             EventEnvelope event = EventCodec.decode(waited);
+            if (EventTypes.GAME_ENDED.equals(event.type())) {
+                end(gameId, event);
+                continue;
+            }
             Optional<String> problem = answers.problemWith(event, rules);
             if (problem.isPresent()) {
                 // Parked where an operator sees it, rather than failing the game's creation with it.
@@ -111,6 +121,13 @@ public class GameEventsListener implements EventHandler {
                 continue;
             }
             answers.applyKnown(event);
+        }
+    }
+
+    private void end(UUID gameId, EventEnvelope event) {
+        GameEnded ended = EventCodec.payloadFromJson(event, GameEnded.class);
+        if (games.ended(gameId, ended.reason(), ended.at())) {
+            completion.begin(gameId);
         }
     }
 
