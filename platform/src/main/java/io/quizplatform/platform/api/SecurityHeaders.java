@@ -29,7 +29,6 @@ public class SecurityHeaders extends HttpFilter {
     static final String CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     static final String HSTS = "max-age=31536000; includeSubDomains";
     private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
-    private static final Pattern QVALUE = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
     private static final Pattern MEDIA_TYPE = Pattern.compile(
             TOKEN + "/" + TOKEN + "(\\s*;\\s*" + TOKEN + "=(" + TOKEN + "|\"[^\"\\\\\\x00-\\x1f]*\"))*\\s*;?\\s*");
 
@@ -86,23 +85,24 @@ public class SecurityHeaders extends HttpFilter {
     }
 
     /**
-     * Every weight ({@code q}) in the Accept headers is a quality value as HTTP writes one (0 to 1, at most three
-     * decimals): RESTEasy throws on any other ({@code text/html;q=abc}), and its exception became a 500. The rest of
-     * the header is left to the framework, which answers what it cannot read with a 400.
+     * Every weight ({@code q}) in the Accept headers is a number, as RESTEasy reads one ({@link Float#valueOf}, finite):
+     * it throws on any other ({@code text/html;q=abc}, {@code q=}), and its exception became a 500. What it reads it
+     * judges itself (a weight over 1 is its own 4xx); a media range with a quoted parameter is left to it too.
      */
     static boolean validAccept(Enumeration<String> accept) {
         if (accept == null) {
             return true;
         }
         while (accept.hasMoreElements()) {
-            String header = accept.nextElement();
-            for (String range : header.split(",")) {
+            for (String range : accept.nextElement().split(",")) {
+                if (range.indexOf('"') >= 0) {
+                    continue;
+                }
                 String[] parts = range.split(";");
                 for (int i = 1; i < parts.length; i++) {
                     int equals = parts[i].indexOf('=');
                     String name = (equals < 0 ? parts[i] : parts[i].substring(0, equals)).strip();
-                    if (name.equalsIgnoreCase("q")
-                            && (equals < 0 || !QVALUE.matcher(parts[i].substring(equals + 1).strip()).matches())) {
+                    if (name.equalsIgnoreCase("q") && (equals < 0 || !aNumber(parts[i].substring(equals + 1)))) {
                         return false;
                     }
                 }
@@ -111,9 +111,18 @@ public class SecurityHeaders extends HttpFilter {
         return true;
     }
 
+    private static boolean aNumber(String weight) {
+        try {
+            float q = Float.parseFloat(weight.strip());
+            return !Float.isNaN(q) && !Float.isInfinite(q);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static void refuseAccept(HttpServletResponse response) throws IOException {
-        Problem.of(400, "Bad Request", "The Accept header is not a list of media types with weights from 0 to 1.",
-                List.of(new Problem.FieldError("Accept", "media-type", "must be media types such as application/json, each weight (q) a number from 0 to 1 with at most three decimals")))
+        Problem.of(400, "Bad Request", "The Accept header has a weight (q) that is not a number.",
+                List.of(new Problem.FieldError("Accept", "media-type", "must be media types such as application/json, each weight (q) a number from 0 to 1")))
                 .writeTo(response);
     }
 
