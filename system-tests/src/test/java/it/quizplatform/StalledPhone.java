@@ -55,20 +55,18 @@ final class StalledPhone implements AutoCloseable {
 
     /** A host's connection to the game, hello said. */
     static StalledPhone host(String gameId, String accessToken) {
-        try {
-            StalledPhone phone = new StalledPhone(gameId);
-            phone.send("{\"type\":\"hello\",\"role\":\"host\",\"token\":\"" + accessToken + "\"}");
-            return phone;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return helloSaid(gameId, "host", accessToken);
     }
 
     /** A player's connection to the game, hello said. */
     static StalledPhone player(String gameId, String playerToken) {
+        return helloSaid(gameId, "player", playerToken);
+    }
+
+    private static StalledPhone helloSaid(String gameId, String role, String token) {
         try {
             StalledPhone phone = new StalledPhone(gameId);
-            phone.send("{\"type\":\"hello\",\"role\":\"player\",\"token\":\"" + playerToken + "\"}");
+            phone.send("{\"type\":\"hello\",\"role\":\"" + role + "\",\"token\":\"" + token + "\"}");
             return phone;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

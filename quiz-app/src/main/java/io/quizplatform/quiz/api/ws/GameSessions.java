@@ -3,12 +3,9 @@ package io.quizplatform.quiz.api.ws;
 import io.quizplatform.platform.RepeatedFailure;
 import io.quizplatform.platform.tracing.Traced;
 import io.quizplatform.platform.tracing.Tracing;
-import io.quizplatform.quiz.application.UnknownGame;
 import io.quizplatform.quiz.application.live.LiveGames;
 import io.quizplatform.quiz.application.live.LiveMessages;
 import io.quizplatform.quiz.application.live.ServerMessage;
-import io.quizplatform.quiz.domain.game.Game;
-import io.quizplatform.quiz.infrastructure.game.PlayerTokens;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +16,6 @@ import jakarta.websocket.Session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,8 +25,8 @@ import java.util.logging.Logger;
 /**
  * The WebSocket side of the live game (docs/PROTOCOL.md): what arrives on this instance's game sockets. A message is
  * read strictly ({@link ClientMessages}), then checked in this order: the rate, hello first, who may send it, its
- * fields; players' hellos are authenticated here and handed to {@link LiveGames}, which decides what each connection
- * is sent; a host's hello and commands go to {@link HostSockets}. The sockets themselves, by game, and their write
+ * fields; hellos are authenticated by {@link SocketHellos} and handed to {@link LiveGames}, which decides what each
+ * connection is sent; a host's commands go to {@link HostSockets}. The sockets themselves, by game, and their write
  * queues are {@link OpenSockets}.
  */
 @ApplicationScoped
@@ -51,7 +47,7 @@ public class GameSessions {
     LiveGames live;
 
     @Inject
-    PlayerTokens playerTokens;
+    SocketHellos hellos;
 
     @Inject
     HostSockets hosts;
@@ -211,7 +207,7 @@ public class GameSessions {
         if (message instanceof ClientMessage.Hello hello) {
             session.getUserProperties().put(HELLO_BEING_SERVED, Boolean.TRUE);
             try {
-                hello(session, gameId, hello);
+                hellos.hello(session, gameId, hello);
                 unservedHellos.recovered();
             } catch (RuntimeException e) {
                 // The game could not be read (a database out, or its pool taken by a burst): the client is told to
@@ -234,47 +230,6 @@ public class GameSessions {
             hosts.command(connection, type, null);
         } else {
             send(session, LiveMessages.json(new ServerMessage.Pong(Instant.now().toString())));
-        }
-    }
-
-    /**
-     * The token first, then the game: a hello with a made-up token must not make this instance read a game (a whole
-     * event history) and hold it.
-     */
-    private void hello(Session session, String gameId, ClientMessage.Hello message) {
-        String token = message.token();
-        try {
-            if (message.role() == ClientMessage.Role.PLAYER) {
-                Optional<PlayerTokens.PlayerClaims> claims = playerTokens.verify(token);
-                if (claims.isEmpty()) {
-                    error(session, "invalid-token", "token", "This player token is not valid (expired or not ours). Join again with the PIN.");
-                } else if (!claims.get().gameId().equals(gameId)) {
-                    error(session, "wrong-game", null, "This player token belongs to another game. Connect to that game, or join this one with its PIN.");
-                } else {
-                    Game game = game(session, gameId);
-                    if (game != null) {
-                        live.playerHello(sockets.player(session, gameId, claims.get().playerId()), game);
-                    }
-                }
-            } else {
-                hosts.hello(session, gameId, () -> game(session, gameId), token);
-            }
-        } finally {
-            if (!session.isOpen()) {
-                // Closed while the hello was served (or failed): its close may have come before the connection was
-                // listed, and found nothing to let go of then.
-                closed(session);
-            }
-        }
-    }
-
-    /** The game as this instance holds it, or null once the socket is closed (1008) for naming no game. */
-    private Game game(Session session, String gameId) {
-        try {
-            return live.game(gameId);
-        } catch (IllegalArgumentException | UnknownGame e) {
-            close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "unknown game");
-            return null;
         }
     }
 

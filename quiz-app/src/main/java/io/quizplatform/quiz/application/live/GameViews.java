@@ -34,6 +34,12 @@ public class GameViews {
         return Optional.ofNullable(latest.get(gameId));
     }
 
+    /** The newer of {@code game} and what is held of it. */
+    public Game newest(Game game) {
+        Game held = latest.get(game.id());
+        return held != null && held.version() > game.version() ? held : game;
+    }
+
     /** Keeps the newer of what is held and {@code game}, and holds it from now on. */
     public void keep(Game game) {
         latest.merge(game.id(), game, (old, loaded) -> loaded.version() >= old.version() ? loaded : old);

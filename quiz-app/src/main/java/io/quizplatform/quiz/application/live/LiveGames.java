@@ -82,7 +82,14 @@ public class LiveGames {
         // caller, seeing the socket closed, lets it go itself (GameConnections#add), so it is counted out exactly once.
         presence.connected(connection.gameId(), connection.userId());
         connections.add(connection);
-        welcome(connection, game);
+        // A change pushed while this hello was served did not reach this connection (not listed yet): it is
+        // welcomed with the newest state, and one the host removed meanwhile is let go.
+        Game newest = views.newest(game);
+        if (newest.player(connection.userId()).map(Game.Player::kicked).orElse(false)) {
+            connection.kick();
+            return;
+        }
+        welcome(connection, newest);
     }
 
     /** A signed-in user says hello as the host: welcomed if it is their game (or they are an admin). */
@@ -93,7 +100,7 @@ public class LiveGames {
             return;
         }
         connections.add(connection);
-        welcome(connection, game);
+        welcome(connection, views.newest(game)); // as a player's: a change pushed meanwhile missed it
     }
 
     private void welcome(Connection connection, Game game) {
