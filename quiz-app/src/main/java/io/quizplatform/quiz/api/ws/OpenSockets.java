@@ -162,7 +162,7 @@ public class OpenSockets implements GameConnections {
     @Override
     public void add(Connection connection) {
         SocketConnection socket = (SocketConnection) connection;
-        // In its room first, then on its session: a close that takes it off the session finds it in the room too.
+        // In its room first, then on its session: a close that finds it on its session finds it in its room too.
         byGame.computeIfAbsent(socket.gameId(), g -> new GameRoom()).add(socket);
         socket.session().getUserProperties().put(CONNECTION, socket);
     }
