@@ -85,9 +85,10 @@ public class SecurityHeaders extends HttpFilter {
     }
 
     /**
-     * Every weight ({@code q}) in the Accept headers is a number, as RESTEasy reads one ({@link Float#valueOf}, finite):
-     * it throws on any other ({@code text/html;q=abc}, {@code q=}), and its exception became a 500. What it reads it
-     * judges itself (a weight over 1 is its own 4xx); a media range with a quoted parameter is left to it too.
+     * Every weight ({@code q}) in the Accept headers is a number, as RESTEasy reads one (the header split at every
+     * comma and semicolon, quotes around the weight dropped, {@link Float#valueOf}, finite): it throws on any other
+     * ({@code text/html;q=abc}, {@code q=}, {@code q="x"}), and its exception became a 500. What it reads it judges
+     * itself (a weight over 1 is its own 4xx).
      */
     static boolean validAccept(Enumeration<String> accept) {
         if (accept == null) {
@@ -95,9 +96,6 @@ public class SecurityHeaders extends HttpFilter {
         }
         while (accept.hasMoreElements()) {
             for (String range : accept.nextElement().split(",")) {
-                if (range.indexOf('"') >= 0) {
-                    continue;
-                }
                 String[] parts = range.split(";");
                 for (int i = 1; i < parts.length; i++) {
                     int equals = parts[i].indexOf('=');
@@ -113,7 +111,11 @@ public class SecurityHeaders extends HttpFilter {
 
     private static boolean aNumber(String weight) {
         try {
-            float q = Float.parseFloat(weight.strip());
+            String number = weight.strip();
+            if (number.length() >= 2 && number.startsWith("\"") && number.endsWith("\"")) {
+                number = number.substring(1, number.length() - 1);
+            }
+            float q = Float.parseFloat(number);
             return !Float.isNaN(q) && !Float.isInfinite(q);
         } catch (NumberFormatException e) {
             return false;

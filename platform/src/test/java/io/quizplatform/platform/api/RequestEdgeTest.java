@@ -66,14 +66,15 @@ class RequestEdgeTest {
     @ParameterizedTest
     @ValueSource(strings = {"application/json", "*/*", "text/html;q=0.9, */*;q=0.8", "application/json; Q=1.000",
             "text/*;q=0", "garbage", "a; level=1", "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2", "*/*;q=0.8000",
-            "application/json;profile=\"a,b;q=x\"", "*/*; q = 0.5"})
+            "text/html;q=\"0.5\"", "*/*; q = 0.5"})
     void acceptWithWeightsRestEasyReadsPasses(String accept) {
         assertThat(SecurityHeaders.validAccept(java.util.Collections.enumeration(List.of(accept)))).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"text/html;q=abc", "application/json;q=", "application/json;q", "application/json;q=0.5x",
-            "application/json, text/html;q=NaN", "*/*;q=Infinity", "*/*;q=1e99"})
+            "application/json, text/html;q=NaN", "*/*;q=Infinity", "*/*;q=1e99", "text/html;q=\"abc\"",
+            "application/json;p=\"x\";q=abc", "application/json;profile=\"a,b;q=x\""})
     void acceptWithAWeightThatIsNoNumberIsRefused(String accept) {
         assertThat(SecurityHeaders.validAccept(java.util.Collections.enumeration(List.of("application/json", accept)))).isFalse();
     }

@@ -90,27 +90,32 @@ public class FinalizationRepository implements FinalizationStore {
         gameStatus(gameId, "FINALIZED");
     }
 
+    /** An operator's retry, one conditional statement as {@link #restartIfGaveUpAt}. */
     @Override
     public boolean restart(UUID gameId) {
-        GameFinalization saga = em.find(GameFinalization.class, gameId);
-        if (saga == null || !saga.restart(Instant.now())) {
-            return false;
-        }
-        gameStatus(gameId, "ENDED");
-        return true;
+        return restartWhere(gameId, null);
     }
 
-    /** One statement: a retry or the driver moving the saga meanwhile is never written over (it matches no row). */
     @Override
     public boolean restartIfGaveUpAt(UUID gameId, String step) {
+        return restartWhere(gameId, step);
+    }
+
+    /**
+     * A saga that gave up (at {@code step}, if given) runs again, its game ended again. One statement: a retry, a late
+     * tally's restart or the driver moving the saga meanwhile is never written over (it then matches no row).
+     */
+    private boolean restartWhere(UUID gameId, String step) {
         Instant now = Instant.now();
-        int restarted = em.createQuery("UPDATE GameFinalization f SET f.state = :running, f.attempts = 0, "
+        var update = em.createQuery("UPDATE GameFinalization f SET f.state = :running, f.attempts = 0, "
                         + "f.nextAttemptAt = :now, f.startedAt = :now, f.updatedAt = :now "
-                        + "WHERE f.gameId = :game AND f.state = :failed AND f.step = :step")
+                        + "WHERE f.gameId = :game AND f.state = :failed" + (step == null ? "" : " AND f.step = :step"))
                 .setParameter("running", GameFinalization.RUNNING).setParameter("failed", GameFinalization.FAILED)
-                .setParameter("now", now).setParameter("game", gameId).setParameter("step", step)
-                .executeUpdate();
-        if (restarted == 0) {
+                .setParameter("now", now).setParameter("game", gameId);
+        if (step != null) {
+            update.setParameter("step", step);
+        }
+        if (update.executeUpdate() == 0) {
             return false;
         }
         gameStatus(gameId, "ENDED");

@@ -90,19 +90,6 @@ public class GameFinalization {
         updatedAt = now;
     }
 
-    /** An operator's retry of a saga that gave up; false when it had not. */
-    boolean restart(Instant now) {
-        if (!FAILED.equals(state)) {
-            return false;
-        }
-        state = RUNNING;
-        attempts = 0;
-        nextAttemptAt = now;
-        startedAt = now;
-        updatedAt = now;
-        return true;
-    }
-
     private static String truncate(String s) {
         return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR);
     }

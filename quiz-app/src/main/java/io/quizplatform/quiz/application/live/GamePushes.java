@@ -85,7 +85,17 @@ public class GamePushes {
                 return;
             }
             pushedVersion.put(game.id(), game.version());
-            push(game);
+            try {
+                push(game);
+            } catch (RuntimeException e) {
+                // Not pushed after all: the next announcement of this version (the fan-out's) pushes it again.
+                if (pushed == null) {
+                    pushedVersion.remove(game.id(), game.version());
+                } else {
+                    pushedVersion.put(game.id(), pushed);
+                }
+                throw e;
+            }
         }
     }
 

@@ -79,20 +79,14 @@ public class GameEventsListener implements EventHandler {
             }
             case EventTypes.GAME_PLAYER_KICKED -> games.kicked(gameId, EventCodec.payloadFromJson(event, PlayerKicked.class).playerId());
             case EventTypes.GAME_QUESTION_OPENED -> {
-                QuestionOpened opened = EventCodec.payloadFromJson(event, QuestionOpened.class);
-                games.opened(gameId, opened.questionIndex(), opened.at());
+                if (!waitsForItsGame(gameId, event)) {
+                    opened(gameId, event);
+                }
             }
             case EventTypes.GAME_ENDED -> {
-                if (scoring.rules(gameId).isEmpty()) {
-                    // The game's creation has not been applied here (parked, to be replayed): the end waits for it
-                    // with the answers that came ahead of it, rather than be lost and the game never completed.
-                    repository.lockGame(gameId);
-                    if (scoring.rules(gameId).isEmpty()) {
-                        games.waitForGame(gameId, EventCodec.encode(event));
-                        return;
-                    }
+                if (!waitsForItsGame(gameId, event)) {
+                    end(gameId, event);
                 }
-                end(gameId, event);
             }
             default -> throw new IllegalArgumentException("not a game event scoring-app reads: " + event.type());
         }
@@ -110,6 +104,10 @@ public class GameEventsListener implements EventHandler {
         GameRules rules = scoring.rules(gameId).orElseThrow();
         for (String waited : games.takeWaiting(gameId)) {
             EventEnvelope event = EventCodec.decode(waited);
+            if (EventTypes.GAME_QUESTION_OPENED.equals(event.type())) {
+                opened(gameId, event);
+                continue;
+            }
             if (EventTypes.GAME_ENDED.equals(event.type())) {
                 end(gameId, event);
                 continue;
@@ -122,6 +120,28 @@ public class GameEventsListener implements EventHandler {
             }
             answers.applyKnown(event);
         }
+    }
+
+    /**
+     * Sets the event aside when the game's creation has not been applied here (parked, to be replayed): its openings
+     * and its end wait with the answers that came ahead of it, rather than be lost (the completion would not wait
+     * for a question it never saw open, or never start).
+     */
+    private boolean waitsForItsGame(UUID gameId, EventEnvelope event) {
+        if (scoring.rules(gameId).isPresent()) {
+            return false;
+        }
+        repository.lockGame(gameId); // orders this against the creation, as an answer that waits does
+        if (scoring.rules(gameId).isPresent()) {
+            return false;
+        }
+        games.waitForGame(gameId, EventCodec.encode(event));
+        return true;
+    }
+
+    private void opened(UUID gameId, EventEnvelope event) {
+        QuestionOpened opened = EventCodec.payloadFromJson(event, QuestionOpened.class);
+        games.opened(gameId, opened.questionIndex(), opened.at());
     }
 
     private void end(UUID gameId, EventEnvelope event) {
