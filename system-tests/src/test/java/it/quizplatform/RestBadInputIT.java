@@ -434,7 +434,7 @@ public class RestBadInputIT {
     @Test
     void anAcceptHeaderWithAWeightThatIsNoNumberIsA400NamingIt() throws SQLException {
         Writes before = writes();
-        for (String accept : List.of("text/html;q=abc", "application/json;q=", "application/json;q=0.5x")) {
+        for (String accept : List.of("text/html;q=abc", "application/json;q=", "application/json;q=0.5x", "text/html;q=\"abc\"")) {
             for (String path : List.of("/user/api/users", "/quiz/api/games/players", "/scoring/api/caller", "/quiz/api/quizzes")) {
                 Platform.Reply reply = Platform.send(Platform.request(path).header("Content-Type", "application/json")
                         .header("Accept", accept).header("Authorization", "Bearer " + host)
