@@ -360,6 +360,10 @@ public class ScoringIT {
         publish("quiz-events", gameId, ended(gameId, 9));
         Platform.await("the end waiting for its game", Duration.ofSeconds(20), () -> Platform.count("SCORING",
                 "SELECT count(*) FROM waiting_events WHERE game_id = ?::uuid", gameId) == 1 ? Optional.of(true) : Optional.empty());
+        // An operator sees events waiting for a creation that has not come (refreshed every METRICS_REFRESH_SECONDS).
+        Platform.await("the waiting events' gauges", Duration.ofSeconds(45), () ->
+                ServerMetrics.count("scoring_events_waiting_for_game") >= 1
+                        && ServerMetrics.count("scoring_events_waiting_oldest_seconds") >= 0 ? Optional.of(true) : Optional.empty());
 
         createForgedGame(gameId, ada);
         JsonNode saga = Platform.await("the game's completion started", Duration.ofSeconds(20), () -> {

@@ -1,5 +1,6 @@
 package io.quizplatform.scoring.infrastructure;
 
+import io.quizplatform.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -101,6 +102,17 @@ public class GameRepository {
         // locked: a redelivery on another instance must not start the game's completion twice
         GameRecord game = em.find(GameRecord.class, gameId, LockModeType.PESSIMISTIC_WRITE);
         return game != null && game.end(reason, at);
+    }
+
+    /** How many events wait for their game's creation, and since when the oldest has (null when none). */
+    public record Waiting(long events, Instant oldestSince) {
+    }
+
+    /** For the gauges ({@link WaitingEventsGauge}): a read of its own, outside any consumer's transaction. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Waiting waiting() {
+        Object[] row = (Object[]) em.createQuery("SELECT count(w), min(w.waitedAt) FROM WaitingEventRecord w").getSingleResult();
+        return new Waiting(((Number) row[0]).longValue(), SqlValues.instant(row[1]));
     }
 
     public void waitForGame(UUID gameId, String envelopeJson) {
