@@ -369,7 +369,7 @@ class HelmChartTest {
         List<String> alerts = new ArrayList<>();
         ofKind(objects, "PrometheusRule").get(0).at("/spec/groups/0/rules").forEach(r -> alerts.add(r.path("alert").asText()));
         assertThat(alerts).containsExactly("QuizPlatformConsumerLag", "QuizPlatformOutboxPending", "QuizPlatformOutboxStale",
-                "QuizPlatformEventsDeadLettered", "QuizPlatformHttp5xxRate", "QuizPlatformAnswerAckLatency",
+                "QuizPlatformEventsWaitingForGame", "QuizPlatformEventsDeadLettered", "QuizPlatformHttp5xxRate", "QuizPlatformAnswerAckLatency",
                 "QuizPlatformGameClockLate");
         // The same alerts with the defaults: none waits for a metric nobody exports.
         List<String> byDefault = new ArrayList<>();

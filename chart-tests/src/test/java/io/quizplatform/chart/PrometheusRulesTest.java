@@ -41,8 +41,8 @@ class PrometheusRulesTest {
     private static final String RULES_ON = "monitoring.prometheusRule.enabled=true";
     /** The alerts the chart renders with every one enabled (values.yaml's defaults). */
     private static final List<String> ALERTS = List.of("QuizPlatformConsumerLag", "QuizPlatformOutboxPending",
-            "QuizPlatformOutboxStale", "QuizPlatformEventsDeadLettered", "QuizPlatformHttp5xxRate",
-            "QuizPlatformAnswerAckLatency", "QuizPlatformGameClockLate");
+            "QuizPlatformOutboxStale", "QuizPlatformEventsWaitingForGame", "QuizPlatformEventsDeadLettered",
+            "QuizPlatformHttp5xxRate", "QuizPlatformAnswerAckLatency", "QuizPlatformGameClockLate");
 
     @BeforeAll
     static void promtool() throws Exception {
