@@ -142,10 +142,7 @@ public class GameSessions {
 
     void closed(Session session) {
         awaitingHello.remove(session);
-        SocketConnection connection = sockets.closed(session);
-        if (connection != null) {
-            live.left(connection);
-        }
+        sockets.closed(session).ifPresent(live::left);
     }
 
     /**

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -111,14 +112,23 @@ public class OpenSockets implements GameConnections {
      * again: the game must count the player out once (twice made a player with another socket open look offline,
      * and a question closed as answered by everyone before they answered).
      */
-    SocketConnection closed(Session session) {
+    Optional<SocketConnection> closed(Session session) {
         open.remove(session);
         SocketConnection connection = connection(session);
         if (connection == null || !connection.letGo()) {
-            return null;
+            return Optional.empty();
         }
         remove(connection);
-        return connection;
+        return Optional.of(connection);
+    }
+
+    /**
+     * {@link #closed} for a socket found closed after its hello or join was served: its close may have come before
+     * its connection was listed and found nothing to let go of then (else the game would count a phone that is not
+     * there, and never close a question early). Empty while the socket is open.
+     */
+    Optional<SocketConnection> closedMeanwhile(Session session) {
+        return session.isOpen() ? Optional.empty() : closed(session);
     }
 
     /** Closes the identified sockets that have been silent both ways for the idle timeout. */

@@ -52,14 +52,7 @@ public class SocketHellos {
                 hosts.hello(session, gameId, () -> game(session, gameId), token);
             }
         } finally {
-            if (!session.isOpen()) {
-                // Closed while the hello was served (or failed): its close may have come before the connection was
-                // listed, and found nothing to let go of then.
-                SocketConnection gone = sockets.closed(session);
-                if (gone != null) {
-                    live.left(gone);
-                }
-            }
+            sockets.closedMeanwhile(session).ifPresent(live::left);
         }
     }
 

@@ -135,15 +135,7 @@ public class SocketJoins {
         } catch (RuntimeException e) {
             failed(session, e);
         } finally {
-            if (!session.isOpen()) {
-                // Gone while its join committed (or its welcome failed): its close found no connection to let go of,
-                // so it is let go of here (else the game would count a phone that is not there, and never close a
-                // question early).
-                SocketConnection gone = sockets.closed(session);
-                if (gone != null) {
-                    live.left(gone);
-                }
-            }
+            sockets.closedMeanwhile(session).ifPresent(live::left);
             joinEnded(session);
         }
     }
