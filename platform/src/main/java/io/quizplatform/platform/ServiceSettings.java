@@ -63,6 +63,12 @@ public class ServiceSettings {
     /** The cluster's seed nodes or the sentinels, {@code host:port,...}; empty in standalone mode. */
     public String redisNodes() { return get("redis.nodes", ""); }
 
+    /** An ACL user for Redis; empty: the one in REDIS_URL, if any. */
+    public String redisUsername() { return get("redis.username", ""); }
+
+    /** Redis's password, kept out of the URL (any character, no encoding); empty: the one in REDIS_URL, if any. */
+    public String redisPassword() { return get("redis.password", ""); }
+
     public String redisSentinelMaster() { return get("redis.sentinel.master", ""); }
 
     /** Whether an unreachable Kafka fails readiness once the topics were created (by default the outbox bridges it). */

@@ -27,7 +27,7 @@ public class RedisConnection {
     public RedisTopology topology() {
         if (topology == null) {
             topology = RedisTopology.of(settings.redisUrl(), settings.redisMode(), settings.redisNodes(),
-                    settings.redisSentinelMaster());
+                    settings.redisSentinelMaster()).withCredentials(settings.redisUsername(), settings.redisPassword());
         }
         return topology;
     }

@@ -9,6 +9,7 @@ import redis.clients.jedis.JedisSentineled;
 import redis.clients.jedis.UnifiedJedis;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.Set;
 
 /**
  * Where Redis is and how to reach it: one server (the default), a Redis Cluster, or a primary watched by Sentinel.
- * Operators set {@code REDIS_URL} ({@code redis://} or {@code rediss://} for TLS, with an ACL user and password as
+ * Operators set {@code REDIS_URL} ({@code redis://} or {@code rediss://} for TLS), the credentials in
+ * {@code REDIS_USERNAME} and {@code REDIS_PASSWORD} (or, percent-encoded, in the URL as
  * {@code redis://user:password@host:port}), and for the other two {@code REDIS_MODE} ({@code cluster} or
  * {@code sentinel}) with {@code REDIS_NODES} (the cluster's seed nodes or the sentinels, {@code host:port,...}) and
  * {@code REDIS_SENTINEL_MASTER} (the name Sentinel monitors). The URL's credentials and TLS apply to every data node;
@@ -47,9 +49,21 @@ public record RedisTopology(Mode mode, List<HostAndPort> nodes, String sentinelM
      * cluster and sentinel mode (the URL's host when empty).
      */
     public static RedisTopology of(String url, String mode, String nodes, String sentinelMaster) {
-        URI uri = URI.create(url.strip());
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            // The message would quote the URL, password and all, into the start's failure.
+            throw new IllegalArgumentException("REDIS_URL is not a URL (a password in it must be percent-encoded; "
+                    + "REDIS_PASSWORD takes any)");
+        }
         if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
             throw new IllegalArgumentException("REDIS_URL must start with redis:// or rediss://");
+        }
+        if (uri.getHost() == null) {
+            // A '/' or '#' in an unencoded password ends the authority early: no host, and every call would fail.
+            throw new IllegalArgumentException("REDIS_URL names no host (a password in it must be percent-encoded; "
+                    + "REDIS_PASSWORD takes any)");
         }
         Mode m = switch (mode == null || mode.isBlank() ? "standalone" : mode.strip().toLowerCase(Locale.ROOT)) {
             case "standalone" -> Mode.STANDALONE;
@@ -80,6 +94,16 @@ public record RedisTopology(Mode mode, List<HostAndPort> nodes, String sentinelM
         }
         return new RedisTopology(m, listed.isEmpty() ? List.of(fromUrl) : listed, sentinelMaster,
                 "rediss".equals(uri.getScheme()), user, password);
+    }
+
+    /** This topology with the credentials set apart from the URL, where given (blank: the URL's stay). */
+    public RedisTopology withCredentials(String user, String password) {
+        boolean newUser = user != null && !user.isBlank();
+        boolean newPassword = password != null && !password.isEmpty();
+        return newUser || newPassword
+                ? new RedisTopology(mode, nodes, sentinelMaster, tls, newUser ? user.strip() : this.user,
+                        newPassword ? password : this.password)
+                : this;
     }
 
     /** A client for this topology; the caller closes it. */

@@ -4,6 +4,7 @@ import io.quizplatform.platform.redis.testing.RealRedis;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.UnifiedJedis;
 
 import java.util.List;
@@ -77,6 +78,28 @@ class RedisTopologyTest {
         assertThatThrownBy(() -> RedisTopology.of("redis://h:1", "sentinel", "s:26379", ""))
                 .hasMessageContaining("REDIS_SENTINEL_MASTER");
         assertThatThrownBy(() -> RedisTopology.of("http://h:1", "", "", "")).hasMessageContaining("REDIS_URL");
+    }
+
+    @Test
+    void aPasswordThatIsNoPartOfAUrlIsRefusedWithoutBeingShownOrTakenApartFromTheUrl() {
+        // Unencoded: a '/' or '#' ends the authority early (no host: Redis unreachable on every call, silently), a
+        // stray '%' is no URL at all; the failure must not quote the URL into the start's message.
+        for (String url : List.of("redis://:ab/cd@redis:6379", "redis://:ab#cd@redis:6379", "redis://:p%zzq@redis:6379",
+                "redis://:a b@redis:6379", "redis://:a@b@redis:6379")) {
+            assertThatThrownBy(() -> RedisTopology.of(url, "", "", "")).as(url)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("REDIS_URL")
+                    .hasMessageNotContaining("redis:6379");
+        }
+        // Percent-encoded in the URL, or set apart (any character) in REDIS_USERNAME / REDIS_PASSWORD.
+        assertThat(RedisTopology.of("redis://quiz:ab%2Fcd%23e@redis:6379", "", "", "").password()).isEqualTo("ab/cd#e");
+        RedisTopology apart = RedisTopology.of("rediss://redis:6380", "", "", "").withCredentials("quiz", "ab/cd#e% @");
+        assertThat(apart.nodes()).containsExactly(new HostAndPort("redis", 6380));
+        assertThat(apart.user()).isEqualTo("quiz");
+        assertThat(apart.password()).isEqualTo("ab/cd#e% @");
+        assertThat(apart.toString()).doesNotContain("ab/cd").contains("with credentials");
+        RedisTopology fromUrl = RedisTopology.of("redis://u:p@redis:6379", "", "", "");
+        assertThat(fromUrl.withCredentials("", "")).isEqualTo(fromUrl);
     }
 
     private static void platformOperationsWork(UnifiedJedis redis) {
