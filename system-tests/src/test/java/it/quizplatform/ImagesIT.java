@@ -155,6 +155,11 @@ public class ImagesIT {
                 withImage(SINGLE, "/quiz/api/images/" + "f".repeat(64)), host, "\"2\"");
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
         assertThat(unknown.json().get("errors").findValuesAsText("field")).containsExactly("question.imageUrl");
+        // A link to a picture elsewhere is refused too: the pages show only their own site's images.
+        Platform.Reply elsewhere = send("POST", "/quiz/api/quizzes/" + quiz + "/questions",
+                withImage(SINGLE, "https://img.example/p.png"), host, "\"2\"");
+        assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(400);
+        assertThat(elsewhere.json().get("errors").findValuesAsText("field")).containsExactly("question.imageUrl");
         assertThat(QuizAuthoringIT.events(quiz)).isEqualTo(2);
     }
 

@@ -46,7 +46,7 @@ public class QuizAuthoringIT {
 
     static final String SINGLE = "{\"type\":\"single-choice\",\"text\":\"Capital of France?\",\"timeLimitSeconds\":20,\"points\":1000,"
             + "\"options\":[{\"text\":\"Paris\",\"correct\":true},{\"text\":\"Lyon\",\"correct\":false}]}";
-    static final String MULTIPLE = "{\"type\":\"multiple-choice\",\"text\":\"Primes?\",\"imageUrl\":\"https://img.example/p.png\",\"timeLimitSeconds\":30,"
+    static final String MULTIPLE = "{\"type\":\"multiple-choice\",\"text\":\"Primes?\",\"timeLimitSeconds\":30,"
             + "\"points\":2000,\"options\":[{\"text\":\"2\",\"correct\":true},{\"text\":\"3\",\"correct\":true},{\"text\":\"4\",\"correct\":false}]}";
     static final String TRUE_FALSE = "{\"type\":\"true-false\",\"text\":\"The sky is green.\",\"timeLimitSeconds\":10,\"points\":1000,"
             + "\"options\":[{\"text\":\"True\",\"correct\":false},{\"text\":\"False\",\"correct\":true}]}";

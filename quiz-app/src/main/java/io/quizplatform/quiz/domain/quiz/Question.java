@@ -2,7 +2,6 @@ package io.quizplatform.quiz.domain.quiz;
 
 import io.quizplatform.quiz.domain.image.Image;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +25,6 @@ public record Question(String id, QuestionType type, String text, String imageUr
     public static final int MAX_OPTIONS = 6;
     public static final int MAX_ACCEPTED_ANSWERS = 10;
     public static final int MAX_ACCEPTED_ANSWER = 100;
-    public static final int MAX_IMAGE_URL = 2000;
 
     /** The id of the uploaded image this question shows, if its imageUrl is this service's image path. */
     public java.util.Optional<String> uploadedImageId() {
@@ -52,9 +50,11 @@ public record Question(String id, QuestionType type, String text, String imageUr
         } else if (text.length() > MAX_TEXT) {
             out.add(new RuleViolation.Violation(p + "text", "too-long", "must be at most " + MAX_TEXT + " characters"));
         }
-        if (imageUrl != null && !imageUrl.isEmpty() && !isHttpUrl(imageUrl) && !Image.isImagePath(imageUrl)) {
-            out.add(new RuleViolation.Violation(p + "imageUrl", "image-url", "must be an http(s) URL of at most " + MAX_IMAGE_URL
-                    + " characters or an uploaded image's path (" + Image.PATH_PREFIX + "<id>)"));
+        // Only pictures this service keeps: the pages load images from their own site alone (CSP img-src 'self'),
+        // so that no other site learns which classroom is playing; a link elsewhere would show nowhere.
+        if (imageUrl != null && !imageUrl.isEmpty() && !Image.isImagePath(imageUrl)) {
+            out.add(new RuleViolation.Violation(p + "imageUrl", "image-url", "must be an uploaded image's path ("
+                    + Image.PATH_PREFIX + "<id>): upload the picture first; links to other sites are not shown"));
         }
         if (timeLimitSeconds < MIN_TIME_LIMIT || timeLimitSeconds > MAX_TIME_LIMIT) {
             out.add(new RuleViolation.Violation(p + "timeLimitSeconds", "time-limit",
@@ -138,18 +138,6 @@ public record Question(String id, QuestionType type, String text, String imageUr
             if (!texts.add(o.text().strip().toLowerCase(Locale.ROOT))) {
                 out.add(new RuleViolation.Violation(p + "options[" + i + "].text", "same-options", "two options read the same"));
             }
-        }
-    }
-
-    private static boolean isHttpUrl(String url) {
-        if (url.length() > MAX_IMAGE_URL) {
-            return false;
-        }
-        try {
-            URI uri = URI.create(url);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 }
