@@ -22,10 +22,18 @@ export function onSessionRenewed(callback) {
   });
 }
 
+/**
+ * When the token expires, on this computer's clock: the server's expiresIn counted from its arrival, so a classroom
+ * PC whose clock is an hour off is neither sent back to sign in at once nor left to renew after the real expiry.
+ */
+function expiresAt(session) {
+  return Number.isFinite(session.expiresAtHere) ? session.expiresAtHere : Date.parse(session.expiresAt);
+}
+
 export function currentSession() {
   try {
     const session = JSON.parse(localStorage.getItem(KEY) || 'null');
-    if (!session || !session.accessToken || Date.parse(session.expiresAt) <= Date.now()) return null;
+    if (!session || !session.accessToken || !(expiresAt(session) > Date.now())) return null;
     return session;
   } catch {
     return null;
@@ -40,6 +48,7 @@ function store(session, user) {
   localStorage.setItem(KEY, JSON.stringify({
     accessToken: session.accessToken,
     expiresAt: session.expiresAt,
+    expiresAtHere: Number.isFinite(session.expiresIn) ? Date.now() + session.expiresIn * 1000 : undefined,
     user: session.user || user,
   }));
 }
@@ -68,7 +77,7 @@ async function renew() {
     const session = currentSession();
     if (!session) return;
     // Another tab may have renewed it while this one waited for the lock.
-    if (Date.parse(session.expiresAt) - Date.now() > RENEW_BEFORE_MS + 5_000) return;
+    if (expiresAt(session) - Date.now() > RENEW_BEFORE_MS + 5_000) return;
     let data;
     try {
       ({ data } = await api('POST', '/user/api/sessions/refresh', { token: session.accessToken, own401: true }));
@@ -102,7 +111,7 @@ function scheduleRenewal() {
   clearTimeout(renewTimer);
   const session = currentSession();
   if (!session) return;
-  const wait = Math.max(5_000, Date.parse(session.expiresAt) - Date.now() - RENEW_BEFORE_MS);
+  const wait = Math.max(5_000, expiresAt(session) - Date.now() - RENEW_BEFORE_MS);
   renewTimer = setTimeout(renew, Math.min(wait, 2_147_000_000));
 }
 

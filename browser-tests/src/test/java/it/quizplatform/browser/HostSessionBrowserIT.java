@@ -55,6 +55,26 @@ class HostSessionBrowserIT {
     }
 
     @Test
+    void aComputerWhoseClockIsAnHourFastSignsInAndStaysSignedIn() {
+        Api.Host host = Api.registerHost("Fast Clock Host");
+        Person laptop = browsers.onLaptop("host");
+        // A classroom PC an hour and a minute ahead (a summer-time change made by hand): the token's lifetime counts
+        // from its arrival here, so the page does not take the session for ended the moment it begins.
+        laptop.page().clock().install(new com.microsoft.playwright.Clock.InstallOptions()
+                .setTime(Instant.now().plus(java.time.Duration.ofMinutes(61)).toEpochMilli()));
+        laptop.open("/host/");
+        laptop.byTestId("sign-in-email").fill(host.email());
+        laptop.byTestId("sign-in-password").fill(host.password());
+        laptop.byTestId("sign-in-submit").click();
+
+        laptop.page().waitForURL(Pattern.compile(".*/host/quizzes\\.html$"));
+        laptop.byTestId("new-quiz-title").fill("Made on a fast clock");
+        laptop.byTestId("create-quiz").click();
+        laptop.page().waitForURL(Pattern.compile(".*/host/edit\\.html\\?id=.*"));
+        assertThat(laptop.page().url()).doesNotContain("ended=1");
+    }
+
+    @Test
     void aNextPageOnAnotherSiteIsNotFollowed() {
         Api.Host host = Api.registerHost("Careful Host");
         Person laptop = browsers.onLaptop("host");
