@@ -95,8 +95,27 @@ then appVersion. .valuesPath names the values block in error messages (services.
 {{- end }}
 
 {{/*
+The web client's public paths (web-app's context root is /), as YAML [{path, type}]: its start page exactly, its
+folders of pages, scripts, styles and texts, its icon and QR codes (QrCodeServlet). Never "/" as a prefix: Liberty
+serves /metrics (mpMetrics without authentication), /health and /openapi at the root of the same server, and a "/"
+prefix would publish them. A test keeps this list in step with web-app/src/main/webapp's top-level entries.
+*/}}
+{{- define "quiz-platform.webRoutes" -}}
+- {path: /, type: Exact}
+- {path: /play, type: Prefix}
+- {path: /host, type: Prefix}
+- {path: /js, type: Prefix}
+- {path: /css, type: Prefix}
+- {path: /i18n, type: Prefix}
+- {path: /favicon.svg, type: Exact}
+- {path: /qr.svg, type: Exact}
+{{- end }}
+
+{{/*
 The workloads this release runs, as YAML: a map from key to the service's values plus
-  routes:   the path prefixes its Service answers behind the Ingress/HTTPRoute, [{path, websocket}]
+  routes:   the paths its Service answers behind the Ingress/HTTPRoute, [{path, type, websocket, web}]: type Prefix
+            (a service's context root) or Exact; web marks the web client's paths (quiz-platform.webRoutes), which
+            the Ingress lists last
   backend:  "true" for servers with databases, Kafka and Redis (the four services, or the EAR)
   dbKeys:   the services whose <SVC>_DB_* keys it gets from the Secret
   valuesPath: where its values live (for messages)
@@ -112,8 +131,11 @@ EAR (all four services and the web client in one server, the enterprise deployme
 {{- $_ := set $ear "deployment" "ear" }}
 {{- $_ := set $ear "path" "/" }}
 {{- $routes := list }}
-{{- range $p := list "/user" "/quiz" "/answer" "/scoring" "/" }}
-{{- $routes = append $routes (dict "path" $p "websocket" (eq $p "/quiz")) }}
+{{- range $p := list "/user" "/quiz" "/answer" "/scoring" }}
+{{- $routes = append $routes (dict "path" $p "type" "Prefix" "websocket" (eq $p "/quiz") "web" false) }}
+{{- end }}
+{{- range $r := (include "quiz-platform.webRoutes" . | fromYamlArray) }}
+{{- $routes = append $routes (dict "path" $r.path "type" $r.type "websocket" false "web" true) }}
 {{- end }}
 {{- $_ := set $ear "routes" $routes }}
 {{- $_ := set $ear "backend" "true" }}
@@ -125,7 +147,16 @@ EAR (all four services and the web client in one server, the enterprise deployme
 {{- if $svc.enabled }}
 {{- $w := deepCopy $svc }}
 {{- $backend := include "quiz-platform.isBackend" (dict "key" $key) }}
-{{- $_ := set $w "routes" (list (dict "path" ($svc.path | default (printf "/%s" $key)) "websocket" (eq $key "quiz"))) }}
+{{- $path := $svc.path | default (printf "/%s" $key) }}
+{{- if and (eq $key "web") (eq $path "/") }}
+{{- $routes := list }}
+{{- range $r := (include "quiz-platform.webRoutes" $ | fromYamlArray) }}
+{{- $routes = append $routes (dict "path" $r.path "type" $r.type "websocket" false "web" true) }}
+{{- end }}
+{{- $_ := set $w "routes" $routes }}
+{{- else }}
+{{- $_ := set $w "routes" (list (dict "path" $path "type" "Prefix" "websocket" (eq $key "quiz") "web" false)) }}
+{{- end }}
 {{- $_ := set $w "backend" $backend }}
 {{- $_ := set $w "dbKeys" (ternary (list $key) (list) (eq $backend "true")) }}
 {{- $_ := set $w "valuesPath" (printf "services.%s" $key) }}

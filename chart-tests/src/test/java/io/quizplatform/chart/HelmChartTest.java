@@ -342,10 +342,14 @@ class HelmChartTest {
         assertThat(route.at("/spec/hostnames/0").asText()).isEqualTo("quiz.example.com");
         Map<String, JsonNode> rules = new HashMap<>();
         route.at("/spec/rules").forEach(r -> rules.put(r.at("/matches/0/path/value").asText(), r));
-        assertThat(rules.keySet()).containsExactlyInAnyOrder("/user", "/quiz", "/quiz/ws", "/answer", "/scoring", "/");
-        rules.values().forEach(r -> assertThat(r.at("/matches/0/path/type").asText()).isEqualTo("PathPrefix"));
+        assertThat(rules.keySet()).contains("/user", "/quiz", "/quiz/ws", "/answer", "/scoring", "/");
+        for (String service : List.of("/user", "/quiz", "/quiz/ws", "/answer", "/scoring")) {
+            assertThat(rules.get(service).at("/matches/0/path/type").asText()).isEqualTo("PathPrefix");
+        }
         assertThat(rules.get("/quiz/ws").at("/backendRefs/0/name").asText()).isEqualTo("quiz-quiz-platform-quiz");
         assertThat(rules.get("/quiz/ws").at("/timeouts/request").asText()).isEqualTo("0s");
+        // The web client's start page exactly, not everything under / (see thePublicRoutes...).
+        assertThat(rules.get("/").at("/matches/0/path/type").asText()).isEqualTo("Exact");
         assertThat(rules.get("/").at("/backendRefs/0/name").asText()).isEqualTo("quiz-quiz-platform-web");
         Helm.Result noParent = Chart.template("--set", "gateway.enabled=true");
         assertThat(noParent.exitCode()).isNotZero();
@@ -353,6 +357,139 @@ class HelmChartTest {
         // Gateway host names give the allowed WebSocket origins when the Ingress is off.
         JsonNode config = ofKind(Chart.render("-f", Chart.values(EAR)), "ConfigMap").get(0);
         assertThat(config.at("/data/WS_ALLOWED_ORIGINS").asText()).isEqualTo("https://quiz.example.org");
+    }
+
+    /**
+     * The Ingress and the HTTPRoute publish what the site's visitors need and nothing of the servers' own: Liberty
+     * serves /metrics (mpMetrics without authentication), /health and /openapi at the root of every server, so a
+     * {@code /} prefix to the web client's server, or to the EAR's, would put them on the internet. The web client's
+     * public paths are its top-level files and folders (web-app/src/main/webapp) and its servlets.
+     */
+    @Test
+    void thePublicRoutesReachTheApisAndTheWebClientButNotMetricsHealthOrOpenApi() throws Exception {
+        List<String> web = new ArrayList<>(List.of("/"));
+        Path webapp = Chart.ROOT.resolve("web-app/src/main/webapp");
+        try (var entries = Files.list(webapp)) {
+            for (Path e : entries.sorted().toList()) {
+                String name = e.getFileName().toString();
+                if (Set.of("WEB-INF", "META-INF", "index.html", "not-found.html").contains(name)) {
+                    continue;
+                }
+                web.addAll(Files.isDirectory(e) ? List.of("/" + name, "/" + name + "/", "/" + name + "/x.html")
+                        : List.of("/" + name));
+            }
+        }
+        try (var sources = Files.walk(Chart.ROOT.resolve("web-app/src/main/java"))) {
+            for (Path f : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher servlet = Pattern.compile("@WebServlet\\(urlPatterns = \"([^\"*]+)\"").matcher(Files.readString(f));
+                while (servlet.find()) {
+                    web.add(servlet.group(1));
+                }
+            }
+        }
+        assertThat(web).contains("/play/", "/host/x.html", "/js/x.html", "/css/x.html", "/i18n/x.html", "/favicon.svg",
+                "/qr.svg");
+        Map<String, String> apis = Map.of("/user/api/sessions", "user", "/quiz/api/games/players", "quiz",
+                "/quiz/ws/games/g-1", "quiz", "/quiz/ws/join", "quiz", "/answer/api/admin/dead-letters", "answer",
+                "/scoring/api/games/g-1/leaderboard", "scoring");
+        List<String> serversOwn = List.of("/metrics", "/metrics/application", "/health", "/health/ready", "/health/live",
+                "/openapi", "/openapi/ui", "/ibm/api/docs", "/no-such-page");
+
+        for (String mode : List.of("split", "ear")) {
+            List<JsonNode> objects = Chart.render("--set", "mode=" + mode, "--set", "ingress.enabled=true",
+                    "--set", "gateway.enabled=true", "--set", "gateway.parentRefs[0].name=public");
+            for (String kind : List.of("Ingress", "HTTPRoute")) {
+                List<Route> routes = routes(objects, kind);
+                String where = mode + " " + kind;
+                assertThat(routes).as(where).isNotEmpty()
+                        .noneMatch(r -> r.prefix() && r.path().equals("/"))
+                        .noneMatch(r -> r.path().matches("/(metrics|health|openapi)(/.*)?"));
+                for (String url : serversOwn) {
+                    assertThat(routes).as("%s must not route %s", where, url).noneMatch(r -> r.matches(url));
+                }
+                for (String url : web) {
+                    assertThat(backend(routes, url)).as("%s routes %s", where, url)
+                            .isEqualTo("quiz-quiz-platform-" + (mode.equals("ear") ? "ear" : "web"));
+                }
+                apis.forEach((url, key) -> assertThat(backend(routes, url)).as("%s routes %s", where, url)
+                        .isEqualTo("quiz-quiz-platform-" + (mode.equals("ear") ? "ear" : key)));
+            }
+        }
+    }
+
+    /** One path of an Ingress or HTTPRoute: Exact, or Prefix (matching whole path elements, as both APIs do). */
+    record Route(String path, boolean prefix, String backend) {
+        boolean matches(String url) {
+            if (!prefix) {
+                return url.equals(path);
+            }
+            return path.equals("/") || url.equals(path) || url.startsWith(path.endsWith("/") ? path : path + "/");
+        }
+    }
+
+    static List<Route> routes(List<JsonNode> objects, String kind) {
+        List<Route> routes = new ArrayList<>();
+        for (JsonNode o : ofKind(objects, kind)) {
+            if (kind.equals("Ingress")) {
+                o.at("/spec/rules").forEach(rule -> rule.at("/http/paths").forEach(p -> routes.add(new Route(
+                        p.path("path").asText(), !p.path("pathType").asText().equals("Exact"),
+                        p.at("/backend/service/name").asText()))));
+            } else {
+                o.at("/spec/rules").forEach(rule -> rule.path("matches").forEach(m -> routes.add(new Route(
+                        m.at("/path/value").asText(), !m.at("/path/type").asText().equals("Exact"),
+                        rule.at("/backendRefs/0/name").asText()))));
+            }
+        }
+        return routes;
+    }
+
+    /** The Service a request for this path goes to (an exact match first, then the longest prefix), or null. */
+    static String backend(List<Route> routes, String url) {
+        return routes.stream().filter(r -> r.matches(url))
+                .max(java.util.Comparator.comparing((Route r) -> !r.prefix()).thenComparing(r -> r.path().length()))
+                .map(Route::backend).orElse(null);
+    }
+
+    /** Sprig's default treats 0 as empty: maxUnavailable 0 (no voluntary disruption at all) must stay 0. */
+    @Test
+    void thePodDisruptionBudgetKeepsAMaxUnavailableOfZero() throws Exception {
+        for (String[] valueAndExpected : List.of(new String[] {null, "1"}, new String[] {"0", "0"},
+                new String[] {"2", "2"}, new String[] {"25%", "25%"})) {
+            String value = valueAndExpected[0];
+            List<JsonNode> pdbs = ofKind(value == null ? Chart.render() : Chart.render(
+                    value.endsWith("%") ? "--set-string" : "--set", "podDisruptionBudget.maxUnavailable=" + value),
+                    "PodDisruptionBudget");
+            assertThat(pdbs).hasSize(5);
+            for (JsonNode pdb : pdbs) {
+                JsonNode max = pdb.at("/spec/maxUnavailable");
+                assertThat(max.asText()).as("maxUnavailable=%s", value).isEqualTo(valueAndExpected[1]);
+                assertThat(max.isInt()).isEqualTo(!valueAndExpected[1].endsWith("%"));
+            }
+        }
+    }
+
+    /** values.schema.json takes initialDelaySeconds for every probe: the Deployments must carry it when it is set. */
+    @Test
+    void theProbesInitialDelaysAreRenderedWhenSet() throws Exception {
+        for (String mode : List.of("split", "ear")) {
+            List<JsonNode> deployments = ofKind(Chart.render("--set", "mode=" + mode,
+                    "--set", "probes.liveness.initialDelaySeconds=40", "--set", "probes.readiness.initialDelaySeconds=15",
+                    "--set", "probes.startup.initialDelaySeconds=20"), "Deployment");
+            assertThat(deployments).isNotEmpty();
+            for (JsonNode d : deployments) {
+                JsonNode c = d.at("/spec/template/spec/containers/0");
+                assertThat(c.at("/livenessProbe/initialDelaySeconds").asInt(-1)).as(mode).isEqualTo(40);
+                assertThat(c.at("/readinessProbe/initialDelaySeconds").asInt(-1)).as(mode).isEqualTo(15);
+                assertThat(c.at("/startupProbe/initialDelaySeconds").asInt(-1)).as(mode).isEqualTo(20);
+            }
+        }
+        // Unset: left to Kubernetes (0), as before; the startup probe keeps its 10 s.
+        for (JsonNode d : ofKind(Chart.render(), "Deployment")) {
+            JsonNode c = d.at("/spec/template/spec/containers/0");
+            assertThat(c.at("/livenessProbe").has("initialDelaySeconds")).isFalse();
+            assertThat(c.at("/readinessProbe").has("initialDelaySeconds")).isFalse();
+            assertThat(c.at("/startupProbe/initialDelaySeconds").asInt()).isEqualTo(10);
+        }
     }
 
     @Test
@@ -370,10 +507,11 @@ class HelmChartTest {
         ofKind(objects, "PrometheusRule").get(0).at("/spec/groups/0/rules").forEach(r -> alerts.add(r.path("alert").asText()));
         assertThat(alerts).containsExactly("QuizPlatformConsumerLag", "QuizPlatformOutboxPending", "QuizPlatformOutboxStale",
                 "QuizPlatformEventsWaitingForGame", "QuizPlatformEventsDeadLettered", "QuizPlatformHttp5xxRate", "QuizPlatformAnswerAckLatency",
-                "QuizPlatformGameClockLate");
+                "QuizPlatformGameClockLate", "QuizPlatformRedisSecurityFailOpen");
         // The same alerts with the defaults: none waits for a metric nobody exports.
         List<String> byDefault = new ArrayList<>();
-        ofKind(Chart.render("--set", "monitoring.prometheusRule.enabled=true"), "PrometheusRule").get(0)
+        ofKind(Chart.render("--set", "monitoring.prometheusRule.enabled=true", "--set", "monitoring.serviceMonitor.enabled=true"),
+                "PrometheusRule").get(0)
                 .at("/spec/groups/0/rules").forEach(r -> byDefault.add(r.path("alert").asText()));
         assertThat(byDefault).isEqualTo(alerts);
         JsonNode dashboard = ofKind(objects, "ConfigMap").stream()

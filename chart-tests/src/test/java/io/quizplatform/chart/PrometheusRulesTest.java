@@ -38,11 +38,15 @@ class PrometheusRulesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path WORK = Path.of(System.getProperty("promtool.work", "target/promtool")).toAbsolutePath();
-    private static final String RULES_ON = "monitoring.prometheusRule.enabled=true";
+    /** The rule, and the chart's ServiceMonitor whose job label (the Service's name) the alerts select by. */
+    private static final String RULES_ON = "monitoring.prometheusRule.enabled=true,monitoring.serviceMonitor.enabled=true";
     /** The alerts the chart renders with every one enabled (values.yaml's defaults). */
     private static final List<String> ALERTS = List.of("QuizPlatformConsumerLag", "QuizPlatformOutboxPending",
             "QuizPlatformOutboxStale", "QuizPlatformEventsWaitingForGame", "QuizPlatformEventsDeadLettered",
-            "QuizPlatformHttp5xxRate", "QuizPlatformAnswerAckLatency", "QuizPlatformGameClockLate");
+            "QuizPlatformHttp5xxRate", "QuizPlatformAnswerAckLatency", "QuizPlatformGameClockLate",
+            "QuizPlatformRedisSecurityFailOpen");
+    /** The series of this release's pods as Prometheus's usual annotation-driven scrape config labels them. */
+    private static final String ANNOTATION_SCRAPED = "job=\"kubernetes-pods\", pod=~\"quiz-quiz-platform-.+\"";
 
     @BeforeAll
     static void promtool() throws Exception {
@@ -62,6 +66,8 @@ class PrometheusRulesTest {
                 "--set", "monitoring.prometheusRule.consumerLag.metric=kafka_consumergroup_lag",
                 "--set", "monitoring.prometheusRule.consumerLag.groupLabel=consumergroup",
                 "--set", "monitoring.prometheusRule.consumerLag.fromPlatform=false"));
+        renders.put("annotation-scraped", Chart.render("--set", "monitoring.prometheusRule.enabled=true",
+                "--set-json", "monitoring.prometheusRule.jobSelector=" + JSON.writeValueAsString(ANNOTATION_SCRAPED)));
         for (var render : renders.entrySet()) {
             JsonNode rule = theOnlyPrometheusRule(render.getValue());
             assertThat(rule.findValuesAsText("alert")).as(render.getKey()).containsExactlyElementsOf(ALERTS);
@@ -117,6 +123,38 @@ class PrometheusRulesTest {
                 "--set-string", "monitoring.prometheusRule.consumerLag.extraSelector=cluster=\"eu-1\""));
         assertThat(otherLabel.at("/spec/groups/0/rules/0/expr").asText())
                 .contains("job=~\"quiz-quiz-platform-.+\"").contains(", cluster=\"eu-1\"}");
+    }
+
+    /**
+     * The alerts select this release's series by namespace and job=~"<fullname>-.+", the job label the chart's
+     * ServiceMonitor gives (the Service's name). Scraped by the pods' prometheus.io annotations instead, the series
+     * carry the scrape config's job and every alert would silently never match: without the ServiceMonitor the chart
+     * refuses to render the rule unless jobSelector names how this release's series are labelled, and then uses it.
+     */
+    @Test
+    void withoutTheServiceMonitorTheAlertsNeedAJobSelector() throws Exception {
+        Helm.Result refused = Chart.template("--set", "monitoring.prometheusRule.enabled=true");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.stderr()).contains("monitoring.prometheusRule.jobSelector", "monitoring.serviceMonitor.enabled",
+                "job=~\"quiz-quiz-platform-.+\"", "never");
+
+        for (String serviceMonitor : List.of("false", "true")) {
+            JsonNode rule = theOnlyPrometheusRule(Chart.render("--set", "monitoring.prometheusRule.enabled=true",
+                    "--set", "monitoring.serviceMonitor.enabled=" + serviceMonitor,
+                    "--set-json", "monitoring.prometheusRule.jobSelector=" + JSON.writeValueAsString(ANNOTATION_SCRAPED)));
+            List<String> expressions = rule.findValuesAsText("expr");
+            assertThat(expressions).hasSize(ALERTS.size())
+                    .allSatisfy(e -> assertThat(e).contains("{namespace=\"quiz\", " + ANNOTATION_SCRAPED)
+                            .doesNotContain("job=~"));
+        }
+        // With the ServiceMonitor and no jobSelector: its job, as before.
+        assertThat(theOnlyPrometheusRule(Chart.render("--set", RULES_ON)).findValuesAsText("expr"))
+                .allSatisfy(e -> assertThat(e).contains("{namespace=\"quiz\", job=~\"quiz-quiz-platform-.+\""));
+        // Not a matcher (a bare job name): refused by the schema.
+        Helm.Result bare = Chart.template("--set", "monitoring.prometheusRule.enabled=true",
+                "--set", "monitoring.prometheusRule.jobSelector=kubernetes-pods");
+        assertThat(bare.exitCode()).isNotZero();
+        assertThat(bare.stderr()).contains("jobSelector");
     }
 
     /**

@@ -146,6 +146,43 @@ class ValuesAndMetricsTest {
     }
 
     /**
+     * The chart creates the topics with replication 3 and min.insync.replicas 2 (production, at least 3 brokers), not
+     * with the application's defaults (1 and 1, a single development broker): on purpose, and values.yaml and
+     * DEPLOYMENT.md say so, and what a cluster with fewer brokers does (topic creation fails, pods never ready).
+     */
+    @Test
+    void theChartsTopicReplicationDiffersFromTheCodesDefaultOnPurposeAndSaysSo() throws IOException {
+        String settings = Files.readString(Chart.ROOT.resolve("platform/src/main/java/io/quizplatform/platform/ServiceSettings.java"));
+        Map<String, String> codeDefaults = new LinkedHashMap<>();
+        for (String key : List.of("kafka.topic.replication.factor", "kafka.topic.min.insync.replicas")) {
+            Matcher m = Pattern.compile("get\\(\"" + Pattern.quote(key) + "\", \"(\\d+)\"\\)").matcher(settings);
+            assertThat(m.find()).as("%s's default in ServiceSettings", key).isTrue();
+            codeDefaults.put(key, m.group(1));
+        }
+        String rf = codeDefaults.get("kafka.topic.replication.factor");
+        String isr = codeDefaults.get("kafka.topic.min.insync.replicas");
+
+        Map<String, Object> values = Chart.yaml(Chart.DIR.resolve("values.yaml"));
+        assertThat(path(values, "config", "kafkaTopicReplicationFactor")).isEqualTo(3);
+        assertThat(path(values, "config", "kafkaTopicMinInsyncReplicas")).isEqualTo(2);
+        String valuesFile = Files.readString(Chart.DIR.resolve("values.yaml"));
+        String comment = valuesFile.substring(0, valuesFile.indexOf("  kafkaTopicReplicationFactor:"));
+        comment = comment.substring(comment.lastIndexOf("kafkaBootstrapServers:")).replaceAll("\n *# *", " ");
+        assertThat(comment).contains("deliberately", "application's defaults (" + rf + " and " + isr + ")",
+                "fewer than 3 brokers", "topic creation fails", "never become ready");
+
+        String docs = Files.readString(Chart.ROOT.resolve("docs/DEPLOYMENT.md"));
+        for (String env : List.of("KAFKA_TOPIC_REPLICATION_FACTOR", "KAFKA_TOPIC_MIN_INSYNC_REPLICAS")) {
+            String row = docs.lines().filter(l -> l.startsWith("| `" + env + "` |")).findFirst().orElseThrow();
+            String code = env.endsWith("FACTOR") ? rf : isr;
+            assertThat(row).as(env).contains("application default " + code, "deliberately");
+        }
+        String prerequisites = docs.substring(docs.indexOf("### Prerequisites"), docs.indexOf("### Install"));
+        assertThat(prerequisites.replaceAll("\n", " ")).contains("fewer than 3 brokers", "topic creation fails",
+                "never become ready");
+    }
+
+    /**
      * Every metric the PrometheusRule and the dashboard read is one the code registers (in its Prometheus name) or a
      * Liberty base/vendor metric, and each is in DEPLOYMENT.md's table and the rule's comment. The operator's metrics
      * of issue 14 (lag, outbox age, ack latency, sockets, games live, dead letters) are all exported and all read.
@@ -198,6 +235,7 @@ class ValuesAndMetricsTest {
     @Test
     void theLagAlertCanReadKafkaExporterInstead() throws Exception {
         List<String> expressions = alertExpressions(Chart.render("--set", "monitoring.prometheusRule.enabled=true",
+                "--set", "monitoring.serviceMonitor.enabled=true",
                 "--set", "monitoring.prometheusRule.consumerLag.metric=kafka_consumergroup_lag",
                 "--set", "monitoring.prometheusRule.consumerLag.groupLabel=consumergroup",
                 "--set", "monitoring.prometheusRule.consumerLag.fromPlatform=false",
@@ -206,7 +244,8 @@ class ValuesAndMetricsTest {
         assertThat(lag).startsWith("sum by (consumergroup, topic) (max by (consumergroup, topic, partition) "
                 + "(kafka_consumergroup_lag{consumergroup=~\"quiz-app|answer-app|scoring-app\"")
                 .contains(", namespace=\"kafka\"}").doesNotContain("job=~");
-        String own = alertExpressions(Chart.render("--set", "monitoring.prometheusRule.enabled=true")).stream()
+        String own = alertExpressions(Chart.render("--set", "monitoring.prometheusRule.enabled=true",
+                "--set", "monitoring.serviceMonitor.enabled=true")).stream()
                 .filter(e -> e.contains("consumer_lag")).findFirst().orElseThrow();
         assertThat(own).contains("consumer_lag{namespace=").contains("job=~").contains("group=~\"quiz-app|answer-app|scoring-app\"");
     }
