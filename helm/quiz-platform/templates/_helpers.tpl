@@ -244,22 +244,6 @@ The HTTP port Liberty listens on (HTTP_PORT), as an integer.
 {{- end }}
 
 {{/*
-REDIS_URL with credentials spliced in, for pods when config.redis.auth is true. $(REDIS_PASSWORD) is expanded by
-Kubernetes from the REDIS_PASSWORD variable defined just before it.
-*/}}
-{{- define "quiz-platform.redisUrlWithPassword" -}}
-{{- $url := required "config.redis.url is required" .Values.config.redis.url }}
-{{- if not (regexMatch "^rediss?://" $url) }}
-{{- fail "config.redis.url must start with redis:// or rediss://" }}
-{{- end }}
-{{- if contains "@" $url }}
-{{- fail "config.redis.url must not contain credentials when config.redis.auth is true (the password comes from the Secret)" }}
-{{- end }}
-{{- $parts := splitn "://" 2 $url }}
-{{- printf "%s://%s:$(REDIS_PASSWORD)@%s" $parts._0 (.Values.config.redis.username | default "") $parts._1 }}
-{{- end }}
-
-{{/*
 JWT_JWKS_URL: config.jwt.jwksUrl, or this release's user Service (the key set is public; in-cluster HTTP).
 */}}
 {{- define "quiz-platform.jwksUrl" -}}

@@ -178,6 +178,30 @@ class HelmChartTest {
     }
 
     @Test
+    void theRedisPasswordReachesThePodsAsItIsAndNeverThroughTheUrlOrTheConfigMap() throws Exception {
+        List<JsonNode> objects = Chart.render("--set", "config.redis.auth=true", "--set", "config.redis.username=quiz",
+                "--set", "config.redis.url=rediss://redis:6380");
+        List<JsonNode> backends = ofKind(objects, "Deployment").stream()
+                .map(d -> d.at("/spec/template/spec/containers/0")).filter(c -> secretRefs(c).containsKey("REDIS_PASSWORD"))
+                .toList();
+        assertThat(backends).hasSize(4);
+        for (JsonNode container : backends) {
+            assertThat(secretRefs(container).get("REDIS_PASSWORD").path("key").asText()).isEqualTo("REDIS_PASSWORD");
+            assertThat(env(container, "REDIS_USERNAME")).isEqualTo("quiz");
+            // A password spliced into the URL broke on a '/' or '#' (no host: Redis unreachable, silently).
+            assertThat(env(container, "REDIS_URL")).isNull();
+        }
+        assertThat(ofKind(objects, "ConfigMap").stream().map(c -> c.at("/data/REDIS_URL").asText()))
+                .contains("rediss://redis:6380");
+        // Credentials in the URL would sit in the ConfigMap: refused whether auth is on or off.
+        for (String auth : List.of("true", "false")) {
+            Helm.Result inUrl = Chart.template("--set", "config.redis.auth=" + auth, "--set", "config.redis.url=redis://:s3cret@redis:6379");
+            assertThat(inUrl.exitCode()).as("auth " + auth).isNotZero();
+            assertThat(inUrl.stderr()).contains("config.redis.url must not carry credentials").doesNotContain("s3cret");
+        }
+    }
+
+    @Test
     void theProductionValuesHoldNoSecretAndPinEveryImageByDigest() throws Exception {
         List<JsonNode> objects = Chart.render("-f", Chart.values(PRODUCTION));
         assertThat(ofKind(objects, "Secret")).as("secrets come from existing Secrets only").isEmpty();
