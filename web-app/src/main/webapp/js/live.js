@@ -2,9 +2,16 @@
 // (kicked, unknown game, too slow), waiting longer each time (250 ms doubling to 5 s, with jitter). Every
 // (re)connection gets the whole state again in `welcome`. It also keeps the offset between this device's clock
 // and the server's, so countdowns end when the server's timer does.
+//
+// A link can die without a close (Wi-Fi lost, a phone waking with its NAT mapping gone): the browser then hears of
+// it only when its closing handshake times out, minutes later. So a socket silent too long, or one that does not
+// answer a ping when the page comes back to the foreground or the device back online, is let go of at once (its
+// late events ignored) and a new one made, without waiting for its close.
 const MAX_BACKOFF_MS = 5000;
 const PING_EVERY_MS = 15000;
 const SILENT_LIMIT_MS = 35000;
+/** How long a ping sent on waking (page visible again, device online again) may wait for an answer. */
+const WAKE_PROBE_MS = 3000;
 
 export class GameConnection {
   /**
@@ -20,16 +27,27 @@ export class GameConnection {
     this.stopped = false;
     this.clockOffsetMs = 0;
     this.socket = null;
+    this.welcomed = false;
     this.lastHeard = 0;
     this.watchdog = null;
+    this.retryTimer = null;
+    this.probeTimer = null;
+    this.wake = () => {
+      if (document.visibilityState === 'visible') this.probe();
+    };
+    this.listening = false;
   }
 
   connect() {
     this.stopped = false;
+    this.listen();
+    clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const socket = new WebSocket(`${scheme}://${location.host}/quiz/ws/games/${encodeURIComponent(this.gameId)}`);
     this.handlers.onStatus?.(this.attempt === 0 ? 'connecting' : 'retrying');
     socket.addEventListener('open', () => {
+      if (this.socket !== socket) return;
       this.lastHeard = Date.now();
       socket.send(JSON.stringify(this.hello()));
       this.startWatchdog();
@@ -43,6 +61,7 @@ export class GameConnection {
    */
   adopt(socket, messages) {
     this.stopped = false;
+    this.listen();
     this.lastHeard = Date.now();
     this.attach(socket);
     this.startWatchdog();
@@ -51,7 +70,9 @@ export class GameConnection {
 
   attach(socket) {
     this.socket = socket;
+    this.welcomed = false;
     socket.addEventListener('message', (event) => {
+      if (this.socket !== socket) return;
       let message;
       try {
         message = JSON.parse(event.data);
@@ -61,9 +82,10 @@ export class GameConnection {
       this.deliver(message);
     });
     socket.addEventListener('close', (event) => {
-      clearInterval(this.watchdog);
       if (this.socket !== socket) return;
+      clearInterval(this.watchdog);
       this.socket = null;
+      this.welcomed = false;
       if (this.stopped || event.code === 1008) {
         this.handlers.onStatus?.('closed', event);
         return;
@@ -77,6 +99,7 @@ export class GameConnection {
     if (message.serverTime) this.clockOffsetMs = Date.parse(message.serverTime) - Date.now();
     if (message.type === 'welcome') {
       this.attempt = 0;
+      this.welcomed = true;
       this.handlers.onStatus?.('open');
     }
     if (message.type !== 'pong') this.handlers.onMessage(message);
@@ -86,19 +109,73 @@ export class GameConnection {
     const base = Math.min(MAX_BACKOFF_MS, 250 * 2 ** this.attempt);
     this.attempt += 1;
     this.handlers.onStatus?.('retrying');
-    setTimeout(() => { if (!this.stopped) this.connect(); }, base / 2 + Math.random() * base / 2);
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.stopped) this.connect();
+    }, base / 2 + Math.random() * base / 2);
   }
 
-  /** Pings now and then; a connection silent for too long (a dead network) is dropped and made again. */
+  /**
+   * Lets go of the socket now (whatever it does later is ignored: on a dead link its close may come minutes later)
+   * and makes a new one at once.
+   */
+  reconnect() {
+    if (this.stopped) return;
+    this.letGo();
+    this.attempt += 1;
+    this.connect();
+  }
+
+  letGo() {
+    const socket = this.socket;
+    this.socket = null;
+    this.welcomed = false;
+    clearInterval(this.watchdog);
+    clearTimeout(this.probeTimer);
+    if (!socket) return;
+    // Closing a socket that is still connecting makes the browser log an error; close it once it opens instead.
+    if (socket.readyState === WebSocket.CONNECTING) socket.addEventListener('open', () => socket.close(1000, 'replaced'));
+    else if (socket.readyState === WebSocket.OPEN) socket.close(4000, 'silent');
+  }
+
+  /**
+   * The page is visible again or the device back online: a socket that was alive may not be any more. A ping must
+   * be answered within WAKE_PROBE_MS, or the socket is replaced; a reconnection waiting out its back-off goes now.
+   */
+  probe() {
+    if (this.stopped) return;
+    if (!this.socket) {
+      if (this.retryTimer) this.connect();
+      return;
+    }
+    clearTimeout(this.probeTimer);
+    const socket = this.socket;
+    const asked = Date.now();
+    if (socket.readyState === WebSocket.OPEN) socket.send('{"type":"ping"}');
+    this.probeTimer = setTimeout(() => {
+      if (this.socket === socket && !(this.welcomed && this.lastHeard >= asked)) this.reconnect();
+    }, WAKE_PROBE_MS);
+  }
+
+  listen() {
+    if (this.listening) return;
+    this.listening = true;
+    document.addEventListener('visibilitychange', this.wake);
+    window.addEventListener('online', this.wake);
+  }
+
+  /** Pings now and then; a connection silent for too long (a dead network) is let go of and made again. */
   startWatchdog() {
     clearInterval(this.watchdog);
     this.watchdog = setInterval(() => {
-      if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return;
+      const socket = this.socket;
+      if (!socket || socket.readyState !== WebSocket.OPEN) return;
       if (Date.now() - this.lastHeard > SILENT_LIMIT_MS) {
-        this.socket.close(4000, 'silent');
+        this.reconnect();
         return;
       }
-      this.socket.send('{"type":"ping"}');
+      socket.send('{"type":"ping"}');
     }, PING_EVERY_MS);
   }
 
@@ -107,6 +184,16 @@ export class GameConnection {
     if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return false;
     this.socket.send(JSON.stringify(message));
     return true;
+  }
+
+  /** Connected and welcomed: what is sent now is read by the server as this player's (or host's). */
+  ready() {
+    return this.welcomed && this.socket?.readyState === WebSocket.OPEN;
+  }
+
+  /** Whether anything (a pong included) came on the current connection since the moment {@code since} (Date.now()). */
+  heardSince(since) {
+    return this.socket !== null && this.lastHeard >= since;
   }
 
   /** The server's clock, as well as this device can tell. */
@@ -122,6 +209,13 @@ export class GameConnection {
   close() {
     this.stopped = true;
     clearInterval(this.watchdog);
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.probeTimer);
+    if (this.listening) {
+      document.removeEventListener('visibilitychange', this.wake);
+      window.removeEventListener('online', this.wake);
+      this.listening = false;
+    }
     this.socket?.close(1000, 'bye');
   }
 }

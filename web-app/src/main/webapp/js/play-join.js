@@ -1,22 +1,38 @@
 // Joining: the PIN, then a nickname, sent on the join socket (/quiz/ws/join, docs/PROTOCOL.md), which then carries
-// the game: one connection from the form to the podium. The player token from `joined` is kept in sessionStorage, so
-// a reload of this tab comes back as the same player (hello on the game's socket), while another tab or browser
-// joins as someone else.
+// the game: one connection from the form to the podium. The player token from `joined` is kept in sessionStorage
+// (with the game's PIN) as soon as it arrives, so a reload of this tab, or a join socket lost before its welcome,
+// comes back as the same player (hello on the game's socket), while another tab or browser joins as someone else.
 import { t } from './i18n.js';
 import { el } from './ui.js';
 
 const KEY = 'qp.player';
+/** How long a join may wait for its answer (joined or a refusal, then the welcome) before the form is usable again. */
+const JOIN_TIMEOUT_MS = 10000;
 
-export function savedPlayer() {
+/**
+ * The player this tab joined as, if any: {gameId, playerId, nickname, playerToken, pin}. A PIN in the page's address
+ * that is not the saved player's game is a new game to join: the saved player is forgotten.
+ */
+export function savedPlayer(pin) {
+  let player;
   try {
-    return JSON.parse(sessionStorage.getItem(KEY) || 'null');
+    player = JSON.parse(sessionStorage.getItem(KEY) || 'null');
   } catch {
+    player = null;
+  }
+  if (player && pin && player.pin && player.pin !== pin) {
+    forgetPlayer();
     return null;
   }
+  return player;
 }
 
 export function forgetPlayer() {
   sessionStorage.removeItem(KEY);
+}
+
+function rememberPlayer(player) {
+  sessionStorage.setItem(KEY, JSON.stringify(player));
 }
 
 /** A refusal on the join socket: the server's error code, the field it names and its (English) message. */
@@ -28,36 +44,60 @@ class JoinRefused extends Error {
   }
 }
 
-/** No answer: the socket did not open, or closed before the welcome. */
+/** No answer: the socket did not open, closed, or stayed silent before `joined`. */
 class JoinDropped extends Error {}
 
 /**
  * The join socket. A refused join keeps it open for the next try; once joined, what it received (the welcome and
- * anything after it) waits until the game's connection takes the socket over (`handOver()` returns it).
+ * anything after it) waits until the game's connection takes the socket over (`handOver()` returns it). Lost after
+ * `joined` and before the welcome (or silent too long), the join still counts: it settles with the player and no
+ * socket, and the game's connection says hello on the game's socket.
  */
 class JoinSocket {
   constructor() {
     this.socket = null;
     this.pending = null;
+    this.timer = null;
     this.messages = [];
     this.joined = null;
     this.handedOver = false;
   }
 
-  open() {
-    if (this.socket && this.socket.readyState === WebSocket.OPEN) return Promise.resolve();
+  /** A new socket, and what was learnt on the last one forgotten. */
+  open(onOpen) {
+    this.letGo();
+    this.messages = [];
+    this.joined = null;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const socket = new WebSocket(`${scheme}://${location.host}/quiz/ws/join`);
     this.socket = socket;
-    return new Promise((resolve, reject) => {
-      socket.addEventListener('open', () => resolve());
-      socket.addEventListener('message', (event) => this.receive(event));
-      socket.addEventListener('close', () => {
-        if (this.socket === socket) this.socket = null;
-        reject(new JoinDropped());
-        this.settle(null, new JoinDropped());
-      });
+    socket.addEventListener('open', () => {
+      if (this.socket === socket) onOpen();
     });
+    socket.addEventListener('message', (event) => {
+      if (this.socket === socket) this.receive(event);
+    });
+    socket.addEventListener('close', () => {
+      if (this.socket !== socket || this.handedOver) return;
+      this.socket = null;
+      this.dropped();
+    });
+  }
+
+  /** Forgets the socket (a late event of it is ignored) and closes it. */
+  letGo() {
+    const socket = this.socket;
+    this.socket = null;
+    if (!socket) return;
+    // Closing a socket that is still connecting makes the browser log an error; close it once it opens instead.
+    if (socket.readyState === WebSocket.CONNECTING) socket.addEventListener('open', () => socket.close(1000, 'gave up'));
+    else if (socket.readyState === WebSocket.OPEN) socket.close(1000, 'gave up');
+  }
+
+  /** The socket is gone: joined already, the player carries on without it; else the join failed. */
+  dropped() {
+    if (this.joined) this.settle({ player: this.joined, socket: null, handOver: () => [] });
+    else this.settle(null, new JoinDropped());
   }
 
   receive(event) {
@@ -78,13 +118,16 @@ class JoinSocket {
         this.settle({ player: this.joined, socket: this.socket, handOver });
       }
     } else if (message.type === 'joined') {
-      this.joined = { gameId: message.gameId, playerId: message.playerId, nickname: message.nickname, playerToken: message.playerToken };
+      this.joined = { gameId: message.gameId, playerId: message.playerId, nickname: message.nickname,
+        playerToken: message.playerToken, pin: this.pin };
+      rememberPlayer(this.joined);
     } else if (message.type === 'error') {
       this.settle(null, new JoinRefused(message));
     }
   }
 
   settle(value, error) {
+    clearTimeout(this.timer);
     const pending = this.pending;
     this.pending = null;
     if (!pending) return;
@@ -92,11 +135,18 @@ class JoinSocket {
     else pending.resolve(value);
   }
 
-  async join(pin, nickname) {
-    await this.open();
+  join(pin, nickname) {
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
-      this.socket.send(JSON.stringify({ type: 'join', pin, nickname }));
+      this.pin = pin;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => {
+        this.letGo();
+        this.dropped();
+      }, JOIN_TIMEOUT_MS);
+      const send = () => this.socket.send(JSON.stringify({ type: 'join', pin, nickname }));
+      if (this.socket?.readyState === WebSocket.OPEN) send();
+      else this.open(send);
     });
   }
 }
@@ -121,8 +171,9 @@ function joinError(error) {
 
 /**
  * Shows the join form in app; resolves once joined and welcomed with {player, socket, handOver}: the player
- * ({gameId, playerId, nickname, playerToken}), the open socket, and handOver() which returns what the socket
- * received so far (the welcome first) and leaves the socket to its new owner.
+ * ({gameId, playerId, nickname, playerToken, pin}, already saved), the open socket, and handOver() which returns
+ * what the socket received so far (the welcome first) and leaves the socket to its new owner. When the socket was
+ * lost between `joined` and the welcome, socket is null: the caller connects to the game's socket with a hello.
  * @param message an optional message key to show first (e.g. why the last game was left)
  */
 export function joinForm(app, initialPin, message) {
@@ -164,9 +215,7 @@ export function joinForm(app, initialPin, message) {
       }
       submit.disabled = true;
       try {
-        const joined = await joinSocket.join(pin.value.trim(), nickname.value.trim());
-        sessionStorage.setItem(KEY, JSON.stringify(joined.player));
-        resolve(joined);
+        resolve(await joinSocket.join(pin.value.trim(), nickname.value.trim()));
       } catch (error) {
         const { field, key } = joinError(error);
         const text = t(key);

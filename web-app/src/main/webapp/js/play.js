@@ -1,5 +1,7 @@
 // The player's page (/play/): join with PIN and nickname, then follow the game over the socket. A reload or a lost
-// network reconnects by itself and the server's `welcome` puts the player back where the game is.
+// network reconnects by itself and the server's `welcome` puts the player back where the game is. An answer is
+// never lost without a word: one tapped while reconnecting waits for the welcome, and one that gets no reply
+// (docs/PROTOCOL.md: received, refused or not saved) in time is sent again on a new connection.
 import { initI18n, t, onLanguageChange, formatNumber } from './i18n.js';
 import { el, header, param, announce } from './ui.js';
 import { GameConnection } from './live.js';
@@ -13,10 +15,22 @@ const connection = el('span', { class: 'connection', role: 'status', 'data-testi
 document.body.prepend(header(connection));
 app.removeAttribute('aria-busy');
 
-let player = savedPlayer();
+/**
+ * How long an answer waits for the server's reply (docs/PROTOCOL.md: received, refused or not saved) before the
+ * connection is made again and the answer sent again: ANSWER_REPLY_MS when nothing at all came back meanwhile (not
+ * even the pong of the ping sent with the answer: a dead link), ANSWER_REPLY_MAX_MS when the link answers but the
+ * reply is late (a busy server: reconnecting thousands of phones at once would not make it faster).
+ */
+const ANSWER_REPLY_MS = 3000;
+const ANSWER_REPLY_MAX_MS = 10000;
+
+// A PIN in the address other than the saved player's game (a new game in the same tab) forgets the saved player.
+let player = savedPlayer(param('pin'));
 let live = null;
-// What the phone knows: the latest state, the player's answer to the current question, results and score.
-const view = { state: null, you: null, answer: null, answerStatus: null, results: null, score: null, podium: null, ended: null };
+// What the phone knows: the latest state, the player's answer to the current question ({questionIndex, given,
+// status, tries}), results, score, and the answer being chosen (draft: kept across a reconnect).
+const view = { state: null, you: null, answer: null, results: null, score: null, podium: null, ended: null, draft: null };
+let answerTimer = null;
 const countdown = new Countdown(el('span'), () => live?.serverNow() ?? Date.now());
 
 async function start(message) {
@@ -35,13 +49,15 @@ async function start(message) {
     },
   });
   // Just joined: the join socket is already welcomed and carries the game; a reload says hello on the game's socket.
-  if (joined) live.adopt(joined.socket, joined.handOver());
+  // (A join socket lost between `joined` and its welcome leaves no socket: the game's socket, with a hello.)
+  if (joined?.socket) live.adopt(joined.socket, joined.handOver());
   else live.connect();
 }
 
 function leave(messageKey) {
   live?.close();
   live = null;
+  clearTimeout(answerTimer);
   forgetPlayer();
   player = null;
   Object.keys(view).forEach((key) => { view[key] = null; });
@@ -50,26 +66,37 @@ function leave(messageKey) {
 
 function receive(message) {
   switch (message.type) {
-    case 'welcome':
+    case 'welcome': {
       view.you = message.you || view.you;
       view.score = message.score ? { ...view.score, ...message.score } : view.score;
       view.podium = message.podium ? { podium: message.podium, you: message.you } : view.podium;
       // Back after a reload or a drop: an answer already given shows as received (the results will say if it counted).
-      view.answer = message.answered ? { given: message.yourAnswer, status: 'kept' } : null;
+      // One still on its way (tapped while reconnecting, or unanswered on the last connection) goes now, if the
+      // server has none and the same question is still open.
+      const sending = view.answer?.status === 'sending' ? view.answer : null;
+      view.answer = message.answered ? { questionIndex: message.questionIndex, given: message.yourAnswer, status: 'kept' } : null;
+      if (sending && !message.answered && message.phase === 'open' && message.questionIndex === sending.questionIndex) {
+        view.answer = sending;
+      }
       view.results = message.phase === 'closed' && message.yourAnswer !== undefined
         ? { yourAnswer: message.yourAnswer, correct: message.correct, distribution: [] } : null;
       setState(message);
+      if (view.answer === sending) sendPending();
+      else clearTimeout(answerTimer);
       break;
+    }
     case 'state':
       setState(message);
       break;
     case 'answer-received':
       if (view.answer) view.answer.status = 'received';
+      clearTimeout(answerTimer);
       render();
       break;
     case 'answer-accepted':
       // Also when this page sent no answer: one given on another connection of this player (a second tab, or
       // before a reconnect to another server whose welcome could not know of it yet) counts, and is locked in.
+      clearTimeout(answerTimer);
       if (view.answer) {
         view.answer.status = 'accepted';
       } else if (message.questionIndex === view.state?.questionIndex) {
@@ -78,7 +105,13 @@ function receive(message) {
       render();
       break;
     case 'answer-refused':
-      view.answer = { status: 'refused', message: message.message, reason: message.reason };
+      clearTimeout(answerTimer);
+      if (message.reason === 'already-answered' && view.answer?.tries > 1) {
+        // Sent again after a reconnect: the first one did arrive, and it is the one that counts.
+        view.answer = { questionIndex: view.answer.questionIndex, given: view.answer.given, status: 'kept' };
+      } else {
+        view.answer = { questionIndex: message.questionIndex, status: 'refused', message: message.message, reason: message.reason };
+      }
       render();
       break;
     case 'results':
@@ -110,8 +143,15 @@ function onError(message) {
   if (message.code === 'invalid-token' || message.code === 'wrong-game') {
     leave('play.gameGone');
   } else if (message.code === 'answer-not-saved') {
-    view.answer = { status: 'not-saved' };
+    clearTimeout(answerTimer);
+    view.answer = { questionIndex: view.answer?.questionIndex, status: 'not-saved' };
     render();
+  } else if (message.code === 'hello-first') {
+    // An answer that reached a new connection before its hello was done: the welcome will bring it back (held).
+    if (view.answer?.status === 'sending') {
+      clearTimeout(answerTimer);
+      view.answer.tries -= 1;
+    }
   } else if (message.code === 'slow-down') {
     announce(t('play.slowDown'), 'error');
   }
@@ -123,6 +163,11 @@ function setState(state) {
   if (newQuestion && previous) {
     view.answer = null;
     view.results = null;
+  }
+  if (view.answer?.status === 'sending' && (state.phase !== 'open' || state.questionIndex !== view.answer.questionIndex)) {
+    // Closed before it could be sent: the closed screen says the player did not answer.
+    clearTimeout(answerTimer);
+    view.answer = null;
   }
   view.ended = state.phase === 'ended';
   view.state = state;
@@ -192,24 +237,57 @@ function answerStatus() {
     'data-testid': 'answer-status', text: key ? t(key) : (refused ? t(refused) : untranslated(view.answer.message, 'play.answerRefused')) });
 }
 
+/** The player's answer: shown as being sent at once, sent now or, while (re)connecting, once welcomed. */
 function sendAnswer(state, answer) {
-  const message = { type: 'answer', questionIndex: state.questionIndex, ...answer };
-  if (!live?.send(message)) {
-    announce(t('play.notConnected'), 'error');
+  view.answer = { questionIndex: state.questionIndex, given: answer, status: 'sending', tries: 0 };
+  render();
+  sendPending();
+}
+
+/**
+ * Sends the answer being sent, when the connection is welcomed (else its welcome will, and a connection not back
+ * within ANSWER_REPLY_MS is asked to hurry), with a ping that tells whether the link still carries anything, and
+ * waits for the reply: none in time, and the connection is made again, whose welcome says whether the answer
+ * arrived (answered) or sends it again.
+ */
+function sendPending() {
+  const answer = view.answer;
+  clearTimeout(answerTimer);
+  if (answer?.status !== 'sending') return;
+  if (!live?.ready()) {
+    answerTimer = setTimeout(() => live?.probe(), ANSWER_REPLY_MS);
     return;
   }
-  view.answer = { given: answer, status: 'sending' };
-  app.querySelectorAll('button.option, [data-testid=submit-answer]').forEach((b) => { b.disabled = true; });
+  const sentAt = Date.now();
+  live.send({ type: 'answer', questionIndex: answer.questionIndex, ...answer.given });
+  live.send({ type: 'ping' });
+  answer.tries += 1;
+  const stillWaiting = () => view.answer === answer && answer.status === 'sending' && view.state?.phase === 'open'
+    && view.state.questionIndex === answer.questionIndex;
+  answerTimer = setTimeout(() => {
+    if (!stillWaiting()) return;
+    if (!live?.heardSince(sentAt)) {
+      live?.reconnect();
+      return;
+    }
+    answerTimer = setTimeout(() => { if (stillWaiting()) live?.reconnect(); }, ANSWER_REPLY_MAX_MS - ANSWER_REPLY_MS);
+  }, ANSWER_REPLY_MS);
+}
+
+/** The answer being chosen for the question on screen (options ticked, text typed), kept across renders. */
+function draft(state) {
+  if (view.draft?.questionIndex !== state.questionIndex) view.draft = { questionIndex: state.questionIndex, chosen: new Set(), text: '' };
+  return view.draft;
 }
 
 function optionButtons(state) {
   const question = state.question;
   const several = question.type === 'multiple-choice';
-  const chosen = new Set();
-  const submit = several ? el('button', { class: 'primary', 'data-testid': 'submit-answer', disabled: true, i18n: 'play.submit' }) : null;
+  const { chosen } = draft(state);
+  const submit = several ? el('button', { class: 'primary', 'data-testid': 'submit-answer', disabled: chosen.size === 0, i18n: 'play.submit' }) : null;
   const buttons = question.options.map((option, i) => {
     const button = el('button', { type: 'button', class: `option opt-${i % 6}`, 'data-testid': `option-${i}`,
-      'aria-pressed': several ? 'false' : null }, ...optionFace(option, i));
+      'aria-pressed': several ? String(chosen.has(option.id)) : null }, ...optionFace(option, i));
     button.addEventListener('click', () => {
       if (!several) {
         sendAnswer(state, { optionIds: [option.id] });
@@ -226,7 +304,10 @@ function optionButtons(state) {
 }
 
 function typedAnswer(state) {
+  const typing = draft(state);
   const input = el('input', { id: 'typed', maxlength: 100, autocomplete: 'off', 'data-testid': 'typed-answer' });
+  input.value = typing.text;
+  input.addEventListener('input', () => { typing.text = input.value; });
   const form = el('form', { class: 'stack card' },
     el('label', { class: 'field', for: 'typed', i18n: 'play.typeYourAnswer' }), input,
     el('button', { type: 'submit', class: 'primary', 'data-testid': 'submit-answer', i18n: 'play.submit' }));
@@ -271,7 +352,7 @@ function scoreCard(score) {
 function endedScreen() {
   const section = el('section', { class: 'stack', 'data-testid': 'ended' }, el('h1', { i18n: 'play.gameOver' }));
   if (!view.podium) {
-    section.append(el('p', { class: 'muted', i18n: 'play.waitingForPodium' }));
+    section.append(el('p', { class: 'muted', i18n: 'play.waitingForPodium' }), playAgain());
     return section;
   }
   const you = view.podium.you;
@@ -280,8 +361,13 @@ function endedScreen() {
       text: t('play.finalPlace', { rank: you.rank, total: formatNumber(you.total) }) }));
   }
   section.append(podium(view.podium.podium));
-  section.append(el('a', { class: 'button', href: '/', 'data-testid': 'play-again', i18n: 'play.again' }));
+  section.append(playAgain());
   return section;
+}
+
+/** The way out of an ended game, podium or not: to the start page, this game's player forgotten. */
+function playAgain() {
+  return el('a', { class: 'button', href: '/', 'data-testid': 'play-again', i18n: 'play.again', onclick: () => forgetPlayer() });
 }
 
 onLanguageChange(render);

@@ -195,7 +195,7 @@ const FIELD_MESSAGES = compile([
   // a question
   ['must be one of single-choice, multiple-choice, true-false, type-answer, poll', 'refusal.field.questionType'],
   ['a question needs a text', 'refusal.field.questionText'],
-  ["must be an http(s) URL of at most {max} characters or an uploaded image's path ({path}<id>)", 'refusal.field.imageUrl'],
+  ["must be an uploaded image's path ({path}<id>): upload the picture first; links to other sites are not shown", 'refusal.field.imageUrl'],
   ['no image {id} is stored here; upload it first (POST /quiz/api/images)', 'refusal.field.imageMissing'],
   ['must be between {min} and {max} seconds (was {value})', 'refusal.field.timeLimit'],
   ['must be 0, 1000 or 2000 (was {value})', 'refusal.field.points'],

@@ -118,11 +118,43 @@ public final class Api {
         return q.toString();
     }
 
+    /** A multiple-choice question: the first {@code correctCount} of {@code options} are the correct ones. */
+    public static String multipleChoice(String text, int timeLimitSeconds, int correctCount, String... options) {
+        ObjectNode q = JSON.createObjectNode().put("type", "multiple-choice").put("text", text)
+                .put("timeLimitSeconds", timeLimitSeconds).put("points", 1000);
+        var list = q.putArray("options");
+        for (int i = 0; i < options.length; i++) {
+            list.addObject().put("text", options[i]).put("correct", i < correctCount);
+        }
+        return q.toString();
+    }
+
+    /** A type-the-answer question that accepts these answers. */
+    public static String typeAnswer(String text, int timeLimitSeconds, String... accepted) {
+        ObjectNode q = JSON.createObjectNode().put("type", "type-answer").put("text", text)
+                .put("timeLimitSeconds", timeLimitSeconds).put("points", 1000);
+        var list = q.putArray("acceptedAnswers");
+        for (String answer : accepted) {
+            list.add(answer);
+        }
+        return q.toString();
+    }
+
     /** Opens a game of the quiz: its lobby waits for players. */
     public static Game newGame(Host host, Quiz quiz) {
         ObjectNode body = JSON.createObjectNode().put("quizId", quiz.id());
         JsonNode game = post("/quiz/api/games", body.toString(), host.accessToken()).expect(201, "opening a game").json();
         return new Game(game.get("id").asText(), game.get("pin").asText());
+    }
+
+    /** The host's control of a running game: {@code start}, {@code next}, {@code skip} or {@code end}. */
+    public static void control(Host host, Game game, String command) {
+        post("/quiz/api/games/" + game.id() + "/" + command, null, host.accessToken()).expect(200, command + " " + game.pin());
+    }
+
+    /** The game as its host reads it (phase, players...). */
+    public static JsonNode game(Host host, Game game) {
+        return send("GET", "/quiz/api/games/" + game.id(), null, host.accessToken(), null).expect(200, "reading " + game.pin()).json();
     }
 
     // ------------------------------------------------------------------------------------------- plain HTTP
