@@ -290,6 +290,44 @@ public class QuizAuthoringIT {
     }
 
     @Test
+    void aChangeTooLargeToSendAsOneEventIsRefusedAndHoldsUpNoOtherEvent() {
+        // A control character is six bytes in JSON (\\u0001): 100 questions of the longest texts make events of over
+        // a megabyte, more than Kafka takes as one record. Committed to the outbox, such a row was refused by the
+        // broker for good, and every event after it waited behind it: no game of this service went on.
+        ObjectNode document = Platform.JSON.createObjectNode().put("title", "Too large to send").put("description", "d");
+        var questions = document.putArray("questions");
+        for (int i = 0; i < 100; i++) {
+            ObjectNode question = questions.addObject().put("type", "type-answer")
+                    .put("text", "\u0001".repeat(497) + String.format("%03d", i)).put("timeLimitSeconds", 30).put("points", 1000);
+            var accepted = question.putArray("acceptedAnswers");
+            for (int a = 0; a < 10; a++) {
+                accepted.add("\u0001".repeat(99) + a);
+            }
+        }
+        Platform.Reply imported = send("POST", "/quiz/api/quizzes/import", document.toString(), host, null);
+        Platform.Reply refused = imported;
+        if (imported.status() == 201) {
+            // The questions one by one are small enough; all of them together, as the publication or a game's creation
+            // carries them, are not.
+            Platform.Reply published = send("POST", "/quiz/api/quizzes/" + imported.json().get("id").asText() + "/publish",
+                    null, host, etag(imported));
+            refused = published.status() != 200 ? published : send("POST", "/quiz/api/games",
+                    "{\"quizId\":\"" + imported.json().get("id").asText() + "\"}", host, null);
+        }
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asText()).contains("bytes").doesNotContain("Exception");
+        assertThat(Platform.count("QUIZ", "SELECT count(*) FROM outbox WHERE length(envelope) > 900000")).isZero();
+
+        // Whatever comes next still leaves.
+        String quizId = published(host, "After the large one", SINGLE);
+        String gameId = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json().get("id").asText();
+        Platform.await("the next game's creation sent to Kafka", Duration.ofSeconds(20), () -> Platform.count("QUIZ",
+                "SELECT count(*) FROM outbox WHERE message_key = ? AND published_at IS NOT NULL", gameId) > 0
+                ? java.util.Optional.of(true) : java.util.Optional.empty());
+    }
+
+    @Test
     void theReadModelRebuiltFromEventsEqualsTheLiveOne() {
         String admin = "operator@quiz-platform.test";
         Platform.postJson("/user/api/users", Platform.registrationJson(admin, "Operator"));

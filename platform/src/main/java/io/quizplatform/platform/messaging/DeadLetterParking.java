@@ -25,6 +25,9 @@ public class DeadLetterParking {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterParking.class.getName());
 
+    /** The longest failure description a parked record carries (its dlq-error header). */
+    static final int MAX_ERROR_CHARS = 2_000;
+
     @Inject
     KafkaClients clients;
 
@@ -41,7 +44,10 @@ public class DeadLetterParking {
     static ProducerRecord<String, String> parked(Topic source, String consumer, String key, String value, String error,
                                                  Integer sourcePartition, Long sourceOffset) {
         ProducerRecord<String, String> parked = new ProducerRecord<>(source.deadLetterTopicFor(consumer), key, value);
-        parked.headers().add("dlq-error", bytes(error));
+        // Bounded: a failure's description (a cause chain, a long message) must not make the parked copy too large
+        // for the broker, which would leave the record unparked and its partition held.
+        parked.headers().add("dlq-error", bytes(error == null || error.length() <= MAX_ERROR_CHARS ? error
+                : error.substring(0, MAX_ERROR_CHARS) + "…"));
         parked.headers().add("dlq-source-topic", bytes(source.topicName()));
         if (sourcePartition != null) {
             parked.headers().add("dlq-source-partition", bytes(Integer.toString(sourcePartition)));

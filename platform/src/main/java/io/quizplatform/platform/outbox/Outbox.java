@@ -33,6 +33,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
+    /**
+     * The largest envelope the outbox takes, in UTF-8 bytes: under Kafka's default limit of one record (1 MiB, the
+     * producer's max.request.size and the broker's message.max.bytes) with room for the key, headers and framing.
+     */
+    public static final int MAX_EVENT_BYTES = 900_000;
+
     private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The transaction resource holding the collected rows while a batch collects them. */
@@ -69,8 +75,34 @@ public class Outbox {
     }
 
     private OutboxMessage row(EventEnvelope event) {
+        String envelope = EventCodec.encode(event);
+        // A UTF-16 unit is at most 3 bytes of UTF-8: only a long envelope needs counting.
+        if (envelope.length() > MAX_EVENT_BYTES / 3) {
+            long bytes = utf8Length(envelope);
+            if (bytes > MAX_EVENT_BYTES) {
+                throw new EventTooLarge(event.type(), bytes, MAX_EVENT_BYTES);
+            }
+        }
         return new OutboxMessage(UUID.fromString(event.id()), EventTypes.topicOf(event.type()).topicName(),
-                event.aggregateId(), event.type(), EventCodec.encode(event), event.occurredAt(), tracing.current());
+                event.aggregateId(), event.type(), envelope, event.occurredAt(), tracing.current());
+    }
+
+    static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /**

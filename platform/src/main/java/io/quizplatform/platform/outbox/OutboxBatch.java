@@ -146,12 +146,19 @@ public class OutboxBatch {
     public record Pending(long rows, double oldestAgeSeconds) {
     }
 
-    /** Published rows are kept a while for operators, then dropped so the table stays small. */
+    /**
+     * Published rows are kept a while for operators, then dropped so the table stays small: at most {@code limit} of
+     * them, the oldest (a week of answers is millions of rows; one statement for all of them held the relay, whose
+     * thread runs this, for as long as it took, and repeated it after a failure). SQL, not JPQL: a delete of a
+     * bounded number of rows needs a LIMIT (ADR 0003); rows another instance is deleting are skipped, not waited for.
+     */
     @Transactional
     @ReportedByCaller
-    public int purgePublishedBefore(Instant cutoff) {
-        return entityManager.createQuery("DELETE FROM OutboxMessage m WHERE m.publishedAt < :cutoff")
-                .setParameter("cutoff", cutoff)
+    public int purgePublishedBefore(Instant cutoff, int limit) {
+        return entityManager.createNativeQuery("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox "
+                        + "WHERE published_at < ?1 ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED)")
+                .setParameter(1, java.sql.Timestamp.from(cutoff))
+                .setParameter(2, limit)
                 .executeUpdate();
     }
 }

@@ -74,6 +74,9 @@ public class OutboxRelay {
     private int batchSize;
     private long retentionHours;
 
+    /** Published rows dropped per statement. */
+    static final int PURGE_BATCH = 10_000;
+
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private volatile Thread worker;
@@ -221,8 +224,7 @@ public class OutboxRelay {
                     }
                 }
                 if (Instant.now().isAfter(nextPurge)) {
-                    batch.purgePublishedBefore(Instant.now().minus(Duration.ofHours(retentionHours)));
-                    nextPurge = Instant.now().plusSeconds(3600);
+                    nextPurge = purgeStep();
                 }
             } catch (RuntimeException e) {
                 failures.inc();
@@ -235,6 +237,22 @@ public class OutboxRelay {
                 }
             }
             pause(backoff > 0 ? backoff : pollIntervalMillis, backoff == 0);
+        }
+    }
+
+    /**
+     * Drops one bounded batch of rows published before the retention; returns when to drop the next: at once while
+     * full batches come back (between publishing steps, which go first), in an hour once the old rows are gone. A
+     * failure is no publishing failure (the events still leave): tried again in five minutes.
+     */
+    private Instant purgeStep() {
+        try {
+            int dropped = batch.purgePublishedBefore(Instant.now().minus(Duration.ofHours(retentionHours)), PURGE_BATCH);
+            return dropped == PURGE_BATCH ? Instant.now() : Instant.now().plusSeconds(3600);
+        } catch (RuntimeException e) {
+            LOG.warning(settings.serviceName() + ": published outbox rows not dropped (" + Failures.describe(e)
+                    + "); tried again in five minutes");
+            return Instant.now().plusSeconds(300);
         }
     }
 

@@ -48,6 +48,18 @@ class ParkedRecordTest {
     }
 
     @Test
+    void aLongFailureIsCutSoThatTheParkedCopyStaysWithinTheBrokersLimit() {
+        String longError = "IllegalStateException: " + "caused by ".repeat(50_000);
+        var parked = DeadLetterParking.parked(io.quizplatform.contracts.Topic.ANSWER_EVENTS, "scoring-app", "game-1",
+                event(UUID.randomUUID().toString()), longError, 2, 17L);
+        String error = new String(parked.headers().lastHeader("dlq-error").value(), StandardCharsets.UTF_8);
+        assertThat(error).hasSize(DeadLetterParking.MAX_ERROR_CHARS + 1).startsWith("IllegalStateException: ").endsWith("…");
+        var shortOne = DeadLetterParking.parked(io.quizplatform.contracts.Topic.ANSWER_EVENTS, "scoring-app", "game-1",
+                event(UUID.randomUUID().toString()), "no such game", 2, 17L);
+        assertThat(new String(shortOne.headers().lastHeader("dlq-error").value(), StandardCharsets.UTF_8)).isEqualTo("no such game");
+    }
+
+    @Test
     void malformedValuesAreListedButNotReplayable() {
         ParkedRecord parked = ParkedRecord.of(record(3, "{this is not an event", parkingHeaders(), 1L));
 
