@@ -154,6 +154,34 @@ public class AuthenticationIT {
     }
 
     @Test
+    void aRevocationIsFollowedByTheProfileSoThatTheCompactedTopicStillHoldsTheAccount() throws Exception {
+        String email = Platform.uniqueEmail("revoked-profile");
+        String token = Platform.registerAndLogin(email, "Still Known");
+        String userId = Platform.get("/user/api/me", token).json().get("id").asText();
+        Platform.Reply changed = Platform.sendJson("PUT", "/user/api/me/password", "{\"currentPassword\":\""
+                + Platform.PASSWORD + "\",\"newPassword\":\"a much better passphrase 2026\"}", token);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+
+        // user-events keeps only each key's last record: a revocation last would leave a later reader (a rebuilt
+        // read model, a new consumer) without the account, so the profile follows it.
+        java.util.List<JsonNode> ofAccount = new java.util.ArrayList<>();
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (ofAccount.stream().noneMatch(e -> e.get("type").asText().equals("user.sessions-revoked"))
+                || !ofAccount.get(ofAccount.size() - 1).get("type").asText().equals("user.profile-updated")) {
+            assertThat(java.time.Instant.now()).as("the account's records so far: " + ofAccount).isBefore(deadline);
+            for (ConsumerRecord<String, String> record : userEvents.poll(Duration.ofMillis(500))) {
+                if (userId.equals(record.key())) {
+                    assertThat(ContractValidator.violations(record.value())).isEmpty();
+                    ofAccount.add(Platform.JSON.readTree(record.value()));
+                }
+            }
+        }
+        assertThat(ofAccount).extracting(e -> e.get("type").asText())
+                .containsExactly("user.registered", "user.sessions-revoked", "user.profile-updated");
+        assertThat(ofAccount.get(2).get("payload").get("displayName").asText()).isEqualTo("Still Known");
+    }
+
+    @Test
     void passwordChangeNeedsTheCurrentPassword() {
         String email = Platform.uniqueEmail("password");
         String token = Platform.registerAndLogin(email, "Password Changer");

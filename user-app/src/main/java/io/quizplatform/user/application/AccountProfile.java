@@ -1,11 +1,6 @@
 package io.quizplatform.user.application;
 
-import io.quizplatform.contracts.EventEnvelope;
-import io.quizplatform.contracts.EventTypes;
-import io.quizplatform.contracts.UserProfileUpdated;
 import io.quizplatform.contracts.UserSessionsRevoked;
-import io.quizplatform.platform.messaging.EventCodec;
-import io.quizplatform.platform.outbox.Outbox;
 import io.quizplatform.platform.security.RateLimiter;
 import io.quizplatform.user.domain.PasswordPolicy;
 import io.quizplatform.user.domain.User;
@@ -31,7 +26,7 @@ public class AccountProfile {
     Passwords passwords;
 
     @Inject
-    Outbox outbox;
+    ProfileAnnouncements announcements;
 
     @Inject
     AdminAccounts admins;
@@ -61,7 +56,7 @@ public class AccountProfile {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (user.rename(displayName, now)) {
             users.save(user);
-            announce(user, now);
+            announcements.profile(user, now);
         }
         return user;
     }
@@ -110,14 +105,8 @@ public class AccountProfile {
     void syncRoles(User user, Instant now) {
         if (user.assignRoles(admins.rolesFor(user.email()), now.truncatedTo(ChronoUnit.MICROS))) {
             users.save(user);
-            announce(user, now.truncatedTo(ChronoUnit.MICROS));
+            announcements.profile(user, now.truncatedTo(ChronoUnit.MICROS));
         }
     }
 
-    /** After the change is saved: the event carries the version it produced. */
-    private void announce(User user, Instant now) {
-        UserProfileUpdated payload = new UserProfileUpdated(user.id().toString(), user.displayName(), user.roleClaims(), now);
-        outbox.append(EventEnvelope.newEvent(EventTypes.USER_PROFILE_UPDATED, "user", user.id().toString(),
-                user.version(), now, EventCodec.payloadToJson(payload)));
-    }
 }

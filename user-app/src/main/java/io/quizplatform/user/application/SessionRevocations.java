@@ -51,6 +51,9 @@ public class SessionRevocations {
     Outbox outbox;
 
     @Inject
+    ProfileAnnouncements announcements;
+
+    @Inject
     TokenDenyList denyList;
 
     @Resource
@@ -85,6 +88,8 @@ public class SessionRevocations {
         UserSessionsRevoked payload = new UserSessionsRevoked(user.id().toString(), validFrom, reason, now);
         outbox.append(EventEnvelope.newEvent(EventTypes.USER_SESSIONS_REVOKED, "user", user.id().toString(),
                 user.version(), now, EventCodec.payloadToJson(payload)));
+        // The topic is compacted: a revocation left last on the account's key would be all a later reader finds.
+        announcements.profile(user, now);
         UUID userId = user.id();
         AfterCommit.run(transaction, () -> copyToRedis(userId, validFrom));
     }
