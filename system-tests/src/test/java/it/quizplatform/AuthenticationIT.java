@@ -225,6 +225,29 @@ public class AuthenticationIT {
         assertThat(Platform.login(email, newPassword).status()).isEqualTo(200);
     }
 
+    @Test
+    void guessesSentAllAtOnceAreCountedToo() throws Exception {
+        String token = Platform.registerAndLogin(Platform.uniqueEmail("parallel-guess"), "Parallel Guesser");
+        String thief = Platform.randomAddress();
+        java.util.concurrent.ExecutorService guessers = java.util.concurrent.Executors.newFixedThreadPool(30);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String guess = "parallel guess " + i;
+                answers.add(guessers.submit(() -> changePassword(thief, token, guess, "a much better passphrase 2026").status()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            // Each guess checked is a 400; the limit lets 10 be checked, however many arrive together.
+            assertThat(statuses).containsOnly(400, 429);
+            assertThat(statuses.stream().filter(s -> s == 400).count()).isLessThanOrEqualTo(10);
+        } finally {
+            guessers.shutdownNow();
+        }
+    }
+
     private static Platform.Reply changePassword(String from, String token, String current, String wanted) {
         return Platform.send(Platform.requestFrom(from, "/user/api/me/password").header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(

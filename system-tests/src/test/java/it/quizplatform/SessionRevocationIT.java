@@ -100,6 +100,34 @@ public class SessionRevocationIT {
         assertThat(hostId).isNotEqualTo(adminId);
     }
 
+    @Test
+    void aSessionRenewedOverAndOverWhileThePasswordChangesDoesNotOutliveTheChange() throws Exception {
+        // A thief's copy renewed in a loop: a renewal checked at the door before the cutoff, that read the account
+        // after the change committed, was issued a token at the cutoff, which every service took.
+        for (int round = 0; round < 3; round++) {
+            String email = Platform.uniqueEmail("renewal-race");
+            String owner = Platform.registerAndLogin(email, "Racing Renewals");
+            java.util.concurrent.atomic.AtomicReference<String> thief = new java.util.concurrent.atomic.AtomicReference<>(
+                    Platform.login(email, Platform.PASSWORD).json().get("accessToken").asText());
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread renewing = new Thread(() -> {
+                while (!stop.get()) {
+                    Platform.Reply renewed = Platform.sendJson("POST", "/user/api/sessions/refresh", null, thief.get());
+                    if (renewed.status() != 200) {
+                        return;
+                    }
+                    thief.set(renewed.json().get("accessToken").asText());
+                }
+            });
+            renewing.start();
+            Platform.sleep(300);
+            assertThat(changePassword(owner).status()).isEqualTo(200);
+            stop.set(true);
+            renewing.join(10_000);
+            refusedEverywhereWithinSeconds(thief.get());
+        }
+    }
+
     private static Platform.Reply changePassword(String token) {
         return Platform.sendJson("PUT", "/user/api/me/password",
                 "{\"currentPassword\":\"" + Platform.PASSWORD + "\",\"newPassword\":\"" + NEW_PASSWORD + "\"}", token);

@@ -78,11 +78,6 @@ public class RateLimiter {
             + "local n = redis.call('INCR', KEYS[1]) "
             + "return {n, redis.call('TTL', KEYS[1])}";
 
-    /** The count in the key's window and the seconds left, counting nothing: {0, 0} when there is none. */
-    static final String PEEK = "local n = redis.call('GET', KEYS[1]) "
-            + "if not n then return {0, 0} end "
-            + "return {tonumber(n), redis.call('TTL', KEYS[1])}";
-
     @PostConstruct
     void init() {
         Tag service = new Tag("service", settings.serviceName());
@@ -94,14 +89,6 @@ public class RateLimiter {
     public Decision attempt(String bucket, String key, int limit, Duration window) {
         // One script, so the count and its window are set atomically on a single server, a cluster or Sentinel.
         return counted(bucket, key, COUNT_ATTEMPT, List.of(Long.toString(window.toSeconds())), limit + 1L);
-    }
-
-    /**
-     * Refuses once {@code limit} attempts are counted in the key's window, counting nothing itself: for a limit on
-     * failures, which {@link #attempt} counts after each.
-     */
-    public Decision peek(String bucket, String key, int limit) {
-        return counted(bucket, key, PEEK, List.of(), limit);
     }
 
     /** Refused once the script's count reaches {@code refusedFrom}; let through when Redis can't be asked. */

@@ -91,7 +91,7 @@ public class SessionResource {
         JsonWebToken token = token();
         UUID userId = UUID.fromString(token.getSubject());
         AccessTokens.AccessToken renewed = sessions.refresh(userId, token.getTokenID(),
-                Instant.ofEpochSecond(token.getExpirationTime()));
+                Instant.ofEpochSecond(token.getIssuedAtTime()), Instant.ofEpochSecond(token.getExpirationTime()));
         return noStore(new SessionView(renewed.token(), "Bearer", renewed.expiresAt(),
                 Math.max(0, renewed.expiresAt().getEpochSecond() - Instant.now().getEpochSecond()), null));
     }

@@ -8,6 +8,7 @@ import io.quizplatform.user.application.CannotLockOwnAccount;
 import io.quizplatform.user.application.EmailTaken;
 import io.quizplatform.user.application.EmailTooLong;
 import io.quizplatform.user.application.SessionNotEnded;
+import io.quizplatform.user.application.SessionEndedMeanwhile;
 import io.quizplatform.user.application.TokenRenewedAlready;
 import io.quizplatform.user.application.UnknownAccount;
 import io.quizplatform.user.application.WeakPassword;
@@ -125,6 +126,17 @@ public final class UserProblems {
         @Override
         public Problem problem(TokenRenewedAlready e) {
             return Problem.of(401, "Session renewed already", e.getMessage(), List.of());
+        }
+    }
+
+    /** The session was ended while it was being renewed: a 401, as the door gives a token older than the cutoff. */
+    @Provider
+    public static class ForSessionEndedMeanwhile implements jakarta.ws.rs.ext.ExceptionMapper<SessionEndedMeanwhile> {
+        @Override
+        public jakarta.ws.rs.core.Response toResponse(SessionEndedMeanwhile e) {
+            return jakarta.ws.rs.core.Response.fromResponse(Problem.of(401, "Session ended", e.getMessage(), List.of()).toResponse())
+                    .header(jakarta.ws.rs.core.HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                    .build();
         }
     }
 

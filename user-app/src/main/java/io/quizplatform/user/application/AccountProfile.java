@@ -66,8 +66,8 @@ public class AccountProfile {
      * caller, issued after that cutoff, so the device that changed the password stays logged in. Not one transaction:
      * the two hashes (about 0.4 s of a core each) run with no pool connection held, as a login's check does, and the
      * change is one short transaction whose version check refuses it if the account changed since it was read (a
-     * lock, another change). A wrong current password is a guess at it: at most {@value #WRONG_PASSWORDS} a quarter
-     * of an hour per account and client address (one who stole a token guesses from elsewhere than the owner, who can
+     * lock, another change). Each try of the current password is a guess at it: at most {@value #WRONG_PASSWORDS} a
+     * quarter of an hour per account and client address (one who stole a token guesses from elsewhere than the owner, who can
      * still change it), the new password's rules checked first and not counted.
      */
     public AccessTokens.AccessToken changePassword(UUID userId, String currentPassword, String newPassword,
@@ -81,9 +81,11 @@ public class AccountProfile {
             throw WeakPassword.asNewPassword(broken);
         }
         String guesser = userId + "@" + clientAddress;
-        limiter.peek("password-change-guesses", guesser, WRONG_PASSWORDS).orRefuse("wrong passwords for this account");
+        // Counted before the check (a right one too), not after a wrong one: the check takes a few hundred
+        // milliseconds, and guesses sent at once all passed a count that had not grown yet.
+        limiter.attempt("password-change-guesses", guesser, WRONG_PASSWORDS, Duration.ofMinutes(15))
+                .orRefuse("wrong passwords for this account");
         if (!passwords.matches(currentPassword, user.passwordHash())) {
-            limiter.attempt("password-change-guesses", guesser, WRONG_PASSWORDS, Duration.ofMinutes(15));
             throw new WrongCurrentPassword();
         }
         return changes.replacePassword(user, passwords.hash(newPassword));

@@ -51,12 +51,19 @@ public class LoginTransactions {
         return Optional.of(new Authentication.Session(user, tokens.issue(user)));
     }
 
-    /** The account a token is renewed for: refused if locked or gone; its roles synced, as at a login. */
+    /**
+     * The account a token issued at {@code issuedAt} is renewed for: refused if locked or gone, or if its sessions were
+     * ended after the token was checked at the door (the cutoff is read here, in the renewal's transaction); its roles
+     * synced, as at a login.
+     */
     @Transactional
-    User renewing(UUID userId) {
+    User renewing(UUID userId, Instant issuedAt) {
         User user = users.byId(userId).orElseThrow(AccountGone::new);
         if (user.locked()) {
             throw new AccountLocked();
+        }
+        if (user.sessionsValidFrom() != null && issuedAt.isBefore(user.sessionsValidFrom())) {
+            throw new SessionEndedMeanwhile();
         }
         profile.syncRoles(user, Instant.now());
         return user;

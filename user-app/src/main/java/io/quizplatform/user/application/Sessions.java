@@ -25,7 +25,7 @@ public class Sessions {
      * or two tabs) only one goes on. The account is read in a transaction of its own: a locked one gets no new token,
      * and its roles follow ADMIN_EMAILS as at a login (a renewing page would otherwise keep a role taken away).
      */
-    public AccessTokens.AccessToken refresh(UUID userId, String tokenId, Instant expiresAt) {
+    public AccessTokens.AccessToken refresh(UUID userId, String tokenId, Instant issuedAt, Instant expiresAt) {
         boolean claimed;
         try {
             claimed = denyList.claimRenewal(tokenId, expiresAt);
@@ -36,7 +36,7 @@ public class Sessions {
             throw new TokenRenewedAlready();
         }
         try {
-            return tokens.issue(steps.renewing(userId));
+            return tokens.issue(steps.renewing(userId, issuedAt));
         } catch (RuntimeException e) {
             giveBack(tokenId);
             throw e;
