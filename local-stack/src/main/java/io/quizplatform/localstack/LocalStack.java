@@ -195,7 +195,7 @@ public final class LocalStack {
                 + "; role " + PostgresComponent.ROLE + ", password in "
                 + o.workDir().resolve("postgres/credentials.properties") + ")"
                 : env.get("USER_DB_URL") + tag(stack.postgres)));
-        lines.add("  Redis       " + env.get("REDIS_URL") + tag(stack.redis));
+        lines.add("  Redis       " + Stack.withoutCredentials(env.get("REDIS_URL")) + tag(stack.redis));
         lines.add("  Control API http://127.0.0.1:" + p.controlPort() + "/status");
         lines.add("  Logs        " + o.workDir().resolve("logs"));
         lines.add(daemon ? "Stop with: LocalStack stop --profile " + p.name() + " --work-dir " + o.workDir()

@@ -310,12 +310,24 @@ final class Stack {
         // What Liberty gets, with the passwords left out: the control API answers any local process. The embedded
         // database's password stays in its owner-only credentials file, which the tests read.
         Map<String, Object> env = new LinkedHashMap<>();
-        libertyEnv().forEach((key, value) -> env.put(key, key.endsWith("_PASSWORD") && value != null ? HIDDEN : value));
+        libertyEnv().forEach((key, value) -> env.put(key, key.endsWith("_PASSWORD") && value != null ? HIDDEN
+                : key.endsWith("_URL") ? withoutCredentials(value) : value));
         status.put("env", env);
         if (postgres.managed()) {
             status.put("credentialsFile", postgres.credentialsFile().toString());
         }
         status.put("otlpEndpoint", otlp.endpoint());
         return status;
+    }
+
+    /** A URL for showing: without the user and password a REDIS_URL (say) may carry. */
+    static String withoutCredentials(String url) {
+        if (url == null) {
+            return null;
+        }
+        // Up to the last '@': an unencoded password may hold a '/' or another '@'.
+        int scheme = url.indexOf("://");
+        int at = url.lastIndexOf('@');
+        return scheme >= 0 && at > scheme ? url.substring(0, scheme + 3) + url.substring(at + 1) : url;
     }
 }

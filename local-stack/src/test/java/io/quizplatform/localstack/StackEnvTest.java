@@ -74,4 +74,13 @@ class StackEnvTest {
         assertThat(new Stack(dev, Map.of()).libertyEnv())
                 .doesNotContainKeys("PASSWORD_HASH_ITERATIONS", "JVM_ARGS");
     }
+
+    @Test
+    void urlsAreShownWithoutTheirCredentials() {
+        assertThat(Stack.withoutCredentials("rediss://quiz:s3cret@redis.example:6380")).isEqualTo("rediss://redis.example:6380");
+        assertThat(Stack.withoutCredentials("redis://:ab/cd@ef@redis:6379")).isEqualTo("redis://redis:6379");
+        assertThat(Stack.withoutCredentials("redis://127.0.0.1:16379")).isEqualTo("redis://127.0.0.1:16379");
+        assertThat(Stack.withoutCredentials("jdbc:postgresql://127.0.0.1:15432/quiz_db")).isEqualTo("jdbc:postgresql://127.0.0.1:15432/quiz_db");
+        assertThat(Stack.withoutCredentials(null)).isNull();
+    }
 }

@@ -66,8 +66,15 @@ public class ServiceSettings {
     /** An ACL user for Redis; empty: the one in REDIS_URL, if any. */
     public String redisUsername() { return get("redis.username", ""); }
 
-    /** Redis's password, kept out of the URL (any character, no encoding); empty: the one in REDIS_URL, if any. */
-    public String redisPassword() { return get("redis.password", ""); }
+    /**
+     * Redis's password, kept out of the URL (any character, no encoding); empty: the one in REDIS_URL, if any. Read
+     * raw: MP Config expands {@code ${...}} in values, which would change a generated password holding one, or
+     * empty it.
+     */
+    public String redisPassword() {
+        String raw = config.getConfigValue("redis.password").getRawValue();
+        return raw == null ? "" : raw;
+    }
 
     public String redisSentinelMaster() { return get("redis.sentinel.master", ""); }
 
