@@ -134,6 +134,7 @@ const FIELD_CODES = {
   'not-draft': 'refusal.field.notDraft',
   'question-type': 'refusal.field.questionType',
   'image-url': 'refusal.field.imageUrl',
+  'control-characters': 'refusal.field.controlCharacters',
   'image-missing': 'refusal.field.imageMissing',
   'time-limit': 'refusal.field.general.timeLimit',
   points: 'refusal.field.points',

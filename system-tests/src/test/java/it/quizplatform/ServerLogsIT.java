@@ -30,7 +30,7 @@ public class ServerLogsIT {
     private static final List<String> CLIENT_ERRORS = List.of("ProblemException", "ConcurrentChange", "PinTaken",
             "UnknownQuiz", "NotYourQuiz", "QuizChangedMeanwhile", "QuizRuleBroken", "UnknownGame", "GameRuleBroken",
             "WrongCredentials", "AccountLocked", "AccountGone", "UnknownAccount", "CannotLockOwnAccount", "WeakPassword",
-            "EmailTaken", "WrongCurrentPassword", "SessionNotEnded", "EventTooLarge");
+            "EmailTaken", "WrongCurrentPassword", "SessionNotEnded", "EventTooLarge", "SessionEndedMeanwhile");
 
     @Test
     void clientErrorsLeaveNoFfdcIncident() throws Exception {

@@ -130,10 +130,12 @@ public class QuizResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a quiz (drafts: owner and admins only)")
+    @Operation(summary = "Read a quiz (drafts: owner and admins only; someone else's published quiz without its answers)")
     public Response read(@PathParam("id") String id) {
-        QuizDetail quiz = authoring.read(actor(), quizId(id));
-        return Response.ok(quiz).tag(etag(quiz)).build();
+        Actor actor = actor();
+        QuizDetail quiz = authoring.read(actor, quizId(id));
+        Object shown = QuizAuthoring.seesAnswers(actor, quiz.ownerId()) ? quiz : QuizPreview.of(quiz);
+        return Response.ok(shown).tag(etag(quiz)).build();
     }
 
     @PATCH
@@ -202,7 +204,7 @@ public class QuizResource {
 
     @POST
     @Path("/{id}/duplicate")
-    @Operation(summary = "Copy a quiz you can read into a new draft of yours")
+    @Operation(summary = "Copy a quiz of yours into a new draft (admins: any quiz)")
     public Response duplicate(@PathParam("id") String id) {
         QuizDetail copy = authoring.duplicate(actor(), quizId(id));
         return Response.created(uri.getBaseUriBuilder().path("quizzes").path(copy.id()).build()).tag(etag(copy)).entity(copy).build();
@@ -218,7 +220,7 @@ public class QuizResource {
 
     @GET
     @Path("/{id}/export")
-    @Operation(summary = "Download the quiz as a JSON document (the import format), with the uploaded images it shows")
+    @Operation(summary = "Download a quiz of yours as a JSON document (the import format), with the uploaded images it shows")
     public Response export(@PathParam("id") String id) {
         QuizDocument document = authoring.export(actor(), quizId(id));
         return Response.ok(document).header("Content-Disposition", "attachment; filename=\"quiz-" + document.id() + ".json\"").build();

@@ -65,6 +65,7 @@ public class QuizAuthoring {
     @Transactional
     public QuizDetail duplicate(Actor actor, UUID quizId) {
         Quiz original = loadReadable(actor, quizId);
+        requireAnswersShown(actor, original.ownerId());
         Quiz copy = rules(() -> original.copyAs(UUID.randomUUID().toString(), actor.userId(), copyTitle(original.title())));
         save(copy, actor, null);
         return QuizDetail.of(copy);
@@ -113,6 +114,7 @@ public class QuizAuthoring {
     /** The export document: the quiz and the uploaded images it shows. */
     public QuizDocument export(Actor actor, UUID quizId) {
         QuizDetail quiz = read(actor, quizId);
+        requireAnswersShown(actor, quiz.ownerId());
         return QuizDocument.of(quiz, images.documentImages(quiz.questions()));
     }
 
@@ -187,7 +189,22 @@ public class QuizAuthoring {
     }
 
     private static boolean mayRead(Actor actor, String ownerId, String status) {
-        return actor.admin() || ownerId.equals(actor.userId()) || "published".equals(status);
+        return seesAnswers(actor, ownerId) || "published".equals(status);
+    }
+
+    /**
+     * Whether the actor may see a quiz's answers (which options are correct, the accepted answers): its owner and
+     * admins only. Anyone else reads a published quiz without them, and may neither copy nor export it, since the
+     * copy would show them (the quiz may be the one a class is playing).
+     */
+    public static boolean seesAnswers(Actor actor, String ownerId) {
+        return actor.admin() || ownerId.equals(actor.userId());
+    }
+
+    private static void requireAnswersShown(Actor actor, String ownerId) {
+        if (!seesAnswers(actor, ownerId)) {
+            throw new NotYourQuiz("Only the quiz's owner (or an admin) can copy or export it: a copy shows its answers.");
+        }
     }
 
     private static String copyTitle(String title) {

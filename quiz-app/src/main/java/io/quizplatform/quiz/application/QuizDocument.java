@@ -17,8 +17,17 @@ public record QuizDocument(String id, String ownerId, String title, String descr
     public record ImageData(String id, String mediaType, String data) {
     }
 
+    /**
+     * The document of a quiz. A picture linked from another site (taken before such links were refused, never shown)
+     * is left out, so that the document imports again.
+     */
     static QuizDocument of(QuizDetail quiz, List<ImageData> images) {
+        List<QuizDetail.QuestionView> questions = quiz.questions().stream()
+                .map(q -> q.imageUrl() == null || io.quizplatform.quiz.domain.image.Image.isImagePath(q.imageUrl()) ? q
+                        : new QuizDetail.QuestionView(q.id(), q.type(), q.text(), null, q.timeLimitSeconds(), q.points(),
+                                q.options(), q.acceptedAnswers()))
+                .toList();
         return new QuizDocument(quiz.id(), quiz.ownerId(), quiz.title(), quiz.description(), quiz.settings(), quiz.status(),
-                quiz.version(), quiz.copiedFrom(), quiz.questions(), images);
+                quiz.version(), quiz.copiedFrom(), questions, images);
     }
 }

@@ -26,6 +26,12 @@ public record Question(String id, QuestionType type, String text, String imageUr
     public static final int MAX_ACCEPTED_ANSWERS = 10;
     public static final int MAX_ACCEPTED_ANSWER = 100;
 
+    /** This question without its imageUrl when that is no uploaded image's path (a link to another site). */
+    public Question withoutLinkedImage() {
+        return imageUrl == null || imageUrl.isEmpty() || Image.isImagePath(imageUrl) ? this
+                : new Question(id, type, text, null, timeLimitSeconds, points, options, acceptedAnswers);
+    }
+
     /** The id of the uploaded image this question shows, if its imageUrl is this service's image path. */
     public java.util.Optional<String> uploadedImageId() {
         return Image.isImagePath(imageUrl) ? java.util.Optional.of(Image.idOfPath(imageUrl)) : java.util.Optional.empty();
@@ -49,6 +55,8 @@ public record Question(String id, QuestionType type, String text, String imageUr
             out.add(new RuleViolation.Violation(p + "text", "required", "a question needs a text"));
         } else if (text.length() > MAX_TEXT) {
             out.add(new RuleViolation.Violation(p + "text", "too-long", "must be at most " + MAX_TEXT + " characters"));
+        } else if (QuizText.hasControl(text, true)) {
+            out.add(QuizText.violation(p + "text", true));
         }
         // Only pictures this service keeps: the pages load images from their own site alone (CSP img-src 'self'),
         // so that no other site learns which classroom is playing; a link elsewhere would show nowhere.
@@ -113,6 +121,8 @@ public record Question(String id, QuestionType type, String text, String imageUr
             if (a == null || a.isBlank() || a.length() > MAX_ACCEPTED_ANSWER) {
                 out.add(new RuleViolation.Violation(p + "acceptedAnswers[" + i + "]", "length",
                         "must be 1 to " + MAX_ACCEPTED_ANSWER + " characters"));
+            } else if (QuizText.hasControl(a, false)) {
+                out.add(QuizText.violation(p + "acceptedAnswers[" + i + "]", false));
             }
         }
     }
@@ -129,6 +139,9 @@ public record Question(String id, QuestionType type, String text, String imageUr
             if (o.text() == null || o.text().isBlank() || o.text().length() > MAX_OPTION_TEXT) {
                 out.add(new RuleViolation.Violation(p + "options[" + i + "].text", "length", "must be 1 to " + MAX_OPTION_TEXT + " characters"));
                 continue;
+            }
+            if (QuizText.hasControl(o.text(), false)) {
+                out.add(QuizText.violation(p + "options[" + i + "].text", false));
             }
             if (o.id() == null || !ids.add(o.id())) {
                 out.add(new RuleViolation.Violation(p + "options[" + i + "].id", "option-ids", "option ids must be present and unique"));

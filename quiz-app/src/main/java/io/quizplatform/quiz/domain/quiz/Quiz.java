@@ -83,11 +83,15 @@ public final class Quiz {
         return quiz;
     }
 
-    /** A new draft with this quiz's content, owned by {@code newOwnerId} (used by duplicate and import). */
+    /**
+     * A new draft with this quiz's content, owned by {@code newOwnerId} (used by duplicate and import). A picture
+     * linked from another site (taken before such links were refused, never shown) is left out of the copy, which
+     * would be refused for it otherwise.
+     */
     public Quiz copyAs(String newQuizId, String newOwnerId, String newTitle) {
         Quiz copy = create(newQuizId, newOwnerId, newTitle, description, settings, id);
         for (Question q : questions) {
-            copy.addQuestion(q);
+            copy.addQuestion(q.withoutLinkedImage());
         }
         return copy;
     }
@@ -242,9 +246,13 @@ public final class Quiz {
             out.add(new RuleViolation.Violation("title", "required", "a quiz needs a title"));
         } else if (title.strip().length() > MAX_TITLE) {
             out.add(new RuleViolation.Violation("title", "too-long", "must be at most " + MAX_TITLE + " characters"));
+        } else if (QuizText.hasControl(title, false)) {
+            out.add(QuizText.violation("title", false));
         }
         if (description != null && description.length() > MAX_DESCRIPTION) {
             out.add(new RuleViolation.Violation("description", "too-long", "must be at most " + MAX_DESCRIPTION + " characters"));
+        } else if (description != null && QuizText.hasControl(description, true)) {
+            out.add(QuizText.violation("description", true));
         }
         return out;
     }

@@ -278,6 +278,41 @@ public class QuizTest {
     }
 
     @Test
+    void textsHoldNoControlCharactersButAQuestionMayRunOverLines() {
+        Question q = single("x");
+        assertViolation(() -> draft().addQuestion(new Question("x", q.type(), "Capital\u0001?", null, 20, 1000, q.options(), List.of())),
+                "question.text", "control characters");
+        assertViolation(() -> draft().addQuestion(new Question("x", q.type(), q.text(), null, 20, 1000,
+                List.of(new AnswerOption("a", "Par\tis", true), new AnswerOption("b", "Lyon", false)), List.of())),
+                "question.options[0].text", "control characters");
+        assertViolation(() -> draft().addQuestion(new Question("x", QuestionType.TYPE_ANSWER, "Largest ocean?", null, 30, 1000,
+                List.of(), List.of("Pacific\u0085"))), "question.acceptedAnswers[0]", "control characters");
+        assertViolation(() -> draft().changeDetails("Geo\ngraphy", "", QuizSettings.DEFAULT), "title", "control characters");
+
+        Quiz quiz = draft();
+        quiz.changeDetails("Geography", "Two lines:\nthe second\ttabbed", QuizSettings.DEFAULT);
+        quiz.addQuestion(new Question("x", q.type(), "Which city is\nthe capital of France?", null, 20, 1000, q.options(), List.of()));
+        assertThat(quiz.questions()).hasSize(1);
+    }
+
+    @Test
+    void aCopyLeavesOutAPictureLinkedFromAnotherSite() {
+        // Taken before such links were refused (replayed from the quiz's events, never checked again): the copy would
+        // be refused for it, and the picture never showed anyway.
+        Question linked = new Question("1", QuestionType.SINGLE_CHOICE, "Capital of France?", "https://img.example/p.png",
+                20, 1000, single("1").options(), List.of());
+        Quiz quiz = Quiz.fromHistory(List.of(
+                new QuizEvent.QuizCreated("q1", "owner", "Geography", "", QuizSettings.DEFAULT, null),
+                new QuizEvent.QuestionAdded(linked, 0)));
+
+        Quiz copy = quiz.copyAs("q2", "owner", "Geography (copy)");
+
+        assertThat(copy.questions()).hasSize(1);
+        assertThat(copy.questions().get(0).imageUrl()).isNull();
+        assertThat(copy.questions().get(0).text()).isEqualTo("Capital of France?");
+    }
+
+    @Test
     void aQuizHasAtMost100Questions() {
         Quiz quiz = draft();
         for (int i = 0; i < 100; i++) {
