@@ -2,6 +2,7 @@ package io.quizplatform.platform.outbox;
 
 import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
+import io.quizplatform.platform.Utf8;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.persistence.AfterCommit;
 import io.quizplatform.platform.tracing.TraceParent;
@@ -78,31 +79,13 @@ public class Outbox {
         String envelope = EventCodec.encode(event);
         // A UTF-16 unit is at most 3 bytes of UTF-8: only a long envelope needs counting.
         if (envelope.length() > MAX_EVENT_BYTES / 3) {
-            long bytes = utf8Length(envelope);
+            long bytes = Utf8.length(envelope);
             if (bytes > MAX_EVENT_BYTES) {
                 throw new EventTooLarge(event.type(), bytes, MAX_EVENT_BYTES);
             }
         }
         return new OutboxMessage(UUID.fromString(event.id()), EventTypes.topicOf(event.type()).topicName(),
                 event.aggregateId(), event.type(), envelope, event.occurredAt(), tracing.current());
-    }
-
-    static long utf8Length(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 
     /**

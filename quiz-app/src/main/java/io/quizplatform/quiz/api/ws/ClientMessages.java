@@ -1,5 +1,6 @@
 package io.quizplatform.quiz.api.ws;
 
+import io.quizplatform.platform.Utf8;
 import io.quizplatform.quiz.application.JoinRefused;
 import io.quizplatform.quiz.api.ws.ClientMessage.MessageType;
 import jakarta.json.Json;
@@ -75,7 +76,7 @@ public final class ClientMessages {
 
     /** Reads a whole message. Never throws. */
     public static Reading read(String text) {
-        if (text == null || utf8Length(text) > MAX_MESSAGE_BYTES) {
+        if (text == null || Utf8.length(text) > MAX_MESSAGE_BYTES) {
             return malformed(null, "A message is at most " + MAX_MESSAGE_BYTES + " bytes.");
         }
         Map<String, Object> members;
@@ -339,24 +340,6 @@ public final class ClientMessages {
         return true;
     }
 
-    /** The UTF-8 length of a text (a lone surrogate counted as the 3 bytes of its replacement). */
-    public static int utf8Length(CharSequence text) {
-        int bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
-    }
 
     /** The message's structure is not one of ours. */
     private static final class Structure extends RuntimeException {

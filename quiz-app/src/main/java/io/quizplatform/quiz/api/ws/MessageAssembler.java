@@ -1,5 +1,7 @@
 package io.quizplatform.quiz.api.ws;
 
+import io.quizplatform.platform.Utf8;
+
 import java.util.Optional;
 
 /**
@@ -34,7 +36,7 @@ final class MessageAssembler {
         if (overflowed) {
             return Optional.empty();
         }
-        bytes += ClientMessages.utf8Length(part);
+        bytes += Utf8.length(part);
         fragments++;
         if (bytes > ClientMessages.MAX_MESSAGE_BYTES || fragments > MAX_FRAGMENTS) {
             overflowed = true;

@@ -108,7 +108,7 @@ class ClientMessagesTest {
     @Test
     void aMessageOverFourKilobytesIsRefusedEvenUnparsed() {
         String big = "{\"type\":\"ping\",\"p\":\"" + "é".repeat(2100) + "\"}";
-        assertThat(ClientMessages.utf8Length(big)).isGreaterThan(4096);
+        assertThat(io.quizplatform.platform.Utf8.length(big)).isGreaterThan(4096);
         assertRefused(big, "malformed", null);
         assertThat(ClientMessages.read(null)).isInstanceOf(Refused.class);
     }

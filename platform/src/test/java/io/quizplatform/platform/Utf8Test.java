@@ -1,4 +1,4 @@
-package io.quizplatform.platform.outbox;
+package io.quizplatform.platform;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,14 +7,14 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The outbox counts an envelope's bytes as Kafka will send them (UTF-8), without encoding it a second time. */
-class EventSizeTest {
+/** A text's bytes as they travel (UTF-8: an outbox envelope, a socket message), counted without encoding it. */
+class Utf8Test {
 
     @Test
-    void anEnvelopeIsCountedInUtf8Bytes() {
+    void aTextIsCountedInUtf8Bytes() {
         for (String text : List.of("", "plain ascii", "\\u0001 escaped", "Straße", "日本語のクイズ", "🎉 emoji 𝐀𝐝𝐚",
                 "é".repeat(1000) + "中".repeat(1000) + "😀".repeat(1000))) {
-            assertThat(Outbox.utf8Length(text)).as(text).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+            assertThat(Utf8.length(text)).as(text).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
         }
     }
 }
