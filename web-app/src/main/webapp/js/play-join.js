@@ -186,7 +186,9 @@ export function joinForm(app, initialPin, message) {
       'data-testid': 'nickname-input', 'aria-describedby': 'nickname-error' });
     const pinError = el('p', { id: 'pin-error', class: 'field-error', 'data-testid': 'pin-error' });
     const nicknameError = el('p', { id: 'nickname-error', class: 'field-error', 'data-testid': 'nickname-error' });
-    const formError = el('p', { class: 'form-error', role: 'alert', 'data-testid': 'join-error' });
+    // The message this form opens with (why the last game was left) is said in the page's live region: an alert
+    // inserted with its text would say it twice, or not at all. A refused join later is said by this alert.
+    const formError = el('p', { class: 'form-error', role: message ? null : 'alert', 'data-testid': 'join-error' });
     if (message) formError.textContent = t(message);
     const submit = el('button', { type: 'submit', class: 'primary', 'data-testid': 'join-button', i18n: 'play.join' });
     const form = el('form', { class: 'pin-form card', novalidate: true },
@@ -201,6 +203,7 @@ export function joinForm(app, initialPin, message) {
         error.textContent = '';
       }
       formError.textContent = '';
+      formError.setAttribute('role', 'alert');
       if (!/^\d{6}$/.test(pin.value.trim())) {
         pin.setAttribute('aria-invalid', 'true');
         pinError.textContent = t('play.error.pinFormat');

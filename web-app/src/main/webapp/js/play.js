@@ -2,7 +2,12 @@
 // network reconnects by itself and the server's `welcome` puts the player back where the game is. An answer is
 // never lost without a word: one tapped while reconnecting waits for the welcome, and one that gets no reply
 // (docs/PROTOCOL.md: received, refused or not saved) in time is sent again on a new connection.
-import { initI18n, t, onLanguageChange, formatNumber } from './i18n.js';
+//
+// For a screen reader: the page's one polite live region (#announcer, in play/index.html, outside #app) is told each
+// thing once, when it happens (say()): the question (number and text) previewed and opened, the answer's status,
+// the verdict and the points, being removed, the end and the player's place; a redraw says nothing again. The focus
+// goes to the question's heading when a new question comes; a redraw keeps it where it was (show(), keepFocus()).
+import { initI18n, t, onLanguageChange, formatNumber, language } from './i18n.js';
 import { el, header, param, announce } from './ui.js';
 import { GameConnection } from './live.js';
 import { Countdown, questionHeading, optionFace, distributionChart, podium } from './game-parts.js';
@@ -31,6 +36,8 @@ let live = null;
 // status, tries}), results, score, and the answer being chosen (draft: kept across a reconnect).
 const view = { state: null, you: null, answer: null, results: null, score: null, podium: null, ended: null, draft: null };
 let answerTimer = null;
+/** Numbers the answers this page sends, so each one's status is said (a refused answer tapped again says "sending"). */
+let answers = 0;
 const countdown = new Countdown(el('span'), () => live?.serverNow() ?? Date.now());
 
 async function start(message) {
@@ -61,6 +68,8 @@ function leave(messageKey) {
   forgetPlayer();
   player = null;
   Object.keys(view).forEach((key) => { view[key] = null; });
+  forgetSaid();
+  say('left', 'left', t(messageKey));
   start(messageKey);
 }
 
@@ -108,9 +117,10 @@ function receive(message) {
       clearTimeout(answerTimer);
       if (message.reason === 'already-answered' && view.answer?.tries > 1) {
         // Sent again after a reconnect: the first one did arrive, and it is the one that counts.
-        view.answer = { questionIndex: view.answer.questionIndex, given: view.answer.given, status: 'kept' };
+        view.answer = { questionIndex: view.answer.questionIndex, given: view.answer.given, status: 'kept', id: view.answer.id };
       } else {
-        view.answer = { questionIndex: message.questionIndex, status: 'refused', message: message.message, reason: message.reason };
+        view.answer = { questionIndex: message.questionIndex, status: 'refused', message: message.message, reason: message.reason,
+          id: view.answer?.id };
       }
       render();
       break;
@@ -144,7 +154,7 @@ function onError(message) {
     leave('play.gameGone');
   } else if (message.code === 'answer-not-saved') {
     clearTimeout(answerTimer);
-    view.answer = { questionIndex: view.answer?.questionIndex, status: 'not-saved' };
+    view.answer = { questionIndex: view.answer?.questionIndex, status: 'not-saved', id: view.answer?.id };
     render();
   } else if (message.code === 'hello-first') {
     // An answer that reached a new connection before its hello was done: the welcome will bring it back (held).
@@ -179,7 +189,137 @@ function render() {
   if (!state) return;
   countdown.stop();
   const screens = { lobby: lobbyScreen, preview: previewScreen, open: openScreen, closed: closedScreen, ended: endedScreen };
-  app.replaceChildren(scoreLine(), (screens[state.phase] || lobbyScreen)(state));
+  keepFocus(() => show(scoreLine(), (screens[state.phase] || lobbyScreen)(state)));
+  narrate(state);
+}
+
+/**
+ * Puts the screen into #app. The question's heading (marked data-keep) stays the same node as long as its question
+ * is on screen (previewed, open, closed; redrawn for an answer's status, a score, a reconnection's welcome):
+ * everything around it is replaced, it is not, so the focus stays on it and a screen reader does not read it again.
+ */
+function show(line, section) {
+  const keep = section.querySelector(':scope > [data-keep]')?.dataset.keep;
+  const shown = app.querySelector(':scope > section');
+  const kept = keep ? shown?.querySelector(`:scope > [data-keep="${keep}"]`) : null;
+  if (!kept) {
+    app.replaceChildren(line, section);
+    return;
+  }
+  for (const name of shown.getAttributeNames()) if (!section.hasAttribute(name)) shown.removeAttribute(name);
+  for (const name of section.getAttributeNames()) shown.setAttribute(name, section.getAttribute(name));
+  const parts = [...section.childNodes];
+  const at = parts.findIndex((node) => node.dataset?.keep === keep);
+  [...shown.childNodes].forEach((node) => { if (node !== kept) node.remove(); });
+  kept.before(...parts.slice(0, at));
+  kept.after(...parts.slice(at + 1));
+  [...app.childNodes].forEach((node) => { if (node !== shown) node.remove(); });
+  shown.before(line);
+}
+
+/** The question whose heading last got the focus: a new one takes it there (and the screen reader reads it). */
+let focusedQuestion = null;
+/** The screen last shown (phase and question): a new one whose focus was lost puts it on its heading. */
+let shownScreen = null;
+
+/**
+ * Redraws, and then puts the focus where it belongs: on the question's heading when a new question comes; else on
+ * what had it before (the same answer button, the same field with its caret), or, gone from the screen (the
+ * buttons once answered), on the screen's heading. Focus elsewhere (the language switch) is left alone.
+ */
+function keepFocus(redraw) {
+  const before = document.activeElement;
+  const inApp = app.contains(before);
+  const lost = !before || before === document.body;
+  const testId = inApp ? before.dataset.testid : null;
+  const caret = inApp && typeof before.selectionStart === 'number' ? [before.selectionStart, before.selectionEnd] : null;
+  redraw();
+  const state = view.state;
+  const screen = `${state.phase}:${state.questionIndex}`;
+  const newScreen = screen !== shownScreen;
+  shownScreen = screen;
+  const questionShown = ['preview', 'open', 'closed'].includes(state.phase);
+  const newQuestion = questionShown && focusedQuestion !== state.questionIndex;
+  if (questionShown) focusedQuestion = state.questionIndex;
+  if (!inApp && !lost) return;
+  if (newQuestion) {
+    app.querySelector('h1')?.focus();
+    return;
+  }
+  if (inApp && before.isConnected) return;
+  const same = testId ? app.querySelector(`[data-testid="${testId}"]`) : null;
+  if (same && inApp) {
+    same.focus();
+    if (caret) same.setSelectionRange?.(...caret);
+  } else if (inApp || newScreen) {
+    app.querySelector('h1')?.focus();
+  }
+}
+
+/** Keys of what was said for this game (never twice), and what waits to be said together (topic -> text). */
+const said = new Set();
+const saying = new Map();
+let sayTimer = null;
+/** Things that happen within this time (a status that changes at once, a verdict and its points) are said together. */
+const SAY_TOGETHER_MS = 300;
+
+/**
+ * Says text in the live region, once for key. Said within SAY_TOGETHER_MS of one another, texts are said together,
+ * a later one on the same topic in place of the earlier (an answer "sending" that is at once "locked in").
+ */
+function say(key, topic, text) {
+  if (said.has(key)) return;
+  said.add(key);
+  saying.delete(topic);
+  saying.set(topic, text);
+  if (sayTimer) return;
+  sayTimer = setTimeout(() => {
+    sayTimer = null;
+    // Each part a sentence of its own ("Game over. You finished…"), so that a screen reader pauses between them.
+    const all = [...saying.values()].map((text, i, parts) => (i < parts.length - 1 && !/[.!?…]$/.test(text) ? `${text}.` : text)).join(' ');
+    saying.clear();
+    announce(all, 'spoken');
+  }, SAY_TOGETHER_MS);
+}
+
+/** A new game (after leaving one): its questions are said again. */
+function forgetSaid() {
+  said.clear();
+  saying.clear();
+  clearTimeout(sayTimer);
+  sayTimer = null;
+  focusedQuestion = null;
+  shownScreen = null;
+}
+
+/** What the screen reader is told about the state on screen; say() makes sure each thing is said once. */
+function narrate(state) {
+  const index = state.questionIndex;
+  const numbered = { n: index + 1, count: state.questionCount, question: state.question?.text };
+  if (state.phase === 'preview') say(`preview:${index}`, 'question', t('play.said.preview', numbered));
+  if (state.phase === 'open') say(`open:${index}`, 'question', t('play.said.open', numbered));
+  if (state.phase === 'open' || state.phase === 'closed') narrateAnswer(index);
+  if (state.phase === 'closed') {
+    if (view.results) say(`verdict:${index}`, 'close', verdictText(state));
+    else say(`closed:${index}`, 'close', t('play.waitingForResults'));
+    const score = view.score;
+    if (score?.questionIndex === index && view.results) {
+      say(`score:${index}`, 'score', t('play.said.score', { points: formatNumber(score.points ?? 0), rank: score.rank, players: score.players }));
+    }
+  }
+  if (state.phase === 'ended') {
+    say('ended', 'end', t('play.gameOver'));
+    const you = view.podium?.you;
+    if (you?.rank) say('place', 'place', t('play.finalPlace', { rank: you.rank, total: formatNumber(you.total) }));
+  }
+}
+
+/** The answer's status, once per status of each answer ("kept" after "locked in" on a reconnection is not news). */
+function narrateAnswer(index) {
+  const answer = view.answer;
+  if (!answer || (answer.questionIndex !== undefined && answer.questionIndex !== index)) return;
+  if (answer.status === 'kept' && [...said].some((key) => key.startsWith(`answer:${index}:accepted:`))) return;
+  say(`answer:${index}:${answer.status}:${answer.id ?? '-'}:${answer.reason ?? ''}`, 'answer', answerStatusText());
 }
 
 function scoreLine() {
@@ -192,8 +332,16 @@ function scoreLine() {
 
 function lobbyScreen() {
   return el('section', { class: 'big-message', 'data-testid': 'lobby' },
-    el('h1', { i18n: 'play.inLobby' }),
+    el('h1', { i18n: 'play.inLobby', tabindex: -1, 'data-keep': `lobby-${language()}` }),
     el('p', { i18n: 'play.lookAtScreen' }));
+}
+
+/** The question's heading: focusable (tabindex -1) and kept across redraws of its question (show()). */
+function heading(state) {
+  const head = questionHeading(state.question, state.questionIndex, state.questionCount);
+  head.dataset.keep = `question-${state.questionIndex}-${language()}`;
+  head.querySelector('h1').tabIndex = -1;
+  return head;
 }
 
 function previewScreen(state) {
@@ -201,7 +349,7 @@ function previewScreen(state) {
   countdown.node = clock;
   countdown.start(state.opensAt);
   return el('section', { 'data-testid': 'preview' },
-    questionHeading(state.question, state.questionIndex, state.questionCount),
+    heading(state),
     el('p', { class: 'big-message' }, el('span', { i18n: 'play.getReady' }), ' ', clock));
 }
 
@@ -212,7 +360,7 @@ function openScreen(state) {
   const question = state.question;
   const section = el('section', { 'data-testid': 'question' },
     el('div', { class: 'status-line' }, el('span', { class: 'muted', i18n: 'play.timeLeft' }), clock),
-    questionHeading(question, state.questionIndex, state.questionCount));
+    heading(state));
   if (view.answer && view.answer.status !== 'refused' && view.answer.status !== 'not-saved') {
     section.append(answerStatus());
     return section;
@@ -229,17 +377,24 @@ const REFUSED = {
   'invalid-answer': 'play.refused.invalid', 'unknown-game': 'play.gameGone',
 };
 
-function answerStatus() {
+function answerStatusText() {
   const status = view.answer.status;
   const key = { sending: 'play.answerSending', received: 'play.answerReceived', kept: 'play.answerKept', accepted: 'play.answerLockedIn', 'not-saved': 'play.answerNotSaved' }[status];
   const refused = REFUSED[view.answer.reason];
-  return el('p', { class: `feedback ${status === 'refused' || status === 'not-saved' ? 'wrong' : ''}`, role: 'status',
-    'data-testid': 'answer-status', text: key ? t(key) : (refused ? t(refused) : untranslated(view.answer.message, 'play.answerRefused')) });
+  return key ? t(key) : (refused ? t(refused) : untranslated(view.answer.message, 'play.answerRefused'));
+}
+
+/** The answer's status on screen (the live region says it: this is no live region of its own). */
+function answerStatus() {
+  const status = view.answer.status;
+  return el('p', { class: `feedback ${status === 'refused' || status === 'not-saved' ? 'wrong' : ''}`,
+    'data-testid': 'answer-status', text: answerStatusText() });
 }
 
 /** The player's answer: shown as being sent at once, sent now or, while (re)connecting, once welcomed. */
 function sendAnswer(state, answer) {
-  view.answer = { questionIndex: state.questionIndex, given: answer, status: 'sending', tries: 0 };
+  answers += 1;
+  view.answer = { questionIndex: state.questionIndex, given: answer, status: 'sending', tries: 0, id: answers };
   render();
   sendPending();
 }
@@ -316,27 +471,33 @@ function typedAnswer(state) {
     const text = input.value.trim();
     if (text) sendAnswer(state, { text });
   });
-  queueMicrotask(() => input.focus());
   return form;
 }
 
 function closedScreen(state) {
-  const section = el('section', { 'data-testid': 'closed' },
-    questionHeading(state.question, state.questionIndex, state.questionCount));
-  const mine = view.results?.yourAnswer;
-  const isPoll = state.question.type === 'poll';
+  const section = el('section', { 'data-testid': 'closed' }, heading(state));
   if (view.results) {
-    let key = 'play.noAnswer';
-    if (mine && isPoll) key = 'play.thanksForVoting';
-    else if (mine) key = mine.correct ? 'play.correct' : 'play.wrong';
-    section.append(el('p', { class: `feedback ${mine?.correct ? 'right' : (mine && !isPoll ? 'wrong' : '')}`,
-      role: 'status', 'data-testid': 'verdict', text: t(key) }));
+    const mine = view.results.yourAnswer;
+    section.append(el('p', { class: `feedback ${mine?.correct ? 'right' : (mine && !isPoll(state) ? 'wrong' : '')}`,
+      'data-testid': 'verdict', text: verdictText(state) }));
   } else {
     section.append(el('p', { class: 'big-message muted', i18n: 'play.waitingForResults' }));
   }
   if (view.score && view.score.questionIndex === state.questionIndex) section.append(scoreCard(view.score));
   if (view.results?.distribution?.length) section.append(distributionChart(state.question, view.results));
   return section;
+}
+
+function isPoll(state) {
+  return state.question.type === 'poll';
+}
+
+/** Right, wrong, not answered, or thanks for a poll's vote. */
+function verdictText(state) {
+  const mine = view.results?.yourAnswer;
+  if (!mine) return t('play.noAnswer');
+  if (isPoll(state)) return t('play.thanksForVoting');
+  return t(mine.correct ? 'play.correct' : 'play.wrong');
 }
 
 function scoreCard(score) {
@@ -350,7 +511,7 @@ function scoreCard(score) {
 }
 
 function endedScreen() {
-  const section = el('section', { class: 'stack', 'data-testid': 'ended' }, el('h1', { i18n: 'play.gameOver' }));
+  const section = el('section', { class: 'stack', 'data-testid': 'ended' }, el('h1', { i18n: 'play.gameOver', tabindex: -1, 'data-keep': `ended-${language()}` }));
   if (!view.podium) {
     section.append(el('p', { class: 'muted', i18n: 'play.waitingForPodium' }), playAgain());
     return section;

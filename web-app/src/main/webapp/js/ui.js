@@ -38,14 +38,28 @@ export function clear(node) {
   return node;
 }
 
-/** A short message in the page's live region (read out by screen readers). kind: info, error, success. */
-export function announce(text, kind = 'info') {
+/**
+ * The page's one live region (polite), outside what pages redraw: in the page's markup (play/index.html), else made
+ * when this module loads, before anything is said. A live region must exist before its text changes: one inserted
+ * together with its text is often not read out at all.
+ */
+export function liveRegion() {
   let region = document.getElementById('announcer');
   if (!region) {
     region = el('div', { id: 'announcer', class: 'announcer', role: 'status', 'aria-live': 'polite', 'data-testid': 'announcer' });
     document.body.append(region);
   }
-  region.className = `announcer ${kind}`;
+  return region;
+}
+if (document.body) liveRegion();
+
+/**
+ * A short message in the page's live region (read out by screen readers), for 6 seconds. kind: info, error,
+ * success (also shown, at the bottom of the page), spoken (for screen readers only: what the page shows already).
+ */
+export function announce(text, kind = 'info') {
+  const region = liveRegion();
+  region.className = kind === 'spoken' ? 'announcer visually-hidden' : `announcer ${kind}`;
   region.textContent = text;
   clearTimeout(region.hideTimer);
   if (text) region.hideTimer = setTimeout(() => { region.textContent = ''; }, 6000);
