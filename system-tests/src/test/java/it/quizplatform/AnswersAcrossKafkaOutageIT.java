@@ -84,6 +84,51 @@ public class AnswersAcrossKafkaOutageIT {
                 UUID.fromString(played.get()))).as("Bob's and Ada's").isEqualTo(2);
     }
 
+    /**
+     * Kafka and PostgreSQL away together: the broker does not take Ada's answer and the outbox's write fails. She is
+     * told `answer-not-saved` only once the direct send has failed for good too (the producer, which keeps retrying
+     * while it knows the partition, may still deliver it; here it fails when it finds no metadata for the topic): an
+     * answer she was told to send again must not count as well. She sends it again once everything is back, and it
+     * counts once.
+     */
+    @Test
+    void anAnswerNeitherTheBrokerNorTheDatabaseTookIsNotSavedAndCountsOnlyWhenSentAgain() {
+        Game game = Game.open("Both away", 240, false);
+        try (SocketClient hostSocket = SocketClient.host(game.id, game.host);
+             SocketClient ada = game.player("Ada");
+             SocketClient bob = game.player("Bob")) {
+            hostSocket.awaitType("welcome");
+            hostSocket.send("{\"type\":\"start\"}");
+            JsonNode open = ada.awaitPhase("open");
+            // Bob first, with everything there: the answer path is warm and the question's opening in the log.
+            bob.send(AnswersIT.answer(0, firstOption(open)));
+            assertThat(decision(bob).path("type").asText()).isEqualTo("answer-accepted");
+
+            Platform.control("POST", "/kafka/stop");
+            Platform.control("POST", "/postgres/stop");
+            try {
+                ada.send(AnswersIT.answer(0, firstOption(open)));
+                JsonNode reply = ada.await("the answer's reply", Duration.ofSeconds(30), m ->
+                        m.path("type").asText().equals("answer-received") || m.path("code").asText().equals("answer-not-saved"));
+                assertThat(reply.path("code").asText()).as(reply.toString()).isEqualTo("answer-not-saved");
+            } finally {
+                Platform.control("POST", "/postgres/start");
+                Platform.control("POST", "/kafka/start");
+            }
+            awaitKafkaReachable();
+            // Nothing of the first one arrives meanwhile (it would have counted), and the one sent again counts.
+            Platform.sleep(5_000);
+            assertThat(Platform.count("ANSWER", "SELECT count(*) FROM answers WHERE game_id = ?", UUID.fromString(game.id)))
+                    .as("Bob's only").isEqualTo(1);
+            ada.send(AnswersIT.answer(0, firstOption(open)));
+            ada.awaitType("answer-received");
+            JsonNode decided = decision(ada);
+            assertThat(decided.path("type").asText()).as(decided.toString()).isEqualTo("answer-accepted");
+        }
+        assertThat(Platform.count("ANSWER", "SELECT count(*) FROM answers WHERE game_id = ?", UUID.fromString(game.id)))
+                .isEqualTo(2);
+    }
+
     /** The game's id once Ada's answer was received and decided; empty if it came too late to be received. */
     private Optional<String> answerInTheLastSecondsWithoutKafka() {
         Game game = Game.open("Close during outage", 30, false);

@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * game's partition, behind the game's own events, for answer-app to decide. The player is told "received" only
  * once the answer is durable, so an instance dying afterwards loses nothing: normally once the broker has it; if the
  * broker does not take it within {@link #KAFKA_WAIT} (an outage), once it is committed in quiz-app's outbox, which
- * sends it when the broker is back. Only when both fail is the player told to send it again. answer-app's decision
+ * sends it when the broker is back. Only when both fail is the player told to send it again: the database's write
+ * failing, the direct send is waited for to its end (the producer retries it for up to delivery.timeout.ms). answer-app's decision
  * follows as {@code answer-accepted} or {@code answer-refused} (docs/PROTOCOL.md). The answer carries when this
  * instance first showed the question to the player ({@link ShownQuestions}), by either way, for a fair response time.
  */
@@ -172,13 +173,20 @@ public class AnswerIntake {
         CompletableFuture<Void> outcome = new CompletableFuture<>();
         outcome.whenComplete((ok, error) -> arrived(event));
         CompletableFuture<Void> sent;
+        // The broker's own answer to the direct send, which it may still give after the wait (the producer retries
+        // for up to delivery.timeout.ms): the wait is on a copy, since orTimeout would complete this one.
+        CompletableFuture<Void> direct = null;
         try {
-            sent = viaOutbox != null
-                    ? CompletableFuture.failedFuture(OUTBOX_FIRST)
-                    : publisher.publishAsync(event).orTimeout(KAFKA_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (viaOutbox != null) {
+                sent = CompletableFuture.failedFuture(OUTBOX_FIRST);
+            } else {
+                direct = publisher.publishAsync(event);
+                sent = direct.copy().orTimeout(KAFKA_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
+        CompletableFuture<Void> sentDirectly = direct;
         Executor safekeepers = tracing.carrying(executor); // the safekept event continues the answer's trace
         sent.whenComplete((ok, error) -> {
             if (error == null) {
@@ -191,7 +199,7 @@ public class AnswerIntake {
                 kafkaAwaySince = System.nanoTime();
             }
             try {
-                safekeepers.execute(() -> keep(event, game.id(), questionIndex, playerId, viaOutbox, outcome));
+                safekeepers.execute(() -> keep(event, game.id(), questionIndex, playerId, viaOutbox, sentDirectly, outcome));
             } catch (RejectedExecutionException stopping) {
                 answers.refused(game.id(), questionIndex, playerId);
                 outcome.completeExceptionally(new NotSaved(game.id(), questionIndex, playerId, stopping));
@@ -232,19 +240,39 @@ public class AnswerIntake {
         });
     }
 
-    /** The broker did not take the answer (or must not yet): commits it to the outbox instead (a database write). */
+    /**
+     * The broker did not take the answer (or must not yet): commits it to the outbox instead (a database write). When
+     * that fails too, the answer is not saved only once the direct send has failed as well: the broker may still take
+     * it (Kafka and the database away together, Kafka back first), and then it is decided and counts, so the player
+     * must not have been told to answer again.
+     */
     private void keep(EventEnvelope event, String gameId, int questionIndex, String playerId, String viaOutbox,
-                      CompletableFuture<Void> outcome) {
+                      CompletableFuture<Void> sentDirectly, CompletableFuture<Void> outcome) {
         try {
             safekeeping.keep(event);
             metrics.counter("quiz.answers.through.outbox", new Tag("reason", viaOutbox != null ? viaOutbox : "kafka-away")).inc();
             outcome.complete(null);
         } catch (RuntimeException e) {
-            try {
-                answers.refused(gameId, questionIndex, playerId);
-            } finally {
-                outcome.completeExceptionally(new NotSaved(gameId, questionIndex, playerId, e));
+            if (sentDirectly == null) {
+                notSaved(gameId, questionIndex, playerId, e, outcome);
+                return;
             }
+            sentDirectly.whenComplete((ok, error) -> {
+                if (error == null) {
+                    outcome.complete(null);
+                } else {
+                    notSaved(gameId, questionIndex, playerId, e, outcome);
+                }
+            });
+        }
+    }
+
+    private void notSaved(String gameId, int questionIndex, String playerId, RuntimeException why,
+                          CompletableFuture<Void> outcome) {
+        try {
+            answers.refused(gameId, questionIndex, playerId);
+        } finally {
+            outcome.completeExceptionally(new NotSaved(gameId, questionIndex, playerId, why));
         }
     }
 }
