@@ -233,7 +233,7 @@ public class QuizAuthoringIT {
         assertThat(events(id)).isEqualTo(4);
 
         // Someone else's published quiz reads without its answers (it may be the one a class is playing, and an
-        // account is free), and cannot be copied or exported, which would show them; its owner's reads show them.
+        // account is free), and cannot be copied, exported or hosted, which would show them; its owner's reads show them.
         Platform.Reply shared = send("GET", "/quiz/api/quizzes/" + id, null, otherHost, null);
         assertThat(shared.status()).isEqualTo(200);
         assertThat(shared.json().get("questions")).hasSize(2);
@@ -242,8 +242,10 @@ public class QuizAuthoringIT {
         assertThat(shared.json().findValues("acceptedAnswers")).isEmpty();
         assertThat(shared.json().get("answersShown").asBoolean()).isFalse();
         assertThat(send("GET", "/quiz/api/quizzes/" + id, null, host, null).json().findValues("correct")).isNotEmpty();
+        // Nor hosted: a game shows each question's answers once it closes, and a skip closes one at once.
         for (Platform.Reply refused : List.of(send("POST", "/quiz/api/quizzes/" + id + "/duplicate", null, otherHost, null),
-                send("GET", "/quiz/api/quizzes/" + id + "/export", null, otherHost, null))) {
+                send("GET", "/quiz/api/quizzes/" + id + "/export", null, otherHost, null),
+                send("POST", "/quiz/api/games", "{\"quizId\":\"" + id + "\"}", otherHost, null))) {
             assertThat(refused.status()).as(refused.body()).isEqualTo(403);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.body()).doesNotContain("Pacific");

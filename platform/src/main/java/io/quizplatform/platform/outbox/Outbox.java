@@ -76,16 +76,21 @@ public class Outbox {
     }
 
     private OutboxMessage row(EventEnvelope event) {
-        String envelope = EventCodec.encode(event);
+        String envelope = requireSendable(event.type(), EventCodec.encode(event));
+        return new OutboxMessage(UUID.fromString(event.id()), EventTypes.topicOf(event.type()).topicName(),
+                event.aggregateId(), event.type(), envelope, event.occurredAt(), tracing.current());
+    }
+
+    /** The envelope, unless it is over {@link #MAX_EVENT_BYTES}: then {@link EventTooLarge}, before anything is written. */
+    static String requireSendable(String eventType, String envelope) {
         // A UTF-16 unit is at most 3 bytes of UTF-8: only a long envelope needs counting.
         if (envelope.length() > MAX_EVENT_BYTES / 3) {
             long bytes = Utf8.length(envelope);
             if (bytes > MAX_EVENT_BYTES) {
-                throw new EventTooLarge(event.type(), bytes, MAX_EVENT_BYTES);
+                throw new EventTooLarge(eventType, bytes, MAX_EVENT_BYTES);
             }
         }
-        return new OutboxMessage(UUID.fromString(event.id()), EventTypes.topicOf(event.type()).topicName(),
-                event.aggregateId(), event.type(), envelope, event.occurredAt(), tracing.current());
+        return envelope;
     }
 
     /**

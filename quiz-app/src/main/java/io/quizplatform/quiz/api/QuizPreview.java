@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Someone else's published quiz as any host reads it: its questions and options without which are correct and
  * without the accepted answers. A quiz of the shared library may be the one a class is playing right now, and an
- * account costs nothing, so its answers are its owner's (and admins') alone. Such a host can still play it.
+ * account costs nothing, so its answers are its owner's (and admins') alone; nor may another host copy, export or
+ * host it.
  */
 public record QuizPreview(String id, String ownerId, String title, String description, QuizSettings settings,
                           String status, long version, String copiedFrom, boolean answersShown,

@@ -42,6 +42,8 @@ import java.util.concurrent.TimeUnit;
 public class AnswerIntake {
 
     static final Duration KAFKA_WAIT = Duration.ofMillis(1500);
+    /** The longest a direct send is waited for when the outbox could not take the answer either. */
+    static final Duration DIRECT_SEND_LIMIT = Duration.ofSeconds(20);
     /** After the broker failed to take an answer, the next ones go to the outbox at once for this long. */
     static final Duration KAFKA_AWAY_FOR = Duration.ofSeconds(3);
     private static final RuntimeException OUTBOX_FIRST = new RuntimeException("through the outbox", null, false, false) { };
@@ -257,7 +259,8 @@ public class AnswerIntake {
                 notSaved(gameId, questionIndex, playerId, e, outcome);
                 return;
             }
-            sentDirectly.whenComplete((ok, error) -> {
+            // Bounded: the producer gives up by delivery.timeout.ms (15 s) after max.block.ms (3 s); the player waits.
+            sentDirectly.copy().orTimeout(DIRECT_SEND_LIMIT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, error) -> {
                 if (error == null) {
                     outcome.complete(null);
                 } else {

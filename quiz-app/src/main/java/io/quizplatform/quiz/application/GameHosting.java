@@ -64,6 +64,11 @@ public class GameHosting {
 
     public GameView create(Actor host, UUID quizId, boolean lateJoinAllowed) {
         QuizDetail quiz = quizzes.read(host, quizId);
+        if (!QuizAuthoring.seesAnswers(host, quiz.ownerId())) {
+            // A game shows each question's answers once it closes (a skip closes one at once): hosting it alone
+            // would give anyone the answers of the quiz a class is playing.
+            throw new NotYourQuiz("Only the quiz's owner (or an admin) can host a game of it: a game shows its answers.");
+        }
         if (!"published".equals(quiz.status())) {
             throw new QuizNotPublished();
         }

@@ -194,8 +194,8 @@ public class QuizAuthoring {
 
     /**
      * Whether the actor may see a quiz's answers (which options are correct, the accepted answers): its owner and
-     * admins only. Anyone else reads a published quiz without them, and may neither copy nor export it, since the
-     * copy would show them (the quiz may be the one a class is playing).
+     * admins only. Anyone else reads a published quiz without them, and may neither copy, export nor host it, since
+     * each would show them (the quiz may be the one a class is playing).
      */
     public static boolean seesAnswers(Actor actor, String ownerId) {
         return actor.admin() || ownerId.equals(actor.userId());

@@ -26,10 +26,16 @@ public record Question(String id, QuestionType type, String text, String imageUr
     public static final int MAX_ACCEPTED_ANSWERS = 10;
     public static final int MAX_ACCEPTED_ANSWER = 100;
 
-    /** This question without its imageUrl when that is no uploaded image's path (a link to another site). */
-    public Question withoutLinkedImage() {
-        return imageUrl == null || imageUrl.isEmpty() || Image.isImagePath(imageUrl) ? this
-                : new Question(id, type, text, null, timeLimitSeconds, points, options, acceptedAnswers);
+    /**
+     * This question as a copy takes it from a quiz written before today's rules: without an imageUrl that is no
+     * uploaded image's path (a link to another site, never shown), and with control characters made spaces.
+     */
+    public Question asCopied() {
+        String image = imageUrl == null || imageUrl.isEmpty() || Image.isImagePath(imageUrl) ? imageUrl : null;
+        return new Question(id, type, QuizText.cleaned(text, true), image, timeLimitSeconds, points,
+                options.stream().map(o -> o == null ? null
+                        : new AnswerOption(o.id(), QuizText.cleaned(o.text(), false), o.correct())).toList(),
+                acceptedAnswers.stream().map(a -> QuizText.cleaned(a, false)).toList());
     }
 
     /** The id of the uploaded image this question shows, if its imageUrl is this service's image path. */

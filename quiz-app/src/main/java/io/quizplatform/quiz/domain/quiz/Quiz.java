@@ -84,14 +84,16 @@ public final class Quiz {
     }
 
     /**
-     * A new draft with this quiz's content, owned by {@code newOwnerId} (used by duplicate and import). A picture
-     * linked from another site (taken before such links were refused, never shown) is left out of the copy, which
-     * would be refused for it otherwise.
+     * A new draft with this quiz's content, owned by {@code newOwnerId} (used by duplicate and import). What a quiz
+     * written before today's rules holds and they refuse (a picture linked from another site, control characters) is
+     * left out of the copy ({@link Question#asCopied}), which would be refused for it otherwise: a copy is the only
+     * way to change a published quiz.
      */
     public Quiz copyAs(String newQuizId, String newOwnerId, String newTitle) {
-        Quiz copy = create(newQuizId, newOwnerId, newTitle, description, settings, id);
+        Quiz copy = create(newQuizId, newOwnerId, QuizText.cleaned(newTitle, false), QuizText.cleaned(description, true),
+                settings, id);
         for (Question q : questions) {
-            copy.addQuestion(q.withoutLinkedImage());
+            copy.addQuestion(q.asCopied());
         }
         return copy;
     }

@@ -21,6 +21,19 @@ final class QuizText {
         return false;
     }
 
+    /** The text with each control character it may not hold made a space (for copies of quizzes from before). */
+    static String cleaned(String text, boolean linesAllowed) {
+        if (text == null || !hasControl(text, linesAllowed)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(Character.isISOControl(c) && !(linesAllowed && (c == '\n' || c == '\r' || c == '\t')) ? ' ' : c);
+        }
+        return out.toString();
+    }
+
     static RuleViolation.Violation violation(String field, boolean linesAllowed) {
         return new RuleViolation.Violation(field, "control-characters", linesAllowed
                 ? "may not contain control characters other than line breaks and tabs"

@@ -296,20 +296,22 @@ public class QuizTest {
     }
 
     @Test
-    void aCopyLeavesOutAPictureLinkedFromAnotherSite() {
-        // Taken before such links were refused (replayed from the quiz's events, never checked again): the copy would
-        // be refused for it, and the picture never showed anyway.
-        Question linked = new Question("1", QuestionType.SINGLE_CHOICE, "Capital of France?", "https://img.example/p.png",
-                20, 1000, single("1").options(), List.of());
+    void aCopyLeavesOutWhatTodaysRulesRefuseInAQuizWrittenBefore() {
+        // Taken before such links and characters were refused (replayed from the quiz's events, never checked again):
+        // the copy, the only way to change a published quiz, would be refused for them.
+        Question old = new Question("1", QuestionType.SINGLE_CHOICE, "Capital\u0001 of\nFrance?", "https://img.example/p.png",
+                20, 1000, List.of(new AnswerOption("a", "Par\tis", true), new AnswerOption("b", "Lyon", false)), List.of());
         Quiz quiz = Quiz.fromHistory(List.of(
-                new QuizEvent.QuizCreated("q1", "owner", "Geography", "", QuizSettings.DEFAULT, null),
-                new QuizEvent.QuestionAdded(linked, 0)));
+                new QuizEvent.QuizCreated("q1", "owner", "Geo\tgraphy", "", QuizSettings.DEFAULT, null),
+                new QuizEvent.QuestionAdded(old, 0)));
 
-        Quiz copy = quiz.copyAs("q2", "owner", "Geography (copy)");
+        Quiz copy = quiz.copyAs("q2", "owner", "Geo\tgraphy (copy)");
 
+        assertThat(copy.title()).isEqualTo("Geo graphy (copy)");
         assertThat(copy.questions()).hasSize(1);
         assertThat(copy.questions().get(0).imageUrl()).isNull();
-        assertThat(copy.questions().get(0).text()).isEqualTo("Capital of France?");
+        assertThat(copy.questions().get(0).text()).isEqualTo("Capital  of\nFrance?");
+        assertThat(copy.questions().get(0).options().get(0).text()).isEqualTo("Par is");
     }
 
     @Test
