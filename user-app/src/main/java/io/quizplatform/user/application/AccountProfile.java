@@ -94,6 +94,8 @@ public class AccountProfile {
     /** The new hash saved (refused if the account changed since it was read), the sessions before it ended. */
     @Transactional(Transactional.TxType.MANDATORY)
     AccessTokens.AccessToken replacePasswordHash(User user, String newHash) {
+        // The row first, then the clock: a renewal holding it issues its token before this cutoff is taken.
+        users.byIdLocked(user.id());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant validFrom = user.replacePasswordHash(newHash, now);
         users.save(user);

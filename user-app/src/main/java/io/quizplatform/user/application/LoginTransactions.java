@@ -52,13 +52,15 @@ public class LoginTransactions {
     }
 
     /**
-     * The account a token issued at {@code issuedAt} is renewed for: refused if locked or gone, or if its sessions were
-     * ended after the token was checked at the door (the cutoff is read here, in the renewal's transaction); its roles
-     * synced, as at a login.
+     * A new token for the account a token issued at {@code issuedAt} is renewed for: refused if locked or gone, or if
+     * its sessions were ended after the token was checked at the door (the cutoff is read here, in the renewal's
+     * transaction); its roles synced, as at a login.
      */
     @Transactional
-    User renewing(UUID userId, Instant issuedAt) {
-        User user = users.byId(userId).orElseThrow(AccountGone::new);
+    AccessTokens.AccessToken renewing(UUID userId, Instant issuedAt) {
+        // Locked, and the new token issued before the lock goes: an end of the sessions committing meanwhile either
+        // came first (its cutoff is read here) or waits, and takes its cutoff after this token's iat.
+        User user = users.byIdLocked(userId).orElseThrow(AccountGone::new);
         if (user.locked()) {
             throw new AccountLocked();
         }
@@ -66,7 +68,7 @@ public class LoginTransactions {
             throw new SessionEndedMeanwhile();
         }
         profile.syncRoles(user, Instant.now());
-        return user;
+        return tokens.issue(user);
     }
 
     /** A password change's one transaction ({@link AccountProfile#changePassword}, whose hashing is done by then). */

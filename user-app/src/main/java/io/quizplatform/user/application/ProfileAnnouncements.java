@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Announces an account's profile ({@code user.profile-updated}: name and roles, all a reader keeps of it) through the
@@ -28,8 +29,21 @@ public class ProfileAnnouncements {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void profile(User user, Instant now) {
+        outbox.append(profileEvent(user, now));
+    }
+
+    /**
+     * Another announcement of the account, then its profile, in that order on the account's key (one statement:
+     * rows persisted one by one in a transaction may reach the table in another order).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void followedByProfile(EventEnvelope announcement, User user, Instant now) {
+        outbox.appendAll(List.of(announcement, profileEvent(user, now)));
+    }
+
+    private static EventEnvelope profileEvent(User user, Instant now) {
         UserProfileUpdated payload = new UserProfileUpdated(user.id().toString(), user.displayName(), user.roleClaims(), now);
-        outbox.append(EventEnvelope.newEvent(EventTypes.USER_PROFILE_UPDATED, "user", user.id().toString(),
-                user.version(), now, EventCodec.payloadToJson(payload)));
+        return EventEnvelope.newEvent(EventTypes.USER_PROFILE_UPDATED, "user", user.id().toString(), user.version(), now,
+                EventCodec.payloadToJson(payload));
     }
 }

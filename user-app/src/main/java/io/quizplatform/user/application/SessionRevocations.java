@@ -4,7 +4,6 @@ import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.contracts.EventTypes;
 import io.quizplatform.contracts.UserSessionsRevoked;
 import io.quizplatform.platform.messaging.EventCodec;
-import io.quizplatform.platform.outbox.Outbox;
 import io.quizplatform.platform.persistence.AfterCommit;
 import io.quizplatform.platform.security.TokenDenyList;
 import io.quizplatform.user.domain.User;
@@ -48,9 +47,6 @@ public class SessionRevocations {
     UserRepository users;
 
     @Inject
-    Outbox outbox;
-
-    @Inject
     ProfileAnnouncements announcements;
 
     @Inject
@@ -86,10 +82,9 @@ public class SessionRevocations {
     @Transactional(Transactional.TxType.MANDATORY)
     public void ended(User user, Instant validFrom, String reason, Instant now) {
         UserSessionsRevoked payload = new UserSessionsRevoked(user.id().toString(), validFrom, reason, now);
-        outbox.append(EventEnvelope.newEvent(EventTypes.USER_SESSIONS_REVOKED, "user", user.id().toString(),
-                user.version(), now, EventCodec.payloadToJson(payload)));
         // The topic is compacted: a revocation left last on the account's key would be all a later reader finds.
-        announcements.profile(user, now);
+        announcements.followedByProfile(EventEnvelope.newEvent(EventTypes.USER_SESSIONS_REVOKED, "user",
+                user.id().toString(), user.version(), now, EventCodec.payloadToJson(payload)), user, now);
         UUID userId = user.id();
         AfterCommit.run(transaction, () -> copyToRedis(userId, validFrom));
     }

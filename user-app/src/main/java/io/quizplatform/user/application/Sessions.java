@@ -15,9 +15,6 @@ public class Sessions {
     LoginTransactions steps;
 
     @Inject
-    AccessTokens tokens;
-
-    @Inject
     TokenDenyList denyList;
 
     /**
@@ -36,7 +33,7 @@ public class Sessions {
             throw new TokenRenewedAlready();
         }
         try {
-            return tokens.issue(steps.renewing(userId, issuedAt));
+            return steps.renewing(userId, issuedAt);
         } catch (RuntimeException e) {
             giveBack(tokenId);
             throw e;

@@ -17,6 +17,13 @@ public interface UserRepository {
 
     Optional<User> byId(UUID id);
 
+    /**
+     * The account, its row locked until the transaction ends: an end of its sessions and a renewal of its tokens go
+     * one after the other (a renewal that read the account while a password change was committing issued a token at
+     * the new cutoff, which every service took).
+     */
+    Optional<User> byIdLocked(UUID id);
+
     /** A cutoff of an account's sessions (tokens issued before {@code validFrom} are void). */
     record SessionCutoff(UUID userId, Instant validFrom) {
     }

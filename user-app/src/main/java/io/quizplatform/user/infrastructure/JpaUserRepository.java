@@ -46,6 +46,12 @@ public class JpaUserRepository implements UserRepository {
         return Optional.ofNullable(entityManager.find(UserRecord.class, id)).map(UserRecord::toUser);
     }
 
+    @Override
+    public Optional<User> byIdLocked(UUID id) {
+        return Optional.ofNullable(entityManager.find(UserRecord.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+                .map(UserRecord::toUser);
+    }
+
     /** The accounts whose sessions were ended after {@code since}: the cutoffs that can still void a live token. */
     @Override
     public List<SessionCutoff> sessionCutoffsAfter(Instant since) {
