@@ -7,6 +7,12 @@
 // it only when its closing handshake times out, minutes later. So a socket silent too long, or one that does not
 // answer a ping when the page comes back to the foreground or the device back online, is let go of at once (its
 // late events ignored) and a new one made, without waiting for its close.
+//
+// An answer's caller may ask for the same when nothing at all came back since the answer (hurry()): that wait grows
+// with each such request (1 s doubling to 5 s, jittered) and a welcome does not reset it, so a slow server does not
+// see every phone that answered reconnect at the same moment, over and over. The pong of the ping sent with the
+// answer (sendWithPing(), pongFor()) tells the caller the server has read the answer: the server reads a socket's
+// messages in order, so its reply will come on that socket.
 const MAX_BACKOFF_MS = 5000;
 const PING_EVERY_MS = 15000;
 const SILENT_LIMIT_MS = 35000;
@@ -32,6 +38,11 @@ export class GameConnection {
     this.watchdog = null;
     this.retryTimer = null;
     this.probeTimer = null;
+    /** Reconnections asked for by hurry() since the last calm(): the next one waits longer. */
+    this.hurried = 0;
+    /** Pings sent and pongs heard on the current socket: the n-th pong answers the n-th ping. */
+    this.pings = 0;
+    this.pongs = 0;
     this.wake = () => {
       if (document.visibilityState === 'visible') this.probe();
     };
@@ -71,6 +82,8 @@ export class GameConnection {
   attach(socket) {
     this.socket = socket;
     this.welcomed = false;
+    this.pings = 0;
+    this.pongs = 0;
     socket.addEventListener('message', (event) => {
       if (this.socket !== socket) return;
       let message;
@@ -102,7 +115,8 @@ export class GameConnection {
       this.welcomed = true;
       this.handlers.onStatus?.('open');
     }
-    if (message.type !== 'pong') this.handlers.onMessage(message);
+    if (message.type === 'pong') this.pongs += 1;
+    else this.handlers.onMessage(message);
   }
 
   retry() {
@@ -125,6 +139,29 @@ export class GameConnection {
     this.letGo();
     this.attempt += 1;
     this.connect();
+  }
+
+  /**
+   * Lets go of the socket now and makes a new one after a jittered wait, longer at each call until calm(): for an
+   * answer whose link carries nothing back. A welcome does not shorten the next wait.
+   */
+  hurry() {
+    if (this.stopped) return;
+    this.letGo();
+    const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.hurried);
+    this.hurried += 1;
+    this.attempt += 1;
+    this.handlers.onStatus?.('retrying');
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.stopped) this.connect();
+    }, base / 2 + Math.random() * base / 2);
+  }
+
+  /** An answer got its reply: the server keeps up, and the next hurry() waits the shortest time again. */
+  calm() {
+    this.hurried = 0;
   }
 
   letGo() {
@@ -152,7 +189,7 @@ export class GameConnection {
     clearTimeout(this.probeTimer);
     const socket = this.socket;
     const asked = Date.now();
-    if (socket.readyState === WebSocket.OPEN) socket.send('{"type":"ping"}');
+    if (socket.readyState === WebSocket.OPEN) this.ping(socket);
     this.probeTimer = setTimeout(() => {
       if (this.socket === socket && !(this.welcomed && this.lastHeard >= asked)) this.reconnect();
     }, WAKE_PROBE_MS);
@@ -175,8 +212,30 @@ export class GameConnection {
         this.reconnect();
         return;
       }
-      socket.send('{"type":"ping"}');
+      this.ping(socket);
     }, PING_EVERY_MS);
+  }
+
+  ping(socket) {
+    socket.send('{"type":"ping"}');
+    this.pings += 1;
+  }
+
+  /**
+   * Sends a message and a ping after it; returns what pongFor() takes to tell whether the server has read the message
+   * (its pong came), or null when not connected.
+   */
+  sendWithPing(message) {
+    const socket = this.socket;
+    if (!socket || socket.readyState !== WebSocket.OPEN) return null;
+    socket.send(JSON.stringify(message));
+    this.ping(socket);
+    return { socket, ping: this.pings };
+  }
+
+  /** Whether the pong of the ping sent by sendWithPing() came back, on a socket still in use. */
+  pongFor(sent) {
+    return sent !== null && this.socket === sent.socket && this.pongs >= sent.ping;
   }
 
   /** Sends a message; false when not connected (the caller may say so and let the player try again). */
@@ -189,11 +248,6 @@ export class GameConnection {
   /** Connected and welcomed: what is sent now is read by the server as this player's (or host's). */
   ready() {
     return this.welcomed && this.socket?.readyState === WebSocket.OPEN;
-  }
-
-  /** Whether anything (a pong included) came on the current connection since the moment {@code since} (Date.now()). */
-  heardSince(since) {
-    return this.socket !== null && this.lastHeard >= since;
   }
 
   /** The server's clock, as well as this device can tell. */

@@ -6,8 +6,18 @@ import { t } from './i18n.js';
 import { el } from './ui.js';
 
 const KEY = 'qp.player';
-/** How long a join may wait for its answer (joined or a refusal, then the welcome) before the form is usable again. */
+/**
+ * How long a join may wait for its answer (joined or a refusal, then the welcome) before the form is usable again. The
+ * socket is still listened to: the server may only be slow to commit the join, which then counts (a late `joined`
+ * and welcome carry on as that player).
+ */
 const JOIN_TIMEOUT_MS = 10000;
+/**
+ * A join tried again while the last one is unanswered is sent again on the same socket (the server makes one join of
+ * a socket at most: `join-in-progress`, or `already-identified` once joined); nothing at all back within this time,
+ * and the socket is taken for dead: the join goes on a new one.
+ */
+const JOIN_PROBE_MS = 3000;
 
 /**
  * The player this tab joined as, if any: {gameId, playerId, nickname, playerToken, pin}. A PIN in the page's address
@@ -50,17 +60,24 @@ class JoinDropped extends Error {}
 /**
  * The join socket. A refused join keeps it open for the next try; once joined, what it received (the welcome and
  * anything after it) waits until the game's connection takes the socket over (`handOver()` returns it). Lost after
- * `joined` and before the welcome (or silent too long), the join still counts: it settles with the player and no
- * socket, and the game's connection says hello on the game's socket.
+ * `joined` and before the welcome, the join still counts: it settles with the player and no socket, and the game's
+ * connection says hello on the game's socket. A join unanswered in time gives the form back but not the socket: a
+ * late `joined` and welcome still count (onJoined), and a late refusal is shown (onLateRefusal).
  */
 class JoinSocket {
-  constructor() {
+  constructor(onJoined, onLateRefusal) {
+    this.onJoined = onJoined;
+    this.onLateRefusal = onLateRefusal;
     this.socket = null;
     this.pending = null;
     this.timer = null;
     this.messages = [];
     this.joined = null;
     this.handedOver = false;
+    /** A join was sent on this socket and not answered yet. */
+    this.unanswered = false;
+    /** When the socket last received anything (Date.now()). */
+    this.heard = 0;
   }
 
   /** A new socket, and what was learnt on the last one forgotten. */
@@ -68,6 +85,7 @@ class JoinSocket {
     this.letGo();
     this.messages = [];
     this.joined = null;
+    this.unanswered = false;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const socket = new WebSocket(`${scheme}://${location.host}/quiz/ws/join`);
     this.socket = socket;
@@ -88,6 +106,7 @@ class JoinSocket {
   letGo() {
     const socket = this.socket;
     this.socket = null;
+    this.unanswered = false;
     if (!socket) return;
     // Closing a socket that is still connecting makes the browser log an error; close it once it opens instead.
     if (socket.readyState === WebSocket.CONNECTING) socket.addEventListener('open', () => socket.close(1000, 'gave up'));
@@ -96,6 +115,7 @@ class JoinSocket {
 
   /** The socket is gone: joined already, the player carries on without it; else the join failed. */
   dropped() {
+    this.unanswered = false;
     if (this.joined) this.settle({ player: this.joined, socket: null, handOver: () => [] });
     else this.settle(null, new JoinDropped());
   }
@@ -108,6 +128,7 @@ class JoinSocket {
       return;
     }
     if (this.handedOver) return;
+    this.heard = Date.now();
     if (this.joined) {
       this.messages.push(message);
       if (message.type === 'welcome') {
@@ -118,21 +139,39 @@ class JoinSocket {
         this.settle({ player: this.joined, socket: this.socket, handOver });
       }
     } else if (message.type === 'joined') {
+      this.unanswered = false;
       this.joined = { gameId: message.gameId, playerId: message.playerId, nickname: message.nickname,
         playerToken: message.playerToken, pin: this.pin };
       rememberPlayer(this.joined);
     } else if (message.type === 'error') {
+      // A join sent again on this socket while the first is committing: the first one's answer is still to come.
+      if (message.code === 'join-in-progress' || message.code === 'already-identified') return;
+      this.unanswered = false;
       this.settle(null, new JoinRefused(message));
     }
   }
 
+  /** The join's outcome: joined (also after the form came back: onJoined), or why not. */
   settle(value, error) {
     clearTimeout(this.timer);
     const pending = this.pending;
     this.pending = null;
-    if (!pending) return;
-    if (error) pending.reject(error);
-    else pending.resolve(value);
+    if (value) {
+      this.onJoined(value);
+      pending?.resolve(value);
+    } else if (pending) {
+      pending.reject(error);
+    } else if (error instanceof JoinRefused) {
+      this.onLateRefusal(error);
+    }
+  }
+
+  /** No answer in time: the form is usable again; the socket is still listened to (a late answer counts). */
+  timedOut() {
+    clearTimeout(this.timer);
+    const pending = this.pending;
+    this.pending = null;
+    pending?.reject(new JoinDropped());
   }
 
   join(pin, nickname) {
@@ -140,11 +179,29 @@ class JoinSocket {
       this.pending = { resolve, reject };
       this.pin = pin;
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => {
-        this.letGo();
-        this.dropped();
-      }, JOIN_TIMEOUT_MS);
-      const send = () => this.socket.send(JSON.stringify({ type: 'join', pin, nickname }));
+      const send = () => {
+        this.unanswered = true;
+        this.socket.send(JSON.stringify({ type: 'join', pin, nickname }));
+      };
+      const wait = (ms) => {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.timedOut(), ms);
+      };
+      if (this.socket?.readyState === WebSocket.OPEN && this.unanswered) {
+        // Tried again while the last join is unanswered: not a second join, the same one asked on the same socket.
+        const asked = Date.now();
+        send();
+        this.timer = setTimeout(() => {
+          if (this.heard >= asked) {
+            wait(JOIN_TIMEOUT_MS - JOIN_PROBE_MS);
+            return;
+          }
+          this.open(send);
+          wait(JOIN_TIMEOUT_MS);
+        }, JOIN_PROBE_MS);
+        return;
+      }
+      wait(JOIN_TIMEOUT_MS);
       if (this.socket?.readyState === WebSocket.OPEN) send();
       else this.open(send);
     });
@@ -177,8 +234,8 @@ function joinError(error) {
  * @param message an optional message key to show first (e.g. why the last game was left)
  */
 export function joinForm(app, initialPin, message) {
-  const joinSocket = new JoinSocket();
   return new Promise((resolve) => {
+    const joinSocket = new JoinSocket(resolve, (error) => showRefusal(error));
     const pin = el('input', { id: 'pin', inputmode: 'numeric', autocomplete: 'off', maxlength: 6, required: true,
       'data-testid': 'pin-input', 'aria-describedby': 'pin-error' });
     pin.value = /^\d{6}$/.test(initialPin || '') ? initialPin : '';
@@ -218,22 +275,28 @@ export function joinForm(app, initialPin, message) {
       }
       submit.disabled = true;
       try {
-        resolve(await joinSocket.join(pin.value.trim(), nickname.value.trim()));
+        await joinSocket.join(pin.value.trim(), nickname.value.trim());
       } catch (error) {
-        const { field, key } = joinError(error);
-        const text = t(key);
-        if (field === 'pin' || field === 'nickname') {
-          const input = field === 'pin' ? pin : nickname;
-          input.setAttribute('aria-invalid', 'true');
-          (field === 'pin' ? pinError : nicknameError).textContent = text;
-          input.focus();
-        } else {
-          formError.textContent = text;
-        }
+        showRefusal(error);
       } finally {
         submit.disabled = false;
       }
     });
+    /** Why the join did not go through (also a refusal that comes after the form was given back). */
+    function showRefusal(error) {
+      const { field, key } = joinError(error);
+      const text = t(key);
+      formError.textContent = '';
+      formError.setAttribute('role', 'alert');
+      if (field === 'pin' || field === 'nickname') {
+        const input = field === 'pin' ? pin : nickname;
+        input.setAttribute('aria-invalid', 'true');
+        (field === 'pin' ? pinError : nicknameError).textContent = text;
+        input.focus();
+      } else {
+        formError.textContent = text;
+      }
+    }
     app.replaceChildren(form);
     (pin.value ? nickname : pin).focus();
   });

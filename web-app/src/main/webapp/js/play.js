@@ -1,7 +1,10 @@
 // The player's page (/play/): join with PIN and nickname, then follow the game over the socket. A reload or a lost
 // network reconnects by itself and the server's `welcome` puts the player back where the game is. An answer is
-// never lost without a word: one tapped while reconnecting waits for the welcome, and one that gets no reply
-// (docs/PROTOCOL.md: received, refused or not saved) in time is sent again on a new connection.
+// never lost without a word: one tapped while reconnecting waits for the welcome, and one whose link carries nothing
+// back (not even the pong of the ping sent with it) is sent again on a new connection, whose welcome says whether it
+// arrived. One whose pong came back was read by the server, whose reply (docs/PROTOCOL.md: received, refused or not
+// saved) may be slow: the page says "sending" and waits on the same socket. A reply is applied only to the answer
+// it is for (same question, same answerId once known): a late one for an earlier question changes nothing.
 //
 // For a screen reader: the page's one polite live region (#announcer, in play/index.html, outside #app) is told each
 // thing once, when it happens (say()): the question (number and text) previewed and opened, the answer's status,
@@ -21,13 +24,16 @@ document.body.prepend(header(connection));
 app.removeAttribute('aria-busy');
 
 /**
- * How long an answer waits for the server's reply (docs/PROTOCOL.md: received, refused or not saved) before the
- * connection is made again and the answer sent again: ANSWER_REPLY_MS when nothing at all came back meanwhile (not
- * even the pong of the ping sent with the answer: a dead link), ANSWER_REPLY_MAX_MS when the link answers but the
- * reply is late (a busy server: reconnecting thousands of phones at once would not make it faster).
+ * How long the pong of the ping sent with an answer may take before the link is taken for dead and the connection
+ * made again (after a jittered wait, live.hurry()), at most ANSWER_RECONNECTS times for one answer. Once the pong
+ * came, the server has read the answer and always replies on that socket (received, refused or not saved, after up to
+ * some 15 s when Kafka and the database are both away): the page waits, as reconnecting thousands of phones at once
+ * would not make a busy server faster. A link that dies later is found by live.js's own watchdog.
  */
 const ANSWER_REPLY_MS = 3000;
-const ANSWER_REPLY_MAX_MS = 10000;
+const ANSWER_RECONNECTS = 2;
+/** Statuses of an answer the server has acknowledged: it is always decided (docs/PROTOCOL.md). */
+const ACKNOWLEDGED = ['received', 'accepted', 'kept'];
 
 // A PIN in the address other than the saved player's game (a new game in the same tab) forgets the saved player.
 let player = savedPlayer(param('pin'));
@@ -82,11 +88,16 @@ function receive(message) {
       // Back after a reload or a drop: an answer already given shows as received (the results will say if it counted).
       // One still on its way (tapped while reconnecting, or unanswered on the last connection) goes now, if the
       // server has none and the same question is still open.
+      // One acknowledged (received) on the last connection stays so on the same open question even when this welcome
+      // says answered false: it comes from an instance that has not read the decision yet, and the answer is decided
+      // anyway; the options are not offered again (a second tap would only be refused).
       const sending = view.answer?.status === 'sending' ? view.answer : null;
+      const acknowledged = ACKNOWLEDGED.includes(view.answer?.status) ? view.answer : null;
+      const sameOpen = (answer) => answer && !message.answered && message.phase === 'open'
+        && message.questionIndex === answer.questionIndex;
       view.answer = message.answered ? { questionIndex: message.questionIndex, given: message.yourAnswer, status: 'kept' } : null;
-      if (sending && !message.answered && message.phase === 'open' && message.questionIndex === sending.questionIndex) {
-        view.answer = sending;
-      }
+      if (sameOpen(sending)) view.answer = sending;
+      if (sameOpen(acknowledged)) view.answer = acknowledged;
       view.results = message.phase === 'closed' && message.yourAnswer !== undefined
         ? { yourAnswer: message.yourAnswer, correct: message.correct, distribution: [] } : null;
       setState(message);
@@ -98,29 +109,40 @@ function receive(message) {
       setState(message);
       break;
     case 'answer-received':
-      if (view.answer) view.answer.status = 'received';
+      // Only for the answer being sent: a late receipt of an earlier question's answer is not this one's.
+      if (view.answer?.status !== 'sending' || !isFor(view.answer, message)) break;
       clearTimeout(answerTimer);
+      live?.calm();
+      view.answer.status = 'received';
+      view.answer.answerId = message.answerId;
       render();
       break;
     case 'answer-accepted':
       // Also when this page sent no answer: one given on another connection of this player (a second tab, or
       // before a reconnect to another server whose welcome could not know of it yet) counts, and is locked in.
-      clearTimeout(answerTimer);
-      if (view.answer) {
+      if (view.answer && isFor(view.answer, message)) {
+        clearTimeout(answerTimer);
         view.answer.status = 'accepted';
-      } else if (message.questionIndex === view.state?.questionIndex) {
-        view.answer = { status: 'accepted' };
+      } else if (!view.answer && message.questionIndex === view.state?.questionIndex) {
+        view.answer = { questionIndex: message.questionIndex, status: 'accepted' };
+      } else {
+        break;
       }
       render();
       break;
     case 'answer-refused':
+      // An invalid-answer whose question could not be read (-1) is the answer being sent; other refusals, the answer
+      // of their question (and answerId) only.
+      if (!view.answer || !(isFor(view.answer, message) || (message.questionIndex === -1 && view.answer.status === 'sending'))) break;
+      if (view.answer.status === 'accepted') break;
       clearTimeout(answerTimer);
-      if (message.reason === 'already-answered' && view.answer?.tries > 1) {
+      live?.calm();
+      if (message.reason === 'already-answered' && (view.answer.tries > 1 || ACKNOWLEDGED.includes(view.answer.status))) {
         // Sent again after a reconnect: the first one did arrive, and it is the one that counts.
         view.answer = { questionIndex: view.answer.questionIndex, given: view.answer.given, status: 'kept', id: view.answer.id };
       } else {
-        view.answer = { questionIndex: message.questionIndex, status: 'refused', message: message.message, reason: message.reason,
-          id: view.answer?.id };
+        view.answer = { questionIndex: view.answer.questionIndex, status: 'refused', message: message.message, reason: message.reason,
+          id: view.answer.id };
       }
       render();
       break;
@@ -149,11 +171,21 @@ function receive(message) {
   }
 }
 
+/** Whether a reply (answer-received, -accepted, -refused) is for this answer: its question, and its answerId once known. */
+function isFor(answer, message) {
+  if (message.questionIndex !== answer.questionIndex) return false;
+  return !answer.answerId || !message.answerId || message.answerId === answer.answerId;
+}
+
 function onError(message) {
   if (message.code === 'invalid-token' || message.code === 'wrong-game') {
     leave('play.gameGone');
   } else if (message.code === 'answer-not-saved') {
+    // The reply to the answer being sent (nothing was recorded); not to one already acknowledged.
+    if (view.answer?.status !== 'sending') return;
+    if (message.questionIndex !== undefined && message.questionIndex !== view.answer.questionIndex) return;
     clearTimeout(answerTimer);
+    live?.calm();
     view.answer = { questionIndex: view.answer?.questionIndex, status: 'not-saved', id: view.answer?.id };
     render();
   } else if (message.code === 'hello-first') {
@@ -401,9 +433,10 @@ function sendAnswer(state, answer) {
 
 /**
  * Sends the answer being sent, when the connection is welcomed (else its welcome will, and a connection not back
- * within ANSWER_REPLY_MS is asked to hurry), with a ping that tells whether the link still carries anything, and
- * waits for the reply: none in time, and the connection is made again, whose welcome says whether the answer
- * arrived (answered) or sends it again.
+ * within ANSWER_REPLY_MS is asked to hurry), with a ping after it. Its pong back within ANSWER_REPLY_MS: the server
+ * has read the answer, and its reply will come on this socket, however late: the page waits. No pong: a dead link;
+ * the connection is made again (live.hurry(): a growing, jittered wait a welcome does not reset; at most
+ * ANSWER_RECONNECTS times for one answer), whose welcome says whether the answer arrived (answered) or sends it again.
  */
 function sendPending() {
   const answer = view.answer;
@@ -413,19 +446,14 @@ function sendPending() {
     answerTimer = setTimeout(() => live?.probe(), ANSWER_REPLY_MS);
     return;
   }
-  const sentAt = Date.now();
-  live.send({ type: 'answer', questionIndex: answer.questionIndex, ...answer.given });
-  live.send({ type: 'ping' });
+  const sent = live.sendWithPing({ type: 'answer', questionIndex: answer.questionIndex, ...answer.given });
   answer.tries += 1;
-  const stillWaiting = () => view.answer === answer && answer.status === 'sending' && view.state?.phase === 'open'
-    && view.state.questionIndex === answer.questionIndex;
   answerTimer = setTimeout(() => {
-    if (!stillWaiting()) return;
-    if (!live?.heardSince(sentAt)) {
-      live?.reconnect();
-      return;
-    }
-    answerTimer = setTimeout(() => { if (stillWaiting()) live?.reconnect(); }, ANSWER_REPLY_MAX_MS - ANSWER_REPLY_MS);
+    const stillWaiting = view.answer === answer && answer.status === 'sending' && view.state?.phase === 'open'
+      && view.state.questionIndex === answer.questionIndex;
+    if (!stillWaiting || live?.pongFor(sent) || (answer.reconnects ?? 0) >= ANSWER_RECONNECTS) return;
+    answer.reconnects = (answer.reconnects ?? 0) + 1;
+    live?.hurry();
   }, ANSWER_REPLY_MS);
 }
 

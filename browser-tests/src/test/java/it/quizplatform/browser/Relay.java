@@ -1,12 +1,15 @@
 package it.quizplatform.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.WebSocketRoute;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
@@ -30,6 +33,12 @@ public final class Relay {
     private String cutAfterFromServer;
     private int cutCode;
     private boolean holdNew;
+    private final Set<String> loseFromServer = new HashSet<>();
+    private final Set<String> holdFromServer = new HashSet<>();
+    /** Frames held by {@link #holdFromServer}, in the order the server sent them, with their link. */
+    private final List<Held> heldFromServer = new ArrayList<>();
+    private String dieAfterFromServer;
+    private boolean forgetAnswerInWelcome;
 
     private Relay() {
     }
@@ -65,6 +74,48 @@ public final class Relay {
         cutCode = code;
     }
 
+    /** The next frame of this {@code type} the server sends is lost on the way (once for each type named). */
+    public void loseNextFromServer(String... types) {
+        loseFromServer.addAll(List.of(types));
+    }
+
+    /**
+     * Frames of these {@code types} from the server (on every link) are held from now on, as a server slow to reply,
+     * until {@link #releaseHeld(int)} lets those of one question through or {@link #stopHolding()} all of them.
+     */
+    public void holdFromServer(String... types) {
+        holdFromServer.addAll(List.of(types));
+    }
+
+    /** The held frames of question {@code questionIndex} reach the page now (on their link, if it still lives). */
+    public void releaseHeld(int questionIndex) {
+        List<Held> now = heldFromServer.stream()
+                .filter(held -> questionOf(held.frame()) == questionIndex).toList();
+        heldFromServer.removeAll(now);
+        now.forEach(held -> held.link().toPage(held.frame()));
+    }
+
+    /** Nothing is held any more; what was reaches the page now. */
+    public void stopHolding() {
+        holdFromServer.clear();
+        List<Held> now = List.copyOf(heldFromServer);
+        heldFromServer.clear();
+        now.forEach(held -> held.link().toPage(held.frame()));
+    }
+
+    /** Once the server has sent a frame of this {@code type}, its link dies ({@link Link#goDead()}): nothing after it passes. */
+    public void dieAfterFromServer(String type) {
+        dieAfterFromServer = type;
+    }
+
+    /**
+     * The next {@code welcome} reaches the page as one from a server instance that has not read the player's answer
+     * yet: {@code answered: false}, {@code yourAnswer: null}.
+     */
+    public void forgetAnswerInNextWelcome() {
+        forgetAnswerInWelcome = true;
+    }
+
     /** Sockets opened from now on get nothing from the server until {@link Link#release()} (a slow way back). */
     public void holdNewLinks() {
         holdNew = true;
@@ -87,6 +138,17 @@ public final class Relay {
             }
             person.page().waitForTimeout(100);
         }
+    }
+
+    static int questionOf(String frame) {
+        try {
+            return Api.JSON.readTree(frame).path("questionIndex").asInt(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private record Held(Link link, String frame) {
     }
 
     static String typeOf(String frame) {
@@ -138,10 +200,44 @@ public final class Relay {
                 held.add(frame);
                 return;
             }
+            String type = typeOf(frame);
+            if (loseFromServer.remove(type)) {
+                return;
+            }
+            if (holdFromServer.contains(type)) {
+                heldFromServer.add(new Held(this, frame));
+                return;
+            }
+            if (forgetAnswerInWelcome && "welcome".equals(type)) {
+                forgetAnswerInWelcome = false;
+                frame = withoutAnswer(frame);
+            }
             page.send(frame);
+            if (type.equals(dieAfterFromServer)) {
+                dieAfterFromServer = null;
+                goDead();
+                return;
+            }
             if (cutAfterFromServer != null && cutAfterFromServer.equals(typeOf(frame))) {
                 cutAfterFromServer = null;
                 cut(cutCode);
+            }
+        }
+
+        private void toPage(String frame) {
+            if (!dead) {
+                page.send(frame);
+            }
+        }
+
+        private static String withoutAnswer(String welcome) {
+            try {
+                ObjectNode message = (ObjectNode) Api.JSON.readTree(welcome);
+                message.put("answered", false);
+                message.putNull("yourAnswer");
+                return Api.JSON.writeValueAsString(message);
+            } catch (IOException e) {
+                throw new AssertionError(e);
             }
         }
 

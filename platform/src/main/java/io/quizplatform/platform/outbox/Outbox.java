@@ -63,6 +63,10 @@ public class Outbox {
     @Inject
     Tracing tracing;
 
+    /**
+     * One event. Several of one transaction whose order matters go through {@link #appendAll}: rows persisted one by
+     * one are inserted when the transaction flushes, not necessarily in the order they were persisted.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(EventEnvelope event) {
         OutboxMessage row = row(event);

@@ -36,9 +36,12 @@ public class ScoreEvents {
     public void publishAll(UUID gameId, String type, List<?> payloads) {
         long version = repository.reserveEventVersions(gameId, payloads.size()) - payloads.size();
         Instant now = Instant.now();
+        List<EventEnvelope> events = new java.util.ArrayList<>(payloads.size());
         for (Object payload : payloads) {
-            outbox.append(EventEnvelope.newEvent(type, AGGREGATE, gameId.toString(), ++version, now,
+            events.add(EventEnvelope.newEvent(type, AGGREGATE, gameId.toString(), ++version, now,
                     EventCodec.payloadToJson(payload)));
         }
+        // Together, in version order (rows persisted one by one in a transaction may reach the table in another).
+        outbox.appendAll(events);
     }
 }
