@@ -39,7 +39,9 @@ public class LoginTransactions {
      */
     @Transactional
     Optional<Authentication.Session> signIn(UUID userId, String checkedHash) {
-        Optional<User> found = users.byId(userId);
+        // Locked, the token issued under it, as a renewal's: a sign-in with the old password racing its change either
+        // comes first (and its token is older than the change's cutoff) or sees the new hash.
+        Optional<User> found = users.byIdLocked(userId);
         if (found.isEmpty() || !found.get().passwordHash().equals(checkedHash)) {
             return Optional.empty();
         }
