@@ -233,9 +233,12 @@ export class GameConnection {
     return { socket, ping: this.pings };
   }
 
-  /** Whether the pong of the ping sent by sendWithPing() came back, on a socket still in use. */
+  /**
+   * Whether the link that carried what sendWithPing() sent is known alive: its pong came back, or the socket was
+   * replaced meanwhile (the new one's welcome settles the answer; hurrying would tear that reconnection down).
+   */
   pongFor(sent) {
-    return sent !== null && this.socket === sent.socket && this.pongs >= sent.ping;
+    return sent !== null && (this.socket !== sent.socket || this.pongs >= sent.ping);
   }
 
   /** Sends a message; false when not connected (the caller may say so and let the player try again). */

@@ -169,6 +169,12 @@ class JoinSocket {
   /** No answer in time: the form is usable again; the socket is still listened to (a late answer counts). */
   timedOut() {
     clearTimeout(this.timer);
+    if (this.joined) {
+      // Joined, and the welcome did not follow: the player is in the game; carry on with a hello elsewhere.
+      this.letGo();
+      this.dropped();
+      return;
+    }
     const pending = this.pending;
     this.pending = null;
     pending?.reject(new JoinDropped());

@@ -83,7 +83,10 @@ function receive(message) {
   switch (message.type) {
     case 'welcome': {
       view.you = message.you || view.you;
-      view.score = message.score ? { ...view.score, ...message.score } : view.score;
+      // A welcome's score is a summary (no points of the question): it completes the line of its own question only,
+      // never carries the points of an earlier one.
+      view.score = message.score ? (message.score.questionIndex === view.score?.questionIndex
+        ? { ...view.score, ...message.score } : { ...message.score }) : view.score;
       view.podium = message.podium ? { podium: message.podium, you: message.you } : view.podium;
       // Back after a reload or a drop: an answer already given shows as received (the results will say if it counted).
       // One still on its way (tapped while reconnecting, or unanswered on the last connection) goes now, if the
@@ -329,13 +332,14 @@ function narrate(state) {
   const index = state.questionIndex;
   const numbered = { n: index + 1, count: state.questionCount, question: state.question?.text };
   if (state.phase === 'preview') say(`preview:${index}`, 'question', t('play.said.preview', numbered));
-  if (state.phase === 'open') say(`open:${index}`, 'question', t('play.said.open', numbered));
+  // Opened after its preview was said (and its heading focused, which reads the text): only that answers are open.
+  if (state.phase === 'open') say(`open:${index}`, 'question', t(said.has(`preview:${index}`) ? 'play.said.answersOpen' : 'play.said.open', numbered));
   if (state.phase === 'open' || state.phase === 'closed') narrateAnswer(index);
   if (state.phase === 'closed') {
     if (view.results) say(`verdict:${index}`, 'close', verdictText(state));
     else say(`closed:${index}`, 'close', t('play.waitingForResults'));
     const score = view.score;
-    if (score?.questionIndex === index && view.results) {
+    if (score?.questionIndex === index && score.points !== undefined && view.results) {
       say(`score:${index}`, 'score', t('play.said.score', { points: formatNumber(score.points ?? 0), rank: score.rank, players: score.players }));
     }
   }
@@ -530,7 +534,7 @@ function verdictText(state) {
 
 function scoreCard(score) {
   return el('div', { class: 'card stack', 'data-testid': 'score-card' },
-    el('p', { 'data-testid': 'score-points', text: t('play.pointsThisQuestion', { points: formatNumber(score.points ?? 0) }) }),
+    score.points !== undefined ? el('p', { 'data-testid': 'score-points', text: t('play.pointsThisQuestion', { points: formatNumber(score.points) }) }) : null,
     score.streak > 1 ? el('p', { 'data-testid': 'score-streak', text: t('play.streak', { n: score.streak, bonus: formatNumber(score.bonus ?? 0) }) }) : null,
     el('p', { 'data-testid': 'score-rank', text: t('play.rank', { rank: score.rank, players: score.players }) }),
     score.ahead
