@@ -1,7 +1,6 @@
 package it.quizplatform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,15 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * renewed, the socket is closed with 1013 and the page comes back with the new token to the game as it was.
  */
 class HostSocketSessionIT {
-
-    private static String quizOwner;
-    private static String quizId;
-
-    @BeforeAll
-    static void aPublishedQuiz() {
-        quizOwner = Platform.registerAndLogin(Platform.uniqueEmail("session-quiz"), "Session Quiz Owner");
-        quizId = QuizAuthoringIT.published(quizOwner, "Session Quiz", SINGLE);
-    }
 
     @Test
     void aHostWhoLoggedOutCommandsNothingOnTheSocketOpenedBefore() throws Exception {
@@ -109,7 +99,9 @@ class HostSocketSessionIT {
         return new LoggedOut(screen, game.id());
     }
 
+    /** A game of a quiz of the host's own (only its owner may host a quiz: a game shows its answers). */
     private static Game gameOf(String host) {
+        String quizId = QuizAuthoringIT.published(host, "Session Quiz", SINGLE);
         JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
         return new Game(game.get("id").asText(), game.get("pin").asText());
     }
