@@ -122,6 +122,11 @@ export class GameConnection {
   retry() {
     const base = Math.min(MAX_BACKOFF_MS, 250 * 2 ** this.attempt);
     this.attempt += 1;
+    this.connectAfter(base);
+  }
+
+  /** A new connection after a jittered wait of half to all of base ms, "retrying" shown meanwhile. */
+  connectAfter(base) {
     this.handlers.onStatus?.('retrying');
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
@@ -151,12 +156,7 @@ export class GameConnection {
     const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.hurried);
     this.hurried += 1;
     this.attempt += 1;
-    this.handlers.onStatus?.('retrying');
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (!this.stopped) this.connect();
-    }, base / 2 + Math.random() * base / 2);
+    this.connectAfter(base);
   }
 
   /** An answer got its reply: the server keeps up, and the next hurry() waits the shortest time again. */
