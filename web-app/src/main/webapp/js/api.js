@@ -33,6 +33,7 @@ export function onUnauthorized(handler) {
  * Calls path (e.g. "/quiz/api/quizzes") with method; body is sent as JSON unless it is a Blob/File (sent as is).
  * Returns {status, headers, data}; data is the parsed JSON, the text, or a Blob when options.blob is set. A 401 on a
  * call with a token ends the session (onUnauthorized) unless options.own401 says the caller judges it.
+ * options.credentials: 'same-origin' for the one call that keeps a cookie (the login); no cookies otherwise.
  */
 export async function api(method, path, options = {}) {
   const headers = { Accept: 'application/json, application/problem+json', ...(options.headers || {}) };
@@ -48,7 +49,8 @@ export async function api(method, path, options = {}) {
   }
   let response;
   try {
-    response = await fetch(path, { method, headers, body, credentials: 'omit', cache: 'no-store' });
+    // No cookies (the token goes in a header), but for the login's known-browser cookie (options.credentials).
+    response = await fetch(path, { method, headers, body, credentials: options.credentials || 'omit', cache: 'no-store' });
   } catch (e) {
     throw new NetworkError(String(e));
   }

@@ -54,7 +54,9 @@ function store(session, user) {
 }
 
 export async function signIn(email, password) {
-  const { data } = await api('POST', '/user/api/sessions', { body: { email, password } });
+  // Same-origin credentials: the browser keeps and sends back the server's known-browser cookie, which lets its
+  // owner in even while someone floods the account with wrong passwords from elsewhere.
+  const { data } = await api('POST', '/user/api/sessions', { body: { email, password }, credentials: 'same-origin' });
   store(data);
   return data;
 }

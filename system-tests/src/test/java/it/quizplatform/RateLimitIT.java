@@ -19,9 +19,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 public class RateLimitIT {
 
     private static Platform.Reply loginFrom(String address, String email, String password) {
-        return Platform.send(Platform.requestFrom(address, "/user/api/sessions")
+        return Platform.send(login(address, email, password));
+    }
+
+    private static HttpRequest.Builder login(String address, String email, String password) {
+        return Platform.requestFrom(address, "/user/api/sessions")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
+    }
+
+    /** A login from a browser that keeps the cookie of an earlier sign-in. */
+    private static Platform.Reply loginWithCookie(String cookie, String email, String password) {
+        return Platform.send(login(Platform.randomAddress(), email, password).header("Cookie", cookie));
+    }
+
+    /** The known-browser cookie a login set, as a browser sends it back ({@code name=value}). */
+    private static String knownDeviceCookie(Platform.Reply login) {
+        String setCookie = login.header("Set-Cookie");
+        assertThat(setCookie).as("the login's Set-Cookie").isNotNull().startsWith("qp_known_device=");
+        return setCookie.split(";", 2)[0];
     }
 
     @Test
@@ -52,6 +68,39 @@ public class RateLimitIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + Platform.PASSWORD + "\"}")))
                 .status()).as("even the right password waits").isEqualTo(429);
+    }
+
+    @Test
+    void theOwnerStillSignsInFromABrowserWhereTheySignedInBeforeWhileTheAccountIsFlooded() {
+        String email = Platform.uniqueEmail("teacher");
+        Platform.postJson("/user/api/users", Platform.registrationJson(email, "Teacher"));
+        Platform.Reply first = loginFrom(Platform.randomAddress(), email, Platform.PASSWORD);
+        assertThat(first.status()).isEqualTo(200);
+        String setCookie = first.header("Set-Cookie");
+        assertThat(setCookie).as("never readable by scripts, never sent from another site, only to the login")
+                .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict")
+                .containsIgnoringCase("Path=/user/api/sessions").containsIgnoringCase("Max-Age=2592000");
+        String teachersBrowser = knownDeviceCookie(first);
+        String email2 = Platform.uniqueEmail("pupil");
+        Platform.postJson("/user/api/users", Platform.registrationJson(email2, "Pupil"));
+        String pupilsBrowser = knownDeviceCookie(loginFrom(Platform.randomAddress(), email2, Platform.PASSWORD));
+
+        // A pupil floods the teacher's account with wrong passwords from many addresses.
+        for (int i = 0; i < 11; i++) {
+            loginFrom(Platform.randomAddress(), email, "guess number " + i);
+        }
+        assertThat(loginFrom(Platform.randomAddress(), email, Platform.PASSWORD).status())
+                .as("a new browser waits, even with the right password").isEqualTo(429);
+        assertThat(loginWithCookie(pupilsBrowser, email, "guess number 12").status())
+                .as("a browser known for another account is not known for this one").isEqualTo(429);
+        assertThat(loginWithCookie("qp_known_device=" + "A".repeat(43), email, "guess number 13").status())
+                .as("a token never handed out").isEqualTo(429);
+
+        Platform.Reply owner = loginWithCookie(teachersBrowser, email, Platform.PASSWORD);
+        assertThat(owner.status()).as("the teacher's own browser: " + owner.body()).isEqualTo(200);
+        assertThat(loginWithCookie(teachersBrowser, email, "still a guess").status())
+                .as("the password is checked as always").isEqualTo(401);
+        assertThat(knownDeviceCookie(owner)).as("each sign-in hands out a new token").isNotEqualTo(teachersBrowser);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.quizplatform.platform.api.ClientAddress;
 import io.quizplatform.platform.api.Problem;
 import io.quizplatform.user.application.AccessTokens;
 import io.quizplatform.user.application.Authentication;
+import io.quizplatform.user.application.KnownDevices;
 import io.quizplatform.user.application.Sessions;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -29,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -37,6 +41,8 @@ import java.util.UUID;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
+
+    static final String KNOWN_DEVICE = "qp_known_device";
 
     /** What a login or a renewal answers: the bearer token and when it stops working. */
     public record SessionView(String accessToken, String tokenType, Instant expiresAt, long expiresIn, UserView user) {
@@ -69,15 +75,33 @@ public class SessionResource {
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log in", description = "Returns an access token for every service (RS256 JWT).")
+    @Operation(summary = "Log in", description = "Returns an access token for every service (RS256 JWT), and sets the"
+            + " cookie qp_known_device (HttpOnly, SameSite=Strict, this path only, 30 days): a browser that sends it back"
+            + " at a later login to the same account is held to the per-address login limit only, not the"
+            + " per-account one, so wrong passwords sent from elsewhere do not lock the owner out.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "401", description = "E-mail or password wrong (the same answer for both)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many attempts; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response login(@NotNull(message = "a JSON body with email and password is required") @Valid Requests.Login login) {
-        Authentication.Session session = authentication.login(login.email(), login.password(), clientAddress.subscriberOf(request));
-        return noStore(SessionView.of(session.token(), UserView.of(session.user())));
+    public Response login(@NotNull(message = "a JSON body with email and password is required") @Valid Requests.Login login,
+                          @CookieParam(KNOWN_DEVICE) String knownDevice) {
+        Authentication.Session session = authentication.login(login.email(), login.password(),
+                clientAddress.subscriberOf(request), knownDevice);
+        Response.ResponseBuilder answer = Response.ok(SessionView.of(session.token(), UserView.of(session.user())))
+                .cacheControl(noStore());
+        session.knownDevice().ifPresent(token -> answer.cookie(knownDeviceCookie(token)));
+        return answer.build();
+    }
+
+    /**
+     * The browser's token of an earlier sign-in ({@code KnownDevices}): only ever sent back to this path, never to
+     * scripts, never from another site, and only over TLS when the page came over TLS.
+     */
+    private NewCookie knownDeviceCookie(String token) {
+        return new NewCookie.Builder(KNOWN_DEVICE).value(token).path("/user/api/sessions")
+                .maxAge((int) Duration.ofDays(KnownDevices.DAYS).toSeconds()).httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT).secure(clientAddress.overTls(request)).build();
     }
 
     @POST
@@ -109,8 +133,12 @@ public class SessionResource {
     }
 
     static Response noStore(Object body) {
+        return Response.ok(body).cacheControl(noStore()).build();
+    }
+
+    private static CacheControl noStore() {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.ok(body).cacheControl(noStore).build();
+        return noStore;
     }
 }

@@ -50,7 +50,7 @@ public class LoginTransactions {
             throw new AccountLocked();
         }
         profile.syncRoles(user, Instant.now());
-        return Optional.of(new Authentication.Session(user, tokens.issue(user)));
+        return Optional.of(new Authentication.Session(user, tokens.issue(user), Optional.empty()));
     }
 
     /**
