@@ -111,6 +111,8 @@ public class AnswersAcrossKafkaOutageIT {
                 JsonNode reply = ada.await("the answer's reply", Duration.ofSeconds(30), m ->
                         m.path("type").asText().equals("answer-received") || m.path("code").asText().equals("answer-not-saved"));
                 assertThat(reply.path("code").asText()).as(reply.toString()).isEqualTo("answer-not-saved");
+                assertThat(reply.path("questionIndex").isInt()).as("names its question: " + reply).isTrue();
+                assertThat(reply.path("questionIndex").asInt()).isZero();
             } finally {
                 Platform.control("POST", "/postgres/start");
                 Platform.control("POST", "/kafka/start");

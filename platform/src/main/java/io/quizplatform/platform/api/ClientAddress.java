@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,36 +25,14 @@ public class ClientAddress {
 
     private volatile Set<String> trusted;
 
-    private Set<String> trusted() {
+    public String of(HttpServletRequest request) {
+        String peer = request.getRemoteAddr();
         Set<String> trusted = this.trusted;
         if (trusted == null) {
             trusted = Arrays.stream(settings.get("trusted.proxies", "").split(","))
                     .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
             this.trusted = trusted;
         }
-        return trusted;
-    }
-
-    /** Whether the request came over TLS: directly, or as {@code X-Forwarded-Proto: https} from a trusted proxy. */
-    public boolean overTls(HttpServletRequest request) {
-        return overTls(request, trusted());
-    }
-
-    static boolean overTls(HttpServletRequest request, Collection<String> trusted) {
-        if (request.isSecure()) {
-            return true;
-        }
-        String forwarded = request.getHeader("X-Forwarded-Proto");
-        if (forwarded == null || !"https".equalsIgnoreCase(forwarded.split(",")[0].strip())) {
-            return false;
-        }
-        String peer = request.getRemoteAddr();
-        return trusted.stream().anyMatch(t -> matches(t, peer));
-    }
-
-    public String of(HttpServletRequest request) {
-        String peer = request.getRemoteAddr();
-        Set<String> trusted = trusted();
         String forwarded = request.getHeader("X-Forwarded-For");
         if (forwarded != null && trusted.stream().anyMatch(t -> matches(t, peer))) {
             String[] hops = forwarded.split(",");

@@ -64,7 +64,15 @@ public class SecurityHeaders extends HttpFilter {
     }
 
     boolean overTls(HttpServletRequest request) {
-        return ClientAddress.overTls(request, trustedProxies());
+        if (request.isSecure()) {
+            return true;
+        }
+        String forwarded = request.getHeader("X-Forwarded-Proto");
+        if (forwarded == null || !"https".equalsIgnoreCase(forwarded.split(",")[0].strip())) {
+            return false;
+        }
+        String peer = request.getRemoteAddr();
+        return trustedProxies().stream().anyMatch(t -> ClientAddress.matches(t, peer));
     }
 
     private List<String> trustedProxies() {

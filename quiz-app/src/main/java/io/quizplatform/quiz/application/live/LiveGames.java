@@ -144,8 +144,7 @@ public class LiveGames {
                         // One line an operator can act on (NotSaved says which answer, why and what to check).
                         LOG.warning(error instanceof AnswerIntake.NotSaved ? error.getMessage()
                                 : "answer of player " + playerId + " to game " + gameId + " not saved: " + error);
-                        connection.send(json(new ServerMessage.Error("answer-not-saved", null,
-                                "Your answer could not be saved; send it again.")));
+                        connection.send(json(new ServerMessage.AnswerNotSaved(questionIndex)));
                     }
                 } finally {
                     told.complete(null);
@@ -158,8 +157,7 @@ public class LiveGames {
             // The game could not be read or the answer not handed on (a database out): nothing was recorded, and the
             // player is told so rather than left waiting for a receipt that never comes.
             LOG.warning("answer of player " + playerId + " to game " + gameId + " not taken: " + e);
-            connection.send(json(new ServerMessage.Error("answer-not-saved", null,
-                    "Your answer could not be saved; send it again.")));
+            connection.send(json(new ServerMessage.AnswerNotSaved(questionIndex)));
             told.complete(null);
         }
     }

@@ -65,6 +65,17 @@ public sealed interface ServerMessage {
     }
 
     /**
+     * Nothing of this answer was recorded (neither the broker nor the database took it, or the game could not be
+     * read): send it again. Its question, so that a late one is not taken for the reply to a later answer.
+     */
+    @JsonbPropertyOrder({"type", "code", "questionIndex", "message"})
+    record AnswerNotSaved(String type, String code, int questionIndex, String message) implements ServerMessage {
+        public AnswerNotSaved(int questionIndex) {
+            this("error", "answer-not-saved", questionIndex, "Your answer could not be saved; send it again.");
+        }
+    }
+
+    /**
      * {@code field} names the member at fault, when one is; {@code rule}, for a refused host command ({@code code}
      * {@code refused}), the game's rule that refused it ({@code not-in-lobby}, {@code not-started}, ...).
      */

@@ -36,6 +36,9 @@ class LiveMessagesTest {
         assertThat(json(new ServerMessage.AnswerReceived("x", 0, "2026-11-25T10:00:00Z", 1840)))
                 .isEqualTo("{\"type\":\"answer-received\",\"answerId\":\"x\",\"questionIndex\":0,\"receivedAt\":\"2026-11-25T10:00:00Z\","
                         + "\"responseMs\":1840,\"message\":\"Answer received.\"}");
+        assertThat(json(new ServerMessage.AnswerNotSaved(2))).as("names the question, so a late one is not taken for a later answer's")
+                .isEqualTo("{\"type\":\"error\",\"code\":\"answer-not-saved\",\"questionIndex\":2,"
+                        + "\"message\":\"Your answer could not be saved; send it again.\"}");
         assertThat(json(new ServerMessage.Pong("2026-11-25T10:00:00Z"))).isEqualTo("{\"type\":\"pong\",\"serverTime\":\"2026-11-25T10:00:00Z\"}");
     }
 
