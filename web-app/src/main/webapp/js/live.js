@@ -188,10 +188,16 @@ export class GameConnection {
     }
     clearTimeout(this.probeTimer);
     const socket = this.socket;
-    const asked = Date.now();
-    if (socket.readyState === WebSocket.OPEN) this.ping(socket);
+    // Answered by the pong of this very ping (the n-th pong answers the n-th ping), not by any message heard since:
+    // an earlier ping's pong arriving the same millisecond passed for it, and a dead link was kept.
+    let answered = () => false;
+    if (socket.readyState === WebSocket.OPEN) {
+      this.ping(socket);
+      const ping = this.pings;
+      answered = () => this.pongs >= ping;
+    }
     this.probeTimer = setTimeout(() => {
-      if (this.socket === socket && !(this.welcomed && this.lastHeard >= asked)) this.reconnect();
+      if (this.socket === socket && !(this.welcomed && answered())) this.reconnect();
     }, WAKE_PROBE_MS);
   }
 

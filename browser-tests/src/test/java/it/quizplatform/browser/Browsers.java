@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.Proxy;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -48,6 +49,7 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
     private Browser browser;
     private Screens screens;
     private final List<Person> people = new ArrayList<>();
+    private final List<OwnAddress> addresses = new ArrayList<>();
 
     /** Where the platform under test is served, e.g. {@code http://localhost:29080} (system property it.base.url). */
     public static String baseUrl() {
@@ -91,6 +93,10 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
         if (browser == null) {
             throw new IllegalStateException("register Browsers as a static @RegisterExtension field");
         }
+        // Each person is a device of its own to the server's per-address rate limits, sockets included: their
+        // browser's connections come from an address of their own (not an X-Forwarded-For: see OwnAddress).
+        OwnAddress address = OwnAddress.random();
+        addresses.add(address);
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(device.width, device.height)
                 .setIsMobile(device.mobile)
@@ -99,14 +105,12 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
                 .setLocale(locale)
                 .setBaseURL(baseUrl())
                 .setAcceptDownloads(true)
-                // Each person is a device of its own to the server's per-address rate limits, as behind an ingress
-                // (the test stack trusts X-Forwarded-For from 127.0.0.1).
-                .setExtraHTTPHeaders(Map.of("X-Forwarded-For", randomAddress())));
+                .setProxy(new Proxy(address.proxyServer())));
         context.setDefaultTimeout(TIMEOUT_MS);
         context.setDefaultNavigationTimeout(TIMEOUT_MS);
         Problems problems = new Problems();
         context.onPage(problems::watch);
-        Person person = new Person(name, device, locale, context, problems, screens);
+        Person person = new Person(name, device, locale, context, problems, screens, address.address());
         people.add(person);
         return person;
     }
@@ -116,6 +120,7 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
         return screens;
     }
 
+    /** An address for a request of the test's own (the test stack trusts X-Forwarded-For from 127.0.0.1). */
     static String randomAddress() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
@@ -156,6 +161,8 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
         } finally {
             people.forEach(person -> person.context().close());
             people.clear();
+            addresses.forEach(OwnAddress::close);
+            addresses.clear();
         }
         if (!report.isEmpty()) {
             throw new AssertionError("the browsers saw problems:\n" + report);

@@ -20,14 +20,17 @@ public final class Person {
     private final Page page;
     private final Problems problems;
     private final Screens screens;
+    private final String address;
 
-    Person(String name, Device device, String locale, BrowserContext context, Problems problems, Screens screens) {
+    Person(String name, Device device, String locale, BrowserContext context, Problems problems, Screens screens,
+           String address) {
         this.name = name;
         this.device = device;
         this.locale = locale;
         this.context = context;
         this.problems = problems;
         this.screens = screens;
+        this.address = address;
         this.page = context.newPage();
     }
 
@@ -50,6 +53,11 @@ public final class Person {
 
     public BrowserContext context() {
         return context;
+    }
+
+    /** The address the platform sees this person's connections come from (their own: see {@link OwnAddress}). */
+    public String address() {
+        return address;
     }
 
     /** Goes to a path of the platform (e.g. {@code /play/}) and checks the page answered 2xx. */
