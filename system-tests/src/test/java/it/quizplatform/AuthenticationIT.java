@@ -109,6 +109,41 @@ public class AuthenticationIT {
         }
     }
 
+    /**
+     * Redis restarted empty (here: the keys it loses, deleted, mark included) forgets which tokens were logged out or
+     * renewed; user-app writes them back from user_db within its 15 s round, so a token logged out on a shared
+     * computer stays refused, and meanwhile user_db refuses a second renewal of a renewed one.
+     */
+    @Test
+    void loggedOutAndRenewedTokensAreRefusedAgainSoonAfterRedisLosesThem() throws Exception {
+        String loggedOut = Platform.registerAndLogin(Platform.uniqueEmail("logout-lost"), "Logged Out");
+        assertThat(Platform.sendJson("DELETE", "/user/api/sessions/current", null, loggedOut).status()).isEqualTo(204);
+        String renewedOld = Platform.registerAndLogin(Platform.uniqueEmail("renewal-lost"), "Renewed");
+        assertThat(Platform.sendJson("POST", "/user/api/sessions/refresh", null, renewedOld).status()).isEqualTo(200);
+
+        Platform.redis("DEL", "denied-tokens-kept", "denied-token:" + Tokens.verify(loggedOut).getJwtId(),
+                "denied-token:" + Tokens.verify(renewedOld).getJwtId());
+        Platform.Reply again = Platform.sendJson("POST", "/user/api/sessions/refresh", null, renewedOld);
+        assertThat(again.status()).as("a second renewal, refused by user_db whatever Redis says: " + again.body())
+                .isEqualTo(401);
+
+        awaitRefused(loggedOut, "logged out");
+        awaitRefused(renewedOld, "renewed");
+        assertThat(Platform.redis("EXISTS", "denied-tokens-kept")).as("marked once all are back").isEqualTo(":1");
+    }
+
+    /** Within two of user-app's rounds, every service refuses the token again, saying why. */
+    private static void awaitRefused(String token, String why) {
+        Platform.Reply refused = Platform.await("the token's end written back", Duration.ofSeconds(40), () -> {
+            Platform.Reply reply = Platform.get("/scoring/api/caller", token);
+            return reply.status() == 401 ? Optional.of(reply) : Optional.empty();
+        });
+        assertThat(refused.json().get("detail").asText()).contains(why);
+        for (String endpoint : CALLER_ENDPOINTS) {
+            assertThat(Platform.get(endpoint, token).status()).as(endpoint).isEqualTo(401);
+        }
+    }
+
     @Test
     void refreshIssuesANewTokenAndRetiresTheOldOne() {
         String token = Platform.registerAndLogin(Platform.uniqueEmail("refresh"), "Refresh Tester");

@@ -180,6 +180,42 @@ public class JoinSocketIT {
         }
     }
 
+    /**
+     * One IPv6 subscriber holds 2^64 addresses: by the address alone it could try PINs without end. Its /64 is held to
+     * 200 join attempts a minute (the test stack's default), each of its addresses to 20 as everyone's.
+     */
+    @Test
+    void aScanOfPinsFromManyAddressesOfOneIpv6NetworkIsStoppedAtItsLimit() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        String network = "2001:db8:" + Integer.toHexString(random.nextInt(1, 0xffff)) + ":"
+                + Integer.toHexString(random.nextInt(1, 0xffff)) + ":";
+        for (int i = 0; i < 200; i++) {
+            Platform.Reply scan = joinFrom(network + "1:2:3:" + Integer.toHexString(i + 1), unknownPin(random));
+            assertThat(scan.status()).as(scan.body()).isEqualTo(404);
+        }
+        Platform.Reply stopped = joinFrom(network + "aaaa:bbbb:cccc:dddd", unknownPin(random));
+        assertThat(stopped.status()).as(stopped.body()).isEqualTo(429);
+        assertThat(stopped.header("Retry-After")).isNotEmpty();
+        try (SocketClient phone = SocketClient.joinSocket(network + "ffff::1")) {
+            phone.join(unknownPin(random), "Scanner");
+            assertThat(phone.awaitType("error").get("code").asText()).as("the join socket counts the same")
+                    .isEqualTo("too-many-attempts");
+        }
+        String neighbour = "2001:db8:" + Integer.toHexString(random.nextInt(1, 0xffff)) + ":1::1";
+        assertThat(joinFrom(neighbour, unknownPin(random)).status()).as("another network is not held up").isEqualTo(404);
+    }
+
+    private static Platform.Reply joinFrom(String address, String pin) {
+        return Platform.send(Platform.requestFrom(address, "/quiz/api/games/players")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"pin\":\"" + pin + "\",\"nickname\":\"Scanner\"}")));
+    }
+
+    /** A well-formed PIN no game has: a game's PIN never starts with 0. */
+    private static String unknownPin(java.util.concurrent.ThreadLocalRandom random) {
+        return String.format("0%05d", random.nextInt(100_000));
+    }
+
     @Test
     void anythingButAWebSocketHandshakeIsAnswered426Or405() throws Exception {
         HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

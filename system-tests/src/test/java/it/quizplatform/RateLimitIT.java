@@ -76,31 +76,87 @@ public class RateLimitIT {
         Platform.postJson("/user/api/users", Platform.registrationJson(email, "Teacher"));
         Platform.Reply first = loginFrom(Platform.randomAddress(), email, Platform.PASSWORD);
         assertThat(first.status()).isEqualTo(200);
-        String setCookie = first.header("Set-Cookie");
-        assertThat(setCookie).as("never readable by scripts, never sent from another site, only to the login")
-                .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict")
+        assertThat(first.header("Set-Cookie")).as("never readable by scripts, never sent from another site or over plain"
+                        + " HTTP, only to the login")
+                .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict").containsIgnoringCase("Secure")
                 .containsIgnoringCase("Path=/user/api/sessions").containsIgnoringCase("Max-Age=2592000");
         String teachersBrowser = knownDeviceCookie(first);
         String email2 = Platform.uniqueEmail("pupil");
         Platform.postJson("/user/api/users", Platform.registrationJson(email2, "Pupil"));
         String pupilsBrowser = knownDeviceCookie(loginFrom(Platform.randomAddress(), email2, Platform.PASSWORD));
 
-        // A pupil floods the teacher's account with wrong passwords from many addresses.
-        for (int i = 0; i < 11; i++) {
-            loginFrom(Platform.randomAddress(), email, "guess number " + i);
-        }
+        flood(email);
         assertThat(loginFrom(Platform.randomAddress(), email, Platform.PASSWORD).status())
                 .as("a new browser waits, even with the right password").isEqualTo(429);
         assertThat(loginWithCookie(pupilsBrowser, email, "guess number 12").status())
                 .as("a browser known for another account is not known for this one").isEqualTo(429);
         assertThat(loginWithCookie("qp_known_device=" + "A".repeat(43), email, "guess number 13").status())
                 .as("a token never handed out").isEqualTo(429);
+        assertThat(loginWithCookie("$Version=x; qp_known_device=\"unterminated", email, Platform.PASSWORD).status())
+                .as("a malformed Cookie header is no known browser, and no reason to refuse the login otherwise")
+                .isEqualTo(429);
 
         Platform.Reply owner = loginWithCookie(teachersBrowser, email, Platform.PASSWORD);
         assertThat(owner.status()).as("the teacher's own browser: " + owner.body()).isEqualTo(200);
-        assertThat(loginWithCookie(teachersBrowser, email, "still a guess").status())
+        String renewedBrowser = knownDeviceCookie(owner);
+        assertThat(renewedBrowser).as("each sign-in hands out a new token").isNotEqualTo(teachersBrowser);
+        assertThat(loginWithCookie(teachersBrowser, email, Platform.PASSWORD).status())
+                .as("the token it replaced is forgotten").isEqualTo(429);
+        assertThat(loginWithCookie(renewedBrowser, email, "still a guess").status())
                 .as("the password is checked as always").isEqualTo(401);
-        assertThat(knownDeviceCookie(owner)).as("each sign-in hands out a new token").isNotEqualTo(teachersBrowser);
+    }
+
+    @Test
+    void aClassroomComputerRemembersEveryTeacherWhoSignsInOnIt() {
+        String ada = Platform.uniqueEmail("ada");
+        String grace = Platform.uniqueEmail("grace");
+        Platform.postJson("/user/api/users", Platform.registrationJson(ada, "Ada"));
+        Platform.postJson("/user/api/users", Platform.registrationJson(grace, "Grace"));
+        String computer = knownDeviceCookie(loginFrom(Platform.randomAddress(), ada, Platform.PASSWORD));
+        computer = knownDeviceCookie(loginWithCookie(computer, grace, Platform.PASSWORD));
+
+        flood(ada);
+        flood(grace);
+        Platform.Reply adaAgain = loginWithCookie(computer, ada, Platform.PASSWORD);
+        assertThat(adaAgain.status()).as("Ada, after Grace signed in on the same computer").isEqualTo(200);
+        computer = knownDeviceCookie(adaAgain);
+        assertThat(loginWithCookie(computer, grace, Platform.PASSWORD).status()).as("and Grace, after Ada")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aTokenCopiedOutOfABrowserGetsNoMoreGuessesThanAnyoneAndAPasswordChangeForgetsIt() {
+        String email = Platform.uniqueEmail("copied");
+        Platform.postJson("/user/api/users", Platform.registrationJson(email, "Copied"));
+        String browser = knownDeviceCookie(loginFrom(Platform.randomAddress(), email, Platform.PASSWORD));
+        flood(email);
+        for (int i = 0; i < 10; i++) {
+            assertThat(loginWithCookie(browser, email, "guess number " + i).status()).as("within the browser's own limit")
+                    .isEqualTo(401);
+        }
+        assertThat(loginWithCookie(browser, email, Platform.PASSWORD).status())
+                .as("then held to the account's, flooded: a copied token buys 10 guesses a quarter of an hour, no more")
+                .isEqualTo(429);
+
+        String other = Platform.uniqueEmail("changed");
+        Platform.postJson("/user/api/users", Platform.registrationJson(other, "Changed"));
+        Platform.Reply signedIn = loginFrom(Platform.randomAddress(), other, Platform.PASSWORD);
+        String before = knownDeviceCookie(signedIn);
+        Platform.sleep(1_100); // the change's cutoff is to the second: a token handed out in an earlier one
+        Platform.Reply changed = Platform.sendJson("PUT", "/user/api/me/password", "{\"currentPassword\":\""
+                + Platform.PASSWORD + "\",\"newPassword\":\"another good passphrase 42\"}",
+                signedIn.json().get("accessToken").asText());
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        flood(other);
+        assertThat(loginWithCookie(before, other, "another good passphrase 42").status())
+                .as("a password change forgets the browsers known before it").isEqualTo(429);
+    }
+
+    /** Wrong passwords for the account from many addresses, until its own limit is reached. */
+    private static void flood(String email) {
+        for (int i = 0; i < 11; i++) {
+            loginFrom(Platform.randomAddress(), email, "guess number " + i);
+        }
     }
 
     @Test

@@ -136,6 +136,43 @@ class HostSessionBrowserIT {
         assertThat(screen.byTestId("session-ended")).isVisible();
     }
 
+    @Test
+    void aTeacherWhoseAccountIsFloodedWithWrongPasswordsStillSignsInOnTheirOwnLaptop() {
+        Api.Host host = Api.registerHost("Flooded Host");
+        Person laptop = browsers.onLaptop("host");
+        signInOnThePage(laptop, host);
+        assertThat(laptop.context().cookies()).as("the page kept the server's known-browser cookie, out of scripts' reach")
+                .anySatisfy(cookie -> {
+                    assertThat(cookie.name).isEqualTo("qp_known_device");
+                    assertThat(cookie.httpOnly).isTrue();
+                });
+        laptop.page().evaluate("() => localStorage.clear()"); // signed out
+
+        // A pupil who knows the teacher's e-mail sends wrong passwords from many addresses (the API's calls each
+        // come from an address of their own).
+        ObjectNode guess = Api.JSON.createObjectNode().put("email", host.email());
+        for (int i = 0; i < 11; i++) {
+            Api.post("/user/api/sessions", guess.put("password", "guess number " + i).toString(), null);
+        }
+        Person anotherComputer = browsers.onLaptop("someone else");
+        anotherComputer.open("/host/");
+        anotherComputer.byTestId("sign-in-email").fill(host.email());
+        anotherComputer.byTestId("sign-in-password").fill(host.password());
+        anotherComputer.byTestId("sign-in-submit").click();
+        anotherComputer.expectsProblem("status of 429");
+        assertThat(anotherComputer.byTestId("sign-in-error")).containsText("Too many attempts");
+
+        signInOnThePage(laptop, host);
+    }
+
+    private static void signInOnThePage(Person person, Api.Host host) {
+        person.open("/host/");
+        person.byTestId("sign-in-email").fill(host.email());
+        person.byTestId("sign-in-password").fill(host.password());
+        person.byTestId("sign-in-submit").click();
+        person.page().waitForURL(Pattern.compile(".*/host/quizzes\\.html$"));
+    }
+
     /** Puts a session into the person's browser as the sign-in page would. */
     private static void signedIn(Person person, String token, Instant expiresAt) {
         ObjectNode session = Api.JSON.createObjectNode().put("accessToken", token).put("expiresAt", expiresAt.toString());

@@ -52,7 +52,7 @@ public class ClientAddress {
     private static final java.util.regex.Pattern IPV6_LITERAL = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+");
 
     /** An IPv6 address as its /64 ({@code 2001:db8:1:2::/64}); anything else as it is. */
-    static String subscriber(String address) {
+    public static String subscriber(String address) {
         // Only a literal is parsed: InetAddress would look a name up in the DNS.
         if (address == null || address.indexOf(':') < 0 || !IPV6_LITERAL.matcher(address).matches()) {
             return address;

@@ -24,7 +24,9 @@ import java.util.logging.Logger;
  * The access tokens that must be refused although their signature and expiry are fine, in Redis, which every
  * service reads on every authenticated call (one {@code MGET}):
  * <ul>
- *   <li>{@code denied-token:<jti>}: one token that was logged out ({@code 1}) or renewed ({@code renewed}), until it expires;</li>
+ *   <li>{@code denied-token:<jti>}: one token that was logged out ({@code 1}) or renewed ({@code renewed}), until it
+ *   expires (user-app records them in user_db too, and writes them back when the mark {@code denied-tokens-kept} is
+ *   gone: Redis lost them);</li>
  *   <li>{@code session-cutoff:<userId>}: every token of that account issued before this second (its {@code iat})
  *   after a password change or an admin's lock, kept one token lifetime (plus a minute) after the cutoff.</li>
  * </ul>
@@ -106,6 +108,40 @@ public class TokenDenyList {
     /** How long a retired token's key is kept: until the token expires, and a minute more for clocks apart. */
     private static long untilExpiry(Instant expiresAt) {
         return Math.max(1, Duration.between(Instant.now(), expiresAt).toSeconds() + 60);
+    }
+
+    /** Set once the denied tokens were written again from user_db: gone when Redis lost what it held. */
+    private static final String KEPT_MARK = "denied-tokens-kept";
+
+    /** A token ended before it expires, as user-app's record has it. */
+    public record Ended(String tokenId, boolean renewed, Instant expiresAt) {
+    }
+
+    /**
+     * Writes again these tokens' ends (Redis lost them, or may have: a restart, a failover to a replica behind),
+     * pipelined; one already here stays as it is. Throws when Redis can't take them.
+     */
+    public void restore(List<Ended> tokens) {
+        Instant now = Instant.now();
+        try (AbstractPipeline pipe = redis.client().pipelined()) {
+            for (Ended token : tokens) {
+                if (token.expiresAt().isAfter(now)) {
+                    pipe.set(PREFIX + token.tokenId(), token.renewed() ? RENEWED : "1",
+                            SetParams.setParams().nx().ex(untilExpiry(token.expiresAt())));
+                }
+            }
+            pipe.sync();
+        }
+    }
+
+    /** Whether Redis still holds every denied token written again last (false once it lost them all: a restart, a flush). */
+    public boolean keepsDeniedTokens() {
+        return redis.client().exists(KEPT_MARK);
+    }
+
+    /** Marks Redis as holding every denied token, once they have all been written again. */
+    public void markDeniedTokensKept() {
+        redis.client().set(KEPT_MARK, "1");
     }
 
     /** Gives a claimed token back when its renewal failed after the claim: the client may try again with it. */

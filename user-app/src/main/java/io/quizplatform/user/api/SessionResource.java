@@ -10,11 +10,11 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,7 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Logging in (a new access token), renewing it, and logging out. */
 @Path("/sessions")
@@ -43,6 +46,7 @@ import java.util.UUID;
 public class SessionResource {
 
     static final String KNOWN_DEVICE = "qp_known_device";
+    private static final Pattern KNOWN_DEVICE_TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     /** What a login or a renewal answers: the bearer token and when it stops working. */
     public record SessionView(String accessToken, String tokenType, Instant expiresAt, long expiresIn, UserView user) {
@@ -76,32 +80,54 @@ public class SessionResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in", description = "Returns an access token for every service (RS256 JWT), and sets the"
-            + " cookie qp_known_device (HttpOnly, SameSite=Strict, this path only, 30 days): a browser that sends it back"
-            + " at a later login to the same account is held to the per-address login limit only, not the"
-            + " per-account one, so wrong passwords sent from elsewhere do not lock the owner out.")
+            + " cookie qp_known_device (HttpOnly, Secure, SameSite=Strict, this path only, 30 days; a token per account"
+            + " signed in on the browser, the last 5): a browser that sends it back at a later login to the same account"
+            + " is held to a login limit of its own instead of the account's, so wrong passwords sent from elsewhere do"
+            + " not lock the owner out.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "401", description = "E-mail or password wrong (the same answer for both)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many attempts; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response login(@NotNull(message = "a JSON body with email and password is required") @Valid Requests.Login login,
-                          @CookieParam(KNOWN_DEVICE) String knownDevice) {
+    public Response login(@NotNull(message = "a JSON body with email and password is required") @Valid Requests.Login login) {
         Authentication.Session session = authentication.login(login.email(), login.password(),
-                clientAddress.subscriberOf(request), knownDevice);
+                clientAddress.subscriberOf(request), knownDevices());
         Response.ResponseBuilder answer = Response.ok(SessionView.of(session.token(), UserView.of(session.user())))
                 .cacheControl(noStore());
-        session.knownDevice().ifPresent(token -> answer.cookie(knownDeviceCookie(token)));
+        if (!session.knownDevices().isEmpty()) {
+            answer.cookie(knownDeviceCookie(String.join(".", session.knownDevices())));
+        }
         return answer.build();
     }
 
     /**
      * The browser's token of an earlier sign-in ({@code KnownDevices}): only ever sent back to this path, never to
-     * scripts, never from another site, and only over TLS when the page came over TLS.
+     * scripts, never from another site, never over plain HTTP (browsers make an exception for localhost; a server
+     * reached over plain HTTP elsewhere remembers no browser).
      */
-    private NewCookie knownDeviceCookie(String token) {
-        return new NewCookie.Builder(KNOWN_DEVICE).value(token).path("/user/api/sessions")
+    private static NewCookie knownDeviceCookie(String tokens) {
+        return new NewCookie.Builder(KNOWN_DEVICE).value(tokens).path("/user/api/sessions")
                 .maxAge((int) Duration.ofDays(KnownDevices.DAYS).toSeconds()).httpOnly(true)
-                .sameSite(NewCookie.SameSite.STRICT).secure(clientAddress.overTls(request)).build();
+                .sameSite(NewCookie.SameSite.STRICT).secure(true).build();
+    }
+
+    /**
+     * The well-formed tokens of the request's {@value #KNOWN_DEVICE} cookie (one per account signed in on this browser,
+     * separated by dots), at most {@link Authentication#ACCOUNTS_PER_BROWSER}. Read from the servlet's lenient parser,
+     * not JAX-RS's: a malformed Cookie header (a {@code $Version} that is no number) made that one refuse the login.
+     */
+    private List<String> knownDevices() {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return List.of();
+        }
+        return Arrays.stream(cookies)
+                .filter(cookie -> KNOWN_DEVICE.equals(cookie.getName()) && cookie.getValue() != null)
+                .flatMap(cookie -> Arrays.stream(cookie.getValue().split("\\.", Authentication.ACCOUNTS_PER_BROWSER + 1)))
+                .filter(token -> KNOWN_DEVICE_TOKEN.matcher(token).matches())
+                .distinct()
+                .limit(Authentication.ACCOUNTS_PER_BROWSER)
+                .toList();
     }
 
     @POST

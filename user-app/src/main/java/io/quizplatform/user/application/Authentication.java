@@ -7,13 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Logging in. A wrong password and an unknown address get the same answer in the same time, so the endpoint
  * can't be used to find out who has an account. Attempts are limited per client address and per account; a browser
  * where the account signed in before ({@link KnownDevices}) is held to the address's limit only, so a flood of wrong
- * passwords from elsewhere does not lock the owner out.
+ * passwords from elsewhere does not lock the owner out (held to a limit of its own, as large).
  */
 @ApplicationScoped
 public class Authentication {
@@ -33,27 +35,34 @@ public class Authentication {
     @Inject
     KnownDevices devices;
 
-    /** {@code knownDevice}: the token that makes this browser known from now on, when one could be kept. */
-    public record Session(User user, AccessTokens.AccessToken token, Optional<String> knownDevice) {
+    /**
+     * {@code knownDevices}: what the browser keeps from now on (its tokens of each account signed in there, this
+     * one's new token first), or empty when the new one could not be kept.
+     */
+    public record Session(User user, AccessTokens.AccessToken token, List<String> knownDevices) {
     }
+
+    /** How many accounts' tokens a browser keeps (a classroom computer several teachers use), the latest ones. */
+    public static final int ACCOUNTS_PER_BROWSER = 5;
 
     /**
      * Not one transaction: the password is checked between two short ones, with no pool connection held.
-     * {@code knownDevice}: the token the browser kept from an earlier sign-in, or null.
+     * {@code knownDevices}: the tokens the browser kept from earlier sign-ins (of any accounts), maybe none.
      */
-    public Session login(String email, String password, String clientAddress, String knownDevice) {
+    public Session login(String email, String password, String clientAddress, List<String> knownDevices) {
         String normalized = User.normalizeEmail(email);
         if (User.emailTooLong(normalized)) {
             throw new EmailTooLong(); // no account can have it; refused like a longer one, before anything is counted
         }
         limiter.attempt("login-address", clientAddress, settings.intValue("rate.limit.login.per.address", 30),
                 Duration.ofMinutes(5)).orRefuse("login attempts from here or for this account");
-        if (!devices.knows(knownDevice, normalized)) {
-            limiter.attempt("login-account", normalized, settings.intValue("rate.limit.login.per.account", 10),
-                    Duration.ofMinutes(15)).orRefuse("login attempts from here or for this account");
+        Optional<User> found = steps.account(normalized);
+        Optional<KnownBrowser> known = found.flatMap(user -> knownBrowser(knownDevices, normalized, user));
+        if (known.isEmpty() || !withinItsOwnLimit(known.get())) {
+            limiter.attempt("login-account", normalized, perAccount(), Duration.ofMinutes(15))
+                    .orRefuse("login attempts from here or for this account");
         }
 
-        Optional<User> found = steps.account(normalized);
         if (found.isEmpty()) {
             passwords.burnAsMuchTimeAsACheck(password);
             throw new WrongCredentials();
@@ -62,6 +71,34 @@ public class Authentication {
             throw new WrongCredentials();
         }
         Session session = steps.signIn(found.get().id(), found.get().passwordHash()).orElseThrow(WrongCredentials::new);
-        return new Session(session.user(), session.token(), devices.remember(normalized));
+        String replaced = known.map(KnownBrowser::token).orElse(null);
+        List<String> kept = devices.remember(normalized, replaced).map(token -> Stream.concat(Stream.of(token),
+                        knownDevices.stream().filter(t -> !t.equals(replaced))).limit(ACCOUNTS_PER_BROWSER).toList())
+                .orElse(List.of());
+        return new Session(session.user(), session.token(), kept);
+    }
+
+    /** A token of the browser's known for this account, and the browser's id (for its own limit). */
+    private record KnownBrowser(String token, String id) {
+    }
+
+    /** The one of the browser's tokens known for this account, if any. */
+    private Optional<KnownBrowser> knownBrowser(List<String> knownDevices, String normalized, User account) {
+        for (String token : knownDevices) {
+            Optional<String> id = devices.known(token, normalized, account.sessionsValidFrom());
+            if (id.isPresent()) {
+                return Optional.of(new KnownBrowser(token, id.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A known browser's own limit (the account's, counted apart): a token copied out of one buys no more guesses. */
+    private boolean withinItsOwnLimit(KnownBrowser browser) {
+        return limiter.attempt("login-device", browser.id(), perAccount(), Duration.ofMinutes(15)).allowed();
+    }
+
+    private int perAccount() {
+        return settings.intValue("rate.limit.login.per.account", 10);
     }
 }

@@ -1,5 +1,6 @@
 package io.quizplatform.user.application;
 
+import io.quizplatform.user.domain.EndedTokens;
 import io.quizplatform.user.domain.User;
 import io.quizplatform.user.domain.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,6 +29,9 @@ public class LoginTransactions {
 
     @Inject
     AccessTokens tokens;
+
+    @Inject
+    EndedTokens endedTokens;
 
     @Transactional
     Optional<User> account(String normalizedEmail) {
@@ -50,7 +55,7 @@ public class LoginTransactions {
             throw new AccountLocked();
         }
         profile.syncRoles(user, Instant.now());
-        return Optional.of(new Authentication.Session(user, tokens.issue(user), Optional.empty()));
+        return Optional.of(new Authentication.Session(user, tokens.issue(user), List.of()));
     }
 
     /**
@@ -59,7 +64,7 @@ public class LoginTransactions {
      * transaction); its roles synced, as at a login.
      */
     @Transactional
-    AccessTokens.AccessToken renewing(UUID userId, Instant issuedAt) {
+    AccessTokens.AccessToken renewing(UUID userId, Instant issuedAt, String tokenId, Instant expiresAt) {
         // Locked, and the new token issued before the lock goes: an end of the sessions committing meanwhile either
         // came first (its cutoff is read here) or waits, and takes its cutoff after this token's iat.
         User user = users.byIdLocked(userId).orElseThrow(AccountGone::new);
@@ -68,6 +73,11 @@ public class LoginTransactions {
         }
         if (user.sessionsValidFrom() != null && issuedAt.isBefore(user.sessionsValidFrom())) {
             throw new SessionEndedMeanwhile();
+        }
+        // Recorded with the renewal, once: Redis's claim let it through, but Redis may have lost an earlier renewal or
+        // logout of this token, which user_db has not (and should Redis lose this claim, it is written back from here).
+        if (!endedTokens.renewed(tokenId, expiresAt)) {
+            throw new TokenRenewedAlready();
         }
         profile.syncRoles(user, Instant.now());
         return tokens.issue(user);

@@ -1,11 +1,13 @@
 package io.quizplatform.user.application;
 
 import io.quizplatform.platform.security.TokenDenyList;
+import io.quizplatform.user.domain.EndedTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /** Renewing and ending a session: the old token goes on the deny-list every service checks. */
 @ApplicationScoped
@@ -16,6 +18,11 @@ public class Sessions {
 
     @Inject
     TokenDenyList denyList;
+
+    @Inject
+    EndedTokens endedTokens;
+
+    private static final Logger LOG = Logger.getLogger(Sessions.class.getName());
 
     /**
      * The old token is claimed first, then the new one issued: of two renewals of one token (a page and a stolen copy,
@@ -33,7 +40,9 @@ public class Sessions {
             throw new TokenRenewedAlready();
         }
         try {
-            return steps.renewing(userId, issuedAt);
+            return steps.renewing(userId, issuedAt, tokenId, expiresAt);
+        } catch (TokenRenewedAlready e) {
+            throw e; // user_db says it ended before (Redis had lost that): the claim stays, the token stays refused
         } catch (RuntimeException e) {
             giveBack(tokenId);
             throw e;
@@ -49,12 +58,22 @@ public class Sessions {
         }
     }
 
+    /**
+     * The token is refused everywhere (Redis, required: saying "logged out" while it still works would be a lie), and
+     * recorded in user_db, from where {@link DeniedTokensRepair} writes it again should Redis lose it. A logout while
+     * user_db is away is kept in Redis only (logged): the token is refused, unless Redis too loses it before it expires.
+     */
     public void logout(String tokenId, Instant expiresAt) {
         try {
             denyList.deny(tokenId, expiresAt);
         } catch (RuntimeException e) {
-            // Saying "logged out" while the token still works would be a lie; let the client retry.
             throw new SessionNotEnded(e);
+        }
+        try {
+            endedTokens.loggedOut(tokenId, expiresAt);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "user-app: a logout is refused through Redis but not recorded in user_db ("
+                    + e.getClass().getSimpleName() + "); should Redis lose it, the token works until it expires");
         }
     }
 }

@@ -1,9 +1,13 @@
 package io.quizplatform.user.application;
 
+import io.quizplatform.platform.persistence.ReportedByCaller;
+
 /**
  * A renewal of a token another renewal (or a logout) has retired meanwhile: only the first one gets a new token, so
- * one session never forks into several. Thrown outside any transaction ({@link Sessions}).
+ * one session never forks into several. Thrown by {@link Sessions} when Redis refuses the claim, and from the
+ * renewal's transaction when user_db already records the token's end (Redis had lost it): an answer, not a failure.
  */
+@ReportedByCaller
 public final class TokenRenewedAlready extends RuntimeException {
 
     public TokenRenewedAlready() {

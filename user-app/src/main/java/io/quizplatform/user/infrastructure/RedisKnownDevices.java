@@ -4,44 +4,59 @@ import io.quizplatform.platform.redis.RedisConnection;
 import io.quizplatform.user.application.KnownDevices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import redis.clients.jedis.params.SetParams;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * Known browsers in Redis: {@code known-device:<SHA-256 of the token>} holds the SHA-256 of the account's e-mail for
- * {@link KnownDevices#DAYS} days. Only digests are kept, so a copy of Redis neither signs anyone in nor lists e-mails.
- * Redis unreachable: no browser is known (the login limits are let through then as well).
+ * Known browsers in Redis, one sorted set per account: {@code known-devices:<SHA-256 of the e-mail>}, members the
+ * SHA-256 of each browser's token, scored by when it was handed out; at most {@link KnownDevices#PER_ACCOUNT} members
+ * and {@link KnownDevices#DAYS} days. Bounded per account however often it signs in, and only digests are kept, so a
+ * copy of Redis neither signs anyone in nor lists e-mails. Redis unreachable: no browser is known (the login limits
+ * are let through then as well).
  */
 @ApplicationScoped
 public class RedisKnownDevices implements KnownDevices {
 
     private static final Logger LOG = Logger.getLogger(RedisKnownDevices.class.getName());
-    private static final String PREFIX = "known-device:";
+    private static final String PREFIX = "known-devices:";
     /** 32 random bytes, base64url without padding: what {@link #remember} hands out, nothing else is looked up. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long KEPT_SECONDS = Duration.ofDays(DAYS).toSeconds();
+
+    /** Adds the new token, drops the replaced one, the expired ones and all but the newest; one script, one key. */
+    private static final String REMEMBER = """
+            redis.call('ZREM', KEYS[1], ARGV[3])
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[2]) - tonumber(ARGV[4]))
+            redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+            redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -1 - tonumber(ARGV[5]))
+            redis.call('EXPIRE', KEYS[1], ARGV[4])
+            return 1""";
 
     @Inject
     RedisConnection redis;
 
     @Override
-    public Optional<String> remember(String normalizedEmail) {
+    public Optional<String> remember(String normalizedEmail, String replacedToken) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String replaced = replacedToken != null && TOKEN.matcher(replacedToken).matches() ? sha256(replacedToken) : "";
         try {
-            redis.client().set(PREFIX + sha256(token), sha256(normalizedEmail),
-                    SetParams.setParams().ex(Duration.ofDays(DAYS).toSeconds()));
+            redis.client().eval(REMEMBER, List.of(PREFIX + sha256(normalizedEmail)), List.of(sha256(token),
+                    Long.toString(Instant.now().getEpochSecond()), replaced, Long.toString(KEPT_SECONDS),
+                    Integer.toString(PER_ACCOUNT)));
             return Optional.of(token);
         } catch (RuntimeException e) {
             LOG.warning(() -> "user-app: a known browser not recorded (Redis unavailable): " + e.getClass().getSimpleName());
@@ -50,14 +65,22 @@ public class RedisKnownDevices implements KnownDevices {
     }
 
     @Override
-    public boolean knows(String token, String normalizedEmail) {
+    public Optional<String> known(String token, String normalizedEmail, Instant validFrom) {
         if (token == null || !TOKEN.matcher(token).matches()) {
-            return false;
+            return Optional.empty();
         }
+        String device = sha256(token);
         try {
-            return sha256(normalizedEmail).equals(redis.client().get(PREFIX + sha256(token)));
+            Double handedOut = redis.client().zscore(PREFIX + sha256(normalizedEmail), device);
+            if (handedOut == null) {
+                return Optional.empty();
+            }
+            long at = handedOut.longValue();
+            boolean current = at > Instant.now().getEpochSecond() - KEPT_SECONDS
+                    && (validFrom == null || at >= validFrom.getEpochSecond());
+            return current ? Optional.of(device) : Optional.empty();
         } catch (RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
