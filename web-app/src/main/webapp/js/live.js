@@ -189,7 +189,9 @@ export class GameConnection {
     clearTimeout(this.probeTimer);
     const socket = this.socket;
     // Answered by the pong of this very ping (the n-th pong answers the n-th ping), not by any message heard since:
-    // an earlier ping's pong arriving the same millisecond passed for it, and a dead link was kept.
+    // an earlier ping's pong arriving the same millisecond passed for it, and a dead link was kept. A ping the server
+    // refused (slow-down) never gets its pong, so every later probe on that socket replaces it: a reconnection too
+    // many, never a dead link kept.
     let answered = () => false;
     if (socket.readyState === WebSocket.OPEN) {
       this.ping(socket);

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * direct peer is one of {@code TRUSTED_PROXIES} (addresses or IPv4 ranges such as {@code 10.42.0.0/16}: the
  * ingress controller's pod network); otherwise anyone could pick their own address and escape the limit.
  * {@link #subscriberOf} counts an IPv6 client by its /64, the block one subscriber gets (by its whole address it would
- * have 2^64 of them): for the accounts' limits; a game's joins count by the address, as a classroom on IPv6 Wi-Fi
- * shares one /64.
+ * have 2^64 of them): for the accounts' limits; a game's joins count by the address and, with a larger limit, by the
+ * /64 ({@link #subscriber}), as a classroom on IPv6 Wi-Fi shares one /64.
  */
 @ApplicationScoped
 public class ClientAddress {

@@ -81,7 +81,7 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in", description = "Returns an access token for every service (RS256 JWT), and sets the"
             + " cookie qp_known_device (HttpOnly, Secure, SameSite=Strict, this path only, 30 days; a token per account"
-            + " signed in on the browser, the last 5): a browser that sends it back at a later login to the same account"
+            + " signed in on the browser, the last 10): a browser that sends it back at a later login to the same account"
             + " is held to a login limit of its own instead of the account's, so wrong passwords sent from elsewhere do"
             + " not lock the owner out.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionView.class)))

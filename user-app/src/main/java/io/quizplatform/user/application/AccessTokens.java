@@ -29,7 +29,8 @@ public class AccessTokens {
     @Inject
     ServiceSettings settings;
 
-    public record AccessToken(String token, String tokenId, Instant expiresAt) {
+    /** {@code issuedAt}: the token's {@code iat}, whole seconds, never before its account's session cutoff. */
+    public record AccessToken(String token, String tokenId, Instant issuedAt, Instant expiresAt) {
     }
 
     public String issuer() {
@@ -65,7 +66,8 @@ public class AccessTokens {
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         jws.setHeader("typ", "JWT");
         try {
-            return new AccessToken(jws.getCompactSerialization(), tokenId, Instant.ofEpochSecond(expires.getEpochSecond()));
+            return new AccessToken(jws.getCompactSerialization(), tokenId, Instant.ofEpochSecond(now.getEpochSecond()),
+                    Instant.ofEpochSecond(expires.getEpochSecond()));
         } catch (JoseException e) {
             throw new IllegalStateException("could not sign an access token", e);
         }

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 /**
  * Logging in. A wrong password and an unknown address get the same answer in the same time, so the endpoint
  * can't be used to find out who has an account. Attempts are limited per client address and per account; a browser
- * where the account signed in before ({@link KnownDevices}) is held to the address's limit only, so a flood of wrong
- * passwords from elsewhere does not lock the owner out (held to a limit of its own, as large).
+ * where the account signed in before ({@link KnownDevices}) is held to a limit of its own, as large, instead of the
+ * account's, so a flood of wrong passwords from elsewhere does not lock the owner out.
  */
 @ApplicationScoped
 public class Authentication {
@@ -43,7 +43,7 @@ public class Authentication {
     }
 
     /** How many accounts' tokens a browser keeps (a classroom computer several teachers use), the latest ones. */
-    public static final int ACCOUNTS_PER_BROWSER = 5;
+    public static final int ACCOUNTS_PER_BROWSER = 10;
 
     /**
      * Not one transaction: the password is checked between two short ones, with no pool connection held.
@@ -56,13 +56,16 @@ public class Authentication {
         }
         limiter.attempt("login-address", clientAddress, settings.intValue("rate.limit.login.per.address", 30),
                 Duration.ofMinutes(5)).orRefuse("login attempts from here or for this account");
-        Optional<User> found = steps.account(normalized);
-        Optional<KnownBrowser> known = found.flatMap(user -> knownBrowser(knownDevices, normalized, user));
-        if (known.isEmpty() || !withinItsOwnLimit(known.get())) {
-            limiter.attempt("login-account", normalized, perAccount(), Duration.ofMinutes(15))
-                    .orRefuse("login attempts from here or for this account");
+        Optional<KnownDevices.KnownBrowser> known = devices.known(knownDevices, normalized);
+        boolean spared = known.isPresent() && withinItsOwnLimit(known.get());
+        if (!spared) {
+            accountLimit(normalized);
         }
 
+        Optional<User> found = steps.account(normalized);
+        if (spared && found.isPresent() && endedSince(found.get(), known.get())) {
+            accountLimit(normalized); // known before a password change or a lock, which forget the browsers known before
+        }
         if (found.isEmpty()) {
             passwords.burnAsMuchTimeAsACheck(password);
             throw new WrongCredentials();
@@ -71,31 +74,29 @@ public class Authentication {
             throw new WrongCredentials();
         }
         Session session = steps.signIn(found.get().id(), found.get().passwordHash()).orElseThrow(WrongCredentials::new);
-        String replaced = known.map(KnownBrowser::token).orElse(null);
-        List<String> kept = devices.remember(normalized, replaced).map(token -> Stream.concat(Stream.of(token),
-                        knownDevices.stream().filter(t -> !t.equals(replaced))).limit(ACCOUNTS_PER_BROWSER).toList())
+        String replaced = known.map(KnownDevices.KnownBrowser::token).orElse(null); // current or forgotten, replaced
+        List<String> kept = devices.remember(normalized, replaced, session.token().issuedAt())
+                .map(token -> Stream.concat(Stream.of(token), knownDevices.stream().filter(t -> !t.equals(replaced)))
+                        .limit(ACCOUNTS_PER_BROWSER).toList())
                 .orElse(List.of());
         return new Session(session.user(), session.token(), kept);
     }
 
-    /** A token of the browser's known for this account, and the browser's id (for its own limit). */
-    private record KnownBrowser(String token, String id) {
-    }
-
-    /** The one of the browser's tokens known for this account, if any. */
-    private Optional<KnownBrowser> knownBrowser(List<String> knownDevices, String normalized, User account) {
-        for (String token : knownDevices) {
-            Optional<String> id = devices.known(token, normalized, account.sessionsValidFrom());
-            if (id.isPresent()) {
-                return Optional.of(new KnownBrowser(token, id.get()));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A known browser's own limit (the account's, counted apart): a token copied out of one buys no more guesses. */
-    private boolean withinItsOwnLimit(KnownBrowser browser) {
+    /**
+     * A known browser's own limit (the account's, counted apart; a token copied out of one buys no more guesses).
+     * Held before the account is read, so a flood pays for no database read.
+     */
+    private boolean withinItsOwnLimit(KnownDevices.KnownBrowser browser) {
         return limiter.attempt("login-device", browser.id(), perAccount(), Duration.ofMinutes(15)).allowed();
+    }
+
+    private static boolean endedSince(User account, KnownDevices.KnownBrowser browser) {
+        return account.sessionsValidFrom() != null && browser.since().isBefore(account.sessionsValidFrom());
+    }
+
+    private void accountLimit(String normalized) {
+        limiter.attempt("login-account", normalized, perAccount(), Duration.ofMinutes(15))
+                .orRefuse("login attempts from here or for this account");
     }
 
     private int perAccount() {

@@ -1,6 +1,7 @@
 package io.quizplatform.user.application;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,19 +16,22 @@ public interface KnownDevices {
     /** How long a browser stays known after the sign-in that made it known. */
     long DAYS = 30;
 
-    /** How many browsers an account has known at most: a new one forgets the oldest. */
-    int PER_ACCOUNT = 10;
+    /** How many browsers an account has known at most: a new one forgets the one known longest. */
+    int PER_ACCOUNT = 20;
+
+    /** A browser known for an account: the token it presented, its id (a digest, for its own limit), since when. */
+    record KnownBrowser(String token, String id, Instant since) {
+    }
 
     /**
-     * A new token for a browser where this account has just signed in, the token the browser presented forgotten
-     * (it is replaced); empty when it can't be kept now.
+     * A new token for a browser where this account has just signed in, known from {@code since} (the sign-in's token
+     * was issued then), the token the browser presented for it forgotten; empty when it can't be kept now.
      */
-    Optional<String> remember(String normalizedEmail, String replacedToken);
+    Optional<String> remember(String normalizedEmail, String replacedToken, Instant since);
 
     /**
-     * The browser's id (a digest of its token, for its own limit) if the token was given to it at a sign-in to this
-     * account, not before {@code validFrom} (the account's sessions were ended then: a password change or a lock
-     * forgets every browser known before); empty for anything else.
+     * The first of these tokens given to a browser at a sign-in to this account within the last {@link #DAYS} days.
+     * Asks the same whether the account exists or not (one round trip), so the time of an answer tells nothing.
      */
-    Optional<String> known(String token, String normalizedEmail, Instant validFrom);
+    Optional<KnownBrowser> known(List<String> tokens, String normalizedEmail);
 }

@@ -76,9 +76,9 @@ public class LoginTransactions {
         }
         // Recorded with the renewal, once: Redis's claim let it through, but Redis may have lost an earlier renewal or
         // logout of this token, which user_db has not (and should Redis lose this claim, it is written back from here).
-        if (!endedTokens.renewed(tokenId, expiresAt)) {
-            throw new TokenRenewedAlready();
-        }
+        endedTokens.renewed(tokenId, expiresAt).ifPresent(before -> {
+            throw new TokenRenewedAlready(before == EndedTokens.EndedAs.LOGGED_OUT);
+        });
         profile.syncRoles(user, Instant.now());
         return tokens.issue(user);
     }

@@ -42,7 +42,16 @@ public class Sessions {
         try {
             return steps.renewing(userId, issuedAt, tokenId, expiresAt);
         } catch (TokenRenewedAlready e) {
-            throw e; // user_db says it ended before (Redis had lost that): the claim stays, the token stays refused
+            // user_db says it ended before (Redis had lost that): the claim stays, the token stays refused, and a
+            // logged-out one says so again rather than "renewed" (a host's socket would wait for a newer token).
+            if (e.loggedOut()) {
+                try {
+                    denyList.deny(tokenId, expiresAt);
+                } catch (RuntimeException ignored) {
+                    // Redis away again: the claim's "renewed" stays, and the token is refused all the same.
+                }
+            }
+            throw e;
         } catch (RuntimeException e) {
             giveBack(tokenId);
             throw e;

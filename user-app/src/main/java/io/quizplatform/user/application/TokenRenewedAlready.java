@@ -10,7 +10,19 @@ import io.quizplatform.platform.persistence.ReportedByCaller;
 @ReportedByCaller
 public final class TokenRenewedAlready extends RuntimeException {
 
+    private final boolean loggedOut;
+
     public TokenRenewedAlready() {
+        this(false);
+    }
+
+    /** {@code loggedOut}: user_db says the token was logged out (Redis had lost that). */
+    public TokenRenewedAlready(boolean loggedOut) {
         super("This access token was renewed or logged out already. Use the new one, or log in again.");
+        this.loggedOut = loggedOut;
+    }
+
+    public boolean loggedOut() {
+        return loggedOut;
     }
 }

@@ -2,6 +2,7 @@ package io.quizplatform.user.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The access tokens ended before they expire, until they expire: the record behind the deny-list every service reads
@@ -19,10 +20,10 @@ public interface EndedTokens {
     void loggedOut(String tokenId, Instant expiresAt);
 
     /**
-     * Records the token's renewal, inside the renewal's transaction: false when the token had ended already (renewed
-     * or logged out), whatever Redis says; Redis may have lost that, user_db has not.
+     * Records the token's renewal, inside the renewal's transaction, unless the token had ended already (renewed or
+     * logged out, whatever Redis says: Redis may have lost that, user_db has not): then how it ended.
      */
-    boolean renewed(String tokenId, Instant expiresAt);
+    Optional<EndedAs> renewed(String tokenId, Instant expiresAt);
 
     /**
      * The tokens ended since {@code endedSince} that have not expired by {@code now}, in token id order from

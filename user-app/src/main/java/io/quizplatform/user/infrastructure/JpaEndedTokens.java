@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@link EndedTokens} port on the persistence unit {@code user}: the table {@code ended_tokens}. */
 @ApplicationScoped
@@ -30,12 +31,17 @@ public class JpaEndedTokens implements EndedTokens {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean renewed(String tokenId, Instant expiresAt) {
-        return entityManager.createNativeQuery("INSERT INTO ended_tokens (token_id, ended_as, expires_at) VALUES (?1, 'renewed', ?2) "
-                        + "ON CONFLICT (token_id) DO NOTHING")
+    public Optional<EndedAs> renewed(String tokenId, Instant expiresAt) {
+        int inserted = entityManager.createNativeQuery("INSERT INTO ended_tokens (token_id, ended_as, expires_at) "
+                        + "VALUES (?1, 'renewed', ?2) ON CONFLICT (token_id) DO NOTHING")
                 .setParameter(1, tokenId)
                 .setParameter(2, Timestamp.from(expiresAt))
-                .executeUpdate() == 1;
+                .executeUpdate();
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        EndedTokenRecord before = entityManager.find(EndedTokenRecord.class, tokenId);
+        return Optional.of(before == null ? EndedAs.RENEWED : before.toEndedToken().endedAs());
     }
 
     @Override

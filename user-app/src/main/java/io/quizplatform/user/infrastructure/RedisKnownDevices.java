@@ -4,6 +4,8 @@ import io.quizplatform.platform.redis.RedisConnection;
 import io.quizplatform.user.application.KnownDevices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,8 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * Known browsers in Redis, one sorted set per account: {@code known-devices:<SHA-256 of the e-mail>}, members the
- * SHA-256 of each browser's token, scored by when it was handed out; at most {@link KnownDevices#PER_ACCOUNT} members
- * and {@link KnownDevices#DAYS} days. Bounded per account however often it signs in, and only digests are kept, so a
+ * SHA-256 of each browser's token, scored by when it was handed out; at most {@link KnownDevices#PER_ACCOUNT}
+ * members and {@link KnownDevices#DAYS} days. Bounded per account however often it signs in, and only digests are kept, so a
  * copy of Redis neither signs anyone in nor lists e-mails. Redis unreachable: no browser is known (the login limits
  * are let through then as well).
  */
@@ -48,14 +51,14 @@ public class RedisKnownDevices implements KnownDevices {
     RedisConnection redis;
 
     @Override
-    public Optional<String> remember(String normalizedEmail, String replacedToken) {
+    public Optional<String> remember(String normalizedEmail, String replacedToken, Instant since) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         String replaced = replacedToken != null && TOKEN.matcher(replacedToken).matches() ? sha256(replacedToken) : "";
         try {
             redis.client().eval(REMEMBER, List.of(PREFIX + sha256(normalizedEmail)), List.of(sha256(token),
-                    Long.toString(Instant.now().getEpochSecond()), replaced, Long.toString(KEPT_SECONDS),
+                    Long.toString(since.getEpochSecond()), replaced, Long.toString(KEPT_SECONDS),
                     Integer.toString(PER_ACCOUNT)));
             return Optional.of(token);
         } catch (RuntimeException e) {
@@ -65,20 +68,27 @@ public class RedisKnownDevices implements KnownDevices {
     }
 
     @Override
-    public Optional<String> known(String token, String normalizedEmail, Instant validFrom) {
-        if (token == null || !TOKEN.matcher(token).matches()) {
+    public Optional<KnownBrowser> known(List<String> tokens, String normalizedEmail) {
+        List<String> wellFormed = tokens.stream().filter(t -> t != null && TOKEN.matcher(t).matches()).toList();
+        if (wellFormed.isEmpty()) {
             return Optional.empty();
         }
-        String device = sha256(token);
-        try {
-            Double handedOut = redis.client().zscore(PREFIX + sha256(normalizedEmail), device);
-            if (handedOut == null) {
-                return Optional.empty();
+        String key = PREFIX + sha256(normalizedEmail);
+        try (AbstractPipeline pipe = redis.client().pipelined()) {
+            List<Response<Double>> scores = new ArrayList<>();
+            for (String token : wellFormed) {
+                scores.add(pipe.zscore(key, sha256(token)));
             }
-            long at = handedOut.longValue();
-            boolean current = at > Instant.now().getEpochSecond() - KEPT_SECONDS
-                    && (validFrom == null || at >= validFrom.getEpochSecond());
-            return current ? Optional.of(device) : Optional.empty();
+            pipe.sync();
+            long oldest = Instant.now().getEpochSecond() - KEPT_SECONDS;
+            for (int i = 0; i < wellFormed.size(); i++) {
+                Double since = scores.get(i).get();
+                if (since != null && since.longValue() > oldest) {
+                    String token = wellFormed.get(i);
+                    return Optional.of(new KnownBrowser(token, sha256(token), Instant.ofEpochSecond(since.longValue())));
+                }
+            }
+            return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
         }
