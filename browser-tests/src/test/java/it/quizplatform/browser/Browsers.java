@@ -105,7 +105,9 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
                 .setLocale(locale)
                 .setBaseURL(baseUrl())
                 .setAcceptDownloads(true)
-                .setProxy(new Proxy(address.proxyServer())));
+                .setProxy(new Proxy(address.proxyServer())
+                        // Through the proxy even to localhost, which Chromium would otherwise reach directly.
+                        .setBypass("<-loopback>")));
         context.setDefaultTimeout(TIMEOUT_MS);
         context.setDefaultNavigationTimeout(TIMEOUT_MS);
         Problems problems = new Problems();
@@ -159,10 +161,14 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
         try {
             report = problemReport();
         } finally {
-            people.forEach(person -> person.context().close());
-            people.clear();
-            addresses.forEach(OwnAddress::close);
-            addresses.clear();
+            try {
+                people.forEach(person -> person.context().close());
+            } finally {
+                // Each closed whatever a context's close threw: an open one keeps a server socket and its thread.
+                people.clear();
+                addresses.forEach(OwnAddress::close);
+                addresses.clear();
+            }
         }
         if (!report.isEmpty()) {
             throw new AssertionError("the browsers saw problems:\n" + report);

@@ -37,7 +37,7 @@ final class OwnAddress implements AutoCloseable {
 
     private OwnAddress(InetAddress address) throws IOException {
         this.address = address;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         Thread accepting = new Thread(this::accept, "own-address-" + address.getHostAddress());
         accepting.setDaemon(true);
         accepting.start();
