@@ -39,6 +39,9 @@ public class DeadLetterParking {
     @Inject
     ProcessedEvents processed;
 
+    @Inject
+    TopicProvisioner topics;
+
 
     /** The record to send; source partition and offset when known (null otherwise). */
     static ProducerRecord<String, String> parked(Topic source, String consumer, String key, String value, String error,
@@ -86,6 +89,7 @@ public class DeadLetterParking {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while parking in " + parked.topic(), e);
         } catch (ExecutionException | TimeoutException e) {
+            topics.parkFailed(); // a dead-letter topic deleted is created again
             throw new IllegalStateException("could not park in " + parked.topic() + ": " + e.getMessage(), e);
         }
     }

@@ -53,6 +53,9 @@ public class EventConsumers {
     KafkaClients clients;
 
     @Inject
+    TopicProvisioner topics;
+
+    @Inject
     EventDelivery delivery;
 
     @Inject
@@ -233,7 +236,7 @@ public class EventConsumers {
                 public void done(long sentAtMillis) {
                     since(latency, sentAtMillis);
                 }
-            }, tracing.enabled());
+            }, tracing.enabled(), topics::parkFailed);
         });
     }
 

@@ -53,7 +53,7 @@ final class PartitionLane {
     /** What a lane shares with the other lanes of its consumer. */
     record Context(String consumer, io.quizplatform.contracts.Topic topic, List<EventHandler> handlers, EventDelivery delivery,
                    RetryRounds rounds, Supplier<Producer<String, String>> deadLetters, ScheduledExecutorService executor,
-                   Executor inModule, ConsumerCounters counters, boolean tracing) {
+                   Executor inModule, ConsumerCounters counters, boolean tracing, Runnable parkFailed) {
     }
 
     /** Counts what became of each record (the {@code events.consumed} metric). */
@@ -368,6 +368,7 @@ final class PartitionLane {
         } catch (Exception e) {
             LOG.warning(() -> context.consumer() + ": could not park record in " + parked.topic() + " ("
                     + Failures.describe(e) + "); trying again shortly");
+            context.parkFailed().run(); // a dead-letter topic deleted is created again
             return Attempt.OUTAGE;
         }
     }

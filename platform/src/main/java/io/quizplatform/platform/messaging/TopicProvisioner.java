@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -32,7 +33,12 @@ public class TopicProvisioner {
     @Inject
     ServiceSettings settings;
 
+    /** How often a record that could not be parked has the topics created again, at most. */
+    static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private volatile boolean provisioned;
+    private volatile Set<Topic> consumed = Set.of();
+    private final AtomicLong lastRecheck = new AtomicLong(System.nanoTime() - RECHECK_NANOS);
 
     public boolean isProvisioned() { return provisioned; }
 
@@ -41,6 +47,25 @@ public class TopicProvisioner {
         if (provisioned) {
             return true;
         }
+        consumed = Set.copyOf(consumedTopics);
+        provisioned = createAll(consumedTopics);
+        return provisioned;
+    }
+
+    /**
+     * A record could not be parked: the broker may be away, or an operator deleted the dead-letter topic (the broker
+     * does not create topics, so the lane would wait for ever). The topics are created again, at most every 10 s;
+     * those that exist are left as they are.
+     */
+    public void parkFailed() {
+        long last = lastRecheck.get();
+        long now = System.nanoTime();
+        if (now - last >= RECHECK_NANOS && lastRecheck.compareAndSet(last, now)) {
+            createAll(consumed);
+        }
+    }
+
+    private boolean createAll(Set<Topic> consumedTopics) {
         List<NewTopic> wanted = new ArrayList<>();
         for (Topic topic : Topic.values()) {
             wanted.add(newTopic(topic.topicName(), topic.partitions(), topic.cleanup(), topic.retention()));
@@ -68,7 +93,6 @@ public class TopicProvisioner {
         if (!created.isEmpty()) {
             LOG.info(() -> settings.serviceName() + ": created topics " + created);
         }
-        provisioned = true;
         return true;
     }
 

@@ -41,6 +41,8 @@ class PartitionLaneTest {
     final AtomicInteger received = new AtomicInteger();
     /** Records the lane was done with, for the latency timer. */
     final AtomicInteger done = new AtomicInteger();
+    /** Records the dead-letter topic did not take (the provisioner is asked to create the topics again). */
+    final AtomicInteger parkFailures = new AtomicInteger();
     volatile RuntimeException failure = new IllegalStateException("handler refused it");
     /** When set, what a handler throws for a poison event instead of {@link #failure}. */
     volatile Error error;
@@ -103,7 +105,7 @@ class PartitionLaneTest {
         public void done(long sentAtMillis) {
             done.incrementAndGet();
         }
-    }, false);
+    }, false, parkFailures::incrementAndGet);
 
     final PartitionLane p0 = new PartitionLane(context, 0);
     final PartitionLane p1 = new PartitionLane(context, 1);
@@ -141,6 +143,30 @@ class PartitionLaneTest {
         assertThat(p0.retrying()).isFalse();
         // The latency timer counts every record the lanes were done with, the parked one too.
         assertThat(done).hasValue(5);
+    }
+
+    @Test
+    void aRecordTheDeadLetterTopicDoesNotTakeAsksForTheTopicsAndIsParkedOnceItCan() {
+        MockProducer<String, String> refusing = new MockProducer<>(false, null, new StringSerializer(), new StringSerializer());
+        PartitionLane lane = new PartitionLane(new PartitionLane.Context("answer-app", Topic.QUIZ_EVENTS, List.of(), delivery,
+                new RetryRounds(0, 1), () -> refusing, executor, Runnable::run, context.counters(), false,
+                parkFailures::incrementAndGet), 0);
+        lane.open();
+        add(lane, 0, 0, "poison-game");
+        add(lane, 0, 1, "game-a");
+
+        // The topic was deleted by an operator: the broker does not know it.
+        eventually(() -> refusing.history().size() == 1);
+        refusing.errorNext(new org.apache.kafka.common.errors.UnknownTopicOrPartitionException("deleted"));
+        eventually(() -> parkFailures.get() == 1);
+        assertThat(acknowledged).as("held while it cannot be parked").isEmpty();
+
+        // Created again: the next try parks it, and the partition goes on.
+        eventually(() -> refusing.history().size() == 2);
+        refusing.completeNext();
+        eventually(() -> acknowledged.containsAll(List.of("0@0", "0@1")));
+        assertThat(applied).containsExactly("game-a");
+        assertThat(parkFailures).hasValue(1);
     }
 
     @Test
@@ -219,7 +245,7 @@ class PartitionLaneTest {
         };
         try {
             PartitionLane.Context behind = new PartitionLane.Context("answer-app", Topic.QUIZ_EVENTS, List.of(), delivery,
-                    context.rounds(), () -> deadLetters, counting, Runnable::run, context.counters(), false);
+                    context.rounds(), () -> deadLetters, counting, Runnable::run, context.counters(), false, context.parkFailed());
             PartitionLane lane = new PartitionLane(behind, 0);
             int records = PartitionLane.GATHER_MAX * 2 + 200;
             for (int i = 0; i < records; i++) {
@@ -281,7 +307,7 @@ class PartitionLaneTest {
             }
         };
         PartitionLane.Context scoring = new PartitionLane.Context("scoring-app", Topic.QUIZ_EVENTS, List.of(opensOnly), delivery,
-                context.rounds(), () -> deadLetters, executor, Runnable::run, context.counters(), false);
+                context.rounds(), () -> deadLetters, executor, Runnable::run, context.counters(), false, context.parkFailed());
         PartitionLane lane = new PartitionLane(scoring, 0);
         lane.open();
 
