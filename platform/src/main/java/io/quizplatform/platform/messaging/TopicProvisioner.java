@@ -2,6 +2,9 @@ package io.quizplatform.platform.messaging;
 
 import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.ServiceSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -13,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -39,6 +45,10 @@ public class TopicProvisioner {
     private volatile boolean provisioned;
     private volatile Set<Topic> consumed = Set.of();
     private final AtomicLong lastRecheck = new AtomicLong(System.nanoTime() - RECHECK_NANOS);
+    private ExecutorService recreator;
+
+    @Resource
+    ManagedThreadFactory threads;
 
     public boolean isProvisioned() { return provisioned; }
 
@@ -54,14 +64,37 @@ public class TopicProvisioner {
 
     /**
      * A record could not be parked: the broker may be away, or an operator deleted the dead-letter topic (the broker
-     * does not create topics, so the lane would wait for ever). The topics are created again, at most every 10 s;
-     * those that exist are left as they are.
+     * does not create topics, so the lane would wait for ever). The topics are created again, at most every 10 s, on a
+     * thread of their own (the caller may hold a transaction and a lock while it waits for Kafka); those that exist
+     * are left as they are.
      */
     public void parkFailed() {
         long last = lastRecheck.get();
         long now = System.nanoTime();
         if (now - last >= RECHECK_NANOS && lastRecheck.compareAndSet(last, now)) {
-            createAll(consumed);
+            try {
+                recreating().execute(() -> createAll(consumed));
+            } catch (RejectedExecutionException e) {
+                // Stopping.
+            }
+        }
+    }
+
+    private synchronized ExecutorService recreating() {
+        if (recreator == null) {
+            recreator = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = threads.newThread(task);
+                thread.setName(settings.serviceName() + "-topic-recreation");
+                return thread;
+            });
+        }
+        return recreator;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (recreator != null) {
+            recreator.shutdownNow();
         }
     }
 

@@ -82,8 +82,8 @@ public class SessionResource {
     @Operation(summary = "Log in", description = "Returns an access token for every service (RS256 JWT), and sets the"
             + " cookie qp_known_device (HttpOnly, Secure, SameSite=Strict, this path only, 30 days; a token per account"
             + " signed in on the browser, the last 10): a browser that sends it back at a later login to the same account"
-            + " is held to a login limit of its own instead of the account's, so wrong passwords sent from elsewhere do"
-            + " not lock the owner out.")
+            + " is held to a login limit of its own instead of the account's and the address's, so wrong passwords sent"
+            + " from elsewhere do not lock the owner out.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "401", description = "E-mail or password wrong (the same answer for both)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

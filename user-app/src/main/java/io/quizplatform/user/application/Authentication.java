@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 /**
  * Logging in. A wrong password and an unknown address get the same answer in the same time, so the endpoint
  * can't be used to find out who has an account. Attempts are limited per client address and per account; a browser
- * where the account signed in before ({@link KnownDevices}) is held to a limit of its own, as large, instead of the
- * account's, so a flood of wrong passwords from elsewhere does not lock the owner out.
+ * where the account signed in before ({@link KnownDevices}) is held to a limit of its own, as large as the account's,
+ * instead of those two, so a flood of wrong passwords from elsewhere (or from the same school) does not lock the owner
+ * out, and a token copied out of a browser buys no more guesses than anyone.
  */
 @ApplicationScoped
 public class Authentication {
@@ -54,18 +55,18 @@ public class Authentication {
         if (User.emailTooLong(normalized)) {
             throw new EmailTooLong(); // no account can have it; refused like a longer one, before anything is counted
         }
-        limiter.attempt("login-address", clientAddress, settings.intValue("rate.limit.login.per.address", 30),
-                Duration.ofMinutes(5)).orRefuse("login attempts from here or for this account");
+        // A browser known for the account and within its own limit is spared the address's limit too: a pupil flooding
+        // the teacher's account from the school's one address would otherwise lock out the teacher's laptop there.
         Optional<KnownDevices.KnownBrowser> known = devices.known(knownDevices, normalized);
         boolean spared = known.isPresent() && withinItsOwnLimit(known.get());
         if (!spared) {
-            accountLimit(normalized);
+            limiter.attempt("login-address", clientAddress, settings.intValue("rate.limit.login.per.address", 30),
+                    Duration.ofMinutes(5)).orRefuse("login attempts from here or for this account");
+            limiter.attempt("login-account", normalized, perAccount(), Duration.ofMinutes(15))
+                    .orRefuse("login attempts from here or for this account");
         }
 
         Optional<User> found = steps.account(normalized);
-        if (spared && found.isPresent() && endedSince(found.get(), known.get())) {
-            accountLimit(normalized); // known before a password change or a lock, which forget the browsers known before
-        }
         if (found.isEmpty()) {
             passwords.burnAsMuchTimeAsACheck(password);
             throw new WrongCredentials();
@@ -74,7 +75,7 @@ public class Authentication {
             throw new WrongCredentials();
         }
         Session session = steps.signIn(found.get().id(), found.get().passwordHash()).orElseThrow(WrongCredentials::new);
-        String replaced = known.map(KnownDevices.KnownBrowser::token).orElse(null); // current or forgotten, replaced
+        String replaced = known.map(KnownDevices.KnownBrowser::token).orElse(null);
         List<String> kept = devices.remember(normalized, replaced, session.token().issuedAt())
                 .map(token -> Stream.concat(Stream.of(token), knownDevices.stream().filter(t -> !t.equals(replaced)))
                         .limit(ACCOUNTS_PER_BROWSER).toList())
@@ -88,15 +89,6 @@ public class Authentication {
      */
     private boolean withinItsOwnLimit(KnownDevices.KnownBrowser browser) {
         return limiter.attempt("login-device", browser.id(), perAccount(), Duration.ofMinutes(15)).allowed();
-    }
-
-    private static boolean endedSince(User account, KnownDevices.KnownBrowser browser) {
-        return account.sessionsValidFrom() != null && browser.since().isBefore(account.sessionsValidFrom());
-    }
-
-    private void accountLimit(String normalized) {
-        limiter.attempt("login-account", normalized, perAccount(), Duration.ofMinutes(15))
-                .orRefuse("login attempts from here or for this account");
     }
 
     private int perAccount() {

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * The browsers where an account signed in before, each known by a random token it keeps (a cookie). A sign-in from
- * one of them is held to a limit of its own instead of the account's, so that someone who floods the account with
- * wrong passwords from many addresses (a pupil who knows the teacher's e-mail) does not lock its owner out of the
- * browsers they use; everyone else still is (OWASP's "device cookies"). The token proves nothing but an earlier
+ * one of them is held to a limit of its own instead of the account's and the address's, so that someone who floods the
+ * account with wrong passwords (a pupil who knows the teacher's e-mail, from many addresses or the school's one) does
+ * not lock its owner out of the browsers they use; everyone else still is (OWASP's "device cookies"). The token proves nothing but an earlier
  * sign-in: the password is checked as always. A port: kept by {@code infrastructure.RedisKnownDevices}.
  */
 public interface KnownDevices {
@@ -19,8 +19,8 @@ public interface KnownDevices {
     /** How many browsers an account has known at most: a new one forgets the one known longest. */
     int PER_ACCOUNT = 20;
 
-    /** A browser known for an account: the token it presented, its id (a digest, for its own limit), since when. */
-    record KnownBrowser(String token, String id, Instant since) {
+    /** A browser known for an account: the token it presented, and its id (a digest, for its own limit). */
+    record KnownBrowser(String token, String id) {
     }
 
     /**

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * Known browsers in Redis, one sorted set per account: {@code known-devices:<SHA-256 of the e-mail>}, members the
  * SHA-256 of each browser's token, scored by when it was handed out; at most {@link KnownDevices#PER_ACCOUNT}
  * members and {@link KnownDevices#DAYS} days. Bounded per account however often it signs in, and only digests are kept, so a
- * copy of Redis neither signs anyone in nor lists e-mails. Redis unreachable: no browser is known (the login limits
+ * copy of Redis signs no one in (an e-mail's digest can still be matched against a list of addresses). Redis unreachable: no browser is known (the login limits
  * are let through then as well).
  */
 @ApplicationScoped
@@ -85,7 +85,7 @@ public class RedisKnownDevices implements KnownDevices {
                 Double since = scores.get(i).get();
                 if (since != null && since.longValue() > oldest) {
                     String token = wellFormed.get(i);
-                    return Optional.of(new KnownBrowser(token, sha256(token), Instant.ofEpochSecond(since.longValue())));
+                    return Optional.of(new KnownBrowser(token, sha256(token)));
                 }
             }
             return Optional.empty();
