@@ -97,12 +97,7 @@ public class AnswersAcrossKafkaOutageIT {
         try (SocketClient hostSocket = SocketClient.host(game.id, game.host);
              SocketClient ada = game.player("Ada");
              SocketClient bob = game.player("Bob")) {
-            hostSocket.awaitType("welcome");
-            hostSocket.send("{\"type\":\"start\"}");
-            JsonNode open = ada.awaitPhase("open");
-            // Bob first, with everything there: the answer path is warm and the question's opening in the log.
-            bob.send(AnswersIT.answer(0, firstOption(open)));
-            assertThat(decision(bob).path("type").asText()).isEqualTo("answer-accepted");
+            JsonNode open = startedWithBobsAnswerIn(hostSocket, ada, bob);
 
             Platform.control("POST", "/kafka/stop");
             Platform.control("POST", "/postgres/stop");
@@ -137,14 +132,9 @@ public class AnswersAcrossKafkaOutageIT {
         try (SocketClient hostSocket = SocketClient.host(game.id, game.host);
              SocketClient ada = game.player("Ada");
              SocketClient bob = game.player("Bob")) {
-            hostSocket.awaitType("welcome");
-            hostSocket.send("{\"type\":\"start\"}");
-            JsonNode open = ada.awaitPhase("open");
+            // Bob then waits silently: Ada's answer alone does not close the question.
+            JsonNode open = startedWithBobsAnswerIn(hostSocket, ada, bob);
             Instant closesAt = Instant.parse(open.get("closesAt").asText());
-            // Bob answers while the broker is there (the server's answer path is warm, the question's opening in
-            // the log), then waits silently: Ada's answer alone does not close the question.
-            bob.send(AnswersIT.answer(0, firstOption(open)));
-            assertThat(decision(bob).path("type").asText()).isEqualTo("answer-accepted");
 
             Platform.control("POST", "/kafka/stop");
             // Within the last 1.5 s (the broker's wait), with time for the server to take the answer before the close.
@@ -189,6 +179,19 @@ public class AnswersAcrossKafkaOutageIT {
 
     private static String firstOption(JsonNode open) {
         return open.get("question").get("options").get(0).get("id").asText();
+    }
+
+    /**
+     * Starts the game and has Bob answer while everything is there (the server's answer path is warm, the question's
+     * opening in the log); the opening as Ada saw it.
+     */
+    private static JsonNode startedWithBobsAnswerIn(SocketClient hostSocket, SocketClient ada, SocketClient bob) {
+        hostSocket.awaitType("welcome");
+        hostSocket.send("{\"type\":\"start\"}");
+        JsonNode open = ada.awaitPhase("open");
+        bob.send(AnswersIT.answer(0, firstOption(open)));
+        assertThat(decision(bob).path("type").asText()).isEqualTo("answer-accepted");
+        return open;
     }
 
     private static JsonNode decision(SocketClient player) {

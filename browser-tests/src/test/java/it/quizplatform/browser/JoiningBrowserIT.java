@@ -152,44 +152,23 @@ class JoiningBrowserIT {
 
     @Test
     void aJoinAnsweredAfterTheFormCameBackStillCounts() {
-        Api.Host host = Api.registerHost("Late Join Host");
-        Api.Game game = Api.newGame(host, Api.publishedQuiz(host, "Late join", Api.singleChoice("One?", 20, "Yes", "No")));
-        Person ada = browsers.onPhone("ada");
-        ada.page().clock().install();
-        Relay relay = Relay.of(ada, Relay.JOIN_SOCKET);
-        relay.holdNewLinks();
-        ada.open("/play/?pin=" + game.pin());
-        ada.byTestId("nickname-input").fill("Ada");
-        ada.byTestId("join-button").click();
-        relay.await(ada, Duration.ofSeconds(10), "the join committed",
-                () -> !relay.links().isEmpty() && relay.last().fromServer().size() >= 2);
-
-        ada.page().clock().fastForward(11_000);
-        assertThat(ada.byTestId("join-button")).isEnabled();
+        UnansweredJoin join = adaJoinsAndHearsNothingFor11Seconds("Late join");
+        Person ada = join.ada();
+        Relay relay = join.relay();
         assertThat(ada.byTestId("join-error")).hasText("The network is not answering. Check your connection and try again.");
 
         // The server's answer comes late, on the socket the page still listens to: the player is in the game.
         relay.last().release();
         assertThat(ada.byTestId("lobby")).isVisible();
         assertThat(ada.byTestId("my-nickname")).hasText("Ada");
-        org.assertj.core.api.Assertions.assertThat(Api.game(host, game).get("players")).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(Api.game(join.host(), join.game()).get("players")).hasSize(1);
     }
 
     @Test
     void aSecondTryWhileTheFirstJoinIsUnansweredIsNotASecondJoin() {
-        Api.Host host = Api.registerHost("Second Try Host");
-        Api.Game game = Api.newGame(host, Api.publishedQuiz(host, "Second try", Api.singleChoice("One?", 20, "Yes", "No")));
-        Person ada = browsers.onPhone("ada");
-        ada.page().clock().install();
-        Relay relay = Relay.of(ada, Relay.JOIN_SOCKET);
-        relay.holdNewLinks();
-        ada.open("/play/?pin=" + game.pin());
-        ada.byTestId("nickname-input").fill("Ada");
-        ada.byTestId("join-button").click();
-        relay.await(ada, Duration.ofSeconds(10), "the join committed",
-                () -> !relay.links().isEmpty() && relay.last().fromServer().size() >= 2);
-        ada.page().clock().fastForward(11_000);
-        assertThat(ada.byTestId("join-button")).isEnabled();
+        UnansweredJoin join = adaJoinsAndHearsNothingFor11Seconds("Second try");
+        Person ada = join.ada();
+        Relay relay = join.relay();
 
         // Tapped again: asked on the same socket, which answers now.
         ada.byTestId("join-button").click();
@@ -197,7 +176,28 @@ class JoiningBrowserIT {
         assertThat(ada.byTestId("lobby")).isVisible();
         assertThat(ada.byTestId("my-nickname")).hasText("Ada");
         org.assertj.core.api.Assertions.assertThat(relay.links()).as("one join socket").hasSize(1);
-        org.assertj.core.api.Assertions.assertThat(Api.game(host, game).get("players")).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(Api.game(join.host(), join.game()).get("players")).hasSize(1);
+    }
+
+    /** A join the server committed, whose answer the relay holds, on a phone whose clock is 11 s on. */
+    private record UnansweredJoin(Api.Host host, Api.Game game, Person ada, Relay relay) {
+    }
+
+    private UnansweredJoin adaJoinsAndHearsNothingFor11Seconds(String quizTitle) {
+        Api.Host host = Api.registerHost(quizTitle + " Host");
+        Api.Game game = Api.newGame(host, Api.publishedQuiz(host, quizTitle, Api.singleChoice("One?", 20, "Yes", "No")));
+        Person ada = browsers.onPhone("ada");
+        ada.page().clock().install();
+        Relay relay = Relay.of(ada, Relay.JOIN_SOCKET);
+        relay.holdNewLinks();
+        ada.open("/play/?pin=" + game.pin());
+        ada.byTestId("nickname-input").fill("Ada");
+        ada.byTestId("join-button").click();
+        relay.await(ada, Duration.ofSeconds(10), "the join committed",
+                () -> !relay.links().isEmpty() && relay.last().fromServer().size() >= 2);
+        ada.page().clock().fastForward(11_000);
+        assertThat(ada.byTestId("join-button")).isEnabled();
+        return new UnansweredJoin(host, game, ada, relay);
     }
 
     private static void joins(Person player, Api.Game game, String nickname) {

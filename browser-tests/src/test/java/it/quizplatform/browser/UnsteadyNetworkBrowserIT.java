@@ -56,16 +56,12 @@ class UnsteadyNetworkBrowserIT {
 
     @Test
     void anAnswerWhoseReplyIsSlowWaitsOnTheSameConnection() {
-        Api.Host host = Api.registerHost("Slow Reply Host");
-        Api.Game game = Api.newGame(host, Api.publishedQuiz(host, "Slow reply", Api.singleChoice("2 + 2?", 60, "4", "5")));
-        Person ada = browsers.onPhone("ada");
-        Person bob = browsers.onPhone("bob");
-        ada.page().clock().install();
-        Relay relay = Relay.of(ada, Relay.GAME_SOCKETS);
-        joins(ada, game, "Ada");
-        joins(bob, game, "Bob");
-        Api.control(host, game, "start");
-        assertThat(ada.byTestId("option-0")).isVisible(QUESTION_OPENS);
+        AtTheFirstQuestion at = firstQuestion("Slow reply", true, Api.singleChoice("2 + 2?", 60, "4", "5"));
+        Api.Host host = at.host();
+        Api.Game game = at.game();
+        Person ada = at.ada();
+        Person bob = at.bob();
+        Relay relay = at.relay();
 
         // A server slow to reply (a burst of answers, a GC): its pong comes back, so the answer was read; reconnecting
         // would not make the reply come sooner. The page says "sending" and waits on the same socket.
@@ -90,16 +86,13 @@ class UnsteadyNetworkBrowserIT {
 
     @Test
     void aLateDecisionOfTheLastQuestionIsNotTakenForTheAnswerToThisOne() {
-        Api.Host host = Api.registerHost("Late Decision Host");
-        Api.Game game = Api.newGame(host, Api.publishedQuiz(host, "Late decision",
-                Api.singleChoice("2 + 2?", 60, "4", "5"), Api.singleChoice("3 + 3?", 60, "6", "7")));
-        Person ada = browsers.onPhone("ada");
-        Person bob = browsers.onPhone("bob");
-        Relay relay = Relay.of(ada, Relay.GAME_SOCKETS);
-        joins(ada, game, "Ada");
-        joins(bob, game, "Bob");
-        Api.control(host, game, "start");
-        assertThat(ada.byTestId("option-0")).isVisible(QUESTION_OPENS);
+        AtTheFirstQuestion at = firstQuestion("Late decision", false, Api.singleChoice("2 + 2?", 60, "4", "5"),
+                Api.singleChoice("3 + 3?", 60, "6", "7"));
+        Api.Host host = at.host();
+        Api.Game game = at.game();
+        Person ada = at.ada();
+        Person bob = at.bob();
+        Relay relay = at.relay();
 
         relay.holdFromServer("answer-received", "answer-accepted");
         ada.byTestId("option-0").click();
@@ -127,15 +120,12 @@ class UnsteadyNetworkBrowserIT {
 
     @Test
     void aWelcomeThatHasNotHeardOfAReceivedAnswerDoesNotOfferTheOptionsAgain() {
-        Api.Host host = Api.registerHost("Forgetful Welcome Host");
-        Api.Game game = Api.newGame(host, Api.publishedQuiz(host, "Forgetful welcome", Api.singleChoice("2 + 2?", 60, "4", "5")));
-        Person ada = browsers.onPhone("ada");
-        Person bob = browsers.onPhone("bob");
-        Relay relay = Relay.of(ada, Relay.GAME_SOCKETS);
-        joins(ada, game, "Ada");
-        joins(bob, game, "Bob");
-        Api.control(host, game, "start");
-        assertThat(ada.byTestId("option-0")).isVisible(QUESTION_OPENS);
+        AtTheFirstQuestion at = firstQuestion("Forgetful welcome", false, Api.singleChoice("2 + 2?", 60, "4", "5"));
+        Api.Host host = at.host();
+        Api.Game game = at.game();
+        Person ada = at.ada();
+        Person bob = at.bob();
+        Relay relay = at.relay();
 
         // Received, and then the link dies (the decision never reaches this socket); the welcome on the new one
         // comes from an instance that has not read the decision yet: answered false.
@@ -158,15 +148,12 @@ class UnsteadyNetworkBrowserIT {
 
     @Test
     void anAnswerWhoseReceiptWasLostIsSentAgainKeptAndCountedOnce() throws Exception {
-        Api.Host host = Api.registerHost("Lost Receipt Host");
-        Api.Game game = Api.newGame(host, Api.publishedQuiz(host, "Lost receipt", Api.singleChoice("2 + 2?", 60, "4", "5")));
-        Person ada = browsers.onPhone("ada");
-        Person bob = browsers.onPhone("bob");
-        Relay relay = Relay.of(ada, Relay.GAME_SOCKETS);
-        joins(ada, game, "Ada");
-        joins(bob, game, "Bob");
-        Api.control(host, game, "start");
-        assertThat(ada.byTestId("option-0")).isVisible(QUESTION_OPENS);
+        AtTheFirstQuestion at = firstQuestion("Lost receipt", false, Api.singleChoice("2 + 2?", 60, "4", "5"));
+        Api.Host host = at.host();
+        Api.Game game = at.game();
+        Person ada = at.ada();
+        Person bob = at.bob();
+        Relay relay = at.relay();
 
         // The answer reaches the server; its answer-received is lost, its decision late, and then the link dies.
         relay.loseNextFromServer("answer-received");
@@ -253,6 +240,27 @@ class UnsteadyNetworkBrowserIT {
         ada.byTestId("typed-answer").pressSequentially("ic");
         ada.byTestId("submit-answer").click();
         assertThat(ada.byTestId("verdict")).hasText("Correct!");
+    }
+
+    /** Ada (her game sockets relayed) and Bob in a game whose first question is open on Ada's phone. */
+    private record AtTheFirstQuestion(Api.Host host, Api.Game game, Person ada, Person bob, Relay relay) {
+    }
+
+    /** {@code clock}: Ada's page on Playwright's clock (installed before her sockets are relayed). */
+    private AtTheFirstQuestion firstQuestion(String quizTitle, boolean clock, String... questions) {
+        Api.Host host = Api.registerHost(quizTitle + " Host");
+        Api.Game game = Api.newGame(host, Api.publishedQuiz(host, quizTitle, questions));
+        Person ada = browsers.onPhone("ada");
+        Person bob = browsers.onPhone("bob");
+        if (clock) {
+            ada.page().clock().install();
+        }
+        Relay relay = Relay.of(ada, Relay.GAME_SOCKETS);
+        joins(ada, game, "Ada");
+        joins(bob, game, "Bob");
+        Api.control(host, game, "start");
+        assertThat(ada.byTestId("option-0")).isVisible(QUESTION_OPENS);
+        return new AtTheFirstQuestion(host, game, ada, bob, relay);
     }
 
     private static void joins(Person player, Api.Game game, String nickname) {
