@@ -181,6 +181,29 @@ public class RateLimitIT {
     }
 
     @Test
+    void aLoopOfRenewalsIsStoppedAtTheAccountsLimitAndTheLastTokenStillWorks() {
+        // Each renewal records its old token in user_db until it expires: a loop of them would grow that table.
+        String token = Platform.registerAndLogin(Platform.uniqueEmail("renewals"), "Renewal Loop");
+        for (int i = 0; i < 120; i++) {
+            Platform.Reply renewed = renew(token);
+            assertThat(renewed.status()).as("renewal " + (i + 1) + ": " + renewed.body()).isEqualTo(200);
+            token = renewed.json().get("accessToken").asText();
+        }
+        Platform.Reply refused = renew(token);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asText()).contains("renewals for this account");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
+        assertThat(Platform.get("/quiz/api/caller", token).status()).as("the token presented, refused a renewal").isEqualTo(200);
+        assertThat(renew(Platform.registerAndLogin(Platform.uniqueEmail("renewals"), "Another Account")).status())
+                .as("another account's renewal").isEqualTo(200);
+    }
+
+    private static Platform.Reply renew(String token) {
+        return Platform.sendJson("POST", "/user/api/sessions/refresh", null, token);
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void loginStillWorksWhenRedisIsDown() {
         String email = Platform.uniqueEmail("redisdown");

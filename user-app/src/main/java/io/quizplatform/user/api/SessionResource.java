@@ -136,7 +136,13 @@ public class SessionResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Renew the access token", description = "Issues a new token and retires the one presented,"
             + " once: a second renewal of the same token (at the same time or later) is refused with 401. The account's"
-            + " roles are applied again, as at a login.")
+            + " roles are applied again, as at a login. Renewals are limited per account (RATE_LIMIT_REFRESH_PER_ACCOUNT"
+            + " an hour, 429 with Retry-After above; the token presented goes on working until it expires).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "401", description = "The token is not valid, or was renewed or logged out already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many renewals for this account; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response refresh() {
         JsonWebToken token = token();
         UUID userId = UUID.fromString(token.getSubject());

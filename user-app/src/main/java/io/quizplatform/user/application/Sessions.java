@@ -1,10 +1,13 @@
 package io.quizplatform.user.application;
 
+import io.quizplatform.platform.ServiceSettings;
+import io.quizplatform.platform.security.RateLimiter;
 import io.quizplatform.platform.security.TokenDenyList;
 import io.quizplatform.user.domain.EndedTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -22,14 +25,24 @@ public class Sessions {
     @Inject
     EndedTokens endedTokens;
 
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    ServiceSettings settings;
+
     private static final Logger LOG = Logger.getLogger(Sessions.class.getName());
 
     /**
      * The old token is claimed first, then the new one issued: of two renewals of one token (a page and a stolen copy,
      * or two tabs) only one goes on. The account is read in a transaction of its own: a locked one gets no new token,
      * and its roles follow ADMIN_EMAILS as at a login (a renewing page would otherwise keep a role taken away).
+     * Renewals are limited per account: each one records its old token in user_db until it expires, and a loop of
+     * them would grow that table without bound (a page renews once a token lifetime, a few devices a few times).
      */
     public AccessTokens.AccessToken refresh(UUID userId, String tokenId, Instant issuedAt, Instant expiresAt) {
+        limiter.attempt("refresh-account", userId.toString(), settings.intValue("rate.limit.refresh.per.account", 120),
+                Duration.ofHours(1)).orRefuse("renewals for this account");
         boolean claimed;
         try {
             claimed = denyList.claimRenewal(tokenId, expiresAt);
