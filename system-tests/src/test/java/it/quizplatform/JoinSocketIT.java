@@ -150,50 +150,82 @@ public class JoinSocketIT {
                 .get("playerCount").asInt()).isZero();
     }
 
+    /**
+     * A class behind the school's one address (NAT) all get in, typos and all; what a PIN scan costs is the wrong PINs,
+     * 20 a minute from one address (the test stack's default), counted over REST and the socket together, and once
+     * reached every join from there waits out the minute, the right PIN's too.
+     */
     @Test
-    void joinsOverTheSocketCountAgainstTheSameLimitPerAddressAsTheRestJoin() {
-        JsonNode game = newGame();
-        String pin = game.get("pin").asText();
-        String address = Platform.randomAddress();
-        // The test stack keeps the default: 20 joins per address and minute, REST and socket together.
-        for (int i = 0; i < 10; i++) {
-            Platform.Reply rest = Platform.send(Platform.requestFrom(address, "/quiz/api/games/players")
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"pin\":\"" + pin + "\",\"nickname\":\"Rest " + i + "\"}")));
-            assertThat(rest.status()).as(rest.body()).isEqualTo(201);
+    void aWholeClassBehindOneAddressJoinsButWrongPinsFromThereAreLimitedOverBothWaysIn() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        String pin = newGame().get("pin").asText();
+        String school = Platform.randomAddress();
+        for (int i = 0; i < 30; i++) {
+            if (i % 10 == 0) {
+                assertThat(joinFrom(school, unknownPin(random), "Typo").status()).as("a typo").isEqualTo(404);
+            }
+            Platform.Reply pupil = joinFrom(school, pin, "Pupil " + i);
+            assertThat(pupil.status()).as("pupil " + i + ": " + pupil.body()).isEqualTo(201);
         }
-        try (SocketClient phone = SocketClient.joinSocket(address)) {
-            for (int i = 0; i < 10; i++) {
-                phone.join(pin, "REST 0"); // refused by the game, still counted as an attempt, like a REST 409
-                assertRefused(phone, "nickname-taken", "nickname");
+        for (int i = 3; i < 10; i++) {
+            assertThat(joinFrom(school, unknownPin(random), "Scanner").status()).isEqualTo(404);
+        }
+        try (SocketClient phone = SocketClient.joinSocket(school)) {
+            for (int i = 10; i < 20; i++) {
+                phone.join(unknownPin(random), "Scanner");
+                assertRefused(phone, "unknown-pin", "pin");
             }
         }
-        try (SocketClient phone = SocketClient.joinSocket(address)) {
+        try (SocketClient phone = SocketClient.joinSocket(school)) {
             phone.join(pin, "Late");
             JsonNode error = phone.awaitType("error");
             assertThat(error.get("code").asText()).isEqualTo("too-many-attempts");
-            assertThat(error.get("message").asText()).contains("Try again in");
+            assertThat(error.get("message").asText()).contains("wrong PIN").contains("Try again in");
         }
+        Platform.Reply late = joinFrom(school, pin, "Late");
+        assertThat(late.status()).as(late.body()).isEqualTo(429);
+        assertThat(late.header("Retry-After")).isNotEmpty();
         try (SocketClient elsewhere = SocketClient.joinSocket(Platform.randomAddress())) {
             elsewhere.join(pin, "Late");
             elsewhere.awaitType("joined");
         }
     }
 
+    /** Without a wrong PIN, one address still adds no more than 200 players a minute (the test stack's default). */
+    @Test
+    void everyJoinFromOneAddressIsBoundedTooOverBothWaysIn() {
+        String pin = newGame().get("pin").asText();
+        String address = Platform.randomAddress();
+        assertThat(joinFrom(address, pin, "Ada").status()).isEqualTo(201);
+        for (int i = 1; i < 199; i++) {
+            Platform.Reply taken = joinFrom(address, pin, "Ada"); // refused by the game, still counted, like a REST 409
+            assertThat(taken.status()).as(taken.body()).isEqualTo(409);
+        }
+        try (SocketClient phone = SocketClient.joinSocket(address)) {
+            phone.join(pin, "ADA"); // the 200th
+            assertRefused(phone, "nickname-taken", "nickname");
+            phone.join(pin, "Grace");
+            JsonNode error = phone.awaitType("error");
+            assertThat(error.get("code").asText()).isEqualTo("too-many-attempts");
+            assertThat(error.get("message").asText()).contains("join attempts from here");
+        }
+        assertThat(joinFrom(address, pin, "Grace").status()).isEqualTo(429);
+    }
+
     /**
-     * One IPv6 subscriber holds 2^64 addresses: by the address alone it could try PINs without end. Its /64 is held to
-     * 200 join attempts a minute (the test stack's default), each of its addresses to 20 as everyone's.
+     * One IPv6 subscriber holds 2^64 addresses: by the address alone it could try PINs without end. Its wrong PINs are
+     * counted per /64, 20 a minute as one address's.
      */
     @Test
     void aScanOfPinsFromManyAddressesOfOneIpv6NetworkIsStoppedAtItsLimit() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         String network = "2001:db8:" + Integer.toHexString(random.nextInt(1, 0xffff)) + ":"
                 + Integer.toHexString(random.nextInt(1, 0xffff)) + ":";
-        for (int i = 0; i < 200; i++) {
-            Platform.Reply scan = joinFrom(network + "1:2:3:" + Integer.toHexString(i + 1), unknownPin(random));
+        for (int i = 0; i < 20; i++) {
+            Platform.Reply scan = joinFrom(network + "1:2:3:" + Integer.toHexString(i + 1), unknownPin(random), "Scanner");
             assertThat(scan.status()).as(scan.body()).isEqualTo(404);
         }
-        Platform.Reply stopped = joinFrom(network + "aaaa:bbbb:cccc:dddd", unknownPin(random));
+        Platform.Reply stopped = joinFrom(network + "aaaa:bbbb:cccc:dddd", unknownPin(random), "Scanner");
         assertThat(stopped.status()).as(stopped.body()).isEqualTo(429);
         assertThat(stopped.header("Retry-After")).isNotEmpty();
         try (SocketClient phone = SocketClient.joinSocket(network + "ffff::1")) {
@@ -202,13 +234,14 @@ public class JoinSocketIT {
                     .isEqualTo("too-many-attempts");
         }
         String neighbour = "2001:db8:" + Integer.toHexString(random.nextInt(1, 0xffff)) + ":1::1";
-        assertThat(joinFrom(neighbour, unknownPin(random)).status()).as("another network is not held up").isEqualTo(404);
+        assertThat(joinFrom(neighbour, unknownPin(random), "Scanner").status()).as("another network is not held up").isEqualTo(404);
     }
 
-    private static Platform.Reply joinFrom(String address, String pin) {
+    private static Platform.Reply joinFrom(String address, String pin, String nickname) {
         return Platform.send(Platform.requestFrom(address, "/quiz/api/games/players")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"pin\":\"" + pin + "\",\"nickname\":\"Scanner\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString(Platform.JSON.createObjectNode().put("pin", pin)
+                        .put("nickname", nickname).toString())));
     }
 
     /** A well-formed PIN no game has: a game's PIN never starts with 0. */

@@ -36,7 +36,8 @@ class HelmChartTest {
             "--set", "monitoring.serviceMonitor.enabled=true", "--set", "monitoring.prometheusRule.enabled=true",
             "--set", "monitoring.grafanaDashboard.enabled=true", "--set", "gateway.enabled=true",
             "--set", "gateway.parentRefs[0].name=public", "--set", "services.quiz.autoscaling.enabled=true",
-            "--set", "config.redis.auth=true", "--set", "secrets.jwtSigningKeyExistingSecret=jwt"};
+            "--set", "config.redis.auth=true", "--set", "secrets.redisPassword=redis-password",
+            "--set", "secrets.jwtSigningKeyExistingSecret=jwt"};
 
     static KubernetesSchemas schemas;
 
@@ -174,12 +175,13 @@ class HelmChartTest {
         assertSecretKeysExist(Chart.render());
         assertSecretKeysExist(Chart.render(ALL_ON));
         assertSecretKeysExist(Chart.render("--set", "mode=ear", "--set", "config.redis.auth=true",
-                "--set", "secrets.playerTokenSecret=0123456789abcdef0123456789abcdef0123"));
+                "--set", "secrets.redisPassword=redis-password", "--set", "secrets.playerTokenSecret=0123456789abcdef0123456789abcdef0123"));
     }
 
     @Test
     void theRedisPasswordReachesThePodsAsItIsAndNeverThroughTheUrlOrTheConfigMap() throws Exception {
-        List<JsonNode> objects = Chart.render("--set", "config.redis.auth=true", "--set", "config.redis.username=quiz",
+        List<JsonNode> objects = Chart.render("--set", "config.redis.auth=true", "--set", "secrets.redisPassword=a/b#c",
+                "--set", "config.redis.username=quiz",
                 "--set", "config.redis.url=rediss://redis:6380");
         List<JsonNode> backends = ofKind(objects, "Deployment").stream()
                 .map(d -> d.at("/spec/template/spec/containers/0")).filter(c -> secretRefs(c).containsKey("REDIS_PASSWORD"))
@@ -199,6 +201,24 @@ class HelmChartTest {
             assertThat(inUrl.exitCode()).as("auth " + auth).isNotZero();
             assertThat(inUrl.stderr()).contains("config.redis.url must not carry credentials").doesNotContain("s3cret");
         }
+    }
+
+    @Test
+    void settingsThePodsCouldNotUseAreRefusedAtInstall() throws Exception {
+        // Without a password Redis answers NOAUTH while the pods go ready and the rate limits quietly let all through.
+        Helm.Result noPassword = Chart.template("--set", "config.redis.auth=true");
+        assertThat(noPassword.exitCode()).isNotZero();
+        assertThat(noPassword.stderr()).contains("config.redis.auth needs secrets.redisPassword");
+        assertThat(Chart.template("--set", "config.redis.auth=true", "--set", "secrets.existingSecret=mine").exitCode())
+                .as("the password in the operator's own Secret").isZero();
+        // Every backend pod would stop at its start (RedisTopology refuses it).
+        Helm.Result noMaster = Chart.template("--set", "config.redis.mode=sentinel", "--set", "config.redis.nodes=s1:26379");
+        assertThat(noMaster.exitCode()).isNotZero();
+        assertThat(noMaster.stderr()).contains("config.redis.sentinelMaster");
+        // Jakarta Security's PBKDF2 hash refuses fewer than 1024 iterations: every registration and login would fail.
+        Helm.Result fewIterations = Chart.template("--set", "config.passwordHashIterations=500");
+        assertThat(fewIterations.exitCode()).isNotZero();
+        assertThat(fewIterations.stderr()).contains("passwordHashIterations");
     }
 
     @Test

@@ -47,6 +47,12 @@ public class ProcessedEventsPurge {
             .map(Topic::topicName)
             .toList();
 
+    /** The longest a delete-policy topic keeps a record: its retention plus a segment's age (7 days by default). */
+    static final Duration SHORTEST_SAFE = Arrays.stream(Topic.values())
+            .filter(t -> t.cleanup() == Topic.Cleanup.DELETE)
+            .map(Topic::retention)
+            .max(Duration::compareTo).orElseThrow().plusDays(7);
+
     @Inject
     ProcessedEvents processedEvents;
 
@@ -68,6 +74,14 @@ public class ProcessedEventsPurge {
             return;
         }
         retention = Duration.ofHours(hours);
+        if (retention.compareTo(SHORTEST_SAFE) < 0) {
+            // Allowed (tests shorten it; the chart refuses it): said once, because a record the consumer reads again
+            // after its mark went (a rewind, a rebalance from an old offset) would then be applied twice.
+            LOG.warning(settings.serviceName() + ": PROCESSED_EVENTS_RETENTION_HOURS=" + hours + " drops the marks of"
+                    + " applied events before Kafka drops their records (up to " + SHORTEST_SAFE.toHours() + " h on the"
+                    + " delete-policy topics, a segment's age included): a record read again after that is applied"
+                    + " twice. Use 0 (keep them) or at least " + SHORTEST_SAFE.toHours() + ".");
+        }
         try {
             looking = scheduler.scheduleWithFixedDelay(this::look, FIRST_LOOK.toSeconds(), EVERY.toSeconds(), TimeUnit.SECONDS);
         } catch (RejectedExecutionException e) {

@@ -78,6 +78,10 @@ public class RateLimiter {
             + "local n = redis.call('INCR', KEYS[1]) "
             + "return {n, redis.call('TTL', KEYS[1])}";
 
+    /** Reads the key's count without counting: returns the count (0 without a window) and the seconds left. */
+    public static final String READ_COUNT = "local n = tonumber(redis.call('GET', KEYS[1]) or '0') "
+            + "return {n, redis.call('TTL', KEYS[1])}";
+
     @PostConstruct
     void init() {
         Tag service = new Tag("service", settings.serviceName());
@@ -89,6 +93,14 @@ public class RateLimiter {
     public Decision attempt(String bucket, String key, int limit, Duration window) {
         // One script, so the count and its window are set atomically on a single server, a cluster or Sentinel.
         return counted(bucket, key, COUNT_ATTEMPT, List.of(Long.toString(window.toSeconds())), limit + 1L);
+    }
+
+    /**
+     * Whether this bucket and key already reached {@code limit} in their window, without counting anything: for limits
+     * on outcomes, counted with {@link #attempt} once the outcome is known (a wrong PIN) and checked before each try.
+     */
+    public Decision reached(String bucket, String key, int limit) {
+        return counted(bucket, key, READ_COUNT, List.of(), limit);
     }
 
     /** Refused once the script's count reaches {@code refusedFrom}; let through when Redis can't be asked. */

@@ -8,6 +8,7 @@ import io.quizplatform.platform.security.RateLimiter;
 import io.quizplatform.quiz.application.Actor;
 import io.quizplatform.quiz.application.GameHosting;
 import io.quizplatform.quiz.application.GameView;
+import io.quizplatform.quiz.application.JoinRefused;
 import io.quizplatform.quiz.domain.game.PastGame;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -154,7 +155,15 @@ public class GameResource {
         String address = clientAddress.of(request);
         joinLimits.attempt(address, join.pin()).ifPresent(refusal ->
                 new RateLimiter.Decision(false, refusal.retryAfterSeconds()).orRefuse(refusal.what()));
-        GameHosting.Joined joined = games.join(join.pin(), join.nickname());
+        GameHosting.Joined joined;
+        try {
+            joined = games.join(join.pin(), join.nickname());
+        } catch (JoinRefused e) {
+            if (JoinRefused.UNKNOWN_PIN.equals(e.code())) {
+                joinLimits.missed(address);
+            }
+            throw e;
+        }
         return Response.status(201).entity(joined).build();
     }
 

@@ -11,10 +11,15 @@ import java.util.Optional;
 
 /**
  * The limits on joining a game, for both ways in (the REST join and the join socket), counted in the same buckets so
- * a phone gets no more joins by switching between them: {@code RATE_LIMIT_JOIN_PER_ADDRESS} per client address,
- * {@code RATE_LIMIT_JOIN_PER_NETWORK} per IPv6 /64 (one subscriber's block, 2^64 addresses: by the address alone it
- * could scan PINs without end; a classroom on IPv6 Wi-Fi shares one /64, hence a limit of its own, larger) and
- * {@code RATE_LIMIT_JOIN_PER_GAME} per PIN, a minute each.
+ * a phone gets no more joins by switching between them, a minute each:
+ * <ul>
+ * <li>{@code RATE_LIMIT_JOIN_MISSES_PER_ADDRESS}: joins to a PIN no game has, per client address, an IPv6 client per
+ * /64 (one subscriber's block, 2^64 addresses). What a PIN scan costs, and all a classroom's typos need: once reached,
+ * every join from there waits, the right PIN's too.</li>
+ * <li>{@code RATE_LIMIT_JOIN_PER_ADDRESS} and {@code RATE_LIMIT_JOIN_PER_NETWORK} (IPv6 /64): every join, larger, as a
+ * school's classes join from one address (NAT) or one /64; a bound on the players one machine can add to a game.</li>
+ * <li>{@code RATE_LIMIT_JOIN_PER_GAME} per PIN.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class JoinLimits {
@@ -31,8 +36,12 @@ public class JoinLimits {
 
     /** Counts one join attempt from this address to this PIN; the limit it went over, if any. */
     public Optional<Refusal> attempt(String address, String pin) {
+        RateLimiter.Decision misses = limiter.reached("join-miss", subscriber(address), missesLimit());
+        if (!misses.allowed()) {
+            return Optional.of(new Refusal("joins with a wrong PIN from here", misses.retryAfterSeconds()));
+        }
         RateLimiter.Decision fromHere = limiter.attempt("join-address", address,
-                settings.intValue("rate.limit.join.per.address", 20), Duration.ofMinutes(1));
+                settings.intValue("rate.limit.join.per.address", 200), Duration.ofMinutes(1));
         if (!fromHere.allowed()) {
             return Optional.of(new Refusal("join attempts from here", fromHere.retryAfterSeconds()));
         }
@@ -48,5 +57,20 @@ public class JoinLimits {
                 settings.intValue("rate.limit.join.per.game", 20_000), Duration.ofMinutes(1));
         return toGame.allowed() ? Optional.empty()
                 : Optional.of(new Refusal("join attempts for this game", toGame.retryAfterSeconds()));
+    }
+
+    /** A join from this address to a PIN no game has (counted after the fact: only a wrong PIN costs one). */
+    public void missed(String address) {
+        limiter.attempt("join-miss", subscriber(address), missesLimit(), Duration.ofMinutes(1));
+    }
+
+    private int missesLimit() {
+        return settings.intValue("rate.limit.join.misses.per.address", 20);
+    }
+
+    /** The address, or an IPv6 client's /64. */
+    private static String subscriber(String address) {
+        String network = ClientAddress.subscriber(address);
+        return network == null ? address : network;
     }
 }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,7 +103,16 @@ public class SocketJoins {
             // Answered on threads of their own: the thread that completes the join is committing the game's joins,
             // and a group's welcomes one after another on it held up the next commit (500 joins/s: p95 15 s,
             // 2026-12-04). A refusal comes back on that thread too (no answer thread runs for a failed stage).
-            games.joinSoon(join.pin(), join.nickname(), answerThreads).whenComplete((joined, failure) -> {
+            CompletableFuture<GameHosting.Joined> joining;
+            try {
+                joining = games.joinSoon(join.pin(), join.nickname(), answerThreads);
+            } catch (JoinRefused e) {
+                if (JoinRefused.UNKNOWN_PIN.equals(e.code())) {
+                    limits.missed(address); // a PIN is known or not at once, before the game is asked
+                }
+                throw e;
+            }
+            joining.whenComplete((joined, failure) -> {
                 if (failure == null) {
                     welcome(session, joined, receivedNanos);
                 } else {

@@ -217,10 +217,14 @@ public final class Game {
 
     /**
      * The server ends a game nothing has happened to for a long while (its host left without ending it), in whatever
-     * phase it stood: its PIN is free again and its scores are finalized. False when it had ended already.
+     * phase it stood: its PIN is free again and its scores are finalized. False when it had ended already, and while
+     * its clock still has a move to make (a question about to open, or open until its limit, up to 240 s, with no
+     * event meanwhile): the clock's move is the game's next event, and an idle limit shorter than a question must not
+     * end the game under the players answering it.
      */
     public boolean endIdle(Instant now) {
-        if (phase == GamePhase.ENDED) {
+        if (phase == GamePhase.ENDED || phase == GamePhase.PREVIEW && now.isBefore(opensAt)
+                || phase == GamePhase.OPEN && now.isBefore(closesAt)) {
             return false;
         }
         record(new GameEvent.GameEnded(GameEvent.EndReason.IDLE, now));

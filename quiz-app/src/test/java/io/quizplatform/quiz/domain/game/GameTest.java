@@ -179,6 +179,19 @@ class GameTest {
     }
 
     @Test
+    void aGameIsNotEndedForBeingIdleWhileItsClockHasAMoveToMake() {
+        Game game = Game.create("g1", "q1", "host", new GamePin("123456"), QUESTIONS, true, true, false, 100, T0);
+        game.join("p1", "Ada", T0);
+        game.start(T0);
+        assertThat(game.endIdle(T0.plusSeconds(1))).as("the question about to open").isFalse();
+        game.openIfDue(T0.plusSeconds(3));
+        assertThat(game.endIdle(T0.plusSeconds(22))).as("the question open until its limit").isFalse();
+        assertThat(game.phase()).isEqualTo(GamePhase.OPEN);
+        assertThat(game.endIdle(T0.plusSeconds(23))).as("its limit passed: the clock's close is overdue").isTrue();
+        assertThat(game.phase()).isEqualTo(GamePhase.ENDED);
+    }
+
+    @Test
     void replayRestoresTheRunningQuestionAndItsClock() {
         Game game = Game.create("g1", "q1", "host", new GamePin("123456"), QUESTIONS, true, true, false, 100, T0);
         game.join("p1", "Ada", T0);
