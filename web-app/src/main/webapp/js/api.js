@@ -37,6 +37,12 @@ export function onUnauthorized(handler) {
  */
 export async function api(method, path, options = {}) {
   const headers = { Accept: 'application/json, application/problem+json', ...(options.headers || {}) };
+  if ('token' in options && !options.token && unauthorizedHandler) {
+    // A host's call after the session expired (a laptop asleep past it, no renewal ran): the server would refuse it in
+    // its own words and nothing would lead back to signing in. Over: to sign in; the call is not sent, never settles.
+    unauthorizedHandler();
+    return new Promise(() => {});
+  }
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   if (options.ifMatch) headers['If-Match'] = options.ifMatch;
   let body;

@@ -6,6 +6,8 @@ import { api, ApiError, onUnauthorized } from './api.js';
 const KEY = 'qp.session';
 const RENEW_BEFORE_MS = 60_000;
 let renewTimer = null;
+/** Whether this page is one only a signed-in host may see (requireHost): there an expired session is over. */
+let hostPage = false;
 const renewedListeners = [];
 
 /**
@@ -77,7 +79,10 @@ export async function signOut() {
 async function renew() {
   const run = async () => {
     const session = currentSession();
-    if (!session) return;
+    if (!session) {
+      if (hostPage) endedSession(); // expired before the renewal could run (asleep): over
+      return;
+    }
     // Another tab may have renewed it while this one waited for the lock.
     if (expiresAt(session) - Date.now() > RENEW_BEFORE_MS + 5_000) return;
     let data;
@@ -127,12 +132,17 @@ export function requireHost() {
     endedSession();
     return null;
   }
+  hostPage = true;
   scheduleRenewal();
   onUnauthorized(endedSession);
   window.addEventListener('storage', (event) => {
     if (event.key === KEY) {
       if (!currentSession()) endedSession(); else scheduleRenewal();
     }
+  });
+  // A laptop woken after the session expired goes to signing in at once, not at its first click.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && !currentSession()) endedSession();
   });
   return session;
 }

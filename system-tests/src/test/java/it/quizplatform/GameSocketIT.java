@@ -111,6 +111,37 @@ public class GameSocketIT {
     }
 
     @Test
+    void aBigScreenReloadedAndAPhoneBackAfterTheCloseGetTheResultsAgain() {
+        JsonNode game = newGame();
+        String gameId = game.get("id").asText();
+        String token = join(game, "Ada").get("playerToken").asText();
+        try (SocketClient hostSocket = SocketClient.host(gameId, host)) {
+            hostSocket.awaitType("welcome");
+            try (SocketClient phone = SocketClient.player(gameId, token)) {
+                phone.awaitType("welcome");
+                hostSocket.send("{\"type\":\"start\"}");
+                JsonNode open = phone.awaitPhase("open");
+                phone.send(AnswersIT.answer(0, open.get("question").get("options").get(0).get("id").asText()));
+                phone.awaitType("answer-accepted");
+                hostSocket.awaitType("results");
+            }
+        }
+        // The results went out once, at the close; a screen that comes after it would show "counting the answers".
+        try (SocketClient reloaded = SocketClient.host(gameId, host);
+             SocketClient back = SocketClient.player(gameId, token)) {
+            assertThat(reloaded.awaitType("welcome").get("phase").asText()).isEqualTo("closed");
+            JsonNode results = reloaded.awaitType("results");
+            assertThat(results.get("questionIndex").asInt()).isZero();
+            assertThat(results.get("answered").asInt()).isEqualTo(1);
+            assertThat(results.get("correctCount").asInt()).isEqualTo(1);
+            assertThat(back.awaitType("welcome").get("phase").asText()).isEqualTo("closed");
+            JsonNode mine = back.awaitType("results");
+            assertThat(mine.get("answered").asInt()).isEqualTo(1);
+            assertThat(mine.get("yourAnswer").get("correct").asBoolean()).as(mine.toString()).isTrue();
+        }
+    }
+
+    @Test
     void badMessagesGetClearErrorsAndChangeNothing() throws Exception {
         JsonNode game = newGame();
         String gameId = game.get("id").asText();

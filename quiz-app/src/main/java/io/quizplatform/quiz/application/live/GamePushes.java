@@ -108,6 +108,15 @@ public class GamePushes {
         String welcome = connection.host() ? json(states.forHost(game, StateMessages.WELCOME))
                 : json(states.forPlayer(game, StateMessages.WELCOME, connection.userId()));
         sendState(connection, game, welcome, null);
+        if (game.phase() == GamePhase.CLOSED) {
+            // The results go out once, when answer-app's tally arrives: a big screen reloaded after it waited for them
+            // for ever ("counting the answers"), a phone back after a blip lost its chart. Sent again to this one.
+            answers.tally(game.id(), game.questionIndex()).ifPresent(tally -> {
+                String results = json(states.results(game, tally));
+                connection.send(connection.host() ? results : LiveMessages.with(results, "yourAnswer", LiveMessages.part(
+                        states.yourAnswer(game.id(), tally.questionIndex(), connection.userId(), true))));
+            });
+        }
     }
 
     private void push(Game game) {
