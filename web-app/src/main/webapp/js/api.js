@@ -1,10 +1,12 @@
 // One way to call the platform's REST APIs. A refusal arrives as an ApiError carrying the problem details
 // (RFC 9457) and its errors by field, so forms can show each message next to its field.
 export class ApiError extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, retryAfterSeconds = null) {
     super(problem?.detail || problem?.title || `HTTP ${status}`);
     this.status = status;
     this.problem = problem || {};
+    /** A 429's Retry-After, in seconds (the login's window is a quarter of an hour, not "a minute"); else null. */
+    this.retryAfterSeconds = retryAfterSeconds;
     this.fieldErrors = {};
     for (const error of this.problem.errors || []) {
       if (error && error.field) this.fieldErrors[error.field] = error.message;
@@ -71,7 +73,8 @@ export async function api(method, path, options = {}) {
   }
   if (!response.ok && response.status !== 304) {
     if (response.status === 401 && options.token && !options.own401 && unauthorizedHandler) unauthorizedHandler();
-    throw new ApiError(response.status, data && typeof data === 'object' ? data : { title: response.statusText });
+    const retryAfter = /^\d{1,6}$/.test(response.headers.get('Retry-After') || '') ? Number(response.headers.get('Retry-After')) : null;
+    throw new ApiError(response.status, data && typeof data === 'object' ? data : { title: response.statusText }, retryAfter);
   }
   return { status: response.status, headers: response.headers, data };
 }

@@ -138,19 +138,49 @@ function controls(...buttons) {
     }, i18n: 'screen.end' }));
 }
 
+/** The lobby on the screen now, updated in place while players join: see render. */
+let lobby = null;
+
 function render() {
   const state = view.state;
   if (!state) return;
+  if (state.phase === 'lobby' && lobby) {
+    // Redrawn twice a second while a class joins: a rebuilt Start button lost a click pressed across the redraw, and
+    // a keyboard host's focus fell back to the page.
+    lobby.update(state);
+    return;
+  }
   countdown.stop();
+  const focused = document.activeElement?.dataset?.testid;
   const screens = { lobby: lobbyScreen, preview: previewScreen, open: openScreen, closed: closedScreen, ended: endedScreen };
+  lobby = null;
   app.replaceChildren((screens[state.phase] || lobbyScreen)(state));
+  // The same control on the new screen keeps the focus (Next, after the results and the board arrive).
+  if (focused) app.querySelector(`[data-testid="${CSS.escape(focused)}"]`)?.focus();
 }
 
 function lobbyScreen(state) {
   const joinAddress = `${location.origin}/play/`;
-  const players = state.players || [];
-  const names = players.slice(0, MAX_NAMES_SHOWN).map((p) => el('li', { 'data-testid': 'lobby-player' },
-    el('span', { text: p.nickname }), removeButton(p, kick)));
+  const count = el('h2', { 'data-testid': 'player-count' });
+  const waiting = el('p', { class: 'muted', i18n: 'screen.waitingForPlayers' });
+  const list = el('ul', { class: 'player-list', 'aria-label': t('screen.playerList') });
+  const more = el('p', { class: 'muted' });
+  const start = el('button', { class: 'primary', 'data-testid': 'start-game', onclick: () => command('start'), i18n: 'screen.start' });
+  const update = (now) => {
+    const players = now.players || [];
+    count.textContent = t('screen.players', { n: formatNumber(players.length) });
+    waiting.hidden = players.length > 0;
+    // A player's ✕ that had the focus keeps it (the list is drawn anew).
+    const focusedPlayer = list.contains(document.activeElement) ? document.activeElement.closest('li')?.dataset.playerId : null;
+    list.replaceChildren(...players.slice(0, MAX_NAMES_SHOWN).map((p) => el('li', { 'data-testid': 'lobby-player', 'data-player-id': p.playerId },
+      el('span', { text: p.nickname }), removeButton(p, kick))));
+    if (focusedPlayer) list.querySelector(`li[data-player-id="${CSS.escape(focusedPlayer)}"] button`)?.focus();
+    more.hidden = players.length <= MAX_NAMES_SHOWN;
+    more.textContent = more.hidden ? '' : t('screen.andMore', { n: formatNumber(players.length - MAX_NAMES_SHOWN) });
+    start.disabled = players.length === 0;
+  };
+  update(state);
+  lobby = { update };
   return el('section', { class: 'lobby', 'data-testid': 'lobby' },
     el('div', { class: 'card join-box' },
       el('p', { text: t('screen.joinAt') }),
@@ -159,13 +189,7 @@ function lobbyScreen(state) {
       el('p', { class: 'pin-display', 'data-testid': 'game-pin', text: state.pin }),
       el('img', { class: 'qr', 'data-testid': 'join-qr', alt: t('screen.qrAlt'),
         src: `/qr.svg?text=${encodeURIComponent(`${joinAddress}?pin=${state.pin}`)}` })),
-    el('div', { class: 'card stack' },
-      el('h2', { 'data-testid': 'player-count', text: t('screen.players', { n: formatNumber(players.length) }) }),
-      players.length === 0 ? el('p', { class: 'muted', i18n: 'screen.waitingForPlayers' }) : null,
-      el('ul', { class: 'player-list', 'aria-label': t('screen.playerList') }, ...names),
-      players.length > MAX_NAMES_SHOWN ? el('p', { class: 'muted', text: t('screen.andMore', { n: formatNumber(players.length - MAX_NAMES_SHOWN) }) }) : null,
-      controls(el('button', { class: 'primary', 'data-testid': 'start-game', disabled: players.length === 0,
-        onclick: () => command('start'), i18n: 'screen.start' }))));
+    el('div', { class: 'card stack' }, count, waiting, list, more, controls(start)));
 }
 
 function previewScreen(state) {
@@ -251,4 +275,7 @@ async function downloadCsv() {
   }
 }
 
-onLanguageChange(render);
+onLanguageChange(() => {
+  lobby = null; // its fixed texts too
+  render();
+});

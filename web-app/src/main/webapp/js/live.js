@@ -193,10 +193,14 @@ export class GameConnection {
     // refused (slow-down) never gets its pong, so every later probe on that socket replaces it: a reconnection too
     // many, never a dead link kept.
     let answered = () => false;
-    if (socket.readyState === WebSocket.OPEN) {
+    if (socket.readyState === WebSocket.OPEN && this.welcomed) {
       this.ping(socket);
       const ping = this.pings;
       answered = () => this.pongs >= ping;
+    } else if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) {
+      // Still saying hello: its welcome answers the probe. A ping before it is refused (hello first), and replacing
+      // the socket tore down a connection about to be welcomed (the page's wake events come in pairs).
+      answered = () => this.welcomed;
     }
     this.probeTimer = setTimeout(() => {
       if (this.socket === socket && !(this.welcomed && answered())) this.reconnect();
@@ -220,7 +224,7 @@ export class GameConnection {
         this.reconnect();
         return;
       }
-      this.ping(socket);
+      if (this.welcomed) this.ping(socket); // before the welcome the server refuses it (hello first)
     }, PING_EVERY_MS);
   }
 
@@ -249,9 +253,12 @@ export class GameConnection {
     return sent !== null && (this.socket !== sent.socket || this.pongs >= sent.ping);
   }
 
-  /** Sends a message; false when not connected (the caller may say so and let the player try again). */
+  /**
+   * Sends a message; false when not connected and welcomed (the caller may say so and let the host try again): sent
+   * during a reconnection (one follows each token renewal) a command was refused as "hello first".
+   */
   send(message) {
-    if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return false;
+    if (!this.ready()) return false;
     this.socket.send(JSON.stringify(message));
     return true;
   }

@@ -313,6 +313,12 @@ export function knownSentence(text) {
   return found ? t(found.key, found.params) : null;
 }
 
+/** "in 15 minutes", "in 40 seconds", in the page's language. */
+function inTime(seconds) {
+  const when = new Intl.RelativeTimeFormat(language(), { numeric: 'always' });
+  return seconds < 60 ? when.format(seconds, 'second') : when.format(Math.ceil(seconds / 60), 'minute');
+}
+
 /**
  * The sentence for an ApiError: by its game rule, then by one of its sentences (which tell a report's steps apart),
  * then by its title, then by status.
@@ -321,6 +327,7 @@ export function refusalText(error) {
   const problem = error.problem || {};
   const rule = entry(BY_CODE, error.code);
   if (rule) return t(rule);
+  if (error.status === 429 && error.retryAfterSeconds > 0) return t('refusal.tooManyWait', { when: inTime(error.retryAfterSeconds) });
   const sentence = knownSentence(problem.detail);
   if (sentence) return sentence;
   const key = entry(BY_CODE, problem.title);

@@ -132,6 +132,35 @@ class HostSessionBrowserIT {
     }
 
     @Test
+    void aKeyboardHostKeepsTheFocusOnStartWhileAClassJoinsAndStartsWithEnter() {
+        Api.Host host = Api.registerHost("Keyboard Host");
+        Api.Game game = Api.newGame(host, Api.publishedQuiz(host, "Keys", Api.singleChoice("2 + 2?", 20, "4", "5")));
+        joinOverRest(game, "Ada");
+        Person screen = browsers.onBigScreen("big screen");
+        signedIn(screen, host.accessToken(), Instant.now().plusSeconds(3600));
+        screen.open("/host/game.html?id=" + game.id());
+        assertThat(screen.byTestId("start-game")).isEnabled();
+        screen.byTestId("start-game").focus();
+        screen.page().evaluate("() => { window.qpStart = document.querySelector('[data-testid=start-game]'); }");
+
+        for (String pupil : new String[]{"Bob", "Cleo", "Dan", "Eve", "Finn"}) {
+            joinOverRest(game, pupil);
+        }
+        assertThat(screen.byTestId("lobby-player")).hasCount(6);
+        // The lobby was redrawn for each join: the same button, still focused (a rebuilt one lost the focus, and a
+        // click pressed across a redraw).
+        assertThat((Boolean) screen.page().evaluate("() => window.qpStart === document.activeElement")).isTrue();
+
+        screen.page().keyboard().press("Enter");
+        assertThat(screen.byTestId("preview")).isVisible();
+    }
+
+    private static void joinOverRest(Api.Game game, String nickname) {
+        Api.post("/quiz/api/games/players", Api.JSON.createObjectNode().put("pin", game.pin()).put("nickname", nickname)
+                .toString(), null).expect(201, "joining");
+    }
+
+    @Test
     void aBigScreenWhoseSessionIsRenewedCommandsTheGameWithTheNewToken() {
         Api.Host host = Api.registerHost("Screen Host");
         Api.Game game = Api.newGame(host, Api.publishedQuiz(host, "Renewed screen", Api.singleChoice("2 + 2?", 20, "4", "5")));
@@ -206,6 +235,8 @@ class HostSessionBrowserIT {
         anotherComputer.byTestId("sign-in-submit").click();
         anotherComputer.expectsProblem("status of 429");
         assertThat(anotherComputer.byTestId("sign-in-error")).containsText("Too many attempts");
+        // The account's window is a quarter of an hour: the page says how long, from Retry-After, not "a minute".
+        assertThat(anotherComputer.byTestId("sign-in-error")).containsText(Pattern.compile("Try again in 1[0-5] minutes"));
 
         signInOnThePage(laptop, host);
     }
