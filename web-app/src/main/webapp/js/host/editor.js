@@ -1,5 +1,6 @@
 // The quiz editor (/host/edit.html?id=). Every change sends the ETag of the version on screen (If-Match); when
 // someone else saved first (412) nothing was written, and the host reloads the latest version before going on.
+// Changes go out one at a time (inTurn), each with the ETag the one before it brought back.
 import { initI18n, t, onLanguageChange } from '../i18n.js';
 import { el, clear, announce, param } from '../ui.js';
 import { api, ApiError } from '../api.js';
@@ -7,6 +8,7 @@ import { requireHost, token } from '../session.js';
 import { hostHeader, field, showFieldErrors, errorsByField, describe, announceError } from './common.js';
 import { fieldLine } from '../refusals.js';
 import { questionForm, newDraft, draftOf, payload } from './question-form.js';
+import { uploadOf } from './image-field.js';
 import { questionList, moved } from './question-list.js';
 
 // Without a session the visitor is on the way to the sign-in page: nothing more to do here.
@@ -17,12 +19,13 @@ document.body.prepend(hostHeader('library'));
 const quizId = param('id');
 const base = `/quiz/api/quizzes/${encodeURIComponent(quizId || '')}`;
 
-// editing: null, 'new', or a question id; draft: what the open form holds.
-const ed = { quiz: null, etag: null, stale: false, editing: null, draft: null };
+// editing: null, 'new', or a question id; draft: what the open form holds; opened: that draft as it was opened;
+// form: the open form's node, kept across redraws so what it shows (a refusal, a save under way) stays.
+const ed = { quiz: null, etag: null, stale: false, editing: null, draft: null, opened: null, form: null };
 
 const staleBanner = el('div', { class: 'notice warning', role: 'alert', 'data-testid': 'stale-banner', hidden: true },
   el('p', { i18n: 'editor.stale' }),
-  el('button', { type: 'button', class: 'primary', 'data-testid': 'load-latest', i18n: 'editor.loadLatest', onclick: () => load(true) }));
+  el('button', { type: 'button', class: 'primary', 'data-testid': 'load-latest', i18n: 'editor.loadLatest', onclick: () => inTurn(() => load(true)) }));
 const content = el('div', { class: 'stack' });
 app.append(el('p', {}, el('a', { href: '/host/quizzes.html', 'data-testid': 'back-to-library', i18n: 'editor.back' })), staleBanner, content);
 
@@ -32,8 +35,7 @@ async function load(fromBanner = false) {
     const { data, headers } = await api('GET', base, { token: token() });
     accept(data, headers);
     ed.stale = false;
-    ed.editing = null;
-    ed.draft = null;
+    setEditing(null);
     staleBanner.hidden = true;
     render();
     if (fromBanner) {
@@ -53,7 +55,18 @@ function accept(quiz, headers) {
   ed.etag = headers?.get('ETag') || `"${quiz.version}"`;
 }
 
-/** Sends one change with the current ETag; on success the answer is the new version. */
+// One change at a time: sent side by side, two quick clicks carried the same If-Match and the second was refused
+// (412) as if someone else had saved.
+let turns = Promise.resolve();
+
+/** Runs step after every step asked for before it has finished; returns what step returns. */
+function inTurn(step) {
+  const turn = turns.then(step);
+  turns = turn.catch(() => {});
+  return turn;
+}
+
+/** Sends one change with the current ETag (only within inTurn); on success the answer is the new version. */
 async function change(method, path, body) {
   if (ed.stale) throw new ApiError(412, { title: t('editor.stale') });
   try {
@@ -76,6 +89,8 @@ function render() {
   if (!quiz) return;
   const editable = quiz.status === 'draft' && !ed.stale;
   document.title = `${quiz.title} · ${t('editor.title')}`;
+  // The open form is moved, not rebuilt: whoever is typing in it goes on typing.
+  const typing = ed.form?.contains(document.activeElement) ? document.activeElement : null;
   clear(content).append(...[
     el('h1', { tabindex: '-1', 'data-testid': 'editor-heading' }, quiz.title),
     el('p', {}, el('span', { class: `badge status-${quiz.status}`, 'data-testid': 'quiz-status', i18n: `host.status.${quiz.status}` })),
@@ -83,6 +98,7 @@ function render() {
     detailsForm(quiz, editable),
     questionsSection(quiz, editable),
     quiz.status === 'draft' ? publishSection(editable) : null].filter(Boolean));
+  if (typing?.isConnected) typing.focus();
 }
 
 function readOnlyNotice() {
@@ -114,29 +130,33 @@ function detailsForm(quiz, editable) {
     el('div', { class: 'check' }, streak, el('label', { for: 'streak-bonus', i18n: 'editor.streakBonus' })),
     error,
     editable ? el('button', { type: 'submit', class: 'primary', 'data-testid': 'save-details', i18n: 'editor.saveDetails' }) : null);
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
     error.textContent = '';
-    try {
-      await change('PATCH', '', {
-        title: title.control.value.trim(), description: description.control.value.trim() || null,
-        settings: { speedScoring: speed.checked, streakBonus: streak.checked },
-      });
-      render();
-      announce(t('editor.saved'), 'success');
-    } catch (e) {
-      if (ed.stale) return;
-      const rest = showFieldErrors({ title, description }, e);
-      if (rest.length || !Object.keys(errorsByField(e)).length) error.textContent = rest.join(' ') || describe(e);
-    }
+    const body = {
+      title: title.control.value.trim(), description: description.control.value.trim() || null,
+      settings: { speedScoring: speed.checked, streakBonus: streak.checked },
+    };
+    inTurn(async () => {
+      try {
+        await change('PATCH', '', body);
+        render();
+        announce(t('editor.saved'), 'success');
+      } catch (e) {
+        if (ed.stale) return;
+        const rest = showFieldErrors({ title, description }, e);
+        if (rest.length || !Object.keys(errorsByField(e)).length) error.textContent = rest.join(' ') || describe(e);
+      }
+    });
   });
   return form;
 }
 
 function questionsSection(quiz, editable) {
-  const form = ed.editing && editable ? questionForm({
-    draft: ed.draft, isNew: ed.editing === 'new', onSave: saveQuestion, onCancel: closeForm,
-  }) : null;
+  if (ed.editing && editable && !ed.form) {
+    ed.form = questionForm({ draft: ed.draft, isNew: ed.editing === 'new', onSave: saveQuestion, onCancel: closeForm });
+  }
+  const form = editable ? ed.form : null;
   const list = questionList({
     questions: quiz.questions, editable, editingId: ed.editing, form,
     onEdit: (id) => openForm(id), onMove: moveQuestion, onRemove: removeQuestion,
@@ -153,80 +173,120 @@ function questionsSection(quiz, editable) {
     add);
 }
 
-function openForm(id) {
+function setEditing(id) {
   ed.editing = id;
-  ed.draft = id === 'new' ? newDraft() : draftOf(ed.quiz.questions.find((q) => q.id === id));
+  ed.draft = id === null ? null : id === 'new' ? newDraft() : draftOf(ed.quiz.questions.find((q) => q.id === id));
+  ed.opened = id === null ? null : JSON.stringify(payload(ed.draft));
+  ed.form = null;
+}
+
+/** The open question form holds what is not saved: something typed or chosen, or an image still uploading. */
+function unsavedQuestion() {
+  return ed.editing !== null && (JSON.stringify(payload(ed.draft)) !== ed.opened || uploadOf(ed.draft) !== null);
+}
+
+function openForm(id) {
+  setEditing(id);
   render();
   content.querySelector('#question-text')?.focus();
 }
 
 function closeForm() {
   const id = ed.editing;
-  ed.editing = null;
-  ed.draft = null;
+  setEditing(null);
   render();
   const row = id && id !== 'new' ? content.querySelector(`[data-question-id="${CSS.escape(id)}"] [data-testid=edit-question]`) : null;
   (row || content.querySelector('[data-testid=add-question]'))?.focus();
 }
 
-async function saveQuestion(draft) {
+function saveQuestion(draft) {
   const editing = ed.editing;
-  if (editing === 'new') await change('POST', '/questions', payload(draft));
-  else await change('PUT', `/questions/${encodeURIComponent(editing)}`, payload(draft));
-  announce(t('editor.questionSaved'), 'success');
-  // The host may have opened another question meanwhile: close only the form that was saved.
-  if (ed.editing === editing) closeForm(); else render();
+  return inTurn(async () => {
+    if (editing === 'new') await change('POST', '/questions', payload(draft));
+    else await change('PUT', `/questions/${encodeURIComponent(editing)}`, payload(draft));
+    announce(t('editor.questionSaved'), 'success');
+    // The host may have opened another question meanwhile: close only the form that was saved.
+    if (ed.draft === draft) closeForm(); else render();
+  });
 }
 
-async function moveQuestion(id, newIndex) {
-  const questionIds = moved(ed.quiz.questions, id, newIndex);
+const position = (id) => ed.quiz.questions.findIndex((q) => q.id === id);
+
+function moveQuestion(id, newIndex) {
+  // Counted from the list on screen and applied to the quiz as it is when this move's turn comes, so a second quick
+  // press of ↓ moves the question one place further rather than to the same place again.
+  const by = newIndex - position(id);
   const down = document.activeElement?.dataset?.testid === 'move-down';
-  try {
-    await change('PUT', '/question-order', { questionIds });
-    render();
-    announce(t('editor.movedTo', { number: questionIds.indexOf(id) + 1 }));
-    // Keep the keyboard on the moved question, on the button of the same direction while it still works.
-    const row = content.querySelector(`[data-question-id="${CSS.escape(id)}"]`);
-    const same = row?.querySelector(down ? '[data-testid=move-down]' : '[data-testid=move-up]');
-    const other = row?.querySelector(down ? '[data-testid=move-up]' : '[data-testid=move-down]');
-    (same && !same.disabled ? same : other)?.focus();
-  } catch (error) {
-    if (!ed.stale) announceError(error);
-  }
+  inTurn(async () => {
+    const from = position(id);
+    const questionIds = moved(ed.quiz.questions, id, from + by);
+    if (from < 0 || questionIds.indexOf(id) === from) return;
+    try {
+      await change('PUT', '/question-order', { questionIds });
+      render();
+      announce(t('editor.movedTo', { number: questionIds.indexOf(id) + 1 }));
+      // Keep the keyboard on the moved question, on the button of the same direction while it still works (unless
+      // the host went on typing in a question form meanwhile).
+      if (ed.form?.contains(document.activeElement)) return;
+      const row = content.querySelector(`[data-question-id="${CSS.escape(id)}"]`);
+      const same = row?.querySelector(down ? '[data-testid=move-down]' : '[data-testid=move-up]');
+      const other = row?.querySelector(down ? '[data-testid=move-up]' : '[data-testid=move-down]');
+      (same && !same.disabled ? same : other)?.focus();
+    } catch (error) {
+      if (!ed.stale) announceError(error);
+    }
+  });
 }
 
-async function removeQuestion(id) {
-  try {
-    await change('DELETE', `/questions/${encodeURIComponent(id)}`);
-    render();
-    announce(t('editor.questionRemoved'), 'success');
-    content.querySelector('[data-testid=add-question]')?.focus();
-  } catch (error) {
-    if (!ed.stale) announceError(error);
-  }
+function removeQuestion(id) {
+  inTurn(async () => {
+    if (position(id) < 0) return; // a second quick click on Remove
+    try {
+      await change('DELETE', `/questions/${encodeURIComponent(id)}`);
+      render();
+      announce(t('editor.questionRemoved'), 'success');
+      content.querySelector('[data-testid=add-question]')?.focus();
+    } catch (error) {
+      if (!ed.stale) announceError(error);
+    }
+  });
 }
 
 function publishSection(editable) {
   const errors = el('div', { class: 'form-error', role: 'alert', 'data-testid': 'publish-errors' });
   const button = el('button', { type: 'button', class: 'primary', 'data-testid': 'publish', i18n: 'editor.publish', disabled: !editable });
-  button.addEventListener('click', async () => {
+  button.addEventListener('click', () => {
     clear(errors);
-    try {
-      await change('POST', '/publish');
-      render();
-      announce(t('editor.published'), 'success');
-    } catch (error) {
-      if (ed.stale) return;
-      const lines = Object.entries(errorsByField(error)).flatMap(([name, messages]) => messages.map((m) => fieldLine(name, m)));
-      errors.append(el('p', {}, describe(error)));
-      if (lines.length) errors.append(el('ul', {}, ...lines.map((line) => el('li', {}, line))));
-    }
+    inTurn(publish);
   });
   return el('section', { class: 'card stack', 'aria-labelledby': 'publish-heading' },
     el('h2', { id: 'publish-heading', i18n: 'editor.publishHeading' }), el('p', { class: 'muted', i18n: 'editor.publishHint' }), button, errors);
 }
 
-onLanguageChange(() => render());
+async function publish() {
+  if (ed.quiz.status !== 'draft') return; // a second quick click
+  // Looked up now: a change that went before may have drawn the page again.
+  const errors = content.querySelector('[data-testid=publish-errors]');
+  // Judged in turn, so a question saved just before has closed its form. A published quiz shows no form: the
+  // question being written would be lost without a word.
+  if (unsavedQuestion()) {
+    errors.append(el('p', { 'data-testid': 'publish-unsaved' }, t('editor.publishUnsaved')));
+    return;
+  }
+  try {
+    await change('POST', '/publish');
+    render();
+    announce(t('editor.published'), 'success');
+  } catch (error) {
+    if (ed.stale) return;
+    const lines = Object.entries(errorsByField(error)).flatMap(([name, messages]) => messages.map((m) => fieldLine(name, m)));
+    errors.append(el('p', {}, describe(error)));
+    if (lines.length) errors.append(el('ul', {}, ...lines.map((line) => el('li', {}, line))));
+  }
+}
+
+// The open form is drawn again in the new language; its draft, and an upload under way, are kept by the draft.
+onLanguageChange(() => { ed.form = null; render(); });
 if (!quizId) {
   content.append(el('p', { class: 'form-error', role: 'alert', i18n: 'editor.notFound' }));
   app.removeAttribute('aria-busy');

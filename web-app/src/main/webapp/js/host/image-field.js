@@ -8,6 +8,15 @@ import { describe, setFieldError, errorsByField } from './common.js';
 
 export const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
 
+// Uploads under way, by the draft they are for: the form may be drawn again before one ends (another type, a new
+// language), and Save has to wait for the picture's URL rather than send the question without it.
+const uploads = new WeakMap();
+
+/** The upload under way for draft, or null; it resolves to null once draft.imageUrl is set, or to the failure. */
+export function uploadOf(draft) {
+  return uploads.get(draft) || null;
+}
+
 /** draft: the question being edited (its imageUrl changes); returns the field (for setFieldError) and its node. */
 export function imageField(draft) {
   const input = el('input', { id: 'image-input', type: 'file', accept: IMAGE_TYPES, 'data-testid': 'image-input' });
@@ -33,26 +42,35 @@ export function imageField(draft) {
       remove);
   }
 
-  input.addEventListener('change', async () => {
-    const file = input.files[0];
-    if (!file) return;
+  /** Shows the upload under way here, then its outcome. */
+  async function follow(upload) {
     setFieldError(f, null);
     busy.textContent = t('editor.imageUploading');
     input.disabled = true;
-    try {
-      const { data } = await api('POST', '/quiz/api/images', { token: token(), body: file });
-      draft.imageUrl = data.url;
+    const failure = await upload;
+    input.disabled = false;
+    if (failure) {
+      busy.textContent = '';
+      setFieldError(f, uploadMessage(failure));
+      input.value = '';
+    } else {
       renderPreview();
       busy.textContent = t('editor.imageUploaded');
-    } catch (e) {
-      busy.textContent = '';
-      setFieldError(f, uploadMessage(e));
-      input.value = '';
     }
-    input.disabled = false;
+  }
+
+  input.addEventListener('change', () => {
+    const file = input.files[0];
+    if (!file) return;
+    const upload = api('POST', '/quiz/api/images', { token: token(), body: file })
+      .then(({ data }) => { draft.imageUrl = data.url; return null; }, (failure) => failure)
+      .finally(() => uploads.delete(draft));
+    uploads.set(draft, upload);
+    follow(upload);
   });
 
   renderPreview();
+  if (uploads.has(draft)) follow(uploads.get(draft));
   const wrap = el('div', { class: 'field' },
     el('label', { for: 'image-input', i18n: 'editor.image' }), hint, input, busy, error, preview);
   return { wrap, field: f };

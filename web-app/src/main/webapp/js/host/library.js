@@ -181,7 +181,6 @@ async function importFile(file) {
     const body = new Blob([await file.text()], { type: 'application/json' });
     const { data } = await api('POST', '/quiz/api/quizzes/import', { token: token(), body });
     announce(t('host.imported', { title: data.title }), 'success');
-    importInput.value = '';
     state.q = '';
     search.value = '';
     await load(0);
@@ -189,6 +188,9 @@ async function importFile(file) {
     const lines = Object.entries(errorsByField(error)).flatMap(([name, messages]) => messages.map((m) => fieldLine(name, m)));
     importErrors.append(el('p', {}, t('host.importFailed', { reason: describe(error) })));
     if (lines.length) importErrors.append(el('ul', {}, ...lines.map((line) => el('li', { 'data-testid': 'import-error' }, line))));
+  } finally {
+    // Also after a refusal: the host corrects the file and picks it again, which fires no change on an unchanged value.
+    importInput.value = '';
   }
 }
 

@@ -3,7 +3,7 @@
 import { t } from '../i18n.js';
 import { el, shape, shapeName } from '../ui.js';
 import { field, showFieldErrors, errorsByField, describe } from './common.js';
-import { imageField } from './image-field.js';
+import { imageField, uploadOf } from './image-field.js';
 
 export const TYPES = ['single-choice', 'multiple-choice', 'true-false', 'type-answer', 'poll'];
 export const TIME_LIMITS = [5, 10, 20, 30, 60, 90, 120, 240];
@@ -77,7 +77,10 @@ export function questionForm(opts) {
   const form = el('form', { class: 'question-form card stack', novalidate: true, 'data-testid': 'question-form',
     'aria-label': t(opts.isNew ? 'editor.newQuestion' : 'editor.editQuestion') });
   const formError = el('div', { class: 'form-error', role: 'alert', 'data-testid': 'question-error' });
+  const status = el('p', { class: 'muted', role: 'status', 'data-testid': 'question-status' });
   let fields = {};
+  // While a save is under way; the form may be drawn again meanwhile, and its Save must stay off.
+  let saving = false;
 
   function render(focusId) {
     fields = {};
@@ -110,8 +113,9 @@ export function questionForm(opts) {
       type.wrap, text.wrap, image.wrap, el('div', { class: 'row two' }, time.wrap, points.wrap), answers,
       formError,
       el('div', { class: 'row' },
-        el('button', { type: 'submit', class: 'primary', 'data-testid': 'save-question', disabled: opts.disabled, i18n: 'editor.saveQuestion' }),
-        el('button', { type: 'button', 'data-testid': 'cancel-question', i18n: 'host.cancel', onclick: () => opts.onCancel() })));
+        el('button', { type: 'submit', class: 'primary', 'data-testid': 'save-question', disabled: opts.disabled || saving, i18n: 'editor.saveQuestion' }),
+        el('button', { type: 'button', 'data-testid': 'cancel-question', i18n: 'host.cancel', onclick: () => opts.onCancel() }),
+        status));
     if (focusId) form.querySelector(`#${focusId}`)?.focus();
   }
 
@@ -179,17 +183,34 @@ export function questionForm(opts) {
     return group;
   }
 
+  function setSaving(on) {
+    saving = on;
+    form.querySelector('[data-testid=save-question]').disabled = on || Boolean(opts.disabled);
+  }
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (saving) return;
     formError.textContent = '';
-    const button = form.querySelector('[data-testid=save-question]');
-    button.disabled = true;
+    setSaving(true);
     try {
+      // Sent now, the question would go without the picture being uploaded: its URL comes with the upload's answer.
+      const upload = uploadOf(draft);
+      if (upload) {
+        status.textContent = t('editor.saveAfterUpload');
+        const failure = await upload;
+        status.textContent = '';
+        if (failure) {
+          formError.textContent = t('editor.notSavedImageFailed');
+          setSaving(false);
+          return;
+        }
+      }
       await opts.onSave(draft);
     } catch (error) {
       const rest = showFieldErrors(fields, error, localField);
       formError.textContent = rest.join(' ') || (Object.keys(errorsByField(error)).length ? '' : describe(error));
-      button.disabled = false;
+      setSaving(false);
     }
   });
 

@@ -5,14 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.FilePayload;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The quiz editor beyond writing questions: reordering by keyboard alone, the API's refusal shown next to its field,
- * and a clear way on when someone else saved the quiz first (412).
+ * a clear way on when someone else saved the quiz first (412), quick changes that go one after another, and nothing
+ * written lost to Publish or to an image still uploading.
  */
 class QuizEditorBrowserIT {
 
@@ -81,6 +89,67 @@ class QuizEditorBrowserIT {
                 Api.send("GET", "/quiz/api/quizzes/" + quizId, null, host.accessToken(), null).json().get("title").asText()));
     }
 
+    @Test
+    void twoQuickPressesOfDownMoveAQuestionTwoPlaces() {
+        Api.Host host = Api.registerHost("Quick Host");
+        String quizId = draft(host, "Quick moves", "First question?", "Second question?", "Third question?");
+        Person laptop = browsers.onLaptop("host");
+        signedIn(laptop, host);
+        laptop.open("/host/edit.html?id=" + quizId);
+
+        // The first move is held on its way, so the second press surely comes while it is under way.
+        Held firstMove = holdFirst(laptop, "**/question-order");
+        laptop.byTestId("question-row").first().getByTestId("move-down").focus();
+        laptop.page().keyboard().press("Enter");
+        laptop.page().keyboard().press("Enter");
+        firstMove.release();
+
+        assertThat(laptop.byTestId("question-row-text").last()).containsText("First question?");
+        assertThat(laptop.byTestId("stale-banner")).isHidden();
+        assertThat(questionTexts(host, quizId)).containsExactly("Second question?", "Third question?", "First question?");
+    }
+
+    @Test
+    void publishingWaitsUntilTheQuestionBeingWrittenIsSavedOrCancelled() {
+        Api.Host host = Api.registerHost("Hasty Host");
+        String quizId = draft(host, "Half written", "Only question?");
+        Person laptop = browsers.onLaptop("host");
+        signedIn(laptop, host);
+        laptop.open("/host/edit.html?id=" + quizId);
+
+        laptop.byTestId("add-question").click();
+        laptop.byTestId("question-text").fill("A second question?");
+        laptop.byTestId("publish").click();
+        assertThat(laptop.byTestId("publish-unsaved")).containsText("Save it or cancel it first");
+        assertThat(laptop.byTestId("question-text")).hasValue("A second question?");
+        assertThat(quizStatus(host, quizId)).isEqualTo("draft");
+        laptop.screenshot("publishing refused while a question is being written");
+
+        laptop.byTestId("cancel-question").click();
+        laptop.byTestId("publish").click();
+        assertThat(laptop.byTestId("quiz-status")).hasText("Published");
+    }
+
+    @Test
+    void aQuestionSavedWhileItsImageUploadsKeepsTheImage() {
+        Api.Host host = Api.registerHost("Picture Host");
+        String quizId = draft(host, "Pictures", "Which shape is this?");
+        Person laptop = browsers.onLaptop("host");
+        signedIn(laptop, host);
+        laptop.open("/host/edit.html?id=" + quizId);
+
+        Held upload = holdFirst(laptop, "**/quiz/api/images");
+        laptop.byTestId("edit-question").click();
+        laptop.byTestId("image-input").setInputFiles(new FilePayload("shape.png", "image/png", png()));
+        laptop.byTestId("save-question").click();
+        assertThat(laptop.byTestId("question-status")).containsText("still uploading");
+        laptop.screenshot("saving once the image is in");
+        upload.release();
+
+        assertThat(laptop.byTestId("question-row")).containsText("with image");
+        assertThat(question(host, quizId, 0).path("imageUrl").asText()).startsWith("/quiz/api/images/");
+    }
+
     /** A draft quiz with single-choice questions of these texts. */
     private static String draft(Api.Host host, String title, String... questions) {
         ObjectNode body = Api.JSON.createObjectNode().put("title", title).put("description", "by a browser test");
@@ -94,9 +163,60 @@ class QuizEditorBrowserIT {
         return id;
     }
 
+    private static JsonNode quiz(Api.Host host, String quizId) {
+        return Api.send("GET", "/quiz/api/quizzes/" + quizId, null, host.accessToken(), null).expect(200, "reading the quiz").json();
+    }
+
     private static List<String> questionTexts(Api.Host host, String quizId) {
-        JsonNode quiz = Api.send("GET", "/quiz/api/quizzes/" + quizId, null, host.accessToken(), null).json();
-        return StreamSupport.stream(quiz.get("questions").spliterator(), false).map(q -> q.get("text").asText()).toList();
+        return StreamSupport.stream(quiz(host, quizId).get("questions").spliterator(), false).map(q -> q.get("text").asText()).toList();
+    }
+
+    private static JsonNode question(Api.Host host, String quizId, int index) {
+        return quiz(host, quizId).get("questions").get(index);
+    }
+
+    private static String quizStatus(Api.Host host, String quizId) {
+        return quiz(host, quizId).get("status").asText();
+    }
+
+    /** A request of the page's, held on its way until the test lets it go. */
+    private static final class Held {
+        private final Person person;
+        private Route route;
+
+        private Held(Person person) {
+            this.person = person;
+        }
+
+        /** Waits for the request to be sent, then lets it through. */
+        void release() {
+            person.page().waitForCondition(() -> route != null);
+            route.resume();
+        }
+    }
+
+    /** Holds the first request to these addresses (a glob); later ones go through. */
+    private static Held holdFirst(Person person, String urlGlob) {
+        Held held = new Held(person);
+        person.page().route(urlGlob, route -> {
+            if (held.route == null) {
+                held.route = route;
+            } else {
+                route.resume();
+            }
+        });
+        return held;
+    }
+
+    /** A small PNG drawn here, so the upload is a real picture. */
+    private static byte[] png() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB), "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static void signedIn(Person person, Api.Host host) {
