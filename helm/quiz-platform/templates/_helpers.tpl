@@ -382,3 +382,16 @@ player token secret.
 {{- define "quiz-platform.createSecret" -}}
 {{- if or (not .Values.secrets.existingSecret) .Values.secrets.jwtSigningKey .Values.secrets.playerTokenSecret }}true{{ end }}
 {{- end }}
+
+{{/*
+An nginx size ("1m", "512k", "1g", bytes) in bytes; 0 for "0" (no limit) or what it cannot read.
+*/}}
+{{- define "quiz-platform.nginxBytes" -}}
+{{- $s := lower (toString .) -}}
+{{- if regexMatch "^[0-9]+$" $s -}}{{ $s }}
+{{- else if regexMatch "^[0-9]+k$" $s -}}{{ mul (trimSuffix "k" $s | int64) 1024 }}
+{{- else if regexMatch "^[0-9]+m$" $s -}}{{ mul (trimSuffix "m" $s | int64) 1048576 }}
+{{- else if regexMatch "^[0-9]+g$" $s -}}{{ mul (trimSuffix "g" $s | int64) 1073741824 }}
+{{- else -}}0
+{{- end -}}
+{{- end }}

@@ -316,6 +316,27 @@ class HelmChartTest {
         assertRefusedThenPassedOn("gameIdleEndSeconds", "GAME_IDLE_END_SECONDS", "120", "0", "300", "86400");
     }
 
+    @Test
+    void anIngressBodyLimitBelowWhatTheServicesTakeIsRefused() throws Exception {
+        // nginx would answer its own 413 page where the service's problem+json (or the import itself) was due.
+        Helm.Result importBeyond = Chart.template("--set", "config.images.importMaxBytes=33554432");
+        assertThat(importBeyond.exitCode()).isNotZero();
+        assertThat(importBeyond.stderr()).contains("proxy-body-size (17m)").contains("ingress.websocketAnnotations");
+        Helm.Result bodyBeyond = Chart.template("--set", "config.httpMaxBodyBytes=2097152");
+        assertThat(bodyBeyond.exitCode()).isNotZero();
+        assertThat(bodyBeyond.stderr()).contains("proxy-body-size (1m)").contains("ingress.annotations");
+        assertThat(Chart.template("--set", "config.images.importMaxBytes=33554432", "--set-string",
+                "ingress.websocketAnnotations.nginx\\.ingress\\.kubernetes\\.io/proxy-body-size=33m").exitCode())
+                .as("raised with it").isZero();
+    }
+
+    @Test
+    void theConsoleLogFormatAndTheTimersPercentilesAreValuesOfTheirOwn() throws Exception {
+        assertRefusedThenPassedOn("consoleLogFormat", "WLP_LOGGING_CONSOLE_FORMAT", "xml", "json", "SIMPLE");
+        assertRefusedThenPassedOn("timerPercentiles", "MP_METRICS_DISTRIBUTION_PERCENTILES", "answer.ack=95",
+                "answer.ack=0.99;quiz.game.push=0.9");
+    }
+
     /** {@code config.<value>} set to {@code refused} fails the chart, naming it; each of {@code allowed} reaches the ConfigMap. */
     private static void assertRefusedThenPassedOn(String value, String env, String refused, String... allowed) throws Exception {
         Helm.Result tooShort = Chart.template("--set", "config." + value + "=" + refused);
