@@ -104,6 +104,7 @@ export function leaderList(leaders, remove) {
 
 /** The host's ✕ next to a player's name (lobby and top ten). */
 export function removeButton(player, remove) {
-  return el('button', { type: 'button', 'data-testid': 'kick-player', 'aria-label': t('screen.kick', { nickname: player.nickname }),
+  return el('button', { type: 'button', 'data-testid': 'kick-player', 'data-player-id': player.playerId,
+    'aria-label': t('screen.kick', { nickname: player.nickname }),
     onclick: () => remove(player.playerId), text: '✕' });
 }

@@ -151,12 +151,21 @@ function render() {
     return;
   }
   countdown.stop();
-  const focused = document.activeElement?.dataset?.testid;
+  const focused = focusedControl();
   const screens = { lobby: lobbyScreen, preview: previewScreen, open: openScreen, closed: closedScreen, ended: endedScreen };
   lobby = null;
   app.replaceChildren((screens[state.phase] || lobbyScreen)(state));
   // The same control on the new screen keeps the focus (Next, after the results and the board arrive).
-  if (focused) app.querySelector(`[data-testid="${CSS.escape(focused)}"]`)?.focus();
+  if (focused) app.querySelector(focused)?.focus();
+}
+
+/** A selector for the focused control: its test id, and its player's for a ✕ (never another player's ✕). */
+function focusedControl() {
+  const active = document.activeElement;
+  const id = active?.dataset?.testid;
+  if (!id || !app.contains(active)) return null;
+  const player = active.dataset.playerId;
+  return `[data-testid="${CSS.escape(id)}"]${player ? `[data-player-id="${CSS.escape(player)}"]` : ''}`;
 }
 
 function lobbyScreen(state) {

@@ -191,6 +191,29 @@ public class JoinSocketIT {
         }
     }
 
+    /** Wrong PINs sent all at once are each counted before any is looked up: no more than 20 get through. */
+    @Test
+    void wrongPinsSentAllAtOnceDoNotPassTheLimitTogether() throws Exception {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        String scanner = Platform.randomAddress();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(40);
+        try {
+            List<java.util.concurrent.Future<Integer>> scans = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String pin = unknownPin(random);
+                scans.add(pool.submit(() -> joinFrom(scanner, pin, "Scanner").status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var scan : scans) {
+                statuses.add(scan.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(404, 429);
+            assertThat(statuses.stream().filter(s -> s == 404).count()).as("wrong PINs looked up").isEqualTo(20);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Without a wrong PIN, one address still adds no more than 200 players a minute (the test stack's default). */
     @Test
     void everyJoinFromOneAddressIsBoundedTooOverBothWaysIn() {

@@ -80,7 +80,8 @@ public class ProcessedEventsPurge {
             LOG.warning(settings.serviceName() + ": PROCESSED_EVENTS_RETENTION_HOURS=" + hours + " drops the marks of"
                     + " applied events before Kafka drops their records (up to " + SHORTEST_SAFE.toHours() + " h on the"
                     + " delete-policy topics, a segment's age included): a record read again after that is applied"
-                    + " twice. Use 0 (keep them) or at least " + SHORTEST_SAFE.toHours() + ".");
+                    + " twice. Use 0 (keep them) or at least " + SHORTEST_SAFE.toHours() + " (the default, 1080, also covers a"
+                    + " dead letter replayed again within its " + Topic.DEAD_LETTER_RETENTION.toDays() + " days).");
         }
         try {
             looking = scheduler.scheduleWithFixedDelay(this::look, FIRST_LOOK.toSeconds(), EVERY.toSeconds(), TimeUnit.SECONDS);

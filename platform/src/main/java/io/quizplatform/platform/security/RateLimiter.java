@@ -78,9 +78,9 @@ public class RateLimiter {
             + "local n = redis.call('INCR', KEYS[1]) "
             + "return {n, redis.call('TTL', KEYS[1])}";
 
-    /** Reads the key's count without counting: returns the count (0 without a window) and the seconds left. */
-    public static final String READ_COUNT = "local n = tonumber(redis.call('GET', KEYS[1]) or '0') "
-            + "return {n, redis.call('TTL', KEYS[1])}";
+    /** Takes one attempt back from the key's window, if it still has one (its time to live stays). */
+    public static final String GIVE_BACK = "if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then "
+            + "redis.call('DECR', KEYS[1]) end return 0";
 
     @PostConstruct
     void init() {
@@ -96,11 +96,16 @@ public class RateLimiter {
     }
 
     /**
-     * Whether this bucket and key already reached {@code limit} in their window, without counting anything: for limits
-     * on outcomes, counted with {@link #attempt} once the outcome is known (a wrong PIN) and checked before each try.
+     * Takes back one {@link #attempt} of this bucket and key: for limits on an outcome (a wrong PIN), counted before
+     * the outcome is known, so attempts sent at once cannot all pass a check made before any of them is counted,
+     * and given back when it turns out otherwise. Nothing happens when Redis cannot be asked.
      */
-    public Decision reached(String bucket, String key, int limit) {
-        return counted(bucket, key, READ_COUNT, List.of(), limit);
+    public void giveBack(String bucket, String key) {
+        try {
+            redis.client().eval(GIVE_BACK, List.of("rate:" + settings.serviceName() + ":" + bucket + ":" + key), List.of());
+        } catch (RuntimeException e) {
+            LOG.fine(() -> settings.serviceName() + ": an attempt of " + bucket + " not given back: " + e);
+        }
     }
 
     /** Refused once the script's count reaches {@code refusedFrom}; let through when Redis can't be asked. */

@@ -155,16 +155,17 @@ public class GameResource {
         String address = clientAddress.of(request);
         joinLimits.attempt(address, join.pin()).ifPresent(refusal ->
                 new RateLimiter.Decision(false, refusal.retryAfterSeconds()).orRefuse(refusal.what()));
-        GameHosting.Joined joined;
+        boolean missed = false;
         try {
-            joined = games.join(join.pin(), join.nickname());
+            return Response.status(201).entity(games.join(join.pin(), join.nickname())).build();
         } catch (JoinRefused e) {
-            if (JoinRefused.UNKNOWN_PIN.equals(e.code())) {
-                joinLimits.missed(address);
-            }
+            missed = JoinRefused.UNKNOWN_PIN.equals(e.code());
             throw e;
+        } finally {
+            if (!missed) {
+                joinLimits.pinFound(address);
+            }
         }
-        return Response.status(201).entity(joined).build();
     }
 
     private static UUID uuid(String value, String field) {

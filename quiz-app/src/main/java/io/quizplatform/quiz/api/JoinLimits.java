@@ -15,7 +15,8 @@ import java.util.Optional;
  * <ul>
  * <li>{@code RATE_LIMIT_JOIN_MISSES_PER_ADDRESS}: joins to a PIN no game has, per client address, an IPv6 client per
  * /64 (one subscriber's block, 2^64 addresses). What a PIN scan costs, and all a classroom's typos need: once reached,
- * every join from there waits, the right PIN's too.</li>
+ * every join from there waits, the right PIN's too. Each join counts as a miss until its PIN is found
+ * ({@link #pinFound}): joins sent at once cannot all pass a check made before any of them was counted.</li>
  * <li>{@code RATE_LIMIT_JOIN_PER_ADDRESS} and {@code RATE_LIMIT_JOIN_PER_NETWORK} (IPv6 /64): every join, larger, as a
  * school's classes join from one address (NAT) or one /64; a bound on the players one machine can add to a game.</li>
  * <li>{@code RATE_LIMIT_JOIN_PER_GAME} per PIN.</li>
@@ -34,12 +35,23 @@ public class JoinLimits {
     @Inject
     ServiceSettings settings;
 
-    /** Counts one join attempt from this address to this PIN; the limit it went over, if any. */
+    /**
+     * Counts one join attempt from this address to this PIN, as a miss too until {@link #pinFound}; the limit it went
+     * over, if any.
+     */
     public Optional<Refusal> attempt(String address, String pin) {
-        RateLimiter.Decision misses = limiter.reached("join-miss", subscriber(address), missesLimit());
+        RateLimiter.Decision misses = limiter.attempt("join-miss", subscriber(address), missesLimit(), Duration.ofMinutes(1));
         if (!misses.allowed()) {
             return Optional.of(new Refusal("joins with a wrong PIN from here", misses.retryAfterSeconds()));
         }
+        Optional<Refusal> other = others(address, pin);
+        if (other.isPresent()) {
+            pinFound(address); // not tried: no miss
+        }
+        return other;
+    }
+
+    private Optional<Refusal> others(String address, String pin) {
         RateLimiter.Decision fromHere = limiter.attempt("join-address", address,
                 settings.intValue("rate.limit.join.per.address", 200), Duration.ofMinutes(1));
         if (!fromHere.allowed()) {
@@ -59,9 +71,12 @@ public class JoinLimits {
                 : Optional.of(new Refusal("join attempts for this game", toGame.retryAfterSeconds()));
     }
 
-    /** A join from this address to a PIN no game has (counted after the fact: only a wrong PIN costs one). */
-    public void missed(String address) {
-        limiter.attempt("join-miss", subscriber(address), missesLimit(), Duration.ofMinutes(1));
+    /**
+     * The join {@link #attempt} let through from this address did not miss: its PIN is a live game's (or the join failed
+     * before that was known). Its count as a miss is given back; only a wrong PIN keeps costing one.
+     */
+    public void pinFound(String address) {
+        limiter.giveBack("join-miss", subscriber(address));
     }
 
     private int missesLimit() {

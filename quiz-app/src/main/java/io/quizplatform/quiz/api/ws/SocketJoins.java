@@ -104,13 +104,16 @@ public class SocketJoins {
             // and a group's welcomes one after another on it held up the next commit (500 joins/s: p95 15 s,
             // 2026-12-04). A refusal comes back on that thread too (no answer thread runs for a failed stage).
             CompletableFuture<GameHosting.Joined> joining;
+            boolean missed = false;
             try {
                 joining = games.joinSoon(join.pin(), join.nickname(), answerThreads);
             } catch (JoinRefused e) {
-                if (JoinRefused.UNKNOWN_PIN.equals(e.code())) {
-                    limits.missed(address); // a PIN is known or not at once, before the game is asked
-                }
+                missed = JoinRefused.UNKNOWN_PIN.equals(e.code()); // known at once, before the game is asked
                 throw e;
+            } finally {
+                if (!missed) {
+                    limits.pinFound(address);
+                }
             }
             joining.whenComplete((joined, failure) -> {
                 if (failure == null) {
