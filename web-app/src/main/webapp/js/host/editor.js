@@ -5,11 +5,12 @@ import { initI18n, t, onLanguageChange } from '../i18n.js';
 import { el, clear, announce, param } from '../ui.js';
 import { api, ApiError } from '../api.js';
 import { requireHost, token } from '../session.js';
-import { hostHeader, field, showFieldErrors, errorsByField, describe, announceError } from './common.js';
+import { hostHeader, errorsByField, describe, announceError } from './common.js';
 import { fieldLine } from '../refusals.js';
 import { questionForm, newDraft, draftOf, payload } from './question-form.js';
 import { uploadOf } from './image-field.js';
 import { questionList, moved } from './question-list.js';
+import { detailsForm } from './details-form.js';
 
 // Without a session the visitor is on the way to the sign-in page: nothing more to do here.
 if (!requireHost()) await new Promise(() => {});
@@ -20,8 +21,9 @@ const quizId = param('id');
 const base = `/quiz/api/quizzes/${encodeURIComponent(quizId || '')}`;
 
 // editing: null, 'new', or a question id; draft: what the open form holds; opened: that draft as it was opened;
-// form: the open form's node, kept across redraws so what it shows (a refusal, a save under way) stays.
-const ed = { quiz: null, etag: null, stale: false, editing: null, draft: null, opened: null, form: null };
+// form: the open form's node, kept across redraws so what it shows (a refusal, a save under way) stays; details: the
+// title and settings form, kept likewise (what the host types there outlives a question saved or moved meanwhile).
+const ed = { quiz: null, etag: null, stale: false, editing: null, draft: null, opened: null, form: null, details: null };
 
 const staleBanner = el('div', { class: 'notice warning', role: 'alert', 'data-testid': 'stale-banner', hidden: true },
   el('p', { i18n: 'editor.stale' }),
@@ -36,6 +38,7 @@ async function load(fromBanner = false) {
     accept(data, headers);
     ed.stale = false;
     setEditing(null);
+    ed.details = null; // the latest version, not what was typed over the one someone else replaced
     staleBanner.hidden = true;
     render();
     if (fromBanner) {
@@ -89,13 +92,15 @@ function render() {
   if (!quiz) return;
   const editable = quiz.status === 'draft' && !ed.stale;
   document.title = `${quiz.title} · ${t('editor.title')}`;
-  // The open form is moved, not rebuilt: whoever is typing in it goes on typing.
-  const typing = ed.form?.contains(document.activeElement) ? document.activeElement : null;
+  // The open forms are moved, not rebuilt: whoever is typing in one goes on typing.
+  const typing = content.contains(document.activeElement) ? document.activeElement : null;
+  ed.details ||= detailsForm({ onSave: saveDetails });
+  ed.details.show(quiz, editable);
   clear(content).append(...[
     el('h1', { tabindex: '-1', 'data-testid': 'editor-heading' }, quiz.title),
     el('p', {}, el('span', { class: `badge status-${quiz.status}`, 'data-testid': 'quiz-status', i18n: `host.status.${quiz.status}` })),
     quiz.status !== 'draft' ? readOnlyNotice() : null,
-    detailsForm(quiz, editable),
+    ed.details.node,
     questionsSection(quiz, editable),
     quiz.status === 'draft' ? publishSection(editable) : null].filter(Boolean));
   if (typing?.isConnected) typing.focus();
@@ -114,43 +119,20 @@ function readOnlyNotice() {
   return el('div', { class: 'notice', 'data-testid': 'read-only' }, el('p', { i18n: 'editor.readOnly' }), copy);
 }
 
-function detailsForm(quiz, editable) {
-  const title = field('host.quizTitle', el('input', { id: 'quiz-title', maxlength: 120, required: true, 'data-testid': 'quiz-title', disabled: !editable }));
-  const description = field('host.quizDescription', el('textarea', { id: 'quiz-description', rows: 2, maxlength: 2000, 'data-testid': 'quiz-description', disabled: !editable }));
-  const speed = el('input', { id: 'speed-scoring', type: 'checkbox', 'data-testid': 'speed-scoring', disabled: !editable });
-  const streak = el('input', { id: 'streak-bonus', type: 'checkbox', 'data-testid': 'streak-bonus', disabled: !editable });
-  title.control.value = quiz.title;
-  description.control.value = quiz.description || '';
-  speed.checked = quiz.settings?.speedScoring !== false;
-  streak.checked = quiz.settings?.streakBonus !== false;
-  const error = el('p', { class: 'form-error', role: 'alert' });
-  const form = el('form', { class: 'card stack', novalidate: true, 'aria-labelledby': 'details-heading' },
-    el('h2', { id: 'details-heading', i18n: 'editor.details' }), title.wrap, description.wrap,
-    el('div', { class: 'check' }, speed, el('label', { for: 'speed-scoring', i18n: 'editor.speedScoring' })),
-    el('div', { class: 'check' }, streak, el('label', { for: 'streak-bonus', i18n: 'editor.streakBonus' })),
-    error,
-    editable ? el('button', { type: 'submit', class: 'primary', 'data-testid': 'save-details', i18n: 'editor.saveDetails' }) : null);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    error.textContent = '';
-    const body = {
-      title: title.control.value.trim(), description: description.control.value.trim() || null,
-      settings: { speedScoring: speed.checked, streakBonus: streak.checked },
-    };
-    inTurn(async () => {
-      try {
-        await change('PATCH', '', body);
-        render();
-        announce(t('editor.saved'), 'success');
-      } catch (e) {
-        if (ed.stale) return;
-        const rest = showFieldErrors({ title, description }, e);
-        if (rest.length || !Object.keys(errorsByField(e)).length) error.textContent = rest.join(' ') || describe(e);
-      }
-    });
+function saveDetails(body) {
+  return inTurn(async () => {
+    try {
+      await change('PATCH', '', body);
+      render();
+      announce(t('editor.saved'), 'success');
+    } catch (e) {
+      if (!ed.stale) throw e; // shown on the form; a 412 is explained by the banner
+    }
   });
-  return form;
 }
+
+/** The keyboard is in node (a kept form): a change finishing leaves it there. */
+const holds = (node) => Boolean(node?.contains(document.activeElement));
 
 function questionsSection(quiz, editable) {
   if (ed.editing && editable && !ed.form) {
@@ -186,15 +168,35 @@ function unsavedQuestion() {
 }
 
 function openForm(id) {
-  setEditing(id);
-  render();
-  content.querySelector('#question-text')?.focus();
+  // Judged in turn, like Publish: a question saved just before has closed its form by then.
+  inTurn(() => {
+    if (ed.stale || ed.quiz.status !== 'draft' || (id !== 'new' && position(id) < 0)) return;
+    if (unsavedQuestion()) {
+      refuseToSwitch();
+      return;
+    }
+    setEditing(id);
+    render();
+    content.querySelector('#question-text')?.focus();
+  });
+}
+
+/** Another question was asked for while the open one holds unsaved input: it stays open, draft and all. */
+function refuseToSwitch() {
+  const errors = ed.form?.querySelector('[data-testid=question-error]');
+  if (!errors) return;
+  // Added anew (beside a refusal the form may show), so a second click is read out again.
+  errors.querySelector('[data-testid=question-unsaved]')?.remove();
+  const line = el('p', { 'data-testid': 'question-unsaved' }, t('editor.switchUnsaved'));
+  errors.append(line);
+  line.scrollIntoView({ block: 'nearest' });
 }
 
 function closeForm() {
   const id = ed.editing;
   setEditing(null);
   render();
+  if (holds(ed.details?.node)) return; // the host went on to the title meanwhile
   const row = id && id !== 'new' ? content.querySelector(`[data-question-id="${CSS.escape(id)}"] [data-testid=edit-question]`) : null;
   (row || content.querySelector('[data-testid=add-question]'))?.focus();
 }
@@ -226,8 +228,8 @@ function moveQuestion(id, newIndex) {
       render();
       announce(t('editor.movedTo', { number: questionIds.indexOf(id) + 1 }));
       // Keep the keyboard on the moved question, on the button of the same direction while it still works (unless
-      // the host went on typing in a question form meanwhile).
-      if (ed.form?.contains(document.activeElement)) return;
+      // the host went on typing in a form meanwhile).
+      if (holds(ed.form) || holds(ed.details?.node)) return;
       const row = content.querySelector(`[data-question-id="${CSS.escape(id)}"]`);
       const same = row?.querySelector(down ? '[data-testid=move-down]' : '[data-testid=move-up]');
       const other = row?.querySelector(down ? '[data-testid=move-up]' : '[data-testid=move-down]');
@@ -245,7 +247,7 @@ function removeQuestion(id) {
       await change('DELETE', `/questions/${encodeURIComponent(id)}`);
       render();
       announce(t('editor.questionRemoved'), 'success');
-      content.querySelector('[data-testid=add-question]')?.focus();
+      if (!holds(ed.form) && !holds(ed.details?.node)) content.querySelector('[data-testid=add-question]')?.focus();
     } catch (error) {
       if (!ed.stale) announceError(error);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.FilePayload;
 import java.awt.image.BufferedImage;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The quiz editor beyond writing questions: reordering by keyboard alone, the API's refusal shown next to its field,
  * a clear way on when someone else saved the quiz first (412), quick changes that go one after another, and nothing
- * written lost to Publish or to an image still uploading.
+ * written lost to Publish, to an image still uploading, to a change finishing while the title is typed, or to opening
+ * another question.
  */
 class QuizEditorBrowserIT {
 
@@ -148,6 +150,81 @@ class QuizEditorBrowserIT {
 
         assertThat(laptop.byTestId("question-row")).containsText("with image");
         assertThat(question(host, quizId, 0).path("imageUrl").asText()).startsWith("/quiz/api/images/");
+    }
+
+    @Test
+    void theTitleBeingTypedOutlivesAMoveFinishingMeanwhile() {
+        Api.Host host = Api.registerHost("Busy Host");
+        String quizId = draft(host, "Typed over", "First question?", "Second question?");
+        Person laptop = browsers.onLaptop("host");
+        signedIn(laptop, host);
+        laptop.open("/host/edit.html?id=" + quizId);
+
+        // The move is held until the host is typing a new title, so it lands while they are at it.
+        Held move = holdFirst(laptop, "**/question-order");
+        laptop.byTestId("question-row").first().getByTestId("move-down").click();
+        laptop.byTestId("quiz-title").fill("A title being");
+        move.release();
+
+        assertThat(laptop.byTestId("question-row-text").first()).containsText("Second question?");
+        assertThat(laptop.byTestId("quiz-title")).hasValue("A title being");
+        assertThat(laptop.byTestId("quiz-title")).isFocused();
+        laptop.page().keyboard().type(" typed");
+        laptop.byTestId("save-details").click();
+        laptop.page().waitForCondition(() -> "A title being typed".equals(quiz(host, quizId).get("title").asText()));
+    }
+
+    @Test
+    void aTitleRefusedAfterAMoveIsExplainedOnTheFormShown() {
+        Api.Host host = Api.registerHost("Untitled Host");
+        String quizId = draft(host, "Soon untitled", "First question?", "Second question?");
+        Person laptop = browsers.onLaptop("host");
+        laptop.expectsProblem("status of 400");
+        signedIn(laptop, host);
+        laptop.open("/host/edit.html?id=" + quizId);
+
+        // The save of an empty title waits its turn behind the move, which draws the page again before the refusal.
+        Held move = holdFirst(laptop, "**/question-order");
+        laptop.byTestId("question-row").first().getByTestId("move-down").click();
+        laptop.byTestId("quiz-title").fill("");
+        laptop.byTestId("save-details").click();
+        move.release();
+
+        assertThat(laptop.byTestId("quiz-title-error")).containsText("A quiz needs a title");
+        assertThat(laptop.byTestId("quiz-title")).hasValue("");
+        laptop.screenshot("empty title refused after a move");
+        assertThat(quiz(host, quizId).get("title").asText()).isEqualTo("Soon untitled");
+    }
+
+    @Test
+    void anotherQuestionOpensOnlyOnceTheChangedOneIsSavedOrCancelled() {
+        Api.Host host = Api.registerHost("Switching Host");
+        String quizId = draft(host, "Switching", "First question?", "Second question?");
+        Person laptop = browsers.onLaptop("host");
+        signedIn(laptop, host);
+        laptop.open("/host/edit.html?id=" + quizId);
+
+        // Nothing changed in the open form: Edit on another question opens that one.
+        editButton(laptop, "First question?").click();
+        editButton(laptop, "Second question?").click();
+        assertThat(laptop.byTestId("question-text")).hasValue("Second question?");
+
+        // Something changed: the form stays, draft and all, and says why.
+        laptop.byTestId("question-text").fill("Second question, rewritten?");
+        editButton(laptop, "First question?").click();
+        assertThat(laptop.byTestId("question-unsaved")).containsText("Save or cancel this question first");
+        assertThat(laptop.byTestId("question-text")).hasValue("Second question, rewritten?");
+        laptop.screenshot("another question refused while one is changed");
+
+        laptop.byTestId("save-question").click();
+        editButton(laptop, "First question?").click();
+        assertThat(laptop.byTestId("question-text")).hasValue("First question?");
+        assertThat(questionTexts(host, quizId)).containsExactly("First question?", "Second question, rewritten?");
+    }
+
+    /** The Edit button of the question with this text (the question being edited shows its form instead). */
+    private static Locator editButton(Person person, String questionText) {
+        return person.byTestId("question-row").filter(new Locator.FilterOptions().setHasText(questionText)).getByTestId("edit-question");
     }
 
     /** A draft quiz with single-choice questions of these texts. */
