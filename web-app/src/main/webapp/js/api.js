@@ -58,7 +58,10 @@ export async function api(method, path, options = {}) {
   let response;
   try {
     // No cookies (the token goes in a header), but for the login's known-browser cookie (options.credentials).
-    response = await fetch(path, { method, headers, body, credentials: options.credentials || 'omit', cache: 'no-store' });
+    // A bound on each call: on a half-open link a call that never answers held up every change queued behind it.
+    // Bodies that are files (an image, a quiz with its images) get longer on a slow school network.
+    const timeout = AbortSignal.timeout(options.body instanceof Blob ? 300_000 : 30_000);
+    response = await fetch(path, { method, headers, body, credentials: options.credentials || 'omit', cache: 'no-store', signal: timeout });
   } catch (e) {
     throw new NetworkError(String(e));
   }

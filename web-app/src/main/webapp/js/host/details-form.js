@@ -7,7 +7,7 @@ const same = (a, b) => (typeof a === 'string' ? a.trim() === String(b).trim() : 
 
 /**
  * opts: {onSave(body) -> Promise: resolves once saved (or once there is nothing to say here), rejects with the
- * refusal to show}. Returns {node, show(quiz, editable)}.
+ * refusal to show}. Returns {node, show(quiz, editable), unsaved()}.
  */
 export function detailsForm(opts) {
   const title = field('host.quizTitle', el('input', { id: 'quiz-title', maxlength: 120, required: true, 'data-testid': 'quiz-title' }));
@@ -61,5 +61,7 @@ export function detailsForm(opts) {
       if (rest.length || !Object.keys(errorsByField(e)).length) error.textContent = rest.join(' ') || describe(e);
     }
   });
-  return { node, show };
+  /** A control holds the host's input, not the server's copy (a title typed, a box ticked, not saved). */
+  const unsaved = () => Object.entries(controls).some(([name, control]) => name in shown && !same(control.get(), shown[name]));
+  return { node, show, unsaved };
 }

@@ -202,8 +202,11 @@ function closeForm() {
 }
 
 function saveQuestion(draft) {
-  const editing = ed.editing;
+  // Judged when the save's turn comes (it may wait for an upload and for changes before it): a form cancelled
+  // meanwhile saves nothing, and never into whichever question is open by then.
   return inTurn(async () => {
+    if (ed.draft !== draft) return;
+    const editing = ed.editing;
     if (editing === 'new') await change('POST', '/questions', payload(draft));
     else await change('PUT', `/questions/${encodeURIComponent(editing)}`, payload(draft));
     announce(t('editor.questionSaved'), 'success');
@@ -275,6 +278,11 @@ async function publish() {
     errors.append(el('p', { 'data-testid': 'publish-unsaved' }, t('editor.publishUnsaved')));
     return;
   }
+  // A title or setting changed and not saved would be published as it was, then shown disabled as if it were so.
+  if (ed.details?.unsaved()) {
+    errors.append(el('p', { 'data-testid': 'publish-unsaved' }, t('editor.publishUnsavedDetails')));
+    return;
+  }
   try {
     await change('POST', '/publish');
     render();
@@ -288,7 +296,7 @@ async function publish() {
 }
 
 // The open form is drawn again in the new language; its draft, and an upload under way, are kept by the draft.
-onLanguageChange(() => { ed.form = null; render(); });
+onLanguageChange(() => { ed.form?.redraw(); render(); });
 if (!quizId) {
   content.append(el('p', { class: 'form-error', role: 'alert', i18n: 'editor.notFound' }));
   app.removeAttribute('aria-busy');

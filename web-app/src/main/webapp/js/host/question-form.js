@@ -84,6 +84,7 @@ export function questionForm(opts) {
 
   function render(focusId) {
     fields = {};
+    form.setAttribute('aria-label', t(opts.isNew ? 'editor.newQuestion' : 'editor.editQuestion'));
     const type = field('editor.type', el('select', { id: 'question-type', 'data-testid': 'question-type' },
       ...TYPES.map((name) => el('option', { value: name, i18n: `editor.type.${name}` }))));
     type.control.value = draft.type;
@@ -215,5 +216,8 @@ export function questionForm(opts) {
   });
 
   render();
+  // Drawn again in another language by its page, not built anew: a new form would forget a save under way and take a
+  // second Save of the same new question.
+  form.redraw = () => render();
   return form;
 }

@@ -133,6 +133,88 @@ class QuizEditorBrowserIT {
     }
 
     @Test
+    void aNewQuestionIsSavedOnceWhenTheLanguageChangesDuringItsSave() {
+        Api.Host host = Api.registerHost("Bilingual Host");
+        String quizId = draft(host, "Two languages", "First question?");
+        Person laptop = browsers.onLaptop("host");
+        signedIn(laptop, host);
+        laptop.open("/host/edit.html?id=" + quizId);
+
+        laptop.byTestId("add-question").click();
+        laptop.byTestId("question-text").fill("Saved once?");
+        String[] options = {"Yes", "No", "Maybe", "Twice"};
+        for (int i = 0; i < options.length; i++) {
+            laptop.byTestId("option-text-" + i).fill(options[i]);
+        }
+        laptop.byTestId("option-correct-0").check();
+        java.util.concurrent.atomic.AtomicInteger posts = new java.util.concurrent.atomic.AtomicInteger();
+        laptop.page().onRequest(request -> {
+            if ("POST".equals(request.method()) && request.url().endsWith("/questions")) {
+                posts.incrementAndGet();
+            }
+        });
+        Held save = holdFirst(laptop, "**/questions");
+        laptop.byTestId("save-question").click();
+        laptop.byTestId("lang-switch").selectOption("vi");
+        // Drawn again in Vietnamese, the form still knows its save is under way: a second Save would add a copy.
+        assertThat(laptop.byTestId("save-question")).hasText("Lưu câu hỏi");
+        assertThat(laptop.byTestId("save-question")).isDisabled();
+        assertThat(laptop.byTestId("question-text")).hasValue("Saved once?");
+        laptop.page().evaluate("() => document.querySelector('[data-testid=question-form]').requestSubmit()");
+        save.release();
+
+        assertThat(laptop.byTestId("question-row")).hasCount(2);
+        assertThat(questionTexts(host, quizId)).containsExactly("First question?", "Saved once?");
+        assertThat(posts.get()).as("questions posted").isEqualTo(1);
+    }
+
+    @Test
+    void aSaveWaitingForItsImageThatIsCancelledSavesNothingIntoTheQuestionOpenedNext() {
+        Api.Host host = Api.registerHost("Changing Mind Host");
+        String quizId = draft(host, "Second thoughts", "Question A?", "Question B?");
+        Person laptop = browsers.onLaptop("host");
+        signedIn(laptop, host);
+        laptop.open("/host/edit.html?id=" + quizId);
+
+        Held upload = holdFirst(laptop, "**/quiz/api/images");
+        editButton(laptop, "Question A?").click();
+        laptop.byTestId("question-text").fill("Question A, with a picture?");
+        laptop.byTestId("image-input").setInputFiles(new FilePayload("shape.png", "image/png", png()));
+        laptop.byTestId("save-question").click();
+        assertThat(laptop.byTestId("question-status")).containsText("still uploading");
+        laptop.byTestId("cancel-question").click();
+        editButton(laptop, "Question B?").click();
+        upload.release();
+
+        // The cancelled save went nowhere: not into B, open now, and not into A.
+        laptop.page().waitForTimeout(1_000);
+        assertThat(laptop.byTestId("question-text")).hasValue("Question B?");
+        assertThat(questionTexts(host, quizId)).containsExactly("Question A?", "Question B?");
+        assertThat(question(host, quizId, 1).path("imageUrl").isNull() || question(host, quizId, 1).path("imageUrl").isMissingNode())
+                .as("B has no picture").isTrue();
+    }
+
+    @Test
+    void publishingWaitsForATitleChangedAndNotSaved() {
+        Api.Host host = Api.registerHost("Retitling Host");
+        String quizId = draft(host, "Old title", "Only question?");
+        Person laptop = browsers.onLaptop("host");
+        signedIn(laptop, host);
+        laptop.open("/host/edit.html?id=" + quizId);
+
+        laptop.byTestId("quiz-title").fill("New title, not saved");
+        laptop.byTestId("publish").click();
+        assertThat(laptop.byTestId("publish-unsaved")).containsText("Save the title and settings first");
+        assertThat(quizStatus(host, quizId)).isEqualTo("draft");
+
+        laptop.byTestId("save-details").click();
+        assertThat(laptop.byTestId("editor-heading")).hasText("New title, not saved");
+        laptop.byTestId("publish").click();
+        assertThat(laptop.byTestId("quiz-status")).hasText("Published");
+        assertThat(quiz(host, quizId).get("title").asText()).isEqualTo("New title, not saved");
+    }
+
+    @Test
     void aQuestionSavedWhileItsImageUploadsKeepsTheImage() {
         Api.Host host = Api.registerHost("Picture Host");
         String quizId = draft(host, "Pictures", "Which shape is this?");
