@@ -4,6 +4,7 @@
 import { initI18n, t, onLanguageChange } from '../i18n.js';
 import { el, clear, announce, param } from '../ui.js';
 import { api, ApiError } from '../api.js';
+import { inTurn, sendChange } from './quiz-changes.js';
 import { requireHost, token } from '../session.js';
 import { hostHeader, errorsByField, describe, announceError } from './common.js';
 import { fieldLine } from '../refusals.js';
@@ -58,22 +59,11 @@ function accept(quiz, headers) {
   ed.etag = headers?.get('ETag') || `"${quiz.version}"`;
 }
 
-// One change at a time: sent side by side, two quick clicks carried the same If-Match and the second was refused
-// (412) as if someone else had saved.
-let turns = Promise.resolve();
-
-/** Runs step after every step asked for before it has finished; returns what step returns. */
-function inTurn(step) {
-  const turn = turns.then(step);
-  turns = turn.catch(() => {});
-  return turn;
-}
-
 /** Sends one change with the current ETag (only within inTurn); on success the answer is the new version. */
 async function change(method, path, body) {
   if (ed.stale) throw new ApiError(412, { title: t('editor.stale') });
   try {
-    const { data, headers } = await api(method, base + path, { token: token(), ifMatch: ed.etag, body });
+    const { data, headers } = await sendChange(method, base + path, ed.etag, body);
     accept(data, headers);
     return data;
   } catch (error) {

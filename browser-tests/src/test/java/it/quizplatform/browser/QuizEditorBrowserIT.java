@@ -195,6 +195,34 @@ class QuizEditorBrowserIT {
     }
 
     @Test
+    void aChangeWhoseAnswerWasLostIsSentAgainAndNotTakenForSomeoneElses() {
+        Api.Host host = Api.registerHost("Flaky Wi-Fi Host");
+        String quizId = draft(host, "Lost answer", "Only question?");
+        long before = quiz(host, quizId).get("version").asLong();
+        Person laptop = browsers.onLaptop("host");
+        signedIn(laptop, host);
+        laptop.open("/host/edit.html?id=" + quizId);
+        java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
+        laptop.expectsProblem("net::ERR_FAILED"); // the answer the test drops
+        laptop.page().route("**/quiz/api/quizzes/*", route -> {
+            if ("PATCH".equals(route.request().method()) && lost.compareAndSet(false, true)) {
+                route.fetch(); // the server writes the change ...
+                route.abort(); // ... and its answer never reaches the page
+            } else {
+                route.resume();
+            }
+        });
+
+        laptop.byTestId("quiz-title").fill("Renamed on a flaky network");
+        laptop.byTestId("save-details").click();
+
+        assertThat(laptop.byTestId("editor-heading")).hasText("Renamed on a flaky network");
+        assertThat(laptop.byTestId("stale-banner")).isHidden();
+        assertThat(lost.get()).as("an answer was lost").isTrue();
+        assertThat(quiz(host, quizId).get("version").asLong()).as("written once").isEqualTo(before + 1);
+    }
+
+    @Test
     void publishingWaitsForATitleChangedAndNotSaved() {
         Api.Host host = Api.registerHost("Retitling Host");
         String quizId = draft(host, "Old title", "Only question?");
