@@ -48,10 +48,7 @@ class HostSessionBrowserIT {
         laptop.screenshot("session ended");
         laptop.seesAnAccessiblePage("sign-in page after the session ended");
 
-        laptop.byTestId("sign-in-email").fill(host.email());
-        laptop.byTestId("sign-in-password").fill(host.password());
-        laptop.byTestId("sign-in-submit").click();
-        laptop.page().waitForURL(Pattern.compile(".*/host/games\\.html.*"));
+        signInOnThePage(laptop, host, "games");
     }
 
     @Test
@@ -67,10 +64,7 @@ class HostSessionBrowserIT {
 
         laptop.page().waitForURL(Pattern.compile(".*/host/\\?ended=1.*"));
         assertThat(laptop.byTestId("session-ended")).isVisible();
-        laptop.byTestId("sign-in-email").fill(host.email());
-        laptop.byTestId("sign-in-password").fill(host.password());
-        laptop.byTestId("sign-in-submit").click();
-        laptop.page().waitForURL(Pattern.compile(".*/host/quizzes\\.html.*"));
+        signInOnThePage(laptop, host, "quizzes");
     }
 
     @Test
@@ -243,10 +237,15 @@ class HostSessionBrowserIT {
 
     private static void signInOnThePage(Person person, Api.Host host) {
         person.open("/host/");
+        signInOnThePage(person, host, "quizzes");
+    }
+
+    /** Signs in on the sign-in page the person is on, and lands on /host/{page}.html. */
+    private static void signInOnThePage(Person person, Api.Host host, String page) {
         person.byTestId("sign-in-email").fill(host.email());
         person.byTestId("sign-in-password").fill(host.password());
         person.byTestId("sign-in-submit").click();
-        person.page().waitForURL(Pattern.compile(".*/host/quizzes\\.html$"));
+        person.page().waitForURL(Pattern.compile(".*/host/" + page + "\\.html.*"));
     }
 
     /** Puts a session into the person's browser as the sign-in page would. */

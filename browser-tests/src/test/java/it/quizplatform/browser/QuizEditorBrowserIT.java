@@ -95,9 +95,7 @@ class QuizEditorBrowserIT {
     void twoQuickPressesOfDownMoveAQuestionTwoPlaces() {
         Api.Host host = Api.registerHost("Quick Host");
         String quizId = draft(host, "Quick moves", "First question?", "Second question?", "Third question?");
-        Person laptop = browsers.onLaptop("host");
-        signedIn(laptop, host);
-        laptop.open("/host/edit.html?id=" + quizId);
+        Person laptop = editorOf(host, quizId);
 
         // The first move is held on its way, so the second press surely comes while it is under way.
         Held firstMove = holdFirst(laptop, "**/question-order");
@@ -115,9 +113,7 @@ class QuizEditorBrowserIT {
     void publishingWaitsUntilTheQuestionBeingWrittenIsSavedOrCancelled() {
         Api.Host host = Api.registerHost("Hasty Host");
         String quizId = draft(host, "Half written", "Only question?");
-        Person laptop = browsers.onLaptop("host");
-        signedIn(laptop, host);
-        laptop.open("/host/edit.html?id=" + quizId);
+        Person laptop = editorOf(host, quizId);
 
         laptop.byTestId("add-question").click();
         laptop.byTestId("question-text").fill("A second question?");
@@ -136,9 +132,7 @@ class QuizEditorBrowserIT {
     void aNewQuestionIsSavedOnceWhenTheLanguageChangesDuringItsSave() {
         Api.Host host = Api.registerHost("Bilingual Host");
         String quizId = draft(host, "Two languages", "First question?");
-        Person laptop = browsers.onLaptop("host");
-        signedIn(laptop, host);
-        laptop.open("/host/edit.html?id=" + quizId);
+        Person laptop = editorOf(host, quizId);
 
         laptop.byTestId("add-question").click();
         laptop.byTestId("question-text").fill("Saved once?");
@@ -172,9 +166,7 @@ class QuizEditorBrowserIT {
     void aSaveWaitingForItsImageThatIsCancelledSavesNothingIntoTheQuestionOpenedNext() {
         Api.Host host = Api.registerHost("Changing Mind Host");
         String quizId = draft(host, "Second thoughts", "Question A?", "Question B?");
-        Person laptop = browsers.onLaptop("host");
-        signedIn(laptop, host);
-        laptop.open("/host/edit.html?id=" + quizId);
+        Person laptop = editorOf(host, quizId);
 
         Held upload = holdFirst(laptop, "**/quiz/api/images");
         editButton(laptop, "Question A?").click();
@@ -199,9 +191,7 @@ class QuizEditorBrowserIT {
         Api.Host host = Api.registerHost("Flaky Wi-Fi Host");
         String quizId = draft(host, "Lost answer", "Only question?");
         long before = quiz(host, quizId).get("version").asLong();
-        Person laptop = browsers.onLaptop("host");
-        signedIn(laptop, host);
-        laptop.open("/host/edit.html?id=" + quizId);
+        Person laptop = editorOf(host, quizId);
         java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
         laptop.expectsProblem("net::ERR_FAILED"); // the answer the test drops
         laptop.page().route("**/quiz/api/quizzes/*", route -> {
@@ -226,9 +216,7 @@ class QuizEditorBrowserIT {
     void publishingWaitsForATitleChangedAndNotSaved() {
         Api.Host host = Api.registerHost("Retitling Host");
         String quizId = draft(host, "Old title", "Only question?");
-        Person laptop = browsers.onLaptop("host");
-        signedIn(laptop, host);
-        laptop.open("/host/edit.html?id=" + quizId);
+        Person laptop = editorOf(host, quizId);
 
         laptop.byTestId("quiz-title").fill("New title, not saved");
         laptop.byTestId("publish").click();
@@ -246,9 +234,7 @@ class QuizEditorBrowserIT {
     void aQuestionSavedWhileItsImageUploadsKeepsTheImage() {
         Api.Host host = Api.registerHost("Picture Host");
         String quizId = draft(host, "Pictures", "Which shape is this?");
-        Person laptop = browsers.onLaptop("host");
-        signedIn(laptop, host);
-        laptop.open("/host/edit.html?id=" + quizId);
+        Person laptop = editorOf(host, quizId);
 
         Held upload = holdFirst(laptop, "**/quiz/api/images");
         laptop.byTestId("edit-question").click();
@@ -266,9 +252,7 @@ class QuizEditorBrowserIT {
     void theTitleBeingTypedOutlivesAMoveFinishingMeanwhile() {
         Api.Host host = Api.registerHost("Busy Host");
         String quizId = draft(host, "Typed over", "First question?", "Second question?");
-        Person laptop = browsers.onLaptop("host");
-        signedIn(laptop, host);
-        laptop.open("/host/edit.html?id=" + quizId);
+        Person laptop = editorOf(host, quizId);
 
         // The move is held until the host is typing a new title, so it lands while they are at it.
         Held move = holdFirst(laptop, "**/question-order");
@@ -310,9 +294,7 @@ class QuizEditorBrowserIT {
     void anotherQuestionOpensOnlyOnceTheChangedOneIsSavedOrCancelled() {
         Api.Host host = Api.registerHost("Switching Host");
         String quizId = draft(host, "Switching", "First question?", "Second question?");
-        Person laptop = browsers.onLaptop("host");
-        signedIn(laptop, host);
-        laptop.open("/host/edit.html?id=" + quizId);
+        Person laptop = editorOf(host, quizId);
 
         // Nothing changed in the open form: Edit on another question opens that one.
         editButton(laptop, "First question?").click();
@@ -333,6 +315,14 @@ class QuizEditorBrowserIT {
     }
 
     /** The Edit button of the question with this text (the question being edited shows its form instead). */
+    /** The host's laptop, signed in, on the quiz's editor. */
+    private static Person editorOf(Api.Host host, String quizId) {
+        Person laptop = browsers.onLaptop("host");
+        signedIn(laptop, host);
+        laptop.open("/host/edit.html?id=" + quizId);
+        return laptop;
+    }
+
     private static Locator editButton(Person person, String questionText) {
         return person.byTestId("question-row").filter(new Locator.FilterOptions().setHasText(questionText)).getByTestId("edit-question");
     }
