@@ -180,10 +180,10 @@ function lobbyScreen(state) {
     count.textContent = t('screen.players', { n: formatNumber(players.length) });
     waiting.hidden = players.length > 0;
     // A player's ✕ that had the focus keeps it (the list is drawn anew).
-    const focusedPlayer = list.contains(document.activeElement) ? document.activeElement.closest('li')?.dataset.playerId : null;
-    list.replaceChildren(...players.slice(0, MAX_NAMES_SHOWN).map((p) => el('li', { 'data-testid': 'lobby-player', 'data-player-id': p.playerId },
+    const focused = list.contains(document.activeElement) ? focusedControl() : null;
+    list.replaceChildren(...players.slice(0, MAX_NAMES_SHOWN).map((p) => el('li', { 'data-testid': 'lobby-player' },
       el('span', { text: p.nickname }), removeButton(p, kick))));
-    if (focusedPlayer) list.querySelector(`li[data-player-id="${CSS.escape(focusedPlayer)}"] button`)?.focus();
+    if (focused) list.querySelector(focused)?.focus();
     more.hidden = players.length <= MAX_NAMES_SHOWN;
     more.textContent = more.hidden ? '' : t('screen.andMore', { n: formatNumber(players.length - MAX_NAMES_SHOWN) });
     start.disabled = players.length === 0;

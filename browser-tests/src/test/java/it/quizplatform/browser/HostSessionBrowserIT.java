@@ -54,12 +54,7 @@ class HostSessionBrowserIT {
     @Test
     void aLaptopWokenAfterItsSessionExpiredGoesToSigningInAndBack() {
         Api.Host host = Api.registerHost("Sleepy Host");
-        Person laptop = browsers.onLaptop("host");
-        signedIn(laptop, host.accessToken(), Instant.now().plusSeconds(3600));
-        laptop.open("/host/quizzes.html");
-        assertThat(laptop.byTestId("create-quiz")).isVisible();
-
-        asleepPastTheExpiry(laptop);
+        Person laptop = asleepOnTheLibrary(host);
         laptop.page().evaluate("() => document.dispatchEvent(new Event('visibilitychange'))");
 
         laptop.page().waitForURL(Pattern.compile(".*/host/\\?ended=1.*"));
@@ -70,12 +65,7 @@ class HostSessionBrowserIT {
     @Test
     void aClickAfterTheSessionExpiredLeadsToSigningInNotToTheServersRefusal() {
         Api.Host host = Api.registerHost("Sleepy Clicker");
-        Person laptop = browsers.onLaptop("host");
-        signedIn(laptop, host.accessToken(), Instant.now().plusSeconds(3600));
-        laptop.open("/host/quizzes.html");
-        assertThat(laptop.byTestId("create-quiz")).isVisible();
-
-        asleepPastTheExpiry(laptop);
+        Person laptop = asleepOnTheLibrary(host);
         laptop.byTestId("new-quiz-title").fill("Written after the nap");
         laptop.byTestId("create-quiz").click();
 
@@ -83,7 +73,19 @@ class HostSessionBrowserIT {
         assertThat(laptop.byTestId("session-ended")).isVisible();
     }
 
-    /** The stored session expired a second ago, as after a laptop slept through its renewal (no event tells the page). */
+    /**
+     * The host's laptop on the library, signed in for an hour; then its stored session expired a second ago, as after a
+     * laptop slept through its renewal (no event tells the page).
+     */
+    private static Person asleepOnTheLibrary(Api.Host host) {
+        Person laptop = browsers.onLaptop("host");
+        signedIn(laptop, host.accessToken(), Instant.now().plusSeconds(3600));
+        laptop.open("/host/quizzes.html");
+        assertThat(laptop.byTestId("create-quiz")).isVisible();
+        asleepPastTheExpiry(laptop);
+        return laptop;
+    }
+
     private static void asleepPastTheExpiry(Person person) {
         person.page().evaluate("() => { const s = JSON.parse(localStorage.getItem('qp.session'));"
                 + " s.expiresAt = new Date(Date.now() - 1000).toISOString(); delete s.expiresAtHere;"

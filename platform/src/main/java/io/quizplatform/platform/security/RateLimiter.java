@@ -102,18 +102,21 @@ public class RateLimiter {
      */
     public void giveBack(String bucket, String key) {
         try {
-            redis.client().eval(GIVE_BACK, List.of("rate:" + settings.serviceName() + ":" + bucket + ":" + key), List.of());
+            redis.client().eval(GIVE_BACK, List.of(redisKey(bucket, key)), List.of());
         } catch (RuntimeException e) {
             LOG.fine(() -> settings.serviceName() + ": an attempt of " + bucket + " not given back: " + e);
         }
     }
 
+    private String redisKey(String bucket, String key) {
+        return "rate:" + settings.serviceName() + ":" + bucket + ":" + key;
+    }
+
     /** Refused once the script's count reaches {@code refusedFrom}; let through when Redis can't be asked. */
     private Decision counted(String bucket, String key, String script, List<String> args, long refusedFrom) {
-        String redisKey = "rate:" + settings.serviceName() + ":" + bucket + ":" + key;
         try {
             @SuppressWarnings("unchecked")
-            List<Long> countAndTtl = (List<Long>) redis.client().eval(script, List.of(redisKey), args);
+            List<Long> countAndTtl = (List<Long>) redis.client().eval(script, List.of(redisKey(bucket, key)), args);
             if (countAndTtl.get(0) >= refusedFrom) {
                 rejected.inc();
                 return new Decision(false, Math.max(1, countAndTtl.get(1)));

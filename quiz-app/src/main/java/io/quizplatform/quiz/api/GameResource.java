@@ -8,7 +8,6 @@ import io.quizplatform.platform.security.RateLimiter;
 import io.quizplatform.quiz.application.Actor;
 import io.quizplatform.quiz.application.GameHosting;
 import io.quizplatform.quiz.application.GameView;
-import io.quizplatform.quiz.application.JoinRefused;
 import io.quizplatform.quiz.domain.game.PastGame;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -155,17 +154,8 @@ public class GameResource {
         String address = clientAddress.of(request);
         joinLimits.attempt(address, join.pin()).ifPresent(refusal ->
                 new RateLimiter.Decision(false, refusal.retryAfterSeconds()).orRefuse(refusal.what()));
-        boolean missed = false;
-        try {
-            return Response.status(201).entity(games.join(join.pin(), join.nickname())).build();
-        } catch (JoinRefused e) {
-            missed = JoinRefused.UNKNOWN_PIN.equals(e.code());
-            throw e;
-        } finally {
-            if (!missed) {
-                joinLimits.pinFound(address);
-            }
-        }
+        GameHosting.Joined joined = joinLimits.joined(address, () -> games.join(join.pin(), join.nickname()));
+        return Response.status(201).entity(joined).build();
     }
 
     private static UUID uuid(String value, String field) {

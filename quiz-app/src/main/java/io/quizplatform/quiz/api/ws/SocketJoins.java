@@ -103,18 +103,9 @@ public class SocketJoins {
             // Answered on threads of their own: the thread that completes the join is committing the game's joins,
             // and a group's welcomes one after another on it held up the next commit (500 joins/s: p95 15 s,
             // 2026-12-04). A refusal comes back on that thread too (no answer thread runs for a failed stage).
-            CompletableFuture<GameHosting.Joined> joining;
-            boolean missed = false;
-            try {
-                joining = games.joinSoon(join.pin(), join.nickname(), answerThreads);
-            } catch (JoinRefused e) {
-                missed = JoinRefused.UNKNOWN_PIN.equals(e.code()); // known at once, before the game is asked
-                throw e;
-            } finally {
-                if (!missed) {
-                    limits.pinFound(address);
-                }
-            }
+            // A PIN is known or not at once, before the game is asked: the stage is the join of a found PIN.
+            CompletableFuture<GameHosting.Joined> joining = limits.joined(address,
+                    () -> games.joinSoon(join.pin(), join.nickname(), answerThreads));
             joining.whenComplete((joined, failure) -> {
                 if (failure == null) {
                     welcome(session, joined, receivedNanos);
