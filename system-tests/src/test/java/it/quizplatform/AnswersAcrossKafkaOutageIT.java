@@ -128,7 +128,7 @@ public class AnswersAcrossKafkaOutageIT {
 
     /** The game's id once Ada's answer was received and decided; empty if it came too late to be received. */
     private Optional<String> answerInTheLastSecondsWithoutKafka() {
-        Game game = Game.open("Close during outage", 30, false);
+        Game game = Game.open("Close during outage", 15, false);
         try (SocketClient hostSocket = SocketClient.host(game.id, game.host);
              SocketClient ada = game.player("Ada");
              SocketClient bob = game.player("Bob")) {

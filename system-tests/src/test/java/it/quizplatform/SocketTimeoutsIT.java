@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,8 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hangs) is not closed as "no hello" (1008) after 10 s. The server's database link runs through a
  * {@link FreezingProxy}.</li>
  * </ul>
+ * Each test mostly waits for a timer, so they run side by side (the class itself, like every other, alone); the
+ * one that freezes the second server's database link waits for the others, whose sockets on that server read their
+ * games through it.
  */
 public class SocketTimeoutsIT {
+
+    /** The second server's database link: frozen by one test, read through by the others' welcomes. */
+    static final String DATABASE_LINK = "quiz-app-alone database link";
 
     static final int IDLE_SECONDS = 4;
 
@@ -57,6 +67,8 @@ public class SocketTimeoutsIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = DATABASE_LINK, mode = ResourceAccessMode.READ)
     void aSilentSocketIsClosedAndATalkingOneIsNot() throws Exception {
         JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
         String gameId = game.get("id").asText();
@@ -86,6 +98,8 @@ public class SocketTimeoutsIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = DATABASE_LINK, mode = ResourceAccessMode.READ)
     void aSocketThatIsSentToIsNotIdle() throws Exception {
         JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
         String gameId = game.get("id").asText();
@@ -105,6 +119,7 @@ public class SocketTimeoutsIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aSocketThatSaysNoHelloIsLetGoAfterTheHelloTimer() throws Exception {
         String gameId = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json()
                 .get("id").asText();
@@ -119,6 +134,8 @@ public class SocketTimeoutsIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = DATABASE_LINK, mode = ResourceAccessMode.READ_WRITE)
     void aHelloStillBeingServedIsNotTakenForNoHello() throws Exception {
         JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
         String gameId = game.get("id").asText();
