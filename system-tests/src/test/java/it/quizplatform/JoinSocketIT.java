@@ -157,22 +157,21 @@ public class JoinSocketIT {
      */
     @Test
     void aWholeClassBehindOneAddressJoinsButWrongPinsFromThereAreLimitedOverBothWaysIn() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         String pin = newGame().get("pin").asText();
         String school = Platform.randomAddress();
         for (int i = 0; i < 30; i++) {
             if (i % 10 == 0) {
-                assertThat(joinFrom(school, unknownPin(random), "Typo").status()).as("a typo").isEqualTo(404);
+                assertThat(joinFrom(school, unknownPin(), "Typo").status()).as("a typo").isEqualTo(404);
             }
             Platform.Reply pupil = joinFrom(school, pin, "Pupil " + i);
             assertThat(pupil.status()).as("pupil " + i + ": " + pupil.body()).isEqualTo(201);
         }
         for (int i = 3; i < 10; i++) {
-            assertThat(joinFrom(school, unknownPin(random), "Scanner").status()).isEqualTo(404);
+            assertThat(joinFrom(school, unknownPin(), "Scanner").status()).isEqualTo(404);
         }
         try (SocketClient phone = SocketClient.joinSocket(school)) {
             for (int i = 10; i < 20; i++) {
-                phone.join(unknownPin(random), "Scanner");
+                phone.join(unknownPin(), "Scanner");
                 assertRefused(phone, "unknown-pin", "pin");
             }
         }
@@ -191,16 +190,39 @@ public class JoinSocketIT {
         }
     }
 
+    /**
+     * A class on an old game's link: every pupil's phone tries that game's PIN, long gone, then the teacher reads out
+     * the new one. The same wrong PIN, however often, is one wrong PIN: the class gets in.
+     */
+    @Test
+    void aClassAllTryingTheSameOldPinStillJoinsWithTheRightOne() {
+        String pin = newGame().get("pin").asText();
+        String oldPin = unknownPin();
+        String school = Platform.randomAddress();
+        for (int i = 0; i < 30; i++) {
+            assertThat(joinFrom(school, oldPin, "Pupil " + i).status()).as("the old PIN, pupil " + i).isEqualTo(404);
+        }
+        try (SocketClient phone = SocketClient.joinSocket(school)) {
+            phone.join(oldPin, "Pupil 30");
+            assertRefused(phone, "unknown-pin", "pin");
+            phone.join(pin, "Pupil 30");
+            phone.awaitType("joined");
+        }
+        for (int i = 0; i < 30; i++) {
+            Platform.Reply pupil = joinFrom(school, pin, "Pupil " + i);
+            assertThat(pupil.status()).as("pupil " + i + ": " + pupil.body()).isEqualTo(201);
+        }
+    }
+
     /** Wrong PINs sent all at once are each counted before any is looked up: no more than 20 get through. */
     @Test
     void wrongPinsSentAllAtOnceDoNotPassTheLimitTogether() throws Exception {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         String scanner = Platform.randomAddress();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(40);
         try {
             List<java.util.concurrent.Future<Integer>> scans = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                String pin = unknownPin(random);
+                String pin = unknownPin();
                 scans.add(pool.submit(() -> joinFrom(scanner, pin, "Scanner").status()));
             }
             List<Integer> statuses = new ArrayList<>();
@@ -245,19 +267,19 @@ public class JoinSocketIT {
         String network = "2001:db8:" + Integer.toHexString(random.nextInt(1, 0xffff)) + ":"
                 + Integer.toHexString(random.nextInt(1, 0xffff)) + ":";
         for (int i = 0; i < 20; i++) {
-            Platform.Reply scan = joinFrom(network + "1:2:3:" + Integer.toHexString(i + 1), unknownPin(random), "Scanner");
+            Platform.Reply scan = joinFrom(network + "1:2:3:" + Integer.toHexString(i + 1), unknownPin(), "Scanner");
             assertThat(scan.status()).as(scan.body()).isEqualTo(404);
         }
-        Platform.Reply stopped = joinFrom(network + "aaaa:bbbb:cccc:dddd", unknownPin(random), "Scanner");
+        Platform.Reply stopped = joinFrom(network + "aaaa:bbbb:cccc:dddd", unknownPin(), "Scanner");
         assertThat(stopped.status()).as(stopped.body()).isEqualTo(429);
         assertThat(stopped.header("Retry-After")).isNotEmpty();
         try (SocketClient phone = SocketClient.joinSocket(network + "ffff::1")) {
-            phone.join(unknownPin(random), "Scanner");
+            phone.join(unknownPin(), "Scanner");
             assertThat(phone.awaitType("error").get("code").asText()).as("the join socket counts the same")
                     .isEqualTo("too-many-attempts");
         }
         String neighbour = "2001:db8:" + Integer.toHexString(random.nextInt(1, 0xffff)) + ":1::1";
-        assertThat(joinFrom(neighbour, unknownPin(random), "Scanner").status()).as("another network is not held up").isEqualTo(404);
+        assertThat(joinFrom(neighbour, unknownPin(), "Scanner").status()).as("another network is not held up").isEqualTo(404);
     }
 
     private static Platform.Reply joinFrom(String address, String pin, String nickname) {
@@ -267,10 +289,16 @@ public class JoinSocketIT {
                         .put("nickname", nickname).toString())));
     }
 
-    /** A well-formed PIN no game has: a game's PIN never starts with 0. */
-    private static String unknownPin(java.util.concurrent.ThreadLocalRandom random) {
-        return String.format("0%05d", random.nextInt(100_000));
+    /**
+     * A well-formed PIN no game has (a game's PIN never starts with 0), another each time: a wrong PIN tried again
+     * from one address is not counted again.
+     */
+    private static String unknownPin() {
+        return String.format("0%05d", UNKNOWN_PINS.getAndIncrement() % 100_000);
     }
+
+    private static final java.util.concurrent.atomic.AtomicInteger UNKNOWN_PINS =
+            new java.util.concurrent.atomic.AtomicInteger(java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000));
 
     @Test
     void anythingButAWebSocketHandshakeIsAnswered426Or405() throws Exception {

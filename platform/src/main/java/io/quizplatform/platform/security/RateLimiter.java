@@ -78,9 +78,21 @@ public class RateLimiter {
             + "local n = redis.call('INCR', KEYS[1]) "
             + "return {n, redis.call('TTL', KEYS[1])}";
 
-    /** Takes one attempt back from the key's window, if it still has one (its time to live stays). */
-    public static final String GIVE_BACK = "if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then "
-            + "redis.call('DECR', KEYS[1]) end return 0";
+    /**
+     * Counts one attempt at a value (ARGV[2]) in the key's window: returns how many distinct values the window holds
+     * when this one is new to it, 0 for a value tried before (never refused), and the seconds left. A new value over
+     * the limit (ARGV[3]) is not kept: it was not tried.
+     */
+    public static final String COUNT_DISTINCT = "local n = redis.call('HINCRBY', KEYS[1], ARGV[2], 1) "
+            + "if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end "
+            + "local distinct = 0 "
+            + "if n == 1 then distinct = redis.call('HLEN', KEYS[1]) "
+            + "if distinct > tonumber(ARGV[3]) then redis.call('HDEL', KEYS[1], ARGV[2]) end end "
+            + "return {distinct, redis.call('TTL', KEYS[1])}";
+
+    /** Takes one attempt at a value (ARGV[1]) back from the key's window; a value with none left is forgotten. */
+    public static final String GIVE_BACK_DISTINCT = "if redis.call('HINCRBY', KEYS[1], ARGV[1], -1) <= 0 then "
+            + "redis.call('HDEL', KEYS[1], ARGV[1]) end return 0";
 
     @PostConstruct
     void init() {
@@ -96,13 +108,23 @@ public class RateLimiter {
     }
 
     /**
-     * Takes back one {@link #attempt} of this bucket and key: for limits on an outcome (a wrong PIN), counted before
+     * Counts one attempt at {@code value} against {@code limit} distinct values per {@code window} for this bucket and
+     * key: a value tried before in the window is let through again, as it tells the caller nothing new (the same wrong
+     * PIN typed by a whole class, where a scan tries new ones).
+     */
+    public Decision attemptDistinct(String bucket, String key, String value, int limit, Duration window) {
+        return counted(bucket, key, COUNT_DISTINCT, List.of(Long.toString(window.toSeconds()), value, Integer.toString(limit)),
+                limit + 1L);
+    }
+
+    /**
+     * Takes back one {@link #attemptDistinct} at {@code value}: for limits on an outcome (a wrong PIN), counted before
      * the outcome is known, so attempts sent at once cannot all pass a check made before any of them is counted,
      * and given back when it turns out otherwise. Nothing happens when Redis cannot be asked.
      */
-    public void giveBack(String bucket, String key) {
+    public void giveBackDistinct(String bucket, String key, String value) {
         try {
-            redis.client().eval(GIVE_BACK, List.of(redisKey(bucket, key)), List.of());
+            redis.client().eval(GIVE_BACK_DISTINCT, List.of(redisKey(bucket, key)), List.of(value));
         } catch (RuntimeException e) {
             LOG.fine(() -> settings.serviceName() + ": an attempt of " + bucket + " not given back: " + e);
         }

@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RedisTopologyTest {
 
     private static final String COUNT_ATTEMPT = io.quizplatform.platform.security.RateLimiter.COUNT_ATTEMPT;
+    private static final String COUNT_DISTINCT = io.quizplatform.platform.security.RateLimiter.COUNT_DISTINCT;
+    private static final String GIVE_BACK_DISTINCT = io.quizplatform.platform.security.RateLimiter.GIVE_BACK_DISTINCT;
 
     @Test
     void aClusterRunsThePlatformsOperationsWhateverSlotTheirKeysAreIn() throws Exception {
@@ -102,6 +104,11 @@ class RedisTopologyTest {
         assertThat(fromUrl.withCredentials("", "")).isEqualTo(fromUrl);
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<Long> distinct(UnifiedJedis redis, String key, String value) {
+        return (List<Long>) redis.eval(COUNT_DISTINCT, List.of(key), List.of("60", value, "2"));
+    }
+
     private static void platformOperationsWork(UnifiedJedis redis) {
         // The rate limiter: counted in its window, atomically.
         @SuppressWarnings("unchecked")
@@ -111,6 +118,21 @@ class RedisTopologyTest {
         assertThat(first.get(0)).isEqualTo(1);
         assertThat(second.get(0)).isEqualTo(2);
         assertThat(second.get(1)).isBetween(1L, 60L);
+
+        // Its distinct values, two at most here: a value tried again is never refused, a third new one is, and is not
+        // kept; a value given back as often as it was tried is forgotten, which makes room for another.
+        String misses = "rate:test:join-wrong-pins:1.2.3.4";
+        assertThat(distinct(redis, misses, "111111").get(0)).isEqualTo(1);
+        assertThat(distinct(redis, misses, "222222").get(0)).isEqualTo(2);
+        assertThat(distinct(redis, misses, "111111").get(0)).isZero();
+        List<Long> third = distinct(redis, misses, "333333");
+        assertThat(third.get(0)).isEqualTo(3);
+        assertThat(third.get(1)).isBetween(1L, 60L);
+        assertThat(redis.hkeys(misses)).containsExactlyInAnyOrder("111111", "222222");
+        redis.eval(GIVE_BACK_DISTINCT, List.of(misses), List.of("222222"));
+        redis.eval(GIVE_BACK_DISTINCT, List.of(misses), List.of("111111"));
+        assertThat(redis.hkeys(misses)).containsExactly("111111");
+        assertThat(distinct(redis, misses, "333333").get(0)).isEqualTo(2);
 
         // The deny-list's two reads in one round trip (keys in different slots on a cluster).
         redis.setex("qp:denied:token-1", 60, "1");

@@ -154,7 +154,8 @@ public class GameResource {
         String address = clientAddress.of(request);
         joinLimits.attempt(address, join.pin()).ifPresent(refusal ->
                 new RateLimiter.Decision(false, refusal.retryAfterSeconds()).orRefuse(refusal.what()));
-        GameHosting.Joined joined = joinLimits.joined(address, () -> games.join(join.pin(), join.nickname()));
+        GameHosting.Joined joined = joinLimits.joined(address, join.pin(),
+                () -> games.join(join.pin(), join.nickname()));
         return Response.status(201).entity(joined).build();
     }
 

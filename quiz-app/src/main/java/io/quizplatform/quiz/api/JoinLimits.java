@@ -15,10 +15,12 @@ import java.util.function.Supplier;
  * The limits on joining a game, for both ways in (the REST join and the join socket), counted in the same buckets so
  * a phone gets no more joins by switching between them, a minute each:
  * <ul>
- * <li>{@code RATE_LIMIT_JOIN_MISSES_PER_ADDRESS}: joins to a PIN no game has, per client address, an IPv6 client per
+ * <li>{@code RATE_LIMIT_JOIN_MISSES_PER_ADDRESS}: different PINs no game has, per client address, an IPv6 client per
  * /64 (one subscriber's block, 2^64 addresses). What a PIN scan costs, and all a classroom's typos need: once reached,
- * every join from there waits, the right PIN's too. Each join counts as a miss until its PIN is found
- * ({@link #joined}): joins sent at once cannot all pass a check made before any of them was counted.</li>
+ * every join from there to a PIN not tried yet waits, the right PIN's too. A wrong PIN tried again is not counted
+ * again: a class on an old game's link all type the same one, where a scan tries new ones. Each join counts as a
+ * miss until its PIN is found ({@link #joined}): joins sent at once cannot all pass a check made before any of them
+ * was counted.</li>
  * <li>{@code RATE_LIMIT_JOIN_PER_ADDRESS} and {@code RATE_LIMIT_JOIN_PER_NETWORK} (IPv6 /64): every join, larger, as a
  * school's classes join from one address (NAT) or one /64; a bound on the players one machine can add to a game.</li>
  * <li>{@code RATE_LIMIT_JOIN_PER_GAME} per PIN.</li>
@@ -31,8 +33,8 @@ public class JoinLimits {
     public record Refusal(String what, long retryAfterSeconds) {
     }
 
-    /** The bucket of wrong PINs, per client address (an IPv6 client's /64). */
-    private static final String MISSES = "join-miss";
+    /** The bucket of wrong PINs, per client address (an IPv6 client's /64): the PINs, each with its attempts. */
+    private static final String MISSES = "join-wrong-pins";
 
     @Inject
     RateLimiter limiter;
@@ -46,13 +48,13 @@ public class JoinLimits {
      */
     public Optional<Refusal> attempt(String address, String pin) {
         String subscriber = ClientAddress.subscriber(address);
-        RateLimiter.Decision misses = limiter.attempt(MISSES, subscriber, missesLimit(), Duration.ofMinutes(1));
+        RateLimiter.Decision misses = limiter.attemptDistinct(MISSES, subscriber, pin, missesLimit(), Duration.ofMinutes(1));
         if (!misses.allowed()) {
             return Optional.of(new Refusal("joins with a wrong PIN from here", misses.retryAfterSeconds()));
         }
         Optional<Refusal> other = others(address, subscriber, pin);
         if (other.isPresent()) {
-            limiter.giveBack(MISSES, subscriber); // not tried: no miss
+            limiter.giveBackDistinct(MISSES, subscriber, pin); // not tried: no miss
         }
         return other;
     }
@@ -80,7 +82,7 @@ public class JoinLimits {
      * Runs the join {@link #attempt} let through from this address: unless it is refused for a PIN no game has, its
      * count as a miss is given back (a found PIN, or a failure before that was known), so only a wrong PIN keeps one.
      */
-    public <T> T joined(String address, Supplier<T> join) {
+    public <T> T joined(String address, String pin, Supplier<T> join) {
         boolean missed = false;
         try {
             return join.get();
@@ -89,7 +91,7 @@ public class JoinLimits {
             throw e;
         } finally {
             if (!missed) {
-                limiter.giveBack(MISSES, ClientAddress.subscriber(address));
+                limiter.giveBackDistinct(MISSES, ClientAddress.subscriber(address), pin);
             }
         }
     }

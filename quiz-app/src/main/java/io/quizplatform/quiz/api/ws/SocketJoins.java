@@ -104,7 +104,7 @@ public class SocketJoins {
             // and a group's welcomes one after another on it held up the next commit (500 joins/s: p95 15 s,
             // 2026-12-04). A refusal comes back on that thread too (no answer thread runs for a failed stage).
             // A PIN is known or not at once, before the game is asked: the stage is the join of a found PIN.
-            CompletableFuture<GameHosting.Joined> joining = limits.joined(address,
+            CompletableFuture<GameHosting.Joined> joining = limits.joined(address, join.pin(),
                     () -> games.joinSoon(join.pin(), join.nickname(), answerThreads));
             joining.whenComplete((joined, failure) -> {
                 if (failure == null) {
