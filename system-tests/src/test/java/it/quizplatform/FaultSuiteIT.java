@@ -114,6 +114,15 @@ public class FaultSuiteIT {
 
     private static SecondQuizApp secondQuizApp;
 
+    /**
+     * The second server of the next scenario, started while this one runs (a start takes 15-40 s): a second scoring
+     * instance joins its group during the answer-app kill, the second quiz-app instance starts during the scoring-app
+     * kill (its phones stay on the main server). Empty when the next scenario needs none, or the one this has.
+     */
+    private static CompletableFuture<Void> nextSecond = CompletableFuture.completedFuture(null);
+    /** The scenario whose second server {@link #nextSecond} started. */
+    private static Fault startedAheadFor;
+
     private static final ExecutorService POOL = Executors.newFixedThreadPool(16);
     private static String host;
     private static String quizId;
@@ -136,11 +145,18 @@ public class FaultSuiteIT {
 
     @AfterAll
     static void everythingBack() {
+        nextSecond.exceptionally(e -> null).join();
         closeSecondQuizApp();
         JsonNode components = Platform.stackStatus().get("components");
         for (String name : List.of("kafka", "redis", "postgres", "liberty")) {
             if (!"up".equals(components.get(name).get("state").asText())) {
                 Platform.control("POST", "/" + name + "/start");
+            }
+        }
+        // A second server started ahead for a scenario that did not run.
+        for (String name : List.of("answer-app-alone", "scoring-app-alone")) {
+            if ("up".equals(components.path(name).path("state").asText())) {
+                Platform.control("POST", "/" + name + "/stop");
             }
         }
         POOL.shutdownNow();
@@ -151,14 +167,16 @@ public class FaultSuiteIT {
     void theGameGoesOnWithoutHelp(Fault fault) throws Exception {
         String second = null;
         FreezingProxy proxy = null;
+        nextSecond.get(3, java.util.concurrent.TimeUnit.MINUTES);
         if (SECOND_QUIZ_APP.equals(fault.second)) {
             second = secondQuizApp().address();
             proxy = fault.frozenLink == null ? null : secondQuizApp.links().get(fault.frozenLink);
-        } else if (fault.second != null) {
+        } else if (fault.second != null && startedAheadFor != fault) {
             Platform.control("POST", "/" + fault.second + "/start");
             // Both instances share the partitions before the game starts.
             Platform.sleep(5000);
         }
+        startAheadTheNextSecondServer(fault);
         JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
         String gameId = game.get("id").asText();
         List<Phone> phones = new ArrayList<>();
@@ -239,6 +257,30 @@ public class FaultSuiteIT {
                 closeSecondQuizApp();
             }
         }
+    }
+
+    /**
+     * Starts the next scenario's second server now, if this scenario has one of its own and the next needs another:
+     * never during a scenario with the main server alone, whose fault a second instance would soften.
+     */
+    private static void startAheadTheNextSecondServer(Fault fault) {
+        Fault[] faults = Fault.values();
+        Fault next = fault.ordinal() + 1 < faults.length ? faults[fault.ordinal() + 1] : null;
+        if (fault.second == null || next == null || next.second == null || next.second.equals(fault.second)) {
+            return;
+        }
+        startedAheadFor = next;
+        nextSecond = CompletableFuture.runAsync(() -> {
+            if (SECOND_QUIZ_APP.equals(next.second)) {
+                try {
+                    secondQuizApp();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            } else {
+                Platform.control("POST", "/" + next.second + "/start");
+            }
+        }, POOL);
     }
 
     private static SecondQuizApp secondQuizApp() throws IOException {

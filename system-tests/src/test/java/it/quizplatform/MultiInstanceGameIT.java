@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static it.quizplatform.QuizAuthoringIT.SINGLE;
@@ -17,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two quiz-app instances (the EAR server and a second server running quiz-app alone) share one game: players on
  * either receive every change in order, answer through either, the host's controls work from either, and each
- * timer transition is recorded once.
+ * timer transition is recorded once. The second server is the container-image deployment too: the same server
+ * configuration runs quiz-app alone (DEPLOYMENT=quiz-app), under the same URL paths as in the EAR, and shares the
+ * event stream and the tokens with the EAR server (one server started for both, a start takes 20-30 s).
  */
 public class MultiInstanceGameIT {
 
@@ -128,7 +133,7 @@ public class MultiInstanceGameIT {
                     Platform.control("POST", "/postgres/start");
                 }
                 Platform.await("quiz-app ready again", java.time.Duration.ofSeconds(60), () ->
-                        Platform.get("/health/ready").status() == 200 ? java.util.Optional.of(true) : java.util.Optional.empty());
+                        Platform.get("/health/ready").status() == 200 ? Optional.of(true) : Optional.empty());
 
                 hostSocket.send("{\"type\":\"start\"}");
                 JsonNode started = bobSocket.await("the start, with Kafka away", java.time.Duration.ofSeconds(40),
@@ -147,7 +152,7 @@ public class MultiInstanceGameIT {
                 boolean reachable = r.status() == 200 && java.util.stream.StreamSupport.stream(r.json().path("checks").spliterator(), false)
                         .filter(c -> c.path("name").asText().endsWith(".kafka"))
                         .allMatch(c -> c.path("data").path("reachable").asBoolean());
-                return reachable ? java.util.Optional.of(true) : java.util.Optional.empty();
+                return reachable ? Optional.of(true) : Optional.empty();
             });
         }
         // The consumers' channels came through the outage (with Kafka 4.1 clients a commit while the coordinator was
@@ -155,6 +160,48 @@ public class MultiInstanceGameIT {
         Platform.Reply live = Platform.get("/health/live");
         assertThat(live.status()).as(live.body()).isEqualTo(200);
         assertThat(live.body()).contains("scoring-app.channels", "answer-app.channels");
+    }
+
+    @Test
+    void theSecondServerServesOnlyQuizAppUnderItsOwnContextRoot() {
+        Platform.Reply ready = getSecond("/health/ready");
+        assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+        List<String> checks = new ArrayList<>();
+        ready.json().get("checks").forEach(c -> checks.add(c.get("name").asText()));
+        assertThat(checks).containsExactlyInAnyOrder("quiz-app.database", "quiz-app.kafka", "quiz-app.redis");
+
+        assertThat(getSecond("/user/api/users").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theSecondServerVerifiesTokensIssuedByUserAppElsewhere() {
+        String token = Platform.registerAndLogin(Platform.uniqueEmail("alone-token"), "Remote Token");
+        Platform.Reply caller = Platform.send(HttpRequest.newBuilder(URI.create("http://" + secondInstance + "/quiz/api/caller"))
+                .header("Authorization", "Bearer " + token).GET());
+        assertThat(caller.status()).as(caller.body()).isEqualTo(200);
+        assertThat(caller.json().get("name").asText()).isEqualTo("Remote Token");
+        assertThat(Platform.send(HttpRequest.newBuilder(URI.create("http://" + secondInstance + "/quiz/api/caller"))
+                .header("Authorization", "Bearer " + token + "x").GET()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void theSecondServerSharesTheEventStreamWithTheEarDeployment() {
+        Platform.Reply registered = Platform.postJson("/user/api/users",
+                Platform.registrationJson(Platform.uniqueEmail("alone"), "Standalone Reader"));
+        assertThat(registered.status()).isEqualTo(201);
+        String userId = registered.json().get("id").asText();
+
+        JsonNode reader = Platform.await("the standalone quiz-app to serve host " + userId, Duration.ofSeconds(30), () -> {
+            Platform.Reply r = getSecond("/quiz/api/hosts/" + userId);
+            return r.status() == 200 ? Optional.of(r.json()) : Optional.empty();
+        });
+        assertThat(reader.get("displayName").asText()).isEqualTo("Standalone Reader");
+        // Both quiz-app instances share one consumer group and one database: the host exists once.
+        assertThat(Platform.count("QUIZ", "SELECT count(*) FROM hosts WHERE host_id = ?::uuid", userId)).isEqualTo(1);
+    }
+
+    private static Platform.Reply getSecond(String path) {
+        return Platform.send(HttpRequest.newBuilder(URI.create("http://" + secondInstance + path)).GET());
     }
 
     private static double repairedViews() {
