@@ -626,6 +626,46 @@ public class ScoringIT {
         assertThat(after.get("standings").get(1).get("playerId").asText()).isEqualTo(ada);
     }
 
+    /**
+     * A player kicked out after a question was scored (the host removes an offensive nickname) leaves the board at
+     * once: the fast copy in Redis, kept a day after the game, ranked them until the next question was scored, and
+     * after the last one for that whole day.
+     */
+    @Test
+    void aKickedPlayerLeavesTheLeaderboard() throws Exception {
+        String gameId = UUID.randomUUID().toString();
+        String ada = UUID.randomUUID().toString();
+        String rude = UUID.randomUUID().toString();
+        createForgedGame(gameId, ada, rude);
+        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                gameId, rude, 0, true, 1000, 1));
+        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                gameId, ada, 0, false, 2000, 2));
+        publish("answer-events", gameId, tallied(gameId, 0, 2, 1, 3));
+        Platform.await("both on the board in Redis", Duration.ofSeconds(20), () -> {
+            JsonNode b = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", admin).json();
+            return "REDIS".equals(b.path("source").asText()) && b.get("players").asInt() == 2 ? Optional.of(b) : Optional.empty();
+        });
+
+        publish("quiz-events", gameId, envelope("game.player-kicked", "game", gameId, 4,
+                "{\"playerId\":\"" + rude + "\",\"at\":\"" + Instant.now() + "\"}"));
+        JsonNode after = Platform.await("the board without the kicked player", Duration.ofSeconds(20), () -> {
+            JsonNode b = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", admin).json();
+            return b.get("players").asInt() == 1 ? Optional.of(b) : Optional.empty();
+        });
+        assertThat(after.get("standings")).hasSize(1);
+        assertThat(after.get("standings").get(0).get("playerId").asText()).isEqualTo(ada);
+        assertThat(after.get("standings").get(0).get("rank").asInt()).isEqualTo(1);
+        assertThat(Platform.get("/scoring/api/games/" + gameId + "/leaderboard/players/" + rude, admin).status()).isEqualTo(404);
+        // Rebuilt in Redis without them, not only read around it.
+        JsonNode rebuilt = Platform.await("the board back in Redis", Duration.ofSeconds(20), () -> {
+            JsonNode b = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", admin).json();
+            return "REDIS".equals(b.path("source").asText()) ? Optional.of(b) : Optional.empty();
+        });
+        assertThat(rebuilt.get("players").asInt()).isEqualTo(1);
+        assertThat(rebuilt.get("standings").toString()).doesNotContain(rude);
+    }
+
     // --- the completion saga --------------------------------------------------------------------------------------
 
     @Test
@@ -738,24 +778,37 @@ public class ScoringIT {
     /**
      * The game's last tally comes after its completion stopped waiting for it (SCORING_FINALIZATION_WAIT_SECONDS, 30 s
      * on the test stack; Kafka or answer-app away for longer in life): the game is completed then, without an
-     * operator. It used to stay finished with errors, its podium unavailable, until an operator retried it.
+     * operator. It used to stay finished with errors, its podium unavailable, until an operator retried it. Answers
+     * that come before it are scored, and make no report: one built then, without the question's tally, was served
+     * as the game's report (a second player's answer here).
      */
     @Test
     void aTallyThatComesAfterTheCompletionGaveUpWaitingCompletesTheGame() throws Exception {
         String gameId = UUID.randomUUID().toString();
         String ada = UUID.randomUUID().toString();
-        endedWithAnAnswerAndNoTally(gameId, ada);
+        String bob = UUID.randomUUID().toString();
+        endedWithAnAnswerAndNoTally(gameId, ada, bob);
         JsonNode failed = awaitScoringEvent(gameId, "game.finalization-failed");
         assertThat(failed.get("payload").get("step").asText()).isEqualTo("AWAITING_SCORES");
         assertThat(Platform.count("SCORING", "SELECT count(*) FROM games WHERE game_id = ?::uuid AND status = 'FINISHED_WITH_ERRORS'",
                 gameId)).isEqualTo(1);
 
-        publish("answer-events", gameId, tallied(gameId, 0, 1, 1, 2));
+        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                gameId, bob, 0, false, 0, 2));
+        Platform.await("Bob's late answer scored", Duration.ofSeconds(20), () -> Platform.count("SCORING",
+                "SELECT count(*) FROM scored_answers WHERE game_id = ?::uuid", gameId) == 2 ? Optional.of(true) : Optional.empty());
+        assertThat(Platform.count("SCORING", "SELECT count(*) FROM game_reports WHERE game_id = ?::uuid", gameId))
+                .as("no report without the question's tally").isZero();
+        assertThat(Platform.get("/scoring/api/games/" + gameId + "/report", admin).status()).isEqualTo(409);
+
+        publish("answer-events", gameId, tallied(gameId, 0, 2, 1, 3));
         JsonNode finalized = awaitScoringEvent(gameId, "game.finalized");
         assertThat(finalized.get("payload").get("podium").get(0).get("playerId").asText()).isEqualTo(ada);
         assertThat(Platform.count("SCORING", "SELECT count(*) FROM games WHERE game_id = ?::uuid AND status = 'FINALIZED'", gameId))
                 .isEqualTo(1);
-        assertThat(Platform.get("/scoring/api/games/" + gameId + "/report", admin).status()).isEqualTo(200);
+        Platform.Reply report = Platform.get("/scoring/api/games/" + gameId + "/report", admin);
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.json().get("ranking")).hasSize(2);
     }
 
     // --- the score computed independently ----------------------------------------------------------------------
@@ -895,8 +948,12 @@ public class ScoringIT {
     }
 
     /** A forged game in which Ada answered question 0, ended; answer-app never tallies it ({@link #withoutAnswerAppTallies}). */
-    private static void endedWithAnAnswerAndNoTally(String gameId, String ada) throws Exception {
-        createForgedGame(gameId, ada);
+    /** A forged game of these players, ended with the first one's answer in and no tally. */
+    private static void endedWithAnAnswerAndNoTally(String gameId, String ada, String... others) throws Exception {
+        String[] players = new String[others.length + 1];
+        players[0] = ada;
+        System.arraycopy(others, 0, players, 1, others.length);
+        createForgedGame(gameId, players);
         withoutAnswerAppTallies(gameId);
         publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 gameId, ada, 0, true, 0, 1));

@@ -254,9 +254,12 @@ public class AnswerScoring {
             rescore(gameId, game, playerId);
         }
         if (!scored.isEmpty() && game.finished()) {
-            // A late answer to a game already completed: its ranks and report follow (no second game.finalized).
-            finalizations.finalRanks(gameId);
-            reports.build(gameId);
+            if (game.completed()) {
+                // A late answer to a game already completed: its ranks and report follow (no second game.finalized).
+                // A completion given up on has no report to follow: its retry, or its late tally, builds one.
+                finalizations.finalRanks(gameId);
+                reports.build(gameId);
+            }
             AfterCommit.run(transaction, () -> leaderboards.boardStale(gameId));
         }
     }

@@ -7,9 +7,14 @@ import java.util.UUID;
 public record GameRules(UUID gameId, boolean speedScoring, boolean streakBonus, List<Boolean> counting,
                         String status) {
 
-    /** Completed (or given up on): its ranks and report exist already. */
+    /** Completed, or given up on (its ranks and report may not exist then): nothing waits for its answers any more. */
     public boolean finished() {
         return "FINALIZED".equals(status) || "FINISHED_WITH_ERRORS".equals(status);
+    }
+
+    /** Completed: its final ranks and report exist, and a late answer must be carried into them. */
+    public boolean completed() {
+        return "FINALIZED".equals(status);
     }
 
     /** The last counting question before {@code questionIndex} (-1 if none). */

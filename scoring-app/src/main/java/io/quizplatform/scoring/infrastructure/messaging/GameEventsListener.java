@@ -11,14 +11,18 @@ import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.messaging.EventCodec;
 import io.quizplatform.platform.messaging.DeadLetterParking;
 import io.quizplatform.platform.messaging.EventHandler;
+import io.quizplatform.platform.persistence.AfterCommit;
 import io.quizplatform.platform.persistence.InTransaction;
 import io.quizplatform.scoring.application.AnswerScoring;
 import io.quizplatform.scoring.application.GameCompletion;
+import io.quizplatform.scoring.application.Leaderboards;
 import io.quizplatform.scoring.domain.GameRules;
 import io.quizplatform.scoring.infrastructure.GameRepository;
 import io.quizplatform.scoring.infrastructure.ScoringRepository;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +59,12 @@ public class GameEventsListener implements EventHandler {
     @Inject
     InTransaction inTransaction;
 
+    @Inject
+    Leaderboards leaderboards;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     @Override
     public Topic topic() {
         return Topic.QUIZ_EVENTS;
@@ -77,7 +87,12 @@ public class GameEventsListener implements EventHandler {
                 PlayerJoined joined = EventCodec.payloadFromJson(event, PlayerJoined.class);
                 joining().computeIfAbsent(gameId, id -> new LinkedHashMap<>()).put(joined.playerId(), joined.nickname());
             }
-            case EventTypes.GAME_PLAYER_KICKED -> games.kicked(gameId, EventCodec.payloadFromJson(event, PlayerKicked.class).playerId());
+            case EventTypes.GAME_PLAYER_KICKED -> {
+                games.kicked(gameId, EventCodec.payloadFromJson(event, PlayerKicked.class).playerId());
+                // The fast copy of the board still ranks the player (kept a day after the game): it is rebuilt from
+                // the committed board, which leaves them out, and read from there until then.
+                AfterCommit.run(transaction, () -> leaderboards.boardStale(gameId));
+            }
             case EventTypes.GAME_QUESTION_OPENED -> {
                 if (!waitsForItsGame(gameId, event)) {
                     opened(gameId, event);
