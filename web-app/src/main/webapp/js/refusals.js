@@ -313,6 +313,12 @@ export function knownSentence(text) {
   return found ? t(found.key, found.params) : null;
 }
 
+/** Which of those sentences this is ('refusal.report.failed'), or null. */
+export function sentenceKey(text) {
+  const found = match(text, SENTENCES);
+  return found ? found.key : null;
+}
+
 /** "in 15 minutes", "in 40 seconds", in the page's language. */
 function inTime(seconds) {
   const when = new Intl.RelativeTimeFormat(language(), { numeric: 'always' });

@@ -114,12 +114,16 @@ export function fileName(title, extension) {
   return `${base || 'quiz'}.${extension}`;
 }
 
-/** Previous / next buttons for the APIs' pages ({items, page, size}: a full page may have a next one). */
+/**
+ * Previous / next buttons for the APIs' pages ({items, page, size}, no total: a full page may have a next one). A
+ * page past the end comes back empty when the last one was exactly full: the caller shows the one before again, now
+ * known as the last. Only the answer to the latest request is shown (quick clicks may be answered out of order).
+ */
 export function pager(onPage) {
   const previous = el('button', { type: 'button', 'data-testid': 'page-previous', i18n: 'host.previousPage' });
   const next = el('button', { type: 'button', 'data-testid': 'page-next', i18n: 'host.nextPage' });
   const where = el('span', { class: 'muted', 'aria-live': 'polite' });
-  const state = { page: 0, full: false };
+  const state = { page: 0, full: false, last: Infinity, asked: 0 };
   const render = () => {
     previous.disabled = state.page === 0;
     next.disabled = !state.full;
@@ -129,10 +133,28 @@ export function pager(onPage) {
   next.addEventListener('click', () => onPage(state.page + 1));
   return {
     node: el('div', { class: 'row pager' }, previous, where, next),
+    /** A ticket for the request of a page; {@link latest} tells whether its answer is still the one to show. */
+    ask() {
+      state.asked += 1;
+      return state.asked;
+    },
+    latest(ticket) {
+      return ticket === state.asked;
+    },
+    /** After a page came back with itemCount items: false for an empty page past the end (show the one before). */
     update(page, itemCount, size) {
+      if (itemCount === 0 && page > 0) {
+        state.last = page - 1;
+        return false;
+      }
       state.page = page;
-      state.full = itemCount >= size;
+      state.full = itemCount >= size && page < state.last;
       render();
+      return true;
+    },
+    /** Another list (a new search): where the last one ended says nothing about it. */
+    reset() {
+      state.last = Infinity;
     },
     render,
   };

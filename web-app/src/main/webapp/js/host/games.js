@@ -31,14 +31,23 @@ app.append(
 app.removeAttribute('aria-busy');
 
 async function load(page) {
+  const ticket = pages.ask();
   status.textContent = t('common.loading');
   try {
     const query = new URLSearchParams({ scope: 'mine', page: String(page), size: String(PAGE_SIZE) });
     const { data } = await api('GET', `/quiz/api/games?${query}`, { token: token() });
-    items = [...(data.items || [])].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
-    pages.update(page, items.length, PAGE_SIZE);
+    if (!pages.latest(ticket)) return;
+    const found = data.items || [];
+    if (!pages.update(page, found.length, PAGE_SIZE)) {
+      load(page - 1);
+      return;
+    }
+    items = [...found].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
     render();
   } catch (error) {
+    if (!pages.latest(ticket)) return;
+    // The page shown before stays (a refused first load shows no empty table).
+    table.hidden = !items.length;
     status.textContent = error instanceof ApiError && (error.status === 404 || error.status === 405)
       ? t('host.gamesUnavailable') : describe(error);
   }

@@ -46,6 +46,7 @@ const searchForm = el('form', { class: 'row search', role: 'search' },
 searchForm.addEventListener('submit', (event) => {
   event.preventDefault();
   state.q = search.value.trim();
+  pages.reset();
   load(0);
 });
 
@@ -75,16 +76,23 @@ app.append(
 app.removeAttribute('aria-busy');
 
 async function load(page) {
+  const ticket = pages.ask();
   status.textContent = t('common.loading');
   const query = new URLSearchParams({ scope: 'mine', page: String(page), size: String(PAGE_SIZE) });
   if (state.q) query.set('q', state.q);
   try {
     const { data } = await api('GET', `/quiz/api/quizzes?${query}`, { token: token() });
+    if (!pages.latest(ticket)) return;
+    const found = data.items || [];
+    if (!pages.update(page, found.length, PAGE_SIZE)) {
+      await load(page - 1);
+      return;
+    }
     state.page = page;
-    state.items = data.items || [];
-    pages.update(page, state.items.length, PAGE_SIZE);
+    state.items = found;
     render();
   } catch (error) {
+    if (!pages.latest(ticket)) return;
     status.textContent = describe(error);
   }
 }
@@ -183,6 +191,7 @@ async function importFile(file) {
     announce(t('host.imported', { title: data.title }), 'success');
     state.q = '';
     search.value = '';
+    pages.reset();
     await load(0);
   } catch (error) {
     const lines = Object.entries(errorsByField(error)).flatMap(([name, messages]) => messages.map((m) => fieldLine(name, m)));

@@ -5,7 +5,7 @@ import { el, clear, param, shape, shapeName } from '../ui.js';
 import { api, ApiError } from '../api.js';
 import { requireHost, token } from '../session.js';
 import { hostHeader, describe, saveBlob } from './common.js';
-import { knownSentence } from '../refusals.js';
+import { knownSentence, sentenceKey } from '../refusals.js';
 
 // Without a session the visitor is on the way to the sign-in page: nothing more to do here.
 if (!requireHost()) await new Promise(() => {});
@@ -15,6 +15,8 @@ document.body.prepend(hostHeader('games'));
 const gameId = param('id');
 const base = `/scoring/api/games/${encodeURIComponent(gameId || '')}`;
 const RETRY_MS = 3000;
+// A completion given up on waits for an admin's retry or its late tally: asked again now and then, not every 3 s.
+const FAILED_RETRY_MS = 60_000;
 let report = null;
 let retryTimer = null;
 
@@ -31,8 +33,9 @@ async function load() {
   } catch (error) {
     report = null;
     if (error instanceof ApiError && error.status === 409) {
-      notReady(error);
-      retryTimer = setTimeout(load, RETRY_MS);
+      const failed = sentenceKey(error.problem.detail) === 'refusal.report.failed';
+      notReady(error, failed);
+      retryTimer = setTimeout(load, failed ? FAILED_RETRY_MS : RETRY_MS);
     } else {
       clear(content).append(el('p', { class: 'form-error', role: 'alert', 'data-testid': 'report-error' },
         error instanceof ApiError && (error.status === 404 || error.status === 403) ? t('report.notFound') : describe(error)));
@@ -40,10 +43,10 @@ async function load() {
   }
 }
 
-function notReady(error) {
-  const why = knownSentence(error.problem.detail);
+function notReady(error, failed) {
+  const why = failed ? null : knownSentence(error.problem.detail);
   clear(content).append(el('div', { class: 'notice', role: 'status', 'data-testid': 'report-pending' },
-    el('p', { i18n: 'report.pending' }),
+    el('p', { i18n: failed ? 'report.failed' : 'report.pending', 'data-testid': failed ? 'report-failed' : null }),
     why ? el('p', { class: 'muted small', 'data-testid': 'report-pending-reason' }, why) : null,
     el('button', { type: 'button', 'data-testid': 'report-retry', i18n: 'report.retry', onclick: load })));
 }

@@ -10,7 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The host's quiz library: importing a quiz from a file. */
+/** The host's lists: importing a quiz from a file into the library; the past games, page by page. */
 class QuizLibraryBrowserIT {
 
     @RegisterExtension
@@ -36,6 +36,32 @@ class QuizLibraryBrowserIT {
         assertThat(laptop.byTestId("import-errors")).isEmpty();
         assertThat(row(laptop, "Capitals, corrected")).isVisible();
         assertThat(laptop.byTestId("import-input")).hasValue("");
+    }
+
+    /**
+     * A host with exactly one full page of past games (20) turns to the next page: there is none, so the first page
+     * stays, its Next now off. The empty page after it said "You have not hosted a game yet".
+     */
+    @Test
+    void aFullLastPageOfPastGamesIsNotFollowedByAnEmptyOne() {
+        Api.Host host = Api.registerHost("Busy Host");
+        Api.Quiz quiz = Api.publishedQuiz(host, "Twenty games", Api.singleChoice("Capital of France?", 20, "Paris", "Lyon"));
+        for (int i = 0; i < 20; i++) {
+            Api.newGame(host, quiz);
+        }
+        Person laptop = browsers.onLaptop("host");
+        signedIn(laptop, host);
+        laptop.open("/host/games.html");
+        assertThat(laptop.byTestId("past-game-row")).hasCount(20);
+        assertThat(laptop.byTestId("page-next")).isEnabled();
+
+        laptop.byTestId("page-next").click();
+        assertThat(laptop.byTestId("page-next")).isDisabled();
+        assertThat(laptop.byTestId("past-game-row")).hasCount(20);
+        assertThat(laptop.byTestId("games-table")).isVisible();
+        assertThat(laptop.byTestId("games-status")).isEmpty();
+        assertThat(laptop.byTestId("page-previous")).isDisabled();
+        laptop.screenshot("past games, the last page full");
     }
 
     /** The quiz as its export gives it: the document the import takes. */
