@@ -118,7 +118,7 @@ public class DeadLetterResource {
     }
 
     static int limit(String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             return DeadLetterListing.DEFAULT_LIMIT;
         }
         long limit = number("limit", value);
@@ -141,10 +141,10 @@ public class DeadLetterResource {
     }
 
     static boolean force(String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             return false;
         }
-        return switch (value.strip()) {
+        return switch (value) {
             case "true" -> true;
             case "false" -> false;
             default -> throw invalid("force", "boolean", "must be true or false, got " + shown(value));

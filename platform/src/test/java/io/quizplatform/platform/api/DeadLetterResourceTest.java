@@ -14,7 +14,6 @@ class DeadLetterResourceTest {
     @Test
     void limitDefaultsTo500AndIsOneToAThousand() {
         assertThat(DeadLetterResource.limit(null)).isEqualTo(500);
-        assertThat(DeadLetterResource.limit(" ")).isEqualTo(500);
         assertThat(DeadLetterResource.limit("1")).isEqualTo(1);
         assertThat(DeadLetterResource.limit("1000")).isEqualTo(1000);
 
@@ -24,6 +23,11 @@ class DeadLetterResourceTest {
         assertThat(tooMany.errors()).containsExactly(new Problem.FieldError("limit", "integer", "must be 1 to 1000, got 1001"));
         assertThat(refused(() -> DeadLetterResource.limit("0")).status()).isEqualTo(400);
         assertThat(refused(() -> DeadLetterResource.limit("ten")).status()).isEqualTo(400);
+        // Given but empty or blank is a mistake, not the default.
+        for (String blank : new String[]{"", " "}) {
+            assertThat(refused(() -> DeadLetterResource.limit(blank)).errors()).as("'" + blank + "'")
+                    .extracting(Problem.FieldError::field).containsExactly("limit");
+        }
     }
 
     @Test
@@ -52,5 +56,9 @@ class DeadLetterResourceTest {
         assertThat(DeadLetterResource.force("false")).isFalse();
         assertThat(DeadLetterResource.force("true")).isTrue();
         assertThat(refused(() -> DeadLetterResource.force("yes")).detail()).isEqualTo("force: must be true or false, got 'yes'");
+        for (String other : new String[]{"", " true ", "TRUE", "1"}) {
+            assertThat(refused(() -> DeadLetterResource.force(other)).errors()).as("'" + other + "'")
+                    .extracting(Problem.FieldError::field).containsExactly("force");
+        }
     }
 }

@@ -76,7 +76,8 @@ public class GameScoresResource {
     public Leaderboards.Place place(@PathParam("gameId") String gameId, @PathParam("playerId") String playerId) {
         UUID id = access.ownedGame(caller, gameId);
         if (playerId == null || playerId.length() > 64) {
-            throw new ProblemException(400, "Invalid playerId", "playerId must be at most 64 characters.");
+            throw new ProblemException(400, "Invalid playerId", "playerId must be at most 64 characters.",
+                    List.of(new Problem.FieldError("playerId", "size", "must be at most 64 characters")));
         }
         return leaderboards.place(id, playerId).orElseThrow(() -> new ProblemException(404, "Not on the board",
                 "Player " + playerId + " is not on the board of game " + gameId + "."));
