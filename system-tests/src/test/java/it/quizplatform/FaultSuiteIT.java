@@ -115,13 +115,13 @@ public class FaultSuiteIT {
     private static SecondQuizApp secondQuizApp;
 
     /**
-     * The second server of the next scenario, started while this one runs (a start takes 15-40 s): a second scoring
-     * instance joins its group during the answer-app kill, the second quiz-app instance starts during the scoring-app
-     * kill (its phones stay on the main server). Empty when the next scenario needs none, or the one this has.
+     * The second servers of the later scenarios, by name, started one after the other while the first scenario with a
+     * second server of its own runs (a start takes 15-40 s): a second scoring instance joins its group and the second
+     * quiz-app instance starts (its phones stay on the main server) during the answer-app kill.
      */
-    private static CompletableFuture<Void> nextSecond = CompletableFuture.completedFuture(null);
-    /** The scenario whose second server {@link #nextSecond} started. */
-    private static Fault startedAheadFor;
+    private static final java.util.Map<String, CompletableFuture<Void>> startedAhead = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The last of those starts: one at a time, as two at once slow each other and the game on two cores. */
+    private static CompletableFuture<Void> startsAhead = CompletableFuture.completedFuture(null);
 
     private static final ExecutorService POOL = Executors.newFixedThreadPool(16);
     private static String host;
@@ -145,7 +145,7 @@ public class FaultSuiteIT {
 
     @AfterAll
     static void everythingBack() {
-        nextSecond.exceptionally(e -> null).join();
+        startsAhead.exceptionally(e -> null).join();
         closeSecondQuizApp();
         JsonNode components = Platform.stackStatus().get("components");
         for (String name : List.of("kafka", "redis", "postgres", "liberty")) {
@@ -167,16 +167,19 @@ public class FaultSuiteIT {
     void theGameGoesOnWithoutHelp(Fault fault) throws Exception {
         String second = null;
         FreezingProxy proxy = null;
-        nextSecond.get(3, java.util.concurrent.TimeUnit.MINUTES);
+        CompletableFuture<Void> ahead = fault.second == null ? null : startedAhead.get(fault.second);
+        if (ahead != null) {
+            ahead.get(3, java.util.concurrent.TimeUnit.MINUTES);
+        }
         if (SECOND_QUIZ_APP.equals(fault.second)) {
             second = secondQuizApp().address();
             proxy = fault.frozenLink == null ? null : secondQuizApp.links().get(fault.frozenLink);
-        } else if (fault.second != null && startedAheadFor != fault) {
+        } else if (fault.second != null && ahead == null) {
             Platform.control("POST", "/" + fault.second + "/start");
             // Both instances share the partitions before the game starts.
             Platform.sleep(5000);
         }
-        startAheadTheNextSecondServer(fault);
+        startAheadTheLaterSecondServers(fault);
         JsonNode game = send("POST", "/quiz/api/games", "{\"quizId\":\"" + quizId + "\"}", host, null).json();
         String gameId = game.get("id").asText();
         List<Phone> phones = new ArrayList<>();
@@ -260,27 +263,30 @@ public class FaultSuiteIT {
     }
 
     /**
-     * Starts the next scenario's second server now, if this scenario has one of its own and the next needs another:
-     * never during a scenario with the main server alone, whose fault a second instance would soften.
+     * Starts the second servers of the later scenarios now, if this scenario has one of its own: never during a
+     * scenario with the main server alone, whose fault a second instance would soften.
      */
-    private static void startAheadTheNextSecondServer(Fault fault) {
-        Fault[] faults = Fault.values();
-        Fault next = fault.ordinal() + 1 < faults.length ? faults[fault.ordinal() + 1] : null;
-        if (fault.second == null || next == null || next.second == null || next.second.equals(fault.second)) {
+    private static void startAheadTheLaterSecondServers(Fault fault) {
+        if (fault.second == null) {
             return;
         }
-        startedAheadFor = next;
-        nextSecond = CompletableFuture.runAsync(() -> {
-            if (SECOND_QUIZ_APP.equals(next.second)) {
-                try {
-                    secondQuizApp();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            } else {
-                Platform.control("POST", "/" + next.second + "/start");
+        for (Fault later : Fault.values()) {
+            if (later.ordinal() > fault.ordinal() && later.second != null && !later.second.equals(fault.second)
+                    && !startedAhead.containsKey(later.second)) {
+                startsAhead = startsAhead.thenRunAsync(() -> {
+                    if (SECOND_QUIZ_APP.equals(later.second)) {
+                        try {
+                            secondQuizApp();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    } else {
+                        Platform.control("POST", "/" + later.second + "/start");
+                    }
+                }, POOL);
+                startedAhead.put(later.second, startsAhead);
             }
-        }, POOL);
+        }
     }
 
     private static SecondQuizApp secondQuizApp() throws IOException {

@@ -289,9 +289,11 @@ public class RestBadInputIT {
                 get("a 10,000-character game id", "/quiz/api/games/" + longId, 400, "id"),
                 get("a game id that is not a UUID", "/quiz/api/games/xyz", 400, "id"),
                 get("a 10,000-character host id", "/quiz/api/hosts/" + longId, 400, "hostId"),
+                get("a host id that is not a UUID", "/quiz/api/hosts/not-a-uuid", 400, "hostId"),
                 get("leaderboard of a 10,000-character game", "/scoring/api/games/" + longId + "/leaderboard", 400, "gameId"),
                 get("leaderboard limit with NUL", "/scoring/api/games/{game}/leaderboard?limit=1%000", 400, "limit"),
                 get("a 10,000-character player id", "/scoring/api/games/{game}/leaderboard/players/" + longId, 400, "playerId"),
+                get("a 65-character player id", "/scoring/api/games/{game}/leaderboard/players/" + "p".repeat(65), 400, "playerId"),
                 // Liberty refuses a path that is not UTF-8 before the service sees it; the service's error page answers.
                 get("report of a game id with a lone surrogate", "/scoring/api/games/%ED%A0%80/report", 400, null),
                 new Case("change someone else's draft", "PATCH", quizzes + "/{others}", Caller.HOST, "application/json",
