@@ -19,6 +19,9 @@ const RETRY_MS = 3000;
 const FAILED_RETRY_MS = 60_000;
 let report = null;
 let retryTimer = null;
+// A game of 10,000 players: the table grows on request (the CSV has every player), so the page stays quick.
+const PLAYERS_AT_ONCE = 100;
+let playersShown = PLAYERS_AT_ONCE;
 
 const content = el('div', { class: 'stack' });
 app.append(el('p', {}, el('a', { href: '/host/games.html', 'data-testid': 'back-to-games', i18n: 'report.back' })), content);
@@ -93,16 +96,40 @@ function podium(standings) {
 function players(ranking) {
   if (!ranking.length) return null;
   const seconds = (ms) => (ms === null || ms === undefined ? '–' : t('report.secondsValue', { seconds: formatNumber(Math.round(ms / 100) / 10) }));
-  return el('section', { 'aria-labelledby': 'players-heading' },
+  const row = (p) => el('tr', { 'data-testid': 'report-player-row' },
+    el('td', {}, String(p.rank)), el('td', { class: 'wrap' }, p.nickname), el('td', {}, formatNumber(p.score)),
+    el('td', {}, t('report.correctOf', { correct: p.correctAnswers, answered: p.answered })),
+    el('td', {}, seconds(p.averageResponseMs)));
+  const body = el('tbody', {}, ...ranking.slice(0, playersShown).map(row));
+  const shown = el('p', { class: 'muted', 'aria-live': 'polite', 'data-testid': 'report-players-shown' });
+  const more = el('button', { type: 'button', 'data-testid': 'report-more-players' });
+  const update = () => {
+    const count = Math.min(playersShown, ranking.length);
+    shown.textContent = count < ranking.length
+      ? t('report.playersShown', { shown: formatNumber(count), count: formatNumber(ranking.length) }) : '';
+    more.textContent = t('report.morePlayers', { count: formatNumber(Math.min(PLAYERS_AT_ONCE, ranking.length - count)) });
+    if (count >= ranking.length) {
+      // Every player shown: the button goes, and the focus it had to the table.
+      if (document.activeElement === more) more.closest('section').querySelector('.table-wrap').focus();
+      more.remove();
+    }
+  };
+  // The new rows are added below the ones shown: the button keeps the focus, and nothing else is drawn again.
+  more.addEventListener('click', () => {
+    body.append(...ranking.slice(playersShown, playersShown + PLAYERS_AT_ONCE).map(row));
+    playersShown += PLAYERS_AT_ONCE;
+    update();
+  });
+  const section = el('section', { 'aria-labelledby': 'players-heading' },
     el('h2', { id: 'players-heading', i18n: 'report.players' }),
     el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'players-heading' },
       el('table', { 'data-testid': 'report-players' },
         el('thead', {}, el('tr', {}, ...['report.rank', 'report.nickname', 'report.score', 'report.correct', 'report.avgTime']
           .map((key) => el('th', { scope: 'col', i18n: key })))),
-        el('tbody', {}, ...ranking.map((p) => el('tr', { 'data-testid': 'report-player-row' },
-          el('td', {}, String(p.rank)), el('td', { class: 'wrap' }, p.nickname), el('td', {}, formatNumber(p.score)),
-          el('td', {}, t('report.correctOf', { correct: p.correctAnswers, answered: p.answered })),
-          el('td', {}, seconds(p.averageResponseMs))))))));
+        body)),
+    shown, more);
+  update();
+  return section;
 }
 
 function questions(lines) {

@@ -10,7 +10,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The host's lists: importing a quiz from a file into the library; the past games, page by page. */
+/**
+ * The host's lists: importing a quiz from a file into the library; the past games, page by page; a big game's report,
+ * its players a hundred at a time.
+ */
 class QuizLibraryBrowserIT {
 
     @RegisterExtension
@@ -62,6 +65,35 @@ class QuizLibraryBrowserIT {
         assertThat(laptop.byTestId("games-status")).isEmpty();
         assertThat(laptop.byTestId("page-previous")).isDisabled();
         laptop.screenshot("past games, the last page full");
+    }
+
+    /**
+     * The report of a game of 130 players shows the first hundred and adds the rest on request (a game of 10,000 drew
+     * 10,000 rows at once); the CSV holds them all.
+     */
+    @Test
+    void aBigGamesReportShowsItsPlayersAHundredAtATime() {
+        Api.Host host = Api.registerHost("Big Game Host");
+        Api.Quiz quiz = Api.publishedQuiz(host, "Big game", Api.singleChoice("Capital of France?", 20, "Paris", "Lyon"));
+        Api.Game game = Api.newGame(host, quiz);
+        for (int i = 0; i < 130; i++) {
+            Api.post("/quiz/api/games/players", Api.JSON.createObjectNode().put("pin", game.pin()).put("nickname", "Player " + i)
+                    .toString(), null).expect(201, "player " + i + " joining");
+        }
+        Api.control(host, game, "start");
+        Api.control(host, game, "end");
+        Person laptop = browsers.onLaptop("host");
+        laptop.expectsProblem("status of 409"); // the report until scoring has completed the game
+        signedIn(laptop, host);
+        laptop.open("/host/report.html?id=" + game.id());
+
+        assertThat(laptop.byTestId("report-player-row")).hasCount(100);
+        assertThat(laptop.byTestId("report-players-shown")).hasText("100 of 130 players shown; the CSV file has them all.");
+        laptop.byTestId("report-more-players").click();
+        assertThat(laptop.byTestId("report-player-row")).hasCount(130);
+        assertThat(laptop.byTestId("report-more-players")).isHidden();
+        assertThat(laptop.byTestId("report-players-shown")).isEmpty();
+        laptop.seesAnAccessiblePage("a big game's report");
     }
 
     /** The quiz as its export gives it: the document the import takes. */
