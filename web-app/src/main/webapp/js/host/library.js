@@ -141,6 +141,7 @@ async function duplicate(quiz) {
   try {
     const { data } = await api('POST', `/quiz/api/quizzes/${encodeURIComponent(quiz.id)}/duplicate`, { token: token() });
     announce(t('host.duplicated', { title: data.title }), 'success');
+    pages.reset(); // one more quiz: where the list ended has moved
     await load(0);
   } catch (error) {
     announceError(error);

@@ -121,6 +121,9 @@ public class DeadLetterResource {
         if (value == null) {
             return DeadLetterListing.DEFAULT_LIMIT;
         }
+        if (value.isBlank()) {
+            throw invalid("limit", "integer", "must be 1 to " + DeadLetterListing.MAX_LIMIT + " when given, got " + shown(value));
+        }
         long limit = number("limit", value);
         if (limit < 1 || limit > DeadLetterListing.MAX_LIMIT) {
             throw invalid("limit", "integer", "must be 1 to " + DeadLetterListing.MAX_LIMIT + ", got " + value.strip());

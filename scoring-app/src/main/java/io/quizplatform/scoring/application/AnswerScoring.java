@@ -254,9 +254,10 @@ public class AnswerScoring {
             rescore(gameId, game, playerId);
         }
         if (!scored.isEmpty() && game.finished()) {
-            if (game.completed()) {
-                // A late answer to a game already completed: its ranks and report follow (no second game.finalized).
-                // A completion given up on has no report to follow: its retry, or its late tally, builds one.
+            if (game.completed() || reports.built(gameId)) {
+                // A late answer to a game already completed (or given up on after its report was built): its ranks
+                // and report follow (no second game.finalized). A completion given up on before its report has none
+                // to follow: its retry, or its late tally, builds one.
                 finalizations.finalRanks(gameId);
                 reports.build(gameId);
             }

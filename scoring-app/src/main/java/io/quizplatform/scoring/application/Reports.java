@@ -26,6 +26,12 @@ public class Reports {
         repository.save(gameId, EventCodec.payloadToJson(repository.assemble(gameId)));
     }
 
+    /** Whether the game has a report to keep up to date (one was built). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean built(UUID gameId) {
+        return repository.exists(gameId);
+    }
+
     /** The stored report, as stored (JSON). */
     @Transactional
     public Optional<String> json(UUID gameId) {

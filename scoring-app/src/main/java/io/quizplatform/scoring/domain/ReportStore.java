@@ -17,4 +17,7 @@ public interface ReportStore {
 
     /** The report kept, as JSON; empty before it was built. */
     Optional<String> find(UUID gameId);
+
+    /** Whether a report was built for the game (without reading it). */
+    boolean exists(UUID gameId);
 }

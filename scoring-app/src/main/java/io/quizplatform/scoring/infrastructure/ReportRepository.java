@@ -139,6 +139,12 @@ public class ReportRepository implements ReportStore {
         return Optional.ofNullable(em.find(GameReportRecord.class, gameId)).map(GameReportRecord::report);
     }
 
+    @Override
+    public boolean exists(UUID gameId) {
+        return !em.createNativeQuery("SELECT 1 FROM game_reports WHERE game_id = ?1").setParameter(1, gameId)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
     /** The host of a game, empty if scoring-app does not know the game. */
     public Optional<String> hostOf(UUID gameId) {
         return Optional.ofNullable(em.find(GameRecord.class, gameId)).map(GameRecord::hostId);
