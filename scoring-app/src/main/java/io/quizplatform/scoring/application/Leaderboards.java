@@ -97,8 +97,8 @@ public class Leaderboards {
 
     /**
      * The committed board changed without a question being scored (a late answer to a finished game, a player kicked
-     * out of the game): read from
-     * PostgreSQL until the fast copy is rebuilt ({@link #rebuildStale}), so the board and the report agree.
+     * out of the game): read from PostgreSQL until the fast copy is rebuilt ({@link #rebuildStale}), so the board and
+     * the report agree.
      */
     public void boardStale(UUID gameId) {
         stale.add(gameId);
