@@ -745,6 +745,47 @@ public class ScoringIT {
     }
 
     /**
+     * An answer scored after the game's report was built, while the completion is still announcing it (here the
+     * announcement keeps failing, so it is given up on afterwards): the report and its ranks follow, as they do for a
+     * completed game. They kept the report as built, without the answer, for good.
+     */
+    @Test
+    void anAnswerScoredAfterTheReportWasBuiltIsInTheReport() throws Exception {
+        String gameId = UUID.randomUUID().toString();
+        String ada = UUID.randomUUID().toString();
+        String bob = UUID.randomUUID().toString();
+        endedWithAnAnswerAndNoTally(gameId, ada, bob);
+        String constraint = "it_announce_" + gameId.substring(0, 8);
+        execute("ALTER TABLE outbox ADD CONSTRAINT " + constraint + " CHECK (message_key <> '" + gameId
+                + "' OR event_type <> 'game.finalized') NOT VALID");
+        try {
+            publish("answer-events", gameId, tallied(gameId, 0, 1, 1, 2));
+            Platform.await("the report built, the announcement failing", Duration.ofSeconds(40), () -> {
+                Platform.Reply r = Platform.get("/scoring/api/admin/games/" + gameId + "/finalization", admin);
+                return r.status() == 200 && "ANNOUNCING".equals(r.json().get("step").asText()) && r.json().get("attempts").asInt() >= 1
+                        ? Optional.of(true) : Optional.empty();
+            });
+            publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                    gameId, bob, 0, true, 0, 3));
+            JsonNode report = Platform.await("the report with Bob's answer", Duration.ofSeconds(30), () -> {
+                Platform.Reply r = Platform.get("/scoring/api/games/" + gameId + "/report", admin);
+                if (r.status() != 200) {
+                    return Optional.empty();
+                }
+                for (JsonNode line : r.json().get("ranking")) {
+                    if (bob.equals(line.get("playerId").asText()) && line.get("score").asInt() > 0) {
+                        return Optional.of(r.json());
+                    }
+                }
+                return Optional.empty();
+            });
+            assertThat(report.get("ranking")).hasSize(2);
+        } finally {
+            execute("ALTER TABLE outbox DROP CONSTRAINT IF EXISTS " + constraint);
+        }
+    }
+
+    /**
      * The game's last tally comes after its completion stopped waiting for it (SCORING_FINALIZATION_WAIT_SECONDS, 30 s
      * on the test stack; Kafka or answer-app away for longer in life): the game is completed then, without an
      * operator. It used to stay finished with errors, its podium unavailable, until an operator retried it. Answers

@@ -245,7 +245,8 @@ public class AnswerScoring {
                     score.points(), score.bonus(), a.correct(), a.responseMs()));
         }
         metrics.answersScored(scored.size(), lateAnswerers.size());
-        if (later != null && lateAnswerers.isEmpty() && !(game.finished() && !scored.isEmpty())) {
+        // Written now when what follows reads them back: a late answer's rescoring, an ended game's ranks and report.
+        if (later != null && lateAnswerers.isEmpty() && (game.playing() || scored.isEmpty())) {
             later.add(new ScoreStore.GameScores(gameId, changed.values(), scored));
             return;
         }
@@ -253,11 +254,11 @@ public class AnswerScoring {
         for (String playerId : lateAnswerers) {
             rescore(gameId, game, playerId);
         }
-        if (!scored.isEmpty() && game.finished()) {
+        if (!scored.isEmpty() && !game.playing()) {
             if (game.completed() || reports.built(gameId)) {
-                // A late answer to a game already completed (or given up on after its report was built): its ranks
-                // and report follow (no second game.finalized). A completion given up on before its report has none
-                // to follow: its retry, or its late tally, builds one.
+                // A late answer to a game whose report was built (completed, being announced, or given up on after
+                // the report; the completion builds it under the game's lock, held here too): its ranks and report
+                // follow (no second game.finalized). Before the report, the completion's report step reads it.
                 finalizations.finalRanks(gameId);
                 reports.build(gameId);
             }

@@ -112,6 +112,13 @@ public class FinalizationSteps {
                 return Outcome.MOVED;
             }
             case BUILDING_REPORT -> {
+                // Under the game's lock, which the scoring of an answer holds: one scored after the final ranks were
+                // computed is ranked here, one scored after this commits finds the report and rebuilds it.
+                if (!sagas.tryLockGame(gameId)) {
+                    sagas.later(gameId, Instant.now().plusSeconds(1));
+                    return Outcome.WAITING;
+                }
+                sagas.finalRanks(gameId);
                 reports.build(gameId);
                 sagas.moveTo(gameId, Step.ANNOUNCING.name());
                 return Outcome.MOVED;

@@ -12,6 +12,11 @@ public record GameRules(UUID gameId, boolean speedScoring, boolean streakBonus, 
         return "FINALIZED".equals(status) || "FINISHED_WITH_ERRORS".equals(status);
     }
 
+    /** Still being played: no completion has read its scores yet. */
+    public boolean playing() {
+        return "PLAYING".equals(status);
+    }
+
     /** Completed: its final ranks and report exist, and a late answer must be carried into them. */
     public boolean completed() {
         return "FINALIZED".equals(status);
