@@ -99,7 +99,7 @@ public class HousekeepingIT {
 
     @Test
     void marksOfEventsKafkaCanNoLongerHandBackAreDropped() {
-        // The second server's first purge comes a minute after its start.
+        // The second server's first purge comes 20 s after its start.
         Platform.await("the 50-day-old mark dropped", Duration.ofSeconds(150), () ->
                 marks(OLD_MARK) == 0 ? Optional.of(true) : Optional.empty());
         assertThat(marks(RECENT_MARK)).as("a mark of 10 days").isEqualTo(1);
