@@ -126,8 +126,13 @@ class HelmChartTest {
         assertThat(top.stderr()).contains("ingres");
 
         Path typo = Files.createTempFile("typo", ".yaml");
-        Files.writeString(typo, "networkPolicy:\n  egress:\n    kafka:\n      ports: [9092]\n");
-        Helm.Result lint = Helm.run("lint", "--strict", Chart.DIR.toString(), "-f", typo.toString());
+        Helm.Result lint;
+        try {
+            Files.writeString(typo, "networkPolicy:\n  egress:\n    kafka:\n      ports: [9092]\n");
+            lint = Helm.run("lint", "--strict", Chart.DIR.toString(), "-f", typo.toString());
+        } finally {
+            Files.deleteIfExists(typo); // one file in /tmp per run otherwise
+        }
         assertThat(lint.exitCode()).isNotZero();
         assertThat(lint.stdout() + lint.stderr()).contains("egress");
 
