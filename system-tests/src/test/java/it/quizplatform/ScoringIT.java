@@ -572,16 +572,7 @@ public class ScoringIT {
         String gameId = UUID.randomUUID().toString();
         String ada = UUID.randomUUID().toString();
         String bob = UUID.randomUUID().toString();
-        createForgedGame(gameId, ada, bob);
-        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                gameId, ada, 0, true, 1000, 1));
-        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                gameId, bob, 0, false, 2000, 2));
-        publish("answer-events", gameId, tallied(gameId, 0, 2, 1, 3));
-        JsonNode before = Platform.await("the board in Redis", Duration.ofSeconds(20), () -> {
-            JsonNode b = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", admin).json();
-            return "REDIS".equals(b.path("source").asText()) && b.get("players").asInt() == 2 ? Optional.of(b) : Optional.empty();
-        });
+        JsonNode before = tallyOfTwoInRedis(gameId, ada, bob);
         assertThat(before.get("standings").get(0).get("playerId").asText()).isEqualTo(ada);
 
         Platform.control("POST", "/redis/stop");
@@ -594,13 +585,13 @@ public class ScoringIT {
                     "SELECT count(*) FROM scored_answers WHERE game_id = ?::uuid AND question_index = 1", gameId) == 1
                     ? Optional.of(true) : Optional.empty());
             // Scored but the question not closed: the board still shows the last closed question (no early hint).
-            JsonNode open = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", admin).json();
+            JsonNode open = leaderboard(gameId);
             assertThat(open.get("source").asText()).isEqualTo("DATABASE");
             assertThat(open.get("standings").get(0).get("playerId").asText()).isEqualTo(ada);
             publish("answer-events", gameId, tallied(gameId, 1, 1, 1, 5));
             long bobTotal = Math.round(1000 * (1 - (500 / 20000.0) / 2));
             JsonNode during = Platform.await("the board from PostgreSQL", Duration.ofSeconds(30), () -> {
-                JsonNode b = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", admin).json();
+                JsonNode b = leaderboard(gameId);
                 return "DATABASE".equals(b.path("source").asText()) && b.get("standings").get(0).get("playerId").asText().equals(bob)
                         ? Optional.of(b) : Optional.empty();
             });
@@ -618,7 +609,7 @@ public class ScoringIT {
             Platform.control("POST", "/redis/start");
         }
         JsonNode after = Platform.await("the board rebuilt in Redis", Duration.ofSeconds(40), () -> {
-            JsonNode b = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", admin).json();
+            JsonNode b = leaderboard(gameId);
             return "REDIS".equals(b.path("source").asText()) && b.get("standings").get(0).get("playerId").asText().equals(bob)
                     ? Optional.of(b) : Optional.empty();
         });
@@ -636,21 +627,12 @@ public class ScoringIT {
         String gameId = UUID.randomUUID().toString();
         String ada = UUID.randomUUID().toString();
         String rude = UUID.randomUUID().toString();
-        createForgedGame(gameId, ada, rude);
-        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                gameId, rude, 0, true, 1000, 1));
-        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                gameId, ada, 0, false, 2000, 2));
-        publish("answer-events", gameId, tallied(gameId, 0, 2, 1, 3));
-        Platform.await("both on the board in Redis", Duration.ofSeconds(20), () -> {
-            JsonNode b = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", admin).json();
-            return "REDIS".equals(b.path("source").asText()) && b.get("players").asInt() == 2 ? Optional.of(b) : Optional.empty();
-        });
+        tallyOfTwoInRedis(gameId, rude, ada);
 
         publish("quiz-events", gameId, envelope("game.player-kicked", "game", gameId, 4,
                 "{\"playerId\":\"" + rude + "\",\"at\":\"" + Instant.now() + "\"}"));
         JsonNode after = Platform.await("the board without the kicked player", Duration.ofSeconds(20), () -> {
-            JsonNode b = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", admin).json();
+            JsonNode b = leaderboard(gameId);
             return b.get("players").asInt() == 1 ? Optional.of(b) : Optional.empty();
         });
         assertThat(after.get("standings")).hasSize(1);
@@ -659,11 +641,33 @@ public class ScoringIT {
         assertThat(Platform.get("/scoring/api/games/" + gameId + "/leaderboard/players/" + rude, admin).status()).isEqualTo(404);
         // Rebuilt in Redis without them, not only read around it.
         JsonNode rebuilt = Platform.await("the board back in Redis", Duration.ofSeconds(20), () -> {
-            JsonNode b = Platform.get("/scoring/api/games/" + gameId + "/leaderboard", admin).json();
+            JsonNode b = leaderboard(gameId);
             return "REDIS".equals(b.path("source").asText()) ? Optional.of(b) : Optional.empty();
         });
         assertThat(rebuilt.get("players").asInt()).isEqualTo(1);
         assertThat(rebuilt.get("standings").toString()).doesNotContain(rude);
+    }
+
+    /**
+     * A forged game of two: the first right in 1 s, the second wrong in 2 s, question 0 tallied; its board once Redis
+     * holds it with both.
+     */
+    private static JsonNode tallyOfTwoInRedis(String gameId, String right, String wrong) throws Exception {
+        createForgedGame(gameId, right, wrong);
+        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                gameId, right, 0, true, 1000, 1));
+        publish("answer-events", gameId, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                gameId, wrong, 0, false, 2000, 2));
+        publish("answer-events", gameId, tallied(gameId, 0, 2, 1, 3));
+        return Platform.await("the board of both in Redis", Duration.ofSeconds(20), () -> {
+            JsonNode b = leaderboard(gameId);
+            return "REDIS".equals(b.path("source").asText()) && b.get("players").asInt() == 2 ? Optional.of(b) : Optional.empty();
+        });
+    }
+
+    /** The game's leaderboard as an admin reads it. */
+    private static JsonNode leaderboard(String gameId) {
+        return Platform.get("/scoring/api/games/" + gameId + "/leaderboard", admin).json();
     }
 
     // --- the completion saga --------------------------------------------------------------------------------------

@@ -110,7 +110,7 @@ function players(ranking) {
     more.textContent = t('report.morePlayers', { count: formatNumber(Math.min(PLAYERS_AT_ONCE, ranking.length - count)) });
     if (count >= ranking.length) {
       // Every player shown: the button goes, and the focus it had to the table.
-      if (document.activeElement === more) more.closest('section').querySelector('.table-wrap').focus();
+      if (document.activeElement === more) table.focus();
       more.remove();
     }
   };
@@ -120,14 +120,13 @@ function players(ranking) {
     playersShown += PLAYERS_AT_ONCE;
     update();
   });
+  const table = el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'players-heading' },
+    el('table', { 'data-testid': 'report-players' },
+      el('thead', {}, el('tr', {}, ...['report.rank', 'report.nickname', 'report.score', 'report.correct', 'report.avgTime']
+        .map((key) => el('th', { scope: 'col', i18n: key })))),
+      body));
   const section = el('section', { 'aria-labelledby': 'players-heading' },
-    el('h2', { id: 'players-heading', i18n: 'report.players' }),
-    el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'players-heading' },
-      el('table', { 'data-testid': 'report-players' },
-        el('thead', {}, el('tr', {}, ...['report.rank', 'report.nickname', 'report.score', 'report.correct', 'report.avgTime']
-          .map((key) => el('th', { scope: 'col', i18n: key })))),
-        body)),
-    shown, more);
+    el('h2', { id: 'players-heading', i18n: 'report.players' }), table, shown, more);
   update();
   return section;
 }
