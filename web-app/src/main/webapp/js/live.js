@@ -164,7 +164,7 @@ export class GameConnection {
     this.hurried = 0;
   }
 
-  letGo() {
+  letGo(code = 4000, reason = 'silent') {
     const socket = this.socket;
     this.socket = null;
     this.welcomed = false;
@@ -173,7 +173,7 @@ export class GameConnection {
     if (!socket) return;
     // Closing a socket that is still connecting makes the browser log an error; close it once it opens instead.
     if (socket.readyState === WebSocket.CONNECTING) socket.addEventListener('open', () => socket.close(1000, 'replaced'));
-    else if (socket.readyState === WebSocket.OPEN) socket.close(4000, 'silent');
+    else if (socket.readyState === WebSocket.OPEN) socket.close(code, reason);
   }
 
   /**
@@ -273,9 +273,14 @@ export class GameConnection {
     return Date.now() + this.clockOffsetMs;
   }
 
-  /** Says hello again, with the token the session has now: the socket is made again and its welcome brings the game. */
+  /**
+   * Says hello again, with the token the session has now: the socket is made again at once (no back-off, nothing
+   * shown: the link is fine) and its welcome brings the game. A command until then is refused by send() as ever.
+   */
   renew() {
-    this.socket?.close(4001, 'renewed');
+    if (this.stopped) return;
+    this.letGo(4001, 'renewed');
+    this.connect();
   }
 
   close() {

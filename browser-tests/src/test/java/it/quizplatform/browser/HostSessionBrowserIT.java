@@ -167,14 +167,26 @@ class HostSessionBrowserIT {
         signedIn(screen, host.accessToken(), Instant.now().plusSeconds(62));
         java.util.List<String> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
         screen.page().onWebSocket(socket -> sockets.add(socket.url()));
+        // Every state the connection line goes through, from the page's first moment.
+        screen.page().addInitScript("window.qpStatuses = []; new MutationObserver(() => {"
+                + " const line = document.querySelector('[data-testid=connection]');"
+                + " if (line) window.qpStatuses.push(line.className); })"
+                + ".observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });");
 
         screen.open("/host/game.html?id=" + game.id());
         assertThat(screen.byTestId("start-game")).isEnabled();
         screen.page().waitForFunction("old => JSON.parse(localStorage.getItem('qp.session')).accessToken !== old",
                 host.accessToken(), new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(20_000));
-        // The screen says hello again with the new token at once, so its next command does not go out on the old one.
+        // The screen says hello again with the new token at once, so its next command does not go out on the old one;
+        // a click before that welcome is refused on the page ("not connected"), so the host, like this test, waits
+        // for it.
         screen.page().waitForCondition(() -> sockets.size() >= 2,
                 new com.microsoft.playwright.Page.WaitForConditionOptions().setTimeout(10_000));
+        screen.page().waitForFunction("() => window.qpStatuses.filter(status => status.includes('open')).length >= 2",
+                null, new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(10_000));
+        assertThat((String) screen.page().evaluate("() => window.qpStatuses.join(' / ')"))
+                .as("a renewal is no lost connection: no back-off, no 'reconnecting' on the big screen")
+                .doesNotContain("retrying");
         assertThat(screen.byTestId("start-game")).isEnabled();
 
         screen.byTestId("start-game").click();
