@@ -78,9 +78,9 @@ export function setFieldError(f, messages) {
 
 /**
  * Puts each field's messages next to it (fields: name -> field()); returns the messages no field took, as
- * "Field: message" lines, and focuses the first field in error.
+ * "Field: message" lines, and focuses the first field in error unless focus is false (drawn again, not refused again).
  */
-export function showFieldErrors(fields, error, normalize = (name) => name) {
+export function showFieldErrors(fields, error, normalize = (name) => name, focus = true) {
   const byField = errorsByField(error);
   const rest = [];
   let first = null;
@@ -94,7 +94,7 @@ export function showFieldErrors(fields, error, normalize = (name) => name) {
       messages.forEach((m) => rest.push(fieldLine(raw, m)));
     }
   }
-  if (first) first.control.focus();
+  if (first && focus) first.control.focus();
   return rest;
 }
 

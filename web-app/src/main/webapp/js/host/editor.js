@@ -177,7 +177,7 @@ function refuseToSwitch() {
   if (!errors) return;
   // Added anew (beside a refusal the form may show), so a second click is read out again.
   errors.querySelector('[data-testid=question-unsaved]')?.remove();
-  const line = el('p', { 'data-testid': 'question-unsaved' }, t('editor.switchUnsaved'));
+  const line = el('p', { 'data-testid': 'question-unsaved', i18n: 'editor.switchUnsaved' });
   errors.append(line);
   line.scrollIntoView({ block: 'nearest' });
 }

@@ -10,6 +10,8 @@ export const TIME_LIMITS = [5, 10, 20, 30, 60, 90, 120, 240];
 export const POINTS = [0, 1000, 2000];
 const MAX_OPTIONS = 6;
 const MIN_OPTIONS = 2;
+/** The refusal of a save whose image could not be uploaded (no request was made). */
+const IMAGE_FAILED = Symbol('image failed');
 const MAX_ANSWERS = 10;
 
 const optionId = () => `o${crypto.randomUUID().slice(0, 8)}`;
@@ -81,6 +83,9 @@ export function questionForm(opts) {
   let fields = {};
   // While a save is under way; the form may be drawn again meanwhile, and its Save must stay off.
   let saving = false;
+  // Why the last save was not made (an ApiError, or IMAGE_FAILED), shown again when the form is drawn in another
+  // language: the field lines are drawn anew with the fields, and the form's line would stay in the old language.
+  let refusal = null;
 
   function render(focusId) {
     fields = {};
@@ -184,6 +189,16 @@ export function questionForm(opts) {
     return group;
   }
 
+  /** Shows the refusal: each field's lines beside it (the first focused when focus), the rest in the form's line. */
+  function showRefusal(focus) {
+    if (refusal === IMAGE_FAILED) {
+      formError.textContent = t('editor.notSavedImageFailed');
+    } else if (refusal) {
+      const rest = showFieldErrors(fields, refusal, localField, focus);
+      formError.textContent = rest.join(' ') || (Object.keys(errorsByField(refusal)).length ? '' : describe(refusal));
+    }
+  }
+
   function setSaving(on) {
     saving = on;
     form.querySelector('[data-testid=save-question]').disabled = on || Boolean(opts.disabled);
@@ -193,6 +208,7 @@ export function questionForm(opts) {
     event.preventDefault();
     if (saving) return;
     formError.textContent = '';
+    refusal = null;
     setSaving(true);
     try {
       // Sent now, the question would go without the picture being uploaded: its URL comes with the upload's answer.
@@ -202,15 +218,16 @@ export function questionForm(opts) {
         const failure = await upload;
         status.textContent = '';
         if (failure) {
-          formError.textContent = t('editor.notSavedImageFailed');
+          refusal = IMAGE_FAILED;
+          showRefusal(true);
           setSaving(false);
           return;
         }
       }
       await opts.onSave(draft);
     } catch (error) {
-      const rest = showFieldErrors(fields, error, localField);
-      formError.textContent = rest.join(' ') || (Object.keys(errorsByField(error)).length ? '' : describe(error));
+      refusal = error;
+      showRefusal(true);
       setSaving(false);
     }
   });
@@ -218,6 +235,12 @@ export function questionForm(opts) {
   render();
   // Drawn again in another language by its page, not built anew: a new form would forget a save under way and take a
   // second Save of the same new question.
-  form.redraw = () => render();
+  form.redraw = () => {
+    render();
+    // The lines its page added stay (the editor's "save or cancel first", translated with the page).
+    const added = [...formError.children];
+    showRefusal(false);
+    formError.append(...added);
+  };
   return form;
 }

@@ -291,6 +291,41 @@ class QuizEditorBrowserIT {
     }
 
     @Test
+    void aRefusedQuestionStillSaysWhyInTheLanguageChosenAfterIt() {
+        Api.Host host = Api.registerHost("Bilingual Host");
+        String quizId = draft(host, "Two languages", "First question?");
+        Person laptop = editorOf(host, quizId);
+        laptop.expectsProblem("status of 400");
+
+        laptop.byTestId("add-question").click();
+        laptop.byTestId("question-type").selectOption("single-choice");
+        laptop.byTestId("question-text").fill("Which one?");
+        for (int i = 0; i < 4; i++) {
+            laptop.byTestId("option-text-" + i).fill("Answer " + i);
+        }
+        laptop.byTestId("save-question").click();
+        assertThat(laptop.byTestId("options-error")).hasText("Mark exactly one answer as correct.");
+        editButton(laptop, "First question?").click();
+        assertThat(laptop.byTestId("question-unsaved")).containsText("Save or cancel this question first");
+
+        // The form is drawn again in Vietnamese: the refusal and the "save or cancel first" line are still there, in
+        // Vietnamese (they disappeared, or stayed in English), and the typed question with them.
+        laptop.byTestId("lang-switch").selectOption("vi");
+        assertThat(laptop.byTestId("save-question")).hasText("Lưu câu hỏi");
+        assertThat(laptop.byTestId("options-error")).hasText("Hãy đánh dấu đúng một đáp án là đáp án đúng.");
+        assertThat(laptop.byTestId("options-error")).isVisible();
+        assertThat(laptop.byTestId("question-unsaved")).hasText(
+                "Hãy lưu hoặc hủy câu hỏi này trước: những gì bạn đã thay đổi trong đó chưa được lưu.");
+        assertThat(laptop.byTestId("question-text")).hasValue("Which one?");
+
+        // Put right, the question saves and the refusal goes.
+        laptop.byTestId("option-correct-2").check();
+        laptop.byTestId("save-question").click();
+        assertThat(laptop.byTestId("question-row")).hasCount(2);
+        assertThat(questionTexts(host, quizId)).containsExactly("First question?", "Which one?");
+    }
+
+    @Test
     void anotherQuestionOpensOnlyOnceTheChangedOneIsSavedOrCancelled() {
         Api.Host host = Api.registerHost("Switching Host");
         String quizId = draft(host, "Switching", "First question?", "Second question?");
