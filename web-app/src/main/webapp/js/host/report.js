@@ -1,5 +1,6 @@
 // A finished game's report (/host/report.html?id=): podium, every player's line, each question's answers, and
-// the player table as a CSV file. Until scoring has finished the game the API answers 409: we say so and retry.
+// the player table as a CSV file. Until scoring has finished the game the API answers 409 (404 while it has not
+// heard of a game the quiz service knows): we say so and retry.
 import { initI18n, t, formatNumber, formatDate, onLanguageChange } from '../i18n.js';
 import { el, clear, param, shape, shapeName } from '../ui.js';
 import { api, ApiError } from '../api.js';
@@ -19,6 +20,9 @@ const RETRY_MS = 3000;
 const FAILED_RETRY_MS = 60_000;
 let report = null;
 let retryTimer = null;
+// Asks made for a game the quiz service knows and scoring has not heard of yet (its events on the way): each waits
+// twice as long as the one before, up to FAILED_RETRY_MS.
+let unheardAsks = 0;
 // A game of 10,000 players: the table grows on request (the CSV has every player), so the page stays quick.
 const PLAYERS_AT_ONCE = 100;
 let playersShown = PLAYERS_AT_ONCE;
@@ -39,10 +43,27 @@ async function load() {
       const failed = sentenceKey(error.problem.detail) === 'refusal.report.failed';
       notReady(error, failed);
       retryTimer = setTimeout(load, failed ? FAILED_RETRY_MS : RETRY_MS);
+    } else if (error instanceof ApiError && error.status === 404 && await hostsGame()) {
+      notReady(error, false);
+      retryTimer = setTimeout(load, Math.min(FAILED_RETRY_MS, RETRY_MS * 2 ** unheardAsks));
+      unheardAsks += 1;
     } else {
       clear(content).append(el('p', { class: 'form-error', role: 'alert', 'data-testid': 'report-error' },
         error instanceof ApiError && (error.status === 404 || error.status === 403) ? t('report.notFound') : describe(error)));
     }
+  }
+}
+
+/**
+ * Whether the quiz service knows this game as this host's: a 404 from scoring is then "not yet" (a game just made, its
+ * events still on the way to scoring), not "no such game".
+ */
+async function hostsGame() {
+  try {
+    await api('GET', `/quiz/api/games/${encodeURIComponent(gameId || '')}`, { token: token() });
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The host's lists: importing a quiz from a file into the library; the past games, page by page; a big game's report,
- * its players a hundred at a time.
+ * its players a hundred at a time, and the report page while there is none to show.
  */
 class QuizLibraryBrowserIT {
 
@@ -94,6 +94,55 @@ class QuizLibraryBrowserIT {
         assertThat(laptop.byTestId("report-more-players")).isHidden();
         assertThat(laptop.byTestId("report-players-shown")).isEmpty();
         laptop.seesAnAccessiblePage("a big game's report");
+    }
+
+    /**
+     * The report page while the report cannot be read: a game nobody knows is "no report" at once; a game scoring has
+     * not heard of yet (404 while its events are on the way) is asked again until the report comes; a completion given
+     * up on says an admin can retry it, and the host's "try again" brings the report once it is there. (What scoring
+     * answers in the two waiting cases is put in the page's way: the stack cannot be made to lag or fail on demand.)
+     */
+    @Test
+    void theReportPageWaitsForAGameScoringHasNotHeardOfAndExplainsAFailedCompletion() {
+        Api.Host host = Api.registerHost("Patient Host");
+        Api.Game game = Api.newGame(host, Api.publishedQuiz(host, "Waiting", Api.singleChoice("Capital of France?", 20, "Paris", "Lyon")));
+        Api.post("/quiz/api/games/players", Api.JSON.createObjectNode().put("pin", game.pin()).put("nickname", "Ada")
+                .toString(), null).expect(201, "Ada joining");
+        Api.control(host, game, "start");
+        Api.control(host, game, "end");
+        Person laptop = browsers.onLaptop("host");
+        laptop.expectsProblem("status of 404");
+        laptop.expectsProblem("status of 409");
+        signedIn(laptop, host);
+        java.util.Queue<String> scoringAnswers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        laptop.page().route("**/scoring/api/games/*/report", route -> {
+            String detail = scoringAnswers.poll();
+            if (detail == null) {
+                route.resume();
+            } else {
+                int status = detail.startsWith("No game") ? 404 : 409;
+                route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(status)
+                        .setContentType("application/problem+json").setBody(Api.JSON.createObjectNode()
+                                .put("type", "about:blank").put("title", status == 404 ? "Game not found" : "Report not ready")
+                                .put("status", status).put("detail", detail).toString()));
+            }
+        });
+
+        laptop.open("/host/report.html?id=" + java.util.UUID.randomUUID());
+        assertThat(laptop.byTestId("report-error")).hasText("There is no report for this game, or the game is not yours.");
+
+        scoringAnswers.add("No game " + game.id() + " is known to scoring.");
+        laptop.open("/host/report.html?id=" + game.id());
+        assertThat(laptop.byTestId("report-pending")).containsText("The report is being prepared.");
+        assertThat(laptop.byTestId("report-player-row")).hasCount(1);
+
+        scoringAnswers.add("The game's scores could not be completed; an admin can retry the completion.");
+        laptop.open("/host/report.html?id=" + game.id());
+        assertThat(laptop.byTestId("report-failed")).hasText("This game's final scores could not be completed yet. The report "
+                + "appears here once they are; an administrator can retry the completion.");
+        laptop.screenshot("a report whose completion failed");
+        laptop.byTestId("report-retry").click();
+        assertThat(laptop.byTestId("report-player-row")).hasCount(1);
     }
 
     /** The quiz as its export gives it: the document the import takes. */
