@@ -500,6 +500,37 @@ public class ScoringIT {
         assertThat(Platform.get("/scoring/api/admin/dead-letters/no-such-topic/0/0", admin).status()).isEqualTo(404);
         assertThat(Platform.sendJson("POST", "/scoring/api/admin/dead-letters/answer-events.scoring-app.dlq/0/-1/replay", "", admin)
                 .status()).isEqualTo(400);
+
+        // Page by page: each page's next lists the records parked before it, every record once, to the oldest.
+        List<String> listed = addresses(Platform.get("/scoring/api/admin/dead-letters?limit=1000", admin).json());
+        assertThat(listed).hasSizeGreaterThanOrEqualTo(2);
+        int limit = Math.max(1, listed.size() / 4);
+        List<String> paged = new ArrayList<>();
+        String next = null;
+        int pages = 0;
+        do {
+            Platform.Reply page = Platform.get("/scoring/api/admin/dead-letters?limit=" + limit
+                    + (next == null ? "" : "&before=" + next), admin);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            paged.addAll(addresses(page.json()));
+            next = page.json().path("next").asText(null);
+            assertThat(page.json().get("truncated").asBoolean()).isEqualTo(next != null);
+            pages++;
+        } while (next != null && pages <= listed.size());
+        assertThat(pages).isGreaterThan(1);
+        assertThat(paged).doesNotHaveDuplicates().containsAll(listed);
+        Platform.Reply altered = Platform.get("/scoring/api/admin/dead-letters?before=page-2", admin);
+        assertThat(altered.status()).isEqualTo(400);
+        assertThat(altered.json().get("errors").get(0).get("field").asText()).isEqualTo("before");
+    }
+
+    /** The parked records of a listing page, each as topic/partition@offset. */
+    private static List<String> addresses(JsonNode page) {
+        List<String> addresses = new ArrayList<>();
+        for (JsonNode e : page.get("entries")) {
+            addresses.add(e.get("dlqTopic").asText() + "/" + e.get("partition").asInt() + "@" + e.get("offset").asLong());
+        }
+        return addresses;
     }
 
     /**

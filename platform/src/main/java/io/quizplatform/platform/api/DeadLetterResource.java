@@ -1,5 +1,6 @@
 package io.quizplatform.platform.api;
 
+import io.quizplatform.platform.messaging.DeadLetterCursor;
 import io.quizplatform.platform.messaging.DeadLetterDetail;
 import io.quizplatform.platform.messaging.DeadLetterList;
 import io.quizplatform.platform.messaging.DeadLetterListing;
@@ -48,16 +49,19 @@ public class DeadLetterResource {
     @GET
     @Operation(summary = "List parked (dead-lettered) records of this service",
             description = "The newest records of every dead-letter topic of this service, newest first, each with where it "
-                    + "came from, its event id and type (if it is an event), why it was parked and its latest replay.")
+                    + "came from, its event id and type (if it is an event), why it was parked and its latest replay. "
+                    + "A page that leaves older records out gives next: ?before=next lists them, page by page.")
     @APIResponse(responseCode = "200", description = "Parked records",
             content = @Content(schema = @Schema(implementation = DeadLetterList.class)))
-    @APIResponse(responseCode = "400", description = "limit out of range",
+    @APIResponse(responseCode = "400", description = "limit out of range, or before not the next of an earlier page",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Kafka unreachable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeadLetterList list(@Parameter(description = "at most this many records, 1 to 1000 (default 500)")
-                               @QueryParam("limit") String limit) {
-        return deadLetters.list(limit(limit));
+                               @QueryParam("limit") String limit,
+                               @Parameter(description = "the next of an earlier page: the records parked before that page's")
+                               @QueryParam("before") String before) {
+        return deadLetters.list(limit(limit), before(before));
     }
 
     @GET
@@ -129,6 +133,18 @@ public class DeadLetterResource {
             throw invalid("limit", "integer", "must be 1 to " + DeadLetterListing.MAX_LIMIT + ", got " + value.strip());
         }
         return (int) limit;
+    }
+
+    /** The cursor of the page to list; null for the first page. */
+    static DeadLetterCursor before(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return DeadLetterCursor.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid("before", "cursor", e.getMessage());
+        }
     }
 
     static int partition(String value) {

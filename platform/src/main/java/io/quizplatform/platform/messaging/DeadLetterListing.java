@@ -1,14 +1,23 @@
 package io.quizplatform.platform.messaging;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
- * How the listing of parked records is bounded and ordered: newest first, at most {@code limit} entries. Within a
- * partition records are parked in offset order, so the newest {@code limit} of all partitions together are among the
- * last {@code limit} offsets of each partition: those are all the listing reads.
+ * How the listing of parked records is bounded and ordered: newest first, at most {@code limit} entries a page.
+ * Within a partition records are parked in offset order, so the newest {@code limit} of all partitions together are
+ * among the last {@code limit} offsets of each partition (below the page's cursor): those are all a page reads. The
+ * page takes each partition's records from its highest offset down (a merge of the partitions, newest head first), so
+ * what it leaves of a partition is all below one offset, where the next page starts: no record is skipped even if
+ * two instances' clocks disagree on when they parked.
  */
 public final class DeadLetterListing {
 
@@ -22,16 +31,57 @@ public final class DeadLetterListing {
             .thenComparingInt(DeadLetterEntry::partition)
             .thenComparing(Comparator.comparingLong(DeadLetterEntry::offset).reversed());
 
+    /** What a page read of one partition: its records from {@code beginning} (the oldest kept) below {@code upTo}. */
+    record PartitionRead(String topic, int partition, long beginning, long upTo) {
+    }
+
+    /** A page: its entries, newest first, and where the next starts (null when nothing is left). */
+    record Page(List<DeadLetterEntry> entries, DeadLetterCursor next) {
+    }
+
     private DeadLetterListing() {
     }
 
-    /** Where reading a partition starts so that its last {@code limit} records, and no more, are read. */
-    static long firstOffsetToRead(long beginning, long end, int limit) {
-        return Math.max(beginning, end - limit);
+    /** Where reading a partition starts so that its last {@code limit} records below {@code upTo}, and no more, are read. */
+    static long firstOffsetToRead(long beginning, long upTo, int limit) {
+        return Math.max(beginning, upTo - limit);
     }
 
     /** The {@code limit} newest entries, newest first. */
     static List<DeadLetterEntry> newest(Collection<DeadLetterEntry> entries, int limit) {
-        return entries.stream().sorted(NEWEST_FIRST).limit(limit).toList();
+        return page(entries, List.of(), limit).entries();
+    }
+
+    /** The page of the {@code limit} newest entries, and the cursor past them over the partitions {@code reads}. */
+    static Page page(Collection<DeadLetterEntry> entries, Collection<PartitionRead> reads, int limit) {
+        Map<String, Deque<DeadLetterEntry>> byPartition = new HashMap<>();
+        entries.stream().sorted(Comparator.comparingLong(DeadLetterEntry::offset).reversed())
+                .forEach(e -> byPartition.computeIfAbsent(key(e.dlqTopic(), e.partition()), k -> new ArrayDeque<>()).add(e));
+        PriorityQueue<Deque<DeadLetterEntry>> heads = new PriorityQueue<>(Comparator.comparing(Deque::peekFirst, NEWEST_FIRST));
+        heads.addAll(byPartition.values());
+        List<DeadLetterEntry> page = new ArrayList<>();
+        Map<String, Long> lowestTaken = new HashMap<>();
+        while (page.size() < limit && !heads.isEmpty()) {
+            Deque<DeadLetterEntry> partition = heads.poll();
+            DeadLetterEntry taken = partition.pollFirst();
+            page.add(taken);
+            lowestTaken.put(key(taken.dlqTopic(), taken.partition()), taken.offset());
+            if (!partition.isEmpty()) {
+                heads.add(partition);
+            }
+        }
+        Map<String, Long> next = new HashMap<>();
+        for (PartitionRead read : reads) {
+            String key = key(read.topic(), read.partition());
+            long below = lowestTaken.getOrDefault(key, read.upTo());
+            if (below > read.beginning()) {
+                next.put(key, below);
+            }
+        }
+        return new Page(List.copyOf(page), next.isEmpty() ? null : DeadLetterCursor.of(next));
+    }
+
+    private static String key(String topic, int partition) {
+        return topic + ":" + partition;
     }
 }

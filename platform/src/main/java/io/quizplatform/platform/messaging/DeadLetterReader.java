@@ -36,13 +36,17 @@ final class DeadLetterReader {
         this.callTimeout = callTimeout;
     }
 
+    /** How many records the topics hold (a topic that does not exist holds none), and what was read of each partition. */
+    record Listed(long total, List<DeadLetterListing.PartitionRead> reads) {
+    }
+
     /**
-     * Hands the last {@code limit} records of every partition of these topics to {@code sink} (the newest
-     * {@code limit} records of all of them are among those, see {@link DeadLetterListing}).
-     *
-     * @return how many records the topics hold (a topic that does not exist holds none)
+     * Hands the last {@code limit} records of every partition of these topics to {@code sink}, below the cursor's
+     * offset for each partition it names (none of a partition it does not name; all up to the end without a cursor):
+     * the newest {@code limit} records of all of them are among those, see {@link DeadLetterListing}.
      */
-    long newest(List<String> topics, int limit, java.util.function.Consumer<ConsumerRecord<String, String>> sink) {
+    Listed newest(List<String> topics, int limit, DeadLetterCursor cursor,
+                  java.util.function.Consumer<ConsumerRecord<String, String>> sink) {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
             for (PartitionInfo info : partitionsOf(topic)) {
@@ -50,23 +54,29 @@ final class DeadLetterReader {
             }
         }
         if (partitions.isEmpty()) {
-            return 0;
+            return new Listed(0, List.of());
         }
         Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, callTimeout);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, callTimeout);
         long total = 0;
         Map<TopicPartition, Long> from = new HashMap<>();
+        Map<TopicPartition, Long> until = new HashMap<>();
+        List<DeadLetterListing.PartitionRead> reads = new ArrayList<>();
         for (TopicPartition partition : partitions) {
             long first = beginning.getOrDefault(partition, 0L);
             long last = end.getOrDefault(partition, 0L);
             total += Math.max(0, last - first);
-            long start = DeadLetterListing.firstOffsetToRead(first, last, limit);
-            if (start < last) {
+            long upTo = cursor == null ? last
+                    : Math.min(last, cursor.bound(partition.topic(), partition.partition()).orElse(first));
+            reads.add(new DeadLetterListing.PartitionRead(partition.topic(), partition.partition(), first, upTo));
+            long start = DeadLetterListing.firstOffsetToRead(first, upTo, limit);
+            if (start < upTo) {
                 from.put(partition, start);
+                until.put(partition, upTo);
             }
         }
-        read(from, end, sink);
-        return total;
+        read(from, until, sink);
+        return new Listed(total, reads);
     }
 
     /** The record at that address; 404 when the topic, the partition or the offset is not there (any more). */

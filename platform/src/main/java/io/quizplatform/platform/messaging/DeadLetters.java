@@ -3,6 +3,7 @@ package io.quizplatform.platform.messaging;
 import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.Failures;
 import io.quizplatform.platform.ServiceSettings;
+import io.quizplatform.platform.api.Problem;
 import io.quizplatform.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,21 +66,31 @@ public class DeadLetters {
         return DeadLetterTopics.of(settings.serviceName(), consumers.subscribedTopics());
     }
 
-    /** The newest {@code limit} parked records of all this service's dead-letter topics, newest first. */
-    public DeadLetterList list(int limit) {
+    /**
+     * The newest {@code limit} parked records of all this service's dead-letter topics, newest first, older than the
+     * cursor's (the {@code next} of an earlier page) when one is given.
+     */
+    public DeadLetterList list(int limit, DeadLetterCursor before) {
         List<String> names = topics().names();
+        if (before != null && !names.containsAll(before.topics())) {
+            // A next of another service's listing (each has its own dead-letter topics).
+            String message = "must be the next of an earlier listing of " + settings.serviceName() + ", unchanged";
+            throw new ProblemException(400, "Invalid request", "before: " + message,
+                    List.of(new Problem.FieldError("before", "cursor", message)));
+        }
         List<DeadLetterEntry> entries = new ArrayList<>();
-        long total = 0;
+        DeadLetterReader.Listed listed = new DeadLetterReader.Listed(0, List.of());
         if (!names.isEmpty()) {
             Map<DeadLetterReplays.Address, DeadLetterReplay> replayed = replays.of(names);
-            total = withReader(reader -> reader.newest(names, limit, record -> {
+            listed = withReader(reader -> reader.newest(names, limit, before, record -> {
                 // Turned into an entry at once: the values (possibly large) are not kept.
                 ParkedRecord parked = ParkedRecord.of(record);
                 entries.add(parked.toEntry(replayed.get(new DeadLetterReplays.Address(parked.dlqTopic(), parked.partition(), parked.offset()))));
             }));
         }
-        List<DeadLetterEntry> newest = DeadLetterListing.newest(entries, limit);
-        return new DeadLetterList(settings.serviceName(), names, total, limit, total > newest.size(), newest);
+        DeadLetterListing.Page page = DeadLetterListing.page(entries, listed.reads(), limit);
+        String next = page.next() == null ? null : page.next().text();
+        return new DeadLetterList(settings.serviceName(), names, listed.total(), limit, next != null, next, page.entries());
     }
 
     /** One parked record with its value; 404 when this service has no such dead-letter topic or record. */

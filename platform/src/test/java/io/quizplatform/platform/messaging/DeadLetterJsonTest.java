@@ -24,7 +24,7 @@ class DeadLetterJsonTest {
                 4711L, ID, "answer.submitted", "IllegalStateException: no such game", PARKED, true, null, failed, false);
 
         String json = JSONB.toJson(new DeadLetterList("scoring-app", List.of("answer-events.scoring-app.dlq"), 1, 500,
-                false, List.of(entry)));
+                false, null, List.of(entry)));
 
         assertThat(json).isEqualTo("{\"dlqTopics\":[\"answer-events.scoring-app.dlq\"],\"entries\":[{"
                 + "\"dlqTopic\":\"answer-events.scoring-app.dlq\",\"error\":\"IllegalStateException: no such game\","

@@ -62,4 +62,76 @@ class DeadLetterListingTest {
         assertThat(DeadLetterListing.newest(List.of(unknown, p1o0, p0o1, otherTopic, p0o2), 10))
                 .containsExactly(otherTopic, p0o2, p0o1, p1o0, unknown);
     }
+
+    /** Pages of {@code limit} through the partitions read, each page's next feeding the following, until none is left. */
+    private static List<DeadLetterEntry> allPages(List<DeadLetterEntry> parked, List<DeadLetterListing.PartitionRead> partitions,
+                                                  int limit) {
+        List<DeadLetterEntry> listed = new ArrayList<>();
+        DeadLetterCursor cursor = null;
+        do {
+            // What the reader hands over for this page: below the cursor (or the end) of each partition, its last limit.
+            List<DeadLetterListing.PartitionRead> reads = new ArrayList<>();
+            List<DeadLetterEntry> read = new ArrayList<>();
+            for (DeadLetterListing.PartitionRead p : partitions) {
+                long upTo = cursor == null ? p.upTo() : cursor.bound(p.topic(), p.partition()).orElse(p.beginning());
+                reads.add(new DeadLetterListing.PartitionRead(p.topic(), p.partition(), p.beginning(), upTo));
+                long from = DeadLetterListing.firstOffsetToRead(p.beginning(), upTo, limit);
+                parked.stream().filter(e -> e.dlqTopic().equals(p.topic()) && e.partition() == p.partition()
+                        && e.offset() >= from && e.offset() < upTo).forEach(read::add);
+            }
+            DeadLetterListing.Page page = DeadLetterListing.page(read, reads, limit);
+            assertThat(page.entries().size()).isLessThanOrEqualTo(limit);
+            listed.addAll(page.entries());
+            // Through its text, as a client hands it back.
+            cursor = page.next() == null ? null : DeadLetterCursor.parse(page.next().text());
+            assertThat(listed.size()).as("pages end").isLessThanOrEqualTo(parked.size());
+        } while (cursor != null);
+        return listed;
+    }
+
+    @Test
+    void pagesListEveryParkedRecordOnceNewestFirst() {
+        Instant t = Instant.parse("2026-11-25T10:00:00Z");
+        List<DeadLetterEntry> parked = new ArrayList<>();
+        // Two topics, three partitions; partition 1 of quiz-events begins at 40 (older records expired).
+        for (int i = 0; i < 30; i++) {
+            parked.add(entry("answer-events.scoring-app.dlq", 0, i, t.plusSeconds(3L * i)));
+        }
+        for (int i = 40; i < 57; i++) {
+            parked.add(entry("quiz-events.scoring-app.dlq", 1, i, t.plusSeconds(5L * (i - 40) + 1)));
+        }
+        for (int i = 0; i < 8; i++) {
+            parked.add(entry("quiz-events.scoring-app.dlq", 0, i, t.plusSeconds(11L * i + 2)));
+        }
+        List<DeadLetterListing.PartitionRead> partitions = List.of(
+                new DeadLetterListing.PartitionRead("answer-events.scoring-app.dlq", 0, 0, 30),
+                new DeadLetterListing.PartitionRead("quiz-events.scoring-app.dlq", 0, 0, 8),
+                new DeadLetterListing.PartitionRead("quiz-events.scoring-app.dlq", 1, 40, 57),
+                new DeadLetterListing.PartitionRead("user-events.scoring-app.dlq", 0, 0, 0));
+
+        for (int limit : new int[]{1, 4, 7, 55, 1000}) {
+            assertThat(allPages(parked, partitions, limit)).as("pages of " + limit)
+                    .containsExactlyElementsOf(DeadLetterListing.newest(parked, 1000))
+                    .isSortedAccordingTo(DeadLetterListing.NEWEST_FIRST);
+        }
+        DeadLetterListing.Page all = DeadLetterListing.page(parked, partitions, 1000);
+        assertThat(all.next()).as("nothing left").isNull();
+    }
+
+    @Test
+    void aPartitionWhoseClockRanBehindIsNotSkipped() {
+        Instant t = Instant.parse("2026-11-25T10:00:00Z");
+        // Offset 3 was parked by an instance whose clock was a minute behind: it still comes before offset 2 goes.
+        List<DeadLetterEntry> parked = List.of(
+                entry("a.dlq", 0, 0, t), entry("a.dlq", 0, 1, t.plusSeconds(10)), entry("a.dlq", 0, 2, t.plusSeconds(20)),
+                entry("a.dlq", 0, 3, t.minusSeconds(40)), entry("b.dlq", 0, 0, t.plusSeconds(15)));
+        List<DeadLetterListing.PartitionRead> partitions = List.of(
+                new DeadLetterListing.PartitionRead("a.dlq", 0, 0, 4), new DeadLetterListing.PartitionRead("b.dlq", 0, 0, 1));
+
+        for (int limit : new int[]{1, 2, 3}) {
+            assertThat(allPages(parked, partitions, limit)).as("pages of " + limit).hasSize(5).doesNotHaveDuplicates()
+                    .extracting(e -> e.dlqTopic() + "@" + e.offset())
+                    .containsExactly("b.dlq@0", "a.dlq@3", "a.dlq@2", "a.dlq@1", "a.dlq@0");
+        }
+    }
 }

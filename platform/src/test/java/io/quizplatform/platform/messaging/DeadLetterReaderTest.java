@@ -79,11 +79,32 @@ class DeadLetterReaderTest {
         // user-events' dead-letter topic is empty
 
         List<String> seen = new ArrayList<>();
-        long total = reader().newest(List.of(QUIZ_DLQ, USER_DLQ), 3, r -> seen.add(r.topic() + "/" + r.partition() + "@" + r.offset()));
+        DeadLetterReader.Listed listed = reader().newest(List.of(QUIZ_DLQ, USER_DLQ), 3, null,
+                r -> seen.add(r.topic() + "/" + r.partition() + "@" + r.offset()));
 
-        assertThat(total).isEqualTo(7);
+        assertThat(listed.total()).isEqualTo(7);
         assertThat(seen).containsExactlyInAnyOrder(QUIZ_DLQ + "/0@2", QUIZ_DLQ + "/0@3", QUIZ_DLQ + "/0@4",
                 QUIZ_DLQ + "/1@100", QUIZ_DLQ + "/1@101");
+        assertThat(listed.reads()).containsExactlyInAnyOrder(new DeadLetterListing.PartitionRead(QUIZ_DLQ, 0, 0, 5),
+                new DeadLetterListing.PartitionRead(QUIZ_DLQ, 1, 100, 102), new DeadLetterListing.PartitionRead(USER_DLQ, 0, 0, 0));
+    }
+
+    @Test
+    void aCursorReadsBelowItsOffsetsAndNothingOfAPartitionItDoesNotName() {
+        topic(QUIZ_DLQ, 2);
+        topic(USER_DLQ, 1);
+        records(QUIZ_DLQ, 0, 0, 5);
+        records(QUIZ_DLQ, 1, 100, 102);
+        records(USER_DLQ, 0, 0, 4); // parked after the first page: its cursor does not name the partition
+        DeadLetterCursor cursor = DeadLetterCursor.of(Map.of(QUIZ_DLQ + ":0", 3L, QUIZ_DLQ + ":1", 101L));
+
+        List<String> seen = new ArrayList<>();
+        DeadLetterReader.Listed listed = reader().newest(List.of(QUIZ_DLQ, USER_DLQ), 2, cursor,
+                r -> seen.add(r.topic() + "/" + r.partition() + "@" + r.offset()));
+
+        assertThat(seen).containsExactlyInAnyOrder(QUIZ_DLQ + "/0@1", QUIZ_DLQ + "/0@2", QUIZ_DLQ + "/1@100");
+        assertThat(listed.total()).as("what the topics hold, whatever the page").isEqualTo(11);
+        assertThat(listed.reads()).contains(new DeadLetterListing.PartitionRead(USER_DLQ, 0, 0, 0));
     }
 
     @Test
@@ -95,14 +116,14 @@ class DeadLetterReaderTest {
         log.add(new ConsumerRecord<>(QUIZ_DLQ, 0, 2, "late", "late"));
 
         List<Long> seen = new ArrayList<>();
-        assertThat(reader.newest(List.of(QUIZ_DLQ), 500, r -> seen.add(r.offset()))).isEqualTo(2);
+        assertThat(reader.newest(List.of(QUIZ_DLQ), 500, null, r -> seen.add(r.offset())).total()).isEqualTo(2);
         assertThat(seen).containsExactly(0L, 1L);
     }
 
     @Test
     void aTopicThatDoesNotExistHoldsNothing() {
         List<Long> seen = new ArrayList<>();
-        assertThat(reader().newest(List.of(QUIZ_DLQ), 500, r -> seen.add(r.offset()))).isZero();
+        assertThat(reader().newest(List.of(QUIZ_DLQ), 500, null, r -> seen.add(r.offset())).total()).isZero();
         assertThat(seen).isEmpty();
     }
 
@@ -165,7 +186,7 @@ class DeadLetterReaderTest {
         DeadLetterReader reader = reader(Duration.ofMillis(300));
 
         ProblemException e = catchThrowableOfType(ProblemException.class,
-                () -> reader.newest(List.of(QUIZ_DLQ), 500, r -> { }));
+                () -> reader.newest(List.of(QUIZ_DLQ), 500, null, r -> { }));
 
         assertThat(e.toProblem().status()).isEqualTo(503);
     }
