@@ -73,8 +73,8 @@ public class AnswersAcrossKafkaOutageIT {
     void anAnswerStillWaitingForTheBrokerAtTheCloseIsDecidedAheadOfIt() {
         Optional<String> played = answerInTheLastSecondsWithoutKafka();
         if (played.isEmpty()) {
-            // The server took the answer only after the close (a loaded machine), so it was refused on the spot and
-            // the scenario did not happen: once more, on a new game.
+            // The server took the answer only after the close, or Kafka's stop outlasted the question (a loaded
+            // machine), so the scenario did not happen: once more, on a new game.
             brokerIsBack();
             played = answerInTheLastSecondsWithoutKafka();
         }
@@ -126,7 +126,10 @@ public class AnswersAcrossKafkaOutageIT {
                 .isEqualTo(2);
     }
 
-    /** The game's id once Ada's answer was received and decided; empty if it came too late to be received. */
+    /**
+     * The game's id once Ada's answer was received and decided; empty if it came too late to be received, or Kafka's
+     * stop left no time before the close to send it.
+     */
     private Optional<String> answerInTheLastSecondsWithoutKafka() {
         Game game = Game.open("Close during outage", 15, false);
         try (SocketClient hostSocket = SocketClient.host(game.id, game.host);
@@ -139,7 +142,9 @@ public class AnswersAcrossKafkaOutageIT {
             Platform.control("POST", "/kafka/stop");
             // Within the last 1.5 s (the broker's wait), with time for the server to take the answer before the close.
             long untilLastSeconds = Duration.between(Instant.now(), closesAt.minusMillis(1300)).toMillis();
-            assertThat(untilLastSeconds).as("Kafka stopped with time to spare").isPositive();
+            if (untilLastSeconds <= 0) {
+                return Optional.empty(); // Kafka took the question's time to stop (a loaded machine): played again
+            }
             Platform.sleep(untilLastSeconds);
             ada.send(AnswersIT.answer(0, firstOption(open)));
             // "received" comes after the close (pushed meanwhile, which this wait passes over).

@@ -94,7 +94,6 @@ public class AnswersIT {
 
             hostSocket.send("{\"type\":\"start\"}");
             JsonNode open = adaSocket.awaitPhase("open");
-            Instant opened = Instant.now();
             String paris = optionId(open, "Paris");
             String lyon = optionId(open, "Lyon");
 
@@ -143,7 +142,6 @@ public class AnswersIT {
             cySocket.awaitType("answer-received");
             JsonNode closed = adaSocket.awaitPhase("closed");
             assertThat(closed.get("closeReason").asText()).isEqualTo("all-answered");
-            assertThat(Duration.between(opened, Instant.now())).as("closed long before the 20 s limit").isLessThan(Duration.ofSeconds(12));
 
             JsonNode results = adaSocket.awaitType("results");
             assertThat(results.get("answered").asInt()).isEqualTo(3);

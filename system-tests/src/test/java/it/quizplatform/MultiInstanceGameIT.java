@@ -40,7 +40,8 @@ public class MultiInstanceGameIT {
         assertThat(scrape.body()).as("the second instance's metrics").contains("quiz_sockets_open");
         host = Platform.registerAndLogin(Platform.uniqueEmail("multi"), "Multi Host");
         quizId = QuizAuthoringIT.published(host, "Two Instances",
-                QuizAuthoringIT.timed(SINGLE, 5), QuizAuthoringIT.POLL);
+                // 20 s: both answers cross Kafka and both instances before it closes early, however slow the machine.
+                QuizAuthoringIT.timed(SINGLE, 20), QuizAuthoringIT.POLL);
     }
 
     @AfterAll

@@ -147,7 +147,7 @@ public class ScoringIT {
             ada.awaitPhase("ended");
 
             // The score computed here, from answer-app's decisions alone.
-            expected = Expected.of(awaitAnswers(gameId, 9), new int[]{1000, 2000, 0, 1000}, new int[]{20, 30, 15, 30},
+            expected = Expected.of(awaitAnswers(gameId, 10), new int[]{1000, 2000, 0, 1000}, new int[]{20, 30, 15, 30},
                     nicknameOf.keySet());
 
             Map<String, SocketClient> sockets = Map.of("Ada", ada, "Bob", bob, "Cy", cy);
@@ -517,6 +517,7 @@ public class ScoringIT {
             assertThat(page.json().get("truncated").asBoolean()).isEqualTo(next != null);
             pages++;
         } while (next != null && pages <= listed.size());
+        assertThat(next).as("the pages end").isNull();
         assertThat(pages).isGreaterThan(1);
         assertThat(paged).doesNotHaveDuplicates().containsAll(listed);
         Platform.Reply altered = Platform.get("/scoring/api/admin/dead-letters?before=page-2", admin);
@@ -556,14 +557,13 @@ public class ScoringIT {
             publish("answer-events", poisoned, submitted(poisonId, UUID.randomUUID().toString(), poisoned, poisonedPlayer, 0,
                     true, 0, 1));
             Platform.sleep(1500); // its first attempts have failed; its partition now waits between rounds
-            Instant sent = Instant.now();
             publish("answer-events", other, submitted(UUID.randomUUID().toString(), UUID.randomUUID().toString(), other,
                     otherPlayer, 0, true, 0, 1));
             awaitTotal(other, otherPlayer, 1000);
-            Duration scoredAfter = Duration.between(sent, Instant.now());
 
+            // Scored while the poison is still being retried: the other game's answer did not wait for its rounds (a
+            // time bound would say the same less surely on a busy machine).
             assertThat(deadLetter(poisonId)).as("the poison is still being retried, not parked yet").isEmpty();
-            assertThat(scoredAfter).as("the other game's answer did not wait for the poison's retries").isLessThan(Duration.ofSeconds(3));
             Platform.await("the poison parked after its rounds", Duration.ofSeconds(60), () -> deadLetter(poisonId));
         } finally {
             execute("ALTER TABLE scored_answers DROP CONSTRAINT IF EXISTS " + constraint);

@@ -45,11 +45,25 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
     static final double TIMEOUT_MS = 10_000;
     static final String ENGLISH = "en-US";
 
+    /** How long an assertion waits for what it expects (Playwright's default for the class's tests). */
+    private final double assertionTimeoutMs;
     private Playwright playwright;
     private Browser browser;
     private Screens screens;
     private final List<Person> people = new ArrayList<>();
     private final List<OwnAddress> addresses = new ArrayList<>();
+
+    public Browsers() {
+        this(TIMEOUT_MS);
+    }
+
+    /**
+     * For a class whose assertions wait on more than one service (a podium waits for scoring's completion): a
+     * longer wait set here, since this extension's beforeAll sets it for the class after any static initialiser.
+     */
+    public Browsers(double assertionTimeoutMs) {
+        this.assertionTimeoutMs = assertionTimeoutMs;
+    }
 
     /** Where the platform under test is served, e.g. {@code http://localhost:29080} (system property it.base.url). */
     public static String baseUrl() {
@@ -145,7 +159,7 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
                 .setExecutablePath(chromium)
                 .setHeadless(true)
                 .setArgs(CHROMIUM_ARGS));
-        PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
+        PlaywrightAssertions.setDefaultAssertionTimeout(assertionTimeoutMs);
         System.out.println("[browser-tests] " + context.getDisplayName() + ": Chromium " + browser.version()
                 + " (" + chromium + "), platform at " + baseUrl());
     }

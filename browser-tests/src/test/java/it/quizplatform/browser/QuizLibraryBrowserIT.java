@@ -16,8 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class QuizLibraryBrowserIT {
 
+    // A report waits for scoring's completion of the game (through Kafka), asked again every 3 s by its page.
     @RegisterExtension
-    static final Browsers browsers = new Browsers();
+    static final Browsers browsers = new Browsers(30_000);
 
     @Test
     void aRefusedImportIsTriedAgainWithTheCorrectedFile() {

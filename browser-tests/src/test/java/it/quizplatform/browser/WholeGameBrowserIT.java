@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.FilePayload;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -30,12 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class WholeGameBrowserIT {
 
-    static {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-    }
-
     @RegisterExtension
-    static final Browsers browsers = new Browsers();
+    static final Browsers browsers = new Browsers(20_000);
 
     @Test
     void aHostWritesAQuizAndRunsAGameThatThreePlayersPlayToThePodium() throws IOException {
