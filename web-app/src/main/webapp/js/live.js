@@ -278,7 +278,8 @@ export class GameConnection {
    * shown: the link is fine) and its welcome brings the game. A command until then is refused by send() as ever.
    */
   renew() {
-    if (this.stopped) return;
+    // Nothing to renew without a socket: one let go for good (1008) stays so, a reconnection due says hello anew.
+    if (this.stopped || !this.socket) return;
     this.letGo(4001, 'renewed');
     this.connect();
   }

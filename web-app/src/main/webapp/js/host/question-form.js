@@ -83,9 +83,11 @@ export function questionForm(opts) {
   let fields = {};
   // While a save is under way; the form may be drawn again meanwhile, and its Save must stay off.
   let saving = false;
-  // Why the last save was not made (an ApiError, or IMAGE_FAILED), shown again when the form is drawn in another
-  // language: the field lines are drawn anew with the fields, and the form's line would stay in the old language.
+  // Why the last save was not made (an ApiError, or IMAGE_FAILED) and of which draft, shown again when the form is
+  // drawn in another language while the draft is still that one: the field lines are drawn anew with the fields, and
+  // the form's line would stay in the old language. A draft changed since is not described by it any more.
   let refusal = null;
+  let refused = null;
 
   function render(focusId) {
     fields = {};
@@ -189,9 +191,18 @@ export function questionForm(opts) {
     return group;
   }
 
+  function refuse(why) {
+    refusal = why;
+    refused = JSON.stringify(payload(draft));
+    showRefusal(true);
+  }
+
   /** Shows the refusal: each field's lines beside it (the first focused when focus), the rest in the form's line. */
   function showRefusal(focus) {
-    if (refusal === IMAGE_FAILED) {
+    if (refusal && refused !== JSON.stringify(payload(draft))) {
+      refusal = null;
+      formError.textContent = '';
+    } else if (refusal === IMAGE_FAILED) {
       formError.textContent = t('editor.notSavedImageFailed');
     } else if (refusal) {
       const rest = showFieldErrors(fields, refusal, localField, focus);
@@ -218,16 +229,14 @@ export function questionForm(opts) {
         const failure = await upload;
         status.textContent = '';
         if (failure) {
-          refusal = IMAGE_FAILED;
-          showRefusal(true);
+          refuse(IMAGE_FAILED);
           setSaving(false);
           return;
         }
       }
       await opts.onSave(draft);
     } catch (error) {
-      refusal = error;
-      showRefusal(true);
+      refuse(error);
       setSaving(false);
     }
   });

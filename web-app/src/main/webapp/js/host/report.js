@@ -36,10 +36,12 @@ async function load() {
   try {
     const { data } = await api('GET', `${base}/report`, { token: token() });
     report = data;
+    unheardAsks = 0;
     render();
   } catch (error) {
     report = null;
     if (error instanceof ApiError && error.status === 409) {
+      unheardAsks = 0;
       const failed = sentenceKey(error.problem.detail) === 'refusal.report.failed';
       notReady(error, failed);
       retryTimer = setTimeout(load, failed ? FAILED_RETRY_MS : RETRY_MS);
@@ -72,7 +74,13 @@ function notReady(error, failed) {
   clear(content).append(el('div', { class: 'notice', role: 'status', 'data-testid': 'report-pending' },
     el('p', { i18n: failed ? 'report.failed' : 'report.pending', 'data-testid': failed ? 'report-failed' : null }),
     why ? el('p', { class: 'muted small', 'data-testid': 'report-pending-reason' }, why) : null,
-    el('button', { type: 'button', 'data-testid': 'report-retry', i18n: 'report.retry', onclick: load })));
+    el('button', { type: 'button', 'data-testid': 'report-retry', i18n: 'report.retry', onclick: askNow })));
+}
+
+/** The host's "try again": asked now, and a later wait starts short again. */
+function askNow() {
+  unheardAsks = 0;
+  load();
 }
 
 // The CSV needs the token, so it is fetched and saved from a Blob; the link works by keyboard like any other.

@@ -168,9 +168,8 @@ class HostSessionBrowserIT {
         java.util.List<String> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
         screen.page().onWebSocket(socket -> sockets.add(socket.url()));
         // Every state the connection line goes through, from the page's first moment.
-        screen.page().addInitScript("window.qpStatuses = []; new MutationObserver(() => {"
-                + " const line = document.querySelector('[data-testid=connection]');"
-                + " if (line) window.qpStatuses.push(line.className); })"
+        screen.page().addInitScript("window.qpStatuses = []; new MutationObserver((changes) => changes.forEach((change) => {"
+                + " if (change.target.dataset?.testid === 'connection') window.qpStatuses.push(change.target.className); }))"
                 + ".observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });");
 
         screen.open("/host/game.html?id=" + game.id());

@@ -318,10 +318,16 @@ class QuizEditorBrowserIT {
                 "Hãy lưu hoặc hủy câu hỏi này trước: những gì bạn đã thay đổi trong đó chưa được lưu.");
         assertThat(laptop.byTestId("question-text")).hasValue("Which one?");
 
-        // Put right, the question saves and the refusal goes.
+        // Put right, the refusal no longer describes the question: drawn in English again, it is not shown.
         laptop.byTestId("option-correct-2").check();
+        laptop.byTestId("lang-switch").selectOption("en");
+        assertThat(laptop.byTestId("save-question")).hasText("Save question");
+        assertThat(laptop.byTestId("options-error")).isHidden();
+        assertThat(laptop.byTestId("question-unsaved")).hasText(
+                "Save or cancel this question first: what you changed in it is not saved yet.");
         laptop.byTestId("save-question").click();
         assertThat(laptop.byTestId("question-row")).hasCount(2);
+        assertThat(laptop.byTestId("question-form")).hasCount(0);
         assertThat(questionTexts(host, quizId)).containsExactly("First question?", "Which one?");
     }
 

@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  */
 public final class DeadLetterCursor {
 
-    /** A cursor names at most every partition of a service's dead-letter topics; this bounds what is decoded. */
-    public static final int MAX_LENGTH = 4096;
+    /**
+     * A cursor names at most every partition of a service's dead-letter topics, about 55 characters each: room for
+     * some 140 partitions (three topics of six each today), and a bound on what is decoded.
+     */
+    public static final int MAX_LENGTH = 8192;
     private static final Pattern BOUND = Pattern.compile("([a-z0-9._-]{1,249}):(\\d{1,9}):(\\d{1,18})");
 
     /** Partition ("topic:partition") -> the offset its next page reads below. */

@@ -13,11 +13,12 @@ import java.util.PriorityQueue;
 
 /**
  * How the listing of parked records is bounded and ordered: newest first, at most {@code limit} entries a page.
- * Within a partition records are parked in offset order, so the newest {@code limit} of all partitions together are
- * among the last {@code limit} offsets of each partition (below the page's cursor): those are all a page reads. The
- * page takes each partition's records from its highest offset down (a merge of the partitions, newest head first), so
- * what it leaves of a partition is all below one offset, where the next page starts: no record is skipped even if
- * two instances' clocks disagree on when they parked.
+ * Within a partition records are parked in offset order, so a page needs at most the last {@code limit} offsets of
+ * each partition below the page's cursor: those are all it reads. The page takes each partition's records from its
+ * highest offset down (a merge of the partitions, the newest head first), so what it leaves of a partition is all
+ * below one offset, where the next page starts: no record is skipped or listed twice. The order is newest first as
+ * far as the instances that parked agree on the time (a record parked by a clock behind comes no later than the
+ * records below it in its partition).
  */
 public final class DeadLetterListing {
 
@@ -31,8 +32,11 @@ public final class DeadLetterListing {
             .thenComparingInt(DeadLetterEntry::partition)
             .thenComparing(Comparator.comparingLong(DeadLetterEntry::offset).reversed());
 
-    /** What a page read of one partition: its records from {@code beginning} (the oldest kept) below {@code upTo}. */
-    record PartitionRead(String topic, int partition, long beginning, long upTo) {
+    /**
+     * What a page read of one partition: the offsets from {@code from} below {@code upTo}, of a partition whose oldest
+     * kept record is at {@code beginning}.
+     */
+    record PartitionRead(String topic, int partition, long beginning, long from, long upTo) {
     }
 
     /** A page: its entries, newest first, and where the next starts (null when nothing is left). */
@@ -47,7 +51,7 @@ public final class DeadLetterListing {
         return Math.max(beginning, upTo - limit);
     }
 
-    /** The {@code limit} newest entries, newest first. */
+    /** The first {@code limit} entries of the merge: newest first, each partition from its highest offset down. */
     static List<DeadLetterEntry> newest(Collection<DeadLetterEntry> entries, int limit) {
         return page(entries, List.of(), limit).entries();
     }
@@ -60,12 +64,9 @@ public final class DeadLetterListing {
         PriorityQueue<Deque<DeadLetterEntry>> heads = new PriorityQueue<>(Comparator.comparing(Deque::peekFirst, NEWEST_FIRST));
         heads.addAll(byPartition.values());
         List<DeadLetterEntry> page = new ArrayList<>();
-        Map<String, Long> lowestTaken = new HashMap<>();
         while (page.size() < limit && !heads.isEmpty()) {
             Deque<DeadLetterEntry> partition = heads.poll();
-            DeadLetterEntry taken = partition.pollFirst();
-            page.add(taken);
-            lowestTaken.put(key(taken.dlqTopic(), taken.partition()), taken.offset());
+            page.add(partition.pollFirst());
             if (!partition.isEmpty()) {
                 heads.add(partition);
             }
@@ -73,7 +74,10 @@ public final class DeadLetterListing {
         Map<String, Long> next = new HashMap<>();
         for (PartitionRead read : reads) {
             String key = key(read.topic(), read.partition());
-            long below = lowestTaken.getOrDefault(key, read.upTo());
+            Deque<DeadLetterEntry> left = byPartition.get(key);
+            // Below the highest record left on this partition; with none left, below what was read: offsets without
+            // a record there (gaps, transaction markers) are not read again.
+            long below = left != null && !left.isEmpty() ? left.peekFirst().offset() + 1 : read.from();
             if (below > read.beginning()) {
                 next.put(key, below);
             }

@@ -68,8 +68,8 @@ final class DeadLetterReader {
             total += Math.max(0, last - first);
             long upTo = cursor == null ? last
                     : Math.min(last, cursor.bound(partition.topic(), partition.partition()).orElse(first));
-            reads.add(new DeadLetterListing.PartitionRead(partition.topic(), partition.partition(), first, upTo));
             long start = DeadLetterListing.firstOffsetToRead(first, upTo, limit);
+            reads.add(new DeadLetterListing.PartitionRead(partition.topic(), partition.partition(), first, start, upTo));
             if (start < upTo) {
                 from.put(partition, start);
                 until.put(partition, upTo);

@@ -41,6 +41,6 @@ class DeadLetterCursorTest {
                     .hasMessage("must be the next of an earlier listing, unchanged");
         }
         assertThatThrownBy(() -> DeadLetterCursor.parse("A".repeat(DeadLetterCursor.MAX_LENGTH + 1)))
-                .hasMessageContaining("at most 4096 characters");
+                .hasMessageContaining("at most 8192 characters");
     }
 }

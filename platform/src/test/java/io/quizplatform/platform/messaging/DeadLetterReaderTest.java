@@ -85,8 +85,8 @@ class DeadLetterReaderTest {
         assertThat(listed.total()).isEqualTo(7);
         assertThat(seen).containsExactlyInAnyOrder(QUIZ_DLQ + "/0@2", QUIZ_DLQ + "/0@3", QUIZ_DLQ + "/0@4",
                 QUIZ_DLQ + "/1@100", QUIZ_DLQ + "/1@101");
-        assertThat(listed.reads()).containsExactlyInAnyOrder(new DeadLetterListing.PartitionRead(QUIZ_DLQ, 0, 0, 5),
-                new DeadLetterListing.PartitionRead(QUIZ_DLQ, 1, 100, 102), new DeadLetterListing.PartitionRead(USER_DLQ, 0, 0, 0));
+        assertThat(listed.reads()).containsExactlyInAnyOrder(new DeadLetterListing.PartitionRead(QUIZ_DLQ, 0, 0, 2, 5),
+                new DeadLetterListing.PartitionRead(QUIZ_DLQ, 1, 100, 100, 102), new DeadLetterListing.PartitionRead(USER_DLQ, 0, 0, 0, 0));
     }
 
     @Test
@@ -104,7 +104,8 @@ class DeadLetterReaderTest {
 
         assertThat(seen).containsExactlyInAnyOrder(QUIZ_DLQ + "/0@1", QUIZ_DLQ + "/0@2", QUIZ_DLQ + "/1@100");
         assertThat(listed.total()).as("what the topics hold, whatever the page").isEqualTo(11);
-        assertThat(listed.reads()).contains(new DeadLetterListing.PartitionRead(USER_DLQ, 0, 0, 0));
+        assertThat(listed.reads()).contains(new DeadLetterListing.PartitionRead(USER_DLQ, 0, 0, 0, 0),
+                new DeadLetterListing.PartitionRead(QUIZ_DLQ, 0, 0, 1, 3));
     }
 
     @Test
