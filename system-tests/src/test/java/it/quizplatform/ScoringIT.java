@@ -525,6 +525,58 @@ public class ScoringIT {
         assertThat(altered.json().get("errors").get(0).get("field").asText()).isEqualTo("before");
     }
 
+    /**
+     * After an outage many events wait in a dead-letter topic: once the cause is fixed, one call replays what waits,
+     * oldest first, and a second finds nothing left.
+     */
+    @Test
+    void anOperatorReplaysEverythingThatWaitsInOneCall() throws Exception {
+        String gameId = UUID.randomUUID().toString();
+        String ada = UUID.randomUUID().toString();
+        String bob = UUID.randomUUID().toString();
+        createForgedGame(gameId, ada, bob);
+        String constraint = "it_bulk_" + ada.substring(0, 8);
+        execute("ALTER TABLE scored_answers ADD CONSTRAINT " + constraint + " CHECK (player_id NOT IN ('" + ada + "', '"
+                + bob + "')) NOT VALID");
+        String adasAnswer = UUID.randomUUID().toString();
+        String bobsAnswer = UUID.randomUUID().toString();
+        try {
+            publish("answer-events", gameId, submitted(adasAnswer, UUID.randomUUID().toString(), gameId, ada, 0, true, 0, 1));
+            publish("answer-events", gameId, submitted(bobsAnswer, UUID.randomUUID().toString(), gameId, bob, 0, true, 0, 2));
+            Platform.await("both answers parked", Duration.ofSeconds(90), () -> deadLetter(bobsAnswer));
+            assertThat(deadLetter(adasAnswer)).isPresent();
+        } finally {
+            execute("ALTER TABLE scored_answers DROP CONSTRAINT IF EXISTS " + constraint);
+        }
+        String replayAll = "/scoring/api/admin/dead-letters/answer-events.scoring-app.dlq/replay";
+        assertThat(Platform.sendJson("POST", replayAll, "", host).status()).as("admins only").isEqualTo(403);
+        Platform.Reply zero = Platform.sendJson("POST", replayAll + "?limit=0", "", admin);
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.json().get("errors").get(0).get("field").asText()).isEqualTo("limit");
+        assertThat(Platform.sendJson("POST", "/scoring/api/admin/dead-letters/no-such.dlq/replay", "", admin).status())
+                .isEqualTo(404);
+
+        Platform.Reply replayed = Platform.sendJson("POST", replayAll + "?limit=1000", "", admin);
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
+        assertThat(replayed.json().get("stoppedFailed").asBoolean()).as(replayed.body()).isFalse();
+        assertThat(replayed.json().get("stillWaiting").asLong()).isZero();
+        List<String> order = new ArrayList<>();
+        for (JsonNode replay : replayed.json().get("replays")) {
+            if (List.of(adasAnswer, bobsAnswer).contains(replay.get("eventId").asText())) {
+                order.add(replay.get("eventId").asText());
+                assertThat(replay.get("outcome").asText()).isEqualTo("applied");
+            }
+        }
+        assertThat(order).as("oldest first").containsExactly(adasAnswer, bobsAnswer);
+        awaitTotal(gameId, ada, 1000);
+        awaitTotal(gameId, bob, 1000);
+        assertThat(deadLetter(bobsAnswer).orElseThrow().get("replayedSuccessfully").asBoolean()).isTrue();
+
+        Platform.Reply again = Platform.sendJson("POST", replayAll, "", admin);
+        assertThat(again.json().get("replays")).as("nothing left to replay").isEmpty();
+        assertThat(again.json().get("stillWaiting").asLong()).isZero();
+    }
+
     /** The parked records of a listing page, each as topic/partition@offset. */
     private static List<String> addresses(JsonNode page) {
         List<String> addresses = new ArrayList<>();

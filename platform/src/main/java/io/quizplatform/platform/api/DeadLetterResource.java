@@ -1,5 +1,6 @@
 package io.quizplatform.platform.api;
 
+import io.quizplatform.platform.messaging.BulkReplay;
 import io.quizplatform.platform.messaging.DeadLetterCursor;
 import io.quizplatform.platform.messaging.DeadLetterDetail;
 import io.quizplatform.platform.messaging.DeadLetterList;
@@ -39,6 +40,9 @@ import java.util.List;
 @RolesAllowed("admin")
 @SecurityRequirement(name = "bearer")
 public class DeadLetterResource {
+
+    /** Replays a call makes by default (each a short transaction; a failure, retried, ends the call). */
+    static final int DEFAULT_REPLAY_LIMIT = 100;
 
     @Inject
     DeadLetters deadLetters;
@@ -121,9 +125,39 @@ public class DeadLetterResource {
         return Response.ok(result).build();
     }
 
+    @POST
+    @Path("/{dlqTopic}/replay")
+    @Operation(summary = "Replay what waits in one dead-letter topic, oldest first",
+            description = "Replays, oldest first (each partition in offset order), up to limit records of the topic that "
+                    + "were never replayed successfully, one at a time as the replay of one record does. Stops at the "
+                    + "first that fails again (the cause is likely still there); records that are not events are left. "
+                    + "The answer lists each replay and how many records still wait.")
+    @APIResponse(responseCode = "200", description = "What was replayed (a failure included, as the last)",
+            content = @Content(schema = @Schema(implementation = BulkReplay.class)))
+    @APIResponse(responseCode = "400", description = "limit out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such dead-letter topic for this service",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Kafka unreachable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BulkReplay replayWaiting(@Parameter(description = "e.g. answer-events.scoring-app.dlq") @PathParam("dlqTopic") String dlqTopic,
+                                    @Parameter(description = "at most this many replays, 1 to 1000 (default 100)")
+                                    @QueryParam("limit") String limit) {
+        return deadLetters.replayWaiting(dlqTopic, replayLimit(limit),
+                new DeadLetters.Operator(token.getSubject(), token.getClaim("name")));
+    }
+
     static int limit(String value) {
+        return limitOf(value, DeadLetterListing.DEFAULT_LIMIT);
+    }
+
+    static int replayLimit(String value) {
+        return limitOf(value, DEFAULT_REPLAY_LIMIT);
+    }
+
+    private static int limitOf(String value, int byDefault) {
         if (value == null) {
-            return DeadLetterListing.DEFAULT_LIMIT;
+            return byDefault;
         }
         if (value.isBlank()) {
             throw invalid("limit", "integer", "must be 1 to " + DeadLetterListing.MAX_LIMIT + " when given, got " + shown(value));

@@ -79,6 +79,25 @@ final class DeadLetterReader {
         return new Listed(total, reads);
     }
 
+    /** Hands every record of the topic to {@code sink}, partition by partition in offset order, up to the ends of now. */
+    void everything(String topic, java.util.function.Consumer<ConsumerRecord<String, String>> sink) {
+        List<TopicPartition> partitions = partitionsOf(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, callTimeout);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, callTimeout);
+        Map<TopicPartition, Long> from = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            long first = beginning.getOrDefault(partition, 0L);
+            if (first < end.getOrDefault(partition, 0L)) {
+                from.put(partition, first);
+            }
+        }
+        read(from, end, sink);
+    }
+
     /** The record at that address; 404 when the topic, the partition or the offset is not there (any more). */
     ConsumerRecord<String, String> readOne(String topic, int partition, long offset) {
         List<PartitionInfo> partitions = partitionsOf(topic);

@@ -126,6 +126,48 @@ public class DeadLetters {
                             + " once, so that normally reports 'duplicate').");
             case REPLAY -> { }
         }
+        return apply(source, record, force, operator);
+    }
+
+    /**
+     * Replays, oldest first, up to {@code limit} records of one dead-letter topic that were never replayed
+     * successfully (an operator's "the cause is fixed: apply what waits"), one at a time as {@link #replay} does. It
+     * stops at the first that fails again: the cause is likely still there, and the rest would only wait out their
+     * retries. Records that are not events are left (they can never be replayed).
+     *
+     * @throws ProblemException 404 (no such topic), 503 (Kafka unreachable)
+     */
+    public BulkReplay replayWaiting(String dlqTopic, int limit, Operator operator) {
+        Topic source = topics().require(dlqTopic);
+        Map<DeadLetterReplays.Address, DeadLetterReplay> replayed = replays.of(List.of(dlqTopic));
+        DeadLetterWaiting waiting = new DeadLetterWaiting(limit);
+        withReader(reader -> {
+            reader.everything(dlqTopic, record -> {
+                ParkedRecord parked = ParkedRecord.of(record);
+                waiting.offer(parked, parked.replayIn(replayed.get(
+                        new DeadLetterReplays.Address(parked.dlqTopic(), parked.partition(), parked.offset()))));
+            });
+            return null;
+        });
+        List<ReplayResult> results = new ArrayList<>();
+        boolean stopped = false;
+        for (ParkedRecord record : waiting.oldestFirst()) {
+            ReplayResult result = apply(source, record, false, operator);
+            results.add(result);
+            if (ReplayOutcome.FAILED.wireName().equals(result.outcome())) {
+                stopped = true;
+                break;
+            }
+        }
+        return new BulkReplay(dlqTopic, results, stopped, waiting.count() - results.size() + (stopped ? 1 : 0),
+                waiting.notEvents());
+    }
+
+    private ReplayResult apply(Topic source, ParkedRecord record, boolean force, Operator operator) {
+        String dlqTopic = record.dlqTopic();
+        int partition = record.partition();
+        long offset = record.offset();
+        String address = dlqTopic + "/" + partition + "@" + offset;
         ReplayOutcome outcome;
         String error = null;
         try {

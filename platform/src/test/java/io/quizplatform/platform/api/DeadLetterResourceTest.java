@@ -31,6 +31,15 @@ class DeadLetterResourceTest {
     }
 
     @Test
+    void aReplayOfWhatWaitsMakesAHundredByDefaultAndOneToAThousand() {
+        assertThat(DeadLetterResource.replayLimit(null)).isEqualTo(100);
+        assertThat(DeadLetterResource.replayLimit("1000")).isEqualTo(1000);
+        assertThat(refused(() -> DeadLetterResource.replayLimit("0")).errors()).extracting(Problem.FieldError::field)
+                .containsExactly("limit");
+        assertThat(refused(() -> DeadLetterResource.replayLimit("")).status()).isEqualTo(400);
+    }
+
+    @Test
     void beforeIsTheNextOfAnEarlierPageOrNothing() {
         assertThat(DeadLetterResource.before(null)).isNull();
         assertThat(DeadLetterResource.before("YS5kbHE6MDo3")).isNotNull(); // "a.dlq:0:7"

@@ -109,6 +109,22 @@ class DeadLetterReaderTest {
     }
 
     @Test
+    void everythingOfATopicIsReadInOffsetOrderWithinEachPartition() {
+        topic(QUIZ_DLQ, 2);
+        topic(USER_DLQ, 1);
+        records(QUIZ_DLQ, 0, 0, 3);
+        records(QUIZ_DLQ, 1, 100, 102);
+        records(USER_DLQ, 0, 0, 2); // another topic: not read
+
+        Map<Integer, List<Long>> seen = new HashMap<>();
+        reader().everything(QUIZ_DLQ, r -> seen.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r.offset()));
+
+        assertThat(seen).containsOnlyKeys(0, 1);
+        assertThat(seen.get(0)).containsExactly(0L, 1L, 2L);
+        assertThat(seen.get(1)).containsExactly(100L, 101L);
+    }
+
+    @Test
     void recordsParkedAfterTheStartOfTheReadAreLeftOut() {
         topic(QUIZ_DLQ, 1);
         records(QUIZ_DLQ, 0, 0, 2);
