@@ -177,7 +177,7 @@ public class DeadLetterResource {
         try {
             return DeadLetterCursor.parse(value);
         } catch (IllegalArgumentException e) {
-            throw invalid("before", "cursor", e.getMessage());
+            throw invalid("before", "invalid", e.getMessage());
         }
     }
 

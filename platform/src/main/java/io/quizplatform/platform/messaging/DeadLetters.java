@@ -76,7 +76,7 @@ public class DeadLetters {
             // A next of another service's listing (each has its own dead-letter topics).
             String message = "must be the next of an earlier listing of " + settings.serviceName() + ", unchanged";
             throw new ProblemException(400, "Invalid request", "before: " + message,
-                    List.of(new Problem.FieldError("before", "cursor", message)));
+                    List.of(new Problem.FieldError("before", "invalid", message)));
         }
         List<DeadLetterEntry> entries = new ArrayList<>();
         DeadLetterReader.Listed listed = new DeadLetterReader.Listed(0, List.of());

@@ -45,7 +45,7 @@ class DeadLetterResourceTest {
         assertThat(DeadLetterResource.before("YS5kbHE6MDo3")).isNotNull(); // "a.dlq:0:7"
         for (String wrong : new String[]{"", " ", "YS5kbHE6MDo3 ", "page-2"}) {
             assertThat(refused(() -> DeadLetterResource.before(wrong)).errors()).as("'" + wrong + "'").containsExactly(
-                    new Problem.FieldError("before", "cursor", "must be the next of an earlier listing, unchanged"));
+                    new Problem.FieldError("before", "invalid", "must be the next of an earlier listing, unchanged"));
         }
     }
 
