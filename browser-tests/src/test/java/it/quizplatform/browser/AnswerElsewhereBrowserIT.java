@@ -36,8 +36,7 @@ class AnswerElsewhereBrowserIT {
         JsonNode player = Api.JSON.readTree((String) ada.page().evaluate("() => sessionStorage.getItem('qp.player')"));
         // A second player, connected and not answering, keeps the question open once Ada's answer is in (the early
         // close waits for every player online).
-        String bobsToken = Api.post("/quiz/api/games/players", Api.JSON.createObjectNode().put("pin", game.pin())
-                .put("nickname", "Bob").toString(), null).expect(201, "Bob joining").json().get("playerToken").asText();
+        String bobsToken = Api.join(game, "Bob").get("playerToken").asText();
         OtherConnection bob = new OtherConnection(game.id());
         bob.send("{\"type\":\"hello\",\"role\":\"player\",\"token\":\"" + bobsToken + "\"}");
         bob.await("welcome");

@@ -147,6 +147,12 @@ public final class Api {
         return new Game(game.get("id").asText(), game.get("pin").asText());
     }
 
+    /** A player joins the game over REST (201); the join's answer (playerId, playerToken...). */
+    public static JsonNode join(Game game, String nickname) {
+        return post("/quiz/api/games/players", JSON.createObjectNode().put("pin", game.pin()).put("nickname", nickname)
+                .toString(), null).expect(201, nickname + " joining " + game.pin()).json();
+    }
+
     /** The host's control of a running game: {@code start}, {@code next}, {@code skip} or {@code end}. */
     public static void control(Host host, Game game, String command) {
         post("/quiz/api/games/" + game.id() + "/" + command, null, host.accessToken()).expect(200, command + " " + game.pin());

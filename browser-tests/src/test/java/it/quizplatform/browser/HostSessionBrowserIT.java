@@ -131,7 +131,7 @@ class HostSessionBrowserIT {
     void aKeyboardHostKeepsTheFocusOnStartWhileAClassJoinsAndStartsWithEnter() {
         Api.Host host = Api.registerHost("Keyboard Host");
         Api.Game game = Api.newGame(host, Api.publishedQuiz(host, "Keys", Api.singleChoice("2 + 2?", 20, "4", "5")));
-        joinOverRest(game, "Ada");
+        Api.join(game, "Ada");
         Person screen = browsers.onBigScreen("big screen");
         signedIn(screen, host.accessToken(), Instant.now().plusSeconds(3600));
         screen.open("/host/game.html?id=" + game.id());
@@ -140,7 +140,7 @@ class HostSessionBrowserIT {
         screen.page().evaluate("() => { window.qpStart = document.querySelector('[data-testid=start-game]'); }");
 
         for (String pupil : new String[]{"Bob", "Cleo", "Dan", "Eve", "Finn"}) {
-            joinOverRest(game, pupil);
+            Api.join(game, pupil);
         }
         assertThat(screen.byTestId("lobby-player")).hasCount(6);
         // The lobby was redrawn for each join: the same button, still focused (a rebuilt one lost the focus, and a
@@ -151,17 +151,11 @@ class HostSessionBrowserIT {
         assertThat(screen.byTestId("preview")).isVisible();
     }
 
-    private static void joinOverRest(Api.Game game, String nickname) {
-        Api.post("/quiz/api/games/players", Api.JSON.createObjectNode().put("pin", game.pin()).put("nickname", nickname)
-                .toString(), null).expect(201, "joining");
-    }
-
     @Test
     void aBigScreenWhoseSessionIsRenewedCommandsTheGameWithTheNewToken() {
         Api.Host host = Api.registerHost("Screen Host");
         Api.Game game = Api.newGame(host, Api.publishedQuiz(host, "Renewed screen", Api.singleChoice("2 + 2?", 20, "4", "5")));
-        Api.post("/quiz/api/games/players", Api.JSON.createObjectNode().put("pin", game.pin()).put("nickname", "Ada")
-                .toString(), null).expect(201, "joining");
+        Api.join(game, "Ada");
         Person screen = browsers.onBigScreen("big screen");
         // The page is told the token expires in 62 s, so it renews it about 5 s after opening the game.
         signedIn(screen, host.accessToken(), Instant.now().plusSeconds(62));

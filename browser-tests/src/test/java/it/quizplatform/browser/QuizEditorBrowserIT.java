@@ -58,13 +58,7 @@ class QuizEditorBrowserIT {
         laptop.open("/host/edit.html?id=" + quizId);
 
         // A single-choice question with no correct answer marked: the API refuses it and the form says why.
-        laptop.byTestId("add-question").click();
-        laptop.byTestId("question-type").selectOption("single-choice");
-        laptop.byTestId("question-text").fill("Which one?");
-        for (int i = 0; i < 4; i++) {
-            laptop.byTestId("option-text-" + i).fill("Answer " + i);
-        }
-        laptop.byTestId("save-question").click();
+        savesAQuestionWithNoCorrectAnswerMarked(laptop);
         assertThat(laptop.page().locator("[data-testid=question-form] .field-error:not([hidden]):not(:empty), "
                 + "[data-testid=question-error]:not(:empty)").first()).isVisible();
         laptop.screenshot("refused question");
@@ -297,13 +291,7 @@ class QuizEditorBrowserIT {
         Person laptop = editorOf(host, quizId);
         laptop.expectsProblem("status of 400");
 
-        laptop.byTestId("add-question").click();
-        laptop.byTestId("question-type").selectOption("single-choice");
-        laptop.byTestId("question-text").fill("Which one?");
-        for (int i = 0; i < 4; i++) {
-            laptop.byTestId("option-text-" + i).fill("Answer " + i);
-        }
-        laptop.byTestId("save-question").click();
+        savesAQuestionWithNoCorrectAnswerMarked(laptop);
         assertThat(laptop.byTestId("options-error")).hasText("Mark exactly one answer as correct.");
         editButton(laptop, "First question?").click();
         assertThat(laptop.byTestId("question-unsaved")).containsText("Save or cancel this question first");
@@ -411,6 +399,17 @@ class QuizEditorBrowserIT {
             person.page().waitForCondition(() -> route != null);
             route.resume();
         }
+    }
+
+    /** A new single-choice question "Which one?" of four answers, none marked correct: the API refuses it. */
+    private static void savesAQuestionWithNoCorrectAnswerMarked(Person laptop) {
+        laptop.byTestId("add-question").click();
+        laptop.byTestId("question-type").selectOption("single-choice");
+        laptop.byTestId("question-text").fill("Which one?");
+        for (int i = 0; i < 4; i++) {
+            laptop.byTestId("option-text-" + i).fill("Answer " + i);
+        }
+        laptop.byTestId("save-question").click();
     }
 
     /** Holds the first request to these addresses (a glob); later ones go through. */

@@ -78,8 +78,7 @@ class QuizLibraryBrowserIT {
         Api.Quiz quiz = Api.publishedQuiz(host, "Big game", Api.singleChoice("Capital of France?", 20, "Paris", "Lyon"));
         Api.Game game = Api.newGame(host, quiz);
         for (int i = 0; i < 130; i++) {
-            Api.post("/quiz/api/games/players", Api.JSON.createObjectNode().put("pin", game.pin()).put("nickname", "Player " + i)
-                    .toString(), null).expect(201, "player " + i + " joining");
+            Api.join(game, "Player " + i);
         }
         Api.control(host, game, "start");
         Api.control(host, game, "end");
@@ -107,8 +106,7 @@ class QuizLibraryBrowserIT {
     void theReportPageWaitsForAGameScoringHasNotHeardOfAndExplainsAFailedCompletion() {
         Api.Host host = Api.registerHost("Patient Host");
         Api.Game game = Api.newGame(host, Api.publishedQuiz(host, "Waiting", Api.singleChoice("Capital of France?", 20, "Paris", "Lyon")));
-        Api.post("/quiz/api/games/players", Api.JSON.createObjectNode().put("pin", game.pin()).put("nickname", "Ada")
-                .toString(), null).expect(201, "Ada joining");
+        Api.join(game, "Ada");
         Api.control(host, game, "start");
         Api.control(host, game, "end");
         Person laptop = browsers.onLaptop("host");
