@@ -175,7 +175,10 @@ class HostSessionBrowserIT {
         // for it.
         screen.page().waitForCondition(() -> sockets.size() >= 2,
                 new com.microsoft.playwright.Page.WaitForConditionOptions().setTimeout(10_000));
-        screen.page().waitForFunction("() => window.qpStatuses.filter(status => status.includes('open')).length >= 2",
+        // Welcomed again: a new connection (after the first welcome) and an open line after it.
+        screen.page().waitForFunction("() => { const seen = window.qpStatuses;"
+                        + " const again = seen.lastIndexOf('connection connecting');"
+                        + " return again > seen.indexOf('connection open') && seen.lastIndexOf('connection open') > again; }",
                 null, new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(10_000));
         assertThat((String) screen.page().evaluate("() => window.qpStatuses.join(' / ')"))
                 .as("a renewal is no lost connection: no back-off, no 'reconnecting' on the big screen")
