@@ -41,7 +41,7 @@ import java.util.List;
 @SecurityRequirement(name = "bearer")
 public class DeadLetterResource {
 
-    /** Replays a call makes by default (each a short transaction; a failure, retried, ends the call). */
+    /** Replays a call makes by default (each a short transaction; a failure is retried for at most a second or so). */
     static final int DEFAULT_REPLAY_LIMIT = 100;
 
     @Inject
@@ -129,10 +129,11 @@ public class DeadLetterResource {
     @Path("/{dlqTopic}/replay")
     @Operation(summary = "Replay what waits in one dead-letter topic, oldest first",
             description = "Replays, oldest first (each partition in offset order), up to limit records of the topic that "
-                    + "were never replayed successfully, one at a time as the replay of one record does. Stops at the "
-                    + "first that fails again (the cause is likely still there); records that are not events are left. "
-                    + "The answer lists each replay and how many records still wait.")
-    @APIResponse(responseCode = "200", description = "What was replayed (a failure included, as the last)",
+                    + "were never replayed successfully, one at a time as the replay of one record does. A record that "
+                    + "fails again holds up the rest of its partition (and only that one) until a later call; records "
+                    + "that are not events are left. The answer lists each replay, the partitions held and how many "
+                    + "records still wait.")
+    @APIResponse(responseCode = "200", description = "What was replayed, failures included",
             content = @Content(schema = @Schema(implementation = BulkReplay.class)))
     @APIResponse(responseCode = "400", description = "limit out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

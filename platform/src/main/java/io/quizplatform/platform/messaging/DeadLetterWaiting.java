@@ -2,17 +2,15 @@ package io.quizplatform.platform.messaging;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
  * The parked records of a dead-letter topic that wait for a replay (events never replayed successfully), gathered
- * while the topic is read in offset order, and the first {@code limit} of them oldest first. Each partition's records
+ * while the topic is read in offset order, and their replay, oldest first. Each partition's records
  * keep their offset order (the order their aggregates' events were parked in); partitions are merged by when their
  * next record was parked. Only the first {@code limit} of each partition are kept (values and all); the rest are
  * counted.
@@ -42,25 +40,36 @@ final class DeadLetterWaiting {
                 count++;
                 Deque<ParkedRecord> partition = byPartition.computeIfAbsent(record.partition(), p -> new ArrayDeque<>());
                 if (partition.size() < limit) {
-                    partition.addLast(record);
+                    partition.addLast(record.withoutValue()); // its event is what a replay needs
                 }
             }
         }
     }
 
-    /** The first {@code limit} waiting records, oldest first, each partition in offset order. */
-    List<ParkedRecord> oldestFirst() {
+    /**
+     * Hands the waiting records to {@code replay}, oldest first with each partition in offset order, up to
+     * {@code limit} of them. A record {@code replay} says could not be applied holds up the rest of its partition
+     * (their events may depend on it), and no other: the others go on.
+     *
+     * @param replay applies one record; false when it failed
+     * @return the partitions held up by a failure
+     */
+    java.util.SortedSet<Integer> replayOldestFirst(java.util.function.Predicate<ParkedRecord> replay) {
         PriorityQueue<Deque<ParkedRecord>> heads = new PriorityQueue<>(Comparator.comparing(Deque::peekFirst, OLDEST_FIRST));
         byPartition.values().stream().filter(d -> !d.isEmpty()).map(ArrayDeque::new).forEach(heads::add);
-        List<ParkedRecord> first = new ArrayList<>();
-        while (first.size() < limit && !heads.isEmpty()) {
+        java.util.SortedSet<Integer> held = new java.util.TreeSet<>();
+        int replayed = 0;
+        while (replayed < limit && !heads.isEmpty()) {
             Deque<ParkedRecord> partition = heads.poll();
-            first.add(partition.pollFirst());
-            if (!partition.isEmpty()) {
+            ParkedRecord next = partition.pollFirst();
+            replayed++;
+            if (!replay.test(next)) {
+                held.add(next.partition());
+            } else if (!partition.isEmpty()) {
                 heads.add(partition);
             }
         }
-        return first;
+        return held;
     }
 
     /** How many records wait for a replay, all of them. */

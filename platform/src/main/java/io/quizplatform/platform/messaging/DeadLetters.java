@@ -131,9 +131,9 @@ public class DeadLetters {
 
     /**
      * Replays, oldest first, up to {@code limit} records of one dead-letter topic that were never replayed
-     * successfully (an operator's "the cause is fixed: apply what waits"), one at a time as {@link #replay} does. It
-     * stops at the first that fails again: the cause is likely still there, and the rest would only wait out their
-     * retries. Records that are not events are left (they can never be replayed).
+     * successfully (an operator's "the cause is fixed: apply what waits"), one at a time as {@link #replay} does. A
+     * record that fails again holds up the rest of its partition in this call (later events of its aggregates may
+     * depend on it), and only that partition. Records that are not events are left (they can never be replayed).
      *
      * @throws ProblemException 404 (no such topic), 503 (Kafka unreachable)
      */
@@ -150,17 +150,17 @@ public class DeadLetters {
             return null;
         });
         List<ReplayResult> results = new ArrayList<>();
-        boolean stopped = false;
-        for (ParkedRecord record : waiting.oldestFirst()) {
+        java.util.SortedSet<Integer> held = waiting.replayOldestFirst(record -> {
             ReplayResult result = apply(source, record, false, operator);
             results.add(result);
-            if (ReplayOutcome.FAILED.wireName().equals(result.outcome())) {
-                stopped = true;
-                break;
-            }
-        }
-        return new BulkReplay(dlqTopic, results, stopped, waiting.count() - results.size() + (stopped ? 1 : 0),
-                waiting.notEvents());
+            return !ReplayOutcome.FAILED.wireName().equals(result.outcome());
+        });
+        long succeeded = results.size() - held.size();
+        LOG.info(() -> settings.serviceName() + ": " + (operator.name() == null ? operator.id() : operator.name())
+                + " replayed what waits in " + dlqTopic + ": " + succeeded + " applied or already applied, "
+                + held.size() + " failed again (partitions " + held + " held), "
+                + (waiting.count() - succeeded) + " still waiting");
+        return new BulkReplay(dlqTopic, results, List.copyOf(held), waiting.count() - succeeded, waiting.notEvents());
     }
 
     private ReplayResult apply(Topic source, ParkedRecord record, boolean force, Operator operator) {

@@ -39,6 +39,12 @@ record ParkedRecord(String dlqTopic, int partition, long offset, String key, Str
                 parseLong(header(record, "dlq-source-offset")), header(record, "dlq-error"), parkedAt, event, decodeError);
     }
 
+    /** The same record without its raw value (kept for a replay, which needs the decoded event only). */
+    ParkedRecord withoutValue() {
+        return new ParkedRecord(dlqTopic, partition, offset, key, null, sourceTopic, sourcePartition, sourceOffset, error,
+                parkedAt, event, decodeError);
+    }
+
     boolean replayable() {
         return event != null;
     }

@@ -4,6 +4,9 @@ import io.quizplatform.contracts.EventEnvelope;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +46,7 @@ class DeadLetterWaitingTest {
         waiting.offer(p1o0, null);
         waiting.offer(p1o1, null);
 
-        assertThat(waiting.oldestFirst()).containsExactly(p0o0, p1o0, p0o1, p0o2, p1o1);
+        assertThat(at(replayedAll(waiting))).containsExactly(at(p0o0, p1o0, p0o1, p0o2, p1o1));
         assertThat(waiting.count()).isEqualTo(5);
     }
 
@@ -62,8 +65,51 @@ class DeadLetterWaitingTest {
         waiting.offer(never, null);
         waiting.offer(later, null);
 
-        assertThat(waiting.oldestFirst()).containsExactly(failed, never);
+        assertThat(at(replayedAll(waiting))).containsExactly(at(failed, never));
         assertThat(waiting.count()).as("all that wait, kept or not").isEqualTo(3);
         assertThat(waiting.notEvents()).isEqualTo(1);
+    }
+
+    /** Where each record was parked, "partition@offset" (a record is kept for its replay without its raw value). */
+    private static String[] at(ParkedRecord... records) {
+        return java.util.Arrays.stream(records).map(r -> r.partition() + "@" + r.offset()).toArray(String[]::new);
+    }
+
+    private static String[] at(List<ParkedRecord> records) {
+        return at(records.toArray(ParkedRecord[]::new));
+    }
+
+    /** The records replayed, in order, all succeeding. */
+    private static List<ParkedRecord> replayedAll(DeadLetterWaiting waiting) {
+        List<ParkedRecord> replayed = new ArrayList<>();
+        assertThat(waiting.replayOldestFirst(record -> replayed.add(record))).as("partitions held").isEmpty();
+        return replayed;
+    }
+
+    @Test
+    void aFailureHoldsUpTheRestOfItsPartitionOnlyAndTheLimitCountsReplays() {
+        DeadLetterWaiting waiting = new DeadLetterWaiting(4);
+        // Read partition by partition (2, then 0, then 1), not in the order they were parked.
+        ParkedRecord p2o0 = event(2, 0, T.plusSeconds(2));
+        ParkedRecord p2o1 = event(2, 1, T.plusSeconds(5));
+        ParkedRecord p0o0 = event(0, 0, T);
+        ParkedRecord p0o1 = event(0, 1, T.plusSeconds(3));
+        ParkedRecord p0o2 = event(0, 2, T.plusSeconds(6));
+        ParkedRecord p1o0 = event(1, 0, T.plusSeconds(1));
+        ParkedRecord p1o1 = event(1, 1, T.plusSeconds(4));
+        ParkedRecord p1o2 = event(1, 2, T.plusSeconds(7));
+        for (ParkedRecord r : List.of(p2o0, p2o1, p0o0, p0o1, p0o2, p1o0, p1o1, p1o2)) {
+            waiting.offer(r, null);
+        }
+        List<ParkedRecord> replayed = new ArrayList<>();
+
+        // Partition 1's first record fails: its later ones wait; partitions 0 and 2 go on, four replays in all.
+        Set<Integer> held = waiting.replayOldestFirst(record -> replayed.add(record)
+                && !(record.partition() == 1 && record.offset() == 0));
+
+        assertThat(at(replayed)).containsExactly(at(p0o0, p1o0, p2o0, p0o1));
+        assertThat(held).containsExactly(1);
+        assertThat(waiting.count()).isEqualTo(8);
+        assertThat(replayed).allSatisfy(r -> assertThat(r.value()).as("the raw value is not kept").isNull());
     }
 }
