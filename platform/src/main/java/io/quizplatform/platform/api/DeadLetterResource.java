@@ -1,7 +1,6 @@
 package io.quizplatform.platform.api;
 
 import io.quizplatform.platform.messaging.BulkReplay;
-import io.quizplatform.platform.messaging.DeadLetterCursor;
 import io.quizplatform.platform.messaging.DeadLetterDetail;
 import io.quizplatform.platform.messaging.DeadLetterList;
 import io.quizplatform.platform.messaging.DeadLetterListing;
@@ -65,7 +64,7 @@ public class DeadLetterResource {
                                @QueryParam("limit") String limit,
                                @Parameter(description = "the next of an earlier page: the records parked before that page's")
                                @QueryParam("before") String before) {
-        return deadLetters.list(limit(limit), before(before));
+        return deadLetters.list(limit(limit), before);
     }
 
     @GET
@@ -168,18 +167,6 @@ public class DeadLetterResource {
             throw invalid("limit", "integer", "must be 1 to " + DeadLetterListing.MAX_LIMIT + ", got " + value.strip());
         }
         return (int) limit;
-    }
-
-    /** The cursor of the page to list; null for the first page. */
-    static DeadLetterCursor before(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return DeadLetterCursor.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw invalid("before", "invalid", e.getMessage());
-        }
     }
 
     static int partition(String value) {

@@ -2,27 +2,30 @@ package io.quizplatform.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Where the next page of a listing of parked records starts ({@code ?before=}, the {@code next} of the page before):
  * for each partition with records left, the offset its next page reads below. A partition not named has none left
- * (records parked after the first page are newer than it, so they are not on a later one). Opaque to clients:
- * base64url of {@code topic:partition:offset;...}.
+ * (records parked after the first page are newer than it, so they are not on a later one). Opaque to clients and
+ * short, as a query value must be (at most 1000 characters, {@code RequestParameterCheck}): base64url of
+ * {@code <topics' fingerprint>~<topic index>.<partition>.<offset>,...}, a topic named by its place among the
+ * service's dead-letter topics, which the fingerprint pins (a service whose topics changed since the first page
+ * refuses the cursor: the listing starts again).
  */
 public final class DeadLetterCursor {
 
-    /**
-     * A cursor names at most every partition of a service's dead-letter topics, about 55 characters each: room for
-     * some 140 partitions (three topics of six each today), and a bound on what is decoded.
-     */
-    public static final int MAX_LENGTH = 8192;
-    private static final Pattern BOUND = Pattern.compile("([a-z0-9._-]{1,249}):(\\d{1,9}):(\\d{1,18})");
+    /** What a query value may hold: some 40 partitions with records left, offsets in the tens of billions, fit. */
+    public static final int MAX_LENGTH = 1000;
+    private static final Pattern BOUND = Pattern.compile("(0|[1-9]\\d{0,3})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,17})");
+    private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{1,8}");
 
     /** Partition ("topic:partition") -> the offset its next page reads below. */
     private final Map<String, Long> bounds;
@@ -36,11 +39,11 @@ public final class DeadLetterCursor {
     }
 
     /**
-     * The cursor in text.
+     * The cursor in text, read against the service's dead-letter topics.
      *
-     * @throws IllegalArgumentException what is wrong with it, for the client (it was altered or cut)
+     * @throws IllegalArgumentException what is wrong with it, for the client (altered, cut, or of other topics)
      */
-    public static DeadLetterCursor parse(String text) {
+    public static DeadLetterCursor parse(String text, List<String> topics) {
         if (text.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("must be at most " + MAX_LENGTH + " characters (the next of a listing)");
         }
@@ -50,16 +53,20 @@ public final class DeadLetterCursor {
         } catch (IllegalArgumentException e) {
             throw notACursor();
         }
-        if (decoded.isEmpty()) {
+        int tilde = decoded.indexOf('~');
+        if (tilde < 0 || !FINGERPRINT.matcher(decoded.substring(0, tilde)).matches()) {
             throw notACursor();
         }
-        Map<String, Long> bounds = new LinkedHashMap<>();
-        for (String part : decoded.split(";", -1)) {
+        if (!decoded.substring(0, tilde).equals(fingerprint(topics))) {
+            throw new IllegalArgumentException("is the next of a listing of other dead-letter topics: list from the first page");
+        }
+        Map<String, Long> bounds = new HashMap<>();
+        for (String part : decoded.substring(tilde + 1).split(",", -1)) {
             Matcher m = BOUND.matcher(part);
-            if (!m.matches()) {
+            if (!m.matches() || Integer.parseInt(m.group(1)) >= topics.size()) {
                 throw notACursor();
             }
-            String partition = m.group(1) + ":" + Integer.parseInt(m.group(2));
+            String partition = topics.get(Integer.parseInt(m.group(1))) + ":" + Integer.parseInt(m.group(2));
             if (bounds.put(partition, Long.parseLong(m.group(3))) != null) {
                 throw notACursor();
             }
@@ -77,17 +84,23 @@ public final class DeadLetterCursor {
         return bound == null ? OptionalLong.empty() : OptionalLong.of(bound);
     }
 
-    /** The topics it names (each must be one of the service's dead-letter topics). */
-    java.util.Set<String> topics() {
-        java.util.Set<String> topics = new java.util.TreeSet<>();
-        bounds.keySet().forEach(key -> topics.add(key.substring(0, key.lastIndexOf(':'))));
-        return topics;
+    /** The cursor in text for a service whose dead-letter topics are these (each partition it names among them). */
+    public String text(List<String> topics) {
+        StringJoiner joined = new StringJoiner(",", fingerprint(topics) + "~", "");
+        new TreeMap<>(bounds).forEach((key, offset) -> {
+            int colon = key.lastIndexOf(':');
+            int topic = topics.indexOf(key.substring(0, colon));
+            if (topic < 0) {
+                throw new IllegalStateException("a cursor over a topic not listed: " + key);
+            }
+            joined.add(topic + "." + key.substring(colon + 1) + "." + offset);
+        });
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
-    public String text() {
-        StringJoiner joined = new StringJoiner(";");
-        new java.util.TreeMap<>(bounds).forEach((partition, offset) -> joined.add(partition + ":" + offset));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.toString().getBytes(StandardCharsets.US_ASCII));
+    /** The topics, pinned: the same list in the same order gives the same fingerprint on every instance. */
+    private static String fingerprint(List<String> topics) {
+        return Integer.toHexString(topics.hashCode());
     }
 
     @Override

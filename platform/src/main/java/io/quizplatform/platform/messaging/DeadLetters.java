@@ -68,28 +68,32 @@ public class DeadLetters {
 
     /**
      * The newest {@code limit} parked records of all this service's dead-letter topics, newest first, older than the
-     * cursor's (the {@code next} of an earlier page) when one is given.
+     * cursor's (the {@code next} of an earlier page, as the client gave it) when one is given.
      */
-    public DeadLetterList list(int limit, DeadLetterCursor before) {
+    public DeadLetterList list(int limit, String cursor) {
         List<String> names = topics().names();
-        if (before != null && !names.containsAll(before.topics())) {
-            // A next of another service's listing (each has its own dead-letter topics).
-            String message = "must be the next of an earlier listing of " + settings.serviceName() + ", unchanged";
-            throw new ProblemException(400, "Invalid request", "before: " + message,
-                    List.of(new Problem.FieldError("before", "invalid", message)));
+        DeadLetterCursor before = null;
+        if (cursor != null) {
+            try {
+                before = DeadLetterCursor.parse(cursor, names);
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(400, "Invalid request", "before: " + e.getMessage(),
+                        List.of(new Problem.FieldError("before", "invalid", e.getMessage())));
+            }
         }
+        DeadLetterCursor below = before;
         List<DeadLetterEntry> entries = new ArrayList<>();
         DeadLetterReader.Listed listed = new DeadLetterReader.Listed(0, List.of());
         if (!names.isEmpty()) {
             Map<DeadLetterReplays.Address, DeadLetterReplay> replayed = replays.of(names);
-            listed = withReader(reader -> reader.newest(names, limit, before, record -> {
+            listed = withReader(reader -> reader.newest(names, limit, below, record -> {
                 // Turned into an entry at once: the values (possibly large) are not kept.
                 ParkedRecord parked = ParkedRecord.of(record);
                 entries.add(parked.toEntry(replayed.get(new DeadLetterReplays.Address(parked.dlqTopic(), parked.partition(), parked.offset()))));
             }));
         }
         DeadLetterListing.Page page = DeadLetterListing.page(entries, listed.reads(), limit);
-        String next = page.next() == null ? null : page.next().text();
+        String next = page.next() == null ? null : page.next().text(names);
         return new DeadLetterList(settings.serviceName(), names, listed.total(), limit, next != null, next, page.entries());
     }
 

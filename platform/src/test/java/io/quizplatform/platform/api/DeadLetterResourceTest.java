@@ -40,16 +40,6 @@ class DeadLetterResourceTest {
     }
 
     @Test
-    void beforeIsTheNextOfAnEarlierPageOrNothing() {
-        assertThat(DeadLetterResource.before(null)).isNull();
-        assertThat(DeadLetterResource.before("YS5kbHE6MDo3")).isNotNull(); // "a.dlq:0:7"
-        for (String wrong : new String[]{"", " ", "YS5kbHE6MDo3 ", "page-2"}) {
-            assertThat(refused(() -> DeadLetterResource.before(wrong)).errors()).as("'" + wrong + "'").containsExactly(
-                    new Problem.FieldError("before", "invalid", "must be the next of an earlier listing, unchanged"));
-        }
-    }
-
-    @Test
     void partitionsAndOffsetsAreWholeNumbersOfZeroOrMore() {
         assertThat(DeadLetterResource.partition("0")).isZero();
         assertThat(DeadLetterResource.partition("5")).isEqualTo(5);

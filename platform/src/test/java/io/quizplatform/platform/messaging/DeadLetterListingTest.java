@@ -84,7 +84,8 @@ class DeadLetterListingTest {
             assertThat(page.entries().size()).isLessThanOrEqualTo(limit);
             listed.addAll(page.entries());
             // Through its text, as a client hands it back.
-            cursor = page.next() == null ? null : DeadLetterCursor.parse(page.next().text());
+            List<String> topics = partitions.stream().map(DeadLetterListing.PartitionRead::topic).distinct().sorted().toList();
+            cursor = page.next() == null ? null : DeadLetterCursor.parse(page.next().text(topics), topics);
             pages++;
             // Each page moves on by at least one offset (a page over offsets without records may be empty).
             assertThat((long) pages).as("pages end").isLessThanOrEqualTo(
