@@ -9,7 +9,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * How the listing of parked records is bounded and ordered: newest first, at most {@code limit} entries a page.
@@ -51,25 +50,15 @@ public final class DeadLetterListing {
         return Math.max(beginning, upTo - limit);
     }
 
-    /** The first {@code limit} entries of the merge: newest first, each partition from its highest offset down. */
-    static List<DeadLetterEntry> newest(Collection<DeadLetterEntry> entries, int limit) {
-        return page(entries, List.of(), limit).entries();
-    }
-
     /** The page of the {@code limit} newest entries, and the cursor past them over the partitions {@code reads}. */
     static Page page(Collection<DeadLetterEntry> entries, Collection<PartitionRead> reads, int limit) {
         Map<String, Deque<DeadLetterEntry>> byPartition = new HashMap<>();
         entries.stream().sorted(Comparator.comparingLong(DeadLetterEntry::offset).reversed())
                 .forEach(e -> byPartition.computeIfAbsent(key(e.dlqTopic(), e.partition()), k -> new ArrayDeque<>()).add(e));
-        PriorityQueue<Deque<DeadLetterEntry>> heads = new PriorityQueue<>(Comparator.comparing(Deque::peekFirst, NEWEST_FIRST));
-        heads.addAll(byPartition.values());
+        PartitionMerge<DeadLetterEntry> newestFirst = new PartitionMerge<>(byPartition.values(), NEWEST_FIRST);
         List<DeadLetterEntry> page = new ArrayList<>();
-        while (page.size() < limit && !heads.isEmpty()) {
-            Deque<DeadLetterEntry> partition = heads.poll();
-            page.add(partition.pollFirst());
-            if (!partition.isEmpty()) {
-                heads.add(partition);
-            }
+        while (page.size() < limit && newestFirst.hasNext()) {
+            page.add(newestFirst.next());
         }
         Map<String, Long> next = new HashMap<>();
         for (PartitionRead read : reads) {

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * The parked records of a dead-letter topic that wait for a replay (events never replayed successfully), gathered
@@ -47,26 +46,21 @@ final class DeadLetterWaiting {
     }
 
     /**
-     * Hands the waiting records to {@code replay}, oldest first with each partition in offset order, up to
-     * {@code limit} of them. A record {@code replay} says could not be applied holds up the rest of its partition
+     * Hands the waiting records to {@code replay} (once: they are taken), oldest first with each partition in offset
+     * order, up to {@code limit} of them. A record {@code replay} says could not be applied holds up the rest of its partition
      * (their events may depend on it), and no other: the others go on.
      *
      * @param replay applies one record; false when it failed
      * @return the partitions held up by a failure
      */
     java.util.SortedSet<Integer> replayOldestFirst(java.util.function.Predicate<ParkedRecord> replay) {
-        PriorityQueue<Deque<ParkedRecord>> heads = new PriorityQueue<>(Comparator.comparing(Deque::peekFirst, OLDEST_FIRST));
-        byPartition.values().stream().filter(d -> !d.isEmpty()).map(ArrayDeque::new).forEach(heads::add);
+        PartitionMerge<ParkedRecord> oldestFirst = new PartitionMerge<>(byPartition.values(), OLDEST_FIRST);
         java.util.SortedSet<Integer> held = new java.util.TreeSet<>();
-        int replayed = 0;
-        while (replayed < limit && !heads.isEmpty()) {
-            Deque<ParkedRecord> partition = heads.poll();
-            ParkedRecord next = partition.pollFirst();
-            replayed++;
+        for (int replayed = 0; replayed < limit && oldestFirst.hasNext(); replayed++) {
+            ParkedRecord next = oldestFirst.next();
             if (!replay.test(next)) {
                 held.add(next.partition());
-            } else if (!partition.isEmpty()) {
-                heads.add(partition);
+                oldestFirst.holdLastPartition();
             }
         }
         return held;

@@ -11,6 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DeadLetterListingTest {
 
+    /** The first {@code limit} entries of a page over them alone. */
+    static List<DeadLetterEntry> newest(java.util.Collection<DeadLetterEntry> entries, int limit) {
+        return DeadLetterListing.page(entries, List.of(), limit).entries();
+    }
+
     static DeadLetterEntry entry(String topic, int partition, long offset, Instant parkedAt) {
         return new DeadLetterEntry(topic, partition, offset, null, null, null, null, null, null, null, parkedAt,
                 false, "x", null, false);
@@ -34,7 +39,7 @@ class DeadLetterListingTest {
         List<DeadLetterEntry> shuffled = new ArrayList<>(List.of(a, b, c));
         Collections.shuffle(shuffled);
 
-        assertThat(DeadLetterListing.newest(shuffled, 500)).containsExactly(b, a, c);
+        assertThat(newest(shuffled, 500)).containsExactly(b, a, c);
     }
 
     @Test
@@ -45,7 +50,7 @@ class DeadLetterListingTest {
             entries.add(entry("user-events.quiz-app.dlq", i % 3, i, t.plusSeconds(i)));
         }
 
-        List<DeadLetterEntry> newest = DeadLetterListing.newest(entries, 5);
+        List<DeadLetterEntry> newest = newest(entries, 5);
 
         assertThat(newest).extracting(DeadLetterEntry::offset).containsExactly(19L, 18L, 17L, 16L, 15L);
     }
@@ -59,7 +64,7 @@ class DeadLetterListingTest {
         DeadLetterEntry otherTopic = entry("a.dlq", 4, 0, t);
         DeadLetterEntry unknown = entry("a.dlq", 0, 99, null);
 
-        assertThat(DeadLetterListing.newest(List.of(unknown, p1o0, p0o1, otherTopic, p0o2), 10))
+        assertThat(newest(List.of(unknown, p1o0, p0o1, otherTopic, p0o2), 10))
                 .containsExactly(otherTopic, p0o2, p0o1, p1o0, unknown);
     }
 
@@ -116,7 +121,7 @@ class DeadLetterListingTest {
 
         for (int limit : new int[]{1, 4, 7, 55, 1000}) {
             assertThat(allPages(parked, partitions, limit)).as("pages of " + limit)
-                    .containsExactlyElementsOf(DeadLetterListing.newest(parked, 1000))
+                    .containsExactlyElementsOf(newest(parked, 1000))
                     .isSortedAccordingTo(DeadLetterListing.NEWEST_FIRST);
         }
         DeadLetterListing.Page all = DeadLetterListing.page(parked, partitions, 1000);
