@@ -215,12 +215,14 @@ class ComposeFileTest {
         assertThat(databases.size() * perDatabase).as("pgbouncer's server connections, all databases")
                 .isLessThanOrEqualTo(maxConnections - SUPERUSER_RESERVED - OPERATOR_HEADROOM);
 
-        // Clients: every Liberty server (both profiles at once, the worst case) opens up to DB_POOL_MAX per database.
+        // Clients: every Liberty server (both profiles at once, the worst case) opens up to DB_POOL_MAX per database,
+        // and one more for its readiness check (server.xml's <service>DbProbe).
         String defaultPoolMax = variableDefault("db.pool.max");
+        int readinessConnections = readinessPoolSize();
         int clients = 0;
         for (String s : backendServices()) {
             int poolMax = Integer.parseInt(env(s).getOrDefault("DB_POOL_MAX", defaultPoolMax));
-            clients += poolMax * (deployment(s).equals("ear") ? BACKENDS.size() : 1);
+            clients += (poolMax + readinessConnections) * (deployment(s).equals("ear") ? BACKENDS.size() : 1);
         }
         assertThat(clients).as("client connections to pgbouncer")
                 .isLessThanOrEqualTo(Integer.parseInt(pgbouncer.get("MAX_CLIENT_CONN")));
@@ -682,6 +684,21 @@ class ComposeFileTest {
     }
 
     /** A server.xml variable's default value. */
+    /** The readiness check's own pool per database (server.xml's {@code <service>DbProbe}), the same for all four. */
+    private static int readinessPoolSize() {
+        Matcher m = Pattern.compile("<dataSource id=\"(\\w+)DbProbe\"[^>]*>.*?<connectionManager maxPoolSize=\"(\\d+)\"",
+                Pattern.DOTALL).matcher(serverXml);
+        java.util.Set<String> databases = new java.util.TreeSet<>();
+        java.util.Set<Integer> sizes = new java.util.HashSet<>();
+        while (m.find()) {
+            databases.add(m.group(1));
+            sizes.add(Integer.parseInt(m.group(2)));
+        }
+        assertThat(databases).as("a readiness data source per database").containsExactly("answer", "quiz", "scoring", "user");
+        assertThat(sizes).as("readiness pool sizes").hasSize(1);
+        return sizes.iterator().next();
+    }
+
     private static String variableDefault(String name) {
         Matcher m = Pattern.compile("<variable name=\"" + Pattern.quote(name) + "\" defaultValue=\"([^\"]*)\"/>").matcher(serverXml);
         assertThat(m.find()).as("server.xml variable " + name).isTrue();

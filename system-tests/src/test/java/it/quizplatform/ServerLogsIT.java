@@ -55,16 +55,29 @@ public class ServerLogsIT {
 
     /**
      * A 10 s database outage: the outbox relays, consumers and the completion saga fail and retry meanwhile, and say
-     * so once each, not at every attempt; none of it is an FFDC incident of the application's transactions (Liberty's
-     * connection pool still records its own).
+     * so once each, not at every attempt; readiness says each service's database is down, and ready again after;
+     * none of it is an FFDC incident of the application's transactions (Liberty's connection pool still records its
+     * own).
      */
     @Test
     void aDatabaseOutageIsSaidOnceAndLeavesNoTransactionFfdc() throws Exception {
         java.util.Set<Path> before = new java.util.HashSet<>(writtenThisRun(logs().resolve("ffdc"), "ffdc_"));
         long sagaLookupBefore = occurrences("cannot look for due sagas, trying every second: 1 time");
         Platform.control("POST", "/postgres/stop");
+        long stopped = System.nanoTime();
         try {
-            Platform.sleep(10_000);
+            // Each service's readiness check (its own connection, given back after each check) sees the outage.
+            Platform.await("every service's database check down", java.time.Duration.ofSeconds(10), () -> {
+                Platform.Reply ready = Platform.get("/health/ready");
+                List<String> down = new ArrayList<>();
+                ready.json().get("checks").forEach(check -> {
+                    if (check.get("name").asText().endsWith(".database") && check.get("status").asText().equals("DOWN")) {
+                        down.add(check.get("name").asText());
+                    }
+                });
+                return ready.status() == 503 && down.size() == 4 ? java.util.Optional.of(down) : java.util.Optional.empty();
+            });
+            Platform.sleep(Math.max(0, 10_000 - (System.nanoTime() - stopped) / 1_000_000));
         } finally {
             Platform.control("POST", "/postgres/start");
         }

@@ -23,7 +23,31 @@ final class ServerMetrics {
 
     /** The samples of one metric (application scope), by their label set. */
     static Map<String, Double> samples(String name) {
-        String body = Platform.get("/metrics?scope=application").body();
+        return samples(Platform.get("/metrics?scope=application").body(), name);
+    }
+
+    /**
+     * One of Liberty's own metrics of the server at {@code baseUrl} (vendor scope, e.g. a connection pool's
+     * {@code connectionpool_freeConnections}): the sum of its samples whose labels include all of {@code labels}.
+     */
+    static double vendor(String baseUrl, String name, String... labels) {
+        java.net.http.HttpResponse<String> reply;
+        try {
+            reply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(baseUrl + "/metrics?scope=vendor")).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return samples(reply.body(), name).entrySet().stream()
+                .filter(e -> Arrays.stream(labels).allMatch(e.getKey()::contains))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    private static Map<String, Double> samples(String body, String name) {
         Map<String, Double> found = new TreeMap<>();
         for (String line : body.lines().toList()) {
             Matcher m = SAMPLE.matcher(line);

@@ -8,12 +8,14 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.Statement;
 
 /** Ready only when the service's own database answers and its schema is migrated. */
 @Readiness
@@ -21,6 +23,7 @@ import java.sql.Connection;
 public class DatabaseHealthCheck implements HealthCheck {
 
     @Inject
+    @ForReadiness
     DataSource dataSource;
 
     @Inject
@@ -28,6 +31,9 @@ public class DatabaseHealthCheck implements HealthCheck {
 
     @Inject
     ServiceSettings settings;
+
+    @Resource
+    UserTransaction transaction;
 
     /** The probe asks on a thread of its own: a dependency that hangs never delays the other checks' questions. */
     @Resource
@@ -41,10 +47,18 @@ public class DatabaseHealthCheck implements HealthCheck {
     void init() {
         asker = DependencyProbe.ownThread(threads, "database");
         probe = new DependencyProbe("the database of " + settings.serviceName(), () -> {
-            try (Connection connection = dataSource.getConnection()) {
-                boolean valid = connection.isValid(2);
-                return new DependencyProbe.Answer(valid, valid ? "valid" : "the database of " + settings.serviceName()
-                        + " unreachable: connection not valid");
+            // In a transaction of its own, a statement rather than isValid(): the connection goes back to the pool
+            // when the transaction ends, and one the database dropped fails with an SQLException the pool sees and
+            // is replaced. Outside a transaction it stayed bound to this long-lived thread for good, and after an
+            // outage the pool of one held that dead connection for ever.
+            transaction.setTransactionTimeout(5);
+            transaction.begin();
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.setQueryTimeout(2);
+                statement.execute("SELECT 1");
+                return new DependencyProbe.Answer(true, "valid");
+            } finally {
+                transaction.rollback(); // nothing was written
             }
         }, asker, DependencyProbe.WAIT, DependencyProbe.FRESH);
     }

@@ -1,5 +1,6 @@
 package io.quizplatform.quiz.infrastructure;
 
+import io.quizplatform.platform.persistence.ForReadiness;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -19,4 +20,10 @@ public class Persistence {
     @Produces
     @Resource(lookup = "jdbc/quizDb")
     DataSource dataSource;
+
+    /** The readiness check's own one-connection pool: it takes none of the requests' connections. */
+    @Produces
+    @ForReadiness
+    @Resource(lookup = "jdbc/quizDbProbe")
+    DataSource readinessDataSource;
 }
