@@ -207,7 +207,8 @@ public class QuizAuthoringIT {
         assertField(send("POST", q, SINGLE.replace("\"timeLimitSeconds\":20", "\"timeLimitSeconds\":10000"), host, "\"2\""), "question.timeLimitSeconds");
         assertField(send("POST", q, SINGLE.replace("\"points\":1000", "\"points\":7"), host, "\"2\""), "question.points");
         String sevenOptions = SINGLE.replace("{\"text\":\"Lyon\",\"correct\":false}",
-                "{\"text\":\"B\"},{\"text\":\"C\"},{\"text\":\"D\"},{\"text\":\"E\"},{\"text\":\"F\"},{\"text\":\"G\"}");
+                "{\"text\":\"B\",\"correct\":false},{\"text\":\"C\",\"correct\":false},{\"text\":\"D\",\"correct\":false},"
+                        + "{\"text\":\"E\",\"correct\":false},{\"text\":\"F\",\"correct\":false},{\"text\":\"G\",\"correct\":false}");
         assertField(send("POST", q, sevenOptions, host, "\"2\""), "question.options");
         assertField(send("PATCH", "/quiz/api/quizzes/" + id, "{\"title\":\"  \"}", host, "\"2\""), "title");
         assertField(send("PUT", q + "/not-in-this-quiz", SINGLE, host, "\"2\""), "questionId");

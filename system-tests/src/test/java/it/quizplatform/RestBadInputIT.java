@@ -202,6 +202,16 @@ public class RestBadInputIT {
                 cases.add(bad(e, bool + " as \"maybe\"", spoil(valid, bool, "\"maybe\""), bool));
                 cases.add(bad(e, bool + " as 2", spoil(valid, bool, "2"), bool));
             }
+            // A number or a switch left out is not 0 or false: a question without points was saved as worth 0, a
+            // quiz with one of its two settings given had the other switched off.
+            for (String field : e.integers()) {
+                cases.add(bad(e, field + " left out", leaveOut(valid, field), field));
+            }
+            for (String field : e.booleans()) {
+                if (!field.equals("lateJoinAllowed")) { // optional: left out, the game takes the quiz's default
+                    cases.add(bad(e, field + " left out", leaveOut(valid, field), field));
+                }
+            }
         }
         Endpoint create = endpoints().get(4);
         cases.add(bad(create, "unknown setting", "{\"title\":\"T\",\"settings\":{\"speedBonus\":true}}", "settings.speedBonus"));
@@ -599,6 +609,22 @@ public class RestBadInputIT {
             }
         }
         return root.toString().replace("\"" + marker + "\"", rawValue);
+    }
+
+    /** The body without the member at that path (as {@link #spoil} names it). */
+    static String leaveOut(String valid, String path) {
+        ObjectNode root = parse(valid);
+        JsonNode parent = root;
+        String[] steps = path.split("\\.");
+        for (int i = 0; i < steps.length - 1; i++) {
+            String step = steps[i];
+            String name = step.contains("[") ? step.substring(0, step.indexOf('[')) : step;
+            parent = step.contains("[")
+                    ? parent.get(name).get(Integer.parseInt(step.substring(step.indexOf('[') + 1, step.indexOf(']'))))
+                    : parent.get(name);
+        }
+        ((ObjectNode) parent).remove(steps[steps.length - 1]);
+        return root.toString();
     }
 
     static ObjectNode parse(String json) {

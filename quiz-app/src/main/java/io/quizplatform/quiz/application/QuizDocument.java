@@ -7,10 +7,12 @@ import java.util.List;
 
 /**
  * The export and import format: a quiz as its owner sees it ({@link QuizDetail}'s fields) plus the uploaded images
- * its questions show, so the quiz moves to another installation with its pictures.
+ * its questions show, so the quiz moves to another installation with its pictures. An import takes the title,
+ * description, settings, questions and images; the id, owner, status and version are the exported quiz's, which a
+ * file written by hand may leave out.
  */
 public record QuizDocument(String id, String ownerId, String title, String description, QuizSettings settings,
-                           String status, long version, String copiedFrom, List<QuizDetail.QuestionView> questions,
+                           String status, Long version, String copiedFrom, List<QuizDetail.QuestionView> questions,
                            List<ImageData> images) {
 
     /** One image, its stored bytes in base64; {@code id} must be their SHA-256 (hex). */

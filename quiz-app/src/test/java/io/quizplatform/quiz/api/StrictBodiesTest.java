@@ -28,7 +28,7 @@ class StrictBodiesTest {
     void anExportedQuizImportsAgain() throws Exception {
         // The export format is the quiz plus the uploaded images its questions show.
         QuizDocument exported = new QuizDocument("0b6f3f7e-3f55-4a3b-9c57-1d7c52b7f6a1", "owner", "Capitals", "About capitals",
-                new QuizSettings(true, false), "published", 4, null, List.of(new QuizDetail.QuestionView("q1", "single-choice",
+                new QuizSettings(true, false), "published", 4L, null, List.of(new QuizDetail.QuestionView("q1", "single-choice",
                 "Capital of France?", "/quiz/api/images/" + "ab".repeat(32), 20, 1000, List.of(new QuizDetail.OptionView("a", "Paris", true),
                 new QuizDetail.OptionView("b", "Lyon", false)), List.of())),
                 List.of(new QuizDocument.ImageData("ab".repeat(32), "image/png", "iVBORw0KGgo=")));
@@ -41,10 +41,12 @@ class StrictBodiesTest {
 
     @Test
     void theIssuesInputsAreRefusedNamingTheField() {
-        assertThatThrownBy(() -> read("{\"title\":\"T\",\"questions\":[{\"points\":4294968296}]}", QuizDetail.class))
+        assertThatThrownBy(() -> read("{\"title\":\"T\",\"version\":1,\"questions\":[{\"timeLimitSeconds\":20,\"points\":4294968296}]}",
+                QuizDetail.class))
                 .isInstanceOfSatisfying(JsonInputException.class, e -> assertThat(e.violations())
                         .extracting(JsonInputException.Violation::field).containsExactly("questions[0].points"));
-        assertThatThrownBy(() -> read("{\"title\":\"T\",\"settings\":{\"speedScoring\":\"maybe\"}}", QuizResource.Details.class))
+        assertThatThrownBy(() -> read("{\"title\":\"T\",\"settings\":{\"speedScoring\":\"maybe\",\"streakBonus\":true}}",
+                QuizResource.Details.class))
                 .isInstanceOfSatisfying(JsonInputException.class, e -> assertThat(e.violations())
                         .extracting(JsonInputException.Violation::field).containsExactly("settings.speedScoring"));
         assertThatThrownBy(() -> read("{\"title\":\"T\",\"settings\":{\"speedBonus\":true}}", QuizResource.Details.class))

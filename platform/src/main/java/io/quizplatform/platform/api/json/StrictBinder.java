@@ -27,8 +27,9 @@ import java.util.UUID;
  * string, an int or long only from a number written as a whole number within the type's range (so {@code 20.5},
  * {@code 20.0}, {@code 2E1}, {@code "20"}, {@code 1e300} and {@code 4294967316} are refused, never rounded or
  * wrapped), a boolean only from {@code true}/{@code false}, a list or set only from an array, a record (nested ones
- * too) only from an object whose every key is one of its components. An absent field is null (or 0/false for a primitive); what to require
- * is left to Bean Validation and the domain. Every mistake is collected with its path, up to
+ * too) only from an object whose every key is one of its components. An absent field is null, but an absent int,
+ * long or boolean is refused as required (as null for one is: never a silent 0 or false); what else to require is
+ * left to Bean Validation and the domain. Every mistake is collected with its path, up to
  * {@link #MAX_VIOLATIONS}, then thrown at once as a {@link JsonInputException}.
  */
 public final class StrictBinder {
@@ -165,6 +166,12 @@ public final class StrictBinder {
                 known.add(component.getName());
                 Object json = members.get(component.getName());
                 if (!members.containsKey(component.getName())) {
+                    if (component.getType().isPrimitive()) {
+                        // Left out is not 0 or false: a question without points would be worth 0, a quiz with one
+                        // setting given would have the other off. Optional values are wrappers (null when left out).
+                        refused = true;
+                        refuse(StrictJsonParser.child(path, component.getName()), "required", "is required");
+                    }
                     args[i] = absent(component.getType());
                     continue;
                 }

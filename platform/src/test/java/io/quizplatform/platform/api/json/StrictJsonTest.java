@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The strict parser and binder: what a body may be, and the field named when it is not. */
@@ -54,7 +55,7 @@ class StrictJsonTest {
                 {"title":"Capitals","description":null,"settings":{"speedScoring":true,"streakBonus":false},
                  "version":9007199254740993,"lateJoinAllowed":true,"tags":["geo","geo2"],
                  "questions":[{"id":"q1","text":"Capital of France? \\ud83c\\uddeb\\ud83c\\uddf7","timeLimitSeconds":20,"points":1000,
-                   "options":[{"id":"a","text":"Paris","correct":true},{"text":"Lyon"}],"acceptedAnswers":null}]}
+                   "options":[{"id":"a","text":"Paris","correct":true},{"text":"Lyon","correct":false}],"acceptedAnswers":null}]}
                 """, Quiz.class);
         assertThat(quiz.title()).isEqualTo("Capitals");
         assertThat(quiz.description()).isNull();
@@ -69,9 +70,21 @@ class StrictJsonTest {
     }
 
     @Test
-    void absentFieldsAreNullOrZero() {
-        Quiz quiz = (Quiz) read("{}", Quiz.class);
-        assertThat(quiz).isEqualTo(new Quiz(null, null, null, 0, null, null, null));
+    void absentTextsListsAndWrappersAreNull() {
+        Quiz quiz = (Quiz) read("{\"version\":1}", Quiz.class);
+        assertThat(quiz).isEqualTo(new Quiz(null, null, null, 1, null, null, null));
+    }
+
+    /** Left out is not 0 or false: a question without points would be worth 0, a half-given settings switch off. */
+    @Test
+    void anAbsentNumberOrSwitchIsRequired() {
+        String json = """
+                {"settings":{"speedScoring":true},"questions":[{"text":"Q","options":[{"text":"A"}]}]}
+                """;
+        assertThat(refusal(json, Quiz.class)).extracting(JsonInputException.Violation::field, JsonInputException.Violation::code)
+                .containsExactlyInAnyOrder(tuple("version", "required"), tuple("settings.streakBonus", "required"),
+                        tuple("questions[0].timeLimitSeconds", "required"), tuple("questions[0].points", "required"),
+                        tuple("questions[0].options[0].correct", "required"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -157,7 +170,8 @@ class StrictJsonTest {
     @Test
     void everyMistakeIsReportedAndNoneNamesAJavaClass() {
         List<JsonInputException.Violation> violations = refusal(
-                "{\"title\":1,\"settings\":{\"speedScoring\":\"yes\",\"speedBonus\":1},\"questions\":[{\"points\":1.5}]}", Quiz.class);
+                "{\"title\":1,\"version\":1,\"settings\":{\"speedScoring\":\"yes\",\"streakBonus\":true,\"speedBonus\":1},"
+                        + "\"questions\":[{\"timeLimitSeconds\":20,\"points\":1.5}]}", Quiz.class);
         assertThat(violations).extracting(JsonInputException.Violation::field)
                 .containsExactlyInAnyOrder("title", "settings.speedScoring", "settings.speedBonus", "questions[0].points");
         assertThat(violations).extracting(JsonInputException.Violation::message)
@@ -173,10 +187,15 @@ class StrictJsonTest {
 
     @Test
     void integersAtTheEdgesOfTheirRange() {
-        assertThat(((Question) read("{\"points\":2147483647}", Question.class)).points()).isEqualTo(Integer.MAX_VALUE);
-        assertThat(((Question) read("{\"points\":-2147483648}", Question.class)).points()).isEqualTo(Integer.MIN_VALUE);
-        assertThat(((Question) read("{\"points\":-0}", Question.class)).points()).isZero();
-        assertThat(refusal("{\"points\":2147483648}", Question.class)).isNotEmpty();
+        assertThat(((Question) read(withPoints("2147483647"), Question.class)).points()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(((Question) read(withPoints("-2147483648"), Question.class)).points()).isEqualTo(Integer.MIN_VALUE);
+        assertThat(((Question) read(withPoints("-0"), Question.class)).points()).isZero();
+        assertThat(refusal(withPoints("2147483648"), Question.class)).isNotEmpty();
+    }
+
+    /** A question whose only other number is a valid time limit. */
+    private static String withPoints(String points) {
+        return "{\"timeLimitSeconds\":20,\"points\":" + points + "}";
     }
 
     /** As the game socket reads them: a whole value written with a fraction or an exponent is a decimal, not an int. */
@@ -194,7 +213,7 @@ class StrictJsonTest {
             0e0      | {"points":0e0}
             """)
     void anIntegerIsWrittenWithoutFractionOrExponent(String written, String json) {
-        assertThat(refusal(json, Question.class)).singleElement().satisfies(v -> {
+        assertThat(refusal(json.replace("{", "{\"timeLimitSeconds\":20,"), Question.class)).singleElement().satisfies(v -> {
             assertThat(v.field()).isEqualTo("points");
             assertThat(v.code()).isEqualTo("integer");
         });
