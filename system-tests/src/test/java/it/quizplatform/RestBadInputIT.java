@@ -286,6 +286,15 @@ public class RestBadInputIT {
                 get("page in Arabic-Indic digits", quizzes + "?page=%D9%A3", 400, "page"),
                 get("past games' size with a plus", "/quiz/api/games?size=%2B5", 400, "size"),
                 get("leaderboard limit with a plus", "/scoring/api/games/{game}/leaderboard?limit=%2B10", 400, "limit"),
+                // A parameter is one the request takes, given once: a typo gave the default, a second value went unread.
+                get("a misspelt size", quizzes + "?sise=5", 400, "sise"),
+                get("size given twice", quizzes + "?size=1&size=2", 400, "size"),
+                get("leaderboard limit given twice, the second not a number", "/scoring/api/games/{game}/leaderboard?limit=10&limit=abc",
+                        400, "limit"),
+                get("a parameter of a request that takes none", "/quiz/api/games/{game}?scope=all", 400, "scope"),
+                new Case("a query parameter on a login", "POST", "/user/api/sessions?remember=true", Caller.NOBODY, "application/json",
+                        "{\"email\":\"strict@example.com\",\"password\":\"correct horse battery staple\"}"
+                                .getBytes(StandardCharsets.UTF_8), 400, "remember"),
                 // Spellings UUID.fromString takes for an existing id (each was 200 before ids were strict).
                 get("the host's own quiz id with a fullwidth digit", quizzes + "/{quiz-fullwidth}", 404, null),
                 get("the game's id with a fullwidth digit", "/quiz/api/games/{game-fullwidth}", 400, "id"),

@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  * surrogate, and bounded length (a path segment such as an id at most {@value #MAX_PATH_PARAMETER} characters, a
  * query value at most {@value #MAX_QUERY_PARAMETER}). One the resource takes as a whole number is written as JSON
  * writes one: ASCII digits, an optional minus, no leading zero (JAX-RS's own conversion takes {@code +3}, {@code 007}
- * and other scripts' digits). A refusal is a 400 naming the parameter, before any resource runs.
+ * and other scripts' digits). A query parameter is one the resource method takes, given once: an unknown one (a typo
+ * such as {@code ?sise=5} would silently give the default) or one given twice (JAX-RS takes the first, and the second
+ * was never looked at) is refused. A refusal is a 400 naming the parameter, before any resource runs.
  */
 @Provider
 public class RequestParameterCheck implements ContainerRequestFilter {
@@ -44,6 +46,8 @@ public class RequestParameterCheck implements ContainerRequestFilter {
             short.class, Short.class);
     /** The whole-number parameters of each resource method, by where they come from: found once per method. */
     private static final Map<Method, List<String[]>> WHOLE_NUMBER_PARAMETERS = new ConcurrentHashMap<>();
+    /** The query parameters each resource method takes: found once per method. */
+    private static final Map<Method, Set<String>> QUERY_PARAMETERS = new ConcurrentHashMap<>();
 
     @Context
     ResourceInfo resource;
@@ -54,6 +58,11 @@ public class RequestParameterCheck implements ContainerRequestFilter {
         List<JsonInputException.Violation> violations = new ArrayList<>();
         check(uri.getPathParameters(false), MAX_PATH_PARAMETER, violations);
         check(uri.getQueryParameters(false), MAX_QUERY_PARAMETER, violations);
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method != null) {
+            checkQueryNames(uri.getQueryParameters(false),
+                    QUERY_PARAMETERS.computeIfAbsent(method, RequestParameterCheck::queryParameters), violations);
+        }
         if (violations.isEmpty()) {
             checkWholeNumbers(uri, violations);
         }
@@ -124,6 +133,35 @@ public class RequestParameterCheck implements ContainerRequestFilter {
                 }
             }
         }
+    }
+
+    /** Each query parameter is one of {@code known} and given once. */
+    static void checkQueryNames(MultivaluedMap<String, String> raw, Set<String> known,
+                                List<JsonInputException.Violation> violations) {
+        for (Map.Entry<String, List<String>> parameter : raw.entrySet()) {
+            String name = decode(parameter.getKey());
+            String shown = StrictJsonParser.printableName(name == null ? parameter.getKey() : name);
+            if (name == null || !known.contains(name)) {
+                violations.add(new JsonInputException.Violation(shown, "unknown-field", known.isEmpty()
+                        ? "is not a parameter of this request (it takes none)"
+                        : "is not a parameter of this request (expected one of " + String.join(", ", new java.util.TreeSet<>(known)) + ")"));
+            } else if (parameter.getValue().size() > 1) {
+                violations.add(new JsonInputException.Violation(shown, "duplicate", "is given more than once"));
+            }
+        }
+    }
+
+    /** The names of the query parameters {@code method} takes. */
+    static Set<String> queryParameters(Method method) {
+        Set<String> names = new java.util.HashSet<>();
+        for (Annotation[] annotations : method.getParameterAnnotations()) {
+            for (Annotation a : annotations) {
+                if (a instanceof QueryParam q) {
+                    names.add(q.value());
+                }
+            }
+        }
+        return Set.copyOf(names);
     }
 
     /** What is wrong with one raw (still percent-encoded) parameter value, or null. */

@@ -41,6 +41,23 @@ class RequestEdgeTest {
     }
 
     @Test
+    void aQueryParameterIsOneTheMethodTakesGivenOnce() throws NoSuchMethodException {
+        var method = Listing.class.getMethod("list", int.class, String.class, Long.class, short.class);
+        assertThat(RequestParameterCheck.queryParameters(method)).containsExactlyInAnyOrder("page", "q", "size");
+        var query = new jakarta.ws.rs.core.MultivaluedHashMap<String, String>();
+        query.add("page", "1");
+        query.addAll("size", "1", "2");
+        query.add("sise", "5");
+        query.add("n", "3"); // a path parameter's name is not a query parameter
+        List<JsonInputException.Violation> violations = new java.util.ArrayList<>();
+        RequestParameterCheck.checkQueryNames(query, RequestParameterCheck.queryParameters(method), violations);
+        assertThat(violations).extracting(v -> v.field() + ":" + v.code())
+                .containsExactlyInAnyOrder("size:duplicate", "sise:unknown-field", "n:unknown-field");
+        assertThat(violations).filteredOn(v -> v.field().equals("sise")).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("page, q, size"));
+    }
+
+    @Test
     void aWholeNumberIsReadAsJsonWritesOne() {
         assertThat(RequestParameterCheck.wholeNumber("0")).hasValue(0);
         assertThat(RequestParameterCheck.wholeNumber("-12")).hasValue(-12);
