@@ -390,6 +390,23 @@ public class RestBadInputIT {
         assertThat(writes()).as("nothing written under the key " + key).isEqualTo(before);
     }
 
+    /** If-Match is the quiz's ETag as given: another spelling is a problem naming the header, and nothing is written. */
+    @ParameterizedTest(name = "If-Match {0}")
+    @ValueSource(strings = {"3", "\"03\"", "\"3", "\"+3\"", "\"\""})
+    void aMalformedIfMatchIsRefusedNamingItAndWritesNothing(String ifMatch) throws SQLException {
+        Writes before = writes();
+
+        Platform.Reply reply = Platform.send(Platform.request("/quiz/api/quizzes/" + quizId)
+                .header("Authorization", "Bearer " + host).header("Content-Type", "application/json")
+                .header("If-Match", ifMatch).method("PATCH", HttpRequest.BodyPublishers.ofString(RENAME)));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("errors").findValuesAsText("field")).containsExactly("If-Match");
+        assertLeaksNothing(reply.body());
+        assertThat(writes()).as("nothing written for If-Match " + ifMatch).isEqualTo(before);
+    }
+
     /**
      * Java's client sends a non-ASCII header as '?', so these are written byte for byte: {@code é} as one Latin-1 byte
      * and as its two UTF-8 bytes.
@@ -450,12 +467,14 @@ public class RestBadInputIT {
 
     /**
      * A weight in Accept that is not a quality value (0 to 1) is a 400 naming the header, at every service and before
-     * anything is written: RESTEasy threw on it, and the exception was a 500 with an incident.
+     * anything is written: RESTEasy threw on it, and the exception was a 500 with an incident. So is a range that is
+     * no media type (RESTEasy's own 400 for it named nothing).
      */
     @Test
     void anAcceptHeaderWithAWeightThatIsNoNumberIsA400NamingIt() throws SQLException {
         Writes before = writes();
-        for (String accept : List.of("text/html;q=abc", "application/json;q=", "application/json;q=0.5x", "text/html;q=\"abc\"")) {
+        for (String accept : List.of("text/html;q=abc", "application/json;q=", "application/json;q=0.5x", "text/html;q=\"abc\"",
+                "garbage", "*/*;q=0.5, garbage")) {
             for (String path : List.of("/user/api/users", "/quiz/api/games/players", "/scoring/api/caller", "/quiz/api/quizzes")) {
                 Platform.Reply reply = Platform.send(Platform.request(path).header("Content-Type", "application/json")
                         .header("Accept", accept).header("Authorization", "Bearer " + host)

@@ -29,6 +29,8 @@ public class SecurityHeaders extends HttpFilter {
     static final String CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     static final String HSTS = "max-age=31536000; includeSubDomains";
     private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    /** A media range of an Accept header: type/subtype (either may be *), or the lone * old clients send. */
+    private static final Pattern MEDIA_RANGE = Pattern.compile("\\*|" + TOKEN + "/" + TOKEN);
     private static final Pattern MEDIA_TYPE = Pattern.compile(
             TOKEN + "/" + TOKEN + "(\\s*;\\s*" + TOKEN + "=(" + TOKEN + "|\"[^\"\\\\\\x00-\\x1f]*\"))*\\s*;?\\s*");
 
@@ -88,7 +90,8 @@ public class SecurityHeaders extends HttpFilter {
      * Every weight ({@code q}) in the Accept headers is a number, as RESTEasy reads one (the header split at every
      * comma and semicolon, quotes around the weight dropped, {@link Float#valueOf}, finite): it throws on any other
      * ({@code text/html;q=abc}, {@code q=}, {@code q="x"}), and its exception became a 500. What it reads it judges
-     * itself (a weight over 1 is its own 4xx).
+     * itself (a weight over 1 is its own 4xx). A range that is no media type ({@code garbage}) is refused here too:
+     * RESTEasy's own 400 for it named no header.
      */
     static boolean validAccept(Enumeration<String> accept) {
         if (accept == null) {
@@ -97,6 +100,10 @@ public class SecurityHeaders extends HttpFilter {
         while (accept.hasMoreElements()) {
             for (String range : accept.nextElement().split(",")) {
                 String[] parts = range.split(";");
+                String media = parts.length == 0 ? "" : parts[0].strip();
+                if (!media.isEmpty() && !MEDIA_RANGE.matcher(media).matches()) {
+                    return false; // RESTEasy refused it too, with a 400 that named nothing
+                }
                 for (int i = 1; i < parts.length; i++) {
                     int equals = parts[i].indexOf('=');
                     String name = (equals < 0 ? parts[i] : parts[i].substring(0, equals)).strip();
@@ -123,7 +130,7 @@ public class SecurityHeaders extends HttpFilter {
     }
 
     private static void refuseAccept(HttpServletResponse response) throws IOException {
-        Problem.of(400, "Bad Request", "The Accept header has a weight (q) that is not a number.",
+        Problem.of(400, "Bad Request", "The Accept header is not a list of media types, each weight (q) a number.",
                 List.of(new Problem.FieldError("Accept", "media-type", "must be media types such as application/json, each weight (q) a number from 0 to 1")))
                 .writeTo(response);
     }

@@ -274,15 +274,20 @@ public class QuizResource {
         }
         // Otherwise exactly as given: quoted decimal digits. 3, +3, "0003" or "3 are other spellings, not an ETag.
         if (!ETAG.matcher(v).matches()) {
-            throw new ProblemException(400, "Invalid If-Match", "If-Match must be the ETag of the quiz, like \"3\".");
+            throw invalidIfMatch();
         }
         try {
             return Long.parseLong(v.substring(1, v.length() - 1));
         } catch (NumberFormatException e) {
-            throw new ProblemException(400, "Invalid If-Match", "If-Match must be the ETag of the quiz, like \"3\".");
+            throw invalidIfMatch();
         }
     }
 
+
+    private static ProblemException invalidIfMatch() {
+        return new ProblemException(400, "Invalid If-Match", "If-Match must be the ETag of the quiz, like \"3\".",
+                List.of(new Problem.FieldError("If-Match", "pattern", "must be the quiz's ETag as given, like \"3\"")));
+    }
 
     private static UUID quizId(String id) {
         return StrictIds.uuid(id).orElseThrow(() ->
