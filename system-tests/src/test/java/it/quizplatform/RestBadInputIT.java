@@ -292,6 +292,8 @@ public class RestBadInputIT {
                 get("leaderboard limit given twice, the second not a number", "/scoring/api/games/{game}/leaderboard?limit=10&limit=abc",
                         400, "limit"),
                 get("a parameter of a request that takes none", "/quiz/api/games/{game}?scope=all", 400, "scope"),
+                new Case("a body on a publish, which takes none", "POST", quizzes + "/{quiz}/publish", Caller.HOST,
+                        "application/json", "{\"force\":true}".getBytes(StandardCharsets.UTF_8), 400, "body"),
                 new Case("a query parameter on a login", "POST", "/user/api/sessions?remember=true", Caller.NOBODY, "application/json",
                         "{\"email\":\"strict@example.com\",\"password\":\"correct horse battery staple\"}"
                                 .getBytes(StandardCharsets.UTF_8), 400, "remember"),

@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  * writes one: ASCII digits, an optional minus, no leading zero (JAX-RS's own conversion takes {@code +3}, {@code 007}
  * and other scripts' digits). A query parameter is one the resource method takes, given once: an unknown one (a typo
  * such as {@code ?sise=5} would silently give the default) or one given twice (JAX-RS takes the first, and the second
- * was never looked at) is refused. A refusal is a 400 naming the parameter, before any resource runs.
+ * was never looked at) is refused, and so is a body sent to a request that takes none (publish with
+ * {@code {"force":true}} published, the body unread). A refusal is a 400 naming the parameter (or {@code body}),
+ * before any resource runs.
  */
 @Provider
 public class RequestParameterCheck implements ContainerRequestFilter {
@@ -48,6 +50,11 @@ public class RequestParameterCheck implements ContainerRequestFilter {
     private static final Map<Method, List<String[]>> WHOLE_NUMBER_PARAMETERS = new ConcurrentHashMap<>();
     /** The query parameters each resource method takes: found once per method. */
     private static final Map<Method, Set<String>> QUERY_PARAMETERS = new ConcurrentHashMap<>();
+    /** Whether each resource method takes a body: found once per method. */
+    private static final Map<Method, Boolean> TAKES_BODY = new ConcurrentHashMap<>();
+    private static final Set<Class<? extends Annotation>> NOT_THE_BODY = Set.of(QueryParam.class, PathParam.class,
+            jakarta.ws.rs.HeaderParam.class, jakarta.ws.rs.CookieParam.class, jakarta.ws.rs.FormParam.class,
+            jakarta.ws.rs.MatrixParam.class, jakarta.ws.rs.BeanParam.class, Context.class);
 
     @Context
     ResourceInfo resource;
@@ -62,6 +69,9 @@ public class RequestParameterCheck implements ContainerRequestFilter {
         if (method != null) {
             checkQueryNames(uri.getQueryParameters(false),
                     QUERY_PARAMETERS.computeIfAbsent(method, RequestParameterCheck::queryParameters), violations);
+            if (!TAKES_BODY.computeIfAbsent(method, RequestParameterCheck::takesBody) && hasBody(request)) {
+                violations.add(new JsonInputException.Violation("body", "unknown-field", "this request takes no body"));
+            }
         }
         if (violations.isEmpty()) {
             checkWholeNumbers(uri, violations);
@@ -148,6 +158,29 @@ public class RequestParameterCheck implements ContainerRequestFilter {
             } else if (parameter.getValue().size() > 1) {
                 violations.add(new JsonInputException.Violation(shown, "duplicate", "is given more than once"));
             }
+        }
+    }
+
+    /** Whether {@code method} has a parameter for the request's body (one without a JAX-RS source annotation). */
+    static boolean takesBody(Method method) {
+        for (Annotation[] annotations : method.getParameterAnnotations()) {
+            if (java.util.Arrays.stream(annotations).noneMatch(a -> NOT_THE_BODY.contains(a.annotationType()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the request carries at least one byte of body (read here: the resource takes none). */
+    private static boolean hasBody(ContainerRequestContext request) {
+        if (request.getLength() == 0) {
+            return false;
+        }
+        try {
+            java.io.InputStream body = request.getEntityStream();
+            return body != null && body.read() != -1;
+        } catch (java.io.IOException e) {
+            return false; // a body that cannot even be read is not this request's concern
         }
     }
 

@@ -57,6 +57,22 @@ class RequestEdgeTest {
                 .satisfies(v -> assertThat(v.message()).contains("page, q, size"));
     }
 
+    static class Commands {
+        public void publish(@jakarta.ws.rs.PathParam("id") String id, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+                            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        }
+
+        public void add(@jakarta.ws.rs.PathParam("id") String id, @jakarta.validation.constraints.NotNull String question) {
+        }
+    }
+
+    @Test
+    void aMethodTakesABodyWhenAParameterHasNoSourceAnnotation() throws NoSuchMethodException {
+        assertThat(RequestParameterCheck.takesBody(Commands.class.getMethod("publish", String.class, String.class,
+                jakarta.ws.rs.core.UriInfo.class))).isFalse();
+        assertThat(RequestParameterCheck.takesBody(Commands.class.getMethod("add", String.class, String.class))).isTrue();
+    }
+
     @Test
     void aWholeNumberIsReadAsJsonWritesOne() {
         assertThat(RequestParameterCheck.wholeNumber("0")).hasValue(0);
