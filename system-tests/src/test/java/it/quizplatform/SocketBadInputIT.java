@@ -439,6 +439,63 @@ public class SocketBadInputIT {
         }
     }
 
+    /**
+     * A handshake Liberty would refuse with a bare status is refused first as problem+json naming the header, on both
+     * sockets: no or a malformed key (400), another version (426, saying 13), another site's page (403).
+     */
+    @Order(7)
+    @Test
+    void aMalformedHandshakeIsAProblemNamingTheHeader() throws Exception {
+        String key = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+        for (String path : List.of("/quiz/ws/join", "/quiz/ws/games/" + id(choiceGame))) {
+            assertRefused(handshake(path, "Sec-WebSocket-Version: 13\r\n"), 400, "Sec-WebSocket-Key");
+            assertRefused(handshake(path, "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: short\r\n"), 400, "Sec-WebSocket-Key");
+            String oldVersion = handshake(path, "Sec-WebSocket-Version: 8\r\n" + key);
+            assertRefused(oldVersion, 426, "Sec-WebSocket-Version");
+            assertThat(oldVersion.toLowerCase(java.util.Locale.ROOT)).contains("sec-websocket-version: 13");
+            assertRefused(handshake(path, "Sec-WebSocket-Version: 13\r\n" + key + "Origin: https://evil.example\r\n"),
+                    403, "Origin");
+            assertThat(handshake(path, "Sec-WebSocket-Version: 13\r\n" + key)).as("a good handshake still upgrades")
+                    .startsWith("HTTP/1.1 101");
+        }
+    }
+
+    /** A handshake written on a socket as given (Java's clients set these headers themselves); the answer's head and body. */
+    private static String handshake(String path, String headers) throws java.io.IOException {
+        java.net.URI base = java.net.URI.create(Platform.baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" + headers + "\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) != -1; ) {
+                    answer.write(buffer, 0, n);
+                    String text = answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+                    if (text.startsWith("HTTP/1.1 101") && text.contains("\r\n\r\n")) {
+                        break; // upgraded: the socket stays open
+                    }
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                // what came is the answer
+            }
+            return answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void assertRefused(String answer, int status, String header) throws java.io.IOException {
+        assertThat(answer).as(answer).startsWith("HTTP/1.1 " + status);
+        assertThat(answer.toLowerCase(java.util.Locale.ROOT)).as(answer).contains("content-type: application/problem+json");
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        if (answer.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+            body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf('}') + 1); // one chunk
+        }
+        assertThat(Platform.JSON.readTree(body).get("errors").findValuesAsText("field")).as(body).containsExactly(header);
+    }
+
     /** A connection as the sender, welcomed when it said hello. */
     private static SocketClient connect(Sender sender) {
         SocketClient socket = switch (sender) {
