@@ -683,7 +683,6 @@ class ComposeFileTest {
         return Integer.parseInt(m.group(1));
     }
 
-    /** A server.xml variable's default value. */
     /** The readiness check's own pool per database (server.xml's {@code <service>DbProbe}), the same for all four. */
     private static int readinessPoolSize() {
         Matcher m = Pattern.compile("<dataSource id=\"(\\w+)DbProbe\"[^>]*>.*?<connectionManager maxPoolSize=\"(\\d+)\"",
@@ -699,6 +698,7 @@ class ComposeFileTest {
         return sizes.iterator().next();
     }
 
+    /** A server.xml variable's default value. */
     private static String variableDefault(String name) {
         Matcher m = Pattern.compile("<variable name=\"" + Pattern.quote(name) + "\" defaultValue=\"([^\"]*)\"/>").matcher(serverXml);
         assertThat(m.find()).as("server.xml variable " + name).isTrue();

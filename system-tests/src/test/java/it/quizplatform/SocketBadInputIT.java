@@ -452,7 +452,7 @@ public class SocketBadInputIT {
             assertRefused(handshake(path, "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: short\r\n"), 400, "Sec-WebSocket-Key");
             String oldVersion = handshake(path, "Sec-WebSocket-Version: 8\r\n" + key);
             assertRefused(oldVersion, 426, "Sec-WebSocket-Version");
-            assertThat(oldVersion.toLowerCase(java.util.Locale.ROOT)).contains("sec-websocket-version: 13");
+            assertThat(oldVersion.toLowerCase(java.util.Locale.ROOT)).contains("sec-websocket-version: 13", "upgrade: websocket");
             assertRefused(handshake(path, "Sec-WebSocket-Version: 13\r\n" + key + "Origin: https://evil.example\r\n"),
                     403, "Origin");
             assertThat(handshake(path, "Sec-WebSocket-Version: 13\r\n" + key)).as("a good handshake still upgrades")

@@ -145,17 +145,27 @@ public class RequestParameterCheck implements ContainerRequestFilter {
         }
     }
 
-    /** Each query parameter is one of {@code known} and given once. */
+    /**
+     * Each query parameter is one of {@code known} and given once, whatever its spelling ({@code size} and
+     * {@code %73ize} are one name). The resources declare their parameters on their own methods, one value each
+     * (no {@code @BeanParam}, no list-valued parameter, no interface carrying the annotations): a resource that does
+     * otherwise needs this check to learn it.
+     */
     static void checkQueryNames(MultivaluedMap<String, String> raw, Set<String> known,
                                 List<JsonInputException.Violation> violations) {
+        Map<String, Integer> given = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, List<String>> parameter : raw.entrySet()) {
             String name = decode(parameter.getKey());
-            String shown = StrictJsonParser.printableName(name == null ? parameter.getKey() : name);
-            if (name == null || !known.contains(name)) {
+            given.merge(name == null ? parameter.getKey() : name, name == null ? -1 : parameter.getValue().size(),
+                    (a, b) -> a < 0 || b < 0 ? -1 : a + b);
+        }
+        for (Map.Entry<String, Integer> parameter : given.entrySet()) {
+            String shown = StrictJsonParser.printableName(parameter.getKey());
+            if (parameter.getValue() < 0 || !known.contains(parameter.getKey())) {
                 violations.add(new JsonInputException.Violation(shown, "unknown-field", known.isEmpty()
                         ? "is not a parameter of this request (it takes none)"
                         : "is not a parameter of this request (expected one of " + String.join(", ", new java.util.TreeSet<>(known)) + ")"));
-            } else if (parameter.getValue().size() > 1) {
+            } else if (parameter.getValue() > 1) {
                 violations.add(new JsonInputException.Violation(shown, "duplicate", "is given more than once"));
             }
         }

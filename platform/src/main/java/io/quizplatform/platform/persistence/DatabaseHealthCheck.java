@@ -8,6 +8,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -16,11 +17,18 @@ import org.eclipse.microprofile.health.Readiness;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Ready only when the service's own database answers and its schema is migrated. */
 @Readiness
 @ApplicationScoped
 public class DatabaseHealthCheck implements HealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseHealthCheck.class.getName());
+    /** Above a connection's 10 s connect timeout and the read's 3 s: the transaction manager never ends it first. */
+    private static final int TRANSACTION_TIMEOUT_SECONDS = 20;
+    private static final int NETWORK_TIMEOUT_MILLIS = 3_000;
 
     @Inject
     @ForReadiness
@@ -51,16 +59,32 @@ public class DatabaseHealthCheck implements HealthCheck {
             // when the transaction ends, and one the database dropped fails with an SQLException the pool sees and
             // is replaced. Outside a transaction it stayed bound to this long-lived thread for good, and after an
             // outage the pool of one held that dead connection for ever.
-            transaction.setTransactionTimeout(5);
+            endTransaction(); // none is left behind; if one were, begin() would refuse every later question
+            transaction.setTransactionTimeout(TRANSACTION_TIMEOUT_SECONDS);
             transaction.begin();
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                statement.setQueryTimeout(2);
-                statement.execute("SELECT 1");
+            try (Connection connection = dataSource.getConnection()) {
+                // A link that drops packets fails the read in 3 s rather than when the kernel gives up (minutes).
+                connection.setNetworkTimeout(Runnable::run, NETWORK_TIMEOUT_MILLIS);
+                try (Statement statement = connection.createStatement()) {
+                    statement.setQueryTimeout(2);
+                    statement.execute("SELECT 1");
+                }
                 return new DependencyProbe.Answer(true, "valid");
             } finally {
-                transaction.rollback(); // nothing was written
+                endTransaction(); // nothing was written
             }
         }, asker, DependencyProbe.WAIT, DependencyProbe.FRESH);
+    }
+
+    /** Rolls back this thread's transaction if it has one; a failure to do so only logged (the answer stands). */
+    private void endTransaction() {
+        try {
+            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transaction.rollback();
+            }
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "ending the readiness check's transaction", e);
+        }
     }
 
     @PreDestroy

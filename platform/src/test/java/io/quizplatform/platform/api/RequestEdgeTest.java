@@ -49,10 +49,12 @@ class RequestEdgeTest {
         query.addAll("size", "1", "2");
         query.add("sise", "5");
         query.add("n", "3"); // a path parameter's name is not a query parameter
+        query.add("%71", "x"); // q, spelt in percent-encoding, given twice with the q below
+        query.add("q", "y");
         List<JsonInputException.Violation> violations = new java.util.ArrayList<>();
         RequestParameterCheck.checkQueryNames(query, RequestParameterCheck.queryParameters(method), violations);
         assertThat(violations).extracting(v -> v.field() + ":" + v.code())
-                .containsExactlyInAnyOrder("size:duplicate", "sise:unknown-field", "n:unknown-field");
+                .containsExactlyInAnyOrder("size:duplicate", "sise:unknown-field", "n:unknown-field", "q:duplicate");
         assertThat(violations).filteredOn(v -> v.field().equals("sise")).singleElement()
                 .satisfies(v -> assertThat(v.message()).contains("page, q, size"));
     }

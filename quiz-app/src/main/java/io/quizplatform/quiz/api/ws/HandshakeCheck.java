@@ -41,6 +41,7 @@ public class HandshakeCheck extends HttpFilter {
         String version = request.getHeader("Sec-WebSocket-Version");
         if (!"13".equals(version == null ? null : version.strip())) {
             response.setHeader("Sec-WebSocket-Version", "13");
+            response.setHeader("Upgrade", "websocket"); // a 426 names the protocol to upgrade to
             refuse(response, 426, "Upgrade Required", "Sec-WebSocket-Version", version == null ? "required" : "invalid",
                     "must be 13 (RFC 6455)");
             return true;
