@@ -1,11 +1,9 @@
 package it.quizplatform;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,10 +33,7 @@ public class BusyPoolReadinessIT {
 
     @BeforeAll
     static void quizAppAloneWithATinyPool() {
-        JsonNode status = Platform.control("POST", "/quiz-app-alone/start?DB_POOL_MAX=" + POOL);
-        JsonNode alone = status.get("components").get("quiz-app-alone");
-        assertThat(alone.get("state").asText()).isEqualTo("up");
-        aloneUrl = "http://127.0.0.1:" + alone.get("port").asInt();
+        aloneUrl = Platform.startQuizAppAlone("?DB_POOL_MAX=" + POOL);
     }
 
     @AfterAll
@@ -65,11 +60,10 @@ public class BusyPoolReadinessIT {
             Platform.await("every pooled connection of quiz-app in use", Duration.ofSeconds(20), () -> Optional.of(true)
                     .filter(x -> pool("connectionpool_connectionHandles") >= POOL && pool("connectionpool_freeConnections") == 0));
             for (int probe = 0; probe < 12; probe++) { // 6 s: the request queued for a connection outwaits the pool's 5 s
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(aloneUrl + "/health/ready"))
-                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-                assertThat(check(Platform.JSON.readTree(ready.body()), "quiz-app.database").get("status").asText())
-                        .isEqualTo("UP");
+                Platform.Reply ready = Platform.send(HttpRequest.newBuilder(URI.create(aloneUrl + "/health/ready")).GET());
+                assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+                assertThat(Platform.healthChecks(ready.json(), "quiz-app.database")).singleElement()
+                        .satisfies(check -> assertThat(check.get("status").asText()).isEqualTo("UP"));
                 Thread.sleep(500);
             }
             assertThat(pool("connectionpool_connectionHandles")).as("the pool busy throughout").isGreaterThanOrEqualTo(POOL);
@@ -87,14 +81,5 @@ public class BusyPoolReadinessIT {
     /** A metric of quiz-app's request pool ({@code jdbc/quizDb}) on the server alone. */
     private static double pool(String metric) {
         return ServerMetrics.vendor(aloneUrl, metric, "datasource=\"jdbc_quizDb\"");
-    }
-
-    private static JsonNode check(JsonNode health, String name) {
-        for (JsonNode check : health.get("checks")) {
-            if (check.get("name").asText().equals(name)) {
-                return check;
-            }
-        }
-        throw new AssertionError("no check " + name + " in " + health);
     }
 }

@@ -91,7 +91,6 @@ public class KafkaOutageIT {
     }
 
     private static java.util.stream.Stream<JsonNode> kafkaChecks(JsonNode report) {
-        return java.util.stream.StreamSupport.stream(report.path("checks").spliterator(), false)
-                .filter(c -> c.path("name").asText().endsWith(".kafka"));
+        return Platform.healthChecks(report, ".kafka").stream();
     }
 }

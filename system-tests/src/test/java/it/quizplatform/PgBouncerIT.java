@@ -92,10 +92,7 @@ public class PgBouncerIT {
         });
 
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/quiz_db?prepareThreshold=0";
-        JsonNode status = Platform.control("POST", "/quiz-app-alone/start?QUIZ_DB_URL=" + URLEncoder.encode(url, StandardCharsets.UTF_8));
-        JsonNode alone = status.get("components").get("quiz-app-alone");
-        assertThat(alone.get("state").asText()).isEqualTo("up");
-        aloneUrl = "http://127.0.0.1:" + alone.get("port").asInt();
+        aloneUrl = Platform.startQuizAppAlone("?QUIZ_DB_URL=" + URLEncoder.encode(url, StandardCharsets.UTF_8));
     }
 
     @AfterAll

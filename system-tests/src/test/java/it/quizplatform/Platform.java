@@ -21,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -188,6 +189,29 @@ final class Platform {
             }
             return line.toString();
         }
+    }
+
+    /**
+     * Starts the second server running quiz-app alone with these settings on top of the stack's ({@code ?KEY=value&...},
+     * URL-encoded, or empty); its base URL ({@code http://127.0.0.1:<port>}) once it is up.
+     */
+    static String startQuizAppAlone(String settings) {
+        JsonNode alone = control("POST", "/quiz-app-alone/start" + settings).get("components").get("quiz-app-alone");
+        if (!"up".equals(alone.get("state").asText())) {
+            throw new AssertionError("quiz-app alone not up: " + alone);
+        }
+        return "http://127.0.0.1:" + alone.get("port").asInt();
+    }
+
+    /** The checks of a health report whose names end with {@code suffix} (e.g. {@code .database}, or a whole name). */
+    static List<JsonNode> healthChecks(JsonNode report, String suffix) {
+        List<JsonNode> found = new java.util.ArrayList<>();
+        report.path("checks").forEach(check -> {
+            if (check.path("name").asText().endsWith(suffix)) {
+                found.add(check);
+            }
+        });
+        return found;
     }
 
     /** A JDBC connection to one service's database (prefix USER, QUIZ, ANSWER or SCORING). */

@@ -1,5 +1,6 @@
 package it.quizplatform;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -69,12 +70,8 @@ public class ServerLogsIT {
             // Each service's readiness check (its own connection, given back after each check) sees the outage.
             Platform.await("every service's database check down", java.time.Duration.ofSeconds(10), () -> {
                 Platform.Reply ready = Platform.get("/health/ready");
-                List<String> down = new ArrayList<>();
-                ready.json().get("checks").forEach(check -> {
-                    if (check.get("name").asText().endsWith(".database") && check.get("status").asText().equals("DOWN")) {
-                        down.add(check.get("name").asText());
-                    }
-                });
+                List<JsonNode> down = Platform.healthChecks(ready.json(), ".database").stream()
+                        .filter(check -> check.get("status").asText().equals("DOWN")).toList();
                 return ready.status() == 503 && down.size() == 4 ? java.util.Optional.of(down) : java.util.Optional.empty();
             });
             Platform.sleep(Math.max(0, 10_000 - (System.nanoTime() - stopped) / 1_000_000));

@@ -16,9 +16,7 @@ final class ServerMetrics {
 
     /** The sum of a metric's samples whose labels include all of {@code labels} (e.g. {@code reason="too-slow"}). */
     static double count(String name, String... labels) {
-        return samples(name).entrySet().stream()
-                .filter(e -> Arrays.stream(labels).allMatch(e.getKey()::contains))
-                .mapToDouble(Map.Entry::getValue).sum();
+        return sum(samples(name), labels);
     }
 
     /** The samples of one metric (application scope), by their label set. */
@@ -31,18 +29,13 @@ final class ServerMetrics {
      * {@code connectionpool_freeConnections}): the sum of its samples whose labels include all of {@code labels}.
      */
     static double vendor(String baseUrl, String name, String... labels) {
-        java.net.http.HttpResponse<String> reply;
-        try {
-            reply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(baseUrl + "/metrics?scope=vendor")).GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return samples(reply.body(), name).entrySet().stream()
+        String body = Platform.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/metrics?scope=vendor"))
+                .GET()).body();
+        return sum(samples(body, name), labels);
+    }
+
+    private static double sum(Map<String, Double> samples, String... labels) {
+        return samples.entrySet().stream()
                 .filter(e -> Arrays.stream(labels).allMatch(e.getKey()::contains))
                 .mapToDouble(Map.Entry::getValue).sum();
     }

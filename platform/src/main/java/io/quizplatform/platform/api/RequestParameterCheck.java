@@ -46,15 +46,22 @@ public class RequestParameterCheck implements ContainerRequestFilter {
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)");
     private static final Set<Class<?>> WHOLE_NUMBER_TYPES = Set.of(int.class, Integer.class, long.class, Long.class,
             short.class, Short.class);
-    /** The whole-number parameters of each resource method, by where they come from: found once per method. */
-    private static final Map<Method, List<String[]>> WHOLE_NUMBER_PARAMETERS = new ConcurrentHashMap<>();
-    /** The query parameters each resource method takes: found once per method. */
-    private static final Map<Method, Set<String>> QUERY_PARAMETERS = new ConcurrentHashMap<>();
-    /** Whether each resource method takes a body: found once per method. */
-    private static final Map<Method, Boolean> TAKES_BODY = new ConcurrentHashMap<>();
+    /** What each resource method declares: found once per method. */
+    private static final Map<Method, Declared> DECLARED = new ConcurrentHashMap<>();
     private static final Set<Class<? extends Annotation>> NOT_THE_BODY = Set.of(QueryParam.class, PathParam.class,
             jakarta.ws.rs.HeaderParam.class, jakarta.ws.rs.CookieParam.class, jakarta.ws.rs.FormParam.class,
             jakarta.ws.rs.MatrixParam.class, jakarta.ws.rs.BeanParam.class, Context.class);
+
+    /**
+     * What a resource method takes: its whole-number parameters ({"query" or "path", name}), the names of its query
+     * parameters, and whether it has a parameter for the body.
+     */
+    private record Declared(List<String[]> wholeNumbers, Set<String> queryNames, boolean takesBody) {
+        static Declared of(Method method) {
+            return new Declared(RequestParameterCheck.wholeNumbers(method), queryParameters(method),
+                    RequestParameterCheck.takesBody(method));
+        }
+    }
 
     @Context
     ResourceInfo resource;
@@ -66,27 +73,24 @@ public class RequestParameterCheck implements ContainerRequestFilter {
         check(uri.getPathParameters(false), MAX_PATH_PARAMETER, violations);
         check(uri.getQueryParameters(false), MAX_QUERY_PARAMETER, violations);
         Method method = resource == null ? null : resource.getResourceMethod();
-        if (method != null) {
-            checkQueryNames(uri.getQueryParameters(false),
-                    QUERY_PARAMETERS.computeIfAbsent(method, RequestParameterCheck::queryParameters), violations);
-            if (!TAKES_BODY.computeIfAbsent(method, RequestParameterCheck::takesBody) && hasBody(request)) {
+        Declared declared = method == null ? null : DECLARED.computeIfAbsent(method, Declared::of);
+        if (declared != null) {
+            checkQueryNames(uri.getQueryParameters(false), declared.queryNames(), violations);
+            if (!declared.takesBody() && hasBody(request)) {
                 violations.add(new JsonInputException.Violation("body", "unknown-field", "this request takes no body"));
             }
-        }
-        if (violations.isEmpty()) {
-            checkWholeNumbers(uri, violations);
+            if (violations.isEmpty()) {
+                checkWholeNumbers(uri, declared.wholeNumbers(), violations);
+            }
         }
         if (!violations.isEmpty()) {
             throw new JsonInputException(violations);
         }
     }
 
-    private void checkWholeNumbers(UriInfo uri, List<JsonInputException.Violation> violations) {
-        Method method = resource == null ? null : resource.getResourceMethod();
-        if (method == null) {
-            return;
-        }
-        for (String[] parameter : WHOLE_NUMBER_PARAMETERS.computeIfAbsent(method, RequestParameterCheck::wholeNumbers)) {
+    private static void checkWholeNumbers(UriInfo uri, List<String[]> wholeNumbers,
+                                          List<JsonInputException.Violation> violations) {
+        for (String[] parameter : wholeNumbers) {
             List<String> values = ("path".equals(parameter[0]) ? uri.getPathParameters(true) : uri.getQueryParameters(true))
                     .get(parameter[1]);
             if (values != null && values.stream().anyMatch(v -> wholeNumber(v).isEmpty())) {
