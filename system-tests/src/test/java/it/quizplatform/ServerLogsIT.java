@@ -80,6 +80,10 @@ public class ServerLogsIT {
         }
         Platform.await("the services ready again", java.time.Duration.ofSeconds(90), () ->
                 Platform.get("/health/ready").status() == 200 ? java.util.Optional.of(true) : java.util.Optional.empty());
+        // The first requests after the restart find their pools' connections gone: each is replaced, not a 500.
+        String host = Platform.registerAndLogin(Platform.uniqueEmail("after-outage"), "After Outage");
+        assertThat(Platform.get("/quiz/api/quizzes", host).status()).isEqualTo(200);
+        assertThat(Platform.get("/scoring/api/caller", host).status()).isEqualTo(200);
         Platform.sleep(2_000);
 
         List<String> incidents = new ArrayList<>();
