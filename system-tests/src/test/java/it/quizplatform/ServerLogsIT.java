@@ -64,6 +64,8 @@ public class ServerLogsIT {
     void aDatabaseOutageIsSaidOnceAndLeavesNoTransactionFfdc() throws Exception {
         java.util.Set<Path> before = new java.util.HashSet<>(writtenThisRun(logs().resolve("ffdc"), "ffdc_"));
         long sagaLookupBefore = occurrences("cannot look for due sagas, trying every second: 1 time");
+        String hostBefore = Platform.registerAndLogin(Platform.uniqueEmail("before-outage"), "Before Outage");
+        String admin = Platform.adminToken();
         Platform.control("POST", "/postgres/stop");
         long stopped = System.nanoTime();
         try {
@@ -74,6 +76,14 @@ public class ServerLogsIT {
                         .filter(check -> check.get("status").asText().equals("DOWN")).toList();
                 return ready.status() == 503 && down.size() == 4 ? java.util.Optional.of(down) : java.util.Optional.empty();
             });
+            // A request that needs the database meanwhile is told to come back (503 and Retry-After), not a 500.
+            for (Platform.Reply reply : List.of(Platform.get("/quiz/api/quizzes", hostBefore),
+                    Platform.sendJson("POST", "/scoring/api/admin/dead-letters/answer-events.scoring-app.dlq/replay", "", admin))) {
+                assertThat(reply.status()).as(reply.body()).isEqualTo(503);
+                assertThat(reply.header("Retry-After")).isEqualTo("5");
+                assertThat(reply.contentType()).startsWith("application/problem+json");
+                assertThat(reply.body()).doesNotContainIgnoringCase("sql").doesNotContain("Exception", "org.");
+            }
             Platform.sleep(Math.max(0, 10_000 - (System.nanoTime() - stopped) / 1_000_000));
         } finally {
             Platform.control("POST", "/postgres/start");

@@ -1,5 +1,6 @@
 package io.quizplatform.platform.api;
 
+import io.quizplatform.platform.Failures;
 import io.quizplatform.platform.api.json.JsonInputException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * Every error leaves as {@code application/problem+json}. Client mistakes get a 4xx with a message a person can
- * act on; anything unexpected gets a 500 with an incident id (the stack trace goes to the log, never the client).
+ * act on; a database out of reach gets a 503 with Retry-After; anything unexpected gets a 500 with an incident id
+ * (the stack trace goes to the log, never the client).
  */
 public final class ProblemMappers {
 
@@ -252,8 +254,21 @@ public final class ProblemMappers {
         return MALFORMED.toResponse();
     }
 
+    /** Seconds a client is asked to wait before trying again while the database is out of reach. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
     static Response unexpected(Throwable e) {
         String incident = UUID.randomUUID().toString();
+        if (Failures.databaseUnreachable(e)) {
+            // Not a bug: the database is away (restarting, failing over, the network). A 503 with Retry-After tells
+            // clients and load balancers to come back; the log says it in a line, without a stack per request.
+            LOG.warning(() -> "Database out of reach, answered 503, incident " + incident + ": "
+                    + Failures.describe(e));
+            return Response.fromResponse(Problem.of(503, "Service Unavailable",
+                            "The database cannot be reached just now. Try again in a few seconds"
+                                    + " (incident " + incident + ").", List.of()).toResponse())
+                    .header("Retry-After", Integer.toString(DATABASE_RETRY_AFTER_SECONDS)).build();
+        }
         LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
         return Problem.of(500, "Internal Server Error",
                 "Something went wrong on our side. Quote incident " + incident + " when reporting it.", List.of())
