@@ -565,8 +565,23 @@ public class ScoringIT {
 
             // Bob's cause is fixed, Ada's not: Ada's answer fails again, Bob's (after it in the partition) waits.
             execute("ALTER TABLE scored_answers DROP CONSTRAINT " + refuseBob);
-            Platform.Reply held = Platform.sendJson("POST", replayAll + "?limit=1000", "", admin);
-            assertThat(held.status()).as(held.body()).isEqualTo(200);
+            // A partition is read up to its limit-th waiting record: with a limit of 1, Bob's answer (after Ada's) is not.
+            Platform.Reply one = Platform.sendJson("POST", replayAll + "?limit=1", "", admin);
+            assertThat(one.status()).as(one.body()).isEqualTo(200);
+            assertThat(one.json().get("replays").size()).isEqualTo(1);
+            assertThat(one.json().get("unread").asLong()).as(one.body()).isGreaterThanOrEqualTo(1);
+            assertThat(one.json().has("stopped")).as("it did all it was asked").isFalse();
+
+            // Two calls at once on one instance: one replays (Ada's retries keep it busy a second), the other is told 409.
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> Platform.sendJson("POST", replayAll + "?limit=1000", "", admin));
+            var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> Platform.sendJson("POST", replayAll + "?limit=1000", "", admin));
+            List<Platform.Reply> both = List.of(first.get(60, java.util.concurrent.TimeUnit.SECONDS),
+                    second.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertThat(both).extracting(Platform.Reply::status).as(both.get(0).body() + both.get(1).body())
+                    .containsExactlyInAnyOrder(200, 409);
+            Platform.Reply refused = both.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+            assertThat(refused.json().get("title").asText()).isEqualTo("Replay under way");
+            Platform.Reply held = both.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
             assertThat(outcomes(held.json(), adasAnswer, bobsAnswer)).containsExactly(adasAnswer + "=failed");
             assertThat(held.json().get("heldPartitions").toString()).contains(String.valueOf(partition));
             assertThat(held.json().get("stillWaiting").asLong()).isGreaterThanOrEqualTo(2);

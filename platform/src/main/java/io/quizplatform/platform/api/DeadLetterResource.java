@@ -58,7 +58,7 @@ public class DeadLetterResource {
             content = @Content(schema = @Schema(implementation = DeadLetterList.class)))
     @APIResponse(responseCode = "400", description = "limit out of range, or before not the next of an earlier page",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Kafka unreachable",
+    @APIResponse(responseCode = "503", description = "Kafka or the database unreachable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeadLetterList list(@Parameter(description = "at most this many records, 1 to 1000 (default 500)")
                                @QueryParam("limit") String limit,
@@ -76,7 +76,7 @@ public class DeadLetterResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not a dead-letter topic of this service, or no record there",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Kafka unreachable",
+    @APIResponse(responseCode = "503", description = "Kafka or the database unreachable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeadLetterDetail read(@Parameter(description = "e.g. answer-events.scoring-app.dlq") @PathParam("dlqTopic") String dlqTopic,
                                  @PathParam("partition") String partition, @PathParam("offset") String offset) {
@@ -101,7 +101,7 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "422", description = "The record is not an event (cannot be replayed), or the event still "
             + "fails (outcome failed, recorded; the record stays parked)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Kafka unreachable",
+    @APIResponse(responseCode = "503", description = "Kafka or the database unreachable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replay(@Parameter(description = "e.g. answer-events.scoring-app.dlq") @PathParam("dlqTopic") String dlqTopic,
                            @PathParam("partition") String partition, @PathParam("offset") String offset,
@@ -130,15 +130,18 @@ public class DeadLetterResource {
             description = "Replays, oldest first (each partition in offset order), up to limit records of the topic that "
                     + "were never replayed successfully, one at a time as the replay of one record does. A record that "
                     + "fails again holds up the rest of its partition (and only that one) until a later call; records "
-                    + "that are not events are left. The answer lists each replay, the partitions held and how many "
-                    + "records still wait.")
+                    + "that are not events are left. Each partition is read only up to its limit-th waiting record. No "
+                    + "replay starts after 30 s or once the database is out of reach: stopped says why. The answer lists "
+                    + "each replay, the partitions held, how many records read still wait and how many were not read.")
     @APIResponse(responseCode = "200", description = "What was replayed, failures included",
             content = @Content(schema = @Schema(implementation = BulkReplay.class)))
     @APIResponse(responseCode = "400", description = "limit out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such dead-letter topic for this service",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Kafka unreachable",
+    @APIResponse(responseCode = "409", description = "A replay of this topic is already running on this instance",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Kafka or the database unreachable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BulkReplay replayWaiting(@Parameter(description = "e.g. answer-events.scoring-app.dlq") @PathParam("dlqTopic") String dlqTopic,
                                     @Parameter(description = "at most this many replays, 1 to 1000 (default 100)")

@@ -75,16 +75,22 @@ final class DeadLetterReader {
                 until.put(partition, upTo);
             }
         }
-        read(from, until, sink);
+        read(from, until, everyRecord(sink));
         return new Listed(total, reads);
     }
 
-    /** Hands every record of the topic to {@code sink}, partition by partition in offset order, up to the ends of now. */
-    void everything(String topic, java.util.function.Consumer<ConsumerRecord<String, String>> sink) {
+    /**
+     * Hands the records of the topic to {@code sink}, partition by partition in offset order from the oldest kept, up to
+     * the ends of now; once {@code sink} answers false for a record, the rest of that record's partition is left
+     * unread (the caller has all it wants of it).
+     *
+     * @return how many records were left unread that way
+     */
+    long oldestFirst(String topic, java.util.function.Predicate<ConsumerRecord<String, String>> sink) {
         List<TopicPartition> partitions = partitionsOf(topic).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         if (partitions.isEmpty()) {
-            return;
+            return 0;
         }
         Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, callTimeout);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, callTimeout);
@@ -95,7 +101,7 @@ final class DeadLetterReader {
                 from.put(partition, first);
             }
         }
-        read(from, end, sink);
+        return read(from, end, sink);
     }
 
     /** The record at that address; 404 when the topic, the partition or the offset is not there (any more). */
@@ -116,11 +122,11 @@ final class DeadLetterReader {
             throw noSuchOffset(topic, partition, offset, beginning, end);
         }
         AtomicReference<ConsumerRecord<String, String>> found = new AtomicReference<>();
-        read(Map.of(tp, offset), Map.of(tp, offset + 1), record -> {
+        read(Map.of(tp, offset), Map.of(tp, offset + 1), everyRecord(record -> {
             if (record.offset() == offset) {
                 found.set(record);
             }
-        });
+        }));
         if (found.get() == null) {
             // A gap in the offsets (a transaction marker), or removed by retention since the look-up.
             throw noSuchOffset(topic, partition, offset, beginning, end);
@@ -133,18 +139,29 @@ final class DeadLetterReader {
         return partitions == null ? List.of() : partitions;
     }
 
+    private static java.util.function.Predicate<ConsumerRecord<String, String>> everyRecord(
+            java.util.function.Consumer<ConsumerRecord<String, String>> sink) {
+        return record -> {
+            sink.accept(record);
+            return true;
+        };
+    }
+
     /**
      * Reads each partition from its offset in {@code from} up to (excluding) its offset in {@code until}, handing
-     * every record in that range to {@code sink}.
+     * every record in that range to {@code sink}, or up to the first record {@code sink} answers false for.
+     *
+     * @return how many offsets of the ranges were left unread because {@code sink} answered false
      */
-    private void read(Map<TopicPartition, Long> from, Map<TopicPartition, Long> until,
-                      java.util.function.Consumer<ConsumerRecord<String, String>> sink) {
+    private long read(Map<TopicPartition, Long> from, Map<TopicPartition, Long> until,
+                      java.util.function.Predicate<ConsumerRecord<String, String>> sink) {
         if (from.isEmpty()) {
-            return;
+            return 0;
         }
         consumer.assign(from.keySet());
         from.forEach(consumer::seek);
         Set<TopicPartition> pending = new HashSet<>(from.keySet());
+        long unread = 0;
         long deadline = System.nanoTime() + readTimeout.toNanos();
         while (!pending.isEmpty()) {
             if (System.nanoTime() - deadline > 0) {
@@ -152,14 +169,16 @@ final class DeadLetterReader {
                         + readTimeout.toMillis() + " ms; try again.");
             }
             ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(100));
+            List<TopicPartition> done = new ArrayList<>();
             for (ConsumerRecord<String, String> record : records) {
                 TopicPartition tp = new TopicPartition(record.topic(), record.partition());
                 Long stop = until.get(tp);
-                if (stop != null && record.offset() < stop) {
-                    sink.accept(record);
+                if (stop != null && record.offset() < stop && pending.contains(tp) && !sink.test(record)) {
+                    unread += stop - record.offset() - 1;
+                    pending.remove(tp);
+                    done.add(tp);
                 }
             }
-            List<TopicPartition> done = new ArrayList<>();
             for (TopicPartition tp : pending) {
                 if (consumer.position(tp, callTimeout) >= until.get(tp)) {
                     done.add(tp);
@@ -170,6 +189,7 @@ final class DeadLetterReader {
                 consumer.pause(done);
             }
         }
+        return unread;
     }
 
     static ProblemException noSuchOffset(String topic, int partition, long offset, long beginning, long end) {

@@ -11,8 +11,8 @@ import java.util.Map;
  * The parked records of a dead-letter topic that wait for a replay (events never replayed successfully), gathered
  * while the topic is read in offset order, and their replay, oldest first. Each partition's records
  * keep their offset order (the order their aggregates' events were parked in); partitions are merged by when their
- * next record was parked. Only the first {@code limit} of each partition are kept (values and all); the rest are
- * counted.
+ * next record was parked. Only the first {@code limit} of each partition are wanted (the oldest {@code limit} of the
+ * topic are among them): the read of a partition stops there.
  */
 final class DeadLetterWaiting {
 
@@ -30,35 +30,52 @@ final class DeadLetterWaiting {
         this.limit = limit;
     }
 
-    /** A record read, in offset order within its partition, with its latest replay (or null). */
-    void offer(ParkedRecord record, DeadLetterReplay previous) {
+    /** What the caller does after one replay. */
+    enum Step {
+        /** Replayed (applied or duplicate): on to the next record. */
+        GO_ON,
+        /** Failed again: the rest of its partition waits for a later call, the other partitions go on. */
+        HOLD_PARTITION,
+        /** Not replayed (no time left, the database out of reach): no more records in this call. */
+        STOP
+    }
+
+    /**
+     * A record read, in offset order within its partition, with its latest replay (or null).
+     *
+     * @return whether more records of its partition are wanted: false once {@code limit} of them wait
+     */
+    boolean offer(ParkedRecord record, DeadLetterReplay previous) {
+        Deque<ParkedRecord> partition = byPartition.computeIfAbsent(record.partition(), p -> new ArrayDeque<>());
         switch (ReplayPolicy.decide(record.replayable(), previous, false)) {
             case NOT_AN_EVENT -> notEvents++;
             case ALREADY_REPLAYED -> { }
             case REPLAY -> {
                 count++;
-                Deque<ParkedRecord> partition = byPartition.computeIfAbsent(record.partition(), p -> new ArrayDeque<>());
-                if (partition.size() < limit) {
-                    partition.addLast(record.withoutValue()); // its event is what a replay needs
-                }
+                partition.addLast(record.withoutValue()); // its event is what a replay needs
             }
         }
+        return partition.size() < limit;
     }
 
     /**
      * Hands the waiting records to {@code replay} (once: they are taken), oldest first with each partition in offset
      * order, up to {@code limit} of them. A record {@code replay} says could not be applied holds up the rest of its partition
-     * (their events may depend on it), and no other: the others go on.
+     * (their events may depend on it), and no other: the others go on. {@link Step#STOP} ends the replay there.
      *
-     * @param replay applies one record; false when it failed
+     * @param replay applies one record and says what comes next
      * @return the partitions held up by a failure
      */
-    java.util.SortedSet<Integer> replayOldestFirst(java.util.function.Predicate<ParkedRecord> replay) {
+    java.util.SortedSet<Integer> replayOldestFirst(java.util.function.Function<ParkedRecord, Step> replay) {
         PartitionMerge<ParkedRecord> oldestFirst = new PartitionMerge<>(byPartition.values(), OLDEST_FIRST);
         java.util.SortedSet<Integer> held = new java.util.TreeSet<>();
         for (int replayed = 0; replayed < limit && oldestFirst.hasNext(); replayed++) {
             ParkedRecord next = oldestFirst.next();
-            if (!replay.test(next)) {
+            Step step = replay.apply(next);
+            if (step == Step.STOP) {
+                break;
+            }
+            if (step == Step.HOLD_PARTITION) {
                 held.add(next.partition());
                 oldestFirst.holdLastPartition();
             }
@@ -66,7 +83,7 @@ final class DeadLetterWaiting {
         return held;
     }
 
-    /** How many records wait for a replay, all of them. */
+    /** How many of the records read wait for a replay (at most {@code limit} of each partition). */
     long count() {
         return count;
     }

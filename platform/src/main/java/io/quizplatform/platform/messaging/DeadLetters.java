@@ -38,11 +38,19 @@ public class DeadLetters {
     /** How long one listing or one record read may take before the request fails with 503. */
     static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long a bulk replay starts new replays: with the read before it and the last replay's retries, its answer
+     * comes well within a proxy's usual 60 s.
+     */
+    static final Duration REPLAY_BUDGET = Duration.ofSeconds(30);
     private static final long RETENTION_DAYS = Topic.DEAD_LETTER_RETENTION.toDays();
 
     /** Who asked for a replay: the token's subject and name. */
     public record Operator(String id, String name) {
     }
+
+    /** The dead-letter topics a bulk replay runs on, on this instance. */
+    private final java.util.Set<String> bulkReplaysRunning = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Inject
     ServiceSettings settings;
@@ -138,33 +146,69 @@ public class DeadLetters {
      * successfully (an operator's "the cause is fixed: apply what waits"), one at a time as {@link #replay} does. A
      * record that fails again holds up the rest of its partition in this call (later events of its aggregates may
      * depend on it), and only that partition. Records that are not events are left (they can never be replayed).
+     * <p>
+     * Each partition is read only up to its {@code limit}-th waiting record. No replay starts once
+     * {@link #REPLAY_BUDGET} has passed, nor after the database went out of reach: the answer then says why it
+     * {@code stopped}, with what was done until then. One call per topic runs at a time on an instance (409 for
+     * another); calls on two instances at once each replay, and each event is still applied once.
      *
-     * @throws ProblemException 404 (no such topic), 503 (Kafka unreachable)
+     * @throws ProblemException 404 (no such topic), 409 (a replay of that topic under way here), 503 (Kafka unreachable)
      */
     public BulkReplay replayWaiting(String dlqTopic, int limit, Operator operator) {
         Topic source = topics().require(dlqTopic);
+        if (!bulkReplaysRunning.add(dlqTopic)) {
+            throw new ProblemException(409, "Replay under way", "A replay of what waits in " + dlqTopic
+                    + " is already running on this instance; its answer lists what it replayed. Call again once it is done.");
+        }
+        try {
+            return replayWaiting(source, dlqTopic, limit, operator);
+        } finally {
+            bulkReplaysRunning.remove(dlqTopic);
+        }
+    }
+
+    private BulkReplay replayWaiting(Topic source, String dlqTopic, int limit, Operator operator) {
+        long deadline = System.nanoTime() + REPLAY_BUDGET.toNanos();
         Map<DeadLetterReplays.Address, DeadLetterReplay> replayed = replays.of(List.of(dlqTopic));
         DeadLetterWaiting waiting = new DeadLetterWaiting(limit);
-        withReader(reader -> {
-            reader.everything(dlqTopic, record -> {
-                ParkedRecord parked = ParkedRecord.of(record);
-                waiting.offer(parked, parked.replayIn(replayed.get(
-                        new DeadLetterReplays.Address(parked.dlqTopic(), parked.partition(), parked.offset()))));
-            });
-            return null;
-        });
+        long unread = withReader(reader -> reader.oldestFirst(dlqTopic, record -> {
+            ParkedRecord parked = ParkedRecord.of(record);
+            return waiting.offer(parked, parked.replayIn(replayed.get(
+                    new DeadLetterReplays.Address(parked.dlqTopic(), parked.partition(), parked.offset()))));
+        }));
         List<ReplayResult> results = new ArrayList<>();
+        String[] stopped = {null};
         java.util.SortedSet<Integer> held = waiting.replayOldestFirst(record -> {
-            ReplayResult result = apply(source, record, false, operator);
+            if (System.nanoTime() - deadline > 0) {
+                stopped[0] = BulkReplay.STOPPED_TIME_BUDGET;
+                return DeadLetterWaiting.Step.STOP;
+            }
+            ReplayResult result;
+            try {
+                result = apply(source, record, false, operator);
+            } catch (RuntimeException e) {
+                if (!Failures.databaseUnreachable(e)) {
+                    throw e;
+                }
+                // Its outcome could not be recorded: it still waits (applied meanwhile, its next replay says duplicate).
+                LOG.warning(() -> settings.serviceName() + ": replay of what waits in " + dlqTopic + " stopped at "
+                        + record.dlqTopic() + "/" + record.partition() + "@" + record.offset()
+                        + ": the database is out of reach (" + Failures.describe(e) + ")");
+                stopped[0] = BulkReplay.STOPPED_DATABASE;
+                return DeadLetterWaiting.Step.STOP;
+            }
             results.add(result);
-            return !ReplayOutcome.FAILED.wireName().equals(result.outcome());
+            return ReplayOutcome.FAILED.wireName().equals(result.outcome())
+                    ? DeadLetterWaiting.Step.HOLD_PARTITION : DeadLetterWaiting.Step.GO_ON;
         });
         long succeeded = results.size() - held.size();
         LOG.info(() -> settings.serviceName() + ": " + (operator.name() == null ? operator.id() : operator.name())
                 + " replayed what waits in " + dlqTopic + ": " + succeeded + " applied or already applied, "
                 + held.size() + " failed again (partitions " + held + " held), "
-                + (waiting.count() - succeeded) + " still waiting");
-        return new BulkReplay(dlqTopic, results, List.copyOf(held), waiting.count() - succeeded, waiting.notEvents());
+                + (waiting.count() - succeeded) + " still waiting, " + unread + " not read"
+                + (stopped[0] == null ? "" : ", stopped: " + stopped[0]));
+        return new BulkReplay(dlqTopic, results, List.copyOf(held), waiting.count() - succeeded, unread,
+                waiting.notEvents(), stopped[0]);
     }
 
     private ReplayResult apply(Topic source, ParkedRecord record, boolean force, Operator operator) {

@@ -109,7 +109,7 @@ class DeadLetterReaderTest {
     }
 
     @Test
-    void everythingOfATopicIsReadInOffsetOrderWithinEachPartition() {
+    void aTopicIsReadInOffsetOrderWithinEachPartitionFromTheOldestKept() {
         topic(QUIZ_DLQ, 2);
         topic(USER_DLQ, 1);
         records(QUIZ_DLQ, 0, 0, 3);
@@ -117,11 +117,30 @@ class DeadLetterReaderTest {
         records(USER_DLQ, 0, 0, 2); // another topic: not read
 
         Map<Integer, List<Long>> seen = new HashMap<>();
-        reader().everything(QUIZ_DLQ, r -> seen.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r.offset()));
+        long unread = reader().oldestFirst(QUIZ_DLQ, r -> seen.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r.offset()));
 
         assertThat(seen).containsOnlyKeys(0, 1);
         assertThat(seen.get(0)).containsExactly(0L, 1L, 2L);
         assertThat(seen.get(1)).containsExactly(100L, 101L);
+        assertThat(unread).isZero();
+    }
+
+    @Test
+    void aPartitionIsReadOnlyUntilTheReaderHasWhatItWantsOfIt() {
+        topic(QUIZ_DLQ, 2);
+        records(QUIZ_DLQ, 0, 0, 1000);
+        records(QUIZ_DLQ, 1, 0, 3);
+
+        Map<Integer, List<Long>> seen = new HashMap<>();
+        long unread = reader().oldestFirst(QUIZ_DLQ, r -> {
+            List<Long> offsets = seen.computeIfAbsent(r.partition(), p -> new ArrayList<>());
+            offsets.add(r.offset());
+            return offsets.size() < 5;
+        });
+
+        assertThat(seen.get(0)).as("up to the record that filled it").containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(seen.get(1)).containsExactly(0L, 1L, 2L);
+        assertThat(unread).as("offsets 5 to 999 of partition 0").isEqualTo(995);
     }
 
     @Test

@@ -51,23 +51,43 @@ class DeadLetterWaitingTest {
     }
 
     @Test
-    void replayedOnesAndOnesThatAreNoEventsDoNotWaitAndOnlyTheFirstLimitAreKept() {
+    void replayedOnesAndOnesThatAreNoEventsDoNotWaitAndAPartitionIsFullOnceLimitWait() {
         DeadLetterWaiting waiting = new DeadLetterWaiting(2);
         ParkedRecord applied = event(0, 0, T);
         ParkedRecord duplicate = event(0, 1, T.plusSeconds(1));
         ParkedRecord failed = event(0, 2, T.plusSeconds(2));
-        ParkedRecord never = event(0, 3, T.plusSeconds(3));
-        ParkedRecord later = event(0, 4, T.plusSeconds(4));
-        waiting.offer(applied, replay(applied, "applied"));
-        waiting.offer(duplicate, replay(duplicate, "duplicate"));
-        waiting.offer(failed, replay(failed, "failed"));
-        waiting.offer(notAnEvent(0, 5), null);
-        waiting.offer(never, null);
-        waiting.offer(later, null);
+        ParkedRecord never = event(0, 4, T.plusSeconds(3));
+        assertThat(waiting.offer(applied, replay(applied, "applied"))).isTrue();
+        assertThat(waiting.offer(duplicate, replay(duplicate, "duplicate"))).isTrue();
+        assertThat(waiting.offer(failed, replay(failed, "failed"))).as("one of two waits").isTrue();
+        assertThat(waiting.offer(notAnEvent(0, 3), null)).isTrue();
+        assertThat(waiting.offer(never, null)).as("two wait: the rest of the partition is not wanted").isFalse();
+        ParkedRecord other = event(1, 0, T.plusSeconds(5));
+        assertThat(waiting.offer(other, null)).as("another partition").isTrue();
 
-        assertThat(at(replayedAll(waiting))).containsExactly(at(failed, never));
-        assertThat(waiting.count()).as("all that wait, kept or not").isEqualTo(3);
+        assertThat(at(replayedAll(waiting))).as("limit replays in all").containsExactly(at(failed, never));
+        assertThat(waiting.count()).isEqualTo(3);
         assertThat(waiting.notEvents()).isEqualTo(1);
+    }
+
+    @Test
+    void aStopEndsTheReplayAtThatRecordWhichIsNotCountedAsReplayed() {
+        DeadLetterWaiting waiting = new DeadLetterWaiting(10);
+        ParkedRecord first = event(0, 0, T);
+        ParkedRecord second = event(1, 0, T.plusSeconds(1));
+        ParkedRecord third = event(0, 1, T.plusSeconds(2));
+        for (ParkedRecord r : List.of(first, second, third)) {
+            waiting.offer(r, null);
+        }
+        List<ParkedRecord> offered = new ArrayList<>();
+
+        Set<Integer> held = waiting.replayOldestFirst(record -> {
+            offered.add(record);
+            return record.partition() == 1 ? DeadLetterWaiting.Step.STOP : DeadLetterWaiting.Step.GO_ON;
+        });
+
+        assertThat(at(offered)).as("nothing after the stop").containsExactly(at(first, second));
+        assertThat(held).isEmpty();
     }
 
     /** Where each record was parked, "partition@offset" (a record is kept for its replay without its raw value). */
@@ -82,7 +102,10 @@ class DeadLetterWaitingTest {
     /** The records replayed, in order, all succeeding. */
     private static List<ParkedRecord> replayedAll(DeadLetterWaiting waiting) {
         List<ParkedRecord> replayed = new ArrayList<>();
-        assertThat(waiting.replayOldestFirst(record -> replayed.add(record))).as("partitions held").isEmpty();
+        assertThat(waiting.replayOldestFirst(record -> {
+            replayed.add(record);
+            return DeadLetterWaiting.Step.GO_ON;
+        })).as("partitions held").isEmpty();
         return replayed;
     }
 
@@ -104,8 +127,11 @@ class DeadLetterWaitingTest {
         List<ParkedRecord> replayed = new ArrayList<>();
 
         // Partition 1's first record fails: its later ones wait; partitions 0 and 2 go on, four replays in all.
-        Set<Integer> held = waiting.replayOldestFirst(record -> replayed.add(record)
-                && !(record.partition() == 1 && record.offset() == 0));
+        Set<Integer> held = waiting.replayOldestFirst(record -> {
+            replayed.add(record);
+            return record.partition() == 1 && record.offset() == 0
+                    ? DeadLetterWaiting.Step.HOLD_PARTITION : DeadLetterWaiting.Step.GO_ON;
+        });
 
         assertThat(at(replayed)).containsExactly(at(p0o0, p1o0, p2o0, p0o1));
         assertThat(held).containsExactly(1);
