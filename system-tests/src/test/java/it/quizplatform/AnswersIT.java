@@ -414,6 +414,35 @@ public class AnswersIT {
         assertThat(counts(tallyB)).containsExactlyInAnyOrderEntriesOf(Map.of("a", 1, "b", 0));
     }
 
+    /**
+     * A question whose opening answer-app never applied (parked in its dead-letter topic, say) is still tallied at its
+     * close, with nothing accepted: scoring-app's completion of the game waits for every question's tally. The
+     * opening handed over afterwards (an operator's replay) does not open the closed question again.
+     */
+    @Test
+    void aCloseWhoseOpeningWasNeverAppliedIsStillTallied() throws Exception {
+        String gameId = UUID.randomUUID().toString();
+        String ada = UUID.randomUUID().toString();
+        List<String> game = ForgedEvents.gameWithQuestionOpen(gameId, UUID.randomUUID().toString(), ada);
+        String opening = game.get(game.size() - 1);
+        ForgedEvents.publishAll(producer, "quiz-events", gameId, game.subList(0, game.size() - 1));
+        ForgedEvents.publish(producer, "quiz-events", gameId, closed(gameId));
+
+        JsonNode tally = decisions.await(gameId, 1, e -> true).get(0);
+        assertThat(tally.get("type").asText()).isEqualTo("answer.question-tallied");
+        assertThat(tally.get("payload").get("questionIndex").asInt()).isZero();
+        assertThat(tally.get("payload").get("answered").asInt()).isZero();
+
+        ForgedEvents.publish(producer, "quiz-events", gameId, opening);
+        String late = UUID.randomUUID().toString();
+        ForgedEvents.publish(producer, "quiz-events", gameId, forgedAnswer(late, gameId, ada, "a", Instant.now()));
+        List<JsonNode> events = decisions.await(gameId, 2, e -> true);
+        assertThat(events.stream().map(e -> e.get("type").asText() + " " + e.get("payload").path("answerId").asText("")))
+                .as("one tally, then the answer refused: the question stays closed")
+                .containsExactly("answer.question-tallied ", "answer.rejected " + late);
+        assertThat(events.get(1).get("payload").get("reason").asText()).isEqualTo("question-closed");
+    }
+
     /** A forged game on quiz-events with its first question open, once answer-app has read the opening. */
     private static void forgedGameWithQuestionOpen(String gameId, String... playerIds) throws Exception {
         ForgedEvents.publishAll(producer, "quiz-events", gameId,

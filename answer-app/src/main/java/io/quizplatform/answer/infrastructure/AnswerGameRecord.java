@@ -74,13 +74,22 @@ public class AnswerGameRecord {
         closesAt = closes;
     }
 
-    /** @return whether the question was open (a repeated close changes nothing) */
+    /**
+     * A question closes: news to be tallied the first time, whether or not its opening was applied here. An opening
+     * parked in the dead-letter topic (nothing accepted for that question) or a close replayed after the next question
+     * opened must still give the question its tally: scoring-app's completion of the game waits for every one. A
+     * repeated close, or one after the end, changes nothing; a later question already open stays open.
+     *
+     * @return whether the close is news (the question is to be tallied)
+     */
     boolean closed(int questionIndex) {
-        if (openQuestion != questionIndex) {
+        if (endedAt != null || questionIndex <= lastClosed) {
             return false;
         }
-        openQuestion = -1;
-        lastClosed = Math.max(lastClosed, questionIndex);
+        if (openQuestion <= questionIndex) {
+            openQuestion = -1;
+        }
+        lastClosed = questionIndex;
         return true;
     }
 

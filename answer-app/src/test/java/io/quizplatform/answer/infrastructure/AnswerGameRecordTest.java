@@ -55,4 +55,31 @@ class AnswerGameRecordTest {
         game.opened(2, T0.plusSeconds(70), T0.plusSeconds(90));
         assertThat(game.window().openQuestion()).as("nothing opens after the end").isEqualTo(-1);
     }
+
+    /**
+     * The opening of a question parked in the dead-letter topic: its close still tallies it (nothing was accepted for
+     * it), and the opening replayed afterwards does not open it again.
+     */
+    @Test
+    void aCloseWhoseOpeningWasNeverAppliedIsNewsAndItsReplayedOpeningChangesNothing() throws Exception {
+        AnswerGameRecord game = newGame();
+        assertThat(game.closed(0)).as("tallied, with nothing accepted").isTrue();
+        assertThat(game.window()).isEqualTo(new AnswerWindow(-1, null, null, 0, false));
+        game.opened(0, T0, T0.plusSeconds(20));
+        assertThat(game.window().openQuestion()).as("the replayed opening").isEqualTo(-1);
+        assertThat(game.closed(0)).as("redelivered").isFalse();
+    }
+
+    /** A close parked and replayed after the next question opened: tallied, and the open question stays open. */
+    @Test
+    void aCloseReplayedAfterTheNextQuestionOpenedIsNewsAndLeavesThatQuestionOpen() throws Exception {
+        AnswerGameRecord game = newGame();
+        game.opened(0, T0, T0.plusSeconds(20));
+        game.opened(1, T0.plusSeconds(30), T0.plusSeconds(50));
+        assertThat(game.closed(0)).isTrue();
+        assertThat(game.window()).isEqualTo(new AnswerWindow(1, T0.plusSeconds(30), T0.plusSeconds(50), 0, false));
+        assertThat(game.closed(1)).isTrue();
+        game.ended(T0.plusSeconds(60));
+        assertThat(game.closed(2)).as("after the end").isFalse();
+    }
 }
