@@ -379,6 +379,29 @@ public class ScoringIT {
     }
 
     /**
+     * Events that waited for their game's creation longer than it can still come (the dead-letter topic's 30 days
+     * and a segment's age) are dropped, counted and logged; younger ones go on waiting. Looked at every 30 s.
+     */
+    @Test
+    void eventsWaitingLongerThanTheirGamesCreationCanComeAreDropped() {
+        String expired = UUID.randomUUID().toString();
+        String young = UUID.randomUUID().toString();
+        double before = ServerMetrics.count("scoring_events_waiting_expired_total");
+        String waiting = "INSERT INTO waiting_events (game_id, envelope, waited_at) VALUES ";
+        execute(waiting + "('" + expired + "', '{}', now() - interval '38 days'), ('" + expired + "', '{}', now() - interval '40 days')");
+        execute(waiting + "('" + young + "', '{}', now() - interval '36 days')");
+        try {
+            Platform.await("the 38- and 40-day-old events dropped", Duration.ofSeconds(75), () -> Platform.count("SCORING",
+                    "SELECT count(*) FROM waiting_events WHERE game_id = ?::uuid", expired) == 0 ? Optional.of(true) : Optional.empty());
+            assertThat(Platform.count("SCORING", "SELECT count(*) FROM waiting_events WHERE game_id = ?::uuid", young))
+                    .as("36 days: its game.created may still be replayed").isEqualTo(1);
+            assertThat(ServerMetrics.count("scoring_events_waiting_expired_total")).isGreaterThanOrEqualTo(before + 2);
+        } finally {
+            execute("DELETE FROM waiting_events WHERE game_id = '" + young + "'");
+        }
+    }
+
+    /**
      * Tallies of two games in one burst of answer-events, one of them followed by its game's next answer: each board
      * counts exactly the answers before its tally, whether scoring-app publishes the boards at the end of its batch
      * or one at a time (the games share a partition, so the burst can be one batch).

@@ -115,6 +115,26 @@ public class GameRepository {
         return new Waiting(((Number) row[0]).longValue(), SqlValues.instant(row[1]));
     }
 
+    /**
+     * Drops the events that have waited since before {@code before} (their game's creation can no longer come: see
+     * {@link WaitingEventsExpiry}); a transaction of its own.
+     *
+     * @return how many were dropped, by game
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Map<UUID, Long> expireWaiting(Instant before) {
+        Map<UUID, Long> byGame = new LinkedHashMap<>();
+        em.createQuery("SELECT w.gameId, count(w) FROM WaitingEventRecord w WHERE w.waitedAt < :before GROUP BY w.gameId",
+                        Object[].class)
+                .setParameter("before", before).getResultList()
+                .forEach(row -> byGame.put((UUID) row[0], ((Number) row[1]).longValue()));
+        if (!byGame.isEmpty()) {
+            em.createQuery("DELETE FROM WaitingEventRecord w WHERE w.waitedAt < :before").setParameter("before", before)
+                    .executeUpdate();
+        }
+        return byGame;
+    }
+
     public void waitForGame(UUID gameId, String envelopeJson) {
         em.persist(new WaitingEventRecord(gameId, envelopeJson));
     }
