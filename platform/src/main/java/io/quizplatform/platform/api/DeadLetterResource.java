@@ -111,7 +111,7 @@ public class DeadLetterResource {
         long o = offset(offset);
         boolean forced = force(force);
         ReplayResult result = deadLetters.replay(dlqTopic, p, o, forced,
-                new DeadLetters.Operator(token.getSubject(), token.getClaim("name")));
+                operator());
         if (ReplayOutcome.FAILED.wireName().equals(result.outcome())) {
             // The error itself (an exception and what the database said) is data in the record's listing, not
             // wording of a problem: no problem body names a class or carries SQL.
@@ -147,7 +147,12 @@ public class DeadLetterResource {
                                     @Parameter(description = "at most this many replays, 1 to 1000 (default 100)")
                                     @QueryParam("limit") String limit) {
         return deadLetters.replayWaiting(dlqTopic, replayLimit(limit),
-                new DeadLetters.Operator(token.getSubject(), token.getClaim("name")));
+                operator());
+    }
+
+    /** The admin asking, as the replay records them. */
+    private DeadLetters.Operator operator() {
+        return new DeadLetters.Operator(token.getSubject(), token.getClaim("name"));
     }
 
     static int limit(String value) {
@@ -217,7 +222,6 @@ public class DeadLetterResource {
     }
 
     private static ProblemException invalid(String field, String code, String message) {
-        return new ProblemException(400, "Invalid request", field + ": " + message,
-                List.of(new Problem.FieldError(field, code, message)));
+        return ProblemException.invalid(field, code, message);
     }
 }

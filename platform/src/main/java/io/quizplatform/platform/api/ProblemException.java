@@ -23,6 +23,12 @@ public class ProblemException extends RuntimeException {
         this.errors = errors;
     }
 
+    /** A 400 naming one field of the request: "field: message", with the field's error. */
+    public static ProblemException invalid(String field, String code, String message) {
+        return new ProblemException(400, "Invalid request", field + ": " + message,
+                List.of(new Problem.FieldError(field, code, message)));
+    }
+
     public Problem toProblem() {
         return Problem.of(status, title, getMessage(), errors);
     }

@@ -3,7 +3,6 @@ package io.quizplatform.platform.messaging;
 import io.quizplatform.contracts.Topic;
 import io.quizplatform.platform.Failures;
 import io.quizplatform.platform.ServiceSettings;
-import io.quizplatform.platform.api.Problem;
 import io.quizplatform.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -85,8 +84,7 @@ public class DeadLetters {
             try {
                 before = DeadLetterCursor.parse(cursor, names);
             } catch (IllegalArgumentException e) {
-                throw new ProblemException(400, "Invalid request", "before: " + e.getMessage(),
-                        List.of(new Problem.FieldError("before", "invalid", e.getMessage())));
+                throw ProblemException.invalid("before", "invalid", e.getMessage());
             }
         }
         DeadLetterCursor below = before;
