@@ -443,6 +443,41 @@ public class AnswersIT {
         assertThat(events.get(1).get("payload").get("reason").asText()).isEqualTo("question-closed");
     }
 
+    /**
+     * A question whose close answer-app never applied (parked): the next opening ends it, so its accepted answers
+     * are tallied then; the close replayed afterwards, even after the end, tallies nothing twice. Whatever moves a
+     * game past a question tallies it once: scoring-app's completion waits for every opened question's tally.
+     */
+    @Test
+    void aQuestionWhoseCloseWasParkedIsTalliedAtTheNextOpeningAndOnlyOnce() throws Exception {
+        String gameId = UUID.randomUUID().toString();
+        String ada = UUID.randomUUID().toString();
+        forgedGameWithQuestionOpen(gameId, ada);
+        String first = UUID.randomUUID().toString();
+        ForgedEvents.publish(producer, "quiz-events", gameId, forgedAnswer(first, gameId, ada, "a", Instant.now()));
+        Instant now = Instant.now();
+        ForgedEvents.publish(producer, "quiz-events", gameId, ForgedEvents.envelope("game.question-opened", "game", gameId,
+                11, "{\"questionIndex\":1,\"at\":\"" + now + "\",\"closesAt\":\"" + now.plusSeconds(20) + "\"}"));
+        String second = UUID.randomUUID().toString();
+        ForgedEvents.publish(producer, "quiz-events", gameId, receivedEvent(second, gameId, ada, 1, "a", Instant.now()));
+        ForgedEvents.publish(producer, "quiz-events", gameId, closed(gameId)); // question 0's close, replayed
+        ForgedEvents.publish(producer, "quiz-events", gameId, ScoringIT.ended(gameId, 12));
+        ForgedEvents.publish(producer, "quiz-events", gameId, closed(gameId)); // and once more after the end
+
+        List<JsonNode> events = decisions.await(gameId, 4, e -> true);
+        assertThat(events.stream().map(e -> e.get("type").asText() + " " + e.get("payload").path("questionIndex").asInt()))
+                .as("question 0 tallied at question 1's opening, question 1 at the end, each once")
+                .containsExactly("answer.submitted 0", "answer.question-tallied 0", "answer.submitted 1",
+                        "answer.question-tallied 1");
+        assertThat(events.get(1).get("payload").get("answered").asInt()).isEqualTo(1);
+        // A last event to wait for: a fresh game's close on the same partition comes after everything above.
+        String after = ForgedEvents.samePartition(producer, "quiz-events", gameId);
+        forgedGameWithQuestionOpen(after, ada);
+        ForgedEvents.publish(producer, "quiz-events", after, closed(after));
+        decisions.await(after, 1, EventLog.ofType("answer.question-tallied"));
+        assertThat(decisions.await(gameId, 4, e -> true)).as("nothing more for the first game").hasSize(4);
+    }
+
     /** A forged game on quiz-events with its first question open, once answer-app has read the opening. */
     private static void forgedGameWithQuestionOpen(String gameId, String... playerIds) throws Exception {
         ForgedEvents.publishAll(producer, "quiz-events", gameId,

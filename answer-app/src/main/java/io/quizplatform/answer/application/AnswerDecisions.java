@@ -245,16 +245,26 @@ public class AnswerDecisions {
     public void questionOpened(UUID gameId, int questionIndex, Instant at, Instant closesAt) {
         players.writeJoins();
         forget(gameId);
-        repository.opened(gameId, questionIndex, at, closesAt);
+        tallyOnce(gameId, repository.opened(gameId, questionIndex, at, closesAt), at);
     }
 
     public void questionClosed(UUID gameId, int questionIndex, Instant at) {
         players.writeJoins();
         forget(gameId);
         repository.lockWindow(gameId);
-        boolean wasOpen = repository.closed(gameId, questionIndex);
-        if (wasOpen) {
-            tallyDue(gameId, questionIndex, at);
+        tallyOnce(gameId, repository.closed(gameId, questionIndex), at);
+    }
+
+    /**
+     * Tallies each question the game has moved past, unless it was already: whatever ends a question (its close, a
+     * later opening or close when its own close was parked, the end) tallies it once, so that scoring-app's
+     * completion, which waits for every opened question's tally, never waits in vain.
+     */
+    private void tallyOnce(UUID gameId, List<Integer> ended, Instant at) {
+        for (int question : ended) {
+            if (repository.tallyOnce(gameId, question)) {
+                tallyDue(gameId, question, at);
+            }
         }
     }
 
@@ -264,7 +274,8 @@ public class AnswerDecisions {
         Optional<AnswerWindow> window = repository.lockWindow(gameId);
         repository.ended(gameId, at);
         // A game ended mid-question: that question's answers are final too.
-        window.filter(w -> w.openQuestion() >= 0).ifPresent(w -> tallyDue(gameId, w.openQuestion(), at));
+        int open = window.map(AnswerWindow::openQuestion).orElse(-1);
+        tallyOnce(gameId, open >= 0 ? List.of(open) : List.of(), at);
     }
 
     public void answerReceived(AnswerReceived answer) {

@@ -24,10 +24,25 @@ public interface AnswerRepository {
 
     void kick(UUID gameId, UUID playerId);
 
-    void opened(UUID gameId, int questionIndex, Instant openedAt, Instant closesAt);
+    /**
+     * Opens the question in the game's answer window, unless the game has moved past it.
+     *
+     * @return the earlier question still open that this opening ends (its close never came), to be tallied unless it
+     *         was already ({@link #tallyOnce}); none otherwise
+     */
+    List<Integer> opened(UUID gameId, int questionIndex, Instant openedAt, Instant closesAt);
 
-    /** @return whether the question was open (a repeated close changes nothing) */
-    boolean closed(UUID gameId, int questionIndex);
+    /**
+     * Closes the question in the game's answer window.
+     *
+     * @return the questions this close ends, each to be tallied unless it was already ({@link #tallyOnce}): the
+     *         question itself, after an earlier one still open whose own close never came (parked); none for a game
+     *         not known here
+     */
+    List<Integer> closed(UUID gameId, int questionIndex);
+
+    /** Marks the question tallied. @return false when it already was (a repeated or replayed close, the end) */
+    boolean tallyOnce(UUID gameId, int questionIndex);
 
     void ended(UUID gameId, Instant at);
 

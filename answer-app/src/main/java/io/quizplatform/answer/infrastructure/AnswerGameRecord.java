@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -63,34 +65,45 @@ public class AnswerGameRecord {
     /**
      * A question opens, unless the game has moved past it: an opening replayed from the dead-letter topic after later
      * questions must not reopen it (every answer to the question open now would be refused, and its close tally
-     * nothing).
+     * nothing). An earlier question still open is ended by it.
+     *
+     * @return the question this opening ends (its own close missing), to be tallied unless it was already, or none
      */
-    void opened(int questionIndex, Instant at, Instant closes) {
+    List<Integer> opened(int questionIndex, Instant at, Instant closes) {
         if (endedAt != null || questionIndex <= lastClosed || questionIndex < openQuestion) {
-            return;
+            return List.of();
+        }
+        List<Integer> ends = List.of();
+        if (openQuestion >= 0 && openQuestion < questionIndex) {
+            // The earlier question's close never came (parked): its answers are final now, and it is tallied.
+            ends = List.of(openQuestion);
+            lastClosed = Math.max(lastClosed, openQuestion);
         }
         openQuestion = questionIndex;
         openedAt = at;
         closesAt = closes;
+        return ends;
     }
 
     /**
-     * A question closes: news to be tallied the first time, whether or not its opening was applied here. An opening
-     * parked in the dead-letter topic (nothing accepted for that question) or a close replayed after the next question
-     * opened must still give the question its tally: scoring-app's completion of the game waits for every one. A
-     * repeated close, or one after the end, changes nothing; a later question already open stays open.
+     * A question closes, whether or not its opening was applied here (an opening parked in the dead-letter topic),
+     * and whenever the close comes (replayed after later questions, or after the end). A later question already open
+     * stays open; an earlier one still open is ended by it, its own close missing.
      *
-     * @return whether the close is news (the question is to be tallied)
+     * @return the questions this close ends: an earlier one left open, if any, then this one. Whether each is news is
+     *         for {@code question_tallies} to say: a repeated close ends the same question again.
      */
-    boolean closed(int questionIndex) {
-        if (endedAt != null || questionIndex <= lastClosed) {
-            return false;
+    List<Integer> closed(int questionIndex) {
+        List<Integer> ends = new ArrayList<>(2);
+        if (openQuestion >= 0 && openQuestion < questionIndex) {
+            ends.add(openQuestion);
         }
+        ends.add(questionIndex);
         if (openQuestion <= questionIndex) {
             openQuestion = -1;
         }
-        lastClosed = questionIndex;
-        return true;
+        lastClosed = Math.max(lastClosed, questionIndex);
+        return ends;
     }
 
     /** A repeated end changes nothing; a question open at the end is closed by it. */

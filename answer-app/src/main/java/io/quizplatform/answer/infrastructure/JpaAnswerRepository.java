@@ -90,14 +90,21 @@ public class JpaAnswerRepository implements AnswerRepository {
     }
 
     @Override
-    public void opened(UUID gameId, int questionIndex, Instant openedAt, Instant closesAt) {
-        game(gameId).ifPresent(g -> g.opened(questionIndex, openedAt, closesAt));
+    public List<Integer> opened(UUID gameId, int questionIndex, Instant openedAt, Instant closesAt) {
+        return game(gameId).map(g -> g.opened(questionIndex, openedAt, closesAt)).orElse(List.of());
     }
 
-    /** @return whether the question was open (a repeated close changes nothing) */
     @Override
-    public boolean closed(UUID gameId, int questionIndex) {
-        return game(gameId).map(g -> g.closed(questionIndex)).orElse(false);
+    public List<Integer> closed(UUID gameId, int questionIndex) {
+        return game(gameId).map(g -> g.closed(questionIndex)).orElse(List.of());
+    }
+
+    @Override
+    public boolean tallyOnce(UUID gameId, int questionIndex) {
+        // SQL (ADR 0003): insert-if-absent, so that two deliveries of one close can never both tally.
+        return em.createNativeQuery("INSERT INTO question_tallies (game_id, question_index) VALUES (?1, ?2) "
+                        + "ON CONFLICT DO NOTHING")
+                .setParameter(1, gameId).setParameter(2, questionIndex).executeUpdate() == 1;
     }
 
     @Override

@@ -200,12 +200,17 @@ class GamePlayersTest {
         }
 
         @Override
-        public void opened(UUID gameId, int questionIndex, Instant openedAt, Instant closesAt) {
+        public List<Integer> opened(UUID gameId, int questionIndex, Instant openedAt, Instant closesAt) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public boolean closed(UUID gameId, int questionIndex) {
+        public List<Integer> closed(UUID gameId, int questionIndex) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean tallyOnce(UUID gameId, int questionIndex) {
             throw new UnsupportedOperationException();
         }
 

@@ -26,12 +26,14 @@ class AnswerGameRecordTest {
     @Test
     void questionsOpenAndCloseInTurnAndARedeliveredEventChangesNothing() throws Exception {
         AnswerGameRecord game = newGame();
-        game.opened(0, T0, T0.plusSeconds(20));
-        game.opened(0, T0, T0.plusSeconds(20));
+        assertThat(game.opened(0, T0, T0.plusSeconds(20))).isEmpty();
+        assertThat(game.opened(0, T0, T0.plusSeconds(20))).as("redelivered").isEmpty();
         assertThat(game.window().openQuestion()).isZero();
-        assertThat(game.closed(0)).as("the close is news: tallied").isTrue();
-        assertThat(game.closed(0)).as("redelivered").isFalse();
-        game.opened(1, T0.plusSeconds(30), T0.plusSeconds(50));
+        assertThat(game.closed(0)).containsExactly(0);
+        assertThat(game.closed(0)).as("redelivered: the same question again (question_tallies says it is no news)")
+                .containsExactly(0);
+        assertThat(game.window()).isEqualTo(new AnswerWindow(-1, T0, T0.plusSeconds(20), 0, false));
+        assertThat(game.opened(1, T0.plusSeconds(30), T0.plusSeconds(50))).isEmpty();
         assertThat(game.window()).isEqualTo(new AnswerWindow(1, T0.plusSeconds(30), T0.plusSeconds(50), 0, false));
     }
 
@@ -45,9 +47,9 @@ class AnswerGameRecordTest {
         game.opened(0, T0, T0.plusSeconds(20));
         game.closed(0);
         game.opened(1, T0.plusSeconds(30), T0.plusSeconds(50));
-        game.opened(0, T0, T0.plusSeconds(20));
+        assertThat(game.opened(0, T0, T0.plusSeconds(20))).isEmpty();
         assertThat(game.window().openQuestion()).as("question 1 stays open").isEqualTo(1);
-        assertThat(game.closed(1)).isTrue();
+        assertThat(game.closed(1)).containsExactly(1);
 
         game.opened(1, T0.plusSeconds(30), T0.plusSeconds(50));
         assertThat(game.window().openQuestion()).as("a closed question is not opened again").isEqualTo(-1);
@@ -57,29 +59,42 @@ class AnswerGameRecordTest {
     }
 
     /**
-     * The opening of a question parked in the dead-letter topic: its close still tallies it (nothing was accepted for
-     * it), and the opening replayed afterwards does not open it again.
+     * The opening of a question parked in the dead-letter topic: its close still ends it (tallied, with nothing
+     * accepted), and the opening replayed afterwards does not open it again.
      */
     @Test
-    void aCloseWhoseOpeningWasNeverAppliedIsNewsAndItsReplayedOpeningChangesNothing() throws Exception {
+    void aCloseWhoseOpeningWasNeverAppliedEndsItsQuestionAndItsReplayedOpeningChangesNothing() throws Exception {
         AnswerGameRecord game = newGame();
-        assertThat(game.closed(0)).as("tallied, with nothing accepted").isTrue();
+        assertThat(game.closed(0)).containsExactly(0);
         assertThat(game.window()).isEqualTo(new AnswerWindow(-1, null, null, 0, false));
-        game.opened(0, T0, T0.plusSeconds(20));
+        assertThat(game.opened(0, T0, T0.plusSeconds(20))).isEmpty();
         assertThat(game.window().openQuestion()).as("the replayed opening").isEqualTo(-1);
-        assertThat(game.closed(0)).as("redelivered").isFalse();
     }
 
-    /** A close parked and replayed after the next question opened: tallied, and the open question stays open. */
+    /**
+     * A close parked: the next opening ends its question (its answers are final: tallied then), and the close
+     * replayed later, after the next question's close or after the end, ends the same question again (no news).
+     */
     @Test
-    void aCloseReplayedAfterTheNextQuestionOpenedIsNewsAndLeavesThatQuestionOpen() throws Exception {
+    void aQuestionWhoseCloseWasParkedIsEndedByTheNextOpening() throws Exception {
         AnswerGameRecord game = newGame();
         game.opened(0, T0, T0.plusSeconds(20));
-        game.opened(1, T0.plusSeconds(30), T0.plusSeconds(50));
-        assertThat(game.closed(0)).isTrue();
+        assertThat(game.opened(1, T0.plusSeconds(30), T0.plusSeconds(50))).containsExactly(0);
         assertThat(game.window()).isEqualTo(new AnswerWindow(1, T0.plusSeconds(30), T0.plusSeconds(50), 0, false));
-        assertThat(game.closed(1)).isTrue();
+        assertThat(game.closed(0)).as("replayed while question 1 is open: it stays open").containsExactly(0);
+        assertThat(game.window().openQuestion()).isEqualTo(1);
+        assertThat(game.closed(1)).containsExactly(1);
         game.ended(T0.plusSeconds(60));
-        assertThat(game.closed(2)).as("after the end").isFalse();
+        assertThat(game.closed(0)).as("replayed after the end").containsExactly(0);
+        assertThat(game.window()).isEqualTo(new AnswerWindow(-1, T0.plusSeconds(30), T0.plusSeconds(50), 1, true));
+    }
+
+    /** The close of a question and the opening of the next both parked: the next close ends both. */
+    @Test
+    void aCloseEndsAnEarlierQuestionStillOpen() throws Exception {
+        AnswerGameRecord game = newGame();
+        game.opened(0, T0, T0.plusSeconds(20));
+        assertThat(game.closed(1)).containsExactly(0, 1);
+        assertThat(game.window()).isEqualTo(new AnswerWindow(-1, T0, T0.plusSeconds(20), 1, false));
     }
 }
