@@ -33,4 +33,18 @@ class FailuresTest {
         assertThat(Failures.databaseUnreachable(noState)).isFalse();
         assertThat(Failures.databaseUnreachable(new NullPointerException())).isFalse();
     }
+
+    @Test
+    void aSocketFailureCountsOnlyBeneathADatabaseFailure() {
+        // A client's connection reset while its request body was read: not the database.
+        RuntimeException clientGone = new RuntimeException(new java.io.UncheckedIOException(new SocketException("Connection reset")));
+        RuntimeException readTimedOut = new RuntimeException(new java.net.SocketTimeoutException("Async operation timed out"));
+        // The driver's socket under a statement, with no SQLSTATE said.
+        RuntimeException underStatement = new jakarta.persistence.PersistenceException(new SQLException("I/O error",
+                (String) null, new java.net.SocketTimeoutException("Read timed out")));
+
+        assertThat(Failures.databaseUnreachable(clientGone)).isFalse();
+        assertThat(Failures.databaseUnreachable(readTimedOut)).isFalse();
+        assertThat(Failures.databaseUnreachable(underStatement)).isTrue();
+    }
 }

@@ -110,8 +110,7 @@ public class DeadLetterResource {
         int p = partition(partition);
         long o = offset(offset);
         boolean forced = force(force);
-        ReplayResult result = deadLetters.replay(dlqTopic, p, o, forced,
-                operator());
+        ReplayResult result = deadLetters.replay(dlqTopic, p, o, forced, operator());
         if (ReplayOutcome.FAILED.wireName().equals(result.outcome())) {
             // The error itself (an exception and what the database said) is data in the record's listing, not
             // wording of a problem: no problem body names a class or carries SQL.
@@ -131,7 +130,7 @@ public class DeadLetterResource {
                     + "were never replayed successfully, one at a time as the replay of one record does. A record that "
                     + "fails again holds up the rest of its partition (and only that one) until a later call; records "
                     + "that are not events are left. Each partition is read only up to its limit-th waiting record. No "
-                    + "replay starts after 30 s or once the database is out of reach: stopped says why. The answer lists "
+                    + "replay starts after 15 s or once the database is out of reach: stopped says why. The answer lists "
                     + "each replay, the partitions held, how many records read still wait and how many were not read.")
     @APIResponse(responseCode = "200", description = "What was replayed, failures included",
             content = @Content(schema = @Schema(implementation = BulkReplay.class)))
@@ -146,8 +145,7 @@ public class DeadLetterResource {
     public BulkReplay replayWaiting(@Parameter(description = "e.g. answer-events.scoring-app.dlq") @PathParam("dlqTopic") String dlqTopic,
                                     @Parameter(description = "at most this many replays, 1 to 1000 (default 100)")
                                     @QueryParam("limit") String limit) {
-        return deadLetters.replayWaiting(dlqTopic, replayLimit(limit),
-                operator());
+        return deadLetters.replayWaiting(dlqTopic, replayLimit(limit), operator());
     }
 
     /** The admin asking, as the replay records them. */
@@ -168,11 +166,11 @@ public class DeadLetterResource {
             return byDefault;
         }
         if (value.isBlank()) {
-            throw invalid("limit", "integer", "must be 1 to " + DeadLetterListing.MAX_LIMIT + " when given, got " + shown(value));
+            throw ProblemException.invalid("limit", "integer", "must be 1 to " + DeadLetterListing.MAX_LIMIT + " when given, got " + shown(value));
         }
         long limit = number("limit", value);
         if (limit < 1 || limit > DeadLetterListing.MAX_LIMIT) {
-            throw invalid("limit", "integer", "must be 1 to " + DeadLetterListing.MAX_LIMIT + ", got " + value.strip());
+            throw ProblemException.invalid("limit", "integer", "must be 1 to " + DeadLetterListing.MAX_LIMIT + ", got " + value.strip());
         }
         return (int) limit;
     }
@@ -180,7 +178,7 @@ public class DeadLetterResource {
     static int partition(String value) {
         long partition = nonNegative("partition", value);
         if (partition > Integer.MAX_VALUE) {
-            throw invalid("partition", "integer", "must be a whole number of 0 or more, got " + value.strip());
+            throw ProblemException.invalid("partition", "integer", "must be a whole number of 0 or more, got " + value.strip());
         }
         return (int) partition;
     }
@@ -196,24 +194,24 @@ public class DeadLetterResource {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw invalid("force", "boolean", "must be true or false, got " + shown(value));
+            default -> throw ProblemException.invalid("force", "boolean", "must be true or false, got " + shown(value));
         };
     }
 
     private static long nonNegative(String field, String value) {
         long n = number(field, value);
         if (n < 0) {
-            throw invalid(field, "integer", "must be a whole number of 0 or more, got " + value.strip());
+            throw ProblemException.invalid(field, "integer", "must be a whole number of 0 or more, got " + value.strip());
         }
         return n;
     }
 
     private static long number(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw invalid(field, "required", "is required");
+            throw ProblemException.invalid(field, "required", "is required");
         }
         return RequestParameterCheck.wholeNumber(value).orElseThrow(() ->
-                invalid(field, "integer", "must be a whole number of 0 or more, got " + shown(value)));
+                ProblemException.invalid(field, "integer", "must be a whole number of 0 or more, got " + shown(value)));
     }
 
     private static String shown(String value) {
@@ -221,7 +219,4 @@ public class DeadLetterResource {
         return "'" + (v.length() > 40 ? v.substring(0, 40) + "..." : v) + "'";
     }
 
-    private static ProblemException invalid(String field, String code, String message) {
-        return ProblemException.invalid(field, code, message);
-    }
 }

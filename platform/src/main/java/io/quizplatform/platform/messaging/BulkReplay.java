@@ -13,7 +13,7 @@ import java.util.List;
  *                        record, and what lies after it is left for a later call (most of it waits too)
  * @param notEvents       how many of the records read are not events and can never be replayed
  * @param stopped         why the call stopped before its limit, or null: {@value #STOPPED_TIME_BUDGET} (it ran
- *                        for its 30 s) or {@value #STOPPED_DATABASE} (the database went out of reach; the record
+ *                        for its 15 s) or {@value #STOPPED_DATABASE} (the database went out of reach; the record
  *                        it was at still waits)
  */
 public record BulkReplay(String dlqTopic, List<ReplayResult> replays, List<Integer> heldPartitions, long stillWaiting,

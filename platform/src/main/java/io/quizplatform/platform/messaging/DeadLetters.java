@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,10 +41,10 @@ public class DeadLetters {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
     /**
-     * How long a bulk replay starts new replays: with the read before it and the last replay's retries, its answer
-     * comes well within a proxy's usual 60 s.
+     * How long a bulk replay starts new replays: with the read before it (at most {@link #READ_TIMEOUT}) and the last
+     * replay's retries (at most 30 s, {@link EventDelivery}), its answer comes within a proxy's usual 60 s.
      */
-    static final Duration REPLAY_BUDGET = Duration.ofSeconds(30);
+    static final Duration REPLAY_BUDGET = Duration.ofSeconds(15);
     private static final long RETENTION_DAYS = Topic.DEAD_LETTER_RETENTION.toDays();
 
     /** Who asked for a replay: the token's subject and name. */
@@ -49,7 +52,7 @@ public class DeadLetters {
     }
 
     /** The dead-letter topics a bulk replay runs on, on this instance. */
-    private final java.util.Set<String> bulkReplaysRunning = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> bulkReplaysRunning = ConcurrentHashMap.newKeySet();
 
     @Inject
     ServiceSettings settings;
@@ -176,7 +179,7 @@ public class DeadLetters {
         }));
         List<ReplayResult> results = new ArrayList<>();
         String[] stopped = {null};
-        java.util.SortedSet<Integer> held = waiting.replayOldestFirst(record -> {
+        SortedSet<Integer> held = waiting.replayOldestFirst(record -> {
             if (System.nanoTime() - deadline > 0) {
                 stopped[0] = BulkReplay.STOPPED_TIME_BUDGET;
                 return DeadLetterWaiting.Step.STOP;

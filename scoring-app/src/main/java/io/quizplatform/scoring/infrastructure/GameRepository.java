@@ -123,15 +123,12 @@ public class GameRepository {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Map<UUID, Long> expireWaiting(Instant before) {
+        // SQL (ADR 0003): one statement says what it deleted, so two instances looking at once never both count a row.
+        @SuppressWarnings("unchecked")
+        List<Object> games = em.createNativeQuery("DELETE FROM waiting_events WHERE waited_at < ?1 RETURNING game_id")
+                .setParameter(1, Timestamp.from(before)).getResultList();
         Map<UUID, Long> byGame = new LinkedHashMap<>();
-        em.createQuery("SELECT w.gameId, count(w) FROM WaitingEventRecord w WHERE w.waitedAt < :before GROUP BY w.gameId",
-                        Object[].class)
-                .setParameter("before", before).getResultList()
-                .forEach(row -> byGame.put((UUID) row[0], ((Number) row[1]).longValue()));
-        if (!byGame.isEmpty()) {
-            em.createQuery("DELETE FROM WaitingEventRecord w WHERE w.waitedAt < :before").setParameter("before", before)
-                    .executeUpdate();
-        }
+        games.forEach(game -> byGame.merge(game instanceof UUID id ? id : UUID.fromString(game.toString()), 1L, Long::sum));
         return byGame;
     }
 
