@@ -608,6 +608,8 @@ public class ScoringIT {
             assertThat(outcomes(held.json(), adasAnswer, bobsAnswer)).containsExactly(adasAnswer + "=failed");
             assertThat(held.json().get("heldPartitions").toString()).contains(String.valueOf(partition));
             assertThat(held.json().get("stillWaiting").asLong()).isGreaterThanOrEqualTo(2);
+            // The next call starts reading the partition at Ada's answer: everything before it is dealt with.
+            assertThat(handledBelow(partition)).isEqualTo(deadLetter(adasAnswer).orElseThrow().get("offset").asLong());
         } finally {
             execute("ALTER TABLE scored_answers DROP CONSTRAINT IF EXISTS " + refuseAda);
             execute("ALTER TABLE scored_answers DROP CONSTRAINT IF EXISTS " + refuseBob);
@@ -627,9 +629,17 @@ public class ScoringIT {
         awaitTotal(gameId, ada, 1000);
         awaitTotal(gameId, bob, 1000);
         assertThat(deadLetter(bobsAnswer).orElseThrow().get("replayedSuccessfully").asBoolean()).isTrue();
+        assertThat(handledBelow(partition)).as("past Bob's answer")
+                .isGreaterThan(deadLetter(bobsAnswer).orElseThrow().get("offset").asLong());
 
         Platform.Reply again = Platform.sendJson("POST", replayAll, "", admin);
         assertThat(outcomes(again.json(), adasAnswer, bobsAnswer)).as("nothing of this game left to replay").isEmpty();
+    }
+
+    /** Where the next bulk replay starts reading a partition of answer-events.scoring-app.dlq (-1: from its oldest record). */
+    private static long handledBelow(int partition) {
+        return Platform.count("SCORING", "SELECT COALESCE(max(handled_below), -1) FROM dead_letter_watermarks"
+                + " WHERE dlq_topic = 'answer-events.scoring-app.dlq' AND partition_no = ?", partition);
     }
 
     /** "eventId=outcome" of the replays of these events in a bulk replay's answer, in order. */

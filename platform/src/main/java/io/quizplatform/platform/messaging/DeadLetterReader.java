@@ -75,33 +75,47 @@ final class DeadLetterReader {
                 until.put(partition, upTo);
             }
         }
-        read(from, until, everyRecord(sink));
+        read(from, until, everyRecord(sink), WHERE_IT_STOPPED_UNUSED);
         return new Listed(total, reads);
     }
 
     /**
-     * Hands the records of the topic to {@code sink}, partition by partition in offset order from the oldest kept, up to
-     * the ends of now; once {@code sink} answers false for a record, the rest of that record's partition is left
-     * unread (the caller has all it wants of it).
-     *
-     * @return how many records were left unread that way
+     * What {@link #oldestFirst} read: how many records it left unread, and for each partition the offset after the
+     * last record it handed over (the end of the range when it read it all).
      */
-    long oldestFirst(String topic, java.util.function.Predicate<ConsumerRecord<String, String>> sink) {
+    record Read(long unread, Map<Integer, Long> readUpTo) {
+    }
+
+    /**
+     * Hands the records of the topic to {@code sink}, partition by partition in offset order, up to the ends of now:
+     * from each partition's offset in {@code from} (where the caller knows everything before is dealt with), or from
+     * the oldest record kept when it names none, the offset is no longer kept, or lies past the partition's end (the
+     * topic made anew). Once {@code sink} answers false for a record, the rest of that record's partition is left
+     * unread (the caller has all it wants of it).
+     */
+    Read oldestFirst(String topic, Map<Integer, Long> from,
+                     java.util.function.Predicate<ConsumerRecord<String, String>> sink) {
         List<TopicPartition> partitions = partitionsOf(topic).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         if (partitions.isEmpty()) {
-            return 0;
+            return new Read(0, Map.of());
         }
         Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, callTimeout);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, callTimeout);
-        Map<TopicPartition, Long> from = new HashMap<>();
+        Map<TopicPartition, Long> start = new HashMap<>();
+        Map<Integer, Long> readUpTo = new HashMap<>();
         for (TopicPartition partition : partitions) {
             long first = beginning.getOrDefault(partition, 0L);
-            if (first < end.getOrDefault(partition, 0L)) {
-                from.put(partition, first);
+            long last = end.getOrDefault(partition, 0L);
+            Long known = from.get(partition.partition());
+            long at = known == null || known > last ? first : Math.max(first, known);
+            readUpTo.put(partition.partition(), last);
+            if (at < last) {
+                start.put(partition, at);
             }
         }
-        return read(from, end, sink);
+        long unread = read(start, end, sink, (partition, after) -> readUpTo.put(partition.partition(), after));
+        return new Read(unread, readUpTo);
     }
 
     /** The record at that address; 404 when the topic, the partition or the offset is not there (any more). */
@@ -126,7 +140,7 @@ final class DeadLetterReader {
             if (record.offset() == offset) {
                 found.set(record);
             }
-        }));
+        }), WHERE_IT_STOPPED_UNUSED);
         if (found.get() == null) {
             // A gap in the offsets (a transaction marker), or removed by retention since the look-up.
             throw noSuchOffset(topic, partition, offset, beginning, end);
@@ -139,6 +153,9 @@ final class DeadLetterReader {
         return partitions == null ? List.of() : partitions;
     }
 
+    /** For reads whose sink takes every record: they never stop a partition early. */
+    private static final java.util.function.ObjLongConsumer<TopicPartition> WHERE_IT_STOPPED_UNUSED = (partition, after) -> { };
+
     private static java.util.function.Predicate<ConsumerRecord<String, String>> everyRecord(
             java.util.function.Consumer<ConsumerRecord<String, String>> sink) {
         return record -> {
@@ -149,12 +166,14 @@ final class DeadLetterReader {
 
     /**
      * Reads each partition from its offset in {@code from} up to (excluding) its offset in {@code until}, handing
-     * every record in that range to {@code sink}, or up to the first record {@code sink} answers false for.
+     * every record in that range to {@code sink}, or up to the first record {@code sink} answers false for, after
+     * which {@code stopped} is told the partition and the offset after that record.
      *
      * @return how many offsets of the ranges were left unread because {@code sink} answered false
      */
     private long read(Map<TopicPartition, Long> from, Map<TopicPartition, Long> until,
-                      java.util.function.Predicate<ConsumerRecord<String, String>> sink) {
+                      java.util.function.Predicate<ConsumerRecord<String, String>> sink,
+                      java.util.function.ObjLongConsumer<TopicPartition> stopped) {
         if (from.isEmpty()) {
             return 0;
         }
@@ -175,6 +194,7 @@ final class DeadLetterReader {
                 Long stop = until.get(tp);
                 if (stop != null && record.offset() < stop && pending.contains(tp) && !sink.test(record)) {
                     unread += stop - record.offset() - 1;
+                    stopped.accept(tp, record.offset() + 1);
                     pending.remove(tp);
                     done.add(tp);
                 }

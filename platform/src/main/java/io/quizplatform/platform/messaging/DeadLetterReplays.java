@@ -36,6 +36,47 @@ public class DeadLetterReplays {
         return byAddress;
     }
 
+    /**
+     * Where each partition of the topic is dealt with up to ({@code dead_letter_watermarks}): every record below the
+     * offset was replayed successfully or is no event, as the last bulk replay of that partition found.
+     */
+    @Transactional
+    public Map<Integer, Long> handledBelow(String dlqTopic) {
+        Map<Integer, Long> below = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                        "SELECT partition_no, handled_below FROM dead_letter_watermarks WHERE dlq_topic = ?1")
+                .setParameter(1, dlqTopic).getResultList();
+        rows.forEach(row -> below.put(((Number) row[0]).intValue(), ((Number) row[1]).longValue()));
+        return below;
+    }
+
+    /** The replays recorded for records of the topic at or above each partition's {@link #handledBelow} offset. */
+    @Transactional
+    public Map<Address, DeadLetterReplay> notHandled(String dlqTopic) {
+        Map<Address, DeadLetterReplay> byAddress = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<DeadLetterReplayRecord> rows = entityManager.createNativeQuery("SELECT r.* FROM dead_letter_replays r "
+                        + "LEFT JOIN dead_letter_watermarks w ON w.dlq_topic = r.dlq_topic AND w.partition_no = r.partition_no "
+                        + "WHERE r.dlq_topic = ?1 AND r.offset_no >= COALESCE(w.handled_below, 0)", DeadLetterReplayRecord.class)
+                .setParameter(1, dlqTopic).getResultList();
+        rows.forEach(r -> byAddress.put(r.address(), r.view()));
+        return byAddress;
+    }
+
+    /**
+     * Records where each of these partitions is dealt with up to (an upsert, SQL as ADR 0003 says). It may go down: a
+     * topic made anew starts again at offset 0.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void handledBelow(String dlqTopic, Map<Integer, Long> below) {
+        below.forEach((partition, offset) -> entityManager.createNativeQuery(
+                        "INSERT INTO dead_letter_watermarks (dlq_topic, partition_no, handled_below) VALUES (?1, ?2, ?3) "
+                                + "ON CONFLICT (dlq_topic, partition_no) DO UPDATE SET handled_below = EXCLUDED.handled_below, "
+                                + "updated_at = now()")
+                .setParameter(1, dlqTopic).setParameter(2, partition).setParameter(3, offset).executeUpdate());
+    }
+
     @Transactional
     public Optional<DeadLetterReplay> find(String dlqTopic, int partition, long offset) {
         return Optional.ofNullable(entityManager.find(DeadLetterReplayRecord.class, new DeadLetterReplayRecord.Key(dlqTopic, partition, offset)))

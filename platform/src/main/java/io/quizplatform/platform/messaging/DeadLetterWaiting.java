@@ -2,9 +2,11 @@ package io.quizplatform.platform.messaging;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +25,10 @@ final class DeadLetterWaiting {
 
     private final int limit;
     private final Map<Integer, Deque<ParkedRecord>> byPartition = new HashMap<>();
+    /** The offsets of each partition's waiting records, in order (the queues above are consumed by the replay). */
+    private final Map<Integer, List<Long>> offsets = new HashMap<>();
+    /** How many of each partition's waiting records were replayed successfully: always the first ones. */
+    private final Map<Integer, Integer> succeeded = new HashMap<>();
     private long count;
     private long notEvents;
 
@@ -53,6 +59,7 @@ final class DeadLetterWaiting {
             case REPLAY -> {
                 count++;
                 partition.addLast(record.withoutValue()); // its event is what a replay needs
+                offsets.computeIfAbsent(record.partition(), p -> new ArrayList<>()).add(record.offset());
             }
         }
         return partition.size() < limit;
@@ -78,9 +85,28 @@ final class DeadLetterWaiting {
             if (step == Step.HOLD_PARTITION) {
                 held.add(next.partition());
                 oldestFirst.holdLastPartition();
+            } else {
+                succeeded.merge(next.partition(), 1, Integer::sum);
             }
         }
         return held;
+    }
+
+    /**
+     * For each partition read, the offset below which every record is now dealt with (replayed successfully, now or
+     * before, or no event): its first waiting record not replayed successfully, or where its read ended when none is
+     * left. The next bulk replay starts reading there.
+     *
+     * @param readUpTo for each partition read, the offset after the last record read
+     */
+    Map<Integer, Long> handledBelow(Map<Integer, Long> readUpTo) {
+        Map<Integer, Long> below = new HashMap<>();
+        readUpTo.forEach((partition, upTo) -> {
+            List<Long> waiting = offsets.getOrDefault(partition, List.of());
+            int done = succeeded.getOrDefault(partition, 0);
+            below.put(partition, done < waiting.size() ? waiting.get(done) : upTo);
+        });
+        return below;
     }
 
     /** How many of the records read wait for a replay (at most {@code limit} of each partition). */

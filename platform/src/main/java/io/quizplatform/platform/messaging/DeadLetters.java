@@ -170,13 +170,16 @@ public class DeadLetters {
 
     private BulkReplay replayWaiting(Topic source, String dlqTopic, int limit, Operator operator) {
         long deadline = System.nanoTime() + REPLAY_BUDGET.toNanos();
-        Map<DeadLetterReplays.Address, DeadLetterReplay> replayed = replays.of(List.of(dlqTopic));
+        // Read from where the last bulk replay found everything before dealt with, not from the oldest record kept.
+        Map<Integer, Long> handledBelow = replays.handledBelow(dlqTopic);
+        Map<DeadLetterReplays.Address, DeadLetterReplay> replayed = replays.notHandled(dlqTopic);
         DeadLetterWaiting waiting = new DeadLetterWaiting(limit);
-        long unread = withReader(reader -> reader.oldestFirst(dlqTopic, record -> {
+        DeadLetterReader.Read read = withReader(reader -> reader.oldestFirst(dlqTopic, handledBelow, record -> {
             ParkedRecord parked = ParkedRecord.of(record);
             return waiting.offer(parked, parked.replayIn(replayed.get(
                     new DeadLetterReplays.Address(parked.dlqTopic(), parked.partition(), parked.offset()))));
         }));
+        long unread = read.unread();
         List<ReplayResult> results = new ArrayList<>();
         String[] stopped = {null};
         SortedSet<Integer> held = waiting.replayOldestFirst(record -> {
@@ -202,6 +205,13 @@ public class DeadLetters {
             return ReplayOutcome.FAILED.wireName().equals(result.outcome())
                     ? DeadLetterWaiting.Step.HOLD_PARTITION : DeadLetterWaiting.Step.GO_ON;
         });
+        try {
+            replays.handledBelow(dlqTopic, waiting.handledBelow(read.readUpTo()));
+        } catch (RuntimeException e) {
+            // The next call reads from the older offsets again: slower, nothing skipped.
+            LOG.log(Level.WARNING, settings.serviceName() + ": where " + dlqTopic + " is dealt with up to was not"
+                    + " recorded: " + Failures.describe(e));
+        }
         long succeeded = results.size() - held.size();
         LOG.info(() -> settings.serviceName() + ": " + (operator.name() == null ? operator.id() : operator.name())
                 + " replayed what waits in " + dlqTopic + ": " + succeeded + " applied or already applied, "

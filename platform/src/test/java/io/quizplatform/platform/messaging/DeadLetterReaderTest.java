@@ -117,12 +117,33 @@ class DeadLetterReaderTest {
         records(USER_DLQ, 0, 0, 2); // another topic: not read
 
         Map<Integer, List<Long>> seen = new HashMap<>();
-        long unread = reader().oldestFirst(QUIZ_DLQ, r -> seen.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r.offset()));
+        DeadLetterReader.Read read = reader().oldestFirst(QUIZ_DLQ, Map.of(),
+                r -> seen.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r.offset()));
 
         assertThat(seen).containsOnlyKeys(0, 1);
         assertThat(seen.get(0)).containsExactly(0L, 1L, 2L);
         assertThat(seen.get(1)).containsExactly(100L, 101L);
-        assertThat(unread).isZero();
+        assertThat(read.unread()).isZero();
+        assertThat(read.readUpTo()).containsExactlyInAnyOrderEntriesOf(Map.of(0, 3L, 1, 102L));
+    }
+
+    @Test
+    void aPartitionIsReadFromWhereEverythingBeforeIsDealtWithUnlessThatIsGoneOrPastItsEnd() {
+        topic(QUIZ_DLQ, 4);
+        records(QUIZ_DLQ, 0, 0, 10);
+        records(QUIZ_DLQ, 1, 5, 10);   // offsets 0 to 4 removed by retention
+        records(QUIZ_DLQ, 2, 0, 3);    // the topic made anew: offsets start again
+        records(QUIZ_DLQ, 3, 0, 4);
+
+        Map<Integer, List<Long>> seen = new HashMap<>();
+        DeadLetterReader.Read read = reader().oldestFirst(QUIZ_DLQ, Map.of(0, 7L, 1, 2L, 2, 50L, 3, 4L),
+                r -> seen.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r.offset()));
+
+        assertThat(seen.get(0)).containsExactly(7L, 8L, 9L);
+        assertThat(seen.get(1)).as("from the oldest kept").containsExactly(5L, 6L, 7L, 8L, 9L);
+        assertThat(seen.get(2)).as("from the start").containsExactly(0L, 1L, 2L);
+        assertThat(seen).as("partition 3 is dealt with to its end").doesNotContainKey(3);
+        assertThat(read.readUpTo()).containsExactlyInAnyOrderEntriesOf(Map.of(0, 10L, 1, 10L, 2, 3L, 3, 4L));
     }
 
     @Test
@@ -132,7 +153,7 @@ class DeadLetterReaderTest {
         records(QUIZ_DLQ, 1, 0, 3);
 
         Map<Integer, List<Long>> seen = new HashMap<>();
-        long unread = reader().oldestFirst(QUIZ_DLQ, r -> {
+        DeadLetterReader.Read read = reader().oldestFirst(QUIZ_DLQ, Map.of(), r -> {
             List<Long> offsets = seen.computeIfAbsent(r.partition(), p -> new ArrayList<>());
             offsets.add(r.offset());
             return offsets.size() < 5;
@@ -140,7 +161,8 @@ class DeadLetterReaderTest {
 
         assertThat(seen.get(0)).as("up to the record that filled it").containsExactly(0L, 1L, 2L, 3L, 4L);
         assertThat(seen.get(1)).containsExactly(0L, 1L, 2L);
-        assertThat(unread).as("offsets 5 to 999 of partition 0").isEqualTo(995);
+        assertThat(read.unread()).as("offsets 5 to 999 of partition 0").isEqualTo(995);
+        assertThat(read.readUpTo()).containsExactlyInAnyOrderEntriesOf(Map.of(0, 5L, 1, 3L));
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -137,5 +138,32 @@ class DeadLetterWaitingTest {
         assertThat(held).containsExactly(1);
         assertThat(waiting.count()).isEqualTo(8);
         assertThat(replayed).allSatisfy(r -> assertThat(r.value()).as("the raw value is not kept").isNull());
+    }
+
+    /**
+     * Where the next bulk replay starts in each partition: at its first waiting record not replayed successfully, or
+     * where its read ended when every one was; records replayed before or no events below it count as dealt with.
+     */
+    @Test
+    void eachPartitionIsDealtWithUpToItsFirstRecordNotReplayedSuccessfully() {
+        DeadLetterWaiting waiting = new DeadLetterWaiting(10);
+        ParkedRecord applied = event(0, 0, T);
+        waiting.offer(applied, replay(applied, "applied"));
+        waiting.offer(notAnEvent(0, 1), null);
+        ParkedRecord p0o2 = event(0, 2, T.plusSeconds(1));
+        ParkedRecord p0o3 = event(0, 3, T.plusSeconds(2));
+        ParkedRecord p1o0 = event(1, 0, T.plusSeconds(3));
+        ParkedRecord p1o1 = event(1, 1, T.plusSeconds(4));
+        ParkedRecord p2o5 = event(2, 5, T.plusSeconds(5));
+        for (ParkedRecord r : List.of(p0o2, p0o3, p1o0, p1o1, p2o5)) {
+            waiting.offer(r, null);
+        }
+
+        // Partition 0 all replayed, partition 1's first fails, partition 2's is not reached (no time left).
+        waiting.replayOldestFirst(record -> record.partition() == 1 ? DeadLetterWaiting.Step.HOLD_PARTITION
+                : record.partition() == 2 ? DeadLetterWaiting.Step.STOP : DeadLetterWaiting.Step.GO_ON);
+
+        assertThat(waiting.handledBelow(Map.of(0, 4L, 1, 2L, 2, 6L, 3, 9L)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(0, 4L, 1, 0L, 2, 5L, 3, 9L));
     }
 }
