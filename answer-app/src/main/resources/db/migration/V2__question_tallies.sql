@@ -3,7 +3,7 @@
 -- parked is tallied too. Questions tallied before this table have no row: a close of one of those replayed by an
 -- operator is tallied again, with the same figures (scoring-app records a tally by overwriting it).
 CREATE TABLE question_tallies (
-    game_id        UUID        NOT NULL,
+    game_id        UUID        NOT NULL REFERENCES games (game_id) ON DELETE CASCADE,
     question_index INTEGER     NOT NULL,
     tallied_at     TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (game_id, question_index)

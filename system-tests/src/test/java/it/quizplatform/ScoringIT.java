@@ -634,6 +634,18 @@ public class ScoringIT {
 
         Platform.Reply again = Platform.sendJson("POST", replayAll, "", admin);
         assertThat(outcomes(again.json(), adasAnswer, bobsAnswer)).as("nothing of this game left to replay").isEmpty();
+
+        // Bob's record below where reading starts, its latest replay failed (as a forced replay by its address may):
+        // the next call reads it again.
+        execute("UPDATE dead_letter_replays SET outcome = 'failed' WHERE event_id = '" + bobsAnswer + "'");
+        Platform.Reply afterFailure = Platform.sendJson("POST", replayAll, "", admin);
+        assertThat(outcomes(afterFailure.json(), adasAnswer, bobsAnswer)).containsExactly(bobsAnswer + "=duplicate");
+        // Where reading starts counts for the topic Kafka has now only: one made anew (another id) is read from its start.
+        execute("DELETE FROM dead_letter_replays WHERE event_id = '" + bobsAnswer + "'");
+        execute("UPDATE dead_letter_watermarks SET topic_id = 'a-topic-deleted-since' "
+                + "WHERE dlq_topic = 'answer-events.scoring-app.dlq' AND partition_no = " + partition);
+        Platform.Reply madeAnew = Platform.sendJson("POST", replayAll, "", admin);
+        assertThat(outcomes(madeAnew.json(), adasAnswer, bobsAnswer)).containsExactly(bobsAnswer + "=duplicate");
     }
 
     /** Where the next bulk replay starts reading a partition of answer-events.scoring-app.dlq (-1: from its oldest record). */

@@ -51,6 +51,9 @@ public class AnswerGameRecord {
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private Instant createdAt;
 
+    /** More than a quiz holds (100 questions): a gap this wide is no game moving on. */
+    private static final int MOST_QUESTIONS = 1000;
+
     protected AnswerGameRecord() {
     }
 
@@ -65,19 +68,17 @@ public class AnswerGameRecord {
     /**
      * A question opens, unless the game has moved past it: an opening replayed from the dead-letter topic after later
      * questions must not reopen it (every answer to the question open now would be refused, and its close tally
-     * nothing). An earlier question still open is ended by it.
+     * nothing). The questions before it whose close never came here (parked) are ended by it.
      *
-     * @return the question this opening ends (its own close missing), to be tallied unless it was already, or none
+     * @return the questions this opening ends, to be tallied unless they were already, or none
      */
     List<Integer> opened(int questionIndex, Instant at, Instant closes) {
         if (endedAt != null || questionIndex <= lastClosed || questionIndex < openQuestion) {
             return List.of();
         }
-        List<Integer> ends = List.of();
-        if (openQuestion >= 0 && openQuestion < questionIndex) {
-            // The earlier question's close never came (parked): its answers are final now, and it is tallied.
-            ends = List.of(openQuestion);
-            lastClosed = Math.max(lastClosed, openQuestion);
+        List<Integer> ends = passed(questionIndex);
+        if (!ends.isEmpty()) {
+            lastClosed = questionIndex - 1; // their answers are final now
         }
         openQuestion = questionIndex;
         openedAt = at;
@@ -88,22 +89,34 @@ public class AnswerGameRecord {
     /**
      * A question closes, whether or not its opening was applied here (an opening parked in the dead-letter topic),
      * and whenever the close comes (replayed after later questions, or after the end). A later question already open
-     * stays open; an earlier one still open is ended by it, its own close missing.
+     * stays open; the earlier ones whose close never came here are ended by it.
      *
-     * @return the questions this close ends: an earlier one left open, if any, then this one. Whether each is news is
-     *         for {@code question_tallies} to say: a repeated close ends the same question again.
+     * @return the questions this close ends: the earlier ones not yet closed here, then this one. Whether each is news
+     *         is for {@code question_tallies} to say: a repeated close ends the same question again.
      */
     List<Integer> closed(int questionIndex) {
-        List<Integer> ends = new ArrayList<>(2);
-        if (openQuestion >= 0 && openQuestion < questionIndex) {
-            ends.add(openQuestion);
-        }
+        List<Integer> ends = passed(questionIndex);
         ends.add(questionIndex);
         if (openQuestion <= questionIndex) {
             openQuestion = -1;
         }
         lastClosed = Math.max(lastClosed, questionIndex);
         return ends;
+    }
+
+    /**
+     * The questions between the last closed here and this one: quiz-app opens a game's questions in turn, so the game
+     * has moved past each of them, whether its opening, its close or both were parked (none with more than a quiz's
+     * questions in between: no real game).
+     */
+    private List<Integer> passed(int questionIndex) {
+        List<Integer> passed = new ArrayList<>();
+        if (questionIndex - lastClosed - 1 <= MOST_QUESTIONS) {
+            for (int q = lastClosed + 1; q < questionIndex; q++) {
+                passed.add(q);
+            }
+        }
+        return passed;
     }
 
     /** A repeated end changes nothing; a question open at the end is closed by it. */

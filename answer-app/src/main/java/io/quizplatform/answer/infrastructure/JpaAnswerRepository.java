@@ -96,7 +96,13 @@ public class JpaAnswerRepository implements AnswerRepository {
 
     @Override
     public List<Integer> closed(UUID gameId, int questionIndex) {
-        return game(gameId).map(g -> g.closed(questionIndex)).orElse(List.of());
+        return game(gameId).map(g -> {
+            if (g.window().ended()) {
+                // A close replayed after the end: its tally reads the game's keys back; let go of them again.
+                AfterCommit.run(transactions, () -> keys.remove(gameId));
+            }
+            return g.closed(questionIndex);
+        }).orElse(List.of());
     }
 
     @Override

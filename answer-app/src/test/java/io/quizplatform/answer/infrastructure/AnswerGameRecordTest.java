@@ -97,4 +97,16 @@ class AnswerGameRecordTest {
         assertThat(game.closed(1)).containsExactly(0, 1);
         assertThat(game.window()).isEqualTo(new AnswerWindow(-1, T0, T0.plusSeconds(20), 1, false));
     }
+
+    /** A question whose opening and close were both parked: the next opening, or a later close, ends it too. */
+    @Test
+    void aQuestionNeverSeenHereIsEndedByTheNextEventPastIt() throws Exception {
+        AnswerGameRecord game = newGame();
+        game.opened(0, T0, T0.plusSeconds(20));
+        game.closed(0);
+        assertThat(game.opened(2, T0.plusSeconds(60), T0.plusSeconds(80))).as("question 1 passed").containsExactly(1);
+        assertThat(game.window()).isEqualTo(new AnswerWindow(2, T0.plusSeconds(60), T0.plusSeconds(80), 1, false));
+        assertThat(game.closed(4)).as("question 2 left open, question 3 never seen").containsExactly(2, 3, 4);
+        assertThat(game.closed(1_000_000)).as("no game has such a gap").containsExactly(1_000_000);
+    }
 }

@@ -7,6 +7,7 @@ import io.quizplatform.platform.messaging.DeadLetterListing;
 import io.quizplatform.platform.messaging.DeadLetters;
 import io.quizplatform.platform.messaging.ReplayOutcome;
 import io.quizplatform.platform.messaging.ReplayResult;
+import io.quizplatform.platform.messaging.WaitingReplays;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -45,6 +46,9 @@ public class DeadLetterResource {
 
     @Inject
     DeadLetters deadLetters;
+
+    @Inject
+    WaitingReplays waitingReplays;
 
     @Inject
     JsonWebToken token;
@@ -145,7 +149,7 @@ public class DeadLetterResource {
     public BulkReplay replayWaiting(@Parameter(description = "e.g. answer-events.scoring-app.dlq") @PathParam("dlqTopic") String dlqTopic,
                                     @Parameter(description = "at most this many replays, 1 to 1000 (default 100)")
                                     @QueryParam("limit") String limit) {
-        return deadLetters.replayWaiting(dlqTopic, replayLimit(limit), operator());
+        return waitingReplays.replayWaiting(dlqTopic, replayLimit(limit), operator());
     }
 
     /** The admin asking, as the replay records them. */

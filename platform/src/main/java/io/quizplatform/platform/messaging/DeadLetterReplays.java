@@ -37,44 +37,54 @@ public class DeadLetterReplays {
     }
 
     /**
-     * Where each partition of the topic is dealt with up to ({@code dead_letter_watermarks}): every record below the
-     * offset was replayed successfully or is no event, as the last bulk replay of that partition found.
+     * Where each partition of the topic (the one Kafka knows by {@code topicId} now) is dealt with up to
+     * ({@code dead_letter_watermarks}): every record below the offset was replayed successfully or is no event, as the
+     * last bulk replay of that partition found, unless a replay by its address failed since (then from that record).
      */
     @Transactional
-    public Map<Integer, Long> handledBelow(String dlqTopic) {
+    public Map<Integer, Long> handledBelow(String dlqTopic, String topicId) {
         Map<Integer, Long> below = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                        "SELECT partition_no, handled_below FROM dead_letter_watermarks WHERE dlq_topic = ?1")
-                .setParameter(1, dlqTopic).getResultList();
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT w.partition_no, LEAST(w.handled_below, "
+                        + "COALESCE(min(r.offset_no), w.handled_below)) FROM dead_letter_watermarks w "
+                        + "LEFT JOIN dead_letter_replays r ON r.dlq_topic = w.dlq_topic AND r.partition_no = w.partition_no "
+                        + "AND r.outcome = 'failed' AND r.offset_no < w.handled_below "
+                        + "WHERE w.dlq_topic = ?1 AND w.topic_id = ?2 GROUP BY w.partition_no, w.handled_below")
+                .setParameter(1, dlqTopic).setParameter(2, topicId).getResultList();
         rows.forEach(row -> below.put(((Number) row[0]).intValue(), ((Number) row[1]).longValue()));
         return below;
     }
 
-    /** The replays recorded for records of the topic at or above each partition's {@link #handledBelow} offset. */
+    /**
+     * The replays recorded for records of the topic that a bulk replay may read: at or above each partition's
+     * {@link #handledBelow} offset, and those that failed.
+     */
     @Transactional
-    public Map<Address, DeadLetterReplay> notHandled(String dlqTopic) {
+    public Map<Address, DeadLetterReplay> notHandled(String dlqTopic, String topicId) {
         Map<Address, DeadLetterReplay> byAddress = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<DeadLetterReplayRecord> rows = entityManager.createNativeQuery("SELECT r.* FROM dead_letter_replays r "
                         + "LEFT JOIN dead_letter_watermarks w ON w.dlq_topic = r.dlq_topic AND w.partition_no = r.partition_no "
-                        + "WHERE r.dlq_topic = ?1 AND r.offset_no >= COALESCE(w.handled_below, 0)", DeadLetterReplayRecord.class)
-                .setParameter(1, dlqTopic).getResultList();
+                        + "AND w.topic_id = ?2 "
+                        + "WHERE r.dlq_topic = ?1 AND (r.offset_no >= COALESCE(w.handled_below, 0) OR r.outcome = 'failed')",
+                        DeadLetterReplayRecord.class)
+                .setParameter(1, dlqTopic).setParameter(2, topicId).getResultList();
         rows.forEach(r -> byAddress.put(r.address(), r.view()));
         return byAddress;
     }
 
     /**
      * Records where each of these partitions is dealt with up to (an upsert, SQL as ADR 0003 says). It may go down: a
-     * topic made anew starts again at offset 0.
+     * failed replay below it, or a topic made anew.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void handledBelow(String dlqTopic, Map<Integer, Long> below) {
+    public void handledBelow(String dlqTopic, String topicId, Map<Integer, Long> below) {
         below.forEach((partition, offset) -> entityManager.createNativeQuery(
-                        "INSERT INTO dead_letter_watermarks (dlq_topic, partition_no, handled_below) VALUES (?1, ?2, ?3) "
-                                + "ON CONFLICT (dlq_topic, partition_no) DO UPDATE SET handled_below = EXCLUDED.handled_below, "
-                                + "updated_at = now()")
-                .setParameter(1, dlqTopic).setParameter(2, partition).setParameter(3, offset).executeUpdate());
+                        "INSERT INTO dead_letter_watermarks (dlq_topic, partition_no, topic_id, handled_below) "
+                                + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (dlq_topic, partition_no) DO UPDATE SET "
+                                + "topic_id = EXCLUDED.topic_id, handled_below = EXCLUDED.handled_below, updated_at = now()")
+                .setParameter(1, dlqTopic).setParameter(2, partition).setParameter(3, topicId).setParameter(4, offset)
+                .executeUpdate());
     }
 
     @Transactional

@@ -16,9 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SortedSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,7 +23,8 @@ import java.util.logging.Logger;
 /**
  * Parked records of this service, for operators: lists what its consumers parked in their dead-letter topics
  * ({@link PartitionLane}) and replays one of them through the same idempotent delivery as the consumer
- * ({@link EventDelivery#deliver}: retries, one transaction, applied at most once per event id).
+ * ({@link EventDelivery#deliver}: retries, one transaction, applied at most once per event id); what waits in a
+ * whole topic is replayed by {@link WaitingReplays} through the same {@link #apply}.
  * <p>
  * Dead-letter topics are read with a short-lived consumer of no group (assign and seek, nothing committed), up to
  * their end offsets at the time of the call. A record is never removed from its dead-letter topic (it expires
@@ -39,20 +37,12 @@ public class DeadLetters {
 
     /** How long one listing or one record read may take before the request fails with 503. */
     static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
-    /**
-     * How long a bulk replay starts new replays: with the read before it (at most {@link #READ_TIMEOUT}) and the last
-     * replay's retries (at most 30 s, {@link EventDelivery}), its answer comes within a proxy's usual 60 s.
-     */
-    static final Duration REPLAY_BUDGET = Duration.ofSeconds(15);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
     private static final long RETENTION_DAYS = Topic.DEAD_LETTER_RETENTION.toDays();
 
     /** Who asked for a replay: the token's subject and name. */
     public record Operator(String id, String name) {
     }
-
-    /** The dead-letter topics a bulk replay runs on, on this instance. */
-    private final Set<String> bulkReplaysRunning = ConcurrentHashMap.newKeySet();
 
     @Inject
     ServiceSettings settings;
@@ -142,87 +132,8 @@ public class DeadLetters {
         return apply(source, record, force, operator);
     }
 
-    /**
-     * Replays, oldest first, up to {@code limit} records of one dead-letter topic that were never replayed
-     * successfully (an operator's "the cause is fixed: apply what waits"), one at a time as {@link #replay} does. A
-     * record that fails again holds up the rest of its partition in this call (later events of its aggregates may
-     * depend on it), and only that partition. Records that are not events are left (they can never be replayed).
-     * <p>
-     * Each partition is read only up to its {@code limit}-th waiting record. No replay starts once
-     * {@link #REPLAY_BUDGET} has passed, nor after the database went out of reach: the answer then says why it
-     * {@code stopped}, with what was done until then. One call per topic runs at a time on an instance (409 for
-     * another); calls on two instances at once each replay, and each event is still applied once.
-     *
-     * @throws ProblemException 404 (no such topic), 409 (a replay of that topic under way here), 503 (Kafka unreachable)
-     */
-    public BulkReplay replayWaiting(String dlqTopic, int limit, Operator operator) {
-        Topic source = topics().require(dlqTopic);
-        if (!bulkReplaysRunning.add(dlqTopic)) {
-            throw new ProblemException(409, "Replay under way", "A replay of what waits in " + dlqTopic
-                    + " is already running on this instance; its answer lists what it replayed. Call again once it is done.");
-        }
-        try {
-            return replayWaiting(source, dlqTopic, limit, operator);
-        } finally {
-            bulkReplaysRunning.remove(dlqTopic);
-        }
-    }
-
-    private BulkReplay replayWaiting(Topic source, String dlqTopic, int limit, Operator operator) {
-        long deadline = System.nanoTime() + REPLAY_BUDGET.toNanos();
-        // Read from where the last bulk replay found everything before dealt with, not from the oldest record kept.
-        Map<Integer, Long> handledBelow = replays.handledBelow(dlqTopic);
-        Map<DeadLetterReplays.Address, DeadLetterReplay> replayed = replays.notHandled(dlqTopic);
-        DeadLetterWaiting waiting = new DeadLetterWaiting(limit);
-        DeadLetterReader.Read read = withReader(reader -> reader.oldestFirst(dlqTopic, handledBelow, record -> {
-            ParkedRecord parked = ParkedRecord.of(record);
-            return waiting.offer(parked, parked.replayIn(replayed.get(
-                    new DeadLetterReplays.Address(parked.dlqTopic(), parked.partition(), parked.offset()))));
-        }));
-        long unread = read.unread();
-        List<ReplayResult> results = new ArrayList<>();
-        String[] stopped = {null};
-        SortedSet<Integer> held = waiting.replayOldestFirst(record -> {
-            if (System.nanoTime() - deadline > 0) {
-                stopped[0] = BulkReplay.STOPPED_TIME_BUDGET;
-                return DeadLetterWaiting.Step.STOP;
-            }
-            ReplayResult result;
-            try {
-                result = apply(source, record, false, operator);
-            } catch (RuntimeException e) {
-                if (!Failures.databaseUnreachable(e)) {
-                    throw e;
-                }
-                // Its outcome could not be recorded: it still waits (applied meanwhile, its next replay says duplicate).
-                LOG.warning(() -> settings.serviceName() + ": replay of what waits in " + dlqTopic + " stopped at "
-                        + record.dlqTopic() + "/" + record.partition() + "@" + record.offset()
-                        + ": the database is out of reach (" + Failures.describe(e) + ")");
-                stopped[0] = BulkReplay.STOPPED_DATABASE;
-                return DeadLetterWaiting.Step.STOP;
-            }
-            results.add(result);
-            return ReplayOutcome.FAILED.wireName().equals(result.outcome())
-                    ? DeadLetterWaiting.Step.HOLD_PARTITION : DeadLetterWaiting.Step.GO_ON;
-        });
-        try {
-            replays.handledBelow(dlqTopic, waiting.handledBelow(read.readUpTo()));
-        } catch (RuntimeException e) {
-            // The next call reads from the older offsets again: slower, nothing skipped.
-            LOG.log(Level.WARNING, settings.serviceName() + ": where " + dlqTopic + " is dealt with up to was not"
-                    + " recorded: " + Failures.describe(e));
-        }
-        long succeeded = results.size() - held.size();
-        LOG.info(() -> settings.serviceName() + ": " + (operator.name() == null ? operator.id() : operator.name())
-                + " replayed what waits in " + dlqTopic + ": " + succeeded + " applied or already applied, "
-                + held.size() + " failed again (partitions " + held + " held), "
-                + (waiting.count() - succeeded) + " still waiting, " + unread + " not read"
-                + (stopped[0] == null ? "" : ", stopped: " + stopped[0]));
-        return new BulkReplay(dlqTopic, results, List.copyOf(held), waiting.count() - succeeded, unread,
-                waiting.notEvents(), stopped[0]);
-    }
-
-    private ReplayResult apply(Topic source, ParkedRecord record, boolean force, Operator operator) {
+    /** Applies a parked record's event and records the outcome (also a failure); what {@link #replay} does. */
+    ReplayResult apply(Topic source, ParkedRecord record, boolean force, Operator operator) {
         String dlqTopic = record.dlqTopic();
         int partition = record.partition();
         long offset = record.offset();
@@ -256,7 +167,7 @@ public class DeadLetters {
     }
 
     /** Runs a read with a new reader (a consumer of no group), closed afterwards; Kafka failures become 503. */
-    private <T> T withReader(Function<DeadLetterReader, T> read) {
+    <T> T withReader(Function<DeadLetterReader, T> read) {
         KafkaConsumer<String, String> consumer;
         try {
             consumer = clients.newReader("dead-letters");
@@ -276,7 +187,7 @@ public class DeadLetters {
         }
     }
 
-    private ProblemException kafkaUnavailable(KafkaException e) {
+    ProblemException kafkaUnavailable(KafkaException e) {
         LOG.log(Level.WARNING, settings.serviceName() + ": could not read the dead-letter topics", e);
         return new ProblemException(503, "Service Unavailable",
                 "Kafka could not be reached to read the dead-letter topics; try again.");
