@@ -27,8 +27,8 @@ public interface AnswerRepository {
     /**
      * Opens the question in the game's answer window, unless the game has moved past it.
      *
-     * @return the earlier question still open that this opening ends (its close never came), to be tallied unless it
-     *         was already ({@link #tallyOnce}); none otherwise
+     * @return the questions before it that the game moved past without their close here (parked), each to be
+     *         tallied unless it was already ({@link #tallyOnce}); none otherwise
      */
     List<Integer> opened(UUID gameId, int questionIndex, Instant openedAt, Instant closesAt);
 
@@ -36,8 +36,8 @@ public interface AnswerRepository {
      * Closes the question in the game's answer window.
      *
      * @return the questions this close ends, each to be tallied unless it was already ({@link #tallyOnce}): the
-     *         question itself, after an earlier one still open whose own close never came (parked); none for a game
-     *         not known here
+     *         earlier ones whose close never came here (parked), then the question itself; none for a game not known
+     *         here
      */
     List<Integer> closed(UUID gameId, int questionIndex);
 

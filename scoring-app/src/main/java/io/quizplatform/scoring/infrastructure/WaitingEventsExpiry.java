@@ -36,7 +36,10 @@ public class WaitingEventsExpiry {
 
     private static final String EXPIRED = "scoring.events.waiting.expired";
     static final Duration AGE = Topic.DEAD_LETTER_RETENTION.plusDays(7);
-    /** Often enough that a test sees it, cheap: the table is small unless a game.created is parked, and then only read. */
+    /**
+     * Often enough that a test sees it; one statement over a table that is small unless a game.created is parked
+     * (the gauges read all of it as often).
+     */
     static final Duration EVERY = Duration.ofSeconds(30);
 
     @Inject
