@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +54,8 @@ public class AnswerIntake {
      * answer id. Their order does not matter: each player has at most one answer to a question on its way.
      */
     private final Map<String, Map<String, EventEnvelope>> onTheirWay = new ConcurrentHashMap<>();
+    /** By answer id: the commit of the close (or closes) that wrote the answer ahead of itself, while on its way. */
+    private final Map<String, CompletableFuture<Boolean>> copiedAhead = new ConcurrentHashMap<>();
 
     @Inject
     AcknowledgedPublisher publisher;
@@ -201,7 +204,7 @@ public class AnswerIntake {
                 kafkaAwaySince = System.nanoTime();
             }
             try {
-                safekeepers.execute(() -> keep(event, game.id(), questionIndex, playerId, viaOutbox, sentDirectly, outcome));
+                safekeepers.execute(() -> keep(event, questionIndex, playerId, viaOutbox, sentDirectly, outcome));
             } catch (RejectedExecutionException stopping) {
                 answers.refused(game.id(), questionIndex, playerId);
                 outcome.completeExceptionally(new NotSaved(game.id(), questionIndex, playerId, stopping));
@@ -220,10 +223,24 @@ public class AnswerIntake {
      * other instances are not seen here (docs/ARCHITECTURE.md).
      */
     public void keepAheadOfClose(String gameId) {
-        Map<String, EventEnvelope> answers = onTheirWay.get(gameId);
-        List<EventEnvelope> ahead = answers == null ? List.of() : List.copyOf(answers.values());
-        if (!ahead.isEmpty()) {
-            safekeeping.keepAhead(ahead);
+        CompletableFuture<Boolean> committed = new CompletableFuture<>();
+        List<EventEnvelope> ahead = new ArrayList<>();
+        // Taken and marked copied in one step on the game's entry: an answer being declared not saved meanwhile is
+        // either taken off first (not copied) or finds the mark and waits for this close's commit.
+        onTheirWay.computeIfPresent(gameId, (game, answers) -> {
+            ahead.addAll(answers.values());
+            ahead.forEach(answer -> copiedAhead.merge(answer.id(), committed,
+                    (earlier, again) -> earlier.thenCombine(again, (one, other) -> one || other)));
+            return answers;
+        });
+        if (ahead.isEmpty()) {
+            return;
+        }
+        try {
+            safekeeping.keepAhead(ahead).whenComplete((ok, error) -> committed.complete(error == null && ok));
+        } catch (RuntimeException e) {
+            committed.complete(false);
+            throw e;
         }
     }
 
@@ -236,6 +253,11 @@ public class AnswerIntake {
     }
 
     private void arrived(EventEnvelope answer) {
+        offItsWay(answer);
+        copiedAhead.remove(answer.id());
+    }
+
+    private void offItsWay(EventEnvelope answer) {
         onTheirWay.computeIfPresent(answer.aggregateId(), (game, answers) -> {
             answers.remove(answer.id());
             return answers.isEmpty() ? null : answers;
@@ -248,7 +270,7 @@ public class AnswerIntake {
      * it (Kafka and the database away together, Kafka back first), and then it is decided and counts, so the player
      * must not have been told to answer again.
      */
-    private void keep(EventEnvelope event, String gameId, int questionIndex, String playerId, String viaOutbox,
+    private void keep(EventEnvelope event, int questionIndex, String playerId, String viaOutbox,
                       CompletableFuture<Void> sentDirectly, CompletableFuture<Void> outcome) {
         try {
             safekeeping.keep(event);
@@ -256,7 +278,7 @@ public class AnswerIntake {
             outcome.complete(null);
         } catch (RuntimeException e) {
             if (sentDirectly == null) {
-                notSaved(gameId, questionIndex, playerId, e, outcome);
+                notSavedUnlessCopied(event, questionIndex, playerId, e, outcome);
                 return;
             }
             // Bounded: the producer gives up by delivery.timeout.ms (15 s) after max.block.ms (3 s); the player waits.
@@ -264,10 +286,31 @@ public class AnswerIntake {
                 if (error == null) {
                     outcome.complete(null);
                 } else {
-                    notSaved(gameId, questionIndex, playerId, e, outcome);
+                    notSavedUnlessCopied(event, questionIndex, playerId, e, outcome);
                 }
             });
         }
+    }
+
+    /**
+     * Neither the broker nor the answer's own outbox write took it. A close that wrote it ahead of itself still saves
+     * it once that close commits: then it is decided and counts, and the player must not be told to answer again.
+     */
+    private void notSavedUnlessCopied(EventEnvelope event, int questionIndex, String playerId, RuntimeException why,
+                                      CompletableFuture<Void> outcome) {
+        offItsWay(event); // first: no close from now on copies it (see keepAheadOfClose)
+        CompletableFuture<Boolean> copied = copiedAhead.remove(event.id());
+        if (copied == null) {
+            notSaved(event.aggregateId(), questionIndex, playerId, why, outcome);
+            return;
+        }
+        copied.whenComplete((committed, error) -> {
+            if (Boolean.TRUE.equals(committed)) {
+                outcome.complete(null);
+            } else {
+                notSaved(event.aggregateId(), questionIndex, playerId, why, outcome);
+            }
+        });
     }
 
     private void notSaved(String gameId, int questionIndex, String playerId, RuntimeException why,

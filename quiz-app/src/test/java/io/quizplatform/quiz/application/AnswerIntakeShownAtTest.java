@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -40,6 +41,9 @@ class AnswerIntakeShownAtTest {
     private final List<EventEnvelope> toOutbox = new ArrayList<>();
     private final List<EventEnvelope> aheadOfClose = new ArrayList<>();
     private boolean kafkaAway;
+    private boolean databaseAway;
+    /** The end of the transaction of the close that writes answers ahead of itself: committed unless told otherwise. */
+    private CompletableFuture<Boolean> closeCommitted = CompletableFuture.completedFuture(true);
     /** When set, the broker's reply to every send (not given yet: the answers stay on their way). */
     private CompletableFuture<Void> brokerReply;
     private final AnswerIntake intake = new AnswerIntake();
@@ -70,12 +74,16 @@ class AnswerIntakeShownAtTest {
         intake.safekeeping = new SafekeptAnswers() {
             @Override
             public void keep(EventEnvelope answer) {
+                if (databaseAway) {
+                    throw new IllegalStateException("database away");
+                }
                 toOutbox.add(answer);
             }
 
             @Override
-            public void keepAhead(List<EventEnvelope> answers) {
+            public CompletionStage<Boolean> keepAhead(List<EventEnvelope> answers) {
                 aheadOfClose.addAll(answers);
+                return closeCommitted;
             }
         };
         intake.inLog = new GameEventsInLog();
@@ -175,6 +183,48 @@ class AnswerIntakeShownAtTest {
         assertThat(toOutbox).singleElement().satisfies(e -> assertThat(e.id()).isEqualTo(toKafka.get(0).id()));
         intake.keepAheadOfClose(game.id());
         assertThat(aheadOfClose).as("durable now: a later close leaves it").hasSize(2);
+    }
+
+    /**
+     * Neither the broker nor the answer's own outbox write took it, but a close wrote it ahead of itself: saved once
+     * that close commits (it is decided and counts), never "not saved"; not saved when the close rolled back.
+     */
+    @Test
+    void anAnswerACloseWroteAheadOfItselfIsSavedWhenItsOwnWritesFail() {
+        intake.inLog.logged(game.id(), game.version());
+        brokerReply = new CompletableFuture<>();
+        closeCommitted = new CompletableFuture<>();
+        AnswerIntake.Received received = intake.receive(game, PLAYER, 0, List.of("a"), null, Instant.now());
+        intake.keepAheadOfClose(game.id());
+        assertThat(aheadOfClose).hasSize(1);
+
+        databaseAway = true;
+        brokerReply.completeExceptionally(new java.util.concurrent.TimeoutException("broker away"));
+        assertThat(received.saved()).as("waits for the close's commit").isNotDone();
+        closeCommitted.complete(true);
+
+        assertThat(received.saved()).isCompletedWithValue(null);
+        assertThat(intake.answers.choice(game.id(), 0, PLAYER)).as("still answered").isPresent();
+        intake.keepAheadOfClose(game.id());
+        assertThat(aheadOfClose).as("no longer on its way").hasSize(1);
+    }
+
+    @Test
+    void anAnswerWhoseCloseRolledBackIsNotSavedWhenItsOwnWritesFail() {
+        intake.inLog.logged(game.id(), game.version());
+        brokerReply = new CompletableFuture<>();
+        closeCommitted = new CompletableFuture<>();
+        AnswerIntake.Received received = intake.receive(game, PLAYER, 0, List.of("a"), null, Instant.now());
+        intake.keepAheadOfClose(game.id());
+
+        databaseAway = true;
+        brokerReply.completeExceptionally(new java.util.concurrent.TimeoutException("broker away"));
+        closeCommitted.complete(false);
+
+        assertThat(received.saved()).isCompletedExceptionally();
+        assertThat(received.saved().handle((ok, error) -> error)).succeedsWithin(Duration.ofSeconds(1))
+                .isInstanceOf(AnswerIntake.NotSaved.class);
+        assertThat(intake.answers.choice(game.id(), 0, PLAYER)).as("to be sent again").isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.quizplatform.quiz.domain.game;
 import io.quizplatform.contracts.EventEnvelope;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Where an answer goes when the broker cannot take it in time (quiz-app's outbox implements it): committed there it
@@ -17,6 +18,8 @@ public interface SafekeptAnswers {
     /**
      * Writes these answers in the caller's transaction (a command that closes the question or ends the game), ahead of
      * the events the command appends next, so they reach the game's partition before its close.
+     *
+     * @return completed once that transaction ended: true when it committed (the answers are kept), false when not
      */
-    void keepAhead(List<EventEnvelope> answers);
+    CompletionStage<Boolean> keepAhead(List<EventEnvelope> answers);
 }

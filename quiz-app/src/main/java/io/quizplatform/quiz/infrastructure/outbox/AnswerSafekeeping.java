@@ -3,11 +3,17 @@ package io.quizplatform.quiz.infrastructure.outbox;
 import io.quizplatform.contracts.EventEnvelope;
 import io.quizplatform.platform.outbox.Outbox;
 import io.quizplatform.quiz.domain.game.SafekeptAnswers;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Where an answer goes when the broker cannot take it in time: quiz-app's outbox, in quiz_db. Committed there it is
@@ -21,6 +27,9 @@ public class AnswerSafekeeping implements SafekeptAnswers {
     @Inject
     Outbox outbox;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void keep(EventEnvelope answer) {
@@ -29,7 +38,19 @@ public class AnswerSafekeeping implements SafekeptAnswers {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public void keepAhead(List<EventEnvelope> answers) {
+    public CompletionStage<Boolean> keepAhead(List<EventEnvelope> answers) {
         outbox.appendUnlessPresent(answers);
+        CompletableFuture<Boolean> committed = new CompletableFuture<>();
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                committed.complete(status == Status.STATUS_COMMITTED);
+            }
+        });
+        return committed;
     }
 }
