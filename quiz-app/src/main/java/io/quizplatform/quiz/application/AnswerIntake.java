@@ -229,8 +229,7 @@ public class AnswerIntake {
         // either taken off first (not copied) or finds the mark and waits for this close's commit.
         onTheirWay.computeIfPresent(gameId, (game, answers) -> {
             ahead.addAll(answers.values());
-            ahead.forEach(answer -> copiedAhead.merge(answer.id(), committed,
-                    (earlier, again) -> earlier.thenCombine(again, (one, other) -> one || other)));
+            ahead.forEach(answer -> copiedAhead.merge(answer.id(), committed, AnswerIntake::eitherCommitted));
             return answers;
         });
         if (ahead.isEmpty()) {
@@ -238,10 +237,27 @@ public class AnswerIntake {
         }
         try {
             safekeeping.keepAhead(ahead).whenComplete((ok, error) -> committed.complete(error == null && ok));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             committed.complete(false);
             throw e;
         }
+    }
+
+    /** Saved as soon as one of two closes that copied an answer committed; not, once neither did. */
+    private static CompletableFuture<Boolean> eitherCommitted(CompletableFuture<Boolean> one, CompletableFuture<Boolean> other) {
+        CompletableFuture<Boolean> either = new CompletableFuture<>();
+        one.thenAccept(committed -> {
+            if (committed) {
+                either.complete(true);
+            }
+        });
+        other.thenAccept(committed -> {
+            if (committed) {
+                either.complete(true);
+            }
+        });
+        one.thenCombine(other, (a, b) -> a || b).thenAccept(either::complete);
+        return either;
     }
 
     private void onItsWay(EventEnvelope answer) {
@@ -304,7 +320,8 @@ public class AnswerIntake {
             notSaved(event.aggregateId(), questionIndex, playerId, why, outcome);
             return;
         }
-        copied.whenComplete((committed, error) -> {
+        // Bounded: a close hanging on the database it could not reach either is not waited for longer than a send.
+        copied.copy().orTimeout(DIRECT_SEND_LIMIT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((committed, error) -> {
             if (Boolean.TRUE.equals(committed)) {
                 outcome.complete(null);
             } else {

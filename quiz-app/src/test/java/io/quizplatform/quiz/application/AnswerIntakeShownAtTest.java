@@ -209,6 +209,28 @@ class AnswerIntakeShownAtTest {
         assertThat(aheadOfClose).as("no longer on its way").hasSize(1);
     }
 
+    /** Copied by two closes (a close, then the end): saved once one committed, whatever became of the other. */
+    @Test
+    void anAnswerTwoClosesCopiedIsSavedOnceEitherCommitted() {
+        intake.inLog.logged(game.id(), game.version());
+        brokerReply = new CompletableFuture<>();
+        CompletableFuture<Boolean> first = new CompletableFuture<>();
+        CompletableFuture<Boolean> second = new CompletableFuture<>();
+        AnswerIntake.Received received = intake.receive(game, PLAYER, 0, List.of("a"), null, Instant.now());
+        closeCommitted = first;
+        intake.keepAheadOfClose(game.id());
+        closeCommitted = second;
+        intake.keepAheadOfClose(game.id());
+
+        databaseAway = true;
+        brokerReply.completeExceptionally(new java.util.concurrent.TimeoutException("broker away"));
+        second.complete(false);
+        assertThat(received.saved()).as("the first close has not ended yet").isNotDone();
+        first.complete(true);
+
+        assertThat(received.saved()).isCompletedWithValue(null);
+    }
+
     @Test
     void anAnswerWhoseCloseRolledBackIsNotSavedWhenItsOwnWritesFail() {
         intake.inLog.logged(game.id(), game.version());
