@@ -84,8 +84,10 @@ public class WaitingReplays {
         long deadline = System.nanoTime() + REPLAY_BUDGET.toNanos();
         // Read from where the last call found everything before dealt with, not from the oldest record kept.
         String topicId = topicId(dlqTopic);
+        // A topic that does not exist yet holds nothing to read, and no replay of it to look up.
         Map<Integer, Long> handledBelow = topicId == null ? Map.of() : replays.handledBelow(dlqTopic, topicId);
-        Map<DeadLetterReplays.Address, DeadLetterReplay> replayed = replays.notHandled(dlqTopic, topicId == null ? "" : topicId);
+        Map<DeadLetterReplays.Address, DeadLetterReplay> replayed = topicId == null ? Map.of()
+                : replays.notHandled(dlqTopic, topicId);
         DeadLetterWaiting waiting = new DeadLetterWaiting(limit);
         DeadLetterReader.Read read = deadLetters.withReader(reader -> reader.oldestFirst(dlqTopic, handledBelow, record -> {
             ParkedRecord parked = ParkedRecord.of(record);

@@ -246,17 +246,14 @@ public class AnswerIntake {
     /** Saved as soon as one of two closes that copied an answer committed; not, once neither did. */
     private static CompletableFuture<Boolean> eitherCommitted(CompletableFuture<Boolean> one, CompletableFuture<Boolean> other) {
         CompletableFuture<Boolean> either = new CompletableFuture<>();
-        one.thenAccept(committed -> {
+        java.util.function.Consumer<Boolean> ifCommitted = committed -> {
             if (committed) {
                 either.complete(true);
             }
-        });
-        other.thenAccept(committed -> {
-            if (committed) {
-                either.complete(true);
-            }
-        });
-        one.thenCombine(other, (a, b) -> a || b).thenAccept(either::complete);
+        };
+        one.thenAccept(ifCommitted);
+        other.thenAccept(ifCommitted);
+        one.thenCombine(other, Boolean::logicalOr).thenAccept(either::complete);
         return either;
     }
 
